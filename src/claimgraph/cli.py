@@ -1,37 +1,31 @@
-"""Command line: ``claimgraph read | eval | entities``."""
+"""Command line: ``claimgraph read | eval | entities`` (one module each in ``commands/``)."""
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
 import sys
 
-from claimgraph.model import ArticleInput, ReadError
-
-
-def _cmd_read(args) -> int:
-    from claimgraph.reader import Reader
-
-    text = sys.stdin.read() if args.path == "-" else open(args.path, encoding="utf-8").read()
-    reader = Reader(batch_size=args.batch_size)
-    failed = 0
-    for res in reader.read_many([ArticleInput(id=args.path, text=text, origin=args.path)]):
-        if isinstance(res, ReadError):
-            print(f"claimgraph: {res}", file=sys.stderr)
-            failed += 1
-            continue
-        print(json.dumps(res.to_record(), ensure_ascii=False))
-    return 1 if failed else 0
+from claimgraph.commands import COMMANDS
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="claimgraph", description=__doc__)
+    ap = argparse.ArgumentParser(prog="claimgraph",
+                                 description="Who said what, according to whom, in news articles.")
     sub = ap.add_subparsers(dest="command", required=True)
-    rd = sub.add_parser("read", help="read articles and report quotes and sources")
-    rd.add_argument("path")
-    rd.add_argument("--format", choices=["text", "json", "jsonl"], default="text")
-    rd.add_argument("--batch-size", type=int, default=32)
+    modules = {}
+    for name in COMMANDS:
+        try:
+            modules[name] = importlib.import_module(f"claimgraph.commands.{name}")
+        except ModuleNotFoundError as err:
+            if err.name and err.name.startswith("claimgraph"):
+                continue
+            raise
+        modules[name].add_parser(sub)
     args = ap.parse_args(argv)
-    return {"read": _cmd_read}[args.command](args)
+    try:
+        return modules[args.command].run(args)
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":
