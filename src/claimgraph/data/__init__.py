@@ -1,0 +1,1 @@
+"""Package data: trained weights and reviewed gazetteers shipped with claimgraph."""

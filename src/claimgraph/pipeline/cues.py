@@ -1,0 +1,206 @@
+"""Attribution candidates over the dependency parse, and the cue classifier that rates them.
+
+A candidate is a verb (the *cue*) with one of its dependents as the reported
+*content*: the clausal complement of a reporting verb (*says that …*), the object of
+an evaluative or intentional verb (*criticised the plan*, *wants a recount*), the
+object of a preposition (*called for …*), or a quote that surrounds the verb
+(*“…,” he said.*). This is the candidate space of Pareti (2015, "Attribution: a
+computational approach", PARC 3.0) and of Newell et al. (2018, PolNeAR), which both
+define attribution as source–cue–content triples anchored on the cue.
+
+Which candidates are attributions is learned: a logistic-regression classifier over
+lexical and syntactic features (cue lemma, the content's relation, the subject's
+kind, quote marks …), trained on part of the PolNeAR development split and shipped as
+a JSON weight file (``claimgraph/data/cue_model.json``, see ``train/train_cues.py``).
+Without the file, a small lexicon of reporting verbs stands in.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator, Optional
+
+from spacy.tokens import Doc, Token
+
+# dependency labels (ClearNLP / spaCy English)
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis"})
+PREP_CONTENT_DEPS = frozenset({"pobj", "pcomp"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+SUBJECT_INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp"})
+PARTICLE_DEPS = frozenset({"prt", "neg"})
+CLAUSE_TRIM_DEPS = frozenset({"mark"})
+QUOTE_CHARS = "\"“”‘’«»„"
+
+# reporting verbs: the fallback lexicon when no trained model is shipped
+# (the "say"-family of Krestel et al. 2008, "Minding the source")
+REPORTING_LEMMAS = frozenset("""
+say tell add write note insist claim argue explain announce report state declare warn
+suggest confirm deny acknowledge admit assert believe think predict estimate stress
+emphasize emphasise tweet post reply respond ask urge vow promise pledge recall describe
+call allege contend maintain observe remark comment caution concede reveal disclose
+""".split())
+
+
+@dataclass
+class Candidate:
+    """A cue verb with one possible content span and the speaker the parse suggests."""
+
+    cue: Token
+    content_start: int  # token indices, end-exclusive
+    content_end: int
+    relation: str  # dependency label of the content (or "quote" / "prep:for")
+    speaker: Optional[Token] = None  # head token of the speaker phrase
+    features: list[str] = field(default_factory=list)
+    score: float = 0.0
+
+
+def subject_of(verb: Token) -> Optional[Token]:
+    """The subject of ``verb``, inherited from the governing verb for xcomp/conj/advcl."""
+    seen = 0
+    tok = verb
+    while seen < 4:
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        for child in tok.children:
+            if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
+                if tok.lemma_ in ("quote", "cite"):
+                    return child
+        if tok.dep_ in SUBJECT_INHERIT_DEPS and tok.head is not tok:
+            tok = tok.head
+            seen += 1
+            continue
+        if tok.dep_ == "relcl" and tok.head is not tok:
+            return tok.head
+        return None
+    return None
+
+
+def _content_bounds(head: Token) -> tuple[int, int]:
+    """Token span of ``head``'s subtree without a leading complementiser or trailing punctuation."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    doc = head.doc
+    while start < end and (doc[start].dep_ in CLAUSE_TRIM_DEPS and doc[start].lower_ in ("that", "whether", "if")
+                           or doc[start].is_punct and doc[start].text not in QUOTE_CHARS):
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS:
+        end -= 1
+    return start, end
+
+
+def generate_candidates(doc: Doc) -> Iterator[Candidate]:
+    """Every verb–dependent pair that could be a cue with its content."""
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+            continue
+        speaker = None
+        speaker_done = False
+        for child in tok.children:
+            rel = child.dep_
+            if rel in CONTENT_DEPS:
+                if rel == "parataxis" and child.i > tok.i:
+                    continue
+                if rel == "xcomp" and child.pos_ not in ("VERB", "AUX"):
+                    continue
+                start, end = _content_bounds(child)
+            elif rel == "prep" and tok.pos_ == "VERB":
+                objs = [g for g in child.children if g.dep_ in PREP_CONTENT_DEPS]
+                if not objs:
+                    continue
+                start, end = _content_bounds(objs[0])
+                rel = f"prep:{child.lower_}"
+            else:
+                continue
+            if end <= start:
+                continue
+            if not speaker_done:
+                speaker, speaker_done = subject_of(tok), True
+            yield Candidate(tok, start, end, rel, speaker)
+        # "“…,” he said." with the quote parsed as the head of the cue
+        if tok.dep_ in ("parataxis", "advcl", "ccomp") and tok.head.i < tok.i and tok.lemma_ in REPORTING_LEMMAS:
+            head = tok.head
+            start, end = _content_bounds(head)
+            end = min(end, tok.left_edge.i)
+            while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS:
+                end -= 1
+            if end > start:
+                yield Candidate(tok, start, end, "inverted", subject_of(tok))
+
+
+def cue_span(cue: Token) -> tuple[int, int]:
+    """Character span of the cue: the verb with its particles ("called for", "pointed out")."""
+    start, end = cue.idx, cue.idx + len(cue.text)
+    for child in cue.children:
+        if child.dep_ == "prt" and child.i > cue.i:
+            end = max(end, child.idx + len(child.text))
+    return start, end
+
+
+def _kind_of(tok: Optional[Token]) -> str:
+    if tok is None:
+        return "none"
+    if tok.pos_ == "PRON":
+        return "pron"
+    if tok.ent_type_:
+        return "ent:" + tok.ent_type_
+    if tok.pos_ == "PROPN":
+        return "propn"
+    return "noun:" + ("pl" if tok.tag_ in ("NNS", "NNPS") else "sg")
+
+
+def featurise(cand: Candidate, quoted_tokens: set[int]) -> list[str]:
+    cue = cand.cue
+    doc = cue.doc
+    lemma = cue.lemma_.lower()
+    n = cand.content_end - cand.content_start
+    size = "1" if n == 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else "9-20" if n <= 20 else "21+"
+    quoted = sum(1 for i in range(cand.content_start, cand.content_end) if i in quoted_tokens)
+    qshare = "none" if not quoted else "all" if quoted >= n - 1 else "some"
+    spk = _kind_of(cand.speaker)
+    neg = any(c.dep_ == "neg" for c in cue.children)
+    prep = cand.relation.split(":")[1] if cand.relation.startswith("prep:") else ""
+    rel = "prep" if prep else cand.relation
+    side = "before" if cand.content_end <= cue.i else "after"
+    feats = [
+        "bias", f"lemma={lemma}", f"rel={rel}", f"lemma,rel={lemma},{rel}", f"size={size}",
+        f"rel,size={rel},{size}", f"quoted={qshare}", f"rel,quoted={rel},{qshare}",
+        f"spk={spk}", f"lemma,spk={lemma},{spk != 'none'}", f"rel,spk={rel},{spk}",
+        f"cuedep={cue.dep_}", f"rel,cuedep={rel},{cue.dep_}", f"tag={cue.tag_}",
+        f"neg={neg}", f"side={side}", f"rel,side={rel},{side}", f"lemma,side={lemma},{side}",
+    ]
+    if prep:
+        feats += [f"prep={prep}", f"lemma,prep={lemma},{prep}"]
+    first = doc[cand.content_start]
+    feats.append(f"first={first.lower_ if first.is_stop else first.pos_}")
+    if cand.content_start > 0 and doc[cand.content_start - 1].lower_ == "that":
+        feats.append("that")
+    if lemma in REPORTING_LEMMAS:
+        feats += ["reporting", f"reporting,rel={rel}"]
+    return feats
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Optional[dict]:
+    try:
+        raw = resources.files("claimgraph.data").joinpath("cue_model.json").read_text()
+    except (FileNotFoundError, ModuleNotFoundError):
+        return None
+    return json.loads(raw)
+
+
+def rate(features: list[str], model: Optional[dict]) -> float:
+    """Probability that the candidate is an attribution."""
+    if model is None:
+        lemma = next(f.split("=", 1)[1] for f in features if f.startswith("lemma="))
+        rel = next(f.split("=", 1)[1] for f in features if f.startswith("rel="))
+        return 0.9 if lemma in REPORTING_LEMMAS and rel in ("ccomp", "inverted", "parataxis") else 0.1
+    weights = model["weights"]
+    z = sum(weights.get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

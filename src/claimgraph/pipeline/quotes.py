@@ -1,0 +1,309 @@
+"""Quotes and their speakers: direct, partial, mixed and indirect speech.
+
+*Find* (``predict``): rate every cue–content candidate of :mod:`.cues` with the
+trained classifier, keep the best content per cue, stretch contents over the quoted
+spans of :mod:`.quotemarks` (a quote that runs over several sentences or paragraphs
+is one statement), then give every quotation that no cue governs the speaker of its
+neighbour — the "quote continuation" convention of news copy that Pouliquen et al.
+(2007) and Muzny et al. (2017, "A two-stage sieve approach for quote attribution")
+rely on. Speakers are the subject of the cue (inherited through *and added that …*),
+the agent of a passive, or the subject of an inverted cue (*said X*); pronouns are
+resolved to the person quoted last or named earlier in the sentence.
+
+*Write* (``set_annotations``): :class:`~claimgraph.model.Quote` records on
+``doc._.cg_quotes``; relations that rest on a news outlet or an anonymous collective
+(*AP notes*, *observers say*) are left to :mod:`.sources` as attributions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from claimgraph.model import Quote
+from claimgraph.pipeline.cues import (Candidate, cue_span, featurise, generate_candidates, load_model,
+                                      rate, subject_of)
+from claimgraph.pipeline.entities import add_entity, entity_at
+from claimgraph.pipeline.quotemarks import QuotedSpan, find_quoted_spans, strip_marks
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+SPEAKER_LEFT_DEPS = frozenset({"compound", "flat", "amod", "poss", "det", "nmod", "case", "punct", "nummod"})
+PARTIAL_CUE_LEMMAS = frozenset({"describe", "call", "term", "label", "dub", "brand", "characterize",
+                                "characterise", "denounce", "condemn", "hail", "praise"})
+NAME_INTRODUCERS = frozenset({"known", "called", "dubbed", "nicknamed", "named", "titled", "so-called", "as"})
+MIN_QUOTE_WORDS = 4
+
+
+@dataclass
+class Statement:
+    """A quote found, before it becomes a record: char spans and the speaker phrase."""
+
+    kind: str
+    start: int
+    end: int
+    cue: Optional[tuple[int, int]]
+    speaker_head: Optional[Token]
+    score: float
+    cue_lemma: str = ""
+
+
+def quoted_token_set(doc: Doc, spans: Optional[list[QuotedSpan]] = None) -> set[int]:
+    """Indices of tokens inside quotation marks."""
+    spans = find_quoted_spans(doc.text) if spans is None else spans
+    out: set[int] = set()
+    for qs in spans:
+        span = doc.char_span(qs.start, qs.end, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
+
+
+def speaker_mention(head: Token) -> tuple[int, int]:
+    """Char span of the speaker phrase: the head with its left modifiers, no clauses."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in SPEAKER_LEFT_DEPS:
+            start = min(start, child.left_edge.i)
+            break
+    doc = head.doc
+    end = head.i + 1
+    # flat names split by the tagger ("Yi Won - il") end at the head
+    while start < head.i and (doc[start].is_punct or doc[start].dep_ == "det"):
+        start += 1
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+class QuoteFinder:
+    def __init__(self, nlp: Language, name: str = "claimgraph_quotes", threshold: Optional[float] = None):
+        self.name = name
+        self.model = load_model()
+        default = self.model.get("threshold", 0.5) if self.model else 0.5
+        self.threshold = default if threshold is None else threshold
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.predict(doc))
+        return doc
+
+    # ---- find -------------------------------------------------------------------------
+    def predict(self, doc: Doc) -> list[Statement]:
+        quoted = find_quoted_spans(doc.text)
+        quoted_tokens = quoted_token_set(doc, quoted)
+        best: dict[int, Candidate] = {}
+        for cand in generate_candidates(doc):
+            cand.score = rate(featurise(cand, quoted_tokens), self.model)
+            if cand.score < self.threshold:
+                continue
+            held = best.get(cand.cue.i)
+            if held is None or cand.score > held.score:
+                best[cand.cue.i] = cand
+        chosen = _drop_nested(list(best.values()))
+        statements = [self._statement(doc, cand, quoted) for cand in chosen]
+        statements += self._orphan_quotes(doc, quoted, statements)
+        statements.sort(key=lambda s: s.start)
+        return statements
+
+    def _statement(self, doc: Doc, cand: Candidate, quoted: list[QuotedSpan]) -> Statement:
+        start = doc[cand.content_start].idx
+        last = doc[cand.content_end - 1]
+        end = last.idx + len(last.text)
+        start, end = strip_marks(doc.text, start, end)
+        kind = "indirect"
+        inside = [q for q in quoted if q.start < end and q.end > start]
+        if inside:
+            cover = sum(min(q.end, end) - max(q.start, start) for q in inside)
+            if cover >= 0.9 * (end - start):
+                # the whole content is quoted: stretch it over the quotation(s)
+                chain = _chain(quoted, inside)
+                start, end = min(start, chain[0].start), max(end, chain[-1].end)
+                is_clause = any(t.pos_ in ("VERB", "AUX") for t in doc[cand.content_start:cand.content_end])
+                kind = "direct" if is_clause and sum(q.words(doc.text) for q in chain) >= MIN_QUOTE_WORDS else "partial"
+            else:
+                kind = "mixed"
+        return Statement(kind, start, end, cue_span(cand.cue), cand.speaker, cand.score, cand.cue.lemma_)
+
+    def _orphan_quotes(self, doc: Doc, quoted: list[QuotedSpan], found: list[Statement]) -> list[Statement]:
+        """Quotations no chosen cue covers: partial quotes of a nearby cue, or continuations."""
+        out: list[Statement] = []
+        for qs in quoted:
+            if any(s.start <= qs.start + 1 and s.end >= qs.end - 1 for s in found + out):
+                continue
+            if any(min(s.end, qs.end) - max(s.start, qs.start) > 0.5 * (qs.end - qs.start) for s in found):
+                continue
+            span = doc.char_span(qs.start, qs.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            words = qs.words(doc.text)
+            start, end = strip_marks(doc.text, qs.start, qs.end)
+            cue = _governing_cue(span)
+            if cue is not None and words < 15:
+                out.append(Statement("partial", start, end, cue_span(cue), subject_of(cue), 0.5, cue.lemma_))
+                continue
+            if words < MIN_QUOTE_WORDS or _is_name(span):
+                continue
+            out.append(Statement("direct", start, end, None, None, 0.5))
+        return out
+
+    # ---- write ------------------------------------------------------------------------
+    def set_annotations(self, doc: Doc, statements: list[Statement]) -> None:
+        quotes: list[Quote] = []
+        last_speaker: Optional[tuple[str, int]] = None  # entity id, char offset
+        resolved: list[tuple[Statement, Optional[str], Optional[tuple[int, int]]]] = []
+        for st in statements:
+            ent_id, mention = self._speaker(doc, st, last_speaker)
+            resolved.append((st, ent_id, mention))
+            if ent_id is not None:
+                last_speaker = (ent_id, st.end)
+        # cue-less quotations take the speaker of their neighbour in the same paragraph
+        for k, (st, ent_id, mention) in enumerate(resolved):
+            if st.cue is None and ent_id is None:
+                ent_id, mention = _neighbour_speaker(doc, resolved, k)
+                resolved[k] = (st, ent_id, mention)
+        for st, ent_id, mention in resolved:
+            if st.cue is None and ent_id is None:
+                continue
+            quotes.append(Quote(id=f"Q{len(quotes) + 1}", kind=st.kind, content=(st.start, st.end),
+                                cue=st.cue, speaker=ent_id, speaker_mention=mention,
+                                speaker_text=doc.text[mention[0]:mention[1]] if mention else None,
+                                confidence=round(st.score, 3)))
+        doc._.cg_quotes = quotes
+
+    def _speaker(self, doc: Doc, st: Statement, last_speaker) -> tuple[Optional[str], Optional[tuple[int, int]]]:
+        head = st.speaker_head
+        if head is None:
+            return None, None
+        mention = speaker_mention(head)
+        low = head.lower_
+        if head.pos_ == "PRON" and low in PERSONAL_PRONOUNS | PLURAL_PRONOUNS:
+            ent_id = _resolve_pronoun(doc, head, last_speaker)
+            if ent_id is not None:
+                _add_mention(doc, ent_id, mention)
+            return ent_id, mention
+        ent_id = entity_at(doc, *mention)
+        if ent_id is None:
+            type_ = "PERSON" if head.ent_type_ == "PERSON" else "ORG" if head.ent_type_ == "ORG" else \
+                "GPE" if head.ent_type_ == "GPE" else "GROUP"
+            ent_id = add_entity(doc, doc.text[mention[0]:mention[1]], type_, mention)
+        return ent_id, mention
+
+    def score(self, examples, **kwargs) -> dict:
+        """Quote content P/R/F1 and speaker accuracy against gold, by the project metric."""
+        from claimgraph.eval.quotes import score_docs
+
+        return score_docs(examples, section="quotes")
+
+
+def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
+    """When one chosen content contains another cue's candidate, keep the outer relation
+    only if its cue is not itself inside the inner content."""
+    keep = []
+    for c in sorted(cands, key=lambda c: -c.score):
+        clash = False
+        for k in keep:
+            if k.content_start <= c.cue.i < k.content_end and c.content_start >= k.content_start \
+                    and c.content_end <= k.content_end and c.content_start == k.content_start:
+                clash = True
+                break
+        if not clash:
+            keep.append(c)
+    return keep
+
+
+def _chain(quoted: list[QuotedSpan], inside: list[QuotedSpan]) -> list[QuotedSpan]:
+    """The quoted spans in ``inside`` plus the spans they continue or are continued by."""
+    idx = {id(q): i for i, q in enumerate(quoted)}
+    members = {idx[id(q)] for q in inside}
+    changed = True
+    while changed:
+        changed = False
+        for i, q in enumerate(quoted):
+            if q.continues is not None and (q.continues in members) != (i in members):
+                members |= {i, q.continues}
+                changed = True
+    return [quoted[i] for i in sorted(members)]
+
+
+def _governing_cue(span: SpacySpan) -> Optional[Token]:
+    """A verb of speech or description that the quoted fragment depends on."""
+    tok = span.root
+    for _ in range(4):
+        head = tok.head
+        if head is tok:
+            return None
+        if head.pos_ == "VERB" and (head.lemma_ in PARTIAL_CUE_LEMMAS or head.lemma_ in ("say", "add", "warn")):
+            return head
+        if head.i >= span.start and head.i < span.end:
+            tok = head
+            continue
+        if head.dep_ in ("prep", "agent") or head.pos_ in ("ADP", "VERB", "NOUN"):
+            tok = head
+            continue
+        return None
+    return None
+
+
+def _is_name(span: SpacySpan) -> bool:
+    """A quoted name or title, not a statement: all content words capitalised, no verb."""
+    words = [t for t in span if t.is_alpha and not t.is_stop]
+    if not words:
+        return True
+    before = span.doc[span.start - 2].lower_ if span.start >= 2 else ""
+    return (all(t.text[0].isupper() for t in words) and not any(t.pos_ == "VERB" for t in span)) \
+        or before in NAME_INTRODUCERS
+
+
+def _resolve_pronoun(doc: Doc, pron: Token, last_speaker) -> Optional[str]:
+    """He/she: a person named earlier in the sentence, else the person quoted last nearby,
+    else the entity layer's own link, else the nearest person named before."""
+    plural = pron.lower_ in PLURAL_PRONOUNS
+    sent = pron.sent
+    ents = doc._.cg_entities or []
+    wanted = {"GROUP", "ORG", "GPE", "NORP"} if plural else {"PERSON"}
+    earlier = [(s, e.id) for e in ents if e.type in wanted for s, _ in e.mentions
+               if sent.start_char <= s < pron.idx]
+    if earlier:
+        return max(earlier)[1]
+    if last_speaker is not None and not plural:
+        ent = next((e for e in ents if e.id == last_speaker[0]), None)
+        if ent is not None and ent.type == "PERSON" and pron.idx - last_speaker[1] < 1200:
+            return ent.id
+    linked = entity_at(doc, pron.idx, pron.idx + len(pron.text))
+    if linked is not None:
+        return linked
+    before = [(s, e.id) for e in ents if e.type in wanted for s, _ in e.mentions if s < pron.idx]
+    return max(before)[1] if before else None
+
+
+def _add_mention(doc: Doc, ent_id: str, mention: tuple[int, int]) -> None:
+    for ent in doc._.cg_entities or []:
+        if ent.id == ent_id:
+            if mention not in ent.mentions:
+                ent.mentions.append(mention)
+                ent.mentions.sort()
+            return
+
+
+def _paragraph_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset)
+
+
+def _neighbour_speaker(doc: Doc, resolved, k: int):
+    """Speaker of the nearest attributed quote in the same paragraph (after it first,
+    as in “Q1. Q2,” said X), else the last one of the previous paragraph."""
+    text = doc.text
+    para = _paragraph_of(text, resolved[k][0].start)
+    for j in list(range(k + 1, len(resolved))) + list(range(k - 1, -1, -1)):
+        st, ent_id, mention = resolved[j]
+        if ent_id is None:
+            continue
+        p = _paragraph_of(text, st.start)
+        if p == para or (j < k and para - p == 1):
+            return ent_id, mention
+    return None, None
+
+
+@Language.factory("claimgraph_quotes", default_config={"threshold": None})
+def make_quote_finder(nlp: Language, name: str, threshold: Optional[float]) -> QuoteFinder:
+    return QuoteFinder(nlp, name, threshold)

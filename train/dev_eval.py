@@ -1,0 +1,54 @@
+"""Fast iteration: run the claimgraph components over cached PolNeAR parses and score.
+
+    python train/dev_eval.py [--split train|heldout|all]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from polnear_docs import load_docs, load_gold, split_of  # noqa: E402
+
+from claimgraph.article import article_from_doc  # noqa: E402
+from claimgraph.eval.quotes import score  # noqa: E402
+from claimgraph.model import ArticleInput  # noqa: E402
+from claimgraph.pipeline import COMPONENTS  # noqa: E402
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="heldout")
+    ap.add_argument("--dump")
+    args = ap.parse_args()
+    import importlib
+    gold = load_gold()
+    nlp, docs = load_docs(gold)
+    comps = []
+    for name in ("claimgraph_entities", "claimgraph_quotes", "claimgraph_sources"):
+        try:
+            importlib.import_module(COMPONENTS[name])
+        except ModuleNotFoundError:
+            continue
+        comps.append(nlp.add_pipe(name))
+    preds, golds = [], []
+    for g, doc in zip(gold, docs):
+        if args.split != "all" and split_of(g["id"]) != args.split:
+            continue
+        for c in comps:
+            doc = c(doc)
+        preds.append(article_from_doc(doc, ArticleInput(id=g["id"], text=g["text"])).to_record())
+        golds.append(g)
+    res = score(golds, preds)
+    for sec, m in res.items():
+        print(f"{sec:13s} " + "  ".join(f"{k}={v}" for k, v in m.items()))
+    if args.dump:
+        import json
+        with open(args.dump, "w") as fh:
+            for p in preds:
+                fh.write(json.dumps(p) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""Train the cue classifier of :mod:`claimgraph.pipeline.cues` on PolNeAR dev (train part).
+
+Candidates come from :func:`generate_candidates`; a candidate is positive when its
+content matches a gold attribution's content under the project metric (shared
+characters ≥ half of both spans). Logistic regression, L2, full-batch gradient
+descent in numpy; the weights go to ``src/claimgraph/data/cue_model.json``.
+
+    python train/train_cues.py            # trains on the 'train' part, reports on 'heldout'
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).parent))
+from polnear_docs import load_docs, load_gold, split_of  # noqa: E402
+
+from claimgraph.pipeline.cues import featurise, generate_candidates  # noqa: E402
+from claimgraph.pipeline.quotes import quoted_token_set  # noqa: E402
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "claimgraph" / "data" / "cue_model.json"
+
+
+def matches(a, b) -> bool:
+    o = min(a[1], b[1]) - max(a[0], b[0])
+    return o > 0 and o >= 0.5 * (a[1] - a[0]) and o >= 0.5 * (b[1] - b[0])
+
+
+def build(gold, docs):
+    rows = []
+    reach = Counter()
+    for g, doc in zip(gold, docs):
+        items = [q["content"] for q in g["quotes"] + g["attributions"]]
+        quoted = quoted_token_set(doc)
+        hit = set()
+        for cand in generate_candidates(doc):
+            s = doc[cand.content_start].idx
+            e = doc[cand.content_end - 1].idx + len(doc[cand.content_end - 1].text)
+            label = 0
+            for k, gspan in enumerate(items):
+                if matches(gspan, (s, e)):
+                    label = 1
+                    hit.add(k)
+            rows.append((split_of(g["id"]), featurise(cand, quoted), label))
+        reach["gold"] += len(items)
+        reach["reached"] += len(hit)
+    return rows, reach
+
+
+def train(rows, epochs=300, l2=1e-4, lr=0.5):
+    vocab = Counter(f for _, feats, _ in rows for f in feats)
+    index = {f: i for i, f in enumerate(f for f, c in vocab.items() if c >= 2)}
+    feats_idx = [np.array([index[f] for f in feats if f in index], dtype=np.int64) for _, feats, _ in rows]
+    y = np.array([lab for _, _, lab in rows], dtype=np.float64)
+    lens = np.array([len(ix) for ix in feats_idx])
+    flat = np.concatenate(feats_idx)
+    row_of = np.repeat(np.arange(len(rows)), lens)
+    w = np.zeros(len(index))
+    g2 = np.zeros(len(index)) + 1e-8
+    for _ in range(epochs):
+        z = np.bincount(row_of, weights=w[flat], minlength=len(rows))
+        p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+        grad = np.bincount(flat, weights=(p - y)[row_of], minlength=len(index)) / len(rows) + l2 * w
+        g2 += grad ** 2
+        w -= lr * grad / np.sqrt(g2)  # AdaGrad
+    return {f: round(float(w[i]), 5) for f, i in index.items() if abs(w[i]) > 1e-4}
+
+
+def main():
+    gold = load_gold()
+    _, docs = load_docs(gold)
+    rows, reach = build(gold, docs)
+    print(f"candidates: {len(rows)}, positives: {sum(r[2] for r in rows)}, "
+          f"gold reached by some candidate: {reach['reached']}/{reach['gold']}")
+    train_rows = [r for r in rows if r[0] == "train"]
+    weights = train(train_rows)
+    OUT.write_text(json.dumps({"about": "cue classifier, logistic regression; see train/train_cues.py",
+                               "trained_on": "PolNeAR dev, train part (2/3 of documents by id hash)",
+                               "threshold": 0.5, "weights": weights}, sort_keys=True))
+    print(f"wrote {OUT} with {len(weights)} weights")
+
+
+if __name__ == "__main__":
+    main()
