@@ -103,7 +103,7 @@ class QuoteFinder:
         statements = [self._statement(doc, cand, quoted) for cand in chosen]
         statements += self._orphan_quotes(doc, quoted, statements)
         statements.sort(key=lambda s: s.start)
-        return statements
+        return _merge_split_quotes(doc.text, statements)
 
     def _statement(self, doc: Doc, cand: Candidate, quoted: list[QuotedSpan]) -> Statement:
         start = doc[cand.content_start].idx
@@ -283,6 +283,24 @@ def _add_mention(doc: Doc, ent_id: str, mention: tuple[int, int]) -> None:
                 ent.mentions.append(mention)
                 ent.mentions.sort()
             return
+
+
+def _merge_split_quotes(text: str, statements: list[Statement]) -> list[Statement]:
+    """“First part,” she said. “Second part.” is one statement: a direct quote with a cue
+    absorbs the cue-less quotations next to it in the same paragraph."""
+    out: list[Statement] = []
+    for st in statements:
+        prev = out[-1] if out else None
+        if prev is not None and "\n" not in text[prev.end:st.start]:
+            if st.cue is None and st.kind == "direct" and prev.kind == "direct":
+                prev.end = max(prev.end, st.end)
+                continue
+            if prev.cue is None and prev.kind == "direct" and st.kind == "direct" and st.cue is not None:
+                st.start = min(prev.start, st.start)
+                out[-1] = st
+                continue
+        out.append(st)
+    return out
 
 
 def _paragraph_of(text: str, offset: int) -> int:
