@@ -1,86 +1,276 @@
 """Entities: one record per real-world person, organisation or place in the article.
 
-First cut: spaCy's named entities grouped by name and surname. The public helpers
-(:func:`entity_at`, :func:`add_entity`) are the interface the quote and source
-components use; keep their signatures when refining the clustering.
+Three steps, each in its own module of :mod:`claimgraph.entities`:
+
+1. mention detection and repair (:mod:`~claimgraph.entities.mentions`): the tagger's
+   names checked against gazetteers, plus pronouns and definite descriptions;
+2. name clustering (:mod:`~claimgraph.entities.clusters`): a multi-pass sieve after
+   Raghunathan et al. (2010);
+3. pronoun, description and appositive linking (:mod:`~claimgraph.entities.coref`):
+   Lappin & Leass (1994) salience.
+
+Each cluster becomes a :class:`claimgraph.model.Entity` with its type, aliases, ISO
+country, coordinates and role. The public helpers :func:`entity_at` and
+:func:`add_entity` are the interface the quote and source components use.
+Everything heavy (gazetteer dicts) is built once, when the component is created.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimgraph.entities.clusters import NameSieve
+from claimgraph.entities.coref import Resolver
+from claimgraph.entities.gazetteer import Gazetteer, fold, gazetteer, norm_key
+from claimgraph.entities.mentions import PERSON_NOUNS, Mention, MentionFinder
 from claimgraph.model import Entity, Span
 
 ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
                  "FAC": "LOC"}
+TYPE_PRIORITY = ("NEWS_OUTLET", "GOVERNMENT", "GPE", "LOC", "ORG", "PERSON", "NORP")
+GOVERNMENT_WORDS = re.compile(r"\b(?:Ministry|Government|Cabinet|Parliament|Department|"
+                              r"Presidential Office|Foreign Office|Home Office|Duma|Knesset|"
+                              r"Bundestag|National Assembly|Congress|Senate)\b")
+APPOS_DEPS = ("appos",)
 
 
 def entity_at(doc: Doc, start: int, end: int) -> Optional[str]:
-    """Id of the entity with a mention overlapping ``[start, end)`` most, or None."""
-    best, best_overlap = None, 0
+    """Id of the entity with a mention overlapping ``[start, end)`` most, or None.
+
+    Ties go to the tightest mention (a name nested in a longer noun phrase wins)."""
+    best, best_key = None, (0, 0)
     for ent in doc._.cg_entities or []:
         for s, e in ent.mentions:
             ov = min(e, end) - max(s, start)
-            if ov > best_overlap:
-                best, best_overlap = ent.id, ov
+            if ov <= 0:
+                continue
+            key = (ov, -(e - s))
+            if key > best_key:
+                best, best_key = ent.id, key
     return best
 
 
 def add_entity(doc: Doc, name: str, type_: str, mention: Span) -> str:
-    """Add a mention to the entity of that name (or a new entity); return its id."""
+    """Add a mention to the entity of that name or alias (or a new entity); return its id."""
     ents = doc._.cg_entities
     if ents is None:
         ents = doc._.cg_entities = []
-    key = name.lower()
+    key = norm_key(name)
     for ent in ents:
-        if ent.name.lower() == key:
+        if norm_key(ent.name) == key or any(norm_key(a) == key for a in ent.aliases):
             if mention not in ent.mentions:
                 ent.mentions.append(mention)
                 ent.mentions.sort()
             return ent.id
-    ent = Entity(id=f"E{len(ents) + 1}", name=name, type=type_, mentions=[mention], aliases=[name])
+    ids = {e.id for e in ents}
+    n = len(ents) + 1
+    while f"E{n}" in ids:
+        n += 1
+    ent = Entity(id=f"E{n}", name=name, type=type_, mentions=[mention], aliases=[name])
     ents.append(ent)
     return ent.id
 
 
 class EntityClusterer:
-    def __init__(self, nlp: Language, name: str = "claimgraph_entities"):
+    """Finds the entities of a doc: mentions -> name clusters -> pronouns/descriptions."""
+
+    def __init__(self, nlp: Optional[Language] = None, name: str = "claimgraph_entities",
+                 gaz: Optional[Gazetteer] = None):
         self.name = name
+        self.gaz = gaz or gazetteer()
+        self.finder = MentionFinder(self.gaz)
+        self.sieve = NameSieve()
+        self.resolver = Resolver()
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.predict(doc))
         return doc
 
+    # -- find ------------------------------------------------------------------------------
     def predict(self, doc: Doc) -> list[Entity]:
-        clusters: list[Entity] = []
-        by_key: dict[str, Entity] = {}
-        for span in doc.ents:
-            type_ = ENTITY_LABELS.get(span.label_)
-            if type_ is None:
-                continue
-            toks = [t for t in span if not (t.i == span.start and t.lower_ == "the") and t.tag_ != "POS"]
-            if not toks:
-                continue
-            name = doc[toks[0].i:toks[-1].i + 1].text
-            mention = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
-            key = name.lower()
-            ent = by_key.get(key)
-            if ent is None and type_ == "PERSON" and len(toks) == 1:
-                ent = next((c for c in clusters if c.type == "PERSON"
-                            and key in {w.lower() for w in c.name.split()}), None)
-            if ent is None:
-                ent = Entity(id=f"E{len(clusters) + 1}", name=name, type=type_, aliases=[])
-                clusters.append(ent)
-            by_key[key] = ent
-            ent.mentions.append(mention)
-            if name not in ent.aliases:
-                ent.aliases.append(name)
-        return clusters
+        sent_of = self._sentence_index(doc)
+        body, heading = self.finder.names(doc, sent_of)
+        groups = self.sieve.cluster(doc.text, body)
+        clusters = [[body[i] for i in g] for g in groups]
+        self._attach_headings(clusters, heading)
+        labels = [self._label(cl) for cl in clusters]
+        taken: set[int] = set()
+        for cl in clusters:
+            for m in cl:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    taken.update(range(span.start, span.end))
+        self._appositives(doc, clusters, labels, sent_of, taken)
+        pronouns = self.finder.pronouns(doc, sent_of, taken)
+        descs = self.finder.descriptions(doc, sent_of, taken)
+        self.resolver.resolve(doc, clusters, labels, pronouns, descs)
+        return self._entities(clusters, labels)
 
-    def set_annotations(self, doc: Doc, clusters: list[Entity]) -> None:
-        doc._.cg_entities = clusters
+    @staticmethod
+    def _sentence_index(doc: Doc) -> list[int]:
+        out = [0] * len(doc)
+        if not doc.has_annotation("SENT_START"):
+            return out
+        for k, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                out[i] = k
+        return out
+
+    def _attach_headings(self, clusters: list[list[Mention]], heading: list[Mention]) -> None:
+        """Heading names join a body cluster with the same name or id; otherwise only
+        gazetteer-backed names stay."""
+        index: dict[str, int] = {}
+        for ci, cl in enumerate(clusters):
+            for m in cl:
+                index.setdefault(norm_key(m.name), ci)
+                if m.gid:
+                    index.setdefault(m.gid, ci)
+                words = m.name.split()
+                if m.label == "PERSON" and len(words) > 1:
+                    for w in (words[0], words[-1]):
+                        index.setdefault(norm_key(w), ci)
+        for m in heading:
+            ci = index.get(m.gid) if m.gid else None
+            if ci is None:
+                ci = index.get(norm_key(m.name))
+            if ci is not None:
+                clusters[ci].append(m)
+            elif m.gid:
+                index[m.gid] = len(clusters)
+                clusters.append([m])
+
+    @staticmethod
+    def _label(cl: list[Mention]) -> str:
+        counts = Counter(m.label for m in cl if m.kind == "name")
+        for m in cl:
+            if m.gid and m.gid.startswith("c:"):
+                return "GPE"
+        for m in cl:
+            if m.gid and m.gid.startswith("o:"):
+                return m.label
+        if not counts:
+            return "ORG"
+        best = max(counts.values())
+        top = [t for t in TYPE_PRIORITY if counts.get(t) == best]
+        label = top[0] if top else counts.most_common(1)[0][0]
+        if label == "ORG" and any(GOVERNMENT_WORDS.search(m.name) for m in cl):
+            return "GOVERNMENT"
+        return label
+
+    def _appositives(self, doc: Doc, clusters, labels, sent_of, taken: set) -> None:
+        """``NAME, a former senior lieutenant in X,`` and ``the match referee, NAME``."""
+        for ci, cl in enumerate(clusters):
+            for m in list(cl):
+                if m.kind != "name" or m.heading:
+                    continue
+                tok = doc[m.head]
+                nps = [c for c in tok.children if c.dep_ in APPOS_DEPS and c.pos_ == "NOUN"]
+                if tok.dep_ in APPOS_DEPS and tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
+                    nps.append(tok.head)
+                for np in nps:
+                    left = np.left_edge.i
+                    right = np.right_edge.i + 1 if np.i > tok.i else np.i + 1
+                    for c in np.rights:
+                        if c.dep_ in ("relcl", "acl", "punct", "cc", "conj", "appos"):
+                            right = min(right, c.left_edge.i)
+                    while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"):
+                        right -= 1
+                    if any(i in taken for i in range(left, np.i + 1)) or right - left > 25:
+                        continue
+                    start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
+                    app = Mention(start, end, doc.text[start:end], labels[ci], "appos", np.i,
+                                  sent_of[np.i], start, end)
+                    k = left
+                    while k < right and doc[k].pos_ == "DET":
+                        k += 1
+                    if np.lemma_.lower() in PERSON_NOUNS or labels[ci] == "PERSON":
+                        app.role = doc.text[doc[k].idx:end] if k < right else None
+                    cl.append(app)
+                    taken.update(range(left, right))
+
+    # -- records ---------------------------------------------------------------------------
+    def _entities(self, clusters: list[list[Mention]], labels: list[str]) -> list[Entity]:
+        out = []
+        order = sorted(range(len(clusters)), key=lambda ci: min(m.start for m in clusters[ci]))
+        for ci in order:
+            cl = sorted(clusters[ci], key=lambda m: m.start)
+            names = [m for m in cl if m.kind == "name"]
+            if not names:
+                continue
+            label = labels[ci]
+            ent = Entity(id=f"E{len(out) + 1}", name=self._name(names, label), type=label)
+            seen = set()
+            for m in cl:
+                if (m.start, m.end) not in seen:
+                    seen.add((m.start, m.end))
+                    ent.mentions.append((m.start, m.end))
+            for m in names:
+                alias = m.name
+                if alias not in ent.aliases:
+                    ent.aliases.append(alias)
+            ent.country = self._country(cl, label)
+            ent.coords = next((m.coords for m in names if m.coords and not m.capital_of), None)
+            if ent.coords is None and label in ("GPE", "LOC"):
+                ent.coords = next((m.coords for m in names if m.coords), None) \
+                    if all(m.capital_of for m in names if m.coords) and \
+                    not any(m.gid and m.gid.startswith("c:") for m in names) else None
+            ent.role = self._role(cl)
+            out.append(ent)
+        return out
+
+    def _name(self, names: list[Mention], label: str) -> str:
+        for m in names:
+            if m.gid and m.gid.startswith("c:"):
+                return self.gaz.countries[m.gid[2:]].name
+            if m.gid and m.gid.startswith("o:"):
+                return m.gid[2:]
+        body = [m for m in names if not m.heading] or names
+        if label == "PERSON":
+            return max(body, key=lambda m: (len(m.name.split()), -m.start)).name
+        counts = Counter(m.name for m in body)
+        return max(body, key=lambda m: (len(m.name.split()) > 1, counts[m.name], -m.start)).name
+
+    def _country(self, cl: list[Mention], label: str) -> Optional[str]:
+        for m in cl:
+            if m.kind == "name" and m.country and m.gid and m.gid.startswith("c:"):
+                return m.country
+        for m in cl:
+            if m.kind == "name" and m.country:
+                return m.country
+        for m in cl:  # "Ukrainian President", "North Korean Foreign Minister Choe"
+            if m.role:
+                c = self._role_country(m.role)
+                if c:
+                    return c
+        return None
+
+    def _role_country(self, role: str) -> Optional[str]:
+        words = role.replace("’s", "").replace("'s", "").split()
+        for n in (2, 1):
+            for i in range(len(words) - n + 1):
+                chunk = " ".join(words[i:i + n])
+                c = self.gaz.demonym(chunk)
+                if c:
+                    return c
+                place = self.gaz.place(chunk) if chunk[:1].isupper() else None
+                if place is not None and place.is_country:
+                    return place.country
+        return None
+
+    @staticmethod
+    def _role(cl: list[Mention]) -> Optional[str]:
+        roles = []
+        for m in cl:
+            if m.role and fold(m.role) not in {fold(r) for r in roles}:
+                roles.append(m.role)
+        return "; ".join(roles[:3]) if roles else None
+
+    def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:
+        doc._.cg_entities = entities
 
 
 @Language.factory("claimgraph_entities")

@@ -1,0 +1,1 @@
+"""Entity resolution: gazetteers, name matching, coreference and the cross-article registry."""

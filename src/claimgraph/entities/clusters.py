@@ -1,0 +1,215 @@
+"""Name clustering within one article: a multi-pass sieve over name mentions.
+
+After Raghunathan et al. (2010, "A Multi-Pass Sieve for Coreference Resolution", EMNLP)
+and Lee et al. (2013): passes run from the most to the least precise, and each pass
+only merges what the earlier ones left apart.
+
+1. identity: same gazetteer id (``DPRK`` = ``North Korea``, ``AP`` = ``Associated
+   Press``) or the same normalised name;
+2. explicit aliases: "also known as", "formerly", parenthesised acronyms;
+3. acronyms: an all-capitals name equal to the initials of another organisation;
+4. person short forms: a single family name (or title + family name) joins the closest
+   full name with that family name (family-name-first names: ``Kim Jong-un`` -> ``Kim``);
+   longer/shorter forms of one name (``Hernan Gomez`` / ``Hernan Dario Gomez``);
+5. romanisation variants (``Yun`` / ``Yoon``, ``I Won-il`` / ``Yi Won-il``): only with the
+   same given name, or for a bare family name when exactly one person in the article
+   has a variant of it;
+6. places: a capital joins its country when the country is named in the article
+   (metonymy: ``Moscow insists``), a part of a place name its whole (``Kursk`` ->
+   ``Kursk region``, ``Korea`` -> ``South Korea``) when only one place fits.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from claimgraph.entities.gazetteer import norm_key
+from claimgraph.entities.mentions import Mention
+from claimgraph.entities.names import (HONORIFICS, TITLES, acronym, family_name, given_names,
+                                       is_acronym, name_words, variants)
+
+PLACE_LABELS = ("GPE", "LOC")
+_AKA = re.compile(r"^\s*,?\s*\(?\s*(?:also known as|also called|known as|a\.k\.a\.?|aka|"
+                  r"formerly(?: known as)?|or)\s+(?:the\s+)?[\"“]?$", re.I)
+_PAREN = re.compile(r"^\s*\(\s*$")
+
+
+class Cluster:
+    __slots__ = ("mentions", "label", "gid")
+
+    def __init__(self, m: int, label: str, gid: Optional[str]):
+        self.mentions = [m]
+        self.label = label
+        self.gid = gid
+
+
+def person_words(m: Mention) -> list[str]:
+    return name_words(m.name)
+
+
+class NameSieve:
+    """Clusters name mentions (indices into the list given to :meth:`cluster`)."""
+
+    def cluster(self, text: str, ms: list[Mention]) -> list[list[int]]:
+        parent = list(range(len(ms)))
+
+        def find(i):
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        def union(a, b):
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+
+        # pass 1: identity (gazetteer id or normalised name); short person names wait
+        by_key: dict[str, int] = {}
+        short_people = []
+        for i, m in enumerate(ms):
+            if m.label == "PERSON" and len(person_words(m)) <= 1:
+                short_people.append(i)
+                continue
+            key = m.gid or (m.label[0] + ":" + self.person_key(m) if m.label == "PERSON"
+                            else "n:" + norm_key(m.name))
+            if key in by_key:
+                union(by_key[key], i)
+            else:
+                by_key[key] = i
+        # pass 2: explicit aliases ("X, also known as Y"; "X (Y)")
+        for a, b in zip(range(len(ms)), range(1, len(ms))):
+            between = text[ms[a].name_end:ms[b].start]
+            if ms[a].label not in ("PERSON",) and (_AKA.match(between) or (
+                    _PAREN.match(between) and is_acronym(ms[b].name))):
+                if ms[b].label != "PERSON" or ms[a].label == "PERSON":
+                    union(a, b)
+            if ms[b].link is not None:
+                union(ms[b].link, b)
+        # pass 3: acronyms of organisations
+        full_by_acr: dict[str, int] = {}
+        for i, m in enumerate(ms):
+            if m.label not in ("PERSON", "NORP") and not is_acronym(m.name) and " " in m.name:
+                full_by_acr.setdefault(acronym(m.name), i)
+        for i, m in enumerate(ms):
+            if is_acronym(m.name) and m.label not in ("PERSON", "NORP"):
+                j = full_by_acr.get(m.name.replace(".", ""))
+                if j is not None and ms[j].label not in PLACE_LABELS or (
+                        j is not None and m.label in PLACE_LABELS):
+                    union(i, j)
+        # pass 4 and 5: people
+        self._people(ms, short_people, find, union, by_key)
+        # pass 6: places
+        self._places(ms, find, union)
+        groups: dict[int, list[int]] = {}
+        for i in range(len(ms)):
+            groups.setdefault(find(i), []).append(i)
+        return sorted(groups.values(), key=lambda g: ms[g[0]].start)
+
+    @staticmethod
+    def person_key(m: Mention) -> str:
+        return " ".join(w.replace("-", " ") for w in person_words(m))
+
+    def _people(self, ms, short_people, find, union, by_key) -> None:
+        full = [i for i, m in enumerate(ms) if m.label == "PERSON" and len(person_words(m)) > 1]
+        # longer and shorter forms of one full name; variants with the same given name
+        info = {i: person_words(ms[i]) for i in full}
+        for x in full:
+            wx = info[x]
+            for y in full:
+                if y <= x or find(x) == find(y):
+                    continue
+                wy = info[y]
+                if self._same_full_name(wx, wy):
+                    union(x, y)
+        # bare family names: closest full name with that family name, else a unique variant
+        fam: dict[str, list[int]] = {}
+        for i in full:
+            f = family_name(info[i])
+            if f:
+                fam.setdefault(f, []).append(i)
+        singles: dict[str, int] = {}
+        for i in short_people:
+            words = person_words(ms[i]) or [ms[i].name.lower()]
+            w = words[0]
+            target = self._closest(ms, fam.get(w, []), i, find)
+            if target is None:
+                cands = {find(j) for v in variants(w) if v != w for j in fam.get(v, [])}
+                if len(cands) == 1:
+                    target = self._closest(ms, [j for v in variants(w) for j in fam.get(v, [])], i)
+            if target is None:
+                # a first-name-only mention of a full name ("Ahmed" after "Ahmed Mohamed")
+                firsts = {find(j) for j in full if info[j][0] == w and len(info[j]) == 2}
+                if len(firsts) == 1:
+                    target = firsts.pop()
+            if target is not None:
+                union(target, i)
+            elif w in singles:
+                union(singles[w], i)
+            else:
+                singles[w] = i
+        # single family names of clusters that are not people (tagger label slips: "Yun" as GPE)
+        for i, m in enumerate(ms):
+            if m.label in ("GPE", "ORG", "LOC") and m.gid is None and " " not in m.name:
+                target = self._closest(ms, fam.get(m.name.lower(), []), i)
+                if target is not None:
+                    union(target, i)
+                    m.label = "PERSON"
+
+    @staticmethod
+    def _same_full_name(wx: list[str], wy: list[str]) -> bool:
+        if wx == wy:
+            return True
+        gx, gy = given_names(wx), given_names(wy)
+        fx, fy = family_name(wx), family_name(wy)
+        if fx is None or fy is None:
+            return False
+        norm = [" ".join(g).replace("-", "") for g in (gx, gy)]
+        if fx != fy:  # romanisation variants need the same given name
+            return fx in variants(fy) and norm[0] == norm[1] and bool(norm[0])
+        # "Hernan Gomez" / "Hernan Dario Gomez": same first and family name, one has a middle
+        if gx and gy and gx[0] == gy[0] and (len(gx) == 1 or len(gy) == 1):
+            return True
+        return False
+
+    @staticmethod
+    def _closest(ms: list[Mention], cands: list[int], i: int, find=None) -> Optional[int]:
+        """The candidate a bare family name means: the person named most often before it
+        (the article's main subject keeps the short form), then the closest."""
+        if not cands:
+            return None
+        before = [j for j in cands if ms[j].start < ms[i].start]
+        if not before:
+            return min(cands, key=lambda j: ms[j].start)
+        if find is None or len({find(j) for j in before}) == 1:
+            return max(before, key=lambda j: ms[j].start)
+        weight: dict[int, int] = {}
+        for j in range(i):
+            r = find(j)
+            weight[r] = weight.get(r, 0) + 1
+        return max(before, key=lambda j: (weight.get(find(j), 0), ms[j].start))
+
+    def _places(self, ms, find, union) -> None:
+        country_at: dict[str, int] = {}
+        for i, m in enumerate(ms):
+            if m.gid and m.gid.startswith("c:"):
+                country_at.setdefault(m.gid[2:], i)
+        for i, m in enumerate(ms):
+            if m.capital_of and m.capital_of in country_at:
+                union(country_at[m.capital_of], i)
+        multi = [i for i, m in enumerate(ms) if m.label in PLACE_LABELS and " " in m.name]
+        for i, m in enumerate(ms):
+            if m.label not in PLACE_LABELS or " " in m.name or m.capital_of:
+                continue
+            low = m.name.lower()
+            cands = {find(j) for j in multi
+                     if low in (ms[j].name.lower().split()[0], ms[j].name.lower().split()[-1])
+                     and (m.gid is None or ms[j].country in (None, m.country))
+                     and not (m.gid and m.gid.startswith("c:"))}
+            if len(cands) == 1:
+                union(cands.pop(), i)
+
+
+def is_title_only(m: Mention) -> bool:
+    words = m.name.lower().split()
+    return all(w.rstrip(".") in TITLES or w.rstrip(".") in HONORIFICS for w in words)

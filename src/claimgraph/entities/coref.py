@@ -1,0 +1,163 @@
+"""Pronouns, definite descriptions and appositives linked to the name clusters.
+
+A light, rule-based resolver in the line of Lappin & Leass (1994, "An algorithm for
+pronominal anaphora resolution", Computational Linguistics 20(4)) and Hobbs (1978):
+
+- candidates are the clusters mentioned before the pronoun, in the same sentence or up
+  to :attr:`Resolver.WINDOW` sentences back; they must agree in person/non-person,
+  number and gender (gender comes from honorifics, gendered nouns and the pronouns
+  already resolved to the cluster, as in the entity-centric model of Lee et al. 2013);
+- syntactic filter: a non-reflexive object pronoun does not take the subject of its own
+  verb ("he saw him"), a reflexive must;
+- salience: each earlier mention adds weights for recency, subject (80), object (50)
+  and being a name (50), halved with every sentence of distance; the most salient
+  cluster wins.
+
+Definite descriptions (``the senator``, ``the company``) join the most recent cluster
+whose role or name contains the head noun, or, for a few generic nouns (``the man``,
+``the 40-year-old``, ``the country``), the most salient agreeing cluster nearby.
+Appositives (``Ahn Chan-il, a former senior lieutenant ...``) join their name, as in the
+appositive pass of Raghunathan et al. (2010); they also give the entity its role.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from claimgraph.entities.mentions import Mention
+from claimgraph.entities.names import FEMALE_TITLES, MALE_TITLES
+
+PERSON_TYPES = ("PERSON",)
+THING_TYPES = ("ORG", "NEWS_OUTLET", "GOVERNMENT", "GPE", "LOC")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+OBJECT_DEPS = ("dobj", "iobj", "pobj", "dative")
+REFLEXIVES = ("himself", "herself", "itself", "themselves")
+MALE_NOUNS = frozenset("man boy father son husband king prince brother businessman "
+                       "spokesman chairman congressman actor".split()) | MALE_TITLES
+FEMALE_NOUNS = frozenset("woman girl mother daughter wife queen princess sister "
+                         "businesswoman spokeswoman chairwoman congresswoman actress".split()) | FEMALE_TITLES
+GENERIC_PERSON = frozenset("man woman boy girl leader official".split())
+GENERIC_PLACE = frozenset("country nation".split())
+GENERIC_ORG = frozenset("company firm group organisation organization agency team club".split())
+
+
+class Resolver:
+    WINDOW = 3  # sentences back for pronouns
+    DESC_WINDOW = 8  # sentences back for descriptions
+
+    def resolve(self, doc: Doc, clusters: list[list[Mention]], labels: list[str],
+                pronouns: list[Mention], descs: list[Mention]) -> None:
+        """Append pronoun/description mentions to ``clusters`` in place."""
+        owner: list[tuple[int, int, Mention]] = []  # (start, cluster, mention) of names
+        for ci, cl in enumerate(clusters):
+            for m in cl:
+                owner.append((m.start, ci, m))
+        owner.sort(key=lambda t: t[0])
+        gender = [self._gender(cl) for cl in clusters]
+        events = [(m.start, 1, m) for m in pronouns] + [(m.start, 0, m) for m in descs]
+        events.sort(key=lambda t: (t[0], t[1]))
+        active: list[tuple[int, Mention]] = []  # (cluster, mention) seen so far
+        k = 0
+        for start, _, m in events:
+            while k < len(owner) and owner[k][0] < start:
+                active.append((owner[k][1], owner[k][2]))
+                k += 1
+            if m.kind == "pronoun":
+                ci = self._pronoun(doc, m, active, labels, gender)
+            else:
+                ci = self._description(doc, m, active, labels, gender, clusters)
+            if ci is None:
+                continue
+            clusters[ci].append(m)
+            active.append((ci, m))
+            if m.gender in ("m", "f") and gender[ci] is None:
+                gender[ci] = m.gender
+
+    @staticmethod
+    def _gender(cl: list[Mention]) -> Optional[str]:
+        for m in cl:
+            for t in m.extra.get("titles", []):
+                if t in MALE_NOUNS:
+                    return "m"
+                if t in FEMALE_NOUNS:
+                    return "f"
+        return None
+
+    def _salience(self, doc: Doc, m: Mention, active, ok) -> Optional[int]:
+        scores: dict[int, float] = {}
+        pron = doc[m.head]
+        own_verb = pron.head.i if pron.dep_ in OBJECT_DEPS else None
+        reflexive = pron.lower_ in REFLEXIVES
+        for ci, a in reversed(active):
+            dist = m.sent - a.sent
+            if dist > self.WINDOW:
+                break
+            if not ok(ci, a):
+                continue
+            tok = doc[a.head]
+            if own_verb is not None and not reflexive and tok.dep_ in SUBJECT_DEPS \
+                    and tok.head.i == own_verb and dist == 0:
+                continue
+            if reflexive and dist > 0:
+                continue
+            w = 100.0
+            if tok.dep_ in SUBJECT_DEPS:
+                w += 80
+            elif tok.dep_ in OBJECT_DEPS:
+                w += 50
+            if a.kind == "name":
+                w += 50
+            scores[ci] = scores.get(ci, 0.0) + w / (2 ** dist)
+        if not scores:
+            return None
+        return max(scores, key=lambda c: scores[c])
+
+    def _pronoun(self, doc, m, active, labels, gender) -> Optional[int]:
+        low = m.name.lower()
+        if m.number == "sg" and m.gender in ("m", "f"):
+            def ok(ci, a):
+                return labels[ci] in PERSON_TYPES and gender[ci] in (None, m.gender)
+        elif m.number == "sg":  # it, its
+            if low == "it" and doc[m.head].dep_ in ("nsubj", "nsubjpass") and \
+                    any(c.dep_ in ("ccomp", "xcomp") for c in doc[m.head].head.children) and \
+                    doc[m.head].head.lemma_ in ("be", "seem", "appear"):
+                return None  # expletive "it is likely that"
+
+            def ok(ci, a):
+                return labels[ci] in THING_TYPES and a.label != "NORP"
+        else:  # they, their
+            def ok(ci, a):
+                return labels[ci] in ("ORG", "NEWS_OUTLET", "GOVERNMENT", "NORP") and \
+                    (a.kind == "name" or a.number == "pl")
+        return self._salience(doc, m, active, ok)
+
+    def _description(self, doc, m, active, labels, gender, clusters) -> Optional[int]:
+        if m.kind == "appos":
+            return m.link
+        noun = m.extra.get("noun", "")
+        want = PERSON_TYPES if m.label == "PERSON" else (
+            ("GPE",) if m.label == "GPE" else ("ORG", "NEWS_OUTLET", "GOVERNMENT"))
+        # 1. a cluster whose role or name has the head noun
+        for ci, a in reversed(active):
+            if m.sent - a.sent > self.DESC_WINDOW:
+                break
+            if labels[ci] not in want:
+                continue
+            role = " ".join(x.role or "" for x in clusters[ci]) + " " + \
+                " ".join(x.name for x in clusters[ci] if x.kind == "name")
+            if noun in role.lower().split():
+                return ci
+        # 2. generic nouns: the most salient agreeing cluster within a sentence or two
+        g = "m" if noun in MALE_NOUNS else "f" if noun in FEMALE_NOUNS else None
+        year_old = "year-old" in m.name or "year - old" in m.name
+        if not (noun in GENERIC_PERSON or year_old or noun in GENERIC_PLACE or noun in GENERIC_ORG):
+            return None
+
+        def ok(ci, a):
+            if labels[ci] not in want or m.sent - a.sent > 2:
+                return False
+            if m.label == "GPE":
+                return bool(a.gid and a.gid.startswith("c:"))
+            return g is None or gender[ci] in (None, g)
+        return self._salience(doc, m, active, ok)

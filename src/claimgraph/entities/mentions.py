@@ -1,0 +1,439 @@
+"""Mention detection: names from the tagger, repaired and typed; pronouns; descriptions.
+
+The statistical tagger (spaCy's NER) is the first source of names. Its output is then
+repaired with rules and gazetteers, in the spirit of the deterministic mention
+detection of Lee et al. (2013, "Deterministic coreference resolution based on
+entity-centric, precision-ranked rules", Computational Linguistics 39(4)):
+
+- spans are trimmed of quotes and a final possessive (``Kiev's`` -> ``Kiev``) and
+  re-joined over hyphens the tagger cut (``Choe Son`` + ``-hye``);
+- Korean-style names ``Family Given-name`` are found by pattern, so ``I Won-il`` is a
+  person and not the pronoun *I*;
+- types are checked against the gazetteers (``Kiev`` tagged as a person becomes a place,
+  ``Kursk`` tagged as a product becomes a place, ``NATO`` tagged as a place an
+  organisation), ``X region`` / ``X province`` is one place;
+- in heading lines (title-cased by the normaliser, where the tagger is unreliable) only
+  names the gazetteers or the body of the article vouch for are kept;
+- countries, capitals and known organisations the tagger missed are added, and so are
+  capitalised names ending in an organisation word (``Assault Corps``).
+
+A person's mention span also covers the noun phrase's pre-modifiers (``the 40-year-old
+North Korean leader Kim Jong-un``): that is the noun phrase coreference corpora mark,
+and the words before the name (titles, descriptors) become the entity's role.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.entities.gazetteer import Gazetteer, Org, Place, fold
+from claimgraph.entities.names import EAST_ASIAN_FAMILY_NAMES, TITLES
+
+NAME_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
+               "FAC": "LOC"}
+REPAIRABLE_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+REGION_WORDS = frozenset("region province oblast krai state county district prefecture "
+                         "territory governorate canton municipality area".split())
+ORG_HEADS = frozenset("""corps army navy party institute ministry council agency committee
+commission union university college school bank group company corporation command forces
+force guard brigade division battalion regiment fleet front movement association league
+federation foundation court parliament assembly government office department service
+police board bureau authority organization organisation fund alliance coalition
+""".split())
+PRONOUNS = {
+    "he": ("m", "sg"), "him": ("m", "sg"), "his": ("m", "sg"), "himself": ("m", "sg"),
+    "she": ("f", "sg"), "her": ("f", "sg"), "hers": ("f", "sg"), "herself": ("f", "sg"),
+    "it": ("n", "sg"), "its": ("n", "sg"), "itself": ("n", "sg"),
+    "they": ("n", "pl"), "them": ("n", "pl"), "their": ("n", "pl"), "theirs": ("n", "pl"),
+    "themselves": ("n", "pl"),
+}
+PERSON_NOUNS = frozenset("""
+leader president senator minister official spokesman spokeswoman spokesperson chancellor
+premier governor mayor general commander chief ambassador envoy diplomat defector
+lawmaker legislator candidate prosecutor judge king queen prince princess man woman boy
+girl player coach striker captain goalkeeper defender midfielder actor actress singer
+author writer professor scientist researcher student teacher father mother son daughter
+wife husband child baby officer soldier director chairman chairwoman founder executive
+ceo analyst expert lawyer attorney victim suspect activist journalist reporter doctor
+economist pilot priest pope referee manager secretary dictator ruler monarch emperor
+sheikh cleric athlete champion pitcher boxer rapper billionaire businessman politician
+""".split())
+ORG_NOUNS = frozenset("""
+company firm group organisation organization agency ministry party team club government
+administration army military alliance bank union network broadcaster newspaper
+department council committee court university school
+""".split())
+PLACE_NOUNS = frozenset("country nation city capital state region town village province".split())
+_EA_NAME = re.compile(r"\b([A-Z][a-z]{0,5}) ([A-Z][a-z]+-[A-Za-z][a-z]+)\b")
+_QUOTES = set("\"'“”‘’«»„`")
+
+
+@dataclass
+class Mention:
+    """One mention: a name, a pronoun or a definite description."""
+
+    start: int  # character span of the whole mention (Entity.mentions)
+    end: int
+    name: str  # the name as written (no "the", title or "'s"); pronoun/description text
+    label: str  # PERSON ORG NEWS_OUTLET GOVERNMENT GPE LOC NORP
+    kind: str = "name"  # "name" | "pronoun" | "desc" | "appos"
+    head: int = 0  # token index of the head word
+    sent: int = 0
+    name_start: int = 0  # character span of the bare name
+    name_end: int = 0
+    role: Optional[str] = None
+    country: Optional[str] = None
+    coords: Optional[tuple[float, float]] = None
+    gid: Optional[str] = None  # gazetteer identity ("c:PRK", "o:Associated Press")
+    capital_of: Optional[str] = None
+    gender: Optional[str] = None
+    number: Optional[str] = None
+    heading: bool = False
+    link: Optional[int] = None  # index of a mention this one is known to corefer with
+    extra: dict = field(default_factory=dict)
+
+
+def heading_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of heading lines: short, every word capitalised, no final stop."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        words = re.findall(r"[^\W\d_][\w'’-]*", line)
+        stripped = line.strip()
+        if (2 <= len(words) <= 14 and all(w[0].isupper() for w in words)
+                and not stripped.endswith((".", ",", ";", ":", "?", "!", "”", '"'))):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _in_ranges(i: int, ranges) -> bool:
+    return any(s <= i < e for s, e in ranges)
+
+
+class MentionFinder:
+    """Finds and repairs the mentions of one doc; gazetteer dicts are built once."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+
+    # -- names ------------------------------------------------------------------------
+    def names(self, doc: Doc, sent_of: list[int]) -> tuple[list[Mention], list[Mention]]:
+        """(body name mentions, heading name mentions), each sorted by position."""
+        headings = heading_ranges(doc.text)
+        spans: list[tuple[int, int, str]] = []  # token start, end, label
+        for ent in doc.ents:
+            label = ent.label_
+            if label in NAME_LABELS or label in REPAIRABLE_LABELS:
+                spans.append((ent.start, ent.end, label))
+        spans = self._add_pattern_names(doc, spans)
+        body, head = [], []
+        covered = set()
+        for start, end, label in spans:
+            m = self._make(doc, start, end, label, sent_of)
+            if m is None:
+                continue
+            covered.update(range(start, end))
+            m.heading = _in_ranges(m.name_start, headings)
+            (head if m.heading else body).append(m)
+        for m in self._scan_untagged(doc, covered, sent_of):
+            m.heading = _in_ranges(m.name_start, headings)
+            (head if m.heading else body).append(m)
+        for m in self._nested_places(doc, body, sent_of) + self._propagate(doc, body, covered, sent_of):
+            m.heading = _in_ranges(m.name_start, headings)
+            (head if m.heading else body).append(m)
+        body.sort(key=lambda m: m.start)
+        head.sort(key=lambda m: m.start)
+        return body, head
+
+    def _add_pattern_names(self, doc: Doc, spans):
+        """Korean-style names (``I Won-il``, ``Choe Son-hye``) the tagger cut or missed."""
+        text = doc.text
+        if "-" not in text:
+            return spans
+        extra = []
+        for m in _EA_NAME.finditer(text):
+            if m.group(1).lower() not in EAST_ASIAN_FAMILY_NAMES:
+                continue
+            first = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if first is None:
+                continue
+            s, e = first.start, first.end
+            if any(ps <= s and e <= pe and lab == "PERSON" for ps, pe, lab in spans):
+                continue
+            extra.append((s, e))
+        if not extra:
+            return spans
+        kept = [sp for sp in spans if not any(sp[0] < e and s < sp[1] for s, e in extra)]
+        kept.extend((s, e, "PERSON") for s, e in extra)
+        kept.sort()
+        return kept
+
+    def _make(self, doc: Doc, start: int, end: int, label: str, sent_of) -> Optional[Mention]:
+        # trim quotes, punctuation, a leading determiner and a final possessive
+        while start < end and (doc[start].is_punct or doc[start].text in _QUOTES
+                               or doc[start].lower_ in ("the", "a", "an")):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _QUOTES
+                               or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s")):
+            end -= 1
+        if start >= end:
+            return None
+        if label == "PERSON":  # "President Yoon": the title is role, not name
+            while end - start > 1 and doc[start].text[:1].isupper() and \
+                    fold(doc[start].text).rstrip(".") in TITLES:
+                start += 1
+        # re-join hyphenated words the tagger cut ("Choe Son" + "-hye")
+        n = len(doc)
+        while end + 1 < n and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+                and not doc[start - 1].whitespace_ and doc[start - 2].is_alpha:
+            start -= 2
+        name_start = doc[start].idx
+        name_end = doc[end - 1].idx + len(doc[end - 1].text)
+        name = doc.text[name_start:name_end]
+        if not any(c.isalpha() for c in name) or not (name[0].isupper() or name[0].isdigit()):
+            return None
+        gaz = self.gaz
+        type_, place, org, country = self._retype(name, label, end - start)
+        if type_ is None:
+            return None
+        m = Mention(name_start, name_end, name, type_, head=end - 1, sent=sent_of[end - 1],
+                    name_start=name_start, name_end=name_end)
+        # "the Kursk region", "Donetsk oblast": one place
+        if type_ in ("GPE", "LOC") and end < n and doc[end].lower_ in REGION_WORDS:
+            end += 1
+            m.name_end = m.end = doc[end - 1].idx + len(doc[end - 1].text)
+            m.name = doc.text[m.name_start:m.name_end]
+            m.head = end - 1
+            m.label = "LOC"
+            m.gid = f"r:{fold(m.name)}"
+            if place is not None:
+                m.country = place.country
+                m.coords = place.coords
+            place = None
+        if place is not None:
+            m.country = place.country
+            m.coords = place.coords
+            if place.is_country:
+                m.gid = f"c:{place.country}"
+            else:
+                m.gid = f"p:{place.name}:{place.country}"
+                m.capital_of = place.capital_of
+        elif org is not None:
+            m.country = org.country
+            m.gid = f"o:{org.name}"
+        elif country is not None:
+            m.country = country
+            m.gid = f"n:{country}"
+        if m.label == "PERSON":
+            self._person_np(doc, m, start)
+        elif start > 0 and doc[start - 1].lower_ == "the" and m.label not in ("NORP",):
+            m.start = doc[start - 1].idx
+        del gaz
+        return m
+
+    def _retype(self, name: str, label: str, n_tokens: int):
+        """(type, place, org, demonym country) for a tagged span, or type None to drop it."""
+        gaz = self.gaz
+        place: Optional[Place] = gaz.place(name)
+        org: Optional[Org] = gaz.org(name)
+        demonym = gaz.demonym(name)
+        if label == "NORP":
+            if demonym:
+                return "NORP", None, None, demonym
+            if place is not None and place.is_country:
+                return "GPE", place, None, None
+            if org is not None:
+                return org.type, None, org, None
+            return "NORP", None, None, None
+        if org is not None and (label in ("ORG", "PERSON") or place is None):
+            return org.type, None, org, None
+        if place is not None:
+            big = place.is_country or place.capital_of or place.population >= 1_000_000
+            if label in ("GPE", "LOC") or label in REPAIRABLE_LABELS:
+                return "GPE", place, None, None
+            if label == "PERSON" and n_tokens == 1 and big:
+                return "GPE", place, None, None
+            if label == "ORG" and place.is_country:
+                return "GPE", place, None, None
+        if demonym and label != "PERSON":
+            return "NORP", None, None, demonym
+        if label in REPAIRABLE_LABELS:
+            return None, None, None, None
+        return NAME_LABELS[label], None, None, None
+
+    def _person_np(self, doc: Doc, m: Mention, start: int) -> None:
+        """Extend a person mention over its noun phrase's pre-modifiers; read the role."""
+        name_end_tok = m.head + 1
+        j = start
+        while j > 0:
+            tok = doc[j - 1]
+            if tok.dep_ in ("poss", "case", "cc", "conj", "appos", "prep") or tok.tag_ == "POS":
+                break
+            if tok.is_punct and tok.text != "-":
+                break
+            if tok.text in _QUOTES or "\n" in tok.whitespace_ or tok.is_space:
+                break
+            if not (j - 1 < tok.head.i < name_end_tok):
+                break
+            j -= 1
+        if j < start:
+            m.start = doc[j].idx
+            k = j
+            while k < start and doc[k].pos_ in ("DET", "PRON"):
+                k += 1
+            if k < start:
+                role = doc.text[doc[k].idx:doc[start - 1].idx + len(doc[start - 1].text)]
+                m.role = role.strip()
+            titles = [fold(doc[i].text).rstrip(".") for i in range(j, start)]
+            m.extra["titles"] = titles
+
+    def _propagate(self, doc: Doc, found: list[Mention], covered: set, sent_of) -> list[Mention]:
+        """Other occurrences of a name found elsewhere in the article (one sense per
+        document, as in the non-local features of Krishnan & Manning 2006)."""
+        labels: dict[str, str] = {}
+        for m in found:
+            if m.kind == "name" and len(m.name) >= 3 and m.label != "NORP" and "\n" not in m.name:
+                labels.setdefault(m.name, m.label)
+        if not labels:
+            return []
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
+            re.escape(n) for n in sorted(labels, key=len, reverse=True)) + r")(?![\w-])")
+        out = []
+        for hit in pattern.finditer(doc.text):
+            span = doc.char_span(hit.start(), hit.end())
+            if span is None or any(i in covered for i in range(span.start, span.end)):
+                continue
+            m = self._make(doc, span.start, span.end, labels[hit.group()], sent_of)
+            if m is not None:
+                out.append(m)
+                covered.update(range(span.start, span.end))
+        return out
+
+    def _nested_places(self, doc: Doc, found: list[Mention], sent_of) -> list[Mention]:
+        """Places named inside organisation names (``Fan Expo Canada``, ``University of Texas``)."""
+        out = []
+        for m in found:
+            if m.label in ("PERSON", "NORP", "GPE") or " " not in m.name or m.gid:
+                continue
+            span = doc.char_span(m.name_start, m.name_end)
+            if span is None:
+                continue
+            for i in range(span.start, span.end):
+                for n in (2, 1):
+                    if i + n > span.end or (n == 1 and out and out[-1].head >= i):
+                        continue
+                    sub = doc[i:i + n]
+                    if not sub.text[:1].isupper() or (sub.start == span.start and sub.end == span.end):
+                        continue
+                    place = self.gaz.place(sub.text)
+                    if place is not None and (place.is_country or place.population or
+                                              place.country == "USA"):
+                        nm = self._make(doc, i, i + n, "GPE", sent_of)
+                        if nm is not None:
+                            nm.start = nm.name_start
+                            out.append(nm)
+                        break
+        return out
+
+    def _scan_untagged(self, doc: Doc, covered: set, sent_of) -> list[Mention]:
+        """Countries, capitals, known organisations and ``X Corps``-style names the tagger missed."""
+        out = []
+        gaz = self.gaz
+        n = len(doc)
+        i = 0
+        while i < n:
+            tok = doc[i]
+            if i in covered or not tok.text[:1].isupper() or not tok.is_alpha:
+                i += 1
+                continue
+            found = None
+            j = i
+            while j < n and j - i < 6 and j not in covered and (
+                    doc[j].text[:1].isupper() or (j > i and doc[j].lower_ in ("of", "'", "’", "for"))):
+                j += 1
+            for e in range(j, i, -1):  # longest first
+                if doc[e - 1].lower_ in ("of", "'", "’", "for"):
+                    continue
+                name = doc[i:e].text
+                place = gaz.place(name)
+                if place is not None and (place.is_country or place.capital_of) and \
+                        (e - i > 1 or tok.pos_ == "PROPN" or tok.is_upper):
+                    found = (e, "GPE")
+                    break
+                if gaz.org(name) is not None and (e - i > 1 or tok.pos_ == "PROPN"):
+                    found = (e, "ORG")
+                    break
+                if e - i >= 2 and doc[e - 1].lower_ in ORG_HEADS and doc[e - 1].text[:1].isupper() \
+                        and doc[i].pos_ == "PROPN":
+                    found = (e, "ORG")
+                    break
+            if found is None:
+                i += 1
+                continue
+            m = self._make(doc, i, found[0], found[1], sent_of)
+            if m is not None:
+                out.append(m)
+                covered.update(range(i, found[0]))
+            i = found[0]
+        return out
+
+    # -- pronouns and descriptions ----------------------------------------------------------
+    def pronouns(self, doc: Doc, sent_of, taken: set) -> list[Mention]:
+        out = []
+        for tok in doc:
+            low = tok.lower_
+            if low in PRONOUNS and tok.i not in taken and tok.tag_ in ("PRP", "PRP$"):
+                g, num = PRONOUNS[low]
+                out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "", "pronoun",
+                                   tok.i, sent_of[tok.i], tok.idx, tok.idx + len(tok.text),
+                                   gender=g, number=num))
+        return out
+
+    def descriptions(self, doc: Doc, sent_of, taken: set) -> list[Mention]:
+        """Definite descriptions (``the senator``, ``the company``) and appositives of names."""
+        out = []
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.i in taken:
+                continue
+            low = tok.lemma_.lower()
+            if low in PERSON_NOUNS:
+                label = "PERSON"
+            elif low in ORG_NOUNS:
+                label = "ORG"
+            elif low in PLACE_NOUNS:
+                label = "GPE"
+            else:
+                continue
+            if tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS") and label == "PERSON":
+                continue
+            dets = [c for c in tok.children if c.dep_ == "det"]
+            if not dets or dets[0].lower_ not in ("the", "this", "that"):
+                continue
+            left = tok.left_edge.i
+            if any(i in taken for i in range(left, tok.i)):
+                continue
+            right = tok.i + 1
+            for c in tok.rights:
+                if c.dep_ in ("prep", "acl", "relcl") and c.right_edge.i - tok.i <= 12:
+                    right = c.right_edge.i + 1
+                    break
+            start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
+            out.append(Mention(start, end, doc.text[start:end], label, "desc", tok.i,
+                               sent_of[tok.i], start, end, number="pl" if tok.tag_ == "NNS" else "sg",
+                               extra={"noun": low}))
+        return out
+
+
+def title_words(m: Mention) -> list[str]:
+    return [t for t in m.extra.get("titles", []) if t in TITLES]
+
+
+def token_subject(tok: Token) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass")

@@ -1,0 +1,1 @@
+"""Evaluation of claimgraph layers against gold corpora."""
