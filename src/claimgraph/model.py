@@ -82,6 +82,9 @@ class DateExpr:
     confidence: str = "low"  # "exact" | "high" | "low"
     type: str = "DATE"  # DATE | TIME | DURATION | SET
     text: str = ""
+    start: Optional[str] = None  # ISO date: first day the expression covers, when known
+    end: Optional[str] = None  # ISO date: last day it covers
+    note: str = ""  # why it is unresolved or how sure the resolution is
 
 
 @dataclass
