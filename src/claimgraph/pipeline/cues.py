@@ -84,9 +84,22 @@ def subject_of(verb: Token) -> Optional[Token]:
 
 
 def _content_bounds(head: Token) -> tuple[int, int]:
-    """Token span of ``head``'s subtree without a leading complementiser or trailing punctuation."""
+    """Token span of ``head``'s subtree without a leading complementiser or trailing punctuation.
+
+    A verb conjoined to the content without a subject of its own ("said he would
+    order a review *and warned against* …") is the cue's second predicate, not content.
+    """
     start, end = head.left_edge.i, head.right_edge.i + 1
     doc = head.doc
+    if head.pos_ in ("VERB", "AUX"):
+        for child in head.rights:
+            if child.dep_ == "conj" and child.pos_ == "VERB" and not any(
+                    g.dep_ in SUBJECT_DEPS for g in child.children):
+                cut = child.left_edge.i
+                while cut > start and doc[cut - 1].dep_ in ("cc", "punct"):
+                    cut -= 1
+                end = min(end, cut)
+                break
     while start < end and (doc[start].dep_ in CLAUSE_TRIM_DEPS and doc[start].lower_ in ("that", "whether", "if")
                            or doc[start].is_punct and doc[start].text not in QUOTE_CHARS):
         start += 1
@@ -120,6 +133,12 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                 continue
             if end <= start:
                 continue
+            if rel == "dobj":
+                # object complements belong to the content: "described X as Y", "called X Y"
+                for sib in tok.rights:
+                    if sib.i > child.i and (sib.dep_ in ("oprd", "xcomp") or
+                                            sib.dep_ == "prep" and sib.lower_ == "as"):
+                        end = max(end, _content_bounds(sib)[1] if sib.dep_ != "prep" else sib.right_edge.i + 1)
             if not speaker_done:
                 speaker, speaker_done = subject_of(tok), True
             yield Candidate(tok, start, end, rel, speaker)

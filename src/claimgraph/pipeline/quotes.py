@@ -23,8 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from claimgraph.model import Quote
-from claimgraph.pipeline.cues import (Candidate, cue_span, featurise, generate_candidates, load_model,
-                                      rate, subject_of)
+from claimgraph.pipeline.cues import (REPORTING_LEMMAS, Candidate, cue_span, featurise, generate_candidates,
+                                      load_model, rate, subject_of)
 from claimgraph.pipeline.entities import add_entity, entity_at
 from claimgraph.pipeline.quotemarks import QuotedSpan, find_quoted_spans, strip_marks
 
@@ -35,6 +35,7 @@ PARTIAL_CUE_LEMMAS = frozenset({"describe", "call", "term", "label", "dub", "bra
                                 "characterise", "denounce", "condemn", "hail", "praise"})
 NAME_INTRODUCERS = frozenset({"known", "called", "dubbed", "nicknamed", "named", "titled", "so-called", "as"})
 MIN_QUOTE_WORDS = 4
+DOUBLE_QUOTES = frozenset({'"', "“", "”"})
 
 
 @dataclass
@@ -101,6 +102,8 @@ class QuoteFinder:
                 best[cand.cue.i] = cand
         chosen = _drop_nested(list(best.values()))
         statements = [self._statement(doc, cand, quoted) for cand in chosen]
+        statements = _drop_inside_quotes(statements)
+        statements += self._adjacent_cue_quotes(doc, quoted, statements)
         statements += self._orphan_quotes(doc, quoted, statements)
         statements.sort(key=lambda s: s.start)
         return _merge_split_quotes(doc.text, statements)
@@ -122,7 +125,28 @@ class QuoteFinder:
                 kind = "direct" if is_clause and sum(q.words(doc.text) for q in chain) >= MIN_QUOTE_WORDS else "partial"
             else:
                 kind = "mixed"
+                fragment = inside[-1]
+                if cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc.text) <= 10 \
+                        and fragment.end >= end - 1:
+                    kind = "partial"
+                    start, end = strip_marks(doc.text, fragment.start, fragment.end)
         return Statement(kind, start, end, cue_span(cand.cue), cand.speaker, cand.score, cand.cue.lemma_)
+
+    def _adjacent_cue_quotes(self, doc: Doc, quoted: list[QuotedSpan], found: list[Statement]) -> list[Statement]:
+        """“…,” Zelensky wrote. / He said: “…” — a quotation and the cue right next to it,
+        even where the parser did not link them (quotes spanning several sentences)."""
+        out: list[Statement] = []
+        text = doc.text
+        for qs in quoted:
+            if qs.words(text) < MIN_QUOTE_WORDS or _covered(qs, found):
+                continue
+            cue = _cue_after(doc, qs.end) or _cue_before(doc, qs.start)
+            if cue is None:
+                continue
+            chain = _chain(quoted, [qs])
+            start, end = strip_marks(text, chain[0].start, chain[-1].end)
+            out.append(Statement("direct", start, end, cue_span(cue), subject_of(cue), 0.6, cue.lemma_))
+        return out
 
     def _orphan_quotes(self, doc: Doc, quoted: list[QuotedSpan], found: list[Statement]) -> list[Statement]:
         """Quotations no chosen cue covers: partial quotes of a nearby cue, or continuations."""
@@ -193,6 +217,56 @@ class QuoteFinder:
         from claimgraph.eval.quotes import score_docs
 
         return score_docs(examples, section="quotes")
+
+
+def _covered(qs: QuotedSpan, found: list[Statement]) -> bool:
+    return any(min(s.end, qs.end) - max(s.start, qs.start) > 0.5 * (qs.end - qs.start) for s in found)
+
+
+def _drop_inside_quotes(statements: list[Statement]) -> list[Statement]:
+    """Relations whose cue sits inside another statement's direct quotation belong to
+    the quoted speaker's own words, not to the article's attributions."""
+    direct = [s for s in statements if s.kind == "direct"]
+    return [s for s in statements
+            if not (s.cue and any(d is not s and d.start <= s.cue[0] < d.end for d in direct))]
+
+
+def _reporting(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_ in REPORTING_LEMMAS
+
+
+def _cue_after(doc: Doc, end_char: int) -> Optional[Token]:
+    """A reporting verb in the few tokens after a closing quote mark: “…,” X said."""
+    span = doc.char_span(end_char, min(len(doc.text), end_char + 1), alignment_mode="expand")
+    if span is None:
+        return None
+    i = span.end
+    while i < len(doc) and (doc[i].is_punct or doc[i].is_space) and doc[i].text not in ".?!":
+        i += 1
+    for tok in doc[i:min(len(doc), i + 12)]:
+        if tok.text in ".?!" or "\n" in tok.text or tok.text in DOUBLE_QUOTES:
+            return None
+        if _reporting(tok) and subject_of(tok) is not None:
+            return tok
+    return None
+
+
+def _cue_before(doc: Doc, start_char: int) -> Optional[Token]:
+    """X said: “…” — a reporting verb just before the opening mark, after a colon or comma."""
+    span = doc.char_span(max(0, start_char - 1), start_char, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return None
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in DOUBLE_QUOTES):
+        i -= 1
+    if i < 1 or doc[i].text not in (":", ","):
+        return None
+    for tok in reversed(doc[max(0, i - 8):i]):
+        if tok.text in ".?!" or "\n" in tok.text:
+            return None
+        if _reporting(tok) and subject_of(tok) is not None:
+            return tok
+    return None
 
 
 def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
