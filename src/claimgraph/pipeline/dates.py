@@ -538,6 +538,9 @@ class Rules:
             return None  # "three-quarters of": a fraction
         if n is None and m.group("n").lower() in ("a", "an"):
             n = 1.0
+        if m.group("n").lower() in ("a", "an", "per") and re.search(
+                r"(?:\d|%|dollars?|euros?|pounds?|times|once|twice)[\s,]*$", m.string[max(0, m.start() - 30):m.start()]):
+            return "SET", _duration_value(1, unit), "high", False  # "$2,000 a month": a rate
         return "DURATION", _duration_value(n, unit), "high" if n is not None else "low", False
 
     def _bare_units(self, m, ctx, pos):

@@ -342,14 +342,20 @@ def claim_certainty(article) -> list[ClaimCertainty]:
     claims += [("quote", tuple(q.content)) for q in article.quotes if q.content]
     claims += [("attribution", tuple(a.claim)) for a in article.attributions if a.claim]
     covered = [c for _, c in claims]
-    for s, e in _sentences(article.text):
-        if not any(a < e and s < b for a, b in covered):
-            claims.append(("sentence", (s, e)))
+    inside = {h.id for h in article.hedges
+              if any(a <= h.cue[0] and h.cue[1] <= b for a, b in covered)}
     out = []
-    for kind, (s, e) in sorted(claims, key=lambda c: c[1]):
-        inside = [h for h in article.hedges if s <= h.cue[0] and h.cue[1] <= e]
-        out.append(ClaimCertainty(kind, (s, e), _weakest([h.certainty for h in inside]),
-                                  [h.cue_text or article.span_text(h.cue) for h in inside]))
+    for kind, (s, e) in claims:
+        cues = [h for h in article.hedges if s <= h.cue[0] and h.cue[1] <= e]
+        out.append(ClaimCertainty(kind, (s, e), _weakest([h.certainty for h in cues]),
+                                  [h.cue_text or article.span_text(h.cue) for h in cues]))
+    for s, e in _sentences(article.text):
+        # the sentence outside every quote and attribution is a claim of the article itself
+        cues = [h for h in article.hedges if s <= h.cue[0] and h.cue[1] <= e and h.id not in inside]
+        if cues or not any(a < e and s < b for a, b in covered):
+            out.append(ClaimCertainty("sentence", (s, e), _weakest([h.certainty for h in cues]),
+                                      [h.cue_text or article.span_text(h.cue) for h in cues]))
+    out.sort(key=lambda c: c.span)
     return out
 
 
