@@ -3,18 +3,40 @@
 Many articles go through ``nlp.pipe`` in batches; with ``n_process > 1`` each worker
 process loads its own pipeline and sends back plain records (custom ``Doc`` attributes
 do not cross process boundaries).
+
+Long texts (over :data:`WINDOW_CHARS`, far beyond any news article) are read in
+paragraph-aligned windows: each window is parsed on its own, then the windows' records
+are merged back into one article with every span shifted to its place in the whole
+text, ids renumbered, references between records (quote → speaker entity, check →
+quantities) rewritten, and entities of the same name and type joined. Memory then grows
+with the window, not with the article, and spaCy's ``nlp.max_length`` is respected.
+A bad article (or one that makes a component fail) becomes a
+:class:`~claimgraph.model.ReadError`; the rest of the batch goes on.
 """
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
+import re
 from typing import Iterable, Iterator, Optional, Union
 
 from claimgraph.article import article_from_doc
 from claimgraph.ingest.text import normalise
 from claimgraph.model import Article, ArticleInput, ReadError
-from claimgraph.pipeline import DEFAULT_COMPONENTS, build_nlp
+from claimgraph.pipeline import DEFAULT_COMPONENTS, LAYERS, build_nlp
 
-MAX_CHARS = 2_000_000  # longer texts are read in paragraph-aligned windows
+MAX_CHARS = 10_000_000  # longer inputs are refused with a clear error
+WINDOW_CHARS = 20_000  # longer texts are read in paragraph-aligned windows of at most this
+
+# Fields that hold the id of a record in another layer (rewritten when windows merge).
+REF_FIELDS = {"speaker": "entities", "via": "entities", "source": "entities",
+              "quantities": "quantities"}
+# Where a window may end, best first: a blank line, a line break, a sentence end, a space.
+_BREAKS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"”’)]?\s+"),
+           re.compile(r"\s+"))
+_ID_PREFIX = re.compile(r"^\D*")
+
+Result = Union[Article, ReadError]
 
 
 class Reader:
@@ -27,7 +49,7 @@ class Reader:
     def nlp(self):
         if self._nlp is None:
             self._nlp = build_nlp(self.components)
-            self._nlp.max_length = max(self._nlp.max_length, MAX_CHARS + 1)
+            self._nlp.max_length = max(self._nlp.max_length, WINDOW_CHARS + 1)
         return self._nlp
 
     def read(self, text: str, *, id: str = "article", title: Optional[str] = None,
@@ -40,44 +62,71 @@ class Reader:
             raise ValueError(str(result))
         return result
 
-    def read_many(self, sources: Iterable[ArticleInput],
-                  n_process: int = 1) -> Iterator[Union[Article, ReadError]]:
+    def read_many(self, sources: Iterable[ArticleInput], n_process: int = 1) -> Iterator[Result]:
         """Read articles in order; a bad one yields a :class:`ReadError`, the rest go on."""
         if n_process > 1:
             yield from _read_parallel(self, sources, n_process)
             return
-        yield from self._read_batches(sources)
+        batch: list[ArticleInput] = []
+        for src in sources:
+            batch.append(src)
+            if len(batch) >= self.batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
 
-    def _read_batches(self, sources: Iterable[ArticleInput]) -> Iterator[Union[Article, ReadError]]:
-        def checked():
-            for src in sources:
-                problem = check_input(src)
-                yield src, problem
-
-        pending: list[tuple[ArticleInput, Optional[str]]] = []
-        for item in checked():
-            pending.append(item)
-            if len(pending) >= self.batch_size:
-                yield from self._run(pending)
-                pending = []
-        if pending:
-            yield from self._run(pending)
-
-    def _run(self, batch) -> Iterator[Union[Article, ReadError]]:
-        good = [src for src, problem in batch if problem is None]
-        docs = iter(self.nlp.pipe(((normalise(s.text), s) for s in good), as_tuples=True,
-                                  batch_size=self.batch_size))
-        for src, problem in batch:
+    def _run(self, batch: list[ArticleInput]) -> Iterator[Result]:
+        """One batch: every good article's windows through ``nlp.pipe``, then merged."""
+        limit = min(WINDOW_CHARS, self.nlp.max_length - 1)
+        problems: dict[int, str] = {}
+        jobs: list[tuple[int, int, str]] = []  # (index in batch, window offset, window text)
+        for k, src in enumerate(batch):
+            problem = check_input(src)
+            if problem is None:
+                try:
+                    work = normalise(src.text)
+                except Exception as err:  # noqa: BLE001 - a bad article never stops the feed
+                    problem = f"could not be cleaned ({type(err).__name__}: {err})"
             if problem is not None:
-                yield ReadError(src.id, src.origin, problem)
+                problems[k] = problem
                 continue
-            try:
-                doc, ctx = next(docs)
-                doc._.cg_published = ctx.published
-            except Exception as err:  # noqa: BLE001 - a bad article never stops the feed
-                yield ReadError(src.id, src.origin, f"could not be read ({type(err).__name__}: {err})")
+            jobs.extend((k, start, work[start:end]) for start, end in split_windows(work, limit))
+        parts: dict[int, list[tuple[int, Article]]] = {}
+        for (k, start, _), (doc, err) in zip(jobs, self._process(jobs, batch)):
+            if err is not None:
+                problems.setdefault(k, f"could not be read ({type(err).__name__}: {err})")
                 continue
-            yield article_from_doc(doc, src)
+            window = dataclasses.replace(batch[k], text=batch[k].text[start:start + len(doc.text)])
+            parts.setdefault(k, []).append((start, article_from_doc(doc, window)))
+        for k, src in enumerate(batch):
+            if k in problems:
+                yield ReadError(src.id, src.origin, problems[k])
+            elif len(parts[k]) == 1 and parts[k][0][0] == 0:
+                yield parts[k][0][1]
+            else:
+                yield merge_windows(src, parts[k])
+
+    def _process(self, jobs, batch) -> Iterator[tuple]:
+        """``(doc, None)`` or ``(None, error)`` per job, in order. The batch goes through
+        ``nlp.pipe``; if a component fails, the rest is retried one document at a time so
+        that only the article at fault is lost."""
+        def make(job):
+            doc = self.nlp.make_doc(job[2])
+            doc._.cg_published = batch[job[0]].published
+            return doc
+
+        done = 0
+        try:
+            for doc in self.nlp.pipe((make(job) for job in jobs), batch_size=self.batch_size):
+                done += 1
+                yield doc, None
+        except Exception:  # noqa: BLE001 - isolate the failing document below
+            for job in jobs[done:]:
+                try:
+                    yield self.nlp(make(job)), None
+                except Exception as err:  # noqa: BLE001
+                    yield None, err
 
 
 def check_input(src: ArticleInput) -> Optional[str]:
@@ -90,6 +139,93 @@ def check_input(src: ArticleInput) -> Optional[str]:
         return f"text too long ({len(src.text):,} characters; the limit is {MAX_CHARS:,})"
     return None
 
+
+# --------------------------------------------------------------------------- long texts
+
+def split_windows(text: str, limit: int = WINDOW_CHARS) -> list[tuple[int, int]]:
+    """Contiguous ``(start, end)`` windows covering ``text``, each at most ``limit`` long,
+    ending at a paragraph break where one lies in the window's second half (else a line
+    break, a sentence end, a space, or, failing all, exactly at ``limit``)."""
+    spans = []
+    start = 0
+    while len(text) - start > limit:
+        cut = start + limit
+        floor = start + limit // 2
+        for pattern in _BREAKS:
+            ends = [m.end() for m in pattern.finditer(text, floor, cut)]
+            if ends:
+                cut = ends[-1]
+                break
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, len(text)))
+    return spans
+
+
+def merge_windows(src: ArticleInput, parts: list[tuple[int, Article]]) -> Article:
+    """One article from the articles read on its windows (``(offset, article)`` pairs)."""
+    merged = Article(id=src.id, text=src.text, title=src.title, published=src.published,
+                     url=src.url, outlet=src.outlet)
+    counters: dict[str, int] = {}
+    entity_by_key: dict[tuple[str, str], object] = {}
+    for offset, part in parts:
+        ids: dict[str, dict[str, str]] = {name: {} for name in LAYERS}
+        records = {name: getattr(part, name) for name in LAYERS}
+        for ent in records["entities"]:
+            key = (ent.name.casefold(), ent.type)
+            _shift(ent, offset)
+            if key in entity_by_key:
+                kept = entity_by_key[key]
+                kept.mentions.extend(ent.mentions)
+                kept.aliases.extend(a for a in ent.aliases if a not in kept.aliases)
+                ids["entities"][ent.id] = kept.id
+            else:
+                ids["entities"][ent.id] = ent.id = _new_id(ent.id, counters)
+                entity_by_key[key] = ent
+                merged.entities.append(ent)
+        for name in LAYERS:
+            if name == "entities":
+                continue
+            for rec in records[name]:
+                _shift(rec, offset)
+                ids[name][rec.id] = rec.id = _new_id(rec.id, counters)
+                getattr(merged, name).append(rec)
+        for name in LAYERS:
+            for rec in records[name]:
+                _relink(rec, ids)
+        merged.errors.extend(part.errors)
+    return merged
+
+
+def _new_id(old: str, counters: dict[str, int]) -> str:
+    prefix = _ID_PREFIX.match(str(old)).group(0)
+    counters[prefix] = counters.get(prefix, 0) + 1
+    return f"{prefix}{counters[prefix]}"
+
+
+def _shift(rec, offset: int) -> None:
+    """Move every span of a record (fields typed ``Span``) by ``offset``."""
+    for f in dataclasses.fields(rec):
+        if "Span" not in str(f.type):
+            continue
+        value = getattr(rec, f.name)
+        if isinstance(value, list):
+            setattr(rec, f.name, [(s + offset, e + offset) for s, e in value])
+        elif value is not None:
+            setattr(rec, f.name, (value[0] + offset, value[1] + offset))
+
+
+def _relink(rec, ids: dict[str, dict[str, str]]) -> None:
+    for name, layer_name in REF_FIELDS.items():
+        value = getattr(rec, name, None)
+        table = ids[layer_name]
+        if isinstance(value, str):
+            setattr(rec, name, table.get(value, value))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            setattr(rec, name, [table.get(v, v) for v in value])
+
+
+# --------------------------------------------------------------------------- processes
 
 _WORKER_READER: Optional[Reader] = None
 

@@ -1,29 +1,183 @@
-"""``claimgraph read``: articles in, sourced readings out."""
+"""``claimgraph read``: articles in, sourced readings out.
+
+Inputs: ``.txt`` articles, ``.html`` pages (boilerplate removed), ``.jsonl`` feeds (one
+article per line, optionally gzipped), ``.json`` records, WARC archives, folders of
+those, or ``-`` for standard input (its format is sniffed unless ``--input-format``
+says). Outputs: a readable report (``text``), one JSON document (``json``: the record
+of a single article, or a list when there are several), or one record per line
+(``jsonl``, with a progress bar on a terminal). A bad input is one line on stderr,
+``claimgraph: FILE:LINE: reason``; the rest still goes through, and the exit code is 1
+when anything failed (0 otherwise).
+"""
 from __future__ import annotations
 
+import argparse
+import itertools
 import json
+import os
 import sys
+from typing import Iterator
 
 from claimgraph.model import ArticleInput, ReadError
 
+EXIT_OK, EXIT_FAILED, EXIT_INTERNAL, EXIT_PIPE = 0, 1, 3, 141
+DEBUG_ENV = "CLAIMGRAPH_DEBUG"
+
+
+def _date(value: str) -> str:
+    from claimgraph.ingest.feeds import iso_date
+
+    iso = iso_date(value)
+    if iso is None:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {value!r}")
+    return iso
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return number
+
 
 def add_parser(sub) -> None:
-    rd = sub.add_parser("read", help="read articles and report quotes and sources")
-    rd.add_argument("path")
-    rd.add_argument("--format", choices=["text", "json", "jsonl"], default="text")
-    rd.add_argument("--batch-size", type=int, default=32)
+    from claimgraph.ingest.feeds import FORMATS
+
+    rd = sub.add_parser(
+        "read", help="read articles and report quotes and sources",
+        description="Read news articles: who said what, according to whom.",
+        epilog="Exit status: 0 all read, 1 some input could not be read, 2 usage error.")
+    rd.add_argument("paths", nargs="+", metavar="PATH",
+                    help="article (.txt, .html), feed (.jsonl[.gz], .json), WARC archive, "
+                         "folder, or - for standard input")
+    rd.add_argument("--format", choices=["text", "json", "jsonl"], default="text",
+                    help="output: readable report (default), one JSON document, or JSON lines")
+    rd.add_argument("--input-format", choices=FORMATS, default="auto",
+                    help="how to read the inputs (default: from the file name; sniffed for -)")
+    rd.add_argument("--encoding", default=None,
+                    help="encoding of text and HTML files (default: UTF-8, strictly)")
+    rd.add_argument("--published", type=_date, default=None, metavar="YYYY-MM-DD",
+                    help="publication date for articles that do not state one")
+    rd.add_argument("--processes", type=_positive, default=1, metavar="N",
+                    help="worker processes (each loads its own model)")
+    rd.add_argument("--batch-size", type=_positive, default=32, metavar="N",
+                    help="articles per nlp.pipe batch (default 32)")
+    rd.add_argument("-q", "--quiet", action="store_true",
+                    help="no progress bar and no warnings (errors are still printed)")
 
 
 def run(args) -> int:
+    try:
+        return _run(args)
+    except BrokenPipeError:  # `claimgraph read … | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PIPE
+    except Exception as err:  # noqa: BLE001 - one line, never a traceback (unless asked)
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(f"claimgraph: internal error: {type(err).__name__}: {err} "
+              f"(set {DEBUG_ENV}=1 for details)", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _run(args) -> int:
+    from claimgraph.ingest.feeds import iter_inputs
     from claimgraph.reader import Reader
 
-    text = sys.stdin.read() if args.path == "-" else open(args.path, encoding="utf-8").read()
+    _utf8_stdout(args.format)
+    stats = {"failed": 0, "read": 0}
+    bar = _progress(args)
+
+    def say(line: str) -> None:
+        (bar.write if bar is not None else print)(line, file=sys.stderr)
+
+    def warn(message: str) -> None:
+        if not args.quiet:
+            say(f"claimgraph: warning: {message}")
+
+    def fail(error: ReadError) -> None:
+        stats["failed"] += 1
+        say(f"claimgraph: {error}")
+        if bar is not None:
+            bar.update(1)
+
+    def good_inputs() -> Iterator[ArticleInput]:
+        items = itertools.chain.from_iterable(
+            iter_inputs(path, input_format=args.input_format, encoding=args.encoding,
+                        published=args.published, warn=warn) for path in args.paths)
+        for item in items:
+            if isinstance(item, ReadError):
+                fail(item)
+            else:
+                yield item
+
     reader = Reader(batch_size=args.batch_size)
-    failed = 0
-    for res in reader.read_many([ArticleInput(id=args.path, text=text, origin=args.path)]):
-        if isinstance(res, ReadError):
-            print(f"claimgraph: {res}", file=sys.stderr)
-            failed += 1
+    records = []
+    for result in reader.read_many(good_inputs(), n_process=args.processes):
+        if isinstance(result, ReadError):
+            fail(result)
             continue
-        print(json.dumps(res.to_record(), ensure_ascii=False))
-    return 1 if failed else 0
+        stats["read"] += 1
+        if bar is not None:
+            bar.update(1)
+        _emit(args.format, result, records, first=stats["read"] == 1)
+    if bar is not None:
+        bar.close()
+    if args.format == "json" and records:
+        doc = records[0] if len(records) == 1 else records
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.flush()
+    total = stats["read"] + stats["failed"]
+    if stats["failed"] and total > 1:
+        print(f"claimgraph: {stats['failed']} of {total} inputs could not be read",
+              file=sys.stderr)
+    return EXIT_FAILED if stats["failed"] else EXIT_OK
+
+
+def _emit(fmt: str, article, records: list, first: bool) -> None:
+    if fmt == "jsonl":
+        sys.stdout.write(json.dumps(article.to_record(), ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        records.append(article.to_record())
+    else:
+        from claimgraph.report import render
+
+        sys.stdout.write(("" if first else "\n\n") + render(article) + "\n")
+
+
+def _progress(args):
+    """A tqdm bar on stderr for JSON output on a terminal (None otherwise)."""
+    if args.quiet or args.format == "text" or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=_count_articles(args.paths), file=sys.stderr, unit=" articles",
+                dynamic_ncols=True)
+
+
+def _count_articles(paths) -> int | None:
+    """Number of lines of plain JSONL feeds (None when unknown: the bar then counts up)."""
+    from claimgraph.ingest.feeds import detect_format
+
+    total = 0
+    for path in paths:
+        if path == "-" or not os.path.isfile(path) or detect_format(path) != "jsonl" \
+                or path.endswith(".gz"):
+            return None
+        with open(path, "rb") as fh:
+            total += sum(1 for line in fh if line.strip())
+    return total
+
+
+def _utf8_stdout(fmt: str) -> None:
+    """JSON goes out as UTF-8 whatever the locale; the report degrades gracefully."""
+    enc = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "")
+    if enc != "utf8" and hasattr(sys.stdout, "reconfigure"):
+        if fmt == "text":
+            sys.stdout.reconfigure(errors="replace")
+        else:
+            sys.stdout.reconfigure(encoding="utf-8")

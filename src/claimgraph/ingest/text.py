@@ -17,6 +17,7 @@ _ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f\r]")
 _QUOTE_MAP = str.maketrans({"„": "“", "‟": "“", "«": "“", "»": "”", "‹": "‘", "›": "’",
                             "〝": "“", "〞": "”", "＂": '"'})
+_DOUBLED_QUOTE = re.compile(r"''|``")  # typewriter-style quote marks, two characters each
 _TERMINAL = tuple('.!?:;"”’\')]')
 
 
@@ -93,8 +94,56 @@ def normalise(text: str) -> str:
     work = _ODD_SPACE.sub(" ", work)
     work = _INVISIBLE.sub(" ", work)
     work = work.translate(_QUOTE_MAP)
+    work = _DOUBLED_QUOTE.sub('""', work)
     work = _join_wrapped_lines(work)
     lines = work.split("\n")
     work = "\n".join(_title_case(line) if is_heading(line) else line for line in lines)
     assert len(work) == len(text)
     return work
+
+
+# --------------------------------------------------------------------------- bytes → text
+
+class IngestError(ValueError):
+    """An input that cannot become article text; the message is one clear line."""
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
+         (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SNIFF = 8192
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes near the start (and no UTF-16/32 byte-order mark): not a text file."""
+    head = data[:_SNIFF]
+    return b"\x00" in head and not any(head.startswith(bom) for bom, _ in _BOMS)
+
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> str:
+    """Text from bytes: UTF-8 (or the byte-order mark's encoding, or ``encoding``).
+
+    Raises :class:`IngestError` with a one-line reason for binary data and for bytes that
+    are not valid in the encoding; nothing is ever guessed silently.
+    """
+    if encoding is None:
+        for bom, name in _BOMS:
+            if data.startswith(bom):
+                encoding = name
+                break
+    if encoding is None and looks_binary(data):
+        raise IngestError("binary data (NUL bytes), not a text file")
+    try:
+        text = data.decode(encoding or "utf-8")
+    except LookupError:
+        raise IngestError(f"unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as err:
+        bad = data[err.start:err.start + 1].hex().upper()
+        hint = ("; convert it to UTF-8 (iconv -f cp1252 -t utf-8) or pass --encoding cp1252"
+                if encoding is None else "")
+        raise IngestError(f"not {encoding or 'UTF-8'} text (byte 0x{bad} at offset "
+                          f"{err.start}){hint}") from None
+    sample = text[:_SNIFF]
+    if sample and len(_CONTROL.findall(sample)) > 0.05 * len(sample):
+        raise IngestError("binary data (control characters), not a text file")
+    return text

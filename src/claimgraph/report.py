@@ -1,0 +1,176 @@
+"""The human-readable report of one article (``claimgraph read --format text``).
+
+Who said what, grouped by speaker: each quote with its kind, cue and carrying outlet,
+and each claim the article reports on someone's authority ("according to X"). Then,
+when present, the other layers: quantities, dates, hedges and consistency checks. A
+layer module may offer ``describe(article) -> list[str]``; it is used when it exists,
+otherwise a plain listing of the layer's records is printed.
+"""
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import textwrap
+from typing import Callable, Optional
+
+from claimgraph.model import Article, Attribution, Quote
+
+WIDTH = 100
+INDENT = "    "
+NO_SPEAKER = "(speaker not found)"
+MARKED_KINDS = ("direct", "partial")
+# Optional sections: (title, layer, module that may define describe(article)).
+SECTIONS = (("Quantities", "quantities", "claimgraph.pipeline.quantities"),
+            ("Dates", "dates", "claimgraph.pipeline.dates"),
+            ("Hedges", "hedges", "claimgraph.pipeline.hedges"),
+            ("Checks", "checks", "claimgraph.pipeline.checks"))
+
+
+def render(article: Article) -> str:
+    """The whole report as one string (no trailing newline)."""
+    lines = _header(article)
+    groups = group_by_speaker(article)
+    lines.append("")
+    lines.append(_rule("Who said what"))
+    if not groups:
+        lines.append("No quotes or sourced claims found.")
+    for label, items in groups:
+        lines.append("")
+        lines.append(label)
+        for item in items:
+            lines.extend(_quote_lines(article, item) if isinstance(item, Quote)
+                         else _source_lines(article, item))
+    for title, layer, module in SECTIONS:
+        records = getattr(article, layer, None)
+        if not records:
+            continue
+        body = _section_lines(article, module, records)
+        if body:
+            lines.append("")
+            lines.append(_rule(title))
+            lines.extend(_wrap(line, "  ") for line in body)
+    return "\n".join(lines)
+
+
+def group_by_speaker(article: Article) -> list[tuple[str, list]]:
+    """``(label, [Quote | Attribution …])`` per speaker or source, in order of first
+    appearance in the text; statements with no speaker come last."""
+    groups: dict[str, list] = {}
+    labels: dict[str, str] = {}
+    items = sorted(list(article.quotes) + list(article.attributions), key=_position)
+    for item in items:
+        key, label = _speaker_key(article, item)
+        groups.setdefault(key, []).append(item)
+        labels[key] = label
+    keys = sorted(groups, key=lambda k: k == "")
+    return [(labels[k], groups[k]) for k in keys]
+
+
+def _position(item) -> int:
+    return (item.content if isinstance(item, Quote) else item.claim)[0]
+
+
+def _speaker_key(article: Article, item) -> tuple[str, str]:
+    if isinstance(item, Quote):
+        ent_id, mention, text = item.speaker, item.speaker_mention, item.speaker_text
+    else:
+        ent_id, mention, text = item.source, item.source_mention, item.source_text
+    ent = article.entity(ent_id)
+    if ent is not None:
+        return f"id:{ent.id}", f"{ent.name} ({ent.type})"
+    name = (text or article.span_text(mention)).strip()
+    if name:
+        anonymous = isinstance(item, Attribution) and item.anonymous
+        return f"text:{name.casefold()}", f"{name}" + (" (anonymous)" if anonymous else "")
+    return "", NO_SPEAKER
+
+
+def _header(article: Article) -> list[str]:
+    title = article.title or article.id
+    meta = [x for x in (article.outlet, article.published, article.url) if x]
+    lines = [title]
+    if meta:
+        lines.append(" · ".join(meta))
+    counts = (f"{len(article.quotes)} quote{'s' * (len(article.quotes) != 1)}, "
+              f"{len(article.attributions)} sourced claim{'s' * (len(article.attributions) != 1)}, "
+              f"{len(article.entities)} entit{'ies' if len(article.entities) != 1 else 'y'}")
+    lines.append(counts)
+    return lines
+
+
+def _rule(title: str) -> str:
+    return f"== {title} " + "=" * max(3, WIDTH - len(title) - 4)
+
+
+def _quote_lines(article: Article, quote: Quote) -> list[str]:
+    content = _clean(article.span_text(quote.content))
+    marked = quote.kind in MARKED_KINDS  # mixed content carries its own quote marks
+    mark, close = ("“", "”") if marked else ("", "")
+    details = [quote.kind]
+    if quote.cue:
+        details.append(f"cue “{_clean(article.span_text(quote.cue))}”")
+    if quote.speaker_mention and article.entity(quote.speaker) is not None:
+        mention = _clean(article.span_text(quote.speaker_mention))
+        if mention and mention != article.entity(quote.speaker).name:
+            details.append(f"as “{mention}”")
+    via = article.entity(quote.via)
+    if via is not None:
+        details.append(f"via {via.name}")
+    details.append(f"@{quote.content[0]}")
+    return [_wrap(f"- {mark}{content}{close}", "  ", INDENT),
+            _wrap(f"({'; '.join(details)})", INDENT, INDENT)]
+
+
+def _source_lines(article: Article, attr: Attribution) -> list[str]:
+    claim = _clean(article.span_text(attr.claim))
+    details = [f"cue “{_clean(article.span_text(attr.cue))}”"]
+    if attr.anonymous:
+        details.append("anonymous source")
+    via = article.entity(getattr(attr, "via", None))
+    if via is not None:
+        details.append(f"via {via.name}")
+    details.append(f"@{attr.claim[0]}")
+    return [_wrap(f"- source of: {claim}", "  ", INDENT),
+            _wrap(f"({'; '.join(details)})", INDENT, INDENT)]
+
+
+def _section_lines(article: Article, module: str, records: list) -> list[str]:
+    """The layer module's own ``describe`` lines, or a plain listing if it has none (or
+    fails: the report never stops for one section)."""
+    describe = _describe(module)
+    if describe is not None:
+        try:
+            body = describe(article)
+            return body.splitlines() if isinstance(body, str) else [str(line) for line in body]
+        except Exception:  # noqa: BLE001 - fall back to the plain listing
+            pass
+    return _plain_lines(article, records)
+
+
+def _describe(module: str) -> Optional[Callable]:
+    try:
+        return getattr(importlib.import_module(module), "describe", None)
+    except ImportError:
+        return None
+
+
+def _plain_lines(article: Article, records: list) -> list[str]:
+    """A generic line per record: its main span's text and its scalar fields."""
+    lines = []
+    for rec in records:
+        fields = dataclasses.asdict(rec)
+        span = next((fields[k] for k in ("span", "cue", "content") if fields.get(k)), None)
+        shown = {k: v for k, v in fields.items()
+                 if k not in ("id", "span", "text", "cue", "scope", "content") and v not in (None, [], "")}
+        head = f"“{_clean(article.span_text(tuple(span)))}” " if span else ""
+        lines.append(head + ", ".join(f"{k}={v}" for k, v in shown.items()))
+    return lines
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _wrap(text: str, first: str, rest: str = INDENT) -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=first, subsequent_indent=rest,
+                         break_long_words=False, break_on_hyphens=False)
