@@ -51,7 +51,7 @@ def build(gold, docs):
     return rows, reach
 
 
-def train(rows, epochs=300, l2=1e-4, lr=0.5):
+def train(rows, epochs=300, l2=1e-3, lr=0.5):
     vocab = Counter(f for _, feats, _ in rows for f in feats)
     index = {f: i for i, f in enumerate(f for f, c in vocab.items() if c >= 2)}
     feats_idx = [np.array([index[f] for f in feats if f in index], dtype=np.int64) for _, feats, _ in rows]

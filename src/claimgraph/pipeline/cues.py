@@ -111,6 +111,9 @@ def _content_bounds(head: Token) -> tuple[int, int]:
 def generate_candidates(doc: Doc) -> Iterator[Candidate]:
     """Every verb–dependent pair that could be a cue with its content."""
     for tok in doc:
+        if tok.pos_ == "NOUN" and tok.dep_ != "ROOT":
+            yield from _noun_candidates(tok)
+            continue
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
             continue
         speaker = None
@@ -142,15 +145,45 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
             if not speaker_done:
                 speaker, speaker_done = subject_of(tok), True
             yield Candidate(tok, start, end, rel, speaker)
+        if tok.pos_ == "NOUN":
+            yield from _noun_candidates(tok)
         # "“…,” he said." with the quote parsed as the head of the cue
         if tok.dep_ in ("parataxis", "advcl", "ccomp") and tok.head.i < tok.i and tok.lemma_ in REPORTING_LEMMAS:
             head = tok.head
             start, end = _content_bounds(head)
-            end = min(end, tok.left_edge.i)
+            if end <= tok.right_edge.i + 1:
+                # "…,” he said." — the content ends where the cue's clause begins
+                end = min(end, tok.left_edge.i)
+            # else a parenthetical cue ("The plan, she said, is dead") inside its content
             while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS:
                 end -= 1
             if end > start:
                 yield Candidate(tok, start, end, "inverted", subject_of(tok))
+
+
+NOUN_CUE_PREPS = frozenset({"of", "about", "for", "on", "against", "to", "that"})
+
+
+def _noun_candidates(noun: Token) -> Iterator[Candidate]:
+    """Nominal cues: "his criticism of X", "the claim that Y", "doubts about Z"."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+            start, end = _content_bounds(child)
+            rel = "noun:that"
+        elif child.dep_ == "prep" and child.lower_ in NOUN_CUE_PREPS:
+            objs = [g for g in child.children if g.dep_ in PREP_CONTENT_DEPS]
+            if not objs:
+                continue
+            start, end = _content_bounds(objs[0])
+            rel = f"noun:{child.lower_}"
+        else:
+            continue
+        if end <= start:
+            continue
+        speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if speaker is None and noun.dep_ in ("dobj", "attr", "pobj"):
+            speaker = subject_of(noun.head if noun.dep_ != "pobj" else noun.head.head)
+        yield Candidate(noun, start, end, rel, speaker)
 
 
 def cue_span(cue: Token) -> tuple[int, int]:
@@ -196,6 +229,17 @@ def featurise(cand: Candidate, quoted_tokens: set[int]) -> list[str]:
     ]
     if prep:
         feats += [f"prep={prep}", f"lemma,prep={lemma},{prep}"]
+    head = cand.speaker
+    if head is not None:
+        feats.append(f"spklemma={head.lemma_.lower()}")
+        feats.append(f"lemma,spkkind={lemma},{spk}")
+    croot = doc[cand.content_start:cand.content_end].root
+    feats += [f"croot={croot.pos_}", f"rel,croot={rel},{croot.pos_}",
+              f"csubj={any(c.dep_ in SUBJECT_DEPS for c in croot.children)}",
+              f"lemma,quoted={lemma},{qshare}", f"head={cue.head.lemma_.lower() if cue.dep_ != 'ROOT' else 'ROOT'}",
+              f"pos={cue.pos_}"]
+    if cue.dep_ in ("relcl", "acl"):
+        feats.append("in_relcl")
     first = doc[cand.content_start]
     feats.append(f"first={first.lower_ if first.is_stop else first.pos_}")
     if cand.content_start > 0 and doc[cand.content_start - 1].lower_ == "that":

@@ -122,7 +122,8 @@ class QuoteFinder:
                 chain = _chain(quoted, inside)
                 start, end = min(start, chain[0].start), max(end, chain[-1].end)
                 is_clause = any(t.pos_ in ("VERB", "AUX") for t in doc[cand.content_start:cand.content_end])
-                kind = "direct" if is_clause and sum(q.words(doc.text) for q in chain) >= MIN_QUOTE_WORDS else "partial"
+                words = sum(q.words(doc.text) for q in chain)
+                kind = "direct" if is_clause and words >= MIN_QUOTE_WORDS else "partial"
             else:
                 kind = "mixed"
                 fragment = inside[-1]
@@ -366,7 +367,9 @@ def _merge_split_quotes(text: str, statements: list[Statement]) -> list[Statemen
     for st in statements:
         prev = out[-1] if out else None
         if prev is not None and "\n" not in text[prev.end:st.start]:
-            if st.cue is None and st.kind == "direct" and prev.kind == "direct":
+            if st.cue is None and st.kind == "direct" and prev.kind in ("direct", "partial") \
+                    and prev.cue is not None and len(text[prev.end:st.start]) < 80:
+                prev.kind = "direct"
                 prev.end = max(prev.end, st.end)
                 continue
             if prev.cue is None and prev.kind == "direct" and st.kind == "direct" and st.cue is not None:
