@@ -71,8 +71,7 @@ class NameSieve:
             if m.label == "PERSON" and len(person_words(m)) <= 1:
                 short_people.append(i)
                 continue
-            key = m.gid or (m.label[0] + ":" + self.person_key(m) if m.label == "PERSON"
-                            else "n:" + norm_key(m.name))
+            key = m.gid or (self.person_key(m) if m.label == "PERSON" else norm_key(m.name))
             if key in by_key:
                 union(by_key[key], i)
             else:
@@ -142,6 +141,8 @@ class NameSieve:
                 firsts = {find(j) for j in full if info[j][0] == w and len(info[j]) == 2}
                 if len(firsts) == 1:
                     target = firsts.pop()
+            if target is None and norm_key(ms[i].name) in by_key:
+                target = by_key[norm_key(ms[i].name)]  # same name with another label
             if target is not None:
                 union(target, i)
             elif w in singles:
@@ -150,7 +151,7 @@ class NameSieve:
                 singles[w] = i
         # single family names of clusters that are not people (tagger label slips: "Yun" as GPE)
         for i, m in enumerate(ms):
-            if m.label in ("GPE", "ORG", "LOC") and m.gid is None and " " not in m.name:
+            if m.label in ("GPE", "ORG", "LOC", "MISC") and m.gid is None and " " not in m.name:
                 target = self._closest(ms, fam.get(m.name.lower(), []), i)
                 if target is not None:
                     union(target, i)
@@ -159,6 +160,10 @@ class NameSieve:
     @staticmethod
     def _same_full_name(wx: list[str], wy: list[str]) -> bool:
         if wx == wy:
+            return True
+        # "Ahmed Mohamed Image": the tagger ran a full name into the next word
+        if len(wx) != len(wy) and min(len(wx), len(wy)) >= 2 and (
+                wx[:len(wy)] == wy or wy[:len(wx)] == wx):
             return True
         gx, gy = given_names(wx), given_names(wy)
         fx, fy = family_name(wx), family_name(wy)

@@ -127,8 +127,10 @@ class Resolver:
             def ok(ci, a):
                 return labels[ci] in THING_TYPES and a.label != "NORP"
         else:  # they, their
-            def ok(ci, a):
-                return labels[ci] in ("ORG", "NEWS_OUTLET", "GOVERNMENT", "NORP") and \
+            def ok(ci, a):  # organisations, or a people named by a plural ("North Koreans")
+                if labels[ci] == "NORP":
+                    return a.kind == "name" and doc[a.head].tag_ in ("NNPS", "NNS")
+                return labels[ci] in ("ORG", "NEWS_OUTLET", "GOVERNMENT") and \
                     (a.kind == "name" or a.number == "pl")
         return self._salience(doc, m, active, ok)
 

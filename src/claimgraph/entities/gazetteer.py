@@ -24,12 +24,14 @@ from typing import Optional
 _DASHES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, ASCII letters, straight apostrophes: ``Élysée`` -> ``elysee``."""
     text = unicodedata.normalize("NFKD", text.translate(_DASHES))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=65536)
 def norm_key(name: str) -> str:
     """Key of a name for matching: folded, no leading "the", no final possessive,
     hyphens and dots as spaces (``Kim Jong-un`` == ``Kim Jong Un``; ``U.S.`` == ``US``)."""
@@ -94,6 +96,9 @@ class Gazetteer:
         for row in _data_lines("entities_demonyms.tsv"):
             for form in row[1].split("|"):
                 self.demonyms[fold(form)] = row[0]
+        # names repeat within and across articles: memoise the lookups
+        self.place = lru_cache(maxsize=65536)(self._place)  # type: ignore[method-assign]
+        self.org = lru_cache(maxsize=65536)(self._org)  # type: ignore[method-assign]
 
     # -- loading -------------------------------------------------------------------
     def _add_place(self, name: str, place: Place, override: bool = False) -> None:
@@ -178,7 +183,7 @@ class Gazetteer:
                     self.orgs[norm_key(alias)] = org
 
     # -- lookups -------------------------------------------------------------------
-    def place(self, name: str) -> Optional[Place]:
+    def _place(self, name: str) -> Optional[Place]:
         if _is_caps(name):
             hit = self.caps_places.get(name.replace(".", "").strip())
             if hit is not None:
@@ -187,7 +192,7 @@ class Gazetteer:
                 return None
         return self.places.get(norm_key(name))
 
-    def org(self, name: str) -> Optional[Org]:
+    def _org(self, name: str) -> Optional[Org]:
         if _is_caps(name):
             stripped = name.strip()
             hit = self.caps_orgs.get(stripped.replace(".", ""))

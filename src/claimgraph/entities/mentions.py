@@ -30,7 +30,7 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from claimgraph.entities.gazetteer import Gazetteer, Org, Place, fold
-from claimgraph.entities.names import EAST_ASIAN_FAMILY_NAMES, TITLES
+from claimgraph.entities.names import EAST_ASIAN_FAMILY_NAMES, TITLES, family_name, name_words
 
 NAME_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
                "FAC": "LOC"}
@@ -67,8 +67,10 @@ administration army military alliance bank union network broadcaster newspaper
 department council committee court university school
 """.split())
 PLACE_NOUNS = frozenset("country nation city capital state region town village province".split())
+_DESC_NOUNS = PERSON_NOUNS | ORG_NOUNS | PLACE_NOUNS | frozenset(("men", "women", "children", "wives"))
 _EA_NAME = re.compile(r"\b([A-Z][a-z]{0,5}) ([A-Z][a-z]+-[A-Za-z][a-z]+)\b")
 _QUOTES = set("\"'“”‘’«»„`")
+_JOINERS = ("of", "'", "’", "for")
 
 
 @dataclass
@@ -94,6 +96,22 @@ class Mention:
     heading: bool = False
     link: Optional[int] = None  # index of a mention this one is known to corefer with
     extra: dict = field(default_factory=dict)
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per doc (spaCy rebuilds it on every access)."""
+    text = doc.user_data.get("cg_text")
+    if text is None:
+        text = doc.user_data["cg_text"] = doc.text
+    return text
+
+
+def words_of(doc: Doc) -> list[str]:
+    """The token texts of a doc, read once per doc."""
+    words = doc.user_data.get("cg_words")
+    if words is None:
+        words = doc.user_data["cg_words"] = [t.text for t in doc]
+    return words
 
 
 def heading_ranges(text: str) -> list[tuple[int, int]]:
@@ -123,7 +141,7 @@ class MentionFinder:
     # -- names ------------------------------------------------------------------------
     def names(self, doc: Doc, sent_of: list[int]) -> tuple[list[Mention], list[Mention]]:
         """(body name mentions, heading name mentions), each sorted by position."""
-        headings = heading_ranges(doc.text)
+        headings = heading_ranges(text_of(doc))
         spans: list[tuple[int, int, str]] = []  # token start, end, label
         for ent in doc.ents:
             label = ent.label_
@@ -151,7 +169,7 @@ class MentionFinder:
 
     def _add_pattern_names(self, doc: Doc, spans):
         """Korean-style names (``I Won-il``, ``Choe Son-hye``) the tagger cut or missed."""
-        text = doc.text
+        text = text_of(doc)
         if "-" not in text:
             return spans
         extra = []
@@ -196,7 +214,7 @@ class MentionFinder:
             start -= 2
         name_start = doc[start].idx
         name_end = doc[end - 1].idx + len(doc[end - 1].text)
-        name = doc.text[name_start:name_end]
+        name = text_of(doc)[name_start:name_end]
         if not any(c.isalpha() for c in name) or not (name[0].isupper() or name[0].isdigit()):
             return None
         gaz = self.gaz
@@ -204,12 +222,12 @@ class MentionFinder:
         if type_ is None:
             return None
         m = Mention(name_start, name_end, name, type_, head=end - 1, sent=sent_of[end - 1],
-                    name_start=name_start, name_end=name_end)
+                    name_start=name_start, name_end=name_end, extra={"tok_start": start})
         # "the Kursk region", "Donetsk oblast": one place
         if type_ in ("GPE", "LOC") and end < n and doc[end].lower_ in REGION_WORDS:
             end += 1
             m.name_end = m.end = doc[end - 1].idx + len(doc[end - 1].text)
-            m.name = doc.text[m.name_start:m.name_end]
+            m.name = text_of(doc)[m.name_start:m.name_end]
             m.head = end - 1
             m.label = "LOC"
             m.gid = f"r:{fold(m.name)}"
@@ -264,8 +282,8 @@ class MentionFinder:
                 return "GPE", place, None, None
         if demonym and label != "PERSON":
             return "NORP", None, None, demonym
-        if label in REPAIRABLE_LABELS:
-            return None, None, None, None
+        if label in REPAIRABLE_LABELS:  # kept only if it turns out to be a person's name
+            return "MISC", None, None, None
         return NAME_LABELS[label], None, None, None
 
     def _person_np(self, doc: Doc, m: Mention, start: int) -> None:
@@ -289,7 +307,7 @@ class MentionFinder:
             while k < start and doc[k].pos_ in ("DET", "PRON"):
                 k += 1
             if k < start:
-                role = doc.text[doc[k].idx:doc[start - 1].idx + len(doc[start - 1].text)]
+                role = text_of(doc)[doc[k].idx:doc[start - 1].idx + len(doc[start - 1].text)]
                 m.role = role.strip()
             titles = [fold(doc[i].text).rstrip(".") for i in range(j, start)]
             m.extra["titles"] = titles
@@ -297,23 +315,43 @@ class MentionFinder:
     def _propagate(self, doc: Doc, found: list[Mention], covered: set, sent_of) -> list[Mention]:
         """Other occurrences of a name found elsewhere in the article (one sense per
         document, as in the non-local features of Krishnan & Manning 2006)."""
-        labels: dict[str, str] = {}
+        words = words_of(doc)
+        first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for m in found:
-            if m.kind == "name" and len(m.name) >= 3 and m.label != "NORP" and "\n" not in m.name:
-                labels.setdefault(m.name, m.label)
-        if not labels:
+            if m.kind == "name" and len(m.name) >= 3 and m.label not in ("NORP", "MISC"):
+                seq = tuple(words[m.extra["tok_start"]:m.head + 1])
+                if any("\n" in w for w in seq):
+                    continue
+                first.setdefault(seq[0], []).append((seq, m.label))
+                if m.label == "PERSON" and len(seq) > 1:  # and the family name alone
+                    fam = family_name(name_words(m.name))
+                    word = next((w for w in seq if fold(w) == fam), None)
+                    if word and len(word) >= 3 and word[0].isupper():
+                        first.setdefault(word, []).append(((word,), "PERSON"))
+        if not first:
             return []
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
-            re.escape(n) for n in sorted(labels, key=len, reverse=True)) + r")(?![\w-])")
+        for cands in first.values():
+            cands.sort(key=lambda c: -len(c[0]))
         out = []
-        for hit in pattern.finditer(doc.text):
-            span = doc.char_span(hit.start(), hit.end())
-            if span is None or any(i in covered for i in range(span.start, span.end)):
+        n = len(words)
+        i = 0
+        while i < n:
+            cands = first.get(words[i]) if i not in covered else None
+            hit = None
+            for seq, label in cands or ():
+                e = i + len(seq)
+                if e <= n and tuple(words[i:e]) == seq and not any(k in covered for k in range(i, e)) \
+                        and not (e < n and words[e] == "-" and not doc[e - 1].whitespace_):
+                    hit = (e, label)
+                    break
+            if hit is None:
+                i += 1
                 continue
-            m = self._make(doc, span.start, span.end, labels[hit.group()], sent_of)
+            m = self._make(doc, i, hit[0], hit[1], sent_of)
             if m is not None:
                 out.append(m)
-                covered.update(range(span.start, span.end))
+                covered.update(range(i, hit[0]))
+            i = hit[0]
         return out
 
     def _nested_places(self, doc: Doc, found: list[Mention], sent_of) -> list[Mention]:
@@ -346,22 +384,25 @@ class MentionFinder:
         """Countries, capitals, known organisations and ``X Corps``-style names the tagger missed."""
         out = []
         gaz = self.gaz
+        words = words_of(doc)
+        text = text_of(doc)
         n = len(doc)
         i = 0
         while i < n:
-            tok = doc[i]
-            if i in covered or not tok.text[:1].isupper() or not tok.is_alpha:
+            w = words[i]
+            if i in covered or not w[:1].isupper() or not w.isalpha():
                 i += 1
                 continue
+            tok = doc[i]
             found = None
             j = i
             while j < n and j - i < 6 and j not in covered and (
-                    doc[j].text[:1].isupper() or (j > i and doc[j].lower_ in ("of", "'", "’", "for"))):
+                    words[j][:1].isupper() or (j > i and words[j].lower() in _JOINERS)):
                 j += 1
             for e in range(j, i, -1):  # longest first
-                if doc[e - 1].lower_ in ("of", "'", "’", "for"):
+                if words[e - 1].lower() in _JOINERS:
                     continue
-                name = doc[i:e].text
+                name = text[tok.idx:doc[e - 1].idx + len(words[e - 1])]
                 place = gaz.place(name)
                 if place is not None and (place.is_country or place.capital_of) and \
                         (e - i > 1 or tok.pos_ == "PROPN" or tok.is_upper):
@@ -387,9 +428,12 @@ class MentionFinder:
     # -- pronouns and descriptions ----------------------------------------------------------
     def pronouns(self, doc: Doc, sent_of, taken: set) -> list[Mention]:
         out = []
-        for tok in doc:
-            low = tok.lower_
-            if low in PRONOUNS and tok.i not in taken and tok.tag_ in ("PRP", "PRP$"):
+        for i, w in enumerate(words_of(doc)):
+            low = w.lower()
+            if low not in PRONOUNS or i in taken:
+                continue
+            tok = doc[i]
+            if tok.tag_ in ("PRP", "PRP$"):
                 g, num = PRONOUNS[low]
                 out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "", "pronoun",
                                    tok.i, sent_of[tok.i], tok.idx, tok.idx + len(tok.text),
@@ -399,8 +443,12 @@ class MentionFinder:
     def descriptions(self, doc: Doc, sent_of, taken: set) -> list[Mention]:
         """Definite descriptions (``the senator``, ``the company``) and appositives of names."""
         out = []
-        for tok in doc:
-            if tok.pos_ != "NOUN" or tok.i in taken:
+        for i, w in enumerate(words_of(doc)):
+            w = w.lower()
+            if (w not in _DESC_NOUNS and w[:-1] not in _DESC_NOUNS) or i in taken:
+                continue
+            tok = doc[i]
+            if tok.pos_ != "NOUN":
                 continue
             low = tok.lemma_.lower()
             if low in PERSON_NOUNS:
@@ -425,7 +473,7 @@ class MentionFinder:
                     right = c.right_edge.i + 1
                     break
             start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
-            out.append(Mention(start, end, doc.text[start:end], label, "desc", tok.i,
+            out.append(Mention(start, end, text_of(doc)[start:end], label, "desc", tok.i,
                                sent_of[tok.i], start, end, number="pl" if tok.tag_ == "NNS" else "sg",
                                extra={"noun": low}))
         return out

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from claimgraph.entities.clusters import NameSieve
 from claimgraph.entities.coref import Resolver
 from claimgraph.entities.gazetteer import Gazetteer, fold, gazetteer, norm_key
-from claimgraph.entities.mentions import PERSON_NOUNS, Mention, MentionFinder
+from claimgraph.entities.mentions import PERSON_NOUNS, Mention, MentionFinder, text_of
 from claimgraph.model import Entity, Span
 
 ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
@@ -94,9 +94,10 @@ class EntityClusterer:
     def predict(self, doc: Doc) -> list[Entity]:
         sent_of = self._sentence_index(doc)
         body, heading = self.finder.names(doc, sent_of)
-        groups = self.sieve.cluster(doc.text, body)
+        groups = self.sieve.cluster(text_of(doc), body)
         clusters = [[body[i] for i in g] for g in groups]
         self._attach_headings(clusters, heading)
+        clusters = [cl for cl in clusters if any(m.label != "MISC" for m in cl)]
         labels = [self._label(cl) for cl in clusters]
         taken: set[int] = set()
         for cl in clusters:
@@ -145,7 +146,7 @@ class EntityClusterer:
 
     @staticmethod
     def _label(cl: list[Mention]) -> str:
-        counts = Counter(m.label for m in cl if m.kind == "name")
+        counts = Counter(m.label for m in cl if m.kind == "name" and m.label != "MISC")
         for m in cl:
             if m.gid and m.gid.startswith("c:"):
                 return "GPE"
@@ -182,13 +183,13 @@ class EntityClusterer:
                     if any(i in taken for i in range(left, np.i + 1)) or right - left > 25:
                         continue
                     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
-                    app = Mention(start, end, doc.text[start:end], labels[ci], "appos", np.i,
+                    app = Mention(start, end, text_of(doc)[start:end], labels[ci], "appos", np.i,
                                   sent_of[np.i], start, end)
                     k = left
                     while k < right and doc[k].pos_ == "DET":
                         k += 1
                     if np.lemma_.lower() in PERSON_NOUNS or labels[ci] == "PERSON":
-                        app.role = doc.text[doc[k].idx:end] if k < right else None
+                        app.role = text_of(doc)[doc[k].idx:end] if k < right else None
                     cl.append(app)
                     taken.update(range(left, right))
 
