@@ -362,7 +362,9 @@ def _add_mention(doc: Doc, ent_id: str, mention: tuple[int, int]) -> None:
 
 def _merge_split_quotes(text: str, statements: list[Statement]) -> list[Statement]:
     """“First part,” she said. “Second part.” is one statement: a direct quote with a cue
-    absorbs the cue-less quotations next to it in the same paragraph."""
+    absorbs the cue-less quotations that follow it in the same paragraph. A cue-less
+    quotation *before* it stays a statement of its own (same speaker, see
+    :func:`_neighbour_speaker`)."""
     out: list[Statement] = []
     for st in statements:
         prev = out[-1] if out else None
@@ -371,10 +373,6 @@ def _merge_split_quotes(text: str, statements: list[Statement]) -> list[Statemen
                     and prev.cue is not None and len(text[prev.end:st.start]) < 80:
                 prev.kind = "direct"
                 prev.end = max(prev.end, st.end)
-                continue
-            if prev.cue is None and prev.kind == "direct" and st.kind == "direct" and st.cue is not None:
-                st.start = min(prev.start, st.start)
-                out[-1] = st
                 continue
         out.append(st)
     return out
