@@ -102,8 +102,8 @@ class QuoteFinder:
                 best[cand.cue.i] = cand
         chosen = _drop_nested(list(best.values()))
         statements = [self._statement(doc, cand, quoted) for cand in chosen]
-        statements = _drop_inside_quotes(statements)
         statements += self._adjacent_cue_quotes(doc, quoted, statements)
+        statements = _drop_inside_quotes(statements)
         statements += self._orphan_quotes(doc, quoted, statements)
         statements.sort(key=lambda s: s.start)
         return _merge_split_quotes(doc.text, statements)
