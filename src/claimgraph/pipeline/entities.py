@@ -153,6 +153,8 @@ class EntityClusterer:
         for m in cl:
             if m.gid and m.gid.startswith("o:"):
                 return m.label
+            if m.gid and m.gid.startswith("r:"):  # "the Kursk region"
+                return "LOC"
         if not counts:
             return "ORG"
         best = max(counts.values())
@@ -180,7 +182,7 @@ class EntityClusterer:
                             right = min(right, c.left_edge.i)
                     while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"):
                         right -= 1
-                    if any(i in taken for i in range(left, np.i + 1)) or right - left > 25:
+                    if np.i in taken or right - left > 25:
                         continue
                     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
                     app = Mention(start, end, text_of(doc)[start:end], labels[ci], "appos", np.i,

@@ -1,0 +1,213 @@
+"""Entities within one article: clusters, repairs, attributes and the public helpers.
+
+All texts are written for these tests (news-like sentences, no corpus text)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from claimgraph.entities.gazetteer import gazetteer, norm_key
+from claimgraph.entities.names import acronym, family_name, is_family_first, name_words, variants
+from claimgraph.ingest.text import normalise
+from claimgraph.model import Entity
+from claimgraph.pipeline.entities import add_entity, entity_at
+
+
+def span_of(text: str, sub: str, occurrence: int = 0) -> tuple[int, int]:
+    hits = [m.span() for m in re.finditer(r"(?<!\w)" + re.escape(sub) + r"(?!\w)", text)]
+    return hits[occurrence]
+
+
+def entity_of(article, sub: str, occurrence: int = 0) -> Entity | None:
+    """The entity with a mention covering the occurrence of ``sub`` (tightest mention wins)."""
+    s, e = span_of(article.text, sub, occurrence)
+    best, best_len = None, None
+    for ent in article.entities:
+        for ms, me in ent.mentions:
+            if ms <= s and e <= me and (best_len is None or me - ms < best_len):
+                best, best_len = ent, me - ms
+    return best
+
+
+def same(article, *subs) -> bool:
+    ents = [entity_of(article, sub, occ) for sub, occ in subs]
+    return ents[0] is not None and all(e is ents[0] for e in ents)
+
+
+# -- names: pure functions ------------------------------------------------------------------
+def test_family_name_first_for_korean_and_chinese_names():
+    assert family_name(name_words("Kim Jong-un")) == "kim"
+    assert family_name(name_words("Yoon Suk-yeol")) == "yoon"
+    assert family_name(name_words("Xi Jinping")) == "xi"
+    assert family_name(name_words("Kim Kardashian")) == "kardashian"
+    assert family_name(name_words("President Joe Biden")) == "biden"
+    assert not is_family_first(["maria", "lopez"])
+
+
+def test_romanisation_variants_and_acronyms():
+    assert "yun" in variants("yoon") and "i" in variants("yi") and "choi" in variants("choe")
+    assert "park" not in variants("kim")
+    assert acronym("Associated Press") == "AP"
+    assert acronym("Democratic People's Republic of Korea") == "DPRK"
+    assert norm_key("the Kim Jong-un's") == "kim jong un"
+
+
+def test_gazetteer_capitals_demonyms_and_case_sensitive_acronyms():
+    gaz = gazetteer()
+    assert gaz.place("Kiev").capital_of == "UKR"
+    assert gaz.place("DPRK").country == "PRK"
+    assert gaz.demonym("North Korean") == "PRK"
+    assert gaz.org("AP").type == "NEWS_OUTLET"
+    assert gaz.org("who") is None and gaz.org("WHO") is not None
+    assert gaz.place("us") is None and gaz.place("US").country == "USA"
+    assert gaz.place("Berlin").coords is not None
+
+
+# -- clusters -------------------------------------------------------------------------------
+def test_full_name_surname_title_and_pronoun(reader):
+    a = reader.read("Senator Maria Lopez of Texas met reporters in Austin on Monday. "
+                    "Lopez said she would vote against the bill.")
+    lopez = entity_of(a, "Maria Lopez")
+    assert lopez.type == "PERSON" and lopez.name == "Maria Lopez"
+    assert same(a, ("Maria Lopez", 0), ("Lopez", 1), ("she", 0))
+    assert "Senator" in (lopez.role or "")
+    assert entity_of(a, "Texas") is not lopez
+
+
+def test_definite_description_joins_its_antecedent(reader):
+    a = reader.read("Senator Maria Lopez met reporters on Monday. The 58-year-old senator "
+                    "later left for the airport.")
+    assert same(a, ("Maria Lopez", 0), ("The 58-year-old senator", 0))
+
+
+def test_family_name_first_and_title_forms(reader):
+    a = reader.read("Kim Jong-un inspected a missile base on Friday. Analysts said Kim "
+                    "wanted attention. South Korean President Yoon Suk-yeol called a meeting, "
+                    "and President Yoon said the test was a provocation.")
+    assert same(a, ("Kim Jong-un", 0), ("Kim", 1))
+    assert same(a, ("Yoon Suk-yeol", 0), ("President Yoon", 0))
+    assert entity_of(a, "Kim Jong-un") is not entity_of(a, "Yoon Suk-yeol")
+
+
+def test_romanisation_variant_only_where_context_supports_it(reader):
+    a = reader.read("South Korean President Yoon Suk-yeol spoke by phone on Friday. "
+                    "Yun said Seoul would help. Choe Son-hye, North Korea's foreign minister, "
+                    "arrived in Moscow. Choi Jun-hoon, a former army officer, said little.")
+    assert same(a, ("Yoon Suk-yeol", 0), ("Yun", 0))
+    choe, choi = entity_of(a, "Choe Son-hye"), entity_of(a, "Choi Jun-hoon")
+    assert choe is not None and choi is not None and choe is not choi
+    assert choe.name == "Choe Son-hye"  # not cut to "Choe Son"
+
+
+def test_i_won_il_is_a_person_not_the_pronoun(reader):
+    a = reader.read("Yi Won-il, a defector who served in the Eastern Brigade, spoke to "
+                    "reporters. I Won-il said the unit had better food than others.")
+    yi = entity_of(a, "I Won-il")
+    assert yi is not None and yi.type == "PERSON"
+    assert same(a, ("Yi Won-il", 0), ("I Won-il", 0))
+    assert "defector" in (yi.role or "")
+
+
+def test_acronyms_and_agencies(reader):
+    a = reader.read("The Associated Press reported the deal first. AP said the talks lasted "
+                    "six hours, according to Agence France-Presse (AFP).")
+    ap = entity_of(a, "AP")
+    assert same(a, ("Associated Press", 0), ("AP", 0))
+    assert ap.type == "NEWS_OUTLET" and ap.country == "USA"
+    assert same(a, ("Agence France-Presse", 0), ("AFP", 0))
+
+
+def test_also_known_as(reader):
+    a = reader.read("The Eastern Brigade, also known as the 5th Brigade, is one of the army's "
+                    "oldest units. Soldiers of the Eastern Brigade trained in the north.")
+    assert same(a, ("Eastern Brigade", 0), ("5th Brigade", 0), ("Eastern Brigade", 1))
+
+
+def test_capital_stands_for_the_state_and_stays_a_place(reader):
+    a = reader.read("Moscow insists that it will decide for itself. Russia has sent more "
+                    "troops, and Kiev's allies met in Berlin. Ukraine asked for air defence.")
+    russia = entity_of(a, "Russia")
+    assert same(a, ("Moscow", 0), ("Russia", 0))
+    assert russia.type == "GPE" and russia.country == "RUS"
+    assert same(a, ("Kiev", 0), ("Ukraine", 0))
+    assert entity_of(a, "Kiev").type == "GPE"  # never a person
+    assert entity_of(a, "Berlin").coords is not None
+
+
+def test_region_and_city_name(reader):
+    a = reader.read("Ukrainian forces pushed into the Kursk region in August. Fighting in "
+                    "Kursk continued for weeks, Russian officials said.")
+    kursk = entity_of(a, "Kursk region")
+    assert same(a, ("Kursk region", 0), ("Kursk", 1))
+    assert kursk.type == "LOC" and kursk.country == "RUS"
+
+
+def test_all_caps_heading_names(reader):
+    a = reader.read("The minister spoke on Tuesday.\nBENEFITS AND RISKS FOR NORTH KOREA\n"
+                    "North Korea has sent troops to Russia, officials in Seoul said.")
+    nk = entity_of(a, "NORTH KOREA")
+    assert nk is not None and nk.country == "PRK"
+    assert same(a, ("NORTH KOREA", 0), ("North Korea", 0))
+    assert entity_of(a, "BENEFITS AND RISKS") is None
+
+
+def test_possessive_is_not_part_of_the_name(reader):
+    a = reader.read("Police questioned David Okafor's brother on Monday. Okafor's lawyer "
+                    "called the arrest unlawful.")
+    ok = entity_of(a, "David Okafor")
+    assert ok.name == "David Okafor"
+    assert all(not a.text[s:e].endswith("'s") for s, e in ok.mentions)
+    assert same(a, ("David Okafor", 0), ("Okafor", 1))
+
+
+def test_demonyms_and_roles(reader):
+    a = reader.read("North Korean troops crossed the border, Ukrainian President Olena "
+                    "Marchenko said. Ahn Chan-il, a former senior lieutenant in the Korean "
+                    "People's Army, doubted it.")
+    nk = entity_of(a, "North Korean")
+    assert nk.type == "NORP" and nk.country == "PRK"
+    president = entity_of(a, "Olena Marchenko")
+    assert "President" in president.role and president.country == "UKR"
+    assert "former senior lieutenant" in entity_of(a, "Ahn Chan-il").role
+
+
+def test_two_people_with_one_family_name_stay_apart(reader):
+    a = reader.read("Kim Min-jae, the defender, scored on Sunday. Kim Yo-jong, a senior "
+                    "official, issued a statement on Monday.")
+    assert entity_of(a, "Kim Min-jae") is not entity_of(a, "Kim Yo-jong")
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def test_entity_at_finds_pronoun_mentions(reader):
+    text = "Senator Maria Lopez met reporters. She said the vote would fail."
+    doc = reader.nlp(normalise(text))
+    she = span_of(text, "She")
+    lopez = entity_at(doc, *span_of(text, "Maria Lopez"))
+    assert lopez is not None and entity_at(doc, *she) == lopez
+    assert entity_at(doc, 0, 0) is None
+
+
+def test_add_entity_matches_names_and_aliases(reader):
+    text = "The Associated Press reported the deal. Officials confirmed it."
+    doc = reader.nlp(normalise(text))
+    ap = entity_at(doc, *span_of(text, "Associated Press"))
+    assert add_entity(doc, "The Associated Press", "NEWS_OUTLET", (0, 3)) == ap
+    new = add_entity(doc, "officials", "GROUP", span_of(text, "Officials"))
+    assert new != ap and entity_at(doc, *span_of(text, "Officials")) == new
+    ids = [e.id for e in doc._.cg_entities]
+    assert len(ids) == len(set(ids))
+
+
+def test_entity_record_fields_are_json_ready(reader):
+    a = reader.read("Kiev's allies met in Berlin on Monday.")
+    rec = a.to_record()
+    for ent in rec["entities"]:
+        assert {"id", "name", "type", "mentions", "aliases", "country", "role", "coords", "key"} <= set(ent)
+        assert all(isinstance(m, list) and len(m) == 2 for m in ent["mentions"])
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "no names at all here."])
+def test_texts_without_entities(reader, text):
+    doc = reader.nlp(normalise(text))
+    assert [e for e in doc._.cg_entities if e.type in ("PERSON", "GPE")] == []
