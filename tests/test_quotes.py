@@ -1,0 +1,185 @@
+"""Quotes, speakers and sources on short articles written for these tests."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimgraph.eval.quotes import score
+from claimgraph.ingest.text import normalise
+from claimgraph.pipeline.quotemarks import find_quoted_spans
+
+
+def _quotes(article):
+    return [(q.kind, article.span_text(q.content), article.span_text(q.speaker_mention),
+             (article.entity(q.speaker).name if article.entity(q.speaker) else None)) for q in article.quotes]
+
+
+def _find(article, fragment):
+    for q in article.quotes:
+        if fragment in article.span_text(q.content):
+            return q
+    raise AssertionError(f"no quote containing {fragment!r} in {_quotes(article)}")
+
+
+# ---- quote marks -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said "the bridge is safe" today.', ["the bridge is safe"]),
+    ("She wrote „the plan is finished” on Monday.", ["the plan is finished"]),
+    ("They called it «a disaster» twice.", ["a disaster"]),
+    ("The aide said ‘no comment’ again.", ["no comment"]),
+    ("It was “fine“ and then “odd”.", ["fine", "odd"]),           # closer used as opener
+    ("The mayor's aides weren't told.", []),                         # apostrophes only
+])
+def test_quote_marks_of_every_style(text, expected):
+    work = normalise(text)
+    assert [work[s.start:s.end] for s in find_quoted_spans(work)] == expected
+
+
+def test_unclosed_quote_runs_to_paragraph_end_and_reopened_paragraph_continues():
+    text = "“The first part of the statement goes here.\n“And the statement goes on here,” she said."
+    work = normalise(text)
+    spans = find_quoted_spans(work)
+    assert [work[s.start:s.end] for s in spans] == ["The first part of the statement goes here.",
+                                                     "And the statement goes on here,"]
+    assert not spans[0].closed and spans[1].continues == 0
+
+
+# ---- kinds and speakers ------------------------------------------------------------
+
+def test_direct_quote_with_inverted_speaker_and_appositive(reader):
+    a = reader.read("“The harvest was the worst in a decade,” said Maria Lopez, a farmer in the valley.")
+    q = _find(a, "harvest was the worst")
+    assert q.kind == "direct"
+    assert a.span_text(q.speaker_mention) == "Maria Lopez"
+    assert a.span_text(q.cue) == "said"
+
+
+def test_indirect_speech_with_subject_speaker(reader):
+    a = reader.read("The finance minister said that the budget would be balanced by next spring.")
+    q = _find(a, "the budget would be balanced")
+    assert q.kind == "indirect"
+    assert "minister" in a.span_text(q.speaker_mention)
+
+
+def test_partial_quote_of_a_description(reader):
+    a = reader.read("Governor Ana Ruiz described the flooding as “a slow-motion catastrophe” on Tuesday.")
+    q = _find(a, "slow-motion catastrophe")
+    assert q.kind == "partial"
+    assert a.span_text(q.content) == "a slow-motion catastrophe"
+    assert a.entity(q.speaker).name.endswith("Ruiz")
+
+
+def test_mixed_quote(reader):
+    a = reader.read("Tom Baker said the council would act “as soon as the money arrives from the state”.")
+    q = _find(a, "the council would act")
+    assert q.kind == "mixed"
+
+
+def test_pronoun_speaker_goes_to_the_person_quoted_before(reader):
+    text = ("“We will rebuild every school,” said Peter Hall, the town's mayor.\n"
+            "Critics of the council disagreed with the plan.\n"
+            "“But it will take years to finish the work,” he added.")
+    a = reader.read(text)
+    q = _find(a, "it will take years")
+    assert a.span_text(q.speaker_mention) == "he"
+    assert a.entity(q.speaker).name == "Peter Hall"
+
+
+def test_split_quote_is_one_statement(reader):
+    a = reader.read("“The river is rising fast,” the engineer said. “We need sandbags tonight.”")
+    q = _find(a, "river is rising")
+    assert "sandbags tonight" in a.span_text(q.content)
+
+
+def test_cueless_quote_takes_the_speaker_of_its_paragraph(reader):
+    text = ("“Nobody expected the storm to turn north. "
+            "“It changed everything for us,” said Lena Park, a fisher.")
+    a = reader.read(text)
+    q = _find(a, "Nobody expected")
+    assert a.entity(q.speaker).name == "Lena Park"
+
+
+def test_quoted_name_is_not_a_quote(reader):
+    a = reader.read("He served in a unit known as the “Night Hawks” for six years.")
+    assert not any("Night Hawks" == a.span_text(q.content) for q in a.quotes)
+
+
+def test_place_standing_for_a_government_speaks(reader):
+    a = reader.read("Beijing insists that the islands have always been part of its territory.")
+    q = _find(a, "the islands have always been")
+    assert a.span_text(q.speaker_mention) == "Beijing"
+
+
+# ---- sources -----------------------------------------------------------------------
+
+def test_according_to_source_and_claim(reader):
+    a = reader.read("The factory will close in March, according to the Associated Press.")
+    att = a.attributions[0]
+    assert "Associated Press" in att.source_text
+    assert a.span_text(att.claim) == "The factory will close in March"
+    assert not att.anonymous
+
+
+def test_anonymous_source_and_pronoun_chain(reader):
+    text = ("Prices rose again in May, according to analysts. "
+            "According to them, the rise will continue through the summer.")
+    a = reader.read(text)
+    assert len(a.attributions) == 2
+    first, second = a.attributions
+    assert first.anonymous and second.anonymous
+    assert second.source == first.source
+
+
+def test_observers_say_is_an_anonymous_attribution(reader):
+    a = reader.read("The new salaries, which observers say will be higher than before, start in June.")
+    assert any(att.anonymous and "observers" in att.source_text for att in a.attributions)
+
+
+def test_office_carries_the_statement(reader):
+    text = ("According to Lee's office, he said the talks would resume next week.")
+    a = reader.read(text)
+    att = a.attributions[0]
+    assert a.entity(att.source).name.startswith("Lee")
+    assert att.via is not None
+
+
+def test_offsets_point_into_the_text_as_given(reader):
+    text = "NEWS IN BRIEF\n„The port\u00a0is closed”, the harbour master said.< /p>"
+    a = reader.read(text)
+    assert a.text == text
+    for q in a.quotes:
+        assert 0 <= q.content[0] < q.content[1] <= len(text)
+    q = _find(a, "port")
+    assert text[q.content[0]:q.content[1]] == "The port\u00a0is closed"
+
+
+# ---- scorer ------------------------------------------------------------------------
+
+def test_scorer_matches_by_half_overlap_and_checks_speakers():
+    gold = [{"id": "d", "text": "x" * 100, "quotes": [
+        {"content": [0, 40], "speaker": [50, 55], "speaker_text": "Smith"},
+        {"content": [60, 90], "speaker": None, "speaker_text": None}], "attributions": []}]
+    pred = [{"id": "d", "quotes": [
+        {"content": [5, 45], "speaker_spans": [[50, 55]], "speaker_text": "Smith"},   # match, speaker right
+        {"content": [60, 62], "speaker_spans": [], "speaker_text": None}]}]           # too short: no match
+    res = score(gold, pred)["quotes"]
+    assert res["match"] == 1 and res["content_P"] == 0.5 and res["content_R"] == 0.5
+    assert res["speaker_acc_on_matched"] == 1.0
+
+
+def test_seed_article_reading(reader, shared_dir):
+    seed = shared_dir / "seed" / "nk-troops-roundup.txt"
+    gold = json.loads((shared_dir / "seed" / "nk-troops-roundup.gold.json").read_text())
+    a = reader.read(seed.read_text(), id="seed")
+    found = 0
+    for g in gold["quotes"]:
+        start = a.text.find(g["content"])
+        span = (start, start + len(g["content"]))
+        for q in a.quotes:
+            ov = min(span[1], q.content[1]) - max(span[0], q.content[0])
+            if ov >= 0.5 * (span[1] - span[0]) and ov >= 0.5 * (q.content[1] - q.content[0]):
+                found += 1
+                break
+    assert found >= 12, f"only {found} of {len(gold['quotes'])} reference quotes found"
