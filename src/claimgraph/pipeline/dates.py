@@ -17,6 +17,7 @@ on the text, the parse is only read for tense; no dateparser call is needed.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -66,9 +67,8 @@ _NUM = (r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|
         r"several|many|some|a\s+couple\s+of|couple\s+of)"
         r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred))?")
 _UNIT = r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|quarters?)"
-_IN_MONTH = (r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\btill )|(?<=\bby )|(?<=\bfrom )"
-             r"|(?<=\bto )|(?<=\bduring )|(?<=\bof )|(?<=\bthrough )|(?<=\bafter )"
-             r"|(?<=\bbefore )|(?<=\bfor )|(?<=\bIn )|(?<=\bSince )|(?<=\bBy )|(?<=\bUntil ))")
+_IN_MONTH = (r"\b(?P<skip>(?i:in|since|until|till|by|from|to|during|of|through|after|before|for)\s+)"
+             r"(?=[A-Z])")
 
 RX = re.IGNORECASE
 
@@ -601,14 +601,48 @@ RULES = Rules()
 _LOOSE_MONTHS = re.compile(r"^(?:May|March|Jan|Mar|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$")
 
 
+# every expression holds one of these: the rules only run on windows around them
+TRIGGER = re.compile(
+    r"\d|\b(?:(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|(?i:today|tonight|yesterday|tomorrow|now|currently|present|recent(?:ly)?|previously|formerly|past|future|lately"
+    r"|nowadays|days?|minutes?|hours?|weeks?|months?|years?|decades?|century|centuries|quarters?|half|spring|summer|fall"
+    r"|autumn|winter|mornings?|afternoon|evenings?|night|noon|midday|midnight|daily|weekly|monthly|annually|yearly"
+    r"|nightly|weekend|year-end|times?|moment)(?:['’]s)?)\b")
+WINDOW = 45  # characters of context each side of a trigger
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged stretches of text around trigger words, cut at white space."""
+    out: list[list[int]] = []
+    n = len(text)
+    for m in TRIGGER.finditer(text):
+        a = max(0, m.start() - WINDOW)
+        b = min(n, m.end() + WINDOW)
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    for w in out:
+        while w[0] > 0 and not text[w[0] - 1].isspace():
+            w[0] -= 1
+        while w[1] < n and not text[w[1]].isspace():
+            w[1] += 1
+    return [(a, b) for a, b in out]
+
+
 def find_dates(text: str, dct: Optional[dt.date],
                tense: Callable[[int], str] = lambda pos: "past") -> list[DateMatch]:
     """All temporal expressions in ``text``, normalised (no parse needed but the tense)."""
     cands: list[tuple[int, int, int, str, re.Match]] = []
+    windows = _windows(text)
     for order, (name, pattern, _) in enumerate(RULES.rules):
-        for m in pattern.finditer(text):
-            if m.end() > m.start():
+        for a, b in windows:
+            for m in pattern.finditer(text, a, b):
+                if m.end() <= m.start():
+                    continue
                 s, e = m.start(), m.end()
+                if "skip" in pattern.groupindex and m.group("skip"):
+                    s = m.end("skip")  # "in August": the preposition is context, not extent
                 while s < e and text[s].isspace():
                     s += 1
                 cands.append((s, e, order, name, m))
@@ -699,28 +733,46 @@ def _anchor(match: DateMatch, m: re.Match, dct: Optional[dt.date]) -> None:
 
 # ---------------------------------------------------------------- tense from the parse
 def tense_reader(doc: Doc) -> Callable[[int], str]:
-    """A function: char offset → "past" | "future" | "present", from the governing verb."""
+    """A function: char offset → "past" | "future", from the verb that governs it.
+
+    Token offsets and sentence starts are indexed once per doc, on first use, so each
+    lookup costs a binary search and a walk up a few heads."""
+    index: dict[str, list[int]] = {}
+
+    def prepare() -> None:
+        index["idx"] = doc.to_array("IDX").tolist()
+        starts = [0] * len(doc)
+        for sent in doc.sents:
+            starts[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
+        index["sent"] = starts
+
     def tense(pos: int) -> str:
-        span = doc.char_span(pos, min(pos + 1, len(doc.text)), alignment_mode="expand")
-        if span is None or not len(span):
+        if not index:
+            prepare()
+        i = bisect.bisect_right(index["idx"], pos) - 1
+        if i < 0:
             return "past"
-        tok = span[0]
-        sent = tok.sent
+        tok = doc[i]
         verb = tok
         for _ in range(6):
             if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
                 break
             verb = verb.head
-        words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")} | {verb.lower_}
-        if words & FUTURE_AUX or "going" in words and verb.lower_ != "going":
+        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        words = {c.lower_ for c in aux} | {verb.lower_}
+        if words & FUTURE_AUX:
             return "future"
-        left = [t.lower_ for t in sent if t.i < tok.i]
-        if left[-3:] and set(left[-3:]) & {"next", "coming", "until", "till", "soon"}:
+        left = {t.lower_ for t in doc[max(index["sent"][i], i - 3):i]}
+        if left & {"next", "coming", "until", "till", "soon"}:
             return "future"
-        if verb.tag_ in PAST_TAGS or any(c.tag_ in PAST_TAGS for c in verb.children if c.dep_ in ("aux", "auxpass")):
+        if verb.tag_ in PAST_TAGS or any(c.tag_ in PAST_TAGS for c in aux):
             return "past"
         if verb.tag_ in ("VBZ", "VBP", "VB", "VBG") and (words & {"is", "are", "to"} or verb.tag_ == "VB"):
-            if any(t.lower_ in FUTURE_AUX or t.lower_ in FUTURE_MARKERS for t in sent):
+            sent_start = index["sent"][i]
+            end = i
+            while end < len(doc) and index["sent"][end] == sent_start:
+                end += 1
+            if any(t.lower_ in FUTURE_AUX or t.lower_ in FUTURE_MARKERS for t in doc[sent_start:end]):
                 return "future"
         return "past"
     return tense
@@ -751,8 +803,9 @@ class DateTagger:
 
     def predict(self, doc: Doc) -> list[DateExpr]:
         dct = parse_dct(doc._.cg_published)
-        matches = find_dates(doc.text, dct, tense_reader(doc))
-        return [to_record(i, m, doc.text) for i, m in enumerate(matches, 1)]
+        text = doc.text
+        matches = find_dates(text, dct, tense_reader(doc))
+        return [to_record(i, m, text) for i, m in enumerate(matches, 1)]
 
     def set_annotations(self, doc: Doc, dates: list[DateExpr]) -> None:
         doc._.cg_dates = dates

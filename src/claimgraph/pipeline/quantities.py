@@ -18,6 +18,7 @@ docstring for why not text2num / quantulum3 / number-parser).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -262,6 +263,7 @@ class QuantityTagger:
         text = doc.text
         out: list[Quantity] = []
         seen: set[tuple[int, int]] = set()
+        bounds: Optional[list[int]] = None  # sentence starts, computed when first needed
         for q in sorted(find_quantities(text), key=lambda q: q.start):
             if (q.start, q.end) in seen:
                 continue
@@ -281,7 +283,9 @@ class QuantityTagger:
                 counts, _ = _counted(doc, q.end, of_only=True)
             per = list(q.per)
             if unit and unit.isupper() and len(unit) == 3 and not per:
-                per = _sentence_per(doc, q.start, q.end, text)
+                if bounds is None:
+                    bounds = [sent.start_char for sent in doc.sents]
+                per = _sentence_per(bounds, q.start, q.end, text)
             out.append(Quantity(id=f"Q{len(out) + 1}", span=(q.start, q.end), low=q.low,
                                 high=q.high, unit=unit, per=per, approximate=q.approximate,
                                 bound=q.bound, counts=counts, text=text[q.start:q.end]))
@@ -324,19 +328,19 @@ def _counted(doc: Doc, end: int, of_only: bool = False) -> tuple[Optional[str], 
 
 def _token_at(doc: Doc, char: int):
     """The first non-space token starting at or after ``char``."""
-    for tok in doc.char_span(char, len(doc.text), alignment_mode="expand") or []:
-        if not tok.is_space:
+    span = doc.char_span(char, min(len(doc.text), char + 40), alignment_mode="expand")
+    for tok in span or []:
+        if not tok.is_space and tok.idx >= char - 1:
             return tok
     return None
 
 
-def _sentence_per(doc: Doc, start: int, end: int, text: str) -> list[str]:
+def _sentence_per(bounds: list[int], start: int, end: int, text: str) -> list[str]:
     """A money amount with no *per* of its own takes the sentence's *for a year*."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return []
-    sent = span.sent
-    m = _SENTENCE_PER.search(text, sent.start_char, sent.end_char)
+    i = bisect.bisect_right(bounds, start) - 1
+    sent_start = bounds[i] if i >= 0 else 0
+    sent_end = bounds[i + 1] if i + 1 < len(bounds) else len(text)
+    m = _SENTENCE_PER.search(text, sent_start, sent_end)
     if not m:
         return []
     if m.start() >= end and m.start() - end < 3:
