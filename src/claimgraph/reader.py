@@ -26,6 +26,7 @@ from claimgraph.model import Article, ArticleInput, ReadError
 from claimgraph.pipeline import DEFAULT_COMPONENTS, LAYERS, build_nlp
 
 MAX_CHARS = 10_000_000  # longer inputs are refused with a clear error
+BATCH_CHARS = 400_000  # at most this much text in one nlp.pipe batch (long texts' windows)
 WINDOW_CHARS = 20_000  # longer texts are read in paragraph-aligned windows of at most this
 
 # Fields that hold the id of a record in another layer (rewritten when windows merge).
@@ -78,7 +79,6 @@ class Reader:
 
     def _run(self, batch: list[ArticleInput]) -> Iterator[Result]:
         """One batch: every good article's windows through ``nlp.pipe``, then merged."""
-        limit = min(WINDOW_CHARS, self.nlp.max_length - 1)
         problems: dict[int, str] = {}
         jobs: list[tuple[int, int, str]] = []  # (index in batch, window offset, window text)
         for k, src in enumerate(batch):
@@ -91,6 +91,7 @@ class Reader:
             if problem is not None:
                 problems[k] = problem
                 continue
+            limit = min(WINDOW_CHARS, self.nlp.max_length - 1)
             jobs.extend((k, start, work[start:end]) for start, end in split_windows(work, limit))
         parts: dict[int, list[tuple[int, Article]]] = {}
         for (k, start, _), (doc, err) in zip(jobs, self._process(jobs, batch)):
@@ -108,9 +109,15 @@ class Reader:
                 yield merge_windows(src, parts[k])
 
     def _process(self, jobs, batch) -> Iterator[tuple]:
-        """``(doc, None)`` or ``(None, error)`` per job, in order. The batch goes through
-        ``nlp.pipe``; if a component fails, the rest is retried one document at a time so
-        that only the article at fault is lost."""
+        """``(doc, None)`` or ``(None, error)`` per job, in order. Jobs go through
+        ``nlp.pipe`` in groups of at most ``batch_size`` documents and :data:`BATCH_CHARS`
+        characters (so the windows of a long text do not all sit in memory at once); if a
+        component fails, the rest of the group is retried one document at a time so that
+        only the article at fault is lost."""
+        for group in _groups(jobs, self.batch_size, BATCH_CHARS):
+            yield from self._process_group(group, batch)
+
+    def _process_group(self, jobs, batch) -> Iterator[tuple]:
         def make(job):
             doc = self.nlp.make_doc(job[2])
             doc._.cg_published = batch[job[0]].published
@@ -118,7 +125,7 @@ class Reader:
 
         done = 0
         try:
-            for doc in self.nlp.pipe((make(job) for job in jobs), batch_size=self.batch_size):
+            for doc in self.nlp.pipe((make(job) for job in jobs), batch_size=len(jobs)):
                 done += 1
                 yield doc, None
         except Exception:  # noqa: BLE001 - isolate the failing document below
@@ -127,6 +134,19 @@ class Reader:
                     yield self.nlp(make(job)), None
                 except Exception as err:  # noqa: BLE001
                     yield None, err
+
+
+def _groups(jobs: list, size: int, max_chars: int) -> Iterator[list]:
+    group: list = []
+    chars = 0
+    for job in jobs:
+        if group and (len(group) >= size or chars + len(job[2]) > max_chars):
+            yield group
+            group, chars = [], 0
+        group.append(job)
+        chars += len(job[2])
+    if group:
+        yield group
 
 
 def check_input(src: ArticleInput) -> Optional[str]:

@@ -22,12 +22,12 @@ import io
 import json
 import os
 import sys
-import zlib
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Optional, Union
 
 from claimgraph.ingest.html import extract_html
 from claimgraph.ingest.text import IngestError, decode_bytes
+from claimgraph.ingest.warc import GZIP_MAGIC, iter_warc, plain_head
 from claimgraph.model import ArticleInput, ReadError
 
 Item = Union[ArticleInput, ReadError]
@@ -39,7 +39,6 @@ SUFFIX_FORMATS = {".txt": "text", ".text": "text", ".md": "text", ".html": "html
                   ".jsonlines": "jsonl", ".json": "json", ".warc": "warc", ".arc": "warc"}
 META_FIELDS = ("title", "url", "outlet")
 STDIN_NAME = "<stdin>"
-GZIP_MAGIC = b"\x1f\x8b"
 
 
 def _ignore(_message: str) -> None:
@@ -56,31 +55,25 @@ def detect_format(path: str) -> str:
 
 def sniff_format(data: bytes) -> str:
     """The format of unnamed bytes (standard input): WARC, JSONL, JSON, HTML or text."""
-    head = _peek(data).lstrip()
+    head = plain_head(data).lstrip()
     if head.startswith(b"WARC/"):
         return "warc"
     first = head.split(b"\n", 1)[0].strip()
     if first.startswith(b"{"):
         try:
-            return "jsonl" if isinstance(json.loads(first), dict) else "text"
+            if isinstance(json.loads(first), dict):
+                return "jsonl"
         except ValueError:
-            return "json"  # an object spread over several lines
-    if head.startswith(b"[") and head[1:64].lstrip().startswith(b"{"):
-        return "json"
+            pass
+    if head.startswith((b"{", b"[")):
+        try:
+            return "json" if isinstance(json.loads(data), (dict, list)) else "text"
+        except ValueError:
+            return "text"
     lowered = head[:1024].lower()
     if head.startswith(b"<") and any(t in lowered for t in (b"<html", b"<body", b"<p", b"<!doctype")):
         return "html"
     return "text"
-
-
-def _peek(data: bytes) -> bytes:
-    """The first few KB of ``data``, un-gzipped when it is gzip."""
-    if not data.startswith(GZIP_MAGIC):
-        return data[:4096]
-    try:
-        return zlib.decompressobj(31).decompress(data[:65536], 4096)
-    except zlib.error:
-        return b""
 
 
 def iso_date(value) -> Optional[str]:
@@ -120,8 +113,6 @@ def iter_inputs(path: str, *, input_format: str = "auto", encoding: Optional[str
     fmt = detect_format(path) if input_format == "auto" else input_format
     try:
         if fmt == "warc":  # streamed: archives can be large
-            from claimgraph.ingest.warc import iter_warc
-
             with open(path, "rb") as stream:
                 yield from _with_default_date(iter_warc(stream, path), published)
             return
@@ -175,8 +166,6 @@ def _iter_bytes(data: bytes, name: str, stem: str, fmt: str, encoding: Optional[
             return
     try:
         if fmt == "warc":
-            from claimgraph.ingest.warc import iter_warc
-
             yield from iter_warc(io.BytesIO(data), name)
         elif fmt == "jsonl":
             yield from iter_jsonl(io.BytesIO(data), name, warn=warn)

@@ -8,6 +8,7 @@ response with no article text is a :class:`~claimgraph.model.ReadError`. ``origi
 from __future__ import annotations
 
 import re
+import zlib
 from typing import BinaryIO, Iterator, Union
 
 from claimgraph.ingest.html import extract_html
@@ -15,6 +16,8 @@ from claimgraph.ingest.text import IngestError
 from claimgraph.model import ArticleInput, ReadError
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+GZIP_MAGIC = b"\x1f\x8b"
+ARCHIVE_MAGIC = (b"WARC/", b"filedesc://")  # WARC 1.x, and the older ARC format
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", re.I)
 
 
@@ -23,6 +26,9 @@ def iter_warc(stream: BinaryIO, name: str) -> Iterator[Union[ArticleInput, ReadE
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    if not plain_head(_head(stream)).lstrip().startswith(ARCHIVE_MAGIC):
+        yield ReadError(None, name, "not a WARC archive (no WARC/1.x header at the start)")
+        return
     number = 0
     try:
         for record in ArchiveIterator(stream):
@@ -46,6 +52,25 @@ def iter_warc(stream: BinaryIO, name: str) -> Iterator[Union[ArticleInput, ReadE
     except (OSError, EOFError, ValueError) as err:  # truncated gzip and the like
         yield ReadError(None, f"{name}:{number + 1}",
                         f"damaged WARC data ({type(err).__name__}: {err})")
+
+
+def plain_head(data: bytes, size: int = 4096) -> bytes:
+    """The first ``size`` bytes of ``data``, un-gzipped when it is gzip (b"" if broken)."""
+    if not data.startswith(GZIP_MAGIC):
+        return data[:size]
+    try:
+        return zlib.decompressobj(31).decompress(data[:65536], size)
+    except zlib.error:
+        return b""
+
+
+def _head(stream: BinaryIO) -> bytes:
+    if hasattr(stream, "peek"):
+        return stream.peek(65536)[:65536]
+    pos = stream.tell()
+    data = stream.read(65536)
+    stream.seek(pos)
+    return data
 
 
 def _decoded(body: bytes, content_type: str) -> Union[str, bytes]:

@@ -1,0 +1,149 @@
+"""``claimgraph read``: formats, exit codes, and one-line errors (never a traceback)."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimgraph.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "harbour-water-plant.txt"
+ARTICLE_1 = ("“The library will stay open on Sundays,” said Nadia Petrov, the head librarian. "
+             "Visitor numbers rose by 12 percent last year, according to the city council.")
+ARTICLE_2 = ("Farmers in the valley expect a poor harvest. “It has not rained since April,” "
+             "one grower said. Officials say the reservoir is half empty.")
+
+
+def _cli(*args, stdin: bytes = b"") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "claimgraph.cli", *args], input=stdin,
+                          capture_output=True, timeout=300, cwd=ROOT)
+
+
+def _main(capsys, *argv) -> tuple[int, str, str]:
+    code = main(["read", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _feed(tmp_path, lines) -> str:
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_example_report_in_a_fresh_process():
+    proc = _cli("read", str(EXAMPLE))
+    out, err = proc.stdout.decode(), proc.stderr.decode()
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err
+    assert "Who said what" in out and "Rafael Okafor" in out and "Elena Varga" in out
+
+
+def test_json_record_follows_the_contract(capsys):
+    code, out, err = _main(capsys, str(EXAMPLE), "--format", "json", "--published", "2026-11-26")
+    assert code == 0, err
+    rec = json.loads(out)
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert rec["text"] == text and rec["id"] == "harbour-water-plant"
+    assert rec["published"] == "2026-11-26"
+    entity_ids = {e["id"] for e in rec["entities"]}
+    assert rec["quotes"] and rec["attributions"]
+    for q in rec["quotes"]:
+        assert q["kind"] in ("direct", "partial", "mixed", "indirect")
+        s, e = q["content"]
+        assert 0 <= s < e <= len(text)
+        assert q["speaker"] is None or q["speaker"] in entity_ids
+    for a in rec["attributions"]:
+        assert set(a) >= {"id", "source", "source_text", "source_mention", "cue", "claim", "anonymous"}
+    assert "“" in out  # ensure_ascii=False: characters as they are
+
+
+def test_jsonl_feed_with_bad_lines(tmp_path, capsys):
+    path = _feed(tmp_path, [
+        json.dumps({"id": "one", "text": ARTICLE_1}),
+        "{broken",
+        json.dumps({"id": "three"}),
+        json.dumps({"id": "four", "text": ARTICLE_2, "outlet": "Valley Post"}),
+        json.dumps({"id": "five", "text": "   "}),
+    ])
+    code, out, err = _main(capsys, path, "--format", "jsonl")
+    assert code == 1
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in records] == ["one", "four"]
+    assert records[1]["outlet"] == "Valley Post"
+    lines = err.strip().splitlines()
+    assert lines[0].startswith(f"claimgraph: {path}:2: not JSON")
+    assert lines[1] == f'claimgraph: {path}:3: no "text" or "html" field'
+    assert lines[2].startswith(f"claimgraph: {path}:5: empty text")
+    assert lines[3] == "claimgraph: 3 of 5 inputs could not be read"
+    assert "Traceback" not in err
+
+
+def test_json_with_several_articles_is_a_list(tmp_path, capsys):
+    path = _feed(tmp_path, [json.dumps({"id": "a", "text": ARTICLE_1}),
+                            json.dumps({"id": "b", "text": ARTICLE_2})])
+    code, out, _ = _main(capsys, path, "--format", "json")
+    assert code == 0
+    assert [r["id"] for r in json.loads(out)] == ["a", "b"]
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("blob.txt", bytes(range(256)), "binary data"),
+    ("old.txt", "Der Bürgermeister sagte nein.".encode("latin-1"), "not UTF-8 text (byte 0xFC"),
+    ("scripts.html", b"<html><body><script>go()</script></body></html>", "no article text found"),
+    ("blank.txt", b"  \n\n  ", "empty text"),
+])
+def test_bad_files_give_one_line_naming_the_file(tmp_path, capsys, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    code, out, err = _main(capsys, str(path))
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and err.startswith(f"claimgraph: {path}: ")
+    assert message in err
+
+
+def test_missing_file(tmp_path, capsys):
+    code, _, err = _main(capsys, str(tmp_path / "absent.txt"))
+    assert code == 1 and "absent.txt: cannot read file" in err
+
+
+def test_bad_option_values_are_usage_errors(capsys):
+    for argv in (["--published", "yesterday"], ["--processes", "0"], ["--batch-size", "x"]):
+        with pytest.raises(SystemExit) as exc:
+            main(["read", str(EXAMPLE), *argv])
+        assert exc.value.code == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_stdin_text_and_jsonl(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLE_1.encode())))
+    code, out, _ = _main(capsys, "-", "--format", "json")
+    assert code == 0 and json.loads(out)["text"] == ARTICLE_1
+    feed = (json.dumps({"id": "s", "text": ARTICLE_2}) + "\n").encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(feed)))
+    code, out, _ = _main(capsys, "-", "--format", "jsonl")
+    assert code == 0 and json.loads(out)["id"] == "s"
+
+
+def test_stdin_binary_in_a_subprocess():
+    proc = _cli("read", "-", stdin=b"\x00\x01\x02garbage\xff\xfe")
+    err = proc.stderr.decode()
+    assert proc.returncode == 1 and "Traceback" not in err
+    assert err.strip() == "claimgraph: <stdin>: binary data (NUL bytes), not a text file"
+
+
+def test_processes_give_the_same_records_in_order(tmp_path):
+    lines = [json.dumps({"id": f"n{i}", "text": (ARTICLE_1, ARTICLE_2)[i % 2]}) for i in range(6)]
+    path = _feed(tmp_path, lines)
+    one = _cli("read", path, "--format", "jsonl", "--batch-size", "2")
+    two = _cli("read", path, "--format", "jsonl", "--batch-size", "2", "--processes", "2")
+    assert one.returncode == two.returncode == 0, two.stderr.decode()
+    recs1 = [json.loads(x) for x in one.stdout.decode().splitlines()]
+    recs2 = [json.loads(x) for x in two.stdout.decode().splitlines()]
+    assert [r["id"] for r in recs2] == [f"n{i}" for i in range(6)]
+    assert recs1 == recs2
