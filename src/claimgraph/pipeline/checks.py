@@ -28,22 +28,29 @@ from spacy.tokens import Doc
 
 from claimgraph.model import Check, DateExpr, Quantity
 from claimgraph.numbers import format_number
-from claimgraph.pipeline.quantities import AGE_UNIT, CURRENCY_SYMBOLS
+from claimgraph.pipeline.quantities import (AGE_UNIT, CURRENCY_SYMBOLS, DURATION_UNITS,
+                                            MEASURE_UNITS)
 
 Interval = tuple[float, float]
 
+NON_COUNT_UNITS = frozenset({"percent", AGE_UNIT, *DURATION_UNITS.values(), *MEASURE_UNITS.values()})
 WINDOW_SENTENCES = 2  # how far back a related quantity may stand
 PERIOD_DAYS = {"day": 1, "week": 7, "month": 365.25 / 12, "year": 365.25}
 PERIOD_FACTORS = {("month", "year"): 12, ("week", "year"): 52, ("day", "year"): 365,
                   ("day", "month"): 30, ("week", "month"): 52 / 12, ("day", "week"): 7}
-LINK_CUES = re.compile(r"\b(?:this\s+means|that\s+means|which\s+means|meaning|so\s+that|so|thus|"
+LINK_CUES = re.compile(r",\s*or\b|\b(?:this\s+means|that\s+means|which\s+means|meaning|so\s+that|so|thus|"
                        r"therefore|hence|that\s+is|i\.e\.|in\s+other\s+words|works\s+out|amounts?\s+to|"
                        r"in\s+total|a\s+total\s+of|in\s+all|altogether|adds?\s+up|leaving|leaves)\b",
                        re.IGNORECASE)
 REMAINDER_CUES = re.compile(r"\b(?:remainder|remaining|the\s+rest|rest\s+of|left\s+over|leaving|leaves|"
                             r"the\s+other|what\s+is\s+left|keep(?:s|ing)?|retain(?:s|ing)?)\b", re.IGNORECASE)
-TOTAL_CUES = re.compile(r"\b(?:a\s+total\s+of|in\s+total|in\s+all|altogether|all\s+told|total(?:l?ing)?|"
-                        r"out\s+of|of\s+whom|of\s+them|of\s+which|including|among\s+them)\b", re.IGNORECASE)
+TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|in\s+total|total(?:l?ing)?|out\s+of|of\s+the|all|making|"
+                          r"bringing\s+the\s+total\s+to)\s*$", re.IGNORECASE)
+TOTAL_AFTER = re.compile(r"^(?:\s+[\w-]+){0,2}\s*,?\s+(?:in\s+all|altogether|in\s+total|combined|all\s+told|"
+                         r"of\s+whom|of\s+them|of\s+which|including|among\s+them)\b", re.IGNORECASE)
+SUM_AFTER = re.compile(r"\b(?:for\s+a\s+total\s+of|a\s+total\s+of|total(?:l?ing)?|making|bringing\s+the\s+total\s+to|"
+                       r"altogether|in\s+all|combined)\s*$", re.IGNORECASE)
+SUM_TAIL = re.compile(r"^(?:\s+[\w-]+){0,2}\s+(?:in\s+all|altogether|in\s+total|combined)\b", re.IGNORECASE)
 EXHAUSTIVE_CUES = re.compile(r"\b(?:the\s+rest|the\s+remaining|the\s+others?|remainder|while\s+the\s+other)\b",
                              re.IGNORECASE)
 CHANGE_UP = re.compile(r"\b(?:r[io]se|rising|increas\w*|gr[eo]w\w*|jump\w*|climb\w*|soar\w*|up|gain\w*|"
@@ -74,8 +81,10 @@ def _slack(value: float, approximate: bool) -> float:
     if approximate:
         return abs(value) * 0.10
     if abs(value - round(value)) < 1e-9:
-        digits = len(str(int(abs(round(value))))) - len(str(int(abs(round(value)))).rstrip("0"))
-        return max(0.5 * 10 ** digits if digits else 0.5, abs(value) * 0.01)
+        digits = str(int(abs(round(value))))
+        zeros = len(digits) - len(digits.rstrip("0")) if value else 0
+        # "40,000" may be rounded, but not by more than 5%
+        return max(min(0.5 * 10 ** zeros, abs(value) * 0.05), 0.5, abs(value) * 0.01)
     return max(0.05, abs(value) * 0.01)
 
 
@@ -262,8 +271,17 @@ def period_checks(items: list[Item], text: str) -> list[Check]:
     return out
 
 
+def _is_count(q: Quantity) -> bool:
+    """A count of things or people (*120 people*, *80 civilians*), not money or a measure."""
+    return bool(q.unit) and not _is_money(q) and q.unit not in NON_COUNT_UNITS
+
+
 def _same_kind(a: Quantity, b: Quantity) -> bool:
-    return a.unit == b.unit and a.unit not in (None, AGE_UNIT)
+    """``a`` can be a part of the total ``b``: same unit, or both counts (a bare number
+    counts what the total counts: *of the 50 passengers, 20 were British*)."""
+    if _is_count(b) and (_is_count(a) or a.unit is None):
+        return True
+    return a.unit == b.unit and a.unit not in (None, AGE_UNIT, "percent")
 
 
 def parts_checks(items: list[Item], text: str, starts: list[int]) -> list[Check]:
@@ -278,25 +296,29 @@ def parts_checks(items: list[Item], text: str, starts: list[int]) -> list[Check]
         if CHANGE_UP.search(sentence) or CHANGE_DOWN.search(sentence):
             continue
         for t in group:
-            before = text[max(starts[idx], t.q.span[0] - 14):t.q.span[0]]
+            before = text[max(starts[idx], t.q.span[0] - 30):t.q.span[0]]
             after = text[t.q.span[1]:t.q.span[1] + 40]
-            if not (TOTAL_CUES.search(before) or TOTAL_CUES.search(after)):
+            if not (TOTAL_BEFORE.search(before) or TOTAL_AFTER.match(after)):
                 continue
-            parts = [p for p in group if p is not t and _same_kind(p.q, t.q) and p.q.span[0] > t.q.span[0]
-                     and p.q.unit != "percent"]
-            if t.q.unit == "percent" or len(parts) < 2 and not (parts and EXHAUSTIVE_CUES.search(sentence)):
+            sums_up = bool(SUM_AFTER.search(before) or SUM_TAIL.match(after))
+            parts = [p for p in group if p is not t and _same_kind(p.q, t.q) and p.q.unit != "percent"
+                     and not p.q.bound and (p.q.span[0] > t.q.span[0] or sums_up)]
+            if t.q.unit == "percent" or t.q.bound == "upper" or len(parts) < 2:
                 continue
             total = (sum(p.lo for p in parts), sum(p.hi for p in parts))
-            exhaustive = bool(EXHAUSTIVE_CUES.search(sentence))
-            if exhaustive:
+            # "80 civilians and 40 soldiers, 120 in all": the parts must add up to the total;
+            # otherwise ("including", "of whom", "the rest") they may not exceed it
+            exact = sums_up and not EXHAUSTIVE_CUES.search(sentence) \
+                and t.q.bound is None and all(p.q.span[0] < t.q.span[0] for p in parts)
+            if exact:
                 ok = agrees(total, (t.lo, t.hi), t.q.approximate)
-                rel = "="
+                rel = "=" if ok else "≠"
             else:
                 ok = total[0] <= t.hi + _slack(t.hi, t.q.approximate)
-                rel = "<="
+                rel = "<=" if ok else "> "
             sums = " + ".join(format_number(p.lo) if p.lo == p.hi else _range((p.lo, p.hi), "")
                               for p in parts)
-            derivation = (f"{sums} = {_range(total, '')} {rel} total {_range((t.lo, t.hi), '')} "
+            derivation = (f"{sums} = {_range(total, '')} {rel.strip()} total {_range((t.lo, t.hi), '')} "
                           f"{t.q.unit or ''} (“{t.q.text}”)")
             out.append(_check("parts and total", [t.q] + [p.q for p in parts], derivation.strip(), ok,
                               t.q, total))
@@ -331,7 +353,7 @@ def change_checks(items: list[Item], text: str, starts: list[int]) -> list[Check
                 continue
             if not re.search(r"\bfrom\s*[$€£¥]?$", text[max(0, a.q.span[0] - 8):a.q.span[0]]):
                 continue
-            b = next((x for x in group[i + 1:] if x.q.unit == a.q.unit
+            b = next((x for x in group[i + 1:] if (x.q.unit == a.q.unit or a.q.unit is None)
                       and re.search(r"\bto\s*[$€£¥]?$", text[max(0, x.q.span[0] - 6):x.q.span[0]])), None)
             if b is None or a.lo == 0:
                 continue

@@ -479,6 +479,8 @@ class Rules:
                 days = 7
         elif rel == "this":
             days = diff
+        elif tense == "present":  # "hopes to settle it during talks Tuesday": the nearest one
+            days = min((diff, diff - 7, diff + 7), key=lambda d: (abs(d), d < 0))
         else:
             days = diff if diff <= 0 else diff - 7
         value = (ctx.dct + dt.timedelta(days=days)).isoformat()
@@ -767,13 +769,16 @@ def tense_reader(doc: Doc) -> Callable[[int], str]:
             return "future"
         if verb.tag_ in PAST_TAGS or any(c.tag_ in PAST_TAGS for c in aux):
             return "past"
-        if verb.tag_ in ("VBZ", "VBP", "VB", "VBG") and (words & {"is", "are", "to"} or verb.tag_ == "VB"):
+        if verb.tag_ in ("VBZ", "VBP", "VB", "VBG"):
             sent_start = index["sent"][i]
             end = i
             while end < len(doc) and index["sent"][end] == sent_start:
                 end += 1
             if any(t.lower_ in FUTURE_AUX or t.lower_ in FUTURE_MARKERS for t in doc[sent_start:end]):
                 return "future"
+            if verb.tag_ in ("VBZ", "VBP") and not words & {"has", "have", "'s", "'ve"} or (
+                    verb.tag_ == "VB" and "to" in words):
+                return "present"
         return "past"
     return tense
 

@@ -206,9 +206,10 @@ def find_quantities(text: str, pos: int = 0, endpos: Optional[int] = None) -> li
                 second = m.start("cur2") if m.group("cur2") else m.start("n2")
                 found.extend(find_quantities(text, second, m.end()))
                 end = m.end("n1") + len(m.group("short1") or "")
+                start = m.start("cur1") if m.group("cur1") else m.start("n1")
             else:
                 high = high2
-        elif m.group("between") and m.group("between").lower().startswith("between"):
+        elif m.group("between"):  # a lone "between 5" or "from 5": the number only
             start = m.start("cur1") if m.group("cur1") else m.start("n1")
         unit, per = None, []
         if pct:
@@ -301,7 +302,7 @@ def _counted(doc: Doc, end: int, of_only: bool = False) -> tuple[Optional[str], 
     if tok is None:
         return None, None
     if tok.lower_ == "of":
-        objs = [c for c in tok.children if c.dep_ in OF_OBJECT_DEPS]
+        objs = [c for c in tok.children if c.dep_ in OF_OBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")]
         if not objs:
             return None, None
         head = objs[0]
@@ -322,8 +323,15 @@ def _counted(doc: Doc, end: int, of_only: bool = False) -> tuple[Optional[str], 
         first = tok.i
     if head.i < first:
         return None, None
+    word_start = head.i
+    while head.i + 2 < len(doc) and doc[head.i + 1].text == "-" and not head.whitespace_ \
+            and not doc[head.i + 1].whitespace_:
+        head = doc[head.i + 2]  # "al-Shabab", "Russian-speaking": one word
+    while word_start >= 2 and doc[word_start - 1].text == "-" and not doc[word_start - 2].whitespace_ \
+            and not doc[word_start - 1].whitespace_ and word_start - 2 >= first:
+        word_start -= 2
     span = doc[first:head.i + 1]
-    return span.text, head.text.lower()
+    return span.text, doc[word_start:head.i + 1].text.lower()
 
 
 def _token_at(doc: Doc, char: int):
