@@ -71,6 +71,11 @@ _DESC_NOUNS = PERSON_NOUNS | ORG_NOUNS | PLACE_NOUNS | frozenset(("men", "women"
 _EA_NAME = re.compile(r"\b([A-Z][a-z]{0,5}) ([A-Z][a-z]+-[A-Za-z][a-z]+)\b")
 _QUOTES = set("\"'“”‘’«»„`")
 _JOINERS = ("of", "'", "’", "for")
+_TRAILING = frozenset(("'s", "’s", "of", "and", "the", "for", "in"))
+# English words glued to names by a hyphen: "Seoul-based", "Kremlin-backed", "US-led"
+HYPHEN_WORDS = frozenset("""based born led backed owned run linked style era like made bred
+speaking flagged funded controlled occupied allied aligned friendly held bound registered
+american european language level wide""".split())
 
 
 @dataclass
@@ -196,8 +201,12 @@ class MentionFinder:
                                or doc[start].lower_ in ("the", "a", "an")):
             start += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _QUOTES
-                               or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("'s", "’s")):
+                               or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in _TRAILING):
             end -= 1
+        # "Dubai-based", "Iranian-flagged": a name glued to an English word is the name
+        if end - start >= 3 and doc[end - 2].text == "-" and doc[end - 1].is_lower \
+                and label != "PERSON":
+            end -= 2
         if start >= end:
             return None
         if label == "PERSON":  # "President Yoon": the title is role, not name
@@ -207,7 +216,9 @@ class MentionFinder:
         # re-join hyphenated words the tagger cut ("Choe Son" + "-hye")
         n = len(doc)
         while end + 1 < n and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-                and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha and (
+                    doc[end + 1].is_title or label == "PERSON") \
+                and doc[end + 1].lower_ not in HYPHEN_WORDS:
             end += 2
         while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
                 and not doc[start - 1].whitespace_ and doc[start - 2].is_alpha:

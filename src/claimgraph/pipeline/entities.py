@@ -26,7 +26,8 @@ from spacy.tokens import Doc
 from claimgraph.entities.clusters import NameSieve
 from claimgraph.entities.coref import Resolver
 from claimgraph.entities.gazetteer import Gazetteer, fold, gazetteer, norm_key
-from claimgraph.entities.mentions import PERSON_NOUNS, Mention, MentionFinder, text_of
+from claimgraph.entities.mentions import (ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, Mention, MentionFinder,
+                                          text_of)
 from claimgraph.model import Entity, Span
 
 ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
@@ -190,7 +191,12 @@ class EntityClusterer:
                     k = left
                     while k < right and doc[k].pos_ == "DET":
                         k += 1
-                    if np.lemma_.lower() in PERSON_NOUNS or labels[ci] == "PERSON":
+                    noun = np.lemma_.lower()
+                    if labels[ci] == "PERSON" and noun in ORG_NOUNS and noun not in PERSON_NOUNS:
+                        labels[ci] = "ORG"  # "Al-Shabab, a terrorist group": not a person
+                    elif labels[ci] == "PERSON" and noun in PLACE_NOUNS:
+                        labels[ci] = "GPE"  # "Beledweyne, a town near the border"
+                    if noun in PERSON_NOUNS or labels[ci] == "PERSON":
                         app.role = text_of(doc)[doc[k].idx:end] if k < right else None
                     cl.append(app)
                     taken.update(range(left, right))
@@ -249,19 +255,30 @@ class EntityClusterer:
                 c = self._role_country(m.role)
                 if c:
                     return c
+        if label == "GOVERNMENT":  # "U.S. Treasury Department", "Russian Defence Ministry"
+            for m in cl:
+                if m.kind == "name":
+                    c = self._role_country(m.name)
+                    if c:
+                        return c
         return None
 
     def _role_country(self, role: str) -> Optional[str]:
-        words = role.replace("’s", "").replace("'s", "").split()
+        """Country of a role or a government's name: a demonym ("Ukrainian President"),
+        a possessive country ("North Korea's foreign minister") or a leading one ("U.S.
+        Treasury Department")."""
+        words = role.replace("’", "'").split()
         for n in (2, 1):
             for i in range(len(words) - n + 1):
                 chunk = " ".join(words[i:i + n])
                 c = self.gaz.demonym(chunk)
                 if c:
                     return c
-                place = self.gaz.place(chunk) if chunk[:1].isupper() else None
-                if place is not None and place.is_country:
-                    return place.country
+                possessive = chunk.endswith("'s")
+                if chunk[:1].isupper() and (possessive or i == 0):
+                    place = self.gaz.place(chunk[:-2] if possessive else chunk)
+                    if place is not None and place.is_country:
+                        return place.country
         return None
 
     @staticmethod
