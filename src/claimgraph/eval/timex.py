@@ -72,3 +72,21 @@ def predict(gold_records: Iterable[dict], reader) -> list[dict]:
         else:
             out.append(res.to_record())
     return out
+
+
+def reference_score(script, gold_records: list[dict], pred_records: list[dict]) -> dict:
+    """Run a reference scorer script (``../shared/scoring/score_*.py``) on these records and
+    return its ``--json`` result, to verify that :func:`score` agrees with it."""
+    import json
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        gold, pred = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
+        gold.write_text("\n".join(json.dumps(g) for g in gold_records), encoding="utf-8")
+        pred.write_text("\n".join(json.dumps(p) for p in pred_records), encoding="utf-8")
+        run = subprocess.run([sys.executable, str(script), str(gold), str(pred), "--json"],
+                             capture_output=True, text=True, check=True)
+    return json.loads(run.stdout)

@@ -53,9 +53,9 @@ SUM_AFTER = re.compile(r"\b(?:for\s+a\s+total\s+of|a\s+total\s+of|total(?:l?ing)
 SUM_TAIL = re.compile(r"^(?:\s+[\w-]+){0,2}\s+(?:in\s+all|altogether|in\s+total|combined)\b", re.IGNORECASE)
 EXHAUSTIVE_CUES = re.compile(r"\b(?:the\s+rest|the\s+remaining|the\s+others?|remainder|while\s+the\s+other)\b",
                              re.IGNORECASE)
-CHANGE_UP = re.compile(r"\b(?:r[io]se|rising|increas\w*|gr[eo]w\w*|jump\w*|climb\w*|soar\w*|up|gain\w*|"
+CHANGE_UP = re.compile(r"\b(?:r[io]se|rising|increas\w*|gr[eo]w\w*|jump\w*|climb\w*|soar\w*|up\s+(?:by|from)|gain\w*|"
                        r"doubl\w*|surg\w*)\b", re.IGNORECASE)
-CHANGE_DOWN = re.compile(r"\b(?:f[ae]ll\w*|dropp?\w*|declin\w*|decreas\w*|down|slipp?\w*|plung\w*|"
+CHANGE_DOWN = re.compile(r"\b(?:f[ae]ll\w*|dropp?\w*|declin\w*|decreas\w*|down\s+(?:by|from)|slipp?\w*|plung\w*|"
                          r"shr[ai]nk\w*|cut|lost|los\w*|slump\w*)\b", re.IGNORECASE)
 BORN = re.compile(r"\bborn\b|\(b\.\s*$", re.IGNORECASE)
 

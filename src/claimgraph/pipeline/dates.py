@@ -311,10 +311,10 @@ class Rules:
             delta = (cand - d).days
             if day is None and y == d.year and month == d.month:
                 delta = 0
-            if tense == "past" and delta > 20:
-                delta *= 4
-            if tense == "future" and delta < -20:
-                delta *= 4
+            if tense == "past" and delta > 7:
+                delta *= 10  # a past event lies before publication, bar a few days' slack
+            if tense == "future" and delta < -7:
+                delta *= 10
             if best is None or abs(delta) < best[0]:
                 best = (abs(delta), y)
         return best[1]

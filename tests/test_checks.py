@@ -1,0 +1,99 @@
+"""Consistency checks: each relation, consistent and made-up inconsistent, arithmetic shown."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from claimgraph.pipeline.checks import agrees, describe
+
+SHARE = ("The firm pays each guard no less than €1,500 a month. About 20 – 25% of this goes to "
+         "the agency, with the rest going to the guard. This means a guard takes home {} euros a year.")
+
+
+def checks_of(reader, text, published="2024-05-01"):
+    return reader.read(text, published=published).checks
+
+
+def test_share_per_year_consistent(reader):
+    (c,) = checks_of(reader, SHARE.format("13,500 – 14,400"))
+    assert c.verdict == "consistent"
+    assert c.expected == [13500, 14400]
+    assert "(100% - 25%..20%) x €1,500/month" in c.derivation and "x 12 months" in c.derivation
+    assert len(c.quantities) == 3
+
+
+def test_share_per_year_inconsistent(reader):
+    (c,) = checks_of(reader, SHARE.format("20,000 – 24,000"))
+    assert c.verdict == "inconsistent"
+    assert "= €13,500..€14,400" in c.derivation and "stated €20,000..€24,000" in c.derivation
+
+
+def test_direct_share_of_a_budget(reader):
+    (c,) = checks_of(reader, "The city has a budget of $40 million. So 15% for schools is $6 million.")
+    assert c.verdict == "consistent" and c.expected == [6e6, 6e6]
+
+
+@pytest.mark.parametrize("yearly, verdict", [("$36,000", "consistent"), ("$41,000", "inconsistent")])
+def test_per_month_over_a_year(reader, yearly, verdict):
+    (c,) = checks_of(reader, f"She earns $3,000 a month, or {yearly} a year.")
+    assert c.verdict == verdict and "x 12" in c.derivation
+
+
+@pytest.mark.parametrize("total, verdict", [("120", "consistent"), ("100", "inconsistent")])
+def test_parts_do_not_exceed_total(reader, total, verdict):
+    (c,) = checks_of(reader, f"A total of {total} people were injured, including 80 civilians "
+                             "and 30 soldiers.")
+    assert c.verdict == verdict and "80 + 30 = 110" in c.derivation
+
+
+@pytest.mark.parametrize("total, verdict", [("120", "consistent"), ("130", "inconsistent")])
+def test_parts_add_up_to_total(reader, total, verdict):
+    (c,) = checks_of(reader, f"Police detained 80 men and 40 women, {total} people in all.")
+    assert c.verdict == verdict
+
+
+def test_shares_of_a_whole_over_100_percent(reader):
+    (c,) = checks_of(reader, "In the survey, 62% backed the plan while 47% opposed it.")
+    assert c.verdict == "inconsistent" and "109%" in c.derivation
+
+
+@pytest.mark.parametrize("age, verdict", [("40", "consistent"), ("46", "inconsistent")])
+def test_age_and_birth_year(reader, age, verdict):
+    (c,) = checks_of(reader, f"The {age}-year-old mayor, who was born in 1984, won again.")
+    assert c.verdict == verdict and "2024 (publication) - 1984 (born)" in c.derivation
+
+
+def test_age_needs_a_publication_date(reader):
+    assert checks_of(reader, "The 40-year-old mayor, who was born in 1984, won again.", None) == []
+
+
+@pytest.mark.parametrize("pct, verdict", [("25%", "consistent"), ("35%", "inconsistent")])
+def test_percent_change(reader, pct, verdict):
+    (c,) = checks_of(reader, f"Exports rose from 200 to 250 tonnes last year, a {pct} increase.")
+    assert c.verdict == verdict and "(250 - 200) / 200" in c.derivation
+
+
+def test_fall_is_negative(reader):
+    (c,) = checks_of(reader, "Fares fell from $80 to $60, a drop of 25%.")
+    assert c.verdict == "consistent" and "-25.0%" in c.derivation
+
+
+def test_unrelated_numbers_give_no_check(reader):
+    assert checks_of(reader, "The club has 300 members. It was founded 12 years ago by 4 teachers.") == []
+
+
+def test_every_check_shows_its_numbers(reader):
+    art = reader.read(SHARE.format("30,000 – 35,000") + " A total of 90 guards, including 50 men and "
+                      "60 women, signed up.", published="2024-05-01")
+    assert len(art.checks) == 2
+    for c in art.checks:
+        assert len(c.quantities) >= 2 and re.search(r"\d", c.derivation) and c.stated
+    assert all(line.startswith(("CONSISTENT", "INCONSISTENT")) for line in describe(art))
+
+
+def test_rounding_slack():
+    assert agrees((1200, 2400), (1200, 2400))
+    assert agrees((36_000, 36_000), (36_000, 36_000))
+    assert not agrees((36_000, 36_000), (40_000, 40_000))
+    assert agrees((24.6, 24.6), (25, 25))

@@ -1,0 +1,115 @@
+"""Dates: detection, resolution against the publication date, timeline, scorer."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from claimgraph.eval import timex
+from claimgraph.pipeline.dates import describe, find_dates, interval_of, timeline
+
+DCT = dt.date(2023, 11, 2)  # a Thursday
+
+
+def values(text: str, dct=DCT) -> dict[str, str]:
+    return {text[m.start:m.end]: m.value for m in find_dates(text, dct)}
+
+
+def test_expressions_resolved_against_publication_date():
+    text = ("The offensive began in August and a pact was signed earlier this year. Prices are "
+            "high these days, and rents rose in the last six weeks. He left the army in 2017 "
+            "after serving between 1998 and 2003.")
+    v = values(text)
+    assert v["August"] == "2023-08"
+    assert v["earlier this year"] == "2023"
+    assert v["these days"] == "PRESENT_REF"
+    assert v["the last six weeks"] == "P6W"
+    assert v["2017"] == "2017"
+    assert v["between 1998 and 2003"] == "1998/2003"
+
+
+def test_intervals_and_confidence():
+    found = {m.rule: m for m in find_dates("Sales slowed earlier this year and in the last six weeks.", DCT)}
+    early = found["rel_unit"]
+    assert (early.start_date, early.end_date) == ("2023-01-01", "2023-11-02")
+    weeks = found["duration_rel"]
+    assert (weeks.start_date, weeks.end_date) == ("2023-09-21", "2023-11-02")
+    assert interval_of("1998/2003") == ("1998-01-01", "2003-12-31")
+    full = find_dates("It happened on March 26, 1996.", DCT)[0]
+    assert (full.value, full.confidence) == ("1996-03-26", "exact")
+
+
+def test_deixis():
+    v = values("Yesterday the minister resigned; last week he denied it; last year he won; "
+               "two months ago he was promoted; tomorrow parliament votes.")
+    assert v["Yesterday"] == "2023-11-01"
+    assert v["last week"] == "2023-W43"
+    assert v["last year"] == "2022"
+    assert v["two months ago"] == "2023-09"
+    assert v["tomorrow"] == "2023-11-03"
+
+
+def test_weekday_follows_tense(reader):
+    art = reader.read("The mayor resigned on Monday. Her successor will be sworn in on Monday.",
+                      published="2023-11-02")
+    assert [d.value for d in art.dates] == ["2023-10-30", "2023-11-06"]
+
+
+def test_month_day_year_inference_and_modal_may():
+    v = values("Voting ends Nov. 25 and results may come later. Talks resumed Jan. 9.")
+    assert v["Nov. 25"] == "2023-11-25"
+    assert v["Jan. 9"] == "2023-01-09"
+    assert "may" not in v
+
+
+def test_durations_and_sets():
+    v = values("The strike lasted three days, a 16-hour standoff followed, and guards now patrol "
+               "every day for $500 a month.")
+    assert v["three days"] == "P3D"
+    assert v["16-hour"] == "PT16H"
+    assert v["every day"] == "P1D"
+    assert v["a month"] == "P1M"
+    assert v["now"] == "PRESENT_REF"
+
+
+def test_unresolved_without_publication_date(reader):
+    art = reader.read("The plant closed in August and reopened earlier this year, in 2019.")
+    by_text = {d.text: d for d in art.dates}
+    assert by_text["August"].resolved is False
+    assert "no publication date" in by_text["August"].note
+    assert by_text["2019"].resolved is True
+    assert any("unresolved" in line for line in describe(art))
+
+
+def test_timeline_is_in_time_order(reader):
+    art = reader.read("The dam was finished in 2011. Repairs started last month. "
+                      "It first cracked in March 2015.", published="2023-11-02")
+    tl = [e.value for e in timeline(art)]
+    assert tl == ["2011", "2015-03", "2023-10"]
+    assert any(line.startswith("timeline") for line in describe(art))
+
+
+def test_speed_is_far_below_a_parse():
+    text = ("On Tuesday the council met for three hours and agreed that from next month, "
+            "fees will rise by 4%. In 2019 they rose twice. ") * 400
+    start = time.perf_counter()
+    find_dates(text, DCT)
+    assert time.perf_counter() - start < 2.0  # ~12,000 words; spaCy needs several seconds
+
+
+GOLD = [{"id": "a", "text": "On Monday and in 1999 and now.", "dct": "2000-01-05",
+         "timexes": [{"span": [3, 9], "type": "DATE", "value": "2000-01-03"},
+                     {"span": [17, 21], "type": "DATE", "value": "1999"},
+                     {"span": [26, 29], "type": "DATE", "value": "PRESENT_REF"}]},
+        {"id": "b", "text": "Later.", "dct": "2000-01-05",
+         "timexes": [{"span": [0, 5], "type": "DATE", "value": "FUTURE_REF"}]}]
+PRED = [{"id": "a", "dates": [{"span": [0, 9], "value": "2000-01-03"}, {"span": [17, 21], "value": "1998"},
+                              {"span": [10, 12], "value": "X"}]}]
+
+
+def test_score_matches_reference_scorer(shared_dir):
+    ours = timex.score(GOLD, PRED)
+    assert ours["relaxed_F1"] == pytest.approx(2 * (2 / 3) * (2 / 4) / (2 / 3 + 2 / 4), abs=1e-4)
+    ref = timex.reference_score(shared_dir / "scoring" / "score_timex.py", GOLD, PRED)
+    assert ours == ref
