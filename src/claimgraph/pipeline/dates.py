@@ -815,6 +815,11 @@ class DateTagger:
     def set_annotations(self, doc: Doc, dates: list[DateExpr]) -> None:
         doc._.cg_dates = dates
 
+    def score(self, gold_records: list[dict], pred_records: list[dict]) -> dict:
+        """TempEval-3 extent and value scores (see :mod:`claimgraph.eval.timex`)."""
+        from claimgraph.eval.timex import score
+        return score(gold_records, pred_records)
+
     def resolve(self, doc: Doc, published: Optional[str]) -> list[DateExpr]:
         """Re-read the dates of an already parsed doc against another publication date."""
         doc._.cg_published = published

@@ -302,6 +302,11 @@ class HedgeTagger:
     def set_annotations(self, doc: Doc, hedges: list[Hedge]) -> None:
         doc._.cg_hedges = hedges
 
+    def score(self, gold_records: list[dict], pred_records: list[dict]) -> dict:
+        """Cue and sentence P/R/F1 on uncertainty gold (see :mod:`claimgraph.eval.hedges`)."""
+        from claimgraph.eval.hedges import score
+        return score(gold_records, pred_records)
+
 
 def _claim_spans(doc: Doc) -> list[tuple[int, int]]:
     spans = []

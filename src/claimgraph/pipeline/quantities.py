@@ -299,7 +299,7 @@ class QuantityTagger:
 def _counted(doc: Doc, end: int, of_only: bool = False) -> tuple[Optional[str], Optional[str]]:
     """What the number ending at ``end`` counts: (noun phrase, head noun) or (None, None)."""
     tok = _token_at(doc, end)
-    if tok is None:
+    if tok is None or tok.is_sent_start or re.search(r"[.!?;:,()]", doc.text[end:tok.idx]):
         return None, None
     if tok.lower_ == "of":
         objs = [c for c in tok.children if c.dep_ in OF_OBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")]
@@ -331,14 +331,15 @@ def _counted(doc: Doc, end: int, of_only: bool = False) -> tuple[Optional[str], 
             and not doc[word_start - 1].whitespace_ and word_start - 2 >= first:
         word_start -= 2
     span = doc[first:head.i + 1]
-    return span.text, doc[word_start:head.i + 1].text.lower()
+    word = doc[word_start:head.i + 1].text
+    return span.text, word if head.pos_ == "PROPN" else word.lower()
 
 
 def _token_at(doc: Doc, char: int):
     """The first non-space token starting at or after ``char``."""
     span = doc.char_span(char, min(len(doc.text), char + 40), alignment_mode="expand")
     for tok in span or []:
-        if not tok.is_space and tok.idx >= char - 1:
+        if not tok.is_space and tok.idx >= char:
             return tok
     return None
 
