@@ -64,7 +64,7 @@ _PART = r"(?:morning|afternoon|evening|night)"
 _NUM = (r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
         r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
         r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\s+dozen|a\s+few|"
-        r"several|many|some|a\s+couple\s+of|couple\s+of)"
+        r"several|many|some|a\s+couple\s+of|couple\s+of|a\s+few|few)"
         r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred))?")
 _UNIT = r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|quarters?)"
 _IN_MONTH = (r"\b(?P<skip>(?i:in|since|until|till|by|from|to|during|of|through|after|before|for)\s+)"
@@ -218,7 +218,7 @@ def _count(text: str) -> Optional[float]:
     t = text.lower().strip()
     if t in ("a", "an", "one"):
         return 1.0
-    if t in ("a few", "several", "many", "some", "a couple of", "couple of"):
+    if t in ("a few", "few", "several", "many", "some", "a couple of", "couple of"):
         return None
     return parse_number(t)
 
@@ -294,6 +294,12 @@ class Rules:
             ("future", P(r"\b(?:" + "|".join(re.escape(x) for x in FUTURE_REF) + r")\b(?=\s*(?:[.,;:!?)]|$|\s+(?:and|or|of|"
                          r"is|will|but|as|in|to|for|with|when|if)\b))", RX), self._ref("FUTURE_REF")),
             ("fiscal_year", P(r"\bthe\s+(?:current\s+)?fiscal\s+year\b", RX), self._fiscal_year),
+            ("numeric_date", P(r"\b(?P<mon>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/(?P<year>(?:19|20)\d\d)\b"),
+             self._numeric_date),
+            ("next_day", P(r"\b(?:the\s+)?(?P<rel>previous|next|following)\s+(?P<unit>day|morning|evening|night)\b"
+                           r"|\bthe\s+day\s+(?P<rel2>before|after)\b(?!\s+(?:yesterday|tomorrow))", RX), self._next_day),
+            ("vague_units", P(r"\b(?:the\s+)?(?:coming|next|past|last|previous|recent|few)\s+(?:few\s+|several\s+)?"
+                              r"(?P<unit>minutes|hours|days|weeks|months|years|decades)\b", RX), self._bare_units),
             ("year_end", P(r"\b(?P<w>year|month)[-\s]end\b", RX), self._year_end),
         ]
 
@@ -582,6 +588,23 @@ class Rules:
             return "DATE", value, "low", False
         return normalise
 
+    def _numeric_date(self, m, ctx, pos):
+        y, mo, d = int(m.group("year")), int(m.group("mon")), int(m.group("day"))
+        if d > calendar.monthrange(y, mo)[1]:
+            return None
+        return "DATE", f"{y:04d}-{mo:02d}-{d:02d}", "exact", False
+
+    def _next_day(self, m, ctx, pos):
+        rel = (m.group("rel") or m.group("rel2") or "").lower()
+        anchor = ctx.last_day or (ctx.dct.isoformat() if ctx.dct else None)
+        if anchor is None:
+            return "DATE", None, "low", True
+        day = dt.date.fromisoformat(anchor[:10]) + dt.timedelta(days=-1 if rel in ("previous", "before") else 1)
+        unit = (m.group("unit") or "day").lower()
+        if unit != "day":
+            return "TIME", day.isoformat() + PARTS_OF_DAY[unit], "low", True
+        return "DATE", day.isoformat(), "low", True
+
     def _fiscal_year(self, m, ctx, pos):
         if ctx.dct is None:
             return "DATE", None, "low", True
@@ -698,13 +721,21 @@ def _same_sentence_day(found: list[DateMatch], text: str, pos: int) -> Optional[
 
 
 def _merge_time_and_day(found: list[DateMatch], text: str) -> None:
-    """``10:35 a.m. (0735 GMT) Friday``: the clock time takes the day that follows it."""
-    for a, b in zip(found, found[1:]):
+    """``9 a.m. Tuesday`` is one TIME on that day; in ``10:35 a.m. (0735 GMT) Friday`` the
+    clock time takes the day but both expressions stay (as TimeML annotates them)."""
+    i = 0
+    while i + 1 < len(found):
+        a, b = found[i], found[i + 1]
         gap = text[a.end:b.start]
         if a.type == "TIME" and b.type == "DATE" and b.value and len(b.value) == 10 \
-                and re.fullmatch(r"\s*(?:\([^()]{0,20}\)\s*)?(?:on\s+)?", gap) and a.value and "T" in a.value:
+                and a.value and "T" in a.value \
+                and re.fullmatch(r"\s*(?:\([^()]{0,20}\)\s*)?(?:on\s+)?", gap):
             a.value = b.value + "T" + a.value.split("T", 1)[1]
             a.start_date = a.end_date = b.value
+            if re.fullmatch(r"[ ]?(?:on )?", gap):
+                a.end = b.end
+                del found[i + 1]
+        i += 1
 
 
 def _anchor(match: DateMatch, m: re.Match, dct: Optional[dt.date]) -> None:
