@@ -26,7 +26,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from claimgraph.entities.mentions import Mention
-from claimgraph.entities.names import FEMALE_TITLES, MALE_TITLES
+from claimgraph.entities.names import FEMALE_TITLES, MALE_TITLES, is_family_first, name_words
 
 PERSON_TYPES = ("PERSON",)
 THING_TYPES = ("ORG", "NEWS_OUTLET", "GOVERNMENT", "GPE", "LOC")
@@ -46,6 +46,9 @@ class Resolver:
     WINDOW = 3  # sentences back for pronouns
     DESC_WINDOW = 8  # sentences back for descriptions
 
+    def __init__(self, given_names: Optional[dict[str, str]] = None):
+        self.given_names = given_names or {}
+
     def resolve(self, doc: Doc, clusters: list[list[Mention]], labels: list[str],
                 pronouns: list[Mention], descs: list[Mention]) -> None:
         """Append pronoun/description mentions to ``clusters`` in place."""
@@ -54,7 +57,8 @@ class Resolver:
             for m in cl:
                 owner.append((m.start, ci, m))
         owner.sort(key=lambda t: t[0])
-        gender = [self._gender(cl) for cl in clusters]
+        gender = [self._gender(cl) if labels[ci] == "PERSON" else None
+                  for ci, cl in enumerate(clusters)]
         events = [(m.start, 1, m) for m in pronouns] + [(m.start, 0, m) for m in descs]
         events.sort(key=lambda t: (t[0], t[1]))
         active: list[tuple[int, Mention]] = []  # (cluster, mention) seen so far
@@ -74,14 +78,22 @@ class Resolver:
             if m.gender in ("m", "f") and gender[ci] is None:
                 gender[ci] = m.gender
 
-    @staticmethod
-    def _gender(cl: list[Mention]) -> Optional[str]:
+    def _gender(self, cl: list[Mention]) -> Optional[str]:
+        """From titles and gendered nouns (Mrs., spokeswoman), else a common given name."""
         for m in cl:
             for t in m.extra.get("titles", []):
                 if t in MALE_NOUNS:
                     return "m"
                 if t in FEMALE_NOUNS:
                     return "f"
+        for m in cl:
+            if m.kind != "name":
+                continue
+            words = name_words(m.name)
+            if len(words) >= 2 and not is_family_first(words):
+                g = self.given_names.get(words[0])
+                if g:
+                    return g
         return None
 
     def _salience(self, doc: Doc, m: Mention, active, ok) -> Optional[int]:

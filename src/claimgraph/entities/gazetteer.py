@@ -8,6 +8,8 @@ Sources, all shipped by pinned packages or with claimgraph itself (no downloads)
 - ``data/entities_countries.tsv``: everyday short forms (US, UK, DPRK, Britain ...).
 - ``data/entities_demonyms.tsv``: nationality adjectives and nouns (pycountry has none).
 - ``data/entities_orgs.tsv``: news agencies, broadcasters, international organisations.
+- ``data/entities_given_names.tsv``: common given names with a clear gender, for pronoun
+  agreement only (the gender lists of Bergsma & Lin 2006 serve the same purpose).
 
 All lookups are dict hits on a normalised key (:func:`norm_key`); names written in
 capitals (acronyms such as ``AP``, ``WHO``, ``US``) only match text in capitals, so
@@ -96,6 +98,10 @@ class Gazetteer:
         for row in _data_lines("entities_demonyms.tsv"):
             for form in row[1].split("|"):
                 self.demonyms[fold(form)] = row[0]
+        self.given_names: dict[str, str] = {}  # folded given name -> "m" | "f"
+        for row in _data_lines("entities_given_names.tsv"):
+            for form in row[1].split("|"):
+                self.given_names[form] = row[0]
         # names repeat within and across articles: memoise the lookups
         self.place = lru_cache(maxsize=65536)(self._place)  # type: ignore[method-assign]
         self.org = lru_cache(maxsize=65536)(self._org)  # type: ignore[method-assign]

@@ -71,6 +71,9 @@ _DESC_NOUNS = PERSON_NOUNS | ORG_NOUNS | PLACE_NOUNS | frozenset(("men", "women"
 _EA_NAME = re.compile(r"\b([A-Z][a-z]{0,5}) ([A-Z][a-z]+-[A-Za-z][a-z]+)\b")
 _QUOTES = set("\"'“”‘’«»„`")
 _JOINERS = ("of", "'", "’", "for")
+# words a title-case headline leaves in lower case
+_SMALL_WORDS = frozenset("a an the and but or nor for to of in on at by with from as is vs via "
+                         "into over after up down off out".split())
 _TRAILING = frozenset(("'s", "’s", "of", "and", "the", "for", "in"))
 # English words glued to names by a hyphen: "Seoul-based", "Kremlin-backed", "US-led"
 HYPHEN_WORDS = frozenset("""based born led backed owned run linked style era like made bred
@@ -120,14 +123,15 @@ def words_of(doc: Doc) -> list[str]:
 
 
 def heading_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of heading lines: short, every word capitalised, no final stop."""
+    """Character ranges of heading lines: short, title case (every word but small function
+    words capitalised), no final stop; ALL-CAPS headings arrive title-cased by the normaliser."""
     out = []
     pos = 0
     for line in text.split("\n"):
-        words = re.findall(r"[^\W\d_][\w'’-]*", line)
+        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _SMALL_WORDS]
         stripped = line.strip()
         if (2 <= len(words) <= 14 and all(w[0].isupper() for w in words)
-                and not stripped.endswith((".", ",", ";", ":", "?", "!", "”", '"'))):
+                and not stripped.endswith((".", ",", ";", ":", "”", '"'))):
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out

@@ -85,7 +85,7 @@ class EntityClusterer:
         self.gaz = gaz or gazetteer()
         self.finder = MentionFinder(self.gaz)
         self.sieve = NameSieve()
-        self.resolver = Resolver()
+        self.resolver = Resolver(self.gaz.given_names)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.predict(doc))
@@ -139,11 +139,26 @@ class EntityClusterer:
             ci = index.get(m.gid) if m.gid else None
             if ci is None:
                 ci = index.get(norm_key(m.name))
+            if ci is None and " " in m.name:  # "Ted Cruz Refuses": the tagger ran on
+                ci = self._heading_prefix(m, index)
             if ci is not None:
                 clusters[ci].append(m)
             elif m.gid:
                 index[m.gid] = len(clusters)
                 clusters.append([m])
+
+    @staticmethod
+    def _heading_prefix(m: Mention, index: dict[str, int]) -> Optional[int]:
+        """Shrink a heading name to its longest start that names a body entity."""
+        words = m.name.split(" ")
+        for n in range(len(words) - 1, 0, -1):
+            part = " ".join(words[:n])
+            ci = index.get(norm_key(part))
+            if ci is not None and (n > 1 or len(part) >= 4):
+                m.name = part
+                m.end = m.name_end = m.name_start + len(part)
+                return ci
+        return None
 
     @staticmethod
     def _label(cl: list[Mention]) -> str:
