@@ -79,3 +79,9 @@ def test_score_matches_reference_scorer(shared_dir):
 def test_predict_keeps_only_uncertainty_cues(reader):
     recs = hedge_eval.predict([{"id": "x", "text": "The mayor has not denied that she may run."}], reader)
     assert [h["certainty"] for h in recs[0]["hedges"]] == ["possible"]
+
+
+def test_negated_claims_and_hedged_negatives(reader):
+    art = reader.read("The army is not leaving the city. The envoy probably won't return.")
+    labels = [c.certainty for c in claim_certainty(art)]
+    assert labels == ["negated", "probable"]

@@ -37,7 +37,8 @@ HEDGE_LABELS = frozenset({"probable", "reported", "believed", "possible"})
 NEGATION_DEPS = {"neg"}
 MODAL_TAG = "MD"
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
-COMPLEMENT_DEPS = {"ccomp", "xcomp", "oprd", "acomp", "attr"}
+#: the verbs that carry a claim: a sentence's root, or the clause of a reporting verb
+CLAIM_HEAD_DEPS = {"ROOT", "ccomp"}
 
 
 @dataclass
@@ -265,6 +266,9 @@ def find_cues(doc: Doc) -> list[Cue]:
                 cues.append(Cue(min(neg.i, tok.i), max(neg.i, tok.i) + 1, "unconfirmed"))
         elif low == "unconfirmed":
             cues.append(Cue(tok.i, tok.i + 1, "unconfirmed"))
+        elif tok.dep_ in NEGATION_DEPS and tok.head.dep_ in CLAIM_HEAD_DEPS \
+                and tok.head.lemma_ not in DENIAL_LEMMAS | CONFIRM_LEMMAS and tok.lower_ != "no":
+            cues.append(Cue(tok.i, tok.i + 1, "negated"))  # the claim itself is negative
     return cues
 
 
@@ -337,7 +341,10 @@ class ClaimCertainty:
 
 
 def _weakest(labels: list[str]) -> str:
-    return max(labels, key=CERTAINTY_ORDER.index) if labels else "certain"
+    """The claim's label: its least certain cue; a plain negation only when nothing else
+    qualifies the claim (*probably won't* is a hedge about a negative claim)."""
+    hedged = [label for label in labels if label != "negated"] or labels
+    return max(hedged, key=CERTAINTY_ORDER.index) if hedged else "certain"
 
 
 def claim_certainty(article) -> list[ClaimCertainty]:
