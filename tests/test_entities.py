@@ -211,3 +211,25 @@ def test_entity_record_fields_are_json_ready(reader):
 def test_texts_without_entities(reader, text):
     doc = reader.nlp(normalise(text))
     assert [e for e in doc._.cg_entities if e.type in ("PERSON", "GPE")] == []
+
+
+def test_pronouns_agree_in_gender(reader):
+    a = reader.read("Hillary Lopez met Robert Chan in Boston on Monday. She said the meeting "
+                    "went well, and he agreed.")
+    assert same(a, ("Hillary Lopez", 0), ("She", 0))
+    assert same(a, ("Robert Chan", 0), ("he", 0))
+    assert entity_of(a, "She") is not entity_of(a, "he")
+
+
+def test_headline_name_run_into_a_verb_is_cut_back(reader):
+    a = reader.read("Maria Lopez Rejects Budget Deal\nSenator Maria Lopez rejected the budget "
+                    "deal on Monday.")
+    lopez = entity_of(a, "Maria Lopez", 1)
+    assert lopez is not None and lopez.name == "Maria Lopez"
+    assert entity_of(a, "Maria Lopez", 0) is lopez
+    assert not any("Rejects" in alias for alias in lopez.aliases)
+
+
+def test_glued_english_words_are_not_names(reader):
+    a = reader.read("A Seoul-based analyst said the Kremlin-backed plan would fail.")
+    assert all(not e.name.endswith(("-based", "-backed")) for e in a.entities)

@@ -386,8 +386,9 @@ class MentionFinder:
                     if not sub.text[:1].isupper() or (sub.start == span.start and sub.end == span.end):
                         continue
                     place = self.gaz.place(sub.text)
-                    if place is not None and (place.is_country or place.population or
-                                              place.country == "USA"):
+                    if place is not None and (place.is_country or place.capital_of or
+                                              place.population >= 100_000 or
+                                              (place.country == "USA" and not place.coords)):
                         nm = self._make(doc, i, i + n, "GPE", sent_of)
                         if nm is not None:
                             nm.start = nm.name_start

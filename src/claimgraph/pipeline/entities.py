@@ -37,6 +37,9 @@ GOVERNMENT_WORDS = re.compile(r"\b(?:Ministry|Government|Cabinet|Parliament|Depa
                               r"Presidential Office|Foreign Office|Home Office|Duma|Knesset|"
                               r"Bundestag|National Assembly|Congress|Senate)\b")
 APPOS_DEPS = ("appos",)
+APPOS_THING_NOUNS = ORG_NOUNS | PLACE_NOUNS | frozenset(
+    "agency outlet website broadcaster newspaper network group organization organisation "
+    "movement militia company".split())
 
 
 def entity_at(doc: Doc, start: int, end: int) -> Optional[str]:
@@ -190,6 +193,8 @@ class EntityClusterer:
                 nps = [c for c in tok.children if c.dep_ in APPOS_DEPS and c.pos_ == "NOUN"]
                 if tok.dep_ in APPOS_DEPS and tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
                     nps.append(tok.head)
+                if labels[ci] != "PERSON":  # "Somalia, the country"; not "Asia, the website"
+                    nps = [np for np in nps if np.lemma_.lower() in APPOS_THING_NOUNS]
                 for np in nps:
                     left = np.left_edge.i
                     right = np.right_edge.i + 1 if np.i > tok.i else np.i + 1
