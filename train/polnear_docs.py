@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import sys
 from pathlib import Path
 
@@ -30,10 +31,15 @@ def load_gold() -> list[dict]:
 
 def load_docs(gold: list[dict]):
     nlp = spacy.load(MODEL_NAME)
-    if CACHE.exists():
+    tensors = CACHE.with_suffix(".tensors.pkl")
+    if CACHE.exists() and tensors.exists():
         docs = list(DocBin().from_disk(CACHE).get_docs(nlp.vocab))
-        if len(docs) == len(gold):
+        arrays = pickle.loads(tensors.read_bytes())
+        if len(docs) == len(gold) == len(arrays):
+            for doc, arr in zip(docs, arrays):
+                doc.tensor = arr  # DocBin does not keep the tok2vec output the cue model reads
             return nlp, docs
     docs = list(nlp.pipe((normalise(g["text"]) for g in gold), batch_size=32))
     DocBin(store_user_data=False, docs=docs).to_disk(CACHE)
+    tensors.write_bytes(pickle.dumps([doc.tensor for doc in docs]))
     return nlp, docs

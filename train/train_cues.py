@@ -19,7 +19,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 from polnear_docs import load_docs, load_gold, split_of  # noqa: E402
 
-from claimgraph.pipeline.cues import featurise, generate_candidates  # noqa: E402
+from claimgraph.pipeline.cues import DENSE_WIDTH, dense_features, featurise, generate_candidates  # noqa: E402
 from claimgraph.pipeline.quotes import quoted_token_set  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "claimgraph" / "data" / "cue_model.json"
@@ -45,29 +45,43 @@ def build(gold, docs):
                 if matches(gspan, (s, e)):
                     label = 1
                     hit.add(k)
-            rows.append((split_of(g["id"]), featurise(cand, quoted), label))
+            dense = dense_features(cand)
+            if dense is None:
+                dense = np.zeros(3 * DENSE_WIDTH, dtype=np.float32)
+            rows.append((split_of(g["id"]), featurise(cand, quoted), label, dense))
         reach["gold"] += len(items)
         reach["reached"] += len(hit)
     return rows, reach
 
 
-def train(rows, epochs=300, l2=1e-3, lr=0.5):
-    vocab = Counter(f for _, feats, _ in rows for f in feats)
+def train(rows, epochs=600, l2=5e-4, lr=0.05, dense_l2=1e-3):
+    vocab = Counter(f for _, feats, _, _ in rows for f in feats)
     index = {f: i for i, f in enumerate(f for f, c in vocab.items() if c >= 2)}
-    feats_idx = [np.array([index[f] for f in feats if f in index], dtype=np.int64) for _, feats, _ in rows]
-    y = np.array([lab for _, _, lab in rows], dtype=np.float64)
+    feats_idx = [np.array([index[f] for f in feats if f in index], dtype=np.int64) for _, feats, _, _ in rows]
+    y = np.array([lab for _, _, lab, _ in rows], dtype=np.float64)
+    X = np.stack([d for _, _, _, d in rows]).astype(np.float64)
+    mu, sd = X.mean(axis=0), X.std(axis=0) + 1e-6
+    X = (X - mu) / sd  # standardised for training; folded back into the weights below
+    wd = np.zeros(X.shape[1])
+    gd2 = np.zeros(X.shape[1]) + 1e-8
     lens = np.array([len(ix) for ix in feats_idx])
     flat = np.concatenate(feats_idx)
     row_of = np.repeat(np.arange(len(rows)), lens)
     w = np.zeros(len(index))
     g2 = np.zeros(len(index)) + 1e-8
     for _ in range(epochs):
-        z = np.bincount(row_of, weights=w[flat], minlength=len(rows))
+        z = np.bincount(row_of, weights=w[flat], minlength=len(rows)) + X @ wd
         p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
         grad = np.bincount(flat, weights=(p - y)[row_of], minlength=len(index)) / len(rows) + l2 * w
         g2 += grad ** 2
         w -= lr * grad / np.sqrt(g2)  # AdaGrad
-    return {f: round(float(w[i]), 5) for f, i in index.items() if abs(w[i]) > 1e-4}
+        gradd = X.T @ (p - y) / len(rows) + dense_l2 * wd
+        gd2 += gradd ** 2
+        wd -= lr * gradd / np.sqrt(gd2)
+    weights = {f: round(float(w[i]), 5) for f, i in index.items() if abs(w[i]) > 1e-4}
+    folded = wd / sd
+    weights["bias"] = round(weights.get("bias", 0.0) - float(mu @ folded), 5)
+    return weights, [round(float(v), 6) for v in folded]
 
 
 def main():
@@ -77,10 +91,10 @@ def main():
     print(f"candidates: {len(rows)}, positives: {sum(r[2] for r in rows)}, "
           f"gold reached by some candidate: {reach['reached']}/{reach['gold']}")
     train_rows = [r for r in rows if r[0] == "train"]
-    weights = train(train_rows)
+    weights, dense = train(train_rows)
     OUT.write_text(json.dumps({"about": "cue classifier, logistic regression; see train/train_cues.py",
                                "trained_on": "PolNeAR dev, train part (2/3 of documents by id hash)",
-                               "threshold": 0.5, "weights": weights}, sort_keys=True))
+                               "threshold": 0.5, "weights": weights, "dense": dense}, sort_keys=True))
     print(f"wrote {OUT} with {len(weights)} weights")
 
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterator, Optional
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 # dependency labels (ClearNLP / spaCy English)
@@ -249,16 +250,34 @@ def featurise(cand: Candidate, quoted_tokens: set[int]) -> list[str]:
     return feats
 
 
+DENSE_WIDTH = 96  # en_core_web_sm's tok2vec output, kept by spaCy in ``doc.tensor``
+
+
+def dense_features(cand: Candidate) -> Optional[np.ndarray]:
+    """Context vectors of the cue, the content's root and the speaker from ``doc.tensor``:
+    they let the classifier generalise to cue verbs the training part never showed it."""
+    doc = cand.cue.doc
+    tensor = doc.tensor
+    if tensor is None or tensor.ndim != 2 or tensor.shape[0] != len(doc) or tensor.shape[1] != DENSE_WIDTH:
+        return None
+    root = doc[cand.content_start:cand.content_end].root
+    speaker = tensor[cand.speaker.i] if cand.speaker is not None else np.zeros(DENSE_WIDTH, dtype=tensor.dtype)
+    return np.concatenate([tensor[cand.cue.i], tensor[root.i], speaker])
+
+
 @lru_cache(maxsize=1)
 def load_model() -> Optional[dict]:
     try:
         raw = resources.files("claimgraph.data").joinpath("cue_model.json").read_text()
     except (FileNotFoundError, ModuleNotFoundError):
         return None
-    return json.loads(raw)
+    model = json.loads(raw)
+    if model.get("dense"):
+        model["dense"] = np.asarray(model["dense"], dtype=np.float32)
+    return model
 
 
-def rate(features: list[str], model: Optional[dict]) -> float:
+def rate(features: list[str], model: Optional[dict], dense: Optional[np.ndarray] = None) -> float:
     """Probability that the candidate is an attribution."""
     if model is None:
         lemma = next(f.split("=", 1)[1] for f in features if f.startswith("lemma="))
@@ -266,4 +285,6 @@ def rate(features: list[str], model: Optional[dict]) -> float:
         return 0.9 if lemma in REPORTING_LEMMAS and rel in ("ccomp", "inverted", "parataxis") else 0.1
     weights = model["weights"]
     z = sum(weights.get(f, 0.0) for f in features)
+    if dense is not None and isinstance(model.get("dense"), np.ndarray):
+        z += float(dense @ model["dense"])
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

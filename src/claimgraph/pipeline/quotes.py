@@ -23,8 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from claimgraph.model import Quote
-from claimgraph.pipeline.cues import (REPORTING_LEMMAS, Candidate, cue_span, featurise, generate_candidates,
-                                      load_model, rate, subject_of)
+from claimgraph.pipeline.cues import (REPORTING_LEMMAS, Candidate, cue_span, dense_features, featurise,
+                                      generate_candidates, load_model, rate, subject_of)
 from claimgraph.pipeline.entities import add_entity, entity_at
 from claimgraph.pipeline.quotemarks import QuotedSpan, find_quoted_spans, strip_marks
 
@@ -94,7 +94,7 @@ class QuoteFinder:
         quoted_tokens = quoted_token_set(doc, quoted)
         best: dict[int, Candidate] = {}
         for cand in generate_candidates(doc):
-            cand.score = rate(featurise(cand, quoted_tokens), self.model)
+            cand.score = rate(featurise(cand, quoted_tokens), self.model, dense_features(cand))
             if cand.score < self.threshold:
                 continue
             held = best.get(cand.cue.i)
