@@ -25,22 +25,12 @@ from typing import Optional
 
 from claimgraph.entities.gazetteer import norm_key
 from claimgraph.entities.mentions import Mention
-from claimgraph.entities.names import (HONORIFICS, TITLES, acronym, family_name, given_names,
-                                       is_acronym, name_words, variants)
+from claimgraph.entities.names import acronym, family_name, given_names, is_acronym, name_words, variants
 
 PLACE_LABELS = ("GPE", "LOC")
 _AKA = re.compile(r"^\s*,?\s*\(?\s*(?:also known as|also called|known as|a\.k\.a\.?|aka|"
                   r"formerly(?: known as)?|or)\s+(?:the\s+)?[\"“]?$", re.I)
 _PAREN = re.compile(r"^\s*\(\s*$")
-
-
-class Cluster:
-    __slots__ = ("mentions", "label", "gid")
-
-    def __init__(self, m: int, label: str, gid: Optional[str]):
-        self.mentions = [m]
-        self.label = label
-        self.gid = gid
 
 
 def person_words(m: Mention) -> list[str]:
@@ -213,8 +203,3 @@ class NameSieve:
                      and not (m.gid and m.gid.startswith("c:"))}
             if len(cands) == 1:
                 union(cands.pop(), i)
-
-
-def is_title_only(m: Mention) -> bool:
-    words = m.name.lower().split()
-    return all(w.rstrip(".") in TITLES or w.rstrip(".") in HONORIFICS for w in words)

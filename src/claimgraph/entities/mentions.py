@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from claimgraph.entities.gazetteer import Gazetteer, Org, Place, fold
 from claimgraph.entities.names import EAST_ASIAN_FAMILY_NAMES, TITLES, family_name, name_words
@@ -232,7 +232,6 @@ class MentionFinder:
         name = text_of(doc)[name_start:name_end]
         if not any(c.isalpha() for c in name) or not (name[0].isupper() or name[0].isdigit()):
             return None
-        gaz = self.gaz
         type_, place, org, country = self._retype(name, label, end - start)
         if type_ is None:
             return None
@@ -268,7 +267,6 @@ class MentionFinder:
             self._person_np(doc, m, start)
         elif start > 0 and doc[start - 1].lower_ == "the" and m.label not in ("NORP",):
             m.start = doc[start - 1].idx
-        del gaz
         return m
 
     def _retype(self, name: str, label: str, n_tokens: int):
@@ -493,11 +491,3 @@ class MentionFinder:
                                sent_of[tok.i], start, end, number="pl" if tok.tag_ == "NNS" else "sg",
                                extra={"noun": low}))
         return out
-
-
-def title_words(m: Mention) -> list[str]:
-    return [t for t in m.extra.get("titles", []) if t in TITLES]
-
-
-def token_subject(tok: Token) -> bool:
-    return tok.dep_ in ("nsubj", "nsubjpass")
