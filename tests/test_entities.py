@@ -233,3 +233,13 @@ def test_headline_name_run_into_a_verb_is_cut_back(reader):
 def test_glued_english_words_are_not_names(reader):
     a = reader.read("A Seoul-based analyst said the Kremlin-backed plan would fail.")
     assert all(not e.name.endswith(("-based", "-backed")) for e in a.entities)
+
+
+def test_roles_from_appositives_stop_at_clauses_and_take_conjoined_heads(reader):
+    a = reader.read("The plan will fail, said Min Ho-seok, a former colonel in the Eastern "
+                    "Brigade who left in 2019, and now head of the Peace Forum, a small think "
+                    "tank.")
+    role = entity_of(a, "Min Ho-seok").role or ""
+    assert "former colonel in the Eastern Brigade" in role
+    assert "who left" not in role
+    assert "head of the Peace Forum" in role

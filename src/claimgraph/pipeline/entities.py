@@ -37,9 +37,10 @@ GOVERNMENT_WORDS = re.compile(r"\b(?:Ministry|Government|Cabinet|Parliament|Depa
                               r"Presidential Office|Foreign Office|Home Office|Duma|Knesset|"
                               r"Bundestag|National Assembly|Congress|Senate)\b")
 APPOS_DEPS = ("appos",)
+ROLE_HEADS = PERSON_NOUNS | frozenset("head member founder owner editor".split())
 APPOS_THING_NOUNS = ORG_NOUNS | PLACE_NOUNS | frozenset(
     "agency outlet website broadcaster newspaper network group organization organisation "
-    "movement militia company".split())
+    "movement militia company forces force army".split())
 
 
 def entity_at(doc: Doc, start: int, end: int) -> Optional[str]:
@@ -195,12 +196,22 @@ class EntityClusterer:
                     nps.append(tok.head)
                 if labels[ci] != "PERSON":  # "Somalia, the country"; not "Asia, the website"
                     nps = [np for np in nps if np.lemma_.lower() in APPOS_THING_NOUNS]
+                else:  # "Ahn, a lieutenant in the army, North Korea's armed forces": not him
+                    nps = [np for np in nps if np.lemma_.lower() not in APPOS_THING_NOUNS
+                           or np.lemma_.lower() in PERSON_NOUNS]
+                if labels[ci] == "PERSON":
+                    self._conjoined_role(doc, tok, m)
                 for np in nps:
                     left = np.left_edge.i
                     right = np.right_edge.i + 1 if np.i > tok.i else np.i + 1
                     for c in np.rights:
                         if c.dep_ in ("relcl", "acl", "punct", "cc", "conj", "appos"):
                             right = min(right, c.left_edge.i)
+                    for k in range(np.i + 1, right):  # no clauses: "... who defected in 2017"
+                        if doc[k].dep_ in ("relcl", "acl") or doc[k].tag_ in ("WDT", "WP", "WP$") \
+                                or doc[k].text in (",", ";", "(", "—", "–"):
+                            right = k
+                            break
                     while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"):
                         right -= 1
                     if np.i in taken or right - left > 25:
@@ -220,6 +231,21 @@ class EntityClusterer:
                         app.role = text_of(doc)[doc[k].idx:end] if k < right else None
                     cl.append(app)
                     taken.update(range(left, right))
+
+    @staticmethod
+    def _conjoined_role(doc: Doc, tok, m: Mention) -> None:
+        """``NAME, a former lieutenant, and now head of the Institute``: a second role."""
+        heads = [tok] + [c for c in tok.children if c.dep_ in APPOS_DEPS]
+        for c in (c for h in heads for c in h.children):
+            if c.dep_ != "conj" or c.pos_ != "NOUN" or c.lemma_.lower() not in ROLE_HEADS:
+                continue
+            right = c.right_edge.i + 1
+            for k in range(c.i + 1, right):
+                if doc[k].text in (",", ";", "(", "—", "–") or doc[k].dep_ in ("relcl", "acl"):
+                    right = k
+                    break
+            role = text_of(doc)[c.idx:doc[right - 1].idx + len(doc[right - 1].text)]
+            m.role = f"{m.role}; {role}" if m.role else role
 
     # -- records ---------------------------------------------------------------------------
     def _entities(self, clusters: list[list[Mention]], labels: list[str]) -> list[Entity]:
