@@ -125,3 +125,36 @@ def test_entities_command_lists_entities_across_articles(tmp_path, capsys):
     assert lopez["articles"] == ["one", "two"] and lopez["mentions"] >= 3
     assert "Lopez" in lopez["aliases"]
     assert "feed.jsonl:3" in captured.err  # the bad line is reported, the rest read
+
+
+# -- measured on the shared gold (skipped when ../shared is absent) ---------------------------
+def test_gum_news_dev_named_coreference(shared_dir, reader):
+    gold = [json.loads(line) for line in
+            (shared_dir / "data" / "gum-news" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    res = coref.score(gold, coref.predict(gold, reader))
+    assert res["conll_f1"] >= 0.70, coref.format_table(res)
+
+
+def test_seed_entities_every_alias_occurrence_in_one_entity(shared_dir, reader):
+    import re
+
+    gold = json.loads((shared_dir / "seed" / "nk-troops-roundup.gold.json").read_text(encoding="utf-8"))
+    text = (shared_dir / "seed" / "nk-troops-roundup.txt").read_text(encoding="utf-8")
+    ents = reader.read(text).entities
+    missed = []
+    for g in gold["entities"]:
+        occ = [m.span() for a in g["aliases"] for m in re.finditer(r"(?<!\w)" + re.escape(a) + r"(?!\w)", text)]
+        best = max(sum(any(min(e, me) - max(s, ms) >= 0.8 * (e - s) for ms, me in ent.mentions)
+                       for s, e in occ) for ent in ents)
+        if best < len(occ):
+            missed.append(g["name"])
+    assert not missed, missed
+
+
+def test_entities_command_reads_a_text_file(tmp_path, capsys):
+    path = tmp_path / "one.txt"
+    path.write_text("The Associated Press said AP staff in Berlin were safe.", encoding="utf-8")
+    assert main(["entities", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Associated Press" in out and "aliases: AP" in out
