@@ -243,3 +243,11 @@ def test_roles_from_appositives_stop_at_clauses_and_take_conjoined_heads(reader)
     assert "former colonel in the Eastern Brigade" in role
     assert "who left" not in role
     assert "head of the Peace Forum" in role
+
+
+def test_a_continent_is_not_the_country_named_after_it(reader):
+    a = reader.read("South Africa and Nigeria are the largest economies in Africa. Trade "
+                    "across Africa grew, officials in Pretoria said.")
+    sa, africa = entity_of(a, "South Africa"), entity_of(a, "Africa", 1)
+    assert sa is not africa and sa.country == "ZAF" and africa.type == "LOC"
+    assert same(a, ("South Africa", 0), ("Pretoria", 0))  # the seat of government

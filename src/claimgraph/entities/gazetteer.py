@@ -152,6 +152,11 @@ class Gazetteer:
                 self.capitals[norm_key(c["capital"])] = c["iso3"]
         for state in gc.get_us_states().values():
             self._add_place(state["name"], Place(state["name"], "GPE", "USA"))
+        for cont in gc.get_continents().values():  # LOC, no country: never merged into one
+            name = cont.get("name")
+            if name:
+                coords = (float(cont["lat"]), float(cont["lng"])) if cont.get("lat") else None
+                self._add_place(name, Place(name, "LOC", None, coords))
 
     def _load_cities(self) -> None:
         iso2 = {c["iso"]: c["iso3"] for c in self._gc.get_countries().values()}

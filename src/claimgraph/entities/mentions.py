@@ -288,7 +288,7 @@ class MentionFinder:
         if place is not None:
             big = place.is_country or place.capital_of or place.population >= 1_000_000
             if label in ("GPE", "LOC") or label in REPAIRABLE_LABELS:
-                return "GPE", place, None, None
+                return place.type, place, None, None
             if label == "PERSON" and n_tokens == 1 and big:
                 return "GPE", place, None, None
             if label == "ORG" and place.is_country:
