@@ -40,6 +40,14 @@ COMPONENTS = {
 DEFAULT_COMPONENTS = tuple(COMPONENTS)
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per doc (spaCy rebuilds the string from tokens on every call)."""
+    text = doc.user_data.get("cg_text")
+    if text is None:
+        text = doc.user_data["cg_text"] = doc.text
+    return text
+
+
 def layer(doc: Doc, name: str) -> list:
     """The records of one layer on a doc (an empty list when the layer did not run)."""
     return getattr(doc._, f"cg_{name}") or []

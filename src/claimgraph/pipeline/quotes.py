@@ -22,6 +22,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from claimgraph.pipeline import doc_text
 from claimgraph.model import Quote
 from claimgraph.pipeline.cues import (REPORTING_LEMMAS, Candidate, cue_span, dense_features, featurise,
                                       generate_candidates, load_model, rate, subject_of)
@@ -53,7 +54,7 @@ class Statement:
 
 def quoted_token_set(doc: Doc, spans: Optional[list[QuotedSpan]] = None) -> set[int]:
     """Indices of tokens inside quotation marks."""
-    spans = find_quoted_spans(doc.text) if spans is None else spans
+    spans = find_quoted_spans(doc_text(doc)) if spans is None else spans
     out: set[int] = set()
     for qs in spans:
         span = doc.char_span(qs.start, qs.end, alignment_mode="expand")
@@ -90,7 +91,7 @@ class QuoteFinder:
 
     # ---- find -------------------------------------------------------------------------
     def predict(self, doc: Doc) -> list[Statement]:
-        quoted = find_quoted_spans(doc.text)
+        quoted = find_quoted_spans(doc_text(doc))
         quoted_tokens = quoted_token_set(doc, quoted)
         best: dict[int, Candidate] = {}
         for cand in generate_candidates(doc):
@@ -106,13 +107,13 @@ class QuoteFinder:
         statements = _drop_inside_quotes(statements)
         statements += self._orphan_quotes(doc, quoted, statements)
         statements.sort(key=lambda s: s.start)
-        return _merge_split_quotes(doc.text, statements)
+        return _merge_split_quotes(doc_text(doc), statements)
 
     def _statement(self, doc: Doc, cand: Candidate, quoted: list[QuotedSpan]) -> Statement:
         start = doc[cand.content_start].idx
         last = doc[cand.content_end - 1]
         end = last.idx + len(last.text)
-        start, end = strip_marks(doc.text, start, end)
+        start, end = strip_marks(doc_text(doc), start, end)
         kind = "indirect"
         inside = [q for q in quoted if q.start < end and q.end > start]
         if inside:
@@ -122,22 +123,22 @@ class QuoteFinder:
                 chain = _chain(quoted, inside)
                 start, end = min(start, chain[0].start), max(end, chain[-1].end)
                 is_clause = any(t.pos_ in ("VERB", "AUX") for t in doc[cand.content_start:cand.content_end])
-                words = sum(q.words(doc.text) for q in chain)
+                words = sum(q.words(doc_text(doc)) for q in chain)
                 kind = "direct" if is_clause and words >= MIN_QUOTE_WORDS else "partial"
             else:
                 kind = "mixed"
                 fragment = inside[-1]
-                if cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc.text) <= 10 \
+                if cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 \
                         and fragment.end >= end - 1:
                     kind = "partial"
-                    start, end = strip_marks(doc.text, fragment.start, fragment.end)
+                    start, end = strip_marks(doc_text(doc), fragment.start, fragment.end)
         return Statement(kind, start, end, cue_span(cand.cue), cand.speaker, cand.score, cand.cue.lemma_)
 
     def _adjacent_cue_quotes(self, doc: Doc, quoted: list[QuotedSpan], found: list[Statement]) -> list[Statement]:
         """“…,” Zelensky wrote. / He said: “…” — a quotation and the cue right next to it,
         even where the parser did not link them (quotes spanning several sentences)."""
         out: list[Statement] = []
-        text = doc.text
+        text = doc_text(doc)
         for qs in quoted:
             if qs.words(text) < MIN_QUOTE_WORDS or _covered(qs, found):
                 continue
@@ -160,8 +161,8 @@ class QuoteFinder:
             span = doc.char_span(qs.start, qs.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            words = qs.words(doc.text)
-            start, end = strip_marks(doc.text, qs.start, qs.end)
+            words = qs.words(doc_text(doc))
+            start, end = strip_marks(doc_text(doc), qs.start, qs.end)
             cue = _governing_cue(span)
             if cue is not None and words < 15:
                 out.append(Statement("partial", start, end, cue_span(cue), subject_of(cue), 0.5, cue.lemma_))
@@ -191,7 +192,7 @@ class QuoteFinder:
                 continue
             quotes.append(Quote(id=f"Q{len(quotes) + 1}", kind=st.kind, content=(st.start, st.end),
                                 cue=st.cue, speaker=ent_id, speaker_mention=mention,
-                                speaker_text=doc.text[mention[0]:mention[1]] if mention else None,
+                                speaker_text=doc_text(doc)[mention[0]:mention[1]] if mention else None,
                                 confidence=round(st.score, 3)))
         doc._.cg_quotes = quotes
 
@@ -210,7 +211,7 @@ class QuoteFinder:
         if ent_id is None:
             type_ = "PERSON" if head.ent_type_ == "PERSON" else "ORG" if head.ent_type_ == "ORG" else \
                 "GPE" if head.ent_type_ == "GPE" else "GROUP"
-            ent_id = add_entity(doc, doc.text[mention[0]:mention[1]], type_, mention)
+            ent_id = add_entity(doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
         return ent_id, mention
 
     def score(self, examples, **kwargs) -> dict:
@@ -238,7 +239,7 @@ def _reporting(tok: Token) -> bool:
 
 def _cue_after(doc: Doc, end_char: int) -> Optional[Token]:
     """A reporting verb in the few tokens after a closing quote mark: “…,” X said."""
-    span = doc.char_span(end_char, min(len(doc.text), end_char + 1), alignment_mode="expand")
+    span = doc.char_span(end_char, min(len(doc_text(doc)), end_char + 1), alignment_mode="expand")
     if span is None:
         return None
     i = span.end
@@ -385,7 +386,7 @@ def _paragraph_of(text: str, offset: int) -> int:
 def _neighbour_speaker(doc: Doc, resolved, k: int):
     """Speaker of the nearest attributed quote in the same paragraph (after it first,
     as in “Q1. Q2,” said X), else the last one of the previous paragraph."""
-    text = doc.text
+    text = doc_text(doc)
     para = _paragraph_of(text, resolved[k][0].start)
     for j in list(range(k + 1, len(resolved))) + list(range(k - 1, -1, -1)):
         st, ent_id, mention = resolved[j]

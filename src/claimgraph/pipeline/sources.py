@@ -19,6 +19,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from claimgraph.pipeline import doc_text
 from claimgraph.model import Attribution, Quote
 from claimgraph.pipeline.entities import add_entity, entity_at
 from claimgraph.pipeline.quotes import speaker_mention
@@ -84,7 +85,7 @@ def find_source_preps(doc: Doc) -> list[FoundSource]:
             continue
         s_start, s_end = _source_phrase(pobj)
         cue_end = tok.idx + len(tok.text) if low == "per" else doc[tok.i + 1].idx + len(doc[tok.i + 1].text)
-        found.append(FoundSource((tok.idx, cue_end), claim, pobj, doc.text[s_start:s_end], (s_start, s_end)))
+        found.append(FoundSource((tok.idx, cue_end), claim, pobj, doc_text(doc)[s_start:s_end], (s_start, s_end)))
     return found
 
 
@@ -135,13 +136,13 @@ class SourceFinder:
                 mention = speaker_mention(head)
                 owner = _office_owner(head)
                 if owner is not None:
-                    via = add_entity(doc, doc.text[mention[0]:mention[1]], "ORG", mention)
+                    via = add_entity(doc, doc_text(doc)[mention[0]:mention[1]], "ORG", mention)
                     om = speaker_mention(owner)
-                    source_id = entity_at(doc, *om) or add_entity(doc, doc.text[om[0]:om[1]], "PERSON", om)
+                    source_id = entity_at(doc, *om) or add_entity(doc, doc_text(doc)[om[0]:om[1]], "PERSON", om)
                 else:
                     source_id = entity_at(doc, *mention)
                     if source_id is None:
-                        source_id = add_entity(doc, doc.text[mention[0]:mention[1]],
+                        source_id = add_entity(doc, doc_text(doc)[mention[0]:mention[1]],
                                                "GROUP" if anonymous else "ORG", mention)
             if anonymous and source_id is not None:
                 last_group = (source_id, text)
@@ -200,7 +201,7 @@ def _move_reported_relations(doc: Doc, ents: dict) -> list[Attribution]:
         anonymous = head is not None and _is_anonymous(head) and ent is not None and ent.type == "GROUP"
         evidential = cue_tok is not None and cue_tok.lemma_ in EVIDENTIAL_LEMMAS
         if q.kind in ("indirect", "mixed") and evidential and (outlet or anonymous):
-            moved.append(Attribution(id="", source=q.speaker, source_text=doc.text[mention[0]:mention[1]],
+            moved.append(Attribution(id="", source=q.speaker, source_text=doc_text(doc)[mention[0]:mention[1]],
                                      source_mention=mention, cue=q.cue, claim=q.content, anonymous=anonymous))
         else:
             kept.append(q)
