@@ -93,6 +93,8 @@ class EntityClusterer:
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.predict(doc))
+        doc.user_data.pop("cg_words", None)  # per-doc caches of the mention finder
+        doc.user_data.pop("cg_text", None)
         return doc
 
     # -- find ------------------------------------------------------------------------------
