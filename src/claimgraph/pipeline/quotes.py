@@ -107,7 +107,7 @@ class QuoteFinder:
         statements = _drop_inside_quotes(statements)
         statements += self._orphan_quotes(doc, quoted, statements)
         statements.sort(key=lambda s: s.start)
-        return _merge_split_quotes(doc_text(doc), statements)
+        return _merge_split_quotes(doc_text(doc), statements, quoted)
 
     def _statement(self, doc: Doc, cand: Candidate, quoted: list[QuotedSpan]) -> Statement:
         start = doc[cand.content_start].idx
@@ -361,20 +361,35 @@ def _add_mention(doc: Doc, ent_id: str, mention: tuple[int, int]) -> None:
             return
 
 
-def _merge_split_quotes(text: str, statements: list[Statement]) -> list[Statement]:
-    """“First part,” she said. “Second part.” is one statement: a direct quote with a cue
-    absorbs the cue-less quotations that follow it in the same paragraph. A cue-less
-    quotation *before* it stays a statement of its own (same speaker, see
-    :func:`_neighbour_speaker`)."""
+def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[QuotedSpan]) -> list[Statement]:
+    """“First part,” she said. “Second part.” is one statement: a quotation with a cue
+    absorbs the quotations that follow it in the same paragraph when only the cue's
+    clause stands between them; relations found *inside* the absorbed quotations are the
+    quoted speaker's own words and are dropped. A cue-less quotation *before* a cued one
+    stays a statement of its own (same speaker, see :func:`_neighbour_speaker`)."""
+    statements = sorted(statements, key=lambda s: s.start)
+    for st in statements:
+        if st.kind not in ("direct", "partial") or st.cue is None:
+            continue
+        for qs in quoted:
+            if qs.start <= st.end:
+                continue
+            gap = text[st.end:qs.start]
+            if "\n" in gap or len(gap) > 80:
+                break
+            cue_between = st.end <= st.cue[0] < qs.start
+            if not cue_between and gap.strip(" ,.;:\"“”‘’'—–-"):
+                break
+            if qs.words(text) < MIN_QUOTE_WORDS:
+                continue
+            st.kind = "direct"
+            st.end = qs.end
     out: list[Statement] = []
     for st in statements:
-        prev = out[-1] if out else None
-        if prev is not None and "\n" not in text[prev.end:st.start]:
-            if st.cue is None and st.kind == "direct" and prev.kind in ("direct", "partial") \
-                    and prev.cue is not None and len(text[prev.end:st.start]) < 80:
-                prev.kind = "direct"
-                prev.end = max(prev.end, st.end)
-                continue
+        holder = next((o for o in out if o.kind == "direct" and o.cue is not None
+                       and o.start <= st.start and st.end <= o.end + 1), None)
+        if holder is not None:
+            continue
         out.append(st)
     return out
 
