@@ -147,3 +147,32 @@ def test_processes_give_the_same_records_in_order(tmp_path):
     recs2 = [json.loads(x) for x in two.stdout.decode().splitlines()]
     assert [r["id"] for r in recs2] == [f"n{i}" for i in range(6)]
     assert recs1 == recs2
+
+
+def test_report_groups_statements_by_speaker():
+    from claimgraph.model import Article, Attribution, Entity, Quote
+    from claimgraph.report import NO_SPEAKER, group_by_speaker, render
+
+    text = ("“Taxes will not rise,” said Ana Ruiz, the finance minister, Nordwire reported. "
+            "Growth slowed, according to officials. Ruiz said the deficit would shrink. "
+            "“Nobody knows,” someone shouted.")
+
+    def span(s, length=None):
+        i = text.index(s)
+        return (i, i + (len(s) if length is None else length))
+    ruiz = Entity("E1", "Ana Ruiz", "PERSON", [span("Ana Ruiz"), span("Ruiz said", 4)])
+    wire = Entity("E2", "Nordwire", "NEWS_OUTLET", [span("Nordwire")])
+    art = Article(id="t", text=text, entities=[ruiz, wire], quotes=[
+        Quote("Q1", "direct", span("Taxes will not rise,"), span("said"), "E1", span("Ana Ruiz"), via="E2"),
+        Quote("Q2", "indirect", span("the deficit would shrink"), span("said the deficit", 4), "E1",
+              ruiz.mentions[1]),
+        Quote("Q3", "direct", span("Nobody knows,"), span("shouted")),
+    ], attributions=[Attribution("A1", None, "officials", span("officials"), span("according to"),
+                                 span("Growth slowed"), anonymous=True)])
+    groups = group_by_speaker(art)
+    assert [label for label, _ in groups] == ["Ana Ruiz (PERSON)", "officials (anonymous)", NO_SPEAKER]
+    assert [q.id for q in groups[0][1]] == ["Q1", "Q2"]
+    out = render(art)
+    assert "“Taxes will not rise,”" in out and "via Nordwire" in out
+    assert "anonymous source" in out and "cue “according to”" in out
+    assert out.index("Ana Ruiz (PERSON)") < out.index("officials (anonymous)") < out.index(NO_SPEAKER)

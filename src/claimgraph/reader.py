@@ -26,7 +26,7 @@ from claimgraph.model import Article, ArticleInput, ReadError
 from claimgraph.pipeline import DEFAULT_COMPONENTS, LAYERS, build_nlp
 
 MAX_CHARS = 10_000_000  # longer inputs are refused with a clear error
-BATCH_CHARS = 400_000  # at most this much text in one nlp.pipe batch (long texts' windows)
+BATCH_CHARS = 200_000  # at most this much text in one nlp.pipe batch (long texts' windows)
 WINDOW_CHARS = 20_000  # longer texts are read in paragraph-aligned windows of at most this
 
 # Fields that hold the id of a record in another layer (rewritten when windows merge).
