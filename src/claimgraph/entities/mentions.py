@@ -345,18 +345,24 @@ class MentionFinder:
             return []
         for cands in first.values():
             cands.sort(key=lambda c: -len(c[0]))
-        out = []
         n = len(words)
-        i = 0
-        while i < n:
-            cands = first.get(words[i]) if i not in covered else None
-            hit = None
-            for seq, label in cands or ():
+
+        def match_at(i: int):
+            for seq, label in first.get(words[i], ()):
                 e = i + len(seq)
                 if e <= n and tuple(words[i:e]) == seq and not any(k in covered for k in range(i, e)) \
                         and not (e < n and words[e] == "-" and not doc[e - 1].whitespace_):
-                    hit = (e, label)
-                    break
+                    return e, label
+            return None
+        return self._scan(doc, covered, sent_of, match_at)
+
+    def _scan(self, doc: Doc, covered: set, sent_of, match_at) -> list[Mention]:
+        """Left-to-right scan: ``match_at(i)`` gives ``(end, label)`` of a name at token i."""
+        out = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            hit = None if i in covered else match_at(i)
             if hit is None:
                 i += 1
                 continue
@@ -396,19 +402,16 @@ class MentionFinder:
 
     def _scan_untagged(self, doc: Doc, covered: set, sent_of) -> list[Mention]:
         """Countries, capitals, known organisations and ``X Corps``-style names the tagger missed."""
-        out = []
         gaz = self.gaz
         words = words_of(doc)
         text = text_of(doc)
         n = len(doc)
-        i = 0
-        while i < n:
+
+        def match_at(i: int):
             w = words[i]
-            if i in covered or not w[:1].isupper() or not w.isalpha():
-                i += 1
-                continue
+            if not w[:1].isupper() or not w.isalpha():
+                return None
             tok = doc[i]
-            found = None
             j = i
             while j < n and j - i < 6 and j not in covered and (
                     words[j][:1].isupper() or (j > i and words[j].lower() in _JOINERS)):
@@ -420,24 +423,14 @@ class MentionFinder:
                 place = gaz.place(name)
                 if place is not None and (place.is_country or place.capital_of) and \
                         (e - i > 1 or tok.pos_ == "PROPN" or tok.is_upper):
-                    found = (e, "GPE")
-                    break
+                    return e, "GPE"
                 if gaz.org(name) is not None and (e - i > 1 or tok.pos_ == "PROPN"):
-                    found = (e, "ORG")
-                    break
-                if e - i >= 2 and doc[e - 1].lower_ in ORG_HEADS and doc[e - 1].text[:1].isupper() \
-                        and doc[i].pos_ == "PROPN":
-                    found = (e, "ORG")
-                    break
-            if found is None:
-                i += 1
-                continue
-            m = self._make(doc, i, found[0], found[1], sent_of)
-            if m is not None:
-                out.append(m)
-                covered.update(range(i, found[0]))
-            i = found[0]
-        return out
+                    return e, "ORG"
+                if e - i >= 2 and words[e - 1].lower() in ORG_HEADS and words[e - 1][:1].isupper() \
+                        and tok.pos_ == "PROPN":
+                    return e, "ORG"
+            return None
+        return self._scan(doc, covered, sent_of, match_at)
 
     # -- pronouns and descriptions ----------------------------------------------------------
     def pronouns(self, doc: Doc, sent_of, taken: set) -> list[Mention]:
