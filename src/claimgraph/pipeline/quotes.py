@@ -140,7 +140,7 @@ class QuoteFinder:
         out: list[Statement] = []
         text = doc_text(doc)
         for qs in quoted:
-            if qs.words(text) < MIN_QUOTE_WORDS or _covered(qs, found):
+            if qs.words(text) < MIN_QUOTE_WORDS or _covered(qs, [s for s in found if not _cue_inside(s, qs)]):
                 continue
             cue = _cue_after(doc, qs.end) or _cue_before(doc, qs.start)
             if cue is None:
@@ -219,6 +219,10 @@ class QuoteFinder:
         from claimgraph.eval.quotes import score_docs
 
         return score_docs(examples, section="quotes")
+
+
+def _cue_inside(st: Statement, qs: QuotedSpan) -> bool:
+    return st.cue is not None and qs.start <= st.cue[0] < qs.end
 
 
 def _covered(qs: QuotedSpan, found: list[Statement]) -> bool:
@@ -375,9 +379,9 @@ def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[Quo
             if qs.start <= st.end:
                 continue
             gap = text[st.end:qs.start]
-            if "\n" in gap or len(gap) > 80:
-                break
             cue_between = st.end <= st.cue[0] < qs.start
+            if "\n" in gap or len(gap) > (200 if cue_between else 80):
+                break
             if not cue_between and gap.strip(" ,.;:\"“”‘’'—–-"):
                 break
             if qs.words(text) < MIN_QUOTE_WORDS:
