@@ -314,3 +314,12 @@ def test_five_megabyte_article_does_not_crash():
     too_long = ArticleInput(id="huge", text="x " * (reader_module.MAX_CHARS // 2 + 1), origin="huge.txt")
     (err,) = list(rd.read_many([too_long]))
     assert isinstance(err, ReadError) and "too long" in err.message
+
+
+def test_truncated_gzip_feed_keeps_lines_before_the_damage(tmp_path):
+    raw = "".join(json.dumps({"id": f"t{i}", "text": BODY_1}) + "\n" for i in range(200))
+    data = gzip.compress(raw.encode())
+    path = _write(tmp_path, "cut.jsonl.gz", data[: len(data) // 2])
+    items = list(iter_inputs(path))
+    assert isinstance(items[-1], ReadError) and "damaged gzip data" in items[-1].message
+    assert all(isinstance(i, ArticleInput) for i in items[:-1])

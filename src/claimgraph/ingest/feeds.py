@@ -122,7 +122,7 @@ def iter_inputs(path: str, *, input_format: str = "auto", encoding: Optional[str
             return
         with _open_maybe_gzip(path) as stream:
             data = stream.read()
-    except OSError as err:
+    except (OSError, EOFError) as err:  # unreadable file, or truncated / damaged gzip
         yield ReadError(None, path, _os_message(err))
         return
     yield from _with_default_date(_iter_bytes(data, path, _stem(path),
@@ -140,8 +140,10 @@ def _open_maybe_gzip(path: str) -> BinaryIO:
     return gzip.open(path, "rb") if gz else open(path, "rb")
 
 
-def _os_message(err: OSError) -> str:
-    reason = err.strerror or type(err).__name__
+def _os_message(err: Exception) -> str:
+    if isinstance(err, (EOFError, gzip.BadGzipFile)):
+        return f"damaged gzip data ({err or 'ends too early'})"
+    reason = getattr(err, "strerror", None) or type(err).__name__
     return f"cannot read file ({reason.lower() if reason[:1].isupper() else reason})"
 
 
