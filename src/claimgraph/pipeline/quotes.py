@@ -386,6 +386,9 @@ def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[Quo
                 break
             if qs.words(text) < MIN_QUOTE_WORDS:
                 continue
+            if any(o is not st and o.cue is not None and o.cue[0] >= qs.end and o.start <= qs.start + 1
+                   and o.end >= qs.end - 1 for o in statements):
+                break  # the next quotation has a cue of its own ("…,” he added.)
             st.kind = "direct"
             st.end = qs.end
     out: list[Statement] = []
