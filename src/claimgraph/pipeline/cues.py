@@ -77,6 +77,10 @@ def subject_of(verb: Token) -> Optional[Token]:
         if tok.dep_ in SUBJECT_INHERIT_DEPS and tok.head is not tok:
             tok = tok.head
             seen += 1
+            # "issued a statement calling for …": through the noun to its verb
+            while tok.dep_ in ("dobj", "pobj", "prep") and tok.head is not tok and seen < 4:
+                tok = tok.head
+                seen += 1
             continue
         if tok.dep_ == "relcl" and tok.head is not tok:
             return tok.head
