@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from claimgraph.model import Check, DateExpr, Quantity
 from claimgraph.numbers import format_number
+from claimgraph.pipeline import doc_text
 from claimgraph.pipeline.quantities import (AGE_UNIT, CURRENCY_SYMBOLS, DURATION_UNITS,
                                             MEASURE_UNITS)
 
@@ -143,7 +144,7 @@ class ConsistencyChecker:
             if iv is None:
                 continue
             items.append(Item(q, _sentence_index(sent_starts, q.span[0]), iv[0], iv[1]))
-        text = doc.text
+        text = doc_text(doc)
         checks: list[Check] = []
         checks += share_checks(items, text)
         used = {qid for c in checks for qid in c.quantities}

@@ -29,6 +29,8 @@ from spacy.tokens import Doc
 
 from claimgraph.model import DateExpr
 from claimgraph.numbers import ORDINALS, parse_number
+from claimgraph.numbers.spans import merge_windows
+from claimgraph.pipeline import doc_text
 
 # ---------------------------------------------------------------- lexicon
 MONTH_NUM = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -626,42 +628,57 @@ RULES = Rules()
 _LOOSE_MONTHS = re.compile(r"^(?:May|March|Jan|Mar|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$")
 
 
-# every expression holds one of these: the rules only run on windows around them
-TRIGGER = re.compile(
-    r"\d|\b(?:(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-    r"|(?i:today|tonight|yesterday|tomorrow|now|currently|present|recent(?:ly)?|previously|formerly|past|future|lately"
-    r"|nowadays|days?|minutes?|hours?|weeks?|months?|years?|decades?|century|centuries|quarters?|half|spring|summer|fall"
-    r"|autumn|winter|mornings?|afternoon|evenings?|night|noon|midday|midnight|daily|weekly|monthly|annually|yearly"
-    r"|nightly|weekend|year-end|times?|moment)(?:['’]s)?)\b")
+# every expression holds one of these words (or a digit): the rules only run on windows
+# around them, found by one pass over the words of the text
+_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                "sept", "oct", "nov", "dec"}
+_UNIT_WORDS = {"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "weekend", "weekends",
+               "month", "months", "year", "years", "decade", "decades", "century", "centuries", "quarter",
+               "quarters"}
+TRIGGER_WORDS = frozenset(_MONTH_WORDS | _UNIT_WORDS | set(WEEKDAYS) | {
+    "today", "tonight", "yesterday", "tomorrow", "now", "currently", "present", "recent", "recently",
+    "previously", "formerly", "past", "future", "lately", "nowadays", "half", "spring", "summer", "fall",
+    "autumn", "winter", "morning", "mornings", "afternoon", "evening", "evenings", "night", "noon",
+    "midday", "midnight", "daily", "weekly", "monthly", "annually", "yearly", "nightly", "time", "times",
+    "moment"})
+_CLOCK_WORDS = frozenset({"noon", "midday", "midnight", "am", "pm", "a", "p"})
+_WORD = re.compile(r"\w+")
 WINDOW = 45  # characters of context each side of a trigger
+# rules that hold a unit word, or digits, run on narrower windows around those
+RULE_TRIGGERS = {"duration": "unit", "ago": "unit", "bare_units": "unit", "duration_rel": "unit",
+                 "vague_units": "unit", "rel_unit": "unit", "that_unit": "unit", "year": "digit",
+                 "clock": "digit", "year_range": "digit"}
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    """Merged stretches of text around trigger words, cut at white space."""
-    out: list[list[int]] = []
-    n = len(text)
-    for m in TRIGGER.finditer(text):
-        a = max(0, m.start() - WINDOW)
-        b = min(n, m.end() + WINDOW)
-        if out and a <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], b)
-        else:
-            out.append([a, b])
-    for w in out:
-        while w[0] > 0 and not text[w[0] - 1].isspace():
-            w[0] -= 1
-        while w[1] < n and not text[w[1]].isspace():
-            w[1] += 1
-    return [(a, b) for a, b in out]
+def _trigger_windows(text: str) -> dict[Optional[str], list[tuple[int, int]]]:
+    """Windows for every rule family: ``None`` (all triggers), ``"unit"``, ``"digit"``."""
+    hits: dict[Optional[str], list[tuple[int, int]]] = {None: [], "unit": [], "digit": []}
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word[0].isdigit():
+            hits[None].append(m.span())
+            hits["digit"].append(m.span())
+            continue
+        low = word.lower()
+        if low in TRIGGER_WORDS:
+            hits[None].append(m.span())
+            if low in _UNIT_WORDS:
+                hits["unit"].append(m.span())
+            elif low in _CLOCK_WORDS:
+                hits["digit"].append(m.span())
+    return {"unit": merge_windows(text, hits["unit"], 50, 25),
+            "digit": merge_windows(text, hits["digit"], 50, 25),
+            None: merge_windows(text, hits[None], WINDOW, WINDOW)}
 
 
 def find_dates(text: str, dct: Optional[dt.date],
                tense: Callable[[int], str] = lambda pos: "past") -> list[DateMatch]:
     """All temporal expressions in ``text``, normalised (no parse needed but the tense)."""
     cands: list[tuple[int, int, int, str, re.Match]] = []
-    windows = _windows(text)
+    windows = _trigger_windows(text)
     for order, (name, pattern, _) in enumerate(RULES.rules):
-        for a, b in windows:
+        for a, b in windows[RULE_TRIGGERS.get(name)]:
             for m in pattern.finditer(text, a, b):
                 if m.end() <= m.start():
                     continue
@@ -839,7 +856,7 @@ class DateTagger:
 
     def predict(self, doc: Doc) -> list[DateExpr]:
         dct = parse_dct(doc._.cg_published)
-        text = doc.text
+        text = doc_text(doc)
         matches = find_dates(text, dct, tense_reader(doc))
         return [to_record(i, m, text) for i, m in enumerate(matches, 1)]
 

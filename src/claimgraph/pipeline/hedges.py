@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimgraph.model import Hedge
+from claimgraph.pipeline import doc_text
 
 # certainty labels, from most to least asserted
 CERTAINTY_ORDER = ("certain", "probable", "reported", "believed", "possible", "unconfirmed",
@@ -239,7 +240,8 @@ def find_cues(doc: Doc) -> list[Cue]:
     """Hedge, negation and denial cues of a doc, as token ranges."""
     cues: list[Cue] = []
     skip_to = -1
-    for tok in doc:
+    for i in _candidates(doc):
+        tok = doc[i]
         if tok.i < skip_to:
             continue
         low = tok.lower_
@@ -272,6 +274,28 @@ def find_cues(doc: Doc) -> list[Cue]:
     return cues
 
 
+def _candidates(doc: Doc) -> list[int]:
+    """Indices of the tokens that can start a cue: a lexicon word, a denial or
+    confirmation verb, or a negation (one vectorised pass instead of a Python loop)."""
+    import numpy
+
+    strings = doc.vocab.strings
+    keys = _CANDIDATE_KEYS.get(id(strings))
+    if keys is None:
+        lower = numpy.array([strings.add(w) for w in set(LEXICON) | {"unconfirmed"}], dtype="uint64")
+        lemma = numpy.array([strings.add(w) for w in DENIAL_LEMMAS | CONFIRM_LEMMAS], dtype="uint64")
+        dep = numpy.array([strings.add(d) for d in NEGATION_DEPS], dtype="uint64")
+        keys = _CANDIDATE_KEYS[id(strings)] = (lower, lemma, dep)
+    arr = doc.to_array(["LOWER", "LEMMA", "DEP"])
+    if not len(arr):
+        return []
+    hit = numpy.isin(arr[:, 0], keys[0]) | numpy.isin(arr[:, 1], keys[1]) | numpy.isin(arr[:, 2], keys[2])
+    return numpy.flatnonzero(hit).tolist()
+
+
+_CANDIDATE_KEYS: dict[int, tuple] = {}
+
+
 def _negation_of(tok: Token) -> Optional[Token]:
     for c in tok.children:
         if c.dep_ in NEGATION_DEPS:
@@ -294,13 +318,14 @@ class HedgeTagger:
 
     def predict(self, doc: Doc) -> list[Hedge]:
         claims = _claim_spans(doc)
+        text = doc_text(doc)
         out: list[Hedge] = []
         for cue in find_cues(doc):
             first, last = doc[cue.start], doc[cue.end - 1]
             start, end = first.idx, last.idx + len(last.text)
             scope = _scope(claims, start, end) or (first.sent.start_char, first.sent.end_char)
             out.append(Hedge(id=f"H{len(out) + 1}", cue=(start, end), scope=scope,
-                             certainty=cue.certainty, cue_text=doc.text[start:end]))
+                             certainty=cue.certainty, cue_text=text[start:end]))
         return out
 
     def set_annotations(self, doc: Doc, hedges: list[Hedge]) -> None:

@@ -27,7 +27,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.model import Quantity
-from claimgraph.numbers import NUMBER, VAGUE_NUMBER, format_number, parse_number, vague_range
+from claimgraph.numbers import (NUMBER, ONES, SCALES, TENS, VAGUE_NUMBER, format_number, parse_number,
+                                vague_range)
+from claimgraph.numbers.spans import merge_windows
+from claimgraph.pipeline import doc_text
 
 # ---------------------------------------------------------------- lexicon
 LOWER_BOUND = ("no less than", "not less than", "no fewer than", "not fewer than", "at least",
@@ -166,8 +169,27 @@ def _value(text: str, short: Optional[str]) -> tuple[Optional[float], Optional[f
     return value, value, False
 
 
+_TRIGGER_WORDS = frozenset(set(ONES) | set(TENS) | set(SCALES) | {
+    "dozen", "dozens", "several", "few", "couple", "handful", "tens", "hundreds", "thousands", "millions",
+    "billions", "scores"})
+_WORD = re.compile(r"\w+")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches around digits and number words: the grammar only runs there (a quantity
+    starts at most a modifier before its number and ends within a unit and a *per*)."""
+    hits = (m.span() for m in _WORD.finditer(text)
+            if m.group()[0].isdigit() or m.group().lower() in _TRIGGER_WORDS)
+    return merge_windows(text, hits, before=40, after=90)
+
+
 def find_quantities(text: str, pos: int = 0, endpos: Optional[int] = None) -> list[QuantityMatch]:
     """All quantities in ``text[pos:endpos]`` (a pure function of the text; no parse)."""
+    if pos == 0 and endpos is None:
+        found = []
+        for a, b in _windows(text):
+            found.extend(find_quantities(text, a, b))
+        return found
     found: list[QuantityMatch] = []
     for m in QUANTITY.finditer(text, pos, len(text) if endpos is None else endpos):
         n1 = m.group("n1")
@@ -261,7 +283,7 @@ class QuantityTagger:
         return doc
 
     def predict(self, doc: Doc) -> list[Quantity]:
-        text = doc.text
+        text = doc_text(doc)
         out: list[Quantity] = []
         seen: set[tuple[int, int]] = set()
         bounds: Optional[list[int]] = None  # sentence starts, computed when first needed
@@ -271,7 +293,7 @@ class QuantityTagger:
             seen.add((q.start, q.end))
             counts, unit = None, q.unit
             if unit is None:
-                counts, head = _counted(doc, q.number_end)
+                counts, head = _counted(doc, text, q.number_end)
                 if head is not None and not (q.low == 1 and text[q.number_end:q.number_end + 3] == " of"):
                     unit = head
                 elif not q.text_is_digits:
@@ -279,9 +301,9 @@ class QuantityTagger:
                 else:
                     counts = None
             elif unit not in ("percent", AGE_UNIT) and unit not in DURATION_UNITS.values():
-                counts, _ = _counted(doc, q.end)
+                counts, _ = _counted(doc, text, q.end)
             elif unit == "percent":
-                counts, _ = _counted(doc, q.end, of_only=True)
+                counts, _ = _counted(doc, text, q.end, of_only=True)
             per = list(q.per)
             if unit and unit.isupper() and len(unit) == 3 and not per:
                 if bounds is None:
@@ -296,10 +318,10 @@ class QuantityTagger:
         doc._.cg_quantities = quantities
 
 
-def _counted(doc: Doc, end: int, of_only: bool = False) -> tuple[Optional[str], Optional[str]]:
+def _counted(doc: Doc, text: str, end: int, of_only: bool = False) -> tuple[Optional[str], Optional[str]]:
     """What the number ending at ``end`` counts: (noun phrase, head noun) or (None, None)."""
-    tok = _token_at(doc, end)
-    if tok is None or tok.is_sent_start or re.search(r"[.!?;:,()]", doc.text[end:tok.idx]):
+    tok = _token_at(doc, text, end)
+    if tok is None or tok.is_sent_start or re.search(r"[.!?;:,()]", text[end:tok.idx]):
         return None, None
     if tok.lower_ == "of":
         objs = [c for c in tok.children if c.dep_ in OF_OBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")]
@@ -335,9 +357,9 @@ def _counted(doc: Doc, end: int, of_only: bool = False) -> tuple[Optional[str], 
     return span.text, word if head.pos_ == "PROPN" else word.lower()
 
 
-def _token_at(doc: Doc, char: int):
+def _token_at(doc: Doc, text: str, char: int):
     """The first non-space token starting at or after ``char``."""
-    span = doc.char_span(char, min(len(doc.text), char + 40), alignment_mode="expand")
+    span = doc.char_span(char, min(len(text), char + 40), alignment_mode="expand")
     for tok in span or []:
         if not tok.is_space and tok.idx >= char:
             return tok
