@@ -20,6 +20,7 @@ qualifies: the quote content or attributed claim that holds it, else its sentenc
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -38,8 +39,9 @@ HEDGE_LABELS = frozenset({"probable", "reported", "believed", "possible"})
 NEGATION_DEPS = {"neg"}
 MODAL_TAG = "MD"
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
-#: the verbs that carry a claim: a sentence's root, or the clause of a reporting verb
-CLAIM_HEAD_DEPS = {"ROOT", "ccomp"}
+#: a claim with no other cue but one of these is labelled "negated" (not a hedge record:
+#: a negative claim is asserted, not hedged)
+NEGATION_WORDS = re.compile(r"\b(?:not|never|no\s+longer)\b|n['’]t\b", re.IGNORECASE)
 
 
 @dataclass
@@ -268,9 +270,6 @@ def find_cues(doc: Doc) -> list[Cue]:
                 cues.append(Cue(min(neg.i, tok.i), max(neg.i, tok.i) + 1, "unconfirmed"))
         elif low == "unconfirmed":
             cues.append(Cue(tok.i, tok.i + 1, "unconfirmed"))
-        elif tok.dep_ in NEGATION_DEPS and tok.head.dep_ in CLAIM_HEAD_DEPS \
-                and tok.head.lemma_ not in DENIAL_LEMMAS | CONFIRM_LEMMAS and tok.lower_ != "no":
-            cues.append(Cue(tok.i, tok.i + 1, "negated"))  # the claim itself is negative
     return cues
 
 
@@ -366,10 +365,8 @@ class ClaimCertainty:
 
 
 def _weakest(labels: list[str]) -> str:
-    """The claim's label: its least certain cue; a plain negation only when nothing else
-    qualifies the claim (*probably won't* is a hedge about a negative claim)."""
-    hedged = [label for label in labels if label != "negated"] or labels
-    return max(hedged, key=CERTAINTY_ORDER.index) if hedged else "certain"
+    """The claim's label: its least certain cue."""
+    return max(labels, key=CERTAINTY_ORDER.index) if labels else "certain"
 
 
 def claim_certainty(article) -> list[ClaimCertainty]:
@@ -384,20 +381,27 @@ def claim_certainty(article) -> list[ClaimCertainty]:
     out = []
     for kind, (s, e) in claims:
         cues = [h for h in article.hedges if s <= h.cue[0] and h.cue[1] <= e]
-        out.append(ClaimCertainty(kind, (s, e), _weakest([h.certainty for h in cues]),
-                                  [h.cue_text or article.span_text(h.cue) for h in cues]))
+        out.append(_labelled(article, kind, s, e, cues))
     for s, e in _sentences(article.text):
         # the sentence outside every quote and attribution is a claim of the article itself
         cues = [h for h in article.hedges if s <= h.cue[0] and h.cue[1] <= e and h.id not in inside]
         if cues or not any(a < e and s < b for a, b in covered):
-            out.append(ClaimCertainty("sentence", (s, e), _weakest([h.certainty for h in cues]),
-                                      [h.cue_text or article.span_text(h.cue) for h in cues]))
+            out.append(_labelled(article, "sentence", s, e, cues))
     out.sort(key=lambda c: c.span)
     return out
 
 
+def _labelled(article, kind: str, s: int, e: int, cues: list[Hedge]) -> ClaimCertainty:
+    labels = [h.certainty for h in cues]
+    words = [h.cue_text or article.span_text(h.cue) for h in cues]
+    if not labels:
+        neg = NEGATION_WORDS.search(article.text, s, e)
+        if neg:
+            labels, words = ["negated"], [neg.group(0)]
+    return ClaimCertainty(kind, (s, e), _weakest(labels), words)
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
-    import re
     spans, start = [], 0
     for m in re.finditer(r"(?<=[.!?”\"])\s+(?=[A-Z“„\"])|\n+", text):
         if text[start:m.start()].strip():
