@@ -243,6 +243,8 @@ def featurise(cand: Candidate, quoted_tokens: set[int]) -> list[str]:
               f"csubj={any(c.dep_ in SUBJECT_DEPS for c in croot.children)}",
               f"lemma,quoted={lemma},{qshare}", f"head={cue.head.lemma_.lower() if cue.dep_ != 'ROOT' else 'ROOT'}",
               f"pos={cue.pos_}"]
+    feats += [f"lemma,rel,spk={lemma},{rel},{spk}", f"lemma,cuedep={lemma},{cue.dep_}",
+              f"lemma,size={lemma},{size}", f"rel,croot,quoted={rel},{croot.pos_},{qshare}"]
     if cue.dep_ in ("relcl", "acl"):
         feats.append("in_relcl")
     first = doc[cand.content_start]
