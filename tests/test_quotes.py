@@ -183,3 +183,11 @@ def test_seed_article_reading(reader, shared_dir):
                 found += 1
                 break
     assert found >= 12, f"only {found} of {len(gold['quotes'])} reference quotes found"
+
+
+def test_quote_reported_through_an_agency_keeps_speaker_and_via(reader):
+    a = reader.read("The mayor said the bridge will reopen in May, according to Reuters.")
+    q = _find(a, "the bridge will reopen")
+    assert a.span_text(q.content) == "the bridge will reopen in May"
+    assert "mayor" in a.span_text(q.speaker_mention)
+    assert q.via is not None and "Reuters" in a.entity(q.via).name

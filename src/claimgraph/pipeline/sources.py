@@ -179,11 +179,33 @@ def _carry_via(doc: Doc, fs: FoundSource, via_id: Optional[str], owner_id: Optio
     if sent is None:
         return
     s = sent.sent
+    text = doc_text(doc)
+    pp = (fs.cue[0], fs.source_span[1])
     for q in doc._.cg_quotes or []:
         if s.start_char <= q.content[0] < s.end_char and q.speaker != via_id:
             q.via = via_id
             if owner_id is not None and q.speaker is None:
                 q.speaker = owner_id
+        q.content = _without(text, q.content, pp)
+
+
+def _without(text: str, span: tuple[int, int], cut: tuple[int, int]) -> tuple[int, int]:
+    """``span`` without the phrase ``cut`` where it sits at one of its edges
+    ("he discussed the plan, according to AFP" → "he discussed the plan")."""
+    start, end = span
+    if not (start <= cut[0] and cut[1] <= end + 1):
+        return span
+    if not text[cut[1]:end].strip(" ,.;:—–-\"”’"):
+        new_end = cut[0]
+        while new_end > start and text[new_end - 1] in " ,;:—–-":
+            new_end -= 1
+        return (start, new_end) if new_end > start else span
+    if not text[start:cut[0]].strip(" ,;:—–-\"“‘"):
+        new_start = cut[1]
+        while new_start < end and text[new_start] in " ,;:—–-":
+            new_start += 1
+        return (new_start, end) if new_start < end else span
+    return span
 
 
 def _move_reported_relations(doc: Doc, ents: dict) -> list[Attribution]:
