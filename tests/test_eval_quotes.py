@@ -1,0 +1,37 @@
+"""``claimgraph eval`` agrees with the reference scorer (shared/scoring/score_quotes.py)."""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from claimgraph.eval.quotes import predict, score
+
+
+def _reference(shared_dir):
+    path = shared_dir / "scoring" / "score_quotes.py"
+    if not path.exists():
+        pytest.skip(f"reference scorer not found at {path}")
+    spec = importlib.util.spec_from_file_location("score_quotes_reference", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_quote_scores_agree_with_the_reference_scorer(reader, shared_dir):
+    ref = _reference(shared_dir)
+    gold_path = shared_dir / "data" / "polnear" / "dev.jsonl"
+    if not gold_path.exists():
+        pytest.skip(f"PolNeAR dev split not found at {gold_path}")
+    with gold_path.open() as fh:
+        gold = [json.loads(next(fh)) for _ in range(12)]
+    pred = predict(gold, reader)
+    ours = score(gold, pred)
+    gold_by_id = {g["id"]: g for g in gold}
+    pred_by_id = {p["id"]: ref.adapt(p) for p in pred}
+    for section in ("both", "quotes", "attributions"):
+        theirs = ref.score(gold_by_id, pred_by_id, section, 0.5)
+        for key in ("content_P", "content_R", "content_F1", "speaker_acc_on_matched", "end_to_end_F1"):
+            assert ours[section][key] == pytest.approx(theirs[key], abs=5e-4), (section, key)
+    assert ours["both"]["match"] > 0
