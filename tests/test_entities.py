@@ -251,3 +251,12 @@ def test_a_continent_is_not_the_country_named_after_it(reader):
     sa, africa = entity_of(a, "South Africa"), entity_of(a, "Africa", 1)
     assert sa is not africa and sa.country == "ZAF" and africa.type == "LOC"
     assert same(a, ("South Africa", 0), ("Pretoria", 0))  # the seat of government
+
+
+def test_places_and_known_organisations_inside_organisation_names(reader):
+    a = reader.read("Students from the University of Texas won the Google Science Fair. "
+                    "Google said the winners would visit Texas in May.")
+    assert same(a, ("Texas", 0), ("Texas", 1))
+    assert same(a, ("Google", 0), ("Google", 1))
+    fair = entity_of(a, "Google Science Fair")
+    assert fair is not None and fair is not entity_of(a, "Google", 1)

@@ -374,7 +374,8 @@ class MentionFinder:
         return out
 
     def _nested_places(self, doc: Doc, found: list[Mention], sent_of) -> list[Mention]:
-        """Places named inside organisation names (``Fan Expo Canada``, ``University of Texas``)."""
+        """Places and known organisations named inside organisation names (``Fan Expo
+        Canada``, ``University of Texas``, ``Google Science Fair``)."""
         out = []
         for m in found:
             if m.label in ("PERSON", "NORP", "GPE") or " " not in m.name or m.gid:
@@ -393,11 +394,16 @@ class MentionFinder:
                     if place is not None and (place.is_country or place.capital_of or
                                               place.population >= 100_000 or
                                               (place.country == "USA" and not place.coords)):
-                        nm = self._make(doc, i, i + n, "GPE", sent_of)
-                        if nm is not None:
-                            nm.start = nm.name_start
-                            out.append(nm)
-                        break
+                        label = "GPE"
+                    elif self.gaz.org(sub.text) is not None and sub[0].pos_ == "PROPN":
+                        label = "ORG"
+                    else:
+                        continue
+                    nm = self._make(doc, i, i + n, label, sent_of)
+                    if nm is not None:
+                        nm.start = nm.name_start
+                        out.append(nm)
+                    break
         return out
 
     def _scan_untagged(self, doc: Doc, covered: set, sent_of) -> list[Mention]:
