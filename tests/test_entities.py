@@ -260,3 +260,12 @@ def test_places_and_known_organisations_inside_organisation_names(reader):
     assert same(a, ("Google", 0), ("Google", 1))
     fair = entity_of(a, "Google Science Fair")
     assert fair is not None and fair is not entity_of(a, "Google", 1)
+
+
+def test_first_person_inside_a_quotation_is_its_speaker(reader):
+    text = ('"I will not resign," Maria Lopez said on Monday. The ministry said: "We have '
+            'nothing to add." Officials in Madrid declined to comment.')
+    a = reader.read(text)
+    assert same(a, ("I", 0), ("Maria Lopez", 0))
+    we = entity_of(a, "We")
+    assert we is None or we is not entity_of(a, "Maria Lopez")

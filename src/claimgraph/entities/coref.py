@@ -18,9 +18,14 @@ whose role or name contains the head noun, or, for a few generic nouns (``the ma
 ``the 40-year-old``, ``the country``), the most salient agreeing cluster nearby.
 Appositives (``Ahn Chan-il, a former senior lieutenant ...``) join their name, as in the
 appositive pass of Raghunathan et al. (2010); they also give the entity its role.
+
+First-person pronouns inside a quotation (``I``, ``my``; ``we``, ``our`` for an
+organisation, a country or a team) join the quotation's speaker, the subject of the
+reporting verb next to it: the speaker-identification sieve of Lee et al. (2013).
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -39,6 +44,11 @@ FEMALE_NOUNS = frozenset("woman girl mother daughter wife queen princess sister 
                          "businesswoman spokeswoman chairwoman congresswoman actress".split()) | FEMALE_TITLES
 GENERIC_PERSON = frozenset("man woman boy girl leader official".split())
 GENERIC_PLACE = frozenset("country nation".split())
+REPORTING_VERBS = frozenset("say tell add write state explain insist note ask announce claim "
+                            "declare warn reply continue remark recall".split())
+FIRST_PERSON_SINGULAR = frozenset("i me my mine myself".split())
+FIRST_PERSON_PLURAL = frozenset("we us our ours ourselves".split())
+_QUOTATION = re.compile(r"“[^“”]{2,2000}”|\"[^\"\n]{2,2000}\"")
 GENERIC_ORG = frozenset("company firm group organisation organization agency team club".split())
 
 
@@ -77,6 +87,50 @@ class Resolver:
             active.append((ci, m))
             if m.gender in ("m", "f") and gender[ci] is None:
                 gender[ci] = m.gender
+
+    def speakers(self, doc: Doc, clusters: list[list[Mention]], labels: list[str],
+                 text: str, words: list[str], sent_of: list[int], taken: set) -> None:
+        """Add first-person pronouns inside quotations to the quotation's speaker."""
+        if "“" not in text and '"' not in text:
+            return
+        where: dict[int, int] = {}  # token index of a mention's head -> cluster
+        for ci, cl in enumerate(clusters):
+            for m in cl:
+                where[m.head] = ci
+        for q in _QUOTATION.finditer(text):
+            span = doc.char_span(q.start(), q.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            ci = self._speaker(doc, span, where)
+            if ci is None:
+                continue
+            person = labels[ci] == "PERSON"
+            wanted = FIRST_PERSON_SINGULAR if person else FIRST_PERSON_PLURAL
+            for i in range(span.start, span.end):
+                if i in taken or words[i].lower() not in wanted or doc[i].tag_ not in ("PRP", "PRP$"):
+                    continue
+                tok = doc[i]
+                clusters[ci].append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, labels[ci],
+                                            "pronoun", i, sent_of[i], tok.idx, tok.idx + len(tok.text)))
+                taken.add(i)
+
+    @staticmethod
+    def _speaker(doc: Doc, span, where: dict[int, int]) -> Optional[int]:
+        """Cluster of the subject of a reporting verb right after or before the quotation."""
+        n = len(doc)
+        after = range(span.end, min(n, span.end + 6))
+        before = range(span.start - 1, max(-1, span.start - 7), -1)
+        for rng in (after, before):
+            for i in rng:
+                tok = doc[i]
+                if tok.text in ("“", "”", '"') or "\n" in tok.text or "\n" in tok.whitespace_:
+                    break
+                if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING_VERBS:
+                    for c in tok.children:
+                        if c.dep_ in SUBJECT_DEPS and c.i in where:
+                            return where[c.i]
+                    break
+        return None
 
     def _gender(self, cl: list[Mention]) -> Optional[str]:
         """From titles and gendered nouns (Mrs., spokeswoman), else a common given name."""

@@ -27,7 +27,7 @@ from claimgraph.entities.clusters import NameSieve
 from claimgraph.entities.coref import Resolver
 from claimgraph.entities.gazetteer import Gazetteer, fold, gazetteer, norm_key
 from claimgraph.entities.mentions import (ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, Mention, MentionFinder,
-                                          text_of)
+                                          text_of, words_of)
 from claimgraph.model import Entity, Span
 
 ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
@@ -116,6 +116,7 @@ class EntityClusterer:
         pronouns = self.finder.pronouns(doc, sent_of, taken)
         descs = self.finder.descriptions(doc, sent_of, taken)
         self.resolver.resolve(doc, clusters, labels, pronouns, descs)
+        self.resolver.speakers(doc, clusters, labels, text_of(doc), words_of(doc), sent_of, taken)
         return self._entities(clusters, labels)
 
     @staticmethod
