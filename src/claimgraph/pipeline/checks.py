@@ -51,6 +51,7 @@ TOTAL_AFTER = re.compile(r"^(?:\s+[\w-]+){0,2}\s*,?\s+(?:in\s+all|altogether|in\
                          r"of\s+whom|of\s+them|of\s+which|including|among\s+them)\b", re.IGNORECASE)
 SUM_AFTER = re.compile(r"\b(?:for\s+a\s+total\s+of|a\s+total\s+of|total(?:l?ing)?|making|bringing\s+the\s+total\s+to|"
                        r"altogether|in\s+all|combined)\s*$", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|although|though)\b|;|\s[–—-]\s", re.IGNORECASE)
 SUM_TAIL = re.compile(r"^(?:\s+[\w-]+){0,2}\s+(?:in\s+all|altogether|in\s+total|combined)\b", re.IGNORECASE)
 EXHAUSTIVE_CUES = re.compile(r"\b(?:the\s+rest|the\s+remaining|the\s+others?|remainder|while\s+the\s+other)\b",
                              re.IGNORECASE)
@@ -149,7 +150,7 @@ class ConsistencyChecker:
         checks += share_checks(items, text)
         used = {qid for c in checks for qid in c.quantities}
         checks += period_checks([i for i in items if i.q.id not in used], text)
-        checks += parts_checks(items, text, sent_starts)
+        checks += parts_checks(items, text, sent_starts, _modifiers(doc, items, text))
         checks += change_checks(items, text, sent_starts)
         checks += age_checks(items, doc._.cg_dates or [], text, doc._.cg_published, sent_starts)
         for n, c in enumerate(checks, 1):
@@ -285,9 +286,22 @@ def _same_kind(a: Quantity, b: Quantity) -> bool:
     return a.unit == b.unit and a.unit not in (None, AGE_UNIT, "percent")
 
 
-def parts_checks(items: list[Item], text: str, starts: list[int]) -> list[Check]:
-    """A total and its parts in the same sentence: the parts may not exceed the total,
-    and must add up to it when the sentence names the rest."""
+def _modifiers(doc: Doc, items: list[Item], text: str) -> set[str]:
+    """Ids of quantities used as modifiers (*a 200% tariff*, *a 5% rise*): rates, not shares."""
+    out = set()
+    for it in items:
+        span = doc.char_span(it.q.span[1], min(len(text), it.q.span[1] + 30), alignment_mode="expand")
+        nxt = next((t for t in span or [] if not t.is_space), None)
+        if nxt is not None and nxt.idx >= it.q.span[1] and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
+            out.add(it.q.id)
+    return out
+
+
+def parts_checks(items: list[Item], text: str, starts: list[int],
+                 modifiers: frozenset[str] = frozenset()) -> list[Check]:
+    """A total and its parts in the same clause: the parts may not exceed the total, and
+    must add up to it when the sentence says so (*80 men and 40 women, 120 in all*).
+    Percentages of one whole (*62% backed it while 47% opposed it*) may not pass 100%."""
     out = []
     by_sent: dict[int, list[Item]] = {}
     for it in items:
@@ -302,8 +316,11 @@ def parts_checks(items: list[Item], text: str, starts: list[int]) -> list[Check]
             if not (TOTAL_BEFORE.search(before) or TOTAL_AFTER.match(after)):
                 continue
             sums_up = bool(SUM_AFTER.search(before) or SUM_TAIL.match(after))
+            clause_end = CLAUSE_BREAK.search(text, t.q.span[1], starts[idx + 1] if idx + 1 < len(starts)
+                                             else len(text))
+            limit = clause_end.start() if clause_end else len(text)
             parts = [p for p in group if p is not t and _same_kind(p.q, t.q) and p.q.unit != "percent"
-                     and not p.q.bound and (p.q.span[0] > t.q.span[0] or sums_up)]
+                     and not p.q.bound and (t.q.span[0] < p.q.span[0] < limit or sums_up)]
             if t.q.unit == "percent" or t.q.bound == "upper" or len(parts) < 2:
                 continue
             total = (sum(p.lo for p in parts), sum(p.hi for p in parts))
@@ -325,7 +342,8 @@ def parts_checks(items: list[Item], text: str, starts: list[int]) -> list[Check]
                               t.q, total))
         # shares of one whole: percentages of the same thing may not pass 100%
         pcts = [p for p in group if p.q.unit == "percent" and not p.q.bound]
-        if len(pcts) >= 2 and re.search(r"\b(?:while|and|whereas)\b", sentence):
+        if len(pcts) >= 2 and re.search(r"\b(?:while|and|whereas)\b", sentence) \
+                and all(p.hi <= 100 and p.q.id not in modifiers for p in pcts):
             total = (sum(p.lo for p in pcts), sum(p.hi for p in pcts))
             exhaustive = bool(EXHAUSTIVE_CUES.search(sentence))
             if total[0] > 100 + 1 or exhaustive:

@@ -36,6 +36,13 @@ TYPE_PRIORITY = ("NEWS_OUTLET", "GOVERNMENT", "GPE", "LOC", "ORG", "PERSON", "NO
 GOVERNMENT_WORDS = re.compile(r"\b(?:Ministry|Government|Cabinet|Parliament|Department|"
                               r"Presidential Office|Foreign Office|Home Office|Duma|Knesset|"
                               r"Bundestag|National Assembly|Congress|Senate)\b")
+OUTLET_WORDS = re.compile(r"(?:\b(?:Times|Post|Journal|Herald|Tribune|Telegraph|Gazette|Chronicle|"
+                          r"Daily|Independent|Observer|Guardian|Economist|Mirror|Express|Inquirer|"
+                          r"Television|TV|Radio|Broadcasting|Broadcasting Corporation|Newspaper|"
+                          r"News Agency|News Service|Press Agency|Wire)\b|\bNews$)")
+OUTLET_NOUNS = re.compile(r"\b(?:newspaper|daily|broadcaster|news agency|news outlet|news site|"
+                          r"news website|tabloid|magazine|wire service|television channel|"
+                          r"radio station|TV channel)\b", re.I)
 APPOS_DEPS = ("appos",)
 ROLE_HEADS = PERSON_NOUNS | frozenset("head member founder owner editor".split())
 APPOS_THING_NOUNS = ORG_NOUNS | PLACE_NOUNS | frozenset(
@@ -185,6 +192,10 @@ class EntityClusterer:
         label = top[0] if top else counts.most_common(1)[0][0]
         if label == "ORG" and any(GOVERNMENT_WORDS.search(m.name) for m in cl):
             return "GOVERNMENT"
+        if label == "ORG" and any(OUTLET_WORDS.search(m.name) for m in cl if m.kind == "name") or \
+                label in ("ORG", "PERSON") and any(m.kind == "appos" and OUTLET_NOUNS.search(m.name)
+                                                   for m in cl):
+            return "NEWS_OUTLET"
         return label
 
     def _appositives(self, doc: Doc, clusters, labels, sent_of, taken: set) -> None:

@@ -384,8 +384,9 @@ def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[Quo
                 break
             if not cue_between and gap.strip(" ,.;:\"“”‘’'—–-"):
                 break
-            if qs.words(text) < MIN_QUOTE_WORDS:
-                continue
+            sentence = text[qs.start:qs.end].rstrip().endswith((".", "!", "?", "…"))
+            if qs.words(text) < MIN_QUOTE_WORDS and not sentence:
+                continue  # a quoted name or phrase, not the statement going on
             if any(o is not st and o.cue is not None and o.cue[0] >= qs.end and o.start <= qs.start + 1
                    and o.end >= qs.end - 1 for o in statements):
                 break  # the next quotation has a cue of its own ("…,” he added.)
