@@ -97,3 +97,13 @@ def test_rounding_slack():
     assert agrees((36_000, 36_000), (36_000, 36_000))
     assert not agrees((36_000, 36_000), (40_000, 40_000))
     assert agrees((24.6, 24.6), (25, 25))
+
+
+def test_rates_are_not_shares_of_a_whole(reader):
+    assert checks_of(reader, "The bloc set a 50% levy on cars and the US threatened a 200% levy on wine.") == []
+
+
+def test_parts_stop_at_the_clause(reader):
+    (c,) = checks_of(reader, "Officials said 60 people, including 30 men and 25 women, were rescued, "
+                             "while 12 injured people were taken to hospital.")
+    assert c.verdict == "consistent" and "30 + 25 = 55" in c.derivation
