@@ -269,3 +269,12 @@ def test_first_person_inside_a_quotation_is_its_speaker(reader):
     assert same(a, ("I", 0), ("Maria Lopez", 0))
     we = entity_of(a, "We")
     assert we is None or we is not entity_of(a, "Maria Lopez")
+
+
+def test_news_outlets_by_name_and_by_appositive(reader):
+    a = reader.read("The Korea Herald reported the deal, and Dong-A Ilbo, a conservative "
+                    "daily, confirmed it. Reuters and the Ministry of Defence declined to comment.")
+    assert entity_of(a, "Korea Herald").type == "NEWS_OUTLET"
+    assert entity_of(a, "Dong-A Ilbo").type == "NEWS_OUTLET"
+    assert entity_of(a, "Reuters").type == "NEWS_OUTLET"
+    assert entity_of(a, "Ministry of Defence").type == "GOVERNMENT"

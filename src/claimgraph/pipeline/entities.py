@@ -47,7 +47,7 @@ APPOS_DEPS = ("appos",)
 ROLE_HEADS = PERSON_NOUNS | frozenset("head member founder owner editor".split())
 APPOS_THING_NOUNS = ORG_NOUNS | PLACE_NOUNS | frozenset(
     "agency outlet website broadcaster newspaper network group organization organisation "
-    "movement militia company forces force army".split())
+    "movement militia company forces force army daily magazine tabloid channel station".split())
 
 
 def entity_at(doc: Doc, start: int, end: int) -> Optional[str]:
@@ -192,9 +192,7 @@ class EntityClusterer:
         label = top[0] if top else counts.most_common(1)[0][0]
         if label == "ORG" and any(GOVERNMENT_WORDS.search(m.name) for m in cl):
             return "GOVERNMENT"
-        if label == "ORG" and any(OUTLET_WORDS.search(m.name) for m in cl if m.kind == "name") or \
-                label in ("ORG", "PERSON") and any(m.kind == "appos" and OUTLET_NOUNS.search(m.name)
-                                                   for m in cl):
+        if label == "ORG" and any(OUTLET_WORDS.search(m.name) for m in cl if m.kind == "name"):
             return "NEWS_OUTLET"
         return label
 
@@ -245,6 +243,8 @@ class EntityClusterer:
                         app.role = text_of(doc)[doc[k].idx:end] if k < right else None
                     cl.append(app)
                     taken.update(range(left, right))
+                    if labels[ci] in ("ORG", "PERSON") and OUTLET_NOUNS.search(app.name):
+                        labels[ci] = "NEWS_OUTLET"  # "Dong-A Ilbo, a conservative daily"
 
     @staticmethod
     def _conjoined_role(doc: Doc, tok, m: Mention) -> None:

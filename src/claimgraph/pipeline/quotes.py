@@ -265,12 +265,15 @@ def _cue_before(doc: Doc, start_char: int) -> Optional[Token]:
     i = span.start - 1
     while i >= 0 and (doc[i].is_space or doc[i].text in DOUBLE_QUOTES):
         i -= 1
-    if i < 1 or doc[i].text not in (":", ","):
+    if i < 1 or doc[i].text not in (":", ",", "."):
         return None
+    stop = doc[i].text == "."  # "X said in a statement. “…”": only a cue that took no content
     for tok in reversed(doc[max(0, i - 8):i]):
         if tok.text in ".?!" or "\n" in tok.text:
             return None
         if _reporting(tok) and subject_of(tok) is not None:
+            if stop and any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
+                return None
             return tok
     return None
 
