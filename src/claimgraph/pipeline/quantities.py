@@ -345,6 +345,9 @@ def _counted(doc: Doc, text: str, end: int, of_only: bool = False) -> tuple[Opti
         first = tok.i
     if head.i < first:
         return None, None
+    if doc[first].lower_ in ("last", "this", "next", "previous", "each", "every", "per") \
+            or head.lemma_ in DURATION_UNITS or head.lower_ in DURATION_UNITS.values():
+        return None, None  # "300 last year", "20 a day": a date or rate follows, not the counted thing
     word_start = head.i
     while head.i + 2 < len(doc) and doc[head.i + 1].text == "-" and not head.whitespace_ \
             and not doc[head.i + 1].whitespace_:
