@@ -158,3 +158,12 @@ def test_entities_command_reads_a_text_file(tmp_path, capsys):
     assert main(["entities", str(path)]) == 0
     out = capsys.readouterr().out
     assert "Associated Press" in out and "aliases: AP" in out
+
+
+def test_component_score_on_processed_docs(reader):
+    from claimgraph.ingest.text import normalise
+
+    doc = reader.nlp(normalise(GOLD["text"]))
+    res = reader.nlp.get_pipe("claimgraph_entities").score([(doc, GOLD)])
+    assert 0.0 <= res["conll_f1"] <= 1.0 and res["counts"]["docs"] == 1
+    assert res["mention_detection"]["proper_found"] >= 2  # Alice Smith, Bob Jones, Paris

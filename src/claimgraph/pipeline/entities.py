@@ -352,6 +352,20 @@ class EntityClusterer:
     def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:
         doc._.cg_entities = entities
 
+    def score(self, examples, **kwargs) -> dict:
+        """Named-entity coreference (MUC, B3, CEAF-e, CoNLL F1) against GUM-style gold.
+
+        ``examples``: ``(doc, gold_record)`` pairs, the docs already processed."""
+        from claimgraph.eval.coref import score
+
+        golds, preds = [], []
+        for doc, gold in examples:
+            golds.append(gold)
+            preds.append({"id": gold.get("id"), "entities": [
+                {"id": e.id, "mentions": [list(m) for m in e.mentions]}
+                for e in doc._.cg_entities or []]})
+        return score(golds, preds, **kwargs)
+
 
 @Language.factory("claimgraph_entities")
 def make_entity_clusterer(nlp: Language, name: str) -> EntityClusterer:
