@@ -113,3 +113,9 @@ def test_score_matches_reference_scorer(shared_dir):
     assert ours["relaxed_F1"] == pytest.approx(2 * (2 / 3) * (2 / 4) / (2 / 3 + 2 / 4), abs=1e-4)
     ref = timex.reference_score(shared_dir / "scoring" / "score_timex.py", GOLD, PRED)
     assert ours == ref
+
+def test_vague_references_need_the_publication_date_too():
+    (m,) = find_dates("Prices are high these days.", None)
+    assert (m.value, m.resolved) == ("PRESENT_REF", False)
+    (m,) = find_dates("Prices are high these days.", DCT)
+    assert m.resolved and (m.start_date, m.end_date) == ("2023-11-02", "2023-11-02")

@@ -89,6 +89,7 @@ class DateMatch:
     end_date: Optional[str] = None
     note: str = ""
     rule: str = ""
+    resolved: bool = False
 
 
 @dataclass
@@ -175,10 +176,6 @@ def _duration_value(n: Optional[float], unit: str) -> str:
     code = code[1:] if code.startswith("T") else code
     if n is None:
         return f"{prefix}X{code}"
-    if code == "DE":
-        n, code = n * 10, "Y"
-    if code == "CE":
-        n, code = n * 100, "Y"
     if code == "Q":
         n, code = n * 3, "M"
     num = f"{n:g}" if n != int(n) else str(int(n))
@@ -587,7 +584,7 @@ class Rules:
     @staticmethod
     def _ref(value):
         def normalise(m, ctx, pos):
-            return "DATE", value, "low", False
+            return "DATE", value, "low", True  # "these days" means the days around publication
         return normalise
 
     def _numeric_date(self, m, ctx, pos):
@@ -719,6 +716,7 @@ def find_dates(text: str, dct: Optional[dt.date],
         if value and value.startswith("PAST:"):
             match.value = None
         _anchor(match, m, dct)
+        match.resolved = bool(match.value) and not (relative and dct is None)
         if relative and dct is None:
             match.note = "relative expression; no publication date to resolve it against"
         out.append(match)
@@ -875,9 +873,8 @@ class DateTagger:
 
 
 def to_record(i: int, m: DateMatch, text: str) -> DateExpr:
-    resolved = bool(m.value) and not (m.relative and "X" in (m.value or "X")[:4])
-    return DateExpr(id=f"D{i}", span=(m.start, m.end), value=m.value, resolved=resolved,
-                    confidence=m.confidence if resolved else "low", type=m.type,
+    return DateExpr(id=f"D{i}", span=(m.start, m.end), value=m.value, resolved=m.resolved,
+                    confidence=m.confidence if m.resolved else "low", type=m.type,
                     text=text[m.start:m.end], start=m.start_date, end=m.end_date, note=m.note)
 
 
