@@ -269,24 +269,40 @@ def test_failing_component_loses_only_its_article():
 
 
 def test_long_text_read_in_windows_keeps_offsets(reader, monkeypatch):
-    """Windows of a long text are merged: spans point into the whole text, the same
-    person is one entity, references resolve."""
+    """A text read in windows gives what each window gives alone, shifted to its place:
+    same records, spans into the whole text, one entity per name, references resolved."""
     para = ("“We will keep the bridge open,” said Lena Brandt, the transport minister.\n\n"
             "Traffic fell by a third last year, according to the city council.\n\n")
-    text = para * 12
-    monkeypatch.setattr(reader_module, "WINDOW_CHARS", 300)
+    size, copies = len(para), 12
+    single = reader.read(para)
+    assert single.quotes and single.attributions
+    text = para * copies
+    monkeypatch.setattr(reader_module, "WINDOW_CHARS", size)
     article = reader.read(text)
-    assert len(split_windows(normalise(text), 300)) > 5
-    quotes = [q for q in article.quotes if text[q.content[0]:q.content[1]].startswith("We will keep")]
-    assert len(quotes) == 12
-    ids = {e.id for e in article.entities}
-    assert len(ids) == len(article.entities)
-    brandt = [e for e in article.entities if e.name.endswith("Brandt")]
-    assert len(brandt) == 1 and len(brandt[0].mentions) >= 12
-    for q in quotes:
-        assert q.speaker in ids
-        assert text[q.speaker_mention[0]:q.speaker_mention[1]].endswith("Brandt")
-    assert len({q.id for q in article.quotes}) == len(article.quotes)
+    assert split_windows(normalise(text), size) == [(i * size, (i + 1) * size) for i in range(copies)]
+
+    def name(art, ent_id):
+        ent = art.entity(ent_id)
+        return ent.name if ent else None
+
+    def quote_key(art, q, shift=0):
+        return (q.kind, q.content[0] + shift, q.content[1] + shift, name(art, q.speaker),
+                q.speaker_mention and q.speaker_mention[0] + shift)
+
+    def source_key(art, a, shift=0):
+        return (a.claim[0] + shift, a.claim[1] + shift, a.cue[0] + shift, name(art, a.source))
+
+    for records, key in ((lambda art: art.quotes, quote_key), (lambda art: art.attributions, source_key)):
+        expected = sorted(key(single, r, i * size) for i in range(copies) for r in records(single))
+        assert sorted(key(article, r) for r in records(article)) == expected
+    assert sorted(e.name for e in article.entities) == sorted(e.name for e in single.entities)
+    by_name = {e.name: e for e in single.entities}
+    for ent in article.entities:
+        assert len(ent.mentions) == copies * len(by_name[ent.name].mentions)
+        assert all(text[s:e] == para[s % size:(e - s) + s % size] for s, e in ent.mentions)
+    for layer in ("entities", "quotes", "attributions"):
+        ids = [r.id for r in getattr(article, layer)]
+        assert len(ids) == len(set(ids)), layer
 
 
 def test_split_windows_cover_text_at_paragraphs():
@@ -323,3 +339,14 @@ def test_truncated_gzip_feed_keeps_lines_before_the_damage(tmp_path):
     items = list(iter_inputs(path))
     assert isinstance(items[-1], ReadError) and "damaged gzip data" in items[-1].message
     assert all(isinstance(i, ArticleInput) for i in items[:-1])
+
+
+def test_windowed_ids_number_each_layer_from_one(reader, monkeypatch):
+    text = ("“Prices rose by 3 percent,” said Omar Haddad, the trade minister.\n\n" * 6)
+    monkeypatch.setattr(reader_module, "WINDOW_CHARS", 150)
+    article = reader.read(text)
+    for layer in ("quotes", "quantities"):
+        records = getattr(article, layer)
+        assert records, layer
+        numbers = [int("".join(c for c in r.id if c.isdigit())) for r in records]
+        assert numbers == list(range(1, len(records) + 1)), layer

@@ -186,7 +186,7 @@ def merge_windows(src: ArticleInput, parts: list[tuple[int, Article]]) -> Articl
     """One article from the articles read on its windows (``(offset, article)`` pairs)."""
     merged = Article(id=src.id, text=src.text, title=src.title, published=src.published,
                      url=src.url, outlet=src.outlet)
-    counters: dict[str, int] = {}
+    counters: dict[tuple[str, str], int] = {}  # (layer, id prefix) -> last number
     entity_by_key: dict[tuple[str, str], object] = {}
     for offset, part in parts:
         ids: dict[str, dict[str, str]] = {name: {} for name in LAYERS}
@@ -200,7 +200,7 @@ def merge_windows(src: ArticleInput, parts: list[tuple[int, Article]]) -> Articl
                 kept.aliases.extend(a for a in ent.aliases if a not in kept.aliases)
                 ids["entities"][ent.id] = kept.id
             else:
-                ids["entities"][ent.id] = ent.id = _new_id(ent.id, counters)
+                ids["entities"][ent.id] = ent.id = _new_id("entities", ent.id, counters)
                 entity_by_key[key] = ent
                 merged.entities.append(ent)
         for name in LAYERS:
@@ -208,7 +208,7 @@ def merge_windows(src: ArticleInput, parts: list[tuple[int, Article]]) -> Articl
                 continue
             for rec in records[name]:
                 _shift(rec, offset)
-                ids[name][rec.id] = rec.id = _new_id(rec.id, counters)
+                ids[name][rec.id] = rec.id = _new_id(name, rec.id, counters)
                 getattr(merged, name).append(rec)
         for name in LAYERS:
             for rec in records[name]:
@@ -217,10 +217,12 @@ def merge_windows(src: ArticleInput, parts: list[tuple[int, Article]]) -> Articl
     return merged
 
 
-def _new_id(old: str, counters: dict[str, int]) -> str:
+def _new_id(layer: str, old: str, counters: dict[tuple[str, str], int]) -> str:
+    """The next id of a layer, keeping the component's prefix: ``Q7`` → ``Q23``."""
     prefix = _ID_PREFIX.match(str(old)).group(0)
-    counters[prefix] = counters.get(prefix, 0) + 1
-    return f"{prefix}{counters[prefix]}"
+    key = (layer, prefix)
+    counters[key] = counters.get(key, 0) + 1
+    return f"{prefix}{counters[key]}"
 
 
 def _shift(rec, offset: int) -> None:
