@@ -152,6 +152,21 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
             yield Candidate(tok, start, end, rel, speaker)
         if tok.pos_ == "NOUN":
             yield from _noun_candidates(tok)
+        if tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "conj", "ccomp"):
+            # the cue inside its own content: "Garland looks dead on arrival", "it must be
+            # considered"; and the passive subject as content: "Manafort's role was disclosed"
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            takes_content = any(c.dep_ in ("ccomp", "dobj", "agent") for c in tok.children)
+            if subj is not None and not takes_content and (tok.lemma_ in EVIDENTIAL_SELF_LEMMAS
+                                                           or subj.dep_ == "nsubjpass"):
+                start, end = _content_bounds(tok)
+                if end > start:
+                    yield Candidate(tok, start, end, "self", None)
+                if subj.dep_ == "nsubjpass":
+                    start, end = _content_bounds(subj)
+                    if end > start:
+                        agent = subject_of(tok)
+                        yield Candidate(tok, start, end, "nsubjpass", agent if agent is not subj else None)
         # "“…,” he said." with the quote parsed as the head of the cue
         if tok.dep_ in ("parataxis", "advcl", "ccomp") and tok.head.i < tok.i and tok.lemma_ in REPORTING_LEMMAS:
             head = tok.head
@@ -165,6 +180,8 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
             if end > start:
                 yield Candidate(tok, start, end, "inverted", subject_of(tok))
 
+
+EVIDENTIAL_SELF_LEMMAS = frozenset({"seem", "appear", "look", "sound"})
 
 NOUN_CUE_PREPS = frozenset({"of", "about", "for", "on", "against", "to", "that"})
 
