@@ -55,13 +55,14 @@ def score(gold_records: list[dict], pred_records: list[dict],
             "missing": sum(1 for k in gold if k not in pred)}
 
 
-def predict(gold_records: Iterable[dict], reader, hedges_only: bool = True) -> list[dict]:
+def predict(gold_records: Iterable[dict], reader, hedges_only: bool = True,
+            n_process: int = 1) -> list[dict]:
     """Read each gold sentence; keep the uncertainty cues (negation and denial labels are
     not uncertainty cues in this annotation) unless ``hedges_only`` is False."""
     gold_records = list(gold_records)
     sources = [ArticleInput(id=g["id"], text=g["text"], origin=g["id"]) for g in gold_records]
     out = []
-    for res in reader.read_many(sources):
+    for res in reader.read_many(sources, n_process=n_process):
         if isinstance(res, ReadError):
             out.append({"id": res.id, "hedges": []})
             continue

@@ -60,13 +60,14 @@ def score(gold_records: list[dict], pred_records: list[dict]) -> dict:
             "missing_docs": sum(1 for k in gold if k not in pred)}
 
 
-def predict(gold_records: Iterable[dict], reader) -> list[dict]:
-    """Read each gold document with its document creation time as publication date."""
+def predict(gold_records: Iterable[dict], reader, n_process: int = 1) -> list[dict]:
+    """Read each gold document with its document creation time as publication date
+    (``n_process`` worker processes, as :meth:`Reader.read_many`)."""
     gold_records = list(gold_records)
     sources = [ArticleInput(id=g["id"], text=g["text"], published=g.get("dct_value") or g.get("dct"),
                             origin=g["id"]) for g in gold_records]
     out = []
-    for res in reader.read_many(sources):
+    for res in reader.read_many(sources, n_process=n_process):
         if isinstance(res, ReadError):
             out.append({"id": res.id, "dates": []})
         else:
