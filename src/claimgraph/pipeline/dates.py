@@ -347,11 +347,7 @@ class Rules:
         return "DATE", f"{int(m.group('year')):04d}-{_month_of(m.group('mon')):02d}", "exact", False
 
     def _rel_month(self, m, ctx, pos):
-        mon_text = m.group("mon")
-        if mon_text in ("May", "March") and not (m.group("rel") or "").strip():
-            # "in May" is fine, sentence-initial "May"/"March" is not checked here
-            pass
-        mon = _month_of(mon_text)
+        mon = _month_of(m.group("mon"))  # a bare month name needs "in", "since"…: not "May I"
         rel = re.sub(r"\s+", " ", (m.group("rel") or "").strip().lower())
         yrel = (m.group("yrel") or "").lower()
         if ctx.dct is None:
@@ -619,11 +615,6 @@ class Rules:
 
 
 RULES = Rules()
-
-# rules whose match may start a sentence only with a capital: bare month names are
-# also verbs and modals ("May", "March"); they need a preposition or a number
-_LOOSE_MONTHS = re.compile(r"^(?:May|March|Jan|Mar|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$")
-
 
 # every expression holds one of these words (or a digit): the rules only run on windows
 # around them, found by one pass over the words of the text

@@ -215,6 +215,8 @@ def find_quantities(text: str, pos: int = 0, endpos: Optional[int] = None) -> li
             continue  # "11th", "G7", "3D"
         if re.search(r"\b(?:number|no\.)\s*$", before, re.IGNORECASE):
             continue
+        if n1.lower() == "one" and (m.group("between") or "").lower().startswith("from") and not m.group("n2"):
+            continue  # "from one place to another"
         low, high, vague = _value(n1, m.group("short1"))
         if low is None:
             continue
