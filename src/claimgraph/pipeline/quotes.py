@@ -22,7 +22,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from claimgraph.pipeline import doc_text
+from claimgraph.pipeline import doc_text, paragraph_of, sentence_of
 from claimgraph.model import Quote
 from claimgraph.pipeline.cues import (REPORTING_LEMMAS, Candidate, cue_span, dense_features, featurise,
                                       generate_candidates, load_model, rate, subject_of)
@@ -341,7 +341,7 @@ def _resolve_pronoun(doc: Doc, pron: Token, last_speaker) -> Optional[str]:
     """He/she: a person named earlier in the sentence, else the person quoted last nearby,
     else the entity layer's own link, else the nearest person named before."""
     plural = pron.lower_ in PLURAL_PRONOUNS
-    sent = pron.sent
+    sent = sentence_of(doc, pron.i)
     ents = doc._.cg_entities or []
     wanted = {"GROUP", "ORG", "GPE", "NORP"} if plural else {"PERSON"}
     earlier = [(s, e.id) for e in ents if e.type in wanted for s, _ in e.mentions
@@ -405,21 +405,21 @@ def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[Quo
     return out
 
 
-def _paragraph_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset)
-
-
 def _neighbour_speaker(doc: Doc, resolved, k: int):
     """Speaker of the nearest attributed quote in the same paragraph (after it first,
     as in “Q1. Q2,” said X), else the last one of the previous paragraph."""
-    text = doc_text(doc)
-    para = _paragraph_of(text, resolved[k][0].start)
-    for j in list(range(k + 1, len(resolved))) + list(range(k - 1, -1, -1)):
+    para = paragraph_of(doc, resolved[k][0].start)
+    for j in range(k + 1, len(resolved)):
         st, ent_id, mention = resolved[j]
-        if ent_id is None:
-            continue
-        p = _paragraph_of(text, st.start)
-        if p == para or (j < k and para - p == 1):
+        if paragraph_of(doc, st.start) != para:
+            break
+        if ent_id is not None:
+            return ent_id, mention
+    for j in range(k - 1, -1, -1):
+        st, ent_id, mention = resolved[j]
+        if para - paragraph_of(doc, st.start) > 1:
+            break
+        if ent_id is not None:
             return ent_id, mention
     return None, None
 

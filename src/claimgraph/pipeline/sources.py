@@ -19,7 +19,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from claimgraph.pipeline import doc_text
+from claimgraph.pipeline import doc_text, sentence_of
 from claimgraph.model import Attribution, Quote
 from claimgraph.pipeline.entities import add_entity, entity_at
 from claimgraph.pipeline.quotes import speaker_mention
@@ -78,7 +78,7 @@ def find_source_preps(doc: Doc) -> list[FoundSource]:
             continue
         if pobj is None:
             continue
-        sent = tok.sent
+        sent = sentence_of(doc, tok.i)
         pp_end = max(pp_root.right_edge.i, pobj.right_edge.i) + 1
         claim = _claim_around(doc, sent.start, sent.end, pp_start, pp_end)
         if claim is None:
@@ -178,7 +178,7 @@ def _carry_via(doc: Doc, fs: FoundSource, via_id: Optional[str], owner_id: Optio
     sent = doc.char_span(fs.cue[0], fs.cue[1], alignment_mode="expand")
     if sent is None:
         return
-    s = sent.sent
+    s = sentence_of(doc, sent.start)
     text = doc_text(doc)
     pp = (fs.cue[0], fs.source_span[1])
     for q in doc._.cg_quotes or []:
