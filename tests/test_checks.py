@@ -107,3 +107,15 @@ def test_parts_stop_at_the_clause(reader):
     (c,) = checks_of(reader, "Officials said 60 people, including 30 men and 25 women, were rescued, "
                              "while 12 injured people were taken to hospital.")
     assert c.verdict == "consistent" and "30 + 25 = 55" in c.derivation
+
+
+@pytest.mark.parametrize("stated", ["13,500 – 18,000", "16,000 – 20,000"])
+def test_a_range_must_match_at_both_ends(reader, stated):
+    (c,) = checks_of(reader, SHARE.format(stated))
+    assert c.verdict == "inconsistent"
+
+
+def test_changing_the_share_breaks_the_check(reader):
+    text = SHARE.format("13,500 – 14,400").replace("About 20 – 25%", "About 10 – 25%")
+    (c,) = checks_of(reader, text)
+    assert c.verdict == "inconsistent" and "(100% - 25%..10%)" in c.derivation

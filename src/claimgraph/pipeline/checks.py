@@ -91,10 +91,12 @@ def _slack(value: float, approximate: bool) -> float:
 
 
 def agrees(expected: Interval, stated: Interval, approximate: bool = False) -> bool:
-    """Does the stated interval meet the derived one, allowing for rounding?"""
-    lo = stated[0] - _slack(stated[0], approximate)
-    hi = stated[1] + _slack(stated[1], approximate)
-    return expected[0] <= hi and lo <= expected[1]
+    """Does the stated figure fit the derived one, allowing for rounding? A stated range
+    must match a derived range at both ends; a single figure must fall inside a range."""
+    lo_slack, hi_slack = _slack(stated[0], approximate), _slack(stated[1], approximate)
+    if expected[1] > expected[0] and stated[1] > stated[0]:
+        return abs(expected[0] - stated[0]) <= lo_slack and abs(expected[1] - stated[1]) <= hi_slack
+    return expected[0] <= stated[1] + hi_slack and stated[0] - lo_slack <= expected[1]
 
 
 # ---------------------------------------------------------------- formatting
