@@ -30,7 +30,10 @@ def load_gold() -> list[dict]:
 
 
 def load_docs(gold: list[dict]):
+    import claimgraph.pipeline.sentences  # noqa: F401 - registers the factory
+
     nlp = spacy.load(MODEL_NAME)
+    nlp.add_pipe("claimgraph_sentences", before="parser")  # parse exactly as the reader does
     tensors = CACHE.with_suffix(".tensors.pkl")
     if CACHE.exists() and tensors.exists():
         docs = list(DocBin().from_disk(CACHE).get_docs(nlp.vocab))
