@@ -191,3 +191,10 @@ def test_quote_reported_through_an_agency_keeps_speaker_and_via(reader):
     assert a.span_text(q.content) == "the bridge will reopen in May"
     assert "mayor" in a.span_text(q.speaker_mention)
     assert q.via is not None and "Reuters" in a.entity(q.via).name
+
+
+def test_relative_pronoun_speaker_resolves_to_its_antecedent(reader):
+    a = reader.read("The vote was delayed by Senator Maria Gomez, who said that the bill needed more work.")
+    q = _find(a, "the bill needed more work")
+    assert a.span_text(q.speaker_mention) == "who"
+    assert a.entity(q.speaker).name.endswith("Gomez")

@@ -207,12 +207,22 @@ class QuoteFinder:
             if ent_id is not None:
                 _add_mention(doc, ent_id, mention)
             return ent_id, mention
+        antecedent = _relative_antecedent(head)
+        if antecedent is not None:
+            # "Lynch, who told reporters …": the mention stays "who", the speaker is Lynch
+            ent_id = self._entity_for(doc, antecedent, speaker_mention(antecedent))
+            _add_mention(doc, ent_id, mention)
+            return ent_id, mention
+        return self._entity_for(doc, head, mention), mention
+
+    @staticmethod
+    def _entity_for(doc: Doc, head: Token, mention: tuple[int, int]) -> str:
         ent_id = entity_at(doc, *mention)
         if ent_id is None:
             type_ = "PERSON" if head.ent_type_ == "PERSON" else "ORG" if head.ent_type_ == "ORG" else \
                 "GPE" if head.ent_type_ == "GPE" else "GROUP"
             ent_id = add_entity(doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
-        return ent_id, mention
+        return ent_id
 
     def score(self, examples, **kwargs) -> dict:
         """Quote content P/R/F1 and speaker accuracy against gold, by the project metric."""
@@ -357,6 +367,18 @@ def _resolve_pronoun(doc: Doc, pron: Token, last_speaker) -> Optional[str]:
         return linked
     before = [(s, e.id) for e in ents if e.type in wanted for s, _ in e.mentions if s < pron.idx]
     return max(before)[1] if before else None
+
+
+def _relative_antecedent(tok: Token) -> Optional[Token]:
+    """The noun a relative pronoun stands for: "the senator, *who* said …" → senator."""
+    if tok.tag_ not in ("WP", "WDT") and not (tok.lower_ == "that" and tok.head.dep_ == "relcl"):
+        return None
+    clause = tok.head
+    while clause.dep_ != "relcl" and clause.head is not clause and clause.dep_ in ("conj", "xcomp", "ccomp"):
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.head is clause:
+        return None
+    return clause.head
 
 
 def _add_mention(doc: Doc, ent_id: str, mention: tuple[int, int]) -> None:
