@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis"})
 PREP_CONTENT_DEPS = frozenset({"pobj", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-SUBJECT_INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp"})
+SUBJECT_INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "acomp", "oprd", "npadvmod"})
 PARTICLE_DEPS = frozenset({"prt", "neg"})
 CLAUSE_TRIM_DEPS = frozenset({"mark"})
 QUOTE_CHARS = "\"“”‘’«»„"
@@ -62,7 +62,7 @@ def subject_of(verb: Token) -> Optional[Token]:
     """The subject of ``verb``, inherited from the governing verb for xcomp/conj/advcl."""
     seen = 0
     tok = verb
-    while seen < 4:
+    while seen < 5:
         for child in tok.children:
             if child.dep_ in ("nsubj", "csubj"):
                 return child
@@ -78,13 +78,21 @@ def subject_of(verb: Token) -> Optional[Token]:
             tok = tok.head
             seen += 1
             # "issued a statement calling for …": through the noun to its verb
-            while tok.dep_ in ("dobj", "pobj", "prep") and tok.head is not tok and seen < 4:
+            while tok.dep_ in ("dobj", "pobj", "prep") and tok.head is not tok and seen < 5:
                 tok = tok.head
                 seen += 1
             continue
         if tok.dep_ == "relcl" and tok.head is not tok:
             return tok.head
-        return None
+        break
+    # "…,” wrote the ambassador: an inverted subject the parser took for an object
+    if verb.lemma_ in REPORTING_LEMMAS:
+        nxt = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod")), None)
+        if nxt is not None and (nxt.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or nxt.pos_ == "PROPN"
+                                or nxt.lemma_ in ("official", "spokesman", "spokeswoman", "ambassador")):
+            left = verb.doc[verb.i - 1] if verb.i > 0 else None
+            if left is not None and (left.is_punct or left.is_quote):
+                return nxt
     return None
 
 
