@@ -106,13 +106,19 @@ def _content_bounds(head: Token) -> tuple[int, int]:
     doc = head.doc
     if head.pos_ in ("VERB", "AUX"):
         for child in head.rights:
-            if child.dep_ == "conj" and child.pos_ == "VERB" and not any(
-                    g.dep_ in SUBJECT_DEPS for g in child.children):
+            contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") and c.i < child.i for c in head.children)
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and (contrast or not any(
+                    g.dep_ in SUBJECT_DEPS for g in child.children)):
                 cut = child.left_edge.i
                 while cut > start and doc[cut - 1].dep_ in ("cc", "punct"):
                     cut -= 1
                 end = min(end, cut)
                 break
+    for tok in doc[start + 2:end]:
+        # ", including …" at the end elaborates on the content; it is not what was said
+        if tok.lower_ == "including" and doc[tok.i - 1].text == "," and tok.right_edge.i >= end - 1:
+            end = tok.i - 1
+            break
     while start < end and (doc[start].dep_ in CLAUSE_TRIM_DEPS and doc[start].lower_ in ("that", "whether", "if")
                            or doc[start].is_punct and doc[start].text not in QUOTE_CHARS):
         start += 1
