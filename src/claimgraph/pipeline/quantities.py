@@ -311,7 +311,7 @@ class QuantityTagger:
                 if bounds is None:
                     bounds = [sent.start_char for sent in doc.sents]
                 per = _sentence_per(bounds, q.start, q.end, text)
-            out.append(Quantity(id=f"Q{len(out) + 1}", span=(q.start, q.end), low=q.low,
+            out.append(Quantity(id=f"N{len(out) + 1}", span=(q.start, q.end), low=q.low,
                                 high=q.high, unit=unit, per=per, approximate=q.approximate,
                                 bound=q.bound, counts=counts, text=text[q.start:q.end]))
         return out
