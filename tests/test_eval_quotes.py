@@ -35,3 +35,21 @@ def test_quote_scores_agree_with_the_reference_scorer(reader, shared_dir):
         for key in ("content_P", "content_R", "content_F1", "speaker_acc_on_matched", "end_to_end_F1"):
             assert ours[section][key] == pytest.approx(theirs[key], abs=5e-4), (section, key)
     assert ours["both"]["match"] > 0
+
+
+def test_eval_command_prints_a_table_per_section(tmp_path, capsys):
+    from claimgraph.cli import main
+
+    text = "“The road will open in June,” said Ana Ruiz, the mayor."
+    gold = {"id": "g1", "source": "polnear", "text": text,
+            "quotes": [{"content": [1, 27], "speaker": [34, 42], "speaker_text": "Ana Ruiz"}],
+            "attributions": []}
+    pred = {"id": "g1", "text": text, "entities": [{"id": "E1", "name": "Ana Ruiz", "mentions": [[34, 42]]}],
+            "quotes": [{"content": [1, 27], "speaker": "E1", "speaker_mention": [34, 42]}], "attributions": []}
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold) + "\n")
+    (tmp_path / "pred.jsonl").write_text(json.dumps(pred) + "\n")
+    assert main(["eval", str(tmp_path / "gold.jsonl"), "--pred", str(tmp_path / "pred.jsonl")]) == 0
+    out = capsys.readouterr().out
+    lines = {line.split()[0]: line.split() for line in out.splitlines() if line.strip()}
+    assert {"both", "quotes", "attributions"} <= set(lines)
+    assert lines["quotes"][-1] == "1.0000"  # end-to-end F1 of the one matched quote, speaker right

@@ -47,7 +47,12 @@ def _table(result: dict) -> str:
     rows = {k: v for k, v in result.items() if isinstance(v, dict)
             and all(not isinstance(x, dict) for x in v.values())}
     if not rows:
-        return json.dumps(result, indent=2)
+        flat = {k: v for k, v in result.items() if not isinstance(v, (dict, list))}
+        if not flat:
+            return json.dumps(result, indent=2)
+        width = max(len(k) for k in flat)
+        return "\n".join(f"{k.ljust(width)}  {v:.4f}" if isinstance(v, float) else f"{k.ljust(width)}  {v}"
+                         for k, v in flat.items())
     cols = list(dict.fromkeys(c for v in rows.values() for c in v))
     lines = ["section".ljust(14) + "".join(c.rjust(max(9, len(c) + 2)) for c in cols)]
     for name, v in rows.items():
