@@ -284,6 +284,9 @@ def featurise(cand: Candidate, quoted_tokens: set[int]) -> list[str]:
         feats.append("that")
     if lemma in REPORTING_LEMMAS:
         feats += ["reporting", f"reporting,rel={rel}"]
+    for cls in verb_classes().get(lemma, ("none",)):
+        feats += [f"class={cls}", f"class,rel={cls},{rel}", f"class,spk={cls},{spk}",
+                  f"class,quoted={cls},{qshare}"]
     return feats
 
 
@@ -300,6 +303,18 @@ def dense_features(cand: Candidate) -> Optional[np.ndarray]:
     root = doc[cand.content_start:cand.content_end].root
     speaker = tensor[cand.speaker.i] if cand.speaker is not None else np.zeros(DENSE_WIDTH, dtype=tensor.dtype)
     return np.concatenate([tensor[cand.cue.i], tensor[root.i], speaker])
+
+
+@lru_cache(maxsize=1)
+def verb_classes() -> dict[str, tuple[str, ...]]:
+    """Lemma → the cue verb classes it belongs to (``data/cue_verb_classes.tsv``)."""
+    out: dict[str, list[str]] = {}
+    raw = resources.files("claimgraph.data").joinpath("cue_verb_classes.tsv").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if line and not line.startswith("#"):
+            cls, lemma = line.split("\t")
+            out.setdefault(lemma, []).append(cls)
+    return {lemma: tuple(c) for lemma, c in out.items()}
 
 
 @lru_cache(maxsize=1)
