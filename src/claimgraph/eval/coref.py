@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
+from claimgraph.eval import f1
+
 NAMED_TYPES = ("person", "organization", "place")
 _PRONOUNS = frozenset("""i me my mine myself we us our ours ourselves you your yours yourself
 yourselves he him his himself she her hers herself it its itself they them their theirs
@@ -261,7 +263,7 @@ def max_weight_matching(sim: list[list[float]]) -> float:
 def _prf(rn, rd, pn, pd) -> dict:
     r = rn / rd if rd else 0.0
     p = pn / pd if pd else 0.0
-    return {"P": p, "R": r, "F1": 2 * p * r / (p + r) if p + r else 0.0}
+    return {"P": p, "R": r, "F1": f1(p, r)}
 
 
 def score_document(gold: dict, pred: Optional[dict], keep_singletons: bool = False,

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
+from claimgraph.eval import f1
 from claimgraph.model import ArticleInput, ReadError
 from claimgraph.pipeline.hedges import HEDGE_LABELS
 
 SOURCE = "szeged-wiki"
 DEFAULT_TYPES = frozenset({"epistemic", "doxastic"})
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def score(gold_records: list[dict], pred_records: list[dict],
@@ -50,8 +47,8 @@ def score(gold_records: list[dict], pred_records: list[dict],
     sP = tp / (tp + fp) if tp + fp else 0.0
     sR = tp / (tp + fn) if tp + fn else 0.0
     return {"sentences": len(gold), "gold_cues": n_g, "pred_cues": n_p, "cue_P": round(P, 4),
-            "cue_R": round(R, 4), "cue_F1": round(_f1(P, R), 4), "sentence_P": round(sP, 4),
-            "sentence_R": round(sR, 4), "sentence_F1": round(_f1(sP, sR), 4),
+            "cue_R": round(R, 4), "cue_F1": round(f1(P, R), 4), "sentence_P": round(sP, 4),
+            "sentence_R": round(sR, 4), "sentence_F1": round(f1(sP, sR), 4),
             "missing": sum(1 for k in gold if k not in pred)}
 
 

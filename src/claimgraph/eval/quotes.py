@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from typing import Iterable
 
+from claimgraph.eval import f1, one_to_one
+
 SECTIONS = ("both", "quotes", "attributions")
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "his", "her", "their", "him", "them"})
 _WORD = re.compile(r"[\w'’-]+")
@@ -85,21 +87,13 @@ def count(gold: dict, pred: dict, section: str, min_overlap: float = 0.5) -> Cou
             la, lb = a["content"][1] - a["content"][0], b["content"][1] - b["content"][0]
             if o and la and lb and o / la >= min_overlap and o / lb >= min_overlap:
                 pairs.append((o / max(la, lb), i, j))
-    used_g, used_p = set(), set()
-    for _, i, j in sorted(pairs, reverse=True):
-        if i in used_g or j in used_p:
-            continue
-        used_g.add(i)
-        used_p.add(j)
+    for i, j in one_to_one(pairs):
         c["match"] += 1
         c["speaker_ok"] += speaker_right(g_items[i], p_items[j])
     return c
 
 
 def metrics(c: Counter) -> dict:
-    def f1(p, r):
-        return 2 * p * r / (p + r) if p + r else 0.0
-
     p = c["match"] / c["pred"] if c["pred"] else 0.0
     r = c["match"] / c["gold"] if c["gold"] else 0.0
     pe = c["speaker_ok"] / c["pred"] if c["pred"] else 0.0

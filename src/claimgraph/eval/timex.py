@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from claimgraph.eval import f1, one_to_one
 from claimgraph.model import ArticleInput, ReadError
 
 SOURCE = "te3"
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def _items(rec: dict) -> list[tuple[tuple[int, int], Any]]:
@@ -43,20 +40,15 @@ def score(gold_records: list[dict], pred_records: list[dict]) -> dict:
                 overlap = min(a[1], b[1]) - max(a[0], b[0])
                 if overlap > 0:
                     pairs.append((overlap, i, j))
-        used_g, used_p = set(), set()
-        for _, i, j in sorted(pairs, reverse=True):
-            if i in used_g or j in used_p:
-                continue
-            used_g.add(i)
-            used_p.add(j)
+        for i, j in one_to_one(pairs):
             rel += 1
             strict += gs[i][0] == ps[j][0]
             val += ps[j][1] is not None and ps[j][1] == gs[i][1]
     P = lambda k: k / n_p if n_p else 0.0  # noqa: E731
     R = lambda k: k / n_g if n_g else 0.0  # noqa: E731
     return {"docs": len(gold), "gold": n_g, "pred": n_p,
-            "relaxed_F1": round(_f1(P(rel), R(rel)), 4), "strict_F1": round(_f1(P(strict), R(strict)), 4),
-            "value_P": round(P(val), 4), "value_R": round(R(val), 4), "value_F1": round(_f1(P(val), R(val)), 4),
+            "relaxed_F1": round(f1(P(rel), R(rel)), 4), "strict_F1": round(f1(P(strict), R(strict)), 4),
+            "value_P": round(P(val), 4), "value_R": round(R(val), 4), "value_F1": round(f1(P(val), R(val)), 4),
             "missing_docs": sum(1 for k in gold if k not in pred)}
 
 
