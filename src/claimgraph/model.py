@@ -108,13 +108,19 @@ class Check:
 
 
 @dataclass
-class Article:
+class ArticleMeta:
+    """What every article carries before and after reading: its id, text and metadata."""
+
     id: str
     text: str
     title: Optional[str] = None
     published: Optional[str] = None
     url: Optional[str] = None
     outlet: Optional[str] = None
+
+
+@dataclass
+class Article(ArticleMeta):
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
@@ -171,15 +177,9 @@ def _spanify(value: Any) -> Any:
 
 
 @dataclass
-class ArticleInput:
+class ArticleInput(ArticleMeta):
     """One article as it comes in, before reading; ``origin`` names its file and line."""
 
-    id: str
-    text: str
-    title: Optional[str] = None
-    published: Optional[str] = None
-    url: Optional[str] = None
-    outlet: Optional[str] = None
     origin: str = ""
 
 
