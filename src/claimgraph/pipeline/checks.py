@@ -19,6 +19,7 @@ reported.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -100,8 +101,11 @@ def agrees(expected: Interval, stated: Interval, approximate: bool = False) -> b
 
 
 # ---------------------------------------------------------------- formatting
+_SYMBOL_OF = {v: k for k, v in CURRENCY_SYMBOLS.items() if len(k) == 1}  # currency code -> one-character sign
+
+
 def _money(value: float, unit: Optional[str]) -> str:
-    symbol = {v: k for k, v in CURRENCY_SYMBOLS.items() if len(k) == 1}.get(unit or "")
+    symbol = _SYMBOL_OF.get(unit or "")
     if unit == "USD":
         symbol = "$"
     return f"{symbol}{format_number(value)}" if symbol else f"{format_number(value)} {unit or ''}".strip()
@@ -164,16 +168,24 @@ class ConsistencyChecker:
 
 
 def _sentence_index(starts: list[int], pos: int) -> int:
-    idx = 0
-    for i, s in enumerate(starts):
-        if s <= pos:
-            idx = i
-    return idx
+    """Index of the sentence holding ``pos`` (``starts``: sentence start offsets, ascending)."""
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _sentence_end(text: str, starts: list[int], idx: int) -> int:
+    return starts[idx + 1] if idx + 1 < len(starts) else len(text)
 
 
 def _sentence_text(text: str, starts: list[int], idx: int) -> str:
-    end = starts[idx + 1] if idx + 1 < len(starts) else len(text)
-    return text[starts[idx]:end]
+    return text[starts[idx]:_sentence_end(text, starts, idx)]
+
+
+def _by_sentence(items: list[Item]) -> dict[int, list[Item]]:
+    """The items grouped by sentence index, in order of first appearance."""
+    by_sent: dict[int, list[Item]] = {}
+    for it in items:
+        by_sent.setdefault(it.sent, []).append(it)
+    return by_sent
 
 
 def _period_factor(src: Optional[str], dst: Optional[str]) -> Optional[float]:
@@ -305,10 +317,7 @@ def parts_checks(items: list[Item], text: str, starts: list[int],
     must add up to it when the sentence says so (*80 men and 40 women, 120 in all*).
     Percentages of one whole (*62% backed it while 47% opposed it*) may not pass 100%."""
     out = []
-    by_sent: dict[int, list[Item]] = {}
-    for it in items:
-        by_sent.setdefault(it.sent, []).append(it)
-    for idx, group in by_sent.items():
+    for idx, group in _by_sentence(items).items():
         sentence = _sentence_text(text, starts, idx)
         if CHANGE_UP.search(sentence) or CHANGE_DOWN.search(sentence):
             continue
@@ -318,8 +327,7 @@ def parts_checks(items: list[Item], text: str, starts: list[int],
             if not (TOTAL_BEFORE.search(before) or TOTAL_AFTER.match(after)):
                 continue
             sums_up = bool(SUM_AFTER.search(before) or SUM_TAIL.match(after))
-            clause_end = CLAUSE_BREAK.search(text, t.q.span[1], starts[idx + 1] if idx + 1 < len(starts)
-                                             else len(text))
+            clause_end = CLAUSE_BREAK.search(text, t.q.span[1], _sentence_end(text, starts, idx))
             limit = clause_end.start() if clause_end else len(text)
             parts = [p for p in group if p is not t and _same_kind(p.q, t.q) and p.q.unit != "percent"
                      and not p.q.bound and (t.q.span[0] < p.q.span[0] < limit or sums_up)]
@@ -361,10 +369,7 @@ def parts_checks(items: list[Item], text: str, starts: list[int],
 def change_checks(items: list[Item], text: str, starts: list[int]) -> list[Check]:
     """*rose from A to B, a P% increase*: P against (B − A) / A."""
     out = []
-    by_sent: dict[int, list[Item]] = {}
-    for it in items:
-        by_sent.setdefault(it.sent, []).append(it)
-    for idx, group in by_sent.items():
+    for idx, group in _by_sentence(items).items():
         sentence = _sentence_text(text, starts, idx)
         up, down = CHANGE_UP.search(sentence), CHANGE_DOWN.search(sentence)
         if not (up or down):
