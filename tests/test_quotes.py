@@ -198,3 +198,10 @@ def test_relative_pronoun_speaker_resolves_to_its_antecedent(reader):
     q = _find(a, "the bill needed more work")
     assert a.span_text(q.speaker_mention) == "who"
     assert a.entity(q.speaker).name.endswith("Gomez")
+
+
+def test_trailing_inverted_cue_after_a_comma(reader):
+    a = reader.read("Fish stocks in the bay could fall by a third before 2030, notes the Harbour Trade Council "
+                    "in its annual review.")
+    q = _find(a, "Fish stocks in the bay could fall")
+    assert "Harbour Trade Council" in a.span_text(q.speaker_mention)

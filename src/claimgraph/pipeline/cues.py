@@ -182,7 +182,8 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                         agent = subject_of(tok)
                         yield Candidate(tok, start, end, "nsubjpass", agent if agent is not subj else None)
         # "“…,” he said." with the quote parsed as the head of the cue
-        if tok.dep_ in ("parataxis", "advcl", "ccomp") and tok.head.i < tok.i and tok.lemma_ in REPORTING_LEMMAS:
+        if tok.head.i < tok.i and tok.lemma_ in REPORTING_LEMMAS and (
+                tok.dep_ in ("parataxis", "advcl", "ccomp") or _trailing_cue_clause(tok)):
             head = tok.head
             start, end = _content_bounds(head)
             if end <= tok.right_edge.i + 1:
@@ -196,6 +197,20 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
 
 
 EVIDENTIAL_SELF_LEMMAS = frozenset({"seem", "appear", "look", "sound"})
+
+def _trailing_cue_clause(tok: Token) -> bool:
+    """"…, notes Reuters." / "…, the minister said." parsed as a conjunct of the main verb:
+    a comma before the cue's clause, a subject, and no content of its own."""
+    if tok.dep_ != "conj":
+        return False
+    doc = tok.doc
+    left = tok.left_edge.i
+    if left == 0 or doc[left - 1].text != ",":
+        return False
+    children = list(tok.children)
+    return any(c.dep_ == "nsubj" for c in children) and not any(
+        c.dep_ in ("ccomp", "dobj", "xcomp") for c in children)
+
 
 NOUN_CUE_PREPS = frozenset({"of", "about", "for", "on", "against", "to", "that"})
 
@@ -256,11 +271,13 @@ def featurise(cand: Candidate, quoted_tokens: set[int]) -> list[str]:
     prep = cand.relation.split(":")[1] if cand.relation.startswith("prep:") else ""
     rel = "prep" if prep else cand.relation
     side = "before" if cand.content_end <= cue.i else "after"
+    # a trailing "…, notes X" that the parser made a conjunct is the parenthetical it reads as
+    cue_dep = "parataxis" if cand.relation == "inverted" and cue.dep_ == "conj" else cue.dep_
     feats = [
         "bias", f"lemma={lemma}", f"rel={rel}", f"lemma,rel={lemma},{rel}", f"size={size}",
         f"rel,size={rel},{size}", f"quoted={qshare}", f"rel,quoted={rel},{qshare}",
         f"spk={spk}", f"lemma,spk={lemma},{spk != 'none'}", f"rel,spk={rel},{spk}",
-        f"cuedep={cue.dep_}", f"rel,cuedep={rel},{cue.dep_}", f"tag={cue.tag_}",
+        f"cuedep={cue_dep}", f"rel,cuedep={rel},{cue_dep}", f"tag={cue.tag_}",
         f"neg={neg}", f"side={side}", f"rel,side={rel},{side}", f"lemma,side={lemma},{side}",
     ]
     if prep:
@@ -274,7 +291,7 @@ def featurise(cand: Candidate, quoted_tokens: set[int]) -> list[str]:
               f"csubj={any(c.dep_ in SUBJECT_DEPS for c in croot.children)}",
               f"lemma,quoted={lemma},{qshare}", f"head={cue.head.lemma_.lower() if cue.dep_ != 'ROOT' else 'ROOT'}",
               f"pos={cue.pos_}"]
-    feats += [f"lemma,rel,spk={lemma},{rel},{spk}", f"lemma,cuedep={lemma},{cue.dep_}",
+    feats += [f"lemma,rel,spk={lemma},{rel},{spk}", f"lemma,cuedep={lemma},{cue_dep}",
               f"lemma,size={lemma},{size}", f"rel,croot,quoted={rel},{croot.pos_},{qshare}"]
     if cue.dep_ in ("relcl", "acl"):
         feats.append("in_relcl")
