@@ -67,11 +67,9 @@ chief attorney ambassador envoy spokesman spokeswoman spokesperson chairman chai
 chair director dr doctor prof professor mr mrs ms miss sir dame lord lady mp state
 deputy acting former late leader head minister's coach striker defender goalkeeper
 """.split())
-HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof rev".split())
 MALE_TITLES = frozenset("mr sir lord king prince father emperor sultan emir sheikh".split())
 FEMALE_TITLES = frozenset("mrs ms miss dame lady queen princess".split())
 
-NAME_PARTICLES = frozenset("de del della der den van von da di du dos le la bin ibn al el y st".split())
 SUFFIXES = frozenset("jr sr ii iii iv qc".split())
 _FUNCTION = frozenset("of the and for in on at to de la du des".split())
 
@@ -123,16 +121,6 @@ def given_names(words: list[str]) -> list[str]:
     if len(words) < 2:
         return []
     return words[1:] if is_family_first(words) else words[:-1]
-
-
-def title_gender(title_words) -> Optional[str]:
-    for w in title_words:
-        w = fold(w).rstrip(".")
-        if w in MALE_TITLES:
-            return "m"
-        if w in FEMALE_TITLES:
-            return "f"
-    return None
 
 
 def acronym(name: str) -> str:

@@ -124,20 +124,6 @@ def vague_range(text: str) -> Optional[tuple[float, Optional[float]]]:
     return value, None
 
 
-def ordinal_value(word: str) -> Optional[int]:
-    """``"eighth"`` → 8, ``"21st"`` → 21, ``"twenty-first"`` → 21."""
-    w = word.lower().strip()
-    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", w)
-    if m:
-        return int(m.group(1))
-    if w in ORDINALS:
-        return ORDINALS[w]
-    m = re.fullmatch(r"(twenty|thirty)[\s-]+(\w+)", w)
-    if m and m.group(2) in ORDINALS:
-        return TENS[m.group(1)] + ORDINALS[m.group(2)]
-    return None
-
-
 def format_number(value: Optional[float]) -> str:
     """``2000.0`` → ``"2,000"``, ``0.5`` → ``"0.5"``, None → ``"?"``."""
     if value is None:

@@ -30,8 +30,6 @@ from claimgraph.entities.mentions import (ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, 
                                           text_of, words_of)
 from claimgraph.model import Entity, Span
 
-ENTITY_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
-                 "FAC": "LOC"}
 TYPE_PRIORITY = ("NEWS_OUTLET", "GOVERNMENT", "GPE", "LOC", "ORG", "PERSON", "NORP")
 GOVERNMENT_WORDS = re.compile(r"\b(?:Ministry|Government|Cabinet|Parliament|Department|"
                               r"Presidential Office|Foreign Office|Home Office|Duma|Knesset|"

@@ -192,14 +192,6 @@ def _unclear(tok: Token) -> Optional[int]:
     return 1
 
 
-def _speculation(tok: Token) -> Optional[int]:
-    return 1
-
-
-def _not_denied(tok: Token) -> Optional[int]:
-    return 1 if tok.tag_ in VERB_TAGS else None
-
-
 # lower-cased word -> (certainty, test returning the cue length in tokens or None)
 LEXICON: dict[str, tuple[str, Callable[[Token], Optional[int]]]] = {
     "may": ("possible", _modal), "might": ("possible", _modal), "could": ("possible", _modal),
@@ -221,8 +213,8 @@ LEXICON: dict[str, tuple[str, Callable[[Token], Optional[int]]]] = {
     "rumoured": ("reported", _any), "rumored": ("reported", _any),
     "said": ("reported", _said_to), "reported": ("reported", _said_to),
     "understood": ("reported", _said_to),
-    "speculation": ("possible", _speculation), "speculated": ("possible", _speculation),
-    "speculate": ("possible", _speculation),
+    "speculation": ("possible", _any), "speculated": ("possible", _any),
+    "speculate": ("possible", _any),
     "believe": ("believed", _believe), "believes": ("believed", _believe),
     "believed": ("believed", _believe), "think": ("believed", _believe),
     "thinks": ("believed", _believe), "thought": ("believed", _believe),

@@ -70,8 +70,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
           "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 
-# dependency labels: the noun a number modifies, and the object of "of"
-NUMBER_DEPS = {"nummod", "quantmod", "compound"}
+# dependency label of the object of "of" (*thousands of people*)
 OF_OBJECT_DEPS = {"pobj"}
 
 # ---------------------------------------------------------------- grammar
