@@ -85,3 +85,14 @@ def test_negated_claims_and_hedged_negatives(reader):
     art = reader.read("The army is not leaving the city. The envoy probably won't return.")
     labels = [c.certainty for c in claim_certainty(art)]
     assert labels == ["negated", "probable"]
+
+
+def test_every_quote_and_claim_carries_its_certainty(reader):
+    text = ("The minister said the new bridge will probably open in May. "
+            "Officials reportedly expect delays. The river is wide.")
+    a = reader.read(text)
+    q = next(q for q in a.quotes if "bridge" in a.span_text(q.content))
+    assert q.certainty == "probable"
+    labelled = {a.span_text(c.span): c.certainty for c in a.claims}
+    assert any("reportedly" in s for s in labelled)
+    assert not any("river is wide" in s for s in labelled)  # plain statements are not listed

@@ -43,6 +43,7 @@ class Quote:
     via: Optional[str] = None  # entity id of the outlet / office that carries it
     speaker_text: Optional[str] = None
     confidence: float = 1.0
+    certainty: Optional[str] = None  # how firmly the content is put (see Hedge.certainty)
 
 
 @dataclass
@@ -57,6 +58,7 @@ class Attribution:
     claim: Span
     anonymous: bool = False
     via: Optional[str] = None
+    certainty: Optional[str] = None
 
 
 @dataclass
@@ -108,6 +110,15 @@ class Check:
 
 
 @dataclass
+class Claim:
+    """A sentence the article states in its own voice, with how firmly it states it."""
+
+    span: Span
+    certainty: str
+    cues: list[str] = field(default_factory=list)
+
+
+@dataclass
 class ArticleMeta:
     """What every article carries before and after reading: its id, text and metadata."""
 
@@ -128,6 +139,7 @@ class Article(ArticleMeta):
     dates: list[DateExpr] = field(default_factory=list)
     hedges: list[Hedge] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)  # unattributed sentences with a hedge or negation
     errors: list[str] = field(default_factory=list)
 
     def entity(self, entity_id: Optional[str]) -> Optional[Entity]:
@@ -146,7 +158,8 @@ class Article(ArticleMeta):
     @classmethod
     def from_record(cls, rec: dict[str, Any]) -> "Article":
         kinds = {"entities": Entity, "quotes": Quote, "attributions": Attribution,
-                 "quantities": Quantity, "dates": DateExpr, "hedges": Hedge, "checks": Check}
+                 "quantities": Quantity, "dates": DateExpr, "hedges": Hedge, "checks": Check,
+                 "claims": Claim}
         kw: dict[str, Any] = {}
         names = {f.name for f in fields(cls)}
         for key, value in rec.items():

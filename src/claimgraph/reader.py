@@ -20,7 +20,7 @@ import multiprocessing
 import re
 from typing import Iterable, Iterator, Optional, Union
 
-from claimgraph.article import article_from_doc
+from claimgraph.article import article_from_doc, label_certainty
 from claimgraph.ingest.text import normalise
 from claimgraph.model import Article, ArticleInput, ReadError
 from claimgraph.pipeline import DEFAULT_COMPONENTS, LAYERS, build_nlp
@@ -104,9 +104,9 @@ class Reader:
             if k in problems:
                 yield ReadError(src.id, src.origin, problems[k])
             elif len(parts[k]) == 1 and parts[k][0][0] == 0:
-                yield parts[k][0][1]
+                yield label_certainty(parts[k][0][1])
             else:
-                yield merge_windows(src, parts[k])
+                yield label_certainty(merge_windows(src, parts[k]))
 
     def _process(self, jobs, batch) -> Iterator[tuple]:
         """``(doc, None)`` or ``(None, error)`` per job, in order. Jobs go through
