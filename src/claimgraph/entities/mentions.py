@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 
 from claimgraph.entities.gazetteer import Gazetteer, Org, Place, fold
 from claimgraph.entities.names import EAST_ASIAN_FAMILY_NAMES, TITLES, family_name, name_words
+from claimgraph.pipeline import doc_text
 
 NAME_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
                "FAC": "LOC"}
@@ -106,14 +107,6 @@ class Mention:
     extra: dict = field(default_factory=dict)
 
 
-def text_of(doc: Doc) -> str:
-    """``doc.text``, joined once per doc (spaCy rebuilds it on every access)."""
-    text = doc.user_data.get("cg_text")
-    if text is None:
-        text = doc.user_data["cg_text"] = doc.text
-    return text
-
-
 def words_of(doc: Doc) -> list[str]:
     """The token texts of a doc, read once per doc."""
     words = doc.user_data.get("cg_words")
@@ -150,7 +143,7 @@ class MentionFinder:
     # -- names ------------------------------------------------------------------------
     def names(self, doc: Doc, sent_of: list[int]) -> tuple[list[Mention], list[Mention]]:
         """(body name mentions, heading name mentions), each sorted by position."""
-        headings = heading_ranges(text_of(doc))
+        headings = heading_ranges(doc_text(doc))
         spans: list[tuple[int, int, str]] = []  # token start, end, label
         for ent in doc.ents:
             label = ent.label_
@@ -178,7 +171,7 @@ class MentionFinder:
 
     def _add_pattern_names(self, doc: Doc, spans):
         """Korean-style names (``I Won-il``, ``Choe Son-hye``) the tagger cut or missed."""
-        text = text_of(doc)
+        text = doc_text(doc)
         if "-" not in text:
             return spans
         extra = []
@@ -229,7 +222,7 @@ class MentionFinder:
             start -= 2
         name_start = doc[start].idx
         name_end = doc[end - 1].idx + len(doc[end - 1].text)
-        name = text_of(doc)[name_start:name_end]
+        name = doc_text(doc)[name_start:name_end]
         if not any(c.isalpha() for c in name) or not (name[0].isupper() or name[0].isdigit()):
             return None
         type_, place, org, country = self._retype(name, label, end - start)
@@ -241,7 +234,7 @@ class MentionFinder:
         if type_ in ("GPE", "LOC") and end < n and doc[end].lower_ in REGION_WORDS:
             end += 1
             m.name_end = m.end = doc[end - 1].idx + len(doc[end - 1].text)
-            m.name = text_of(doc)[m.name_start:m.name_end]
+            m.name = doc_text(doc)[m.name_start:m.name_end]
             m.head = end - 1
             m.label = "LOC"
             m.gid = f"r:{fold(m.name)}"
@@ -320,7 +313,7 @@ class MentionFinder:
             while k < start and doc[k].pos_ in ("DET", "PRON"):
                 k += 1
             if k < start:
-                role = text_of(doc)[doc[k].idx:doc[start - 1].idx + len(doc[start - 1].text)]
+                role = doc_text(doc)[doc[k].idx:doc[start - 1].idx + len(doc[start - 1].text)]
                 m.role = role.strip()
             titles = [fold(doc[i].text).rstrip(".") for i in range(j, start)]
             m.extra["titles"] = titles
@@ -410,7 +403,7 @@ class MentionFinder:
         """Countries, capitals, known organisations and ``X Corps``-style names the tagger missed."""
         gaz = self.gaz
         words = words_of(doc)
-        text = text_of(doc)
+        text = doc_text(doc)
         n = len(doc)
 
         def match_at(i: int):
@@ -486,7 +479,7 @@ class MentionFinder:
                     right = c.right_edge.i + 1
                     break
             start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
-            out.append(Mention(start, end, text_of(doc)[start:end], label, "desc", tok.i,
+            out.append(Mention(start, end, doc_text(doc)[start:end], label, "desc", tok.i,
                                sent_of[tok.i], start, end, number="pl" if tok.tag_ == "NNS" else "sg",
                                extra={"noun": low}))
         return out

@@ -27,8 +27,9 @@ from claimgraph.entities.clusters import NameSieve
 from claimgraph.entities.coref import Resolver
 from claimgraph.entities.gazetteer import Gazetteer, fold, gazetteer, norm_key
 from claimgraph.entities.mentions import (ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, Mention, MentionFinder,
-                                          text_of, words_of)
+                                          words_of)
 from claimgraph.model import Entity, Span
+from claimgraph.pipeline import doc_text
 
 TYPE_PRIORITY = ("NEWS_OUTLET", "GOVERNMENT", "GPE", "LOC", "ORG", "PERSON", "NORP")
 GOVERNMENT_WORDS = re.compile(r"\b(?:Ministry|Government|Cabinet|Parliament|Department|"
@@ -98,15 +99,14 @@ class EntityClusterer:
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.predict(doc))
-        doc.user_data.pop("cg_words", None)  # per-doc caches of the mention finder
-        doc.user_data.pop("cg_text", None)
+        doc.user_data.pop("cg_words", None)  # the mention finder's per-doc token list
         return doc
 
     # -- find ------------------------------------------------------------------------------
     def predict(self, doc: Doc) -> list[Entity]:
         sent_of = self._sentence_index(doc)
         body, heading = self.finder.names(doc, sent_of)
-        groups = self.sieve.cluster(text_of(doc), body)
+        groups = self.sieve.cluster(doc_text(doc), body)
         clusters = [[body[i] for i in g] for g in groups]
         self._attach_headings(clusters, heading)
         clusters = [cl for cl in clusters if any(m.label != "MISC" for m in cl)]
@@ -121,7 +121,7 @@ class EntityClusterer:
         pronouns = self.finder.pronouns(doc, sent_of, taken)
         descs = self.finder.descriptions(doc, sent_of, taken)
         self.resolver.resolve(doc, clusters, labels, pronouns, descs)
-        self.resolver.speakers(doc, clusters, labels, text_of(doc), words_of(doc), sent_of, taken)
+        self.resolver.speakers(doc, clusters, labels, doc_text(doc), words_of(doc), sent_of, taken)
         return self._entities(clusters, labels)
 
     @staticmethod
@@ -227,7 +227,7 @@ class EntityClusterer:
                     if np.i in taken or right - left > 25:
                         continue
                     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
-                    app = Mention(start, end, text_of(doc)[start:end], labels[ci], "appos", np.i,
+                    app = Mention(start, end, doc_text(doc)[start:end], labels[ci], "appos", np.i,
                                   sent_of[np.i], start, end)
                     k = left
                     while k < right and doc[k].pos_ == "DET":
@@ -238,7 +238,7 @@ class EntityClusterer:
                     elif labels[ci] == "PERSON" and noun in PLACE_NOUNS:
                         labels[ci] = "GPE"  # "Beledweyne, a town near the border"
                     if noun in PERSON_NOUNS or labels[ci] == "PERSON":
-                        app.role = text_of(doc)[doc[k].idx:end] if k < right else None
+                        app.role = doc_text(doc)[doc[k].idx:end] if k < right else None
                     cl.append(app)
                     taken.update(range(left, right))
                     if labels[ci] in ("ORG", "PERSON") and OUTLET_NOUNS.search(app.name):
@@ -256,7 +256,7 @@ class EntityClusterer:
                 if doc[k].text in (",", ";", "(", "—", "–") or doc[k].dep_ in ("relcl", "acl"):
                     right = k
                     break
-            role = text_of(doc)[c.idx:doc[right - 1].idx + len(doc[right - 1].text)]
+            role = doc_text(doc)[c.idx:doc[right - 1].idx + len(doc[right - 1].text)]
             m.role = f"{m.role}; {role}" if m.role else role
 
     # -- records ---------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimgraph.model import Hedge
-from claimgraph.pipeline import doc_text
+from claimgraph.pipeline import doc_text, sentence_of
 
 # certainty labels, from most to least asserted
 CERTAINTY_ORDER = ("certain", "probable", "reported", "believed", "possible", "unconfirmed",
@@ -314,7 +314,10 @@ class HedgeTagger:
         for cue in find_cues(doc):
             first, last = doc[cue.start], doc[cue.end - 1]
             start, end = first.idx, last.idx + len(last.text)
-            scope = _scope(claims, start, end) or (first.sent.start_char, first.sent.end_char)
+            scope = _scope(claims, start, end)
+            if scope is None:
+                sent = sentence_of(doc, first.i)
+                scope = (sent.start_char, sent.end_char)
             out.append(Hedge(id=f"H{len(out) + 1}", cue=(start, end), scope=scope,
                              certainty=cue.certainty, cue_text=text[start:end]))
         return out
