@@ -205,3 +205,11 @@ def test_trailing_inverted_cue_after_a_comma(reader):
                     "in its annual review.")
     q = _find(a, "Fish stocks in the bay could fall")
     assert "Harbour Trade Council" in a.span_text(q.speaker_mention)
+
+
+def test_pronoun_speaker_agrees_in_gender(reader):
+    text = ("Mary Collins, the union leader, met the mayor John Weller on Monday.\n"
+            "“It was a hard meeting,” she said.")
+    a = reader.read(text)
+    q = _find(a, "It was a hard meeting")
+    assert a.entity(q.speaker).name == "Mary Collins"

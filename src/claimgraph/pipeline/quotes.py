@@ -22,6 +22,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from claimgraph.entities.gazetteer import fold, gazetteer
 from claimgraph.pipeline import doc_text, paragraph_of, sentence_of
 from claimgraph.model import Quote
 from claimgraph.pipeline.cues import (REPORTING_LEMMAS, Candidate, cue_span, dense_features, featurise,
@@ -350,25 +351,55 @@ def _is_name(span: SpacySpan) -> bool:
         or before in NAME_INTRODUCERS
 
 
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
+
+
+def _entity_gender(doc: Doc, ent) -> Optional[str]:
+    """A person's gender where the text or a common given name says it (for pronoun
+    agreement only): an honorific before a mention, else the given name's list."""
+    text = doc_text(doc)
+    for s, _ in ent.mentions:
+        before = text[max(0, s - 5):s].split()
+        if before and before[-1].lower() in HONORIFIC_GENDER:
+            return HONORIFIC_GENDER[before[-1].lower()]
+    words = ent.name.split()
+    if len(words) >= 2:
+        return gazetteer().given_names.get(fold(words[0]))
+    return None
+
+
 def _resolve_pronoun(doc: Doc, pron: Token, last_speaker) -> Optional[str]:
     """He/she: a person named earlier in the sentence, else the person quoted last nearby,
-    else the entity layer's own link, else the nearest person named before."""
+    else the entity layer's own link, else the nearest person named before — each only
+    where the person's known gender agrees with the pronoun's (Hobbs 1978 and Lappin &
+    Leass 1994 filter candidates on agreement the same way)."""
     plural = pron.lower_ in PLURAL_PRONOUNS
     sent = sentence_of(doc, pron.i)
     ents = doc._.cg_entities or []
     wanted = {"GROUP", "ORG", "GPE", "NORP"} if plural else {"PERSON"}
-    earlier = [(s, e.id) for e in ents if e.type in wanted for s, _ in e.mentions
+    gender = PRONOUN_GENDER.get(pron.lower_)
+    genders: dict[str, Optional[str]] = {}
+
+    def agrees(ent) -> bool:
+        if gender is None or ent.type != "PERSON":
+            return True
+        if ent.id not in genders:
+            genders[ent.id] = _entity_gender(doc, ent)
+        return genders[ent.id] in (None, gender)
+
+    earlier = [(s, e.id) for e in ents if e.type in wanted and agrees(e) for s, _ in e.mentions
                if sent.start_char <= s < pron.idx]
     if earlier:
         return max(earlier)[1]
     if last_speaker is not None and not plural:
         ent = next((e for e in ents if e.id == last_speaker[0]), None)
-        if ent is not None and ent.type == "PERSON" and pron.idx - last_speaker[1] < 1200:
+        if ent is not None and ent.type == "PERSON" and pron.idx - last_speaker[1] < 1200 and agrees(ent):
             return ent.id
     linked = entity_at(doc, pron.idx, pron.idx + len(pron.text))
     if linked is not None:
         return linked
-    before = [(s, e.id) for e in ents if e.type in wanted for s, _ in e.mentions if s < pron.idx]
+    before = [(s, e.id) for e in ents if e.type in wanted and agrees(e) for s, _ in e.mentions if s < pron.idx]
     return max(before)[1] if before else None
 
 
