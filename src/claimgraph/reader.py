@@ -68,13 +68,7 @@ class Reader:
         if n_process > 1:
             yield from _read_parallel(self, sources, n_process)
             return
-        batch: list[ArticleInput] = []
-        for src in sources:
-            batch.append(src)
-            if len(batch) >= self.batch_size:
-                yield from self._run(batch)
-                batch = []
-        if batch:
+        for batch in _chunks(sources, self.batch_size):
             yield from self._run(batch)
 
     def _run(self, batch: list[ArticleInput]) -> Iterator[Result]:
@@ -94,11 +88,11 @@ class Reader:
             limit = min(WINDOW_CHARS, self.nlp.max_length - 1)
             jobs.extend((k, start, work[start:end]) for start, end in split_windows(work, limit))
         parts: dict[int, list[tuple[int, Article]]] = {}
-        for (k, start, _), (doc, err) in zip(jobs, self._process(jobs, batch)):
+        for (k, start, window_text), (doc, err) in zip(jobs, self._process(jobs, batch)):
             if err is not None:
                 problems.setdefault(k, f"could not be read ({type(err).__name__}: {err})")
                 continue
-            window = dataclasses.replace(batch[k], text=batch[k].text[start:start + len(doc.text)])
+            window = dataclasses.replace(batch[k], text=batch[k].text[start:start + len(window_text)])
             parts.setdefault(k, []).append((start, article_from_doc(doc, window)))
         for k, src in enumerate(batch):
             if k in problems:
@@ -264,8 +258,9 @@ def _worker_read(chunk: list[ArticleInput]) -> list[Union[dict, ReadError]]:
     return out
 
 
-def _chunks(sources: Iterable[ArticleInput], size: int):
-    chunk = []
+def _chunks(sources: Iterable[ArticleInput], size: int) -> Iterator[list[ArticleInput]]:
+    """Lists of ``size`` sources (the last one shorter), in order."""
+    chunk: list[ArticleInput] = []
     for src in sources:
         chunk.append(src)
         if len(chunk) >= size:
