@@ -129,6 +129,7 @@ def _content_bounds(head: Token) -> tuple[int, int]:
 
 def generate_candidates(doc: Doc) -> Iterator[Candidate]:
     """Every verb–dependent pair that could be a cue with its content."""
+    yield from _colon_candidates(doc)
     for tok in doc:
         if tok.pos_ == "NOUN" and tok.dep_ != "ROOT":
             yield from _noun_candidates(tok)
@@ -197,6 +198,23 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
 
 
 EVIDENTIAL_SELF_LEMMAS = frozenset({"seem", "appear", "look", "sound"})
+
+def _colon_candidates(doc: Doc) -> Iterator[Candidate]:
+    """Headline style "Sanders: 'We will win'" — a short name, a colon, the statement."""
+    for sent in doc.sents:
+        colon = next((t for t in sent[:7] if t.text == ":"), None)
+        if colon is None or colon.i - sent.start > 6 or sent.end - colon.i < 4:
+            continue
+        left = doc[sent.start:colon.i]
+        head = left.root
+        if head.pos_ != "PROPN" and head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+            continue
+        start, end = colon.i + 1, sent.end
+        while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS:
+            end -= 1
+        if end - start >= 3:
+            yield Candidate(colon, start, end, "colon", head)
+
 
 def _trailing_cue_clause(tok: Token) -> bool:
     """"…, notes Reuters." / "…, the minister said." parsed as a conjunct of the main verb:
