@@ -169,6 +169,14 @@ def test_damaged_warc_is_one_error(tmp_path):
     assert items[0].origin.startswith(path)
 
 
+def test_warc_record_with_malformed_headers_is_one_error(tmp_path):
+    # a response record without WARC-Target-URI makes warcio itself raise AttributeError
+    path = _write(tmp_path, "headless.warc", b"WARC/1.0\r\nWARC-Type: response\r\n\r\n")
+    (item,) = list(iter_inputs(path))
+    assert isinstance(item, ReadError) and item.origin == f"{path}:1"
+    assert item.message == "not a readable WARC record (malformed record header)"
+
+
 # ------------------------------------------------------------------ bytes and text files
 
 def test_non_utf8_text_file_is_a_one_line_error(tmp_path):

@@ -23,7 +23,6 @@ _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]+)", re.I)
 
 def iter_warc(stream: BinaryIO, name: str) -> Iterator[Union[ArticleInput, ReadError]]:
     """Articles from a (gzipped or plain) WARC stream, in archive order."""
-    from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     if not plain_head(_head(stream)).lstrip().startswith(ARCHIVE_MAGIC):
@@ -31,7 +30,7 @@ def iter_warc(stream: BinaryIO, name: str) -> Iterator[Union[ArticleInput, ReadE
         return
     number = 0
     try:
-        for record in ArchiveIterator(stream):
+        for record in _records(stream):
             number += 1
             origin = f"{name}:{number}"
             if record.rec_type != "response" or record.http_headers is None:
@@ -52,6 +51,24 @@ def iter_warc(stream: BinaryIO, name: str) -> Iterator[Union[ArticleInput, ReadE
     except (OSError, EOFError, ValueError) as err:  # truncated gzip and the like
         yield ReadError(None, f"{name}:{number + 1}",
                         f"damaged WARC data ({type(err).__name__}: {err})")
+
+
+def _records(stream: BinaryIO) -> Iterator:
+    """warcio's records, in order. Headers so malformed that they trip warcio itself (a
+    response record without ``WARC-Target-URI`` raises AttributeError inside it) end the
+    archive as :class:`ArchiveLoadFailed`, like any other unreadable record."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    records = iter(ArchiveIterator(stream))
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except (AttributeError, TypeError, KeyError, IndexError):
+            raise ArchiveLoadFailed("malformed record header") from None
+        yield record
 
 
 def plain_head(data: bytes, size: int = 4096) -> bytes:
