@@ -19,7 +19,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 from polnear_docs import load_docs, load_gold, split_of  # noqa: E402
 
-from claimgraph.pipeline.cues import DENSE_WIDTH, dense_features, featurise, generate_candidates  # noqa: E402
+from claimgraph.pipeline.cues import (DENSE_WIDTH, boundary_features, content_variants,  # noqa: E402
+                                      dense_features, featurise, generate_candidates)
 from claimgraph.pipeline.quotes import quoted_token_set  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "claimgraph" / "data" / "cue_model.json"
@@ -52,6 +53,56 @@ def build(gold, docs):
         reach["gold"] += len(items)
         reach["reached"] += len(hit)
     return rows, reach
+
+
+def boundary_groups(gold, docs):
+    """For every candidate whose content matches a gold relation under some boundary:
+    the features of each boundary choice and the index of the best-fitting one."""
+    groups = []
+    for g, doc in zip(gold, docs):
+        if split_of(g["id"]) != "train":
+            continue
+        items = [q["content"] for q in g["quotes"] + g["attributions"]]
+        for cand in generate_candidates(doc):
+            variants = content_variants(doc, cand.content_start, cand.content_end)
+            if len(variants) < 2:
+                continue
+            s = doc[cand.content_start].idx
+            fits = []
+            for end, _ in variants:
+                e = doc[end - 1].idx + len(doc[end - 1].text)
+                fit = 0.0
+                for gspan in items:
+                    if matches(gspan, (s, e)):
+                        o = min(gspan[1], e) - max(gspan[0], s)
+                        fit = max(fit, o / max(gspan[1] - gspan[0], e - s))
+                fits.append(fit)
+            if max(fits) == 0:
+                continue
+            feats = [boundary_features(doc, cand, end, d) for end, d in variants]
+            groups.append((feats, int(np.argmax(fits))))
+    return groups
+
+
+def train_boundary(groups, epochs=30, lr=0.1, l2=1e-4):
+    """Softmax ranking over a content's boundary choices (AdaGrad)."""
+    w: dict[str, float] = {}
+    g2: dict[str, float] = {}
+    for _ in range(epochs):
+        for feats, target in groups:
+            scores = np.array([sum(w.get(f, 0.0) for f in fs) for fs in feats])
+            p = np.exp(scores - scores.max())
+            p /= p.sum()
+            grad: dict[str, float] = {}
+            for k, fs in enumerate(feats):
+                coef = p[k] - (1.0 if k == target else 0.0)
+                for f in fs:
+                    grad[f] = grad.get(f, 0.0) + coef
+            for f, gval in grad.items():
+                gval += l2 * w.get(f, 0.0)
+                g2[f] = g2.get(f, 1e-8) + gval * gval
+                w[f] = w.get(f, 0.0) - lr * gval / np.sqrt(g2[f])
+    return {f: round(v, 5) for f, v in w.items() if abs(v) > 1e-4}
 
 
 def train(rows, epochs=600, l2=5e-4, lr=0.05, dense_l2=1e-3):
@@ -92,7 +143,12 @@ def main():
           f"gold reached by some candidate: {reach['reached']}/{reach['gold']}")
     train_rows = [r for r in rows if r[0] == "train"]
     weights, dense = train(train_rows)
+    groups = boundary_groups(gold, docs)
+    boundary = train_boundary(groups)
+    changed = sum(t != 0 for _, t in groups)
+    print(f"boundary ranker: {len(groups)} contents with a choice of end, {changed} best cut short")
     OUT.write_text(json.dumps({"about": "cue classifier, logistic regression; see train/train_cues.py",
+                               "boundary": boundary,
                                "trained_on": "PolNeAR dev, train part (2/3 of documents by id hash)",
                                "threshold": 0.5, "weights": weights, "dense": dense}, sort_keys=True))
     print(f"wrote {OUT} with {len(weights)} weights")

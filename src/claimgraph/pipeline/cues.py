@@ -255,6 +255,64 @@ def _noun_candidates(noun: Token) -> Iterator[Candidate]:
         yield Candidate(noun, start, end, rel, speaker)
 
 
+TRAILING_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "conj", "prep", "npadvmod"})
+
+
+def content_variants(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
+    """Where else the content ``[start, end)`` could end: before each clause or phrase that
+    closes it (a conjoined verb, a relative clause, a trailing prepositional phrase …).
+    Returns ``(end, description)`` pairs, the full span first; the boundary ranker of
+    :func:`choose_boundary` picks one."""
+    out = [(end, "full")]
+    if end - start < 5:
+        return out
+    seen = {end}
+    for tok in doc[start + 2:end]:
+        if tok.dep_ not in TRAILING_CLAUSE_DEPS or tok.right_edge.i < end - 1 or not (start <= tok.head.i < end):
+            continue
+        cut = tok.left_edge.i
+        while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
+            cut -= 1
+        if cut - start < 2 or cut in seen:
+            continue
+        seen.add(cut)
+        joint = doc[cut].lower_ if doc[cut].is_punct or doc[cut].dep_ == "cc" else ""
+        lead = doc[tok.left_edge.i]
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+        out.append((cut, f"{tok.dep_}|{lead.lower_ if lead.is_stop or lead.is_punct else lead.pos_}|"
+                         f"{'subj' if own_subject else 'nosubj'}|{joint or '-'}"))
+    return out
+
+
+def boundary_features(doc: Doc, cand: "Candidate", end: int, description: str) -> list[str]:
+    """Features of one boundary choice for the ranker."""
+    if description == "full":
+        return ["full", f"full,rel={cand.relation}"]
+    dep, lead, subj, joint = description.split("|")
+    removed = cand.content_end - end
+    size = "1-3" if removed <= 3 else "4-8" if removed <= 8 else "9-20" if removed <= 20 else "21+"
+    quoted = any(t.text in QUOTE_CHARS for t in doc[end:cand.content_end])
+    classes = verb_classes().get(cand.cue.lemma_.lower(), ("none",))
+    feats = ["cut", f"dep={dep}", f"dep,lead={dep},{lead}", f"dep,subj={dep},{subj}", f"joint={joint}",
+             f"dep,joint={dep},{joint}", f"size={size}", f"dep,size={dep},{size}", f"quoted={quoted}",
+             f"rel,dep={cand.relation},{dep}", f"lead={lead}"]
+    feats += [f"class,dep={c},{dep}" for c in classes]
+    return feats
+
+
+def choose_boundary(doc: Doc, cand: "Candidate", model: Optional[dict]) -> int:
+    """The end (token index) the boundary ranker prefers for an accepted candidate."""
+    weights = (model or {}).get("boundary")
+    if not weights:
+        return cand.content_end
+    best, best_score = cand.content_end, None
+    for end, description in content_variants(doc, cand.content_start, cand.content_end):
+        score = sum(weights.get(f, 0.0) for f in boundary_features(doc, cand, end, description))
+        if best_score is None or score > best_score:
+            best, best_score = end, score
+    return best
+
+
 def cue_span(cue: Token) -> tuple[int, int]:
     """Character span of the cue: the verb with its particles ("called for", "pointed out")."""
     start, end = cue.idx, cue.idx + len(cue.text)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from claimgraph.entities.gazetteer import fold, gazetteer
 from claimgraph.pipeline import doc_text, paragraph_of, sentence_of
 from claimgraph.model import Quote
-from claimgraph.pipeline.cues import (REPORTING_LEMMAS, Candidate, cue_span, dense_features, featurise,
+from claimgraph.pipeline.cues import (REPORTING_LEMMAS, Candidate, choose_boundary, cue_span, dense_features, featurise,
                                       generate_candidates, load_model, rate, subject_of)
 from claimgraph.pipeline.entities import add_entity, entity_at
 from claimgraph.pipeline.quotemarks import QuotedSpan, find_quoted_spans, strip_marks
@@ -105,6 +105,8 @@ class QuoteFinder:
             held = best.get(cand.cue.i)
             if held is None or cand.score > held.score:
                 best[cand.cue.i] = cand
+        for cand in best.values():
+            cand.content_end = choose_boundary(doc, cand, self.model)
         chosen = _drop_nested(list(best.values()))
         statements = [self._statement(doc, cand, quoted) for cand in chosen]
         statements += self._adjacent_cue_quotes(doc, quoted, statements)
