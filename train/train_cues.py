@@ -19,7 +19,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 from polnear_docs import load_docs, load_gold, split_of  # noqa: E402
 
-from claimgraph.pipeline.cues import (DENSE_WIDTH, boundary_features, content_variants,  # noqa: E402
+from claimgraph.pipeline.cues import (DENSE_WIDTH, boundary_choices, boundary_features,  # noqa: E402
                                       dense_features, featurise, generate_candidates)
 from claimgraph.pipeline.quotes import quoted_token_set  # noqa: E402
 
@@ -64,7 +64,7 @@ def boundary_groups(gold, docs):
             continue
         items = [q["content"] for q in g["quotes"] + g["attributions"]]
         for cand in generate_candidates(doc):
-            variants = content_variants(doc, cand.content_start, cand.content_end)
+            variants = boundary_choices(doc, cand)
             if len(variants) < 2:
                 continue
             s = doc[cand.content_start].idx
@@ -146,7 +146,7 @@ def main():
     groups = boundary_groups(gold, docs)
     boundary = train_boundary(groups)
     changed = sum(t != 0 for _, t in groups)
-    print(f"boundary ranker: {len(groups)} contents with a choice of end, {changed} best cut short")
+    print(f"boundary ranker: {len(groups)} contents with a choice of end, {changed} best elsewhere")
     OUT.write_text(json.dumps({"about": "cue classifier, logistic regression; see train/train_cues.py",
                                "boundary": boundary,
                                "trained_on": "PolNeAR dev, train part (2/3 of documents by id hash)",

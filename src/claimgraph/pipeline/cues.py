@@ -258,6 +258,20 @@ def _noun_candidates(noun: Token) -> Iterator[Candidate]:
 TRAILING_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "conj", "prep", "npadvmod"})
 
 
+def extension(doc: Doc, cand: "Candidate") -> Optional[tuple[int, str]]:
+    """A longer end: the cue's next dependent when it follows the content directly
+    ("announced the creation of a website *to explain the process*")."""
+    nxt = next((c for c in cand.cue.rights if c.left_edge.i == cand.content_end), None)
+    if nxt is None or nxt.dep_ in ("punct", "cc", "conj") or nxt.is_punct:
+        return None
+    end = nxt.right_edge.i + 1
+    while end > cand.content_end and doc[end - 1].is_punct:
+        end -= 1
+    if end <= cand.content_end:
+        return None
+    return end, f"extend|{nxt.dep_}|{doc[nxt.left_edge.i].lower_ if doc[nxt.left_edge.i].is_stop else doc[nxt.left_edge.i].pos_}|-"
+
+
 def content_variants(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
     """Where else the content ``[start, end)`` could end: before each clause or phrase that
     closes it (a conjoined verb, a relative clause, a trailing prepositional phrase …).
@@ -284,11 +298,24 @@ def content_variants(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
     return out
 
 
+def boundary_choices(doc: Doc, cand: "Candidate") -> list[tuple[int, str]]:
+    """Every end the ranker chooses from: the parse's, shorter ones, a longer one."""
+    choices = content_variants(doc, cand.content_start, cand.content_end)
+    longer = extension(doc, cand)
+    if longer is not None:
+        choices.append(longer)
+    return choices
+
+
 def boundary_features(doc: Doc, cand: "Candidate", end: int, description: str) -> list[str]:
     """Features of one boundary choice for the ranker."""
     if description == "full":
         return ["full", f"full,rel={cand.relation}"]
     dep, lead, subj, joint = description.split("|")
+    if dep == "extend":
+        classes = verb_classes().get(cand.cue.lemma_.lower(), ("none",))
+        return ["extend", f"extend,dep={lead}", f"extend,dep,lead={lead},{subj}", f"extend,rel={cand.relation}",
+                f"extend,rel,dep={cand.relation},{lead}"] + [f"extend,class={c}" for c in classes]
     removed = cand.content_end - end
     size = "1-3" if removed <= 3 else "4-8" if removed <= 8 else "9-20" if removed <= 20 else "21+"
     quoted = any(t.text in QUOTE_CHARS for t in doc[end:cand.content_end])
@@ -306,7 +333,7 @@ def choose_boundary(doc: Doc, cand: "Candidate", model: Optional[dict]) -> int:
     if not weights:
         return cand.content_end
     best, best_score = cand.content_end, None
-    for end, description in content_variants(doc, cand.content_start, cand.content_end):
+    for end, description in boundary_choices(doc, cand):
         score = sum(weights.get(f, 0.0) for f in boundary_features(doc, cand, end, description))
         if best_score is None or score > best_score:
             best, best_score = end, score
