@@ -226,6 +226,18 @@ def test_sniff_stdin_format(data, fmt):
     assert sniff_format(data) == fmt
 
 
+def test_json_nested_too_deeply_is_one_error_per_item(tmp_path):
+    deep = "[" * 100_000 + "]" * 100_000
+    feed = _write(tmp_path, "deep.jsonl", f'{{"id": "d", "text": {deep}}}\n{json.dumps({"id": "ok", "text": BODY_1})}\n')
+    bad, good = list(iter_inputs(feed))
+    assert isinstance(bad, ReadError) and bad.origin == f"{feed}:1"
+    assert bad.message == "not JSON (nested too deeply)" and good.id == "ok"
+    (item,) = list(iter_inputs(_write(tmp_path, "deep.json", deep)))
+    assert isinstance(item, ReadError) and item.message == "not JSON (nested too deeply)"
+    (item,) = list(iter_inputs("-", stdin=io.BytesIO(deep.encode())))
+    assert isinstance(item, ReadError) and item.message == "not JSON (nested too deeply)"
+
+
 def test_stdin_jsonl(tmp_path):
     data = (json.dumps({"id": "s1", "text": BODY_1}) + "\nnope\n").encode()
     good, bad = list(iter_inputs("-", stdin=io.BytesIO(data)))

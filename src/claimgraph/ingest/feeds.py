@@ -45,6 +45,15 @@ def _ignore(_message: str) -> None:
     return None
 
 
+def _loads(text):
+    """``json.loads``; JSON nested deeper than the parser can follow is a ValueError too
+    (``json`` raises RecursionError for it)."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
 def detect_format(path: str) -> str:
     """The input format a file name stands for (``text`` when nothing else fits)."""
     suffixes = [s.lower() for s in Path(path).suffixes]
@@ -63,11 +72,15 @@ def sniff_format(data: bytes) -> str:
         try:
             if isinstance(json.loads(first), dict):
                 return "jsonl"
+        except RecursionError:  # JSON, too deep to parse: the JSONL reader says so per line
+            return "jsonl"
         except ValueError:
             pass
     if head.startswith((b"{", b"[")):
         try:
             return "json" if isinstance(json.loads(data), (dict, list)) else "text"
+        except RecursionError:
+            return "json"
         except ValueError:
             return "text"
     lowered = head[:1024].lower()
@@ -195,7 +208,7 @@ def iter_jsonl(stream: BinaryIO, name: str, *, warn: Warn = _ignore) -> Iterator
                                           f" at column {err.start + 1})")
             continue
         try:
-            obj = json.loads(line)
+            obj = _loads(line)
         except ValueError as err:
             msg = getattr(err, "msg", str(err))
             col = getattr(err, "colno", None)
@@ -206,7 +219,7 @@ def iter_jsonl(stream: BinaryIO, name: str, *, warn: Warn = _ignore) -> Iterator
 
 def _iter_json(data: bytes, name: str, warn: Warn) -> Iterator[Item]:
     try:
-        obj = json.loads(decode_bytes(data))
+        obj = _loads(decode_bytes(data))
     except ValueError as err:  # IngestError is a ValueError too
         msg = getattr(err, "msg", str(err))
         line = getattr(err, "lineno", None)
