@@ -134,8 +134,8 @@ class QuoteFinder:
             else:
                 kind = "mixed"
                 fragment = inside[-1]
-                if cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 \
-                        and fragment.end >= end - 1:
+                tail = doc_text(doc)[fragment.end:end].split()
+                if cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 and len(tail) <= 3:
                     kind = "partial"
                     start, end = strip_marks(doc_text(doc), fragment.start, fragment.end)
         return Statement(kind, start, end, cue_span(cand.cue), cand.speaker, cand.score, cand.cue.lemma_)
