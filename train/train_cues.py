@@ -19,8 +19,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 from polnear_docs import load_docs, load_gold, split_of  # noqa: E402
 
-from claimgraph.pipeline.cues import (DENSE_WIDTH, boundary_choices, boundary_features,  # noqa: E402
-                                      dense_features, featurise, generate_candidates)
+from claimgraph.pipeline.candidates import boundary_choices, generate_candidates  # noqa: E402
+from claimgraph.pipeline.cues import DENSE_WIDTH, boundary_features, dense_features, featurise  # noqa: E402
 from claimgraph.pipeline.quotes import quoted_token_set  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "claimgraph" / "data" / "cue_model.json"

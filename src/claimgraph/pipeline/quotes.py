@@ -23,10 +23,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from claimgraph.entities.gazetteer import fold, gazetteer
-from claimgraph.pipeline import doc_text, paragraph_of, sentence_of
 from claimgraph.model import Quote
-from claimgraph.pipeline.cues import (REPORTING_LEMMAS, Candidate, choose_boundary, cue_span, dense_features, featurise,
-                                      generate_candidates, load_model, rate, subject_of)
+from claimgraph.pipeline import doc_text, paragraph_of, sentence_of
+from claimgraph.pipeline.candidates import REPORTING_LEMMAS, Candidate, cue_span, generate_candidates, subject_of
+from claimgraph.pipeline.cues import choose_boundary, dense_features, featurise, load_model, rate
 from claimgraph.pipeline.entities import add_entity, entity_at
 from claimgraph.pipeline.quotemarks import QuotedSpan, find_quoted_spans, strip_marks
 

@@ -19,8 +19,8 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from claimgraph.pipeline import doc_text, sentence_of
 from claimgraph.model import Attribution, Quote
+from claimgraph.pipeline import doc_text, sentence_of
 from claimgraph.pipeline.entities import add_entity, entity_at
 from claimgraph.pipeline.quotes import speaker_mention
 

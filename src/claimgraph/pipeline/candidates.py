@@ -1,0 +1,305 @@
+"""Attribution candidates over the dependency parse: a cue with a possible content.
+
+A candidate is a verb (the *cue*) with one of its dependents as the reported
+*content*: the clausal complement of a reporting verb (*says that …*), the object of
+an evaluative or intentional verb (*criticised the plan*, *wants a recount*), the
+object of a preposition (*called for …*), a noun's complement (*the claim that …*),
+a headline colon, or a quote that surrounds the verb (*“…,” he said.*). This is the
+candidate space of Pareti (2015, "Attribution: a computational approach", PARC 3.0)
+and of Newell et al. (2018, PolNeAR), which both define attribution as
+source–cue–content triples anchored on the cue. Which candidates are attributions,
+and where their contents end, is decided by :mod:`.cues`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from spacy.tokens import Doc, Token
+
+# dependency labels (ClearNLP / spaCy English)
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis"})
+PREP_CONTENT_DEPS = frozenset({"pobj", "pcomp"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+SUBJECT_INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "acomp", "oprd", "npadvmod"})
+CLAUSE_TRIM_DEPS = frozenset({"mark"})
+QUOTE_CHARS = "\"“”‘’«»„"
+
+# reporting verbs: the fallback lexicon when no trained model is shipped
+# (the "say"-family of Krestel et al. 2008, "Minding the source")
+REPORTING_LEMMAS = frozenset("""
+say tell add write note insist claim argue explain announce report state declare warn
+suggest confirm deny acknowledge admit assert believe think predict estimate stress
+emphasize emphasise tweet post reply respond ask urge vow promise pledge recall describe
+call allege contend maintain observe remark comment caution concede reveal disclose
+""".split())
+
+
+@dataclass
+class Candidate:
+    """A cue verb with one possible content span and the speaker the parse suggests."""
+
+    cue: Token
+    content_start: int  # token indices, end-exclusive
+    content_end: int
+    relation: str  # dependency label of the content (or "quote" / "prep:for")
+    speaker: Optional[Token] = None  # head token of the speaker phrase
+    score: float = 0.0
+
+
+def subject_of(verb: Token) -> Optional[Token]:
+    """The subject of ``verb``, inherited from the governing verb for xcomp/conj/advcl."""
+    seen = 0
+    tok = verb
+    while seen < 5:
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        for child in tok.children:
+            if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
+                if tok.lemma_ in ("quote", "cite"):
+                    return child
+        if tok.dep_ in SUBJECT_INHERIT_DEPS and tok.head is not tok:
+            tok = tok.head
+            seen += 1
+            # "issued a statement calling for …": through the noun to its verb
+            while tok.dep_ in ("dobj", "pobj", "prep") and tok.head is not tok and seen < 5:
+                tok = tok.head
+                seen += 1
+            continue
+        if tok.dep_ == "relcl" and tok.head is not tok:
+            return tok.head
+        break
+    # "…,” wrote the ambassador: an inverted subject the parser took for an object
+    if verb.lemma_ in REPORTING_LEMMAS:
+        nxt = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod")), None)
+        if nxt is not None and (nxt.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or nxt.pos_ == "PROPN"
+                                or nxt.lemma_ in ("official", "spokesman", "spokeswoman", "ambassador")):
+            left = verb.doc[verb.i - 1] if verb.i > 0 else None
+            if left is not None and (left.is_punct or left.is_quote):
+                return nxt
+    return None
+
+
+def _content_bounds(head: Token) -> tuple[int, int]:
+    """Token span of ``head``'s subtree without a leading complementiser or trailing punctuation.
+
+    A verb conjoined to the content without a subject of its own ("said he would
+    order a review *and warned against* …") is the cue's second predicate, not content.
+    """
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    doc = head.doc
+    if head.pos_ in ("VERB", "AUX"):
+        for child in head.rights:
+            contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") and c.i < child.i for c in head.children)
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and (contrast or not any(
+                    g.dep_ in SUBJECT_DEPS for g in child.children)):
+                cut = child.left_edge.i
+                while cut > start and doc[cut - 1].dep_ in ("cc", "punct"):
+                    cut -= 1
+                end = min(end, cut)
+                break
+    for tok in doc[start + 2:end]:
+        # ", including …" at the end elaborates on the content; it is not what was said
+        if tok.lower_ == "including" and doc[tok.i - 1].text == "," and tok.right_edge.i >= end - 1:
+            end = tok.i - 1
+            break
+    while start < end and (doc[start].dep_ in CLAUSE_TRIM_DEPS and doc[start].lower_ in ("that", "whether", "if")
+                           or doc[start].is_punct and doc[start].text not in QUOTE_CHARS):
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS:
+        end -= 1
+    return start, end
+
+
+def generate_candidates(doc: Doc) -> Iterator[Candidate]:
+    """Every verb–dependent pair that could be a cue with its content."""
+    yield from _colon_candidates(doc)
+    for tok in doc:
+        if tok.pos_ == "NOUN" and tok.dep_ != "ROOT":
+            yield from _noun_candidates(tok)
+            continue
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+            continue
+        speaker = None
+        speaker_done = False
+        for child in tok.children:
+            rel = child.dep_
+            if rel in CONTENT_DEPS:
+                if rel == "parataxis" and child.i > tok.i:
+                    continue
+                if rel == "xcomp" and child.pos_ not in ("VERB", "AUX"):
+                    continue
+                start, end = _content_bounds(child)
+            elif rel == "prep" and tok.pos_ == "VERB":
+                objs = [g for g in child.children if g.dep_ in PREP_CONTENT_DEPS]
+                if not objs:
+                    continue
+                start, end = _content_bounds(objs[0])
+                rel = f"prep:{child.lower_}"
+            else:
+                continue
+            if end <= start:
+                continue
+            if rel == "dobj":
+                # object complements belong to the content: "described X as Y", "called X Y"
+                for sib in tok.rights:
+                    if sib.i > child.i and (sib.dep_ in ("oprd", "xcomp") or
+                                            sib.dep_ == "prep" and sib.lower_ == "as"):
+                        end = max(end, _content_bounds(sib)[1] if sib.dep_ != "prep" else sib.right_edge.i + 1)
+            if not speaker_done:
+                speaker, speaker_done = subject_of(tok), True
+            yield Candidate(tok, start, end, rel, speaker)
+        if tok.pos_ == "NOUN":
+            yield from _noun_candidates(tok)
+        if tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "conj", "ccomp"):
+            # the cue inside its own content: "Garland looks dead on arrival", "it must be
+            # considered"; and the passive subject as content: "Manafort's role was disclosed"
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            takes_content = any(c.dep_ in ("ccomp", "dobj", "agent") for c in tok.children)
+            if subj is not None and not takes_content and (tok.lemma_ in EVIDENTIAL_SELF_LEMMAS
+                                                           or subj.dep_ == "nsubjpass"):
+                start, end = _content_bounds(tok)
+                if end > start:
+                    yield Candidate(tok, start, end, "self", None)
+                if subj.dep_ == "nsubjpass":
+                    start, end = _content_bounds(subj)
+                    if end > start:
+                        agent = subject_of(tok)
+                        yield Candidate(tok, start, end, "nsubjpass", agent if agent is not subj else None)
+        # "“…,” he said." with the quote parsed as the head of the cue
+        if tok.head.i < tok.i and tok.lemma_ in REPORTING_LEMMAS and (
+                tok.dep_ in ("parataxis", "advcl", "ccomp") or _trailing_cue_clause(tok)):
+            head = tok.head
+            start, end = _content_bounds(head)
+            if end <= tok.right_edge.i + 1:
+                # "…,” he said." — the content ends where the cue's clause begins
+                end = min(end, tok.left_edge.i)
+            # else a parenthetical cue ("The plan, she said, is dead") inside its content
+            while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS:
+                end -= 1
+            if end > start:
+                yield Candidate(tok, start, end, "inverted", subject_of(tok))
+
+
+EVIDENTIAL_SELF_LEMMAS = frozenset({"seem", "appear", "look", "sound"})
+
+def _colon_candidates(doc: Doc) -> Iterator[Candidate]:
+    """Headline style "Sanders: 'We will win'" — a short name, a colon, the statement."""
+    for sent in doc.sents:
+        colon = next((t for t in sent[:7] if t.text == ":"), None)
+        if colon is None or colon.i - sent.start > 6 or sent.end - colon.i < 4:
+            continue
+        left = doc[sent.start:colon.i]
+        head = left.root
+        if head.pos_ != "PROPN" and head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+            continue
+        start, end = colon.i + 1, sent.end
+        while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS:
+            end -= 1
+        if end - start >= 3:
+            yield Candidate(colon, start, end, "colon", head)
+
+
+def _trailing_cue_clause(tok: Token) -> bool:
+    """"…, notes Reuters." / "…, the minister said." parsed as a conjunct of the main verb:
+    a comma before the cue's clause, a subject, and no content of its own."""
+    if tok.dep_ != "conj":
+        return False
+    doc = tok.doc
+    left = tok.left_edge.i
+    if left == 0 or doc[left - 1].text != ",":
+        return False
+    children = list(tok.children)
+    return any(c.dep_ == "nsubj" for c in children) and not any(
+        c.dep_ in ("ccomp", "dobj", "xcomp") for c in children)
+
+
+NOUN_CUE_PREPS = frozenset({"of", "about", "for", "on", "against", "to", "that"})
+
+
+def _noun_candidates(noun: Token) -> Iterator[Candidate]:
+    """Nominal cues: "his criticism of X", "the claim that Y", "doubts about Z"."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+            start, end = _content_bounds(child)
+            rel = "noun:that"
+        elif child.dep_ == "prep" and child.lower_ in NOUN_CUE_PREPS:
+            objs = [g for g in child.children if g.dep_ in PREP_CONTENT_DEPS]
+            if not objs:
+                continue
+            start, end = _content_bounds(objs[0])
+            rel = f"noun:{child.lower_}"
+        else:
+            continue
+        if end <= start:
+            continue
+        speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if speaker is None and noun.dep_ in ("dobj", "attr", "pobj"):
+            speaker = subject_of(noun.head if noun.dep_ != "pobj" else noun.head.head)
+        yield Candidate(noun, start, end, rel, speaker)
+
+
+TRAILING_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "conj", "prep", "npadvmod"})
+
+
+def extension(doc: Doc, cand: "Candidate") -> Optional[tuple[int, str]]:
+    """A longer end: the cue's next dependent when it follows the content directly
+    ("announced the creation of a website *to explain the process*")."""
+    nxt = next((c for c in cand.cue.rights if c.left_edge.i == cand.content_end), None)
+    if nxt is None or nxt.dep_ in ("punct", "cc", "conj") or nxt.is_punct:
+        return None
+    end = nxt.right_edge.i + 1
+    while end > cand.content_end and doc[end - 1].is_punct:
+        end -= 1
+    if end <= cand.content_end:
+        return None
+    return end, f"extend|{nxt.dep_}|{doc[nxt.left_edge.i].lower_ if doc[nxt.left_edge.i].is_stop else doc[nxt.left_edge.i].pos_}|-"
+
+
+def content_variants(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
+    """Where else the content ``[start, end)`` could end: before each clause or phrase that
+    closes it (a conjoined verb, a relative clause, a trailing prepositional phrase …).
+    Returns ``(end, description)`` pairs, the full span first; the boundary ranker of
+    :func:`choose_boundary` picks one."""
+    out = [(end, "full")]
+    if end - start < 5:
+        return out
+    seen = {end}
+    for tok in doc[start + 2:end]:
+        if tok.dep_ not in TRAILING_CLAUSE_DEPS or tok.right_edge.i < end - 1 or not (start <= tok.head.i < end):
+            continue
+        cut = tok.left_edge.i
+        while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
+            cut -= 1
+        if cut - start < 2 or cut in seen:
+            continue
+        seen.add(cut)
+        joint = doc[cut].lower_ if doc[cut].is_punct or doc[cut].dep_ == "cc" else ""
+        lead = doc[tok.left_edge.i]
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+        out.append((cut, f"{tok.dep_}|{lead.lower_ if lead.is_stop or lead.is_punct else lead.pos_}|"
+                         f"{'subj' if own_subject else 'nosubj'}|{joint or '-'}"))
+    return out
+
+
+def boundary_choices(doc: Doc, cand: "Candidate") -> list[tuple[int, str]]:
+    """Every end the ranker chooses from: the parse's, shorter ones, a longer one."""
+    choices = content_variants(doc, cand.content_start, cand.content_end)
+    longer = extension(doc, cand)
+    if longer is not None:
+        choices.append(longer)
+    return choices
+
+
+def cue_span(cue: Token) -> tuple[int, int]:
+    """Character span of the cue: the verb with its particles ("called for", "pointed out")."""
+    start, end = cue.idx, cue.idx + len(cue.text)
+    for child in cue.children:
+        if child.dep_ == "prt" and child.i > cue.i:
+            end = max(end, child.idx + len(child.text))
+    return start, end
