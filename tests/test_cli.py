@@ -176,3 +176,19 @@ def test_report_groups_statements_by_speaker():
     assert "“Taxes will not rise,”" in out and "via Nordwire" in out
     assert "anonymous source" in out and "cue “according to”" in out
     assert out.index("Ana Ruiz (PERSON)") < out.index("officials (anonymous)") < out.index(NO_SPEAKER)
+
+
+# ------------------------------------------------------------------ every command: one line, never a traceback
+
+def test_an_unexpected_failure_in_any_command_is_one_line(capsys, monkeypatch):
+    import claimgraph.commands.eval as eval_command
+
+    def boom(*_args):
+        raise RuntimeError("something broke")
+
+    monkeypatch.setattr(eval_command, "_load_jsonl", boom)
+    monkeypatch.delenv("CLAIMGRAPH_DEBUG", raising=False)
+    assert main(["eval", "gold.jsonl"]) == 3
+    err = capsys.readouterr().err
+    assert err == ("claimgraph: internal error: RuntimeError: something broke "
+                   "(set CLAIMGRAPH_DEBUG=1 for details)\n")

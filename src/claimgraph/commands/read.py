@@ -20,8 +20,7 @@ from typing import Iterator
 
 from claimgraph.model import ArticleInput, ReadError
 
-EXIT_OK, EXIT_FAILED, EXIT_INTERNAL, EXIT_PIPE = 0, 1, 3, 141
-DEBUG_ENV = "CLAIMGRAPH_DEBUG"
+EXIT_OK, EXIT_FAILED, EXIT_PIPE = 0, 1, 141
 
 
 def _date(value: str) -> str:
@@ -70,18 +69,13 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    """Any other failure becomes one line in :func:`claimgraph.cli.main` (exit status 3)."""
     try:
         return _run(args)
     except BrokenPipeError:  # `claimgraph read … | head`
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_PIPE
-    except Exception as err:  # noqa: BLE001 - one line, never a traceback (unless asked)
-        if os.environ.get(DEBUG_ENV):
-            raise
-        print(f"claimgraph: internal error: {type(err).__name__}: {err} "
-              f"(set {DEBUG_ENV}=1 for details)", file=sys.stderr)
-        return EXIT_INTERNAL
 
 
 def _run(args) -> int:
