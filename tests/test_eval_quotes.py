@@ -53,3 +53,11 @@ def test_eval_command_prints_a_table_per_section(tmp_path, capsys):
     lines = {line.split()[0]: line.split() for line in out.splitlines() if line.strip()}
     assert {"both", "quotes", "attributions"} <= set(lines)
     assert lines["quotes"][-1] == "1.0000"  # end-to-end F1 of the one matched quote, speaker right
+
+
+def test_components_score_their_own_layer(reader):
+    article = reader.read("Prices rose again, according to the central bank.", id="x")
+    gold = {"id": "x", "text": article.text, "quotes": [],
+            "attributions": [{"content": [0, 17], "speaker": [32, 48], "speaker_text": "the central bank"}]}
+    scores = reader.nlp.get_pipe("claimgraph_sources").score([(gold, article.to_record())])
+    assert scores["match"] == 1 and scores["end_to_end_F1"] == 1.0

@@ -119,6 +119,13 @@ class SourceFinder:
     def predict(self, doc: Doc) -> list[FoundSource]:
         return find_source_preps(doc)
 
+    def score(self, examples, **kwargs) -> dict:
+        """Attribution claim P/R/F1 and source accuracy on (gold record, predicted record)
+        pairs, by the project metric (:mod:`claimgraph.eval.quotes`)."""
+        from claimgraph.eval.quotes import score_docs
+
+        return score_docs(examples, section="attributions")
+
     def set_annotations(self, doc: Doc, found: list[FoundSource]) -> None:
         attributions: list[Attribution] = []
         ents = {e.id: e for e in doc._.cg_entities or []}
