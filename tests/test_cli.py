@@ -192,3 +192,28 @@ def test_an_unexpected_failure_in_any_command_is_one_line(capsys, monkeypatch):
     err = capsys.readouterr().err
     assert err == ("claimgraph: internal error: RuntimeError: something broke "
                    "(set CLAIMGRAPH_DEBUG=1 for details)\n")
+
+
+def test_entities_and_eval_odd_input_is_one_line(tmp_path, capsys):
+    latin = tmp_path / "old.txt"
+    latin.write_bytes("Der Bürgermeister sagte nein.".encode("latin-1"))
+    deep = tmp_path / "deep.jsonl"
+    deep.write_text('{"id": "d", "text": ' + "[" * 100_000 + "]" * 100_000 + "}\n", encoding="utf-8")
+    no_id = tmp_path / "gold.jsonl"
+    no_id.write_text('{"source": "polnear", "text": "x"}\n', encoding="utf-8")
+    cases = [
+        (["entities", str(latin)], 1, f"claimgraph: {latin}: not UTF-8 text (byte 0xFC)"),
+        (["entities", str(latin), "--db", str(tmp_path)], 1, f"claimgraph: --db {tmp_path}: cannot open"),
+        (["entities", str(deep)], 1, f"claimgraph: {deep}:1: not JSON (nested too deeply)"),
+        (["eval", str(latin)], 1, f"claimgraph eval: {latin}: gold file is not UTF-8 (byte 0xFC)"),
+        (["eval", str(deep)], 1, f"claimgraph eval: {deep}:1: gold line is not JSON (nested too deeply)"),
+        (["eval", str(no_id)], 2, f'claimgraph eval: {no_id}: gold record 1 has no "id" field'),
+    ]
+    for argv, code, line in cases:
+        try:
+            got = main(argv)
+        except SystemExit as exc:  # eval reports unreadable files by SystemExit(message)
+            print(exc.code, file=sys.stderr)
+            got = 1
+        err = capsys.readouterr().err
+        assert got == code and err.startswith(line) and err.count("\n") == 1, (argv, err)

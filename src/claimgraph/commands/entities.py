@@ -10,6 +10,7 @@ articles it appears in.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from typing import Iterator
 
@@ -43,6 +44,9 @@ def read_feed(path: str) -> Iterator[ArticleInput | ReadError]:
             except json.JSONDecodeError as err:
                 yield ReadError(None, origin, f"not JSON ({err.msg})")
                 continue
+            except RecursionError:
+                yield ReadError(None, origin, "not JSON (nested too deeply)")
+                continue
             if not isinstance(rec, dict) or "text" not in rec:
                 yield ReadError(None, origin, 'a record needs a "text" field')
                 continue
@@ -59,7 +63,11 @@ def run(args) -> int:
     from claimgraph.reader import Reader
 
     reader = Reader(batch_size=args.batch_size)
-    registry = Registry(args.db)
+    try:
+        registry = Registry(args.db)
+    except sqlite3.Error as err:
+        print(f"claimgraph: --db {args.db}: cannot open the registry ({err})", file=sys.stderr)
+        return 1
     failed = 0
     inputs, errors = [], []
     try:
@@ -67,6 +75,10 @@ def run(args) -> int:
             (errors if isinstance(item, ReadError) else inputs).append(item)
     except OSError as err:
         print(f"claimgraph: {args.path}: {err.strerror or err}", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError as err:
+        print(f"claimgraph: {args.path}: not UTF-8 text (byte 0x{err.object[err.start:err.start + 1].hex().upper()})",
+              file=sys.stderr)
         return 1
     for err in errors:
         print(f"claimgraph: {err}", file=sys.stderr)

@@ -37,8 +37,14 @@ def _load_jsonl(path: str, what: str) -> list[dict]:
                         records.append(json.loads(line))
                     except json.JSONDecodeError as err:
                         raise SystemExit(f"claimgraph eval: {path}:{n}: {what} line is not JSON ({err.msg})")
+                    except RecursionError:
+                        raise SystemExit(f"claimgraph eval: {path}:{n}: {what} line is not JSON "
+                                         "(nested too deeply)") from None
     except OSError as err:
         raise SystemExit(f"claimgraph eval: cannot read {path}: {err.strerror}")
+    except UnicodeDecodeError as err:
+        raise SystemExit(f"claimgraph eval: {path}: {what} file is not UTF-8 "
+                         f"(byte 0x{err.object[err.start:err.start + 1].hex().upper()})") from None
     return records
 
 
@@ -69,6 +75,13 @@ def run(args) -> int:
     if not gold:
         print(f"claimgraph eval: {args.gold}: no gold records", file=sys.stderr)
         return 2
+    needed = ("id",) if args.pred else ("id", "text")
+    for n, g in enumerate(gold, 1):
+        missing = [f'"{k}"' for k in needed if k not in g] if isinstance(g, dict) else None
+        if missing is None or missing:
+            why = "is not a JSON object" if missing is None else f"has no {' or '.join(missing)} field"
+            print(f"claimgraph eval: {args.gold}: gold record {n} {why}", file=sys.stderr)
+            return 2
     metric = args.metric or CORPUS_METRIC.get(gold[0].get("source", ""))
     if metric is None:
         print(f"claimgraph eval: {args.gold}: unknown corpus {gold[0].get('source')!r}; use --metric",
