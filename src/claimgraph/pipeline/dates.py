@@ -873,10 +873,23 @@ def to_record(i: int, m: DateMatch, text: str) -> DateExpr:
 _SENT_END = re.compile(r"(?<=[.!?”\"])\s+|\n+")
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max((m.end() for m in _SENT_END.finditer(text, 0, start)), default=0)
-    right = _SENT_END.search(text, end)
-    return text[left:right.start() if right else len(text)].strip()
+class _Sentences:
+    """The sentence around each of many expressions of one text. The sentence breaks
+    (:data:`_SENT_END`) are found once, and the break before an expression by bisection,
+    instead of scanning the text from its start for every expression."""
+
+    def __init__(self, text: str):
+        self.text = text
+        spans = [m.span() for m in _SENT_END.finditer(text)]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def around(self, start: int, end: int) -> str:
+        # the last break that begins before ``start``; one running into ``start`` ends there
+        k = bisect.bisect_left(self.starts, start) - 1
+        left = min(self.ends[k], start) if k >= 0 else 0
+        right = _SENT_END.search(self.text, end)
+        return self.text[left:right.start() if right else len(self.text)].strip()
 
 
 @dataclass
@@ -894,11 +907,12 @@ class TimelineEntry:
 def timeline(article) -> list[TimelineEntry]:
     """The article's dated statements in time order (undated or unresolved ones last)."""
     entries = []
+    sentences = _Sentences(article.text)
     for d in article.dates:
         if d.type in ("DURATION", "SET") and not d.start:
             continue
         entries.append(TimelineEntry(d.start, d.end, d.value, d.text or article.span_text(d.span),
-                                     _sentence_around(article.text, *d.span), d.confidence))
+                                     sentences.around(*d.span), d.confidence))
     entries.sort(key=lambda e: (e.start is None, e.start or e.end or "", e.end or ""))
     return entries
 
