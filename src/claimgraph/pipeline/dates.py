@@ -411,9 +411,8 @@ class Rules:
 
     def _year_range(self, m, ctx, pos):
         a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
-        if int(b) < int(a):
-            if len(m.group("d") or "") == 4 and int(b) < int(a):
-                return None
+        if int(b) < int(a) and len(m.group("d") or "") == 4:
+            return None
         return "DATE", f"{a}/{b}", "exact", False
 
     def _year(self, m, ctx, pos):
@@ -700,10 +699,9 @@ def find_dates(text: str, dct: Optional[dt.date],
             match.start_date, match.end_date = interval_of(value)
             if re.match(r"\d{4}", value):
                 ctx.last_year = int(value[:4])
+                ctx.last_value = value
             if re.match(r"\d{4}-\d\d-\d\d", value):
                 ctx.last_day = value[:10]
-            if re.match(r"\d{4}", value):
-                ctx.last_value = value
         if value and value.startswith("PAST:"):
             match.value = None
         _anchor(match, m, dct)
