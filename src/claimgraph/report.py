@@ -13,7 +13,7 @@ import importlib
 import textwrap
 from typing import Callable, Optional
 
-from claimgraph.model import Article, Attribution, Quote
+from claimgraph.model import Article, Attribution, Entity, Quote
 
 WIDTH = 100
 INDENT = "    "
@@ -29,7 +29,8 @@ SECTIONS = (("Quantities", "quantities", "claimgraph.pipeline.quantities"),
 def render(article: Article) -> str:
     """The whole report as one string (no trailing newline)."""
     lines = _header(article)
-    groups = group_by_speaker(article)
+    entity = _EntityIndex(article)
+    groups = group_by_speaker(article, entity)
     lines.append("")
     lines.append(_rule("Who said what"))
     if not groups:
@@ -38,8 +39,8 @@ def render(article: Article) -> str:
         lines.append("")
         lines.append(label)
         for item in items:
-            lines.extend(_quote_lines(article, item) if isinstance(item, Quote)
-                         else _source_lines(article, item))
+            lines.extend(_quote_lines(article, item, entity) if isinstance(item, Quote)
+                         else _source_lines(article, item, entity))
     for title, layer, module in SECTIONS:
         records = getattr(article, layer, None)
         if not records:
@@ -52,14 +53,37 @@ def render(article: Article) -> str:
     return "\n".join(lines)
 
 
-def group_by_speaker(article: Article) -> list[tuple[str, list]]:
+class _EntityIndex:
+    """:meth:`Article.entity` for many look-ups: the entities indexed by id once (the first
+    entity of an id wins, as there) instead of a pass over all of them per look-up."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.by_id: Optional[dict] = {}
+        try:
+            for ent in article.entities:
+                self.by_id.setdefault(ent.id, ent)
+        except TypeError:  # an unhashable id (a hand-made record): look up the slow way
+            self.by_id = None
+
+    def __call__(self, entity_id) -> Optional[Entity]:
+        if self.by_id is not None:
+            try:
+                return self.by_id.get(entity_id)
+            except TypeError:
+                pass
+        return self.article.entity(entity_id)
+
+
+def group_by_speaker(article: Article, entity: Optional[_EntityIndex] = None) -> list[tuple[str, list]]:
     """``(label, [Quote | Attribution …])`` per speaker or source, in order of first
     appearance in the text; statements with no speaker come last."""
+    entity = entity or _EntityIndex(article)
     groups: dict[str, list] = {}
     labels: dict[str, str] = {}
     items = sorted(list(article.quotes) + list(article.attributions), key=_position)
     for item in items:
-        key, label = _speaker_key(article, item)
+        key, label = _speaker_key(article, item, entity)
         groups.setdefault(key, []).append(item)
         labels[key] = label
     keys = sorted(groups, key=lambda k: k == "")
@@ -70,12 +94,12 @@ def _position(item) -> int:
     return (item.content if isinstance(item, Quote) else item.claim)[0]
 
 
-def _speaker_key(article: Article, item) -> tuple[str, str]:
+def _speaker_key(article: Article, item, entity: _EntityIndex) -> tuple[str, str]:
     if isinstance(item, Quote):
         ent_id, mention, text = item.speaker, item.speaker_mention, item.speaker_text
     else:
         ent_id, mention, text = item.source, item.source_mention, item.source_text
-    ent = article.entity(ent_id)
+    ent = entity(ent_id)
     if ent is not None:
         return f"id:{ent.id}", f"{ent.name} ({ent.type})"
     name = (text or article.span_text(mention)).strip()
@@ -102,18 +126,19 @@ def _rule(title: str) -> str:
     return f"== {title} " + "=" * max(3, WIDTH - len(title) - 4)
 
 
-def _quote_lines(article: Article, quote: Quote) -> list[str]:
+def _quote_lines(article: Article, quote: Quote, entity: _EntityIndex) -> list[str]:
     content = _clean(article.span_text(quote.content))
     marked = quote.kind in MARKED_KINDS  # mixed content carries its own quote marks
     mark, close = ("“", "”") if marked else ("", "")
     details = [quote.kind]
     if quote.cue:
         details.append(f"cue “{_clean(article.span_text(quote.cue))}”")
-    if quote.speaker_mention and article.entity(quote.speaker) is not None:
+    speaker = entity(quote.speaker)
+    if quote.speaker_mention and speaker is not None:
         mention = _clean(article.span_text(quote.speaker_mention))
-        if mention and mention != article.entity(quote.speaker).name:
+        if mention and mention != speaker.name:
             details.append(f"as “{mention}”")
-    via = article.entity(quote.via)
+    via = entity(quote.via)
     if via is not None:
         details.append(f"via {via.name}")
     details.append(f"@{quote.content[0]}")
@@ -121,12 +146,12 @@ def _quote_lines(article: Article, quote: Quote) -> list[str]:
             _wrap(f"({'; '.join(details)})", INDENT, INDENT)]
 
 
-def _source_lines(article: Article, attr: Attribution) -> list[str]:
+def _source_lines(article: Article, attr: Attribution, entity: _EntityIndex) -> list[str]:
     claim = _clean(article.span_text(attr.claim))
     details = [f"cue “{_clean(article.span_text(attr.cue))}”"]
     if attr.anonymous:
         details.append("anonymous source")
-    via = article.entity(getattr(attr, "via", None))
+    via = entity(getattr(attr, "via", None))
     if via is not None:
         details.append(f"via {via.name}")
     details.append(f"@{attr.claim[0]}")
