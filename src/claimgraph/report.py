@@ -138,12 +138,7 @@ def _quote_lines(article: Article, quote: Quote, entity: _EntityIndex) -> list[s
         mention = _clean(article.span_text(quote.speaker_mention))
         if mention and mention != speaker.name:
             details.append(f"as “{mention}”")
-    via = entity(quote.via)
-    if via is not None:
-        details.append(f"via {via.name}")
-    details.append(f"@{quote.content[0]}")
-    return [_wrap(f"- {mark}{content}{close}", "  ", INDENT),
-            _wrap(f"({'; '.join(details)})", INDENT, INDENT)]
+    return _item_lines(f"- {mark}{content}{close}", details, entity(quote.via), quote.content[0])
 
 
 def _source_lines(article: Article, attr: Attribution, entity: _EntityIndex) -> list[str]:
@@ -151,12 +146,15 @@ def _source_lines(article: Article, attr: Attribution, entity: _EntityIndex) -> 
     details = [f"cue “{_clean(article.span_text(attr.cue))}”"]
     if attr.anonymous:
         details.append("anonymous source")
-    via = entity(getattr(attr, "via", None))
+    return _item_lines(f"- source of: {claim}", details, entity(getattr(attr, "via", None)), attr.claim[0])
+
+
+def _item_lines(head: str, details: list[str], via: Optional[Entity], position: int) -> list[str]:
+    """A statement's two lines: what was said, then its details, carrier and offset."""
     if via is not None:
         details.append(f"via {via.name}")
-    details.append(f"@{attr.claim[0]}")
-    return [_wrap(f"- source of: {claim}", "  ", INDENT),
-            _wrap(f"({'; '.join(details)})", INDENT, INDENT)]
+    details.append(f"@{position}")
+    return [_wrap(head, "  ", INDENT), _wrap(f"({'; '.join(details)})", INDENT, INDENT)]
 
 
 def _section_lines(article: Article, module: str, records: list) -> list[str]:
