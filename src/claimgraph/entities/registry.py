@@ -18,6 +18,7 @@ Lookups use indexed tables (``names.norm``, ``context(key, term)``), so a regist
 """
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -186,7 +187,7 @@ class Registry:
         """Give every entity of ``article`` its registry key (``Entity.key``)."""
         ranked = sorted(article.entities, key=lambda e: -len(e.mentions))
         for ent in article.entities:
-            context = [e.name for e in ranked if e is not ent][:CONTEXT_SIZE]
+            context = list(itertools.islice((e.name for e in ranked if e is not ent), CONTEXT_SIZE))
             ent.key = self.resolve(ent, article.id, context)
         self.db.commit()
 
