@@ -217,3 +217,16 @@ def test_entities_and_eval_odd_input_is_one_line(tmp_path, capsys):
             got = 1
         err = capsys.readouterr().err
         assert got == code and err.startswith(line) and err.count("\n") == 1, (argv, err)
+
+
+def test_progress_count_of_an_unreadable_feed_is_unknown(tmp_path, monkeypatch):
+    import claimgraph.commands.read as read_command
+
+    feed = _feed(tmp_path, [json.dumps({"id": "a", "text": ARTICLE_1})])
+    assert read_command._count_articles([feed]) == 1
+
+    def refuse(*_args, **_kw):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(read_command, "open", refuse, raising=False)
+    assert read_command._count_articles([feed]) is None

@@ -162,8 +162,11 @@ def _count_articles(paths) -> int | None:
         if path == "-" or not os.path.isfile(path) or detect_format(path) != "jsonl" \
                 or path.endswith(".gz"):
             return None
-        with open(path, "rb") as fh:
-            total += sum(1 for line in fh if line.strip())
+        try:
+            with open(path, "rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        except OSError:  # unreadable: the reader reports it; the bar just counts up
+            return None
     return total
 
 
