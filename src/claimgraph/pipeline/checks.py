@@ -188,6 +188,11 @@ def _by_sentence(items: list[Item]) -> dict[int, list[Item]]:
     return by_sent
 
 
+def _precedes(a: Item, s: Item) -> bool:
+    """``a`` starts no later than ``s``, in its sentence or the WINDOW_SENTENCES before."""
+    return s.sent - WINDOW_SENTENCES <= a.sent <= s.sent and a.q.span[0] <= s.q.span[0]
+
+
 def _period_factor(src: Optional[str], dst: Optional[str]) -> Optional[float]:
     if src == dst:
         return 1.0
@@ -210,12 +215,10 @@ def share_checks(items: list[Item], text: str) -> list[Check]:
         if not _is_money(s.q):
             continue
         for p in items:
-            if p.q.unit != "percent" or not (s.sent - WINDOW_SENTENCES <= p.sent <= s.sent) \
-                    or p.q.span[0] > s.q.span[0]:
+            if p.q.unit != "percent" or not _precedes(p, s):
                 continue
             for a in items:
-                if a is s or a.q.unit != s.q.unit or not (s.sent - WINDOW_SENTENCES <= a.sent <= s.sent) \
-                        or a.q.span[0] > s.q.span[0]:
+                if a is s or a.q.unit != s.q.unit or not _precedes(a, s):
                     continue
                 factor = _period_factor(_time_per(a.q), _time_per(s.q))
                 if factor is None:
@@ -268,8 +271,7 @@ def period_checks(items: list[Item], text: str) -> list[Check]:
             continue
         for a in items:
             pa = _time_per(a.q)
-            if a is s or not pa or a.q.unit != s.q.unit or pa == ps \
-                    or not (s.sent - WINDOW_SENTENCES <= a.sent <= s.sent) or a.q.span[0] > s.q.span[0]:
+            if a is s or not pa or a.q.unit != s.q.unit or pa == ps or not _precedes(a, s):
                 continue
             factor = _period_factor(pa, ps)
             if factor is None:
