@@ -170,7 +170,7 @@ class Registry:
             name = db.execute("SELECT name FROM entities WHERE key = ?", (key,)).fetchone()[0]
             if len(ent.name.split()) > len(name.split()):  # keep the fullest name
                 db.execute("UPDATE entities SET name = ? WHERE key = ?", (ent.name, key))
-        for alias in {ent.name, *ent.aliases}:
+        for alias in sorted({ent.name, *ent.aliases}):  # a fixed order: the same spelling every run
             db.execute("INSERT OR IGNORE INTO names (norm, key, alias) VALUES (?, ?, ?)",
                        (norm_key(alias), key, alias))
         new = db.execute("INSERT OR IGNORE INTO appearances (key, article, mentions) VALUES (?, ?, ?)",

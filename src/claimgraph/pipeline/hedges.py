@@ -152,7 +152,7 @@ def _said_to(tok: Token) -> Optional[int]:
 def _expected(tok: Token) -> Optional[int]:
     """*is expected to*, *expected that*: a forecast."""
     nxt = _next_lower(tok)
-    if nxt in ("to", "that") and (tok.tag_ == "VBN" or tok.doc[tok.i - 1].lemma_ == "be"):
+    if nxt in ("to", "that") and (tok.tag_ == "VBN" or tok.i > 0 and tok.doc[tok.i - 1].lemma_ == "be"):
         return 1
     return None
 
@@ -189,7 +189,7 @@ def _unclear(tok: Token) -> Optional[int]:
         return None
     before = [t.lower_ for t in tok.doc[max(0, tok.i - 3):tok.i]]
     if tok.lower_ == "possible" and (before[-1:] == ["as"] or "make" in before or "makes" in before
-                                     or "made" in before or tok.doc[tok.i - 1].tag_ == "JJS"):
+                                     or "made" in before or tok.i > 0 and tok.doc[tok.i - 1].tag_ == "JJS"):
         return None  # "as soon as possible", "made it possible", "the best possible"
     return 1
 

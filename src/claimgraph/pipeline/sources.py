@@ -137,7 +137,7 @@ class SourceFinder:
             via: Optional[str] = None
             text = fs.source_text
             if head.lower_ in PLURAL_PRONOUNS and last_group is not None:
-                source_id, text = last_group[0], text
+                source_id = last_group[0]
                 anonymous = True
             else:
                 mention = speaker_mention(head)
