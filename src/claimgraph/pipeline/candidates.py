@@ -116,6 +116,12 @@ def _content_bounds(head: Token) -> tuple[int, int]:
     return start, end
 
 
+def _prep_object_bounds(prep: Token) -> Optional[tuple[int, int]]:
+    """Token span of a preposition's object ("called *for* an inquiry" → "an inquiry")."""
+    objs = [g for g in prep.children if g.dep_ in PREP_CONTENT_DEPS]
+    return _content_bounds(objs[0]) if objs else None
+
+
 def generate_candidates(doc: Doc) -> Iterator[Candidate]:
     """Every verb–dependent pair that could be a cue with its content."""
     yield from _colon_candidates(doc)
@@ -136,11 +142,10 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                     continue
                 start, end = _content_bounds(child)
             elif rel == "prep" and tok.pos_ == "VERB":
-                objs = [g for g in child.children if g.dep_ in PREP_CONTENT_DEPS]
-                if not objs:
+                bounds = _prep_object_bounds(child)
+                if bounds is None:
                     continue
-                start, end = _content_bounds(objs[0])
-                rel = f"prep:{child.lower_}"
+                (start, end), rel = bounds, f"prep:{child.lower_}"
             else:
                 continue
             if end <= start:
@@ -229,11 +234,10 @@ def _noun_candidates(noun: Token) -> Iterator[Candidate]:
             start, end = _content_bounds(child)
             rel = "noun:that"
         elif child.dep_ == "prep" and child.lower_ in NOUN_CUE_PREPS:
-            objs = [g for g in child.children if g.dep_ in PREP_CONTENT_DEPS]
-            if not objs:
+            bounds = _prep_object_bounds(child)
+            if bounds is None:
                 continue
-            start, end = _content_bounds(objs[0])
-            rel = f"noun:{child.lower_}"
+            (start, end), rel = bounds, f"noun:{child.lower_}"
         else:
             continue
         if end <= start:
