@@ -213,3 +213,33 @@ def test_pronoun_speaker_agrees_in_gender(reader):
     a = reader.read(text)
     q = _find(a, "It was a hard meeting")
     assert a.entity(q.speaker).name == "Mary Collins"
+
+
+@pytest.fixture(scope="module")
+def broad_reader():
+    from claimgraph.reader import Reader
+
+    return Reader(scope="all")
+
+
+def test_speech_scope_keeps_statements_and_drops_attitudes(reader, broad_reader):
+    text = ("The governor hopes that the bridge will reopen in May. "
+            "Her deputy said that the repairs were on schedule.")
+    speech = reader.read(text)
+    assert [speech.span_text(q.content) for q in speech.quotes] == ["the repairs were on schedule"]
+    broad = broad_reader.read(text)
+    acts = {broad.span_text(q.content): q.act for q in broad.quotes}
+    assert acts.get("the bridge will reopen in May") == "attitude"
+    assert acts.get("the repairs were on schedule") == "speech"
+
+
+def test_a_negated_cue_is_not_a_statement(reader):
+    a = reader.read("The minister has not denied the reports of a cabinet reshuffle.")
+    assert not a.quotes
+
+
+def test_unknown_scope_is_a_clear_error():
+    from claimgraph.reader import Reader
+
+    with pytest.raises(ValueError, match="scope"):
+        Reader(scope="everything")

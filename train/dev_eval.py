@@ -31,7 +31,8 @@ def main():
             importlib.import_module(COMPONENTS[name])
         except ModuleNotFoundError:
             continue
-        comps.append(nlp.add_pipe(name))
+        # PolNeAR counts beliefs and attitudes as attributions: score the broad scope
+        comps.append(nlp.add_pipe(name, config={"scope": "all"} if name == "claimgraph_quotes" else {}))
     preds, golds = [], []
     for g, doc in zip(gold, docs):
         if args.split != "all" and split_of(g["id"]) != args.split:

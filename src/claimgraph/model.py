@@ -44,6 +44,7 @@ class Quote:
     speaker_text: Optional[str] = None
     confidence: float = 1.0
     certainty: Optional[str] = None  # how firmly the content is put (see Hedge.certainty)
+    act: str = "speech"  # "speech": said or written; "attitude": a belief, intention or stance
 
 
 @dataclass

@@ -24,6 +24,7 @@ from claimgraph.article import article_from_doc, label_certainty
 from claimgraph.ingest.text import normalise
 from claimgraph.model import Article, ArticleInput, ReadError
 from claimgraph.pipeline import DEFAULT_COMPONENTS, LAYERS, build_nlp
+from claimgraph.pipeline.quotes import SCOPES
 
 MAX_CHARS = 10_000_000  # longer inputs are refused with a clear error
 BATCH_CHARS = 200_000  # at most this much text in one nlp.pipe batch (long texts' windows)
@@ -41,15 +42,21 @@ Result = Union[Article, ReadError]
 
 
 class Reader:
-    def __init__(self, components=DEFAULT_COMPONENTS, batch_size: int = 32):
+    def __init__(self, components=DEFAULT_COMPONENTS, batch_size: int = 32, scope: str = "speech"):
+        """``scope``: "speech" keeps what people said or wrote (the default, what a news
+        reader expects); "all" also keeps beliefs, intentions and attitudes attributed to
+        someone (*hopes that*, *wants*, *criticised X*), PolNeAR's broader notion."""
+        if scope not in SCOPES:
+            raise ValueError(f"scope must be one of {', '.join(SCOPES)}, not {scope!r}")
         self.components = tuple(components)
         self.batch_size = batch_size
+        self.scope = scope
         self._nlp = None
 
     @property
     def nlp(self):
         if self._nlp is None:
-            self._nlp = build_nlp(self.components)
+            self._nlp = build_nlp(self.components, config={"claimgraph_quotes": {"scope": self.scope}})
             self._nlp.max_length = max(self._nlp.max_length, WINDOW_CHARS + 1)
         return self._nlp
 
@@ -246,9 +253,9 @@ def _relink(rec, ids: dict[str, dict[str, str]]) -> None:
 _WORKER_READER: Optional[Reader] = None
 
 
-def _worker_init(components, batch_size):
+def _worker_init(components, batch_size, scope):
     global _WORKER_READER
-    _WORKER_READER = Reader(components, batch_size)
+    _WORKER_READER = Reader(components, batch_size, scope)
 
 
 def _worker_read(chunk: list[ArticleInput]) -> list[Union[dict, ReadError]]:
@@ -273,7 +280,7 @@ def _chunks(sources: Iterable[ArticleInput], size: int) -> Iterator[list[Article
 def _read_parallel(reader: Reader, sources, n_process: int):
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(n_process, initializer=_worker_init,
-                  initargs=(reader.components, reader.batch_size)) as pool:
+                  initargs=(reader.components, reader.batch_size, reader.scope)) as pool:
         for results in pool.imap(_worker_read, _chunks(sources, reader.batch_size)):
             for res in results:
                 yield res if isinstance(res, ReadError) else Article.from_record(res)

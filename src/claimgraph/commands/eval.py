@@ -25,6 +25,9 @@ def add_parser(sub) -> None:
     ev.add_argument("--processes", type=int, default=1)
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.add_argument("--save-pred", help="write the predictions made to this JSONL file")
+    ev.add_argument("--scope", choices=["speech", "all"], default=None,
+                    help="what counts as a quote (see 'claimgraph read --scope'); default: 'all' for "
+                         "PolNeAR, whose annotation counts beliefs and attitudes, else 'speech'")
 
 
 def _load_jsonl(path: str, what: str) -> list[dict]:
@@ -93,7 +96,8 @@ def run(args) -> int:
     else:
         from claimgraph.reader import Reader
 
-        reader = Reader()
+        scope = args.scope or ("all" if gold[0].get("source") == "polnear" else "speech")
+        reader = Reader(scope=scope)
         try:
             pred = module.predict(gold, reader, n_process=args.processes)
         except TypeError:

@@ -64,6 +64,9 @@ def add_parser(sub) -> None:
                     help="worker processes (each loads its own model)")
     rd.add_argument("--batch-size", type=_positive, default=32, metavar="N",
                     help="articles per nlp.pipe batch (default 32)")
+    rd.add_argument("--scope", choices=["speech", "all"], default="speech",
+                    help="speech: what people said or wrote (default); all: also beliefs, intentions "
+                         "and attitudes put down to them (PolNeAR's notion of attribution)")
     rd.add_argument("-q", "--quiet", action="store_true",
                     help="no progress bar and no warnings (errors are still printed)")
 
@@ -109,7 +112,7 @@ def _run(args) -> int:
             else:
                 yield item
 
-    reader = Reader(batch_size=args.batch_size)
+    reader = Reader(batch_size=args.batch_size, scope=args.scope)
     records = []
     for result in reader.read_many(good_inputs(), n_process=args.processes):
         if isinstance(result, ReadError):

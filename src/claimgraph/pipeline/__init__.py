@@ -14,6 +14,7 @@ Order: ``claimgraph_sentences`` (before the parser) → parser/ner → ``claimgr
 from __future__ import annotations
 
 import bisect
+from typing import Optional
 
 from spacy.tokens import Doc
 
@@ -74,8 +75,9 @@ def layer(doc: Doc, name: str) -> list:
     return getattr(doc._, f"cg_{name}") or []
 
 
-def build_nlp(components=DEFAULT_COMPONENTS, model: str = MODEL_NAME):
-    """Load the English model and add the claimgraph components that can be imported."""
+def build_nlp(components=DEFAULT_COMPONENTS, model: str = MODEL_NAME, config: Optional[dict] = None):
+    """Load the English model and add the claimgraph components that can be imported;
+    ``config`` maps a component name to its settings (``{"claimgraph_quotes": {"scope": "all"}}``)."""
     import importlib
 
     import spacy
@@ -91,5 +93,5 @@ def build_nlp(components=DEFAULT_COMPONENTS, model: str = MODEL_NAME):
         if name == "claimgraph_sentences":
             nlp.add_pipe(name, before="parser")
         else:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config=(config or {}).get(name, {}))
     return nlp

@@ -26,7 +26,7 @@ from claimgraph.entities.gazetteer import fold, gazetteer
 from claimgraph.model import Quote
 from claimgraph.pipeline import doc_text, paragraph_of, sentence_of
 from claimgraph.pipeline.candidates import REPORTING_LEMMAS, Candidate, cue_span, generate_candidates, subject_of
-from claimgraph.pipeline.cues import choose_boundary, dense_features, featurise, load_model, rate
+from claimgraph.pipeline.cues import choose_boundary, dense_features, featurise, load_model, rate, verb_classes
 from claimgraph.pipeline.entities import add_entity, entity_at
 from claimgraph.pipeline.quotemarks import QuotedSpan, find_quoted_spans, strip_marks
 
@@ -51,6 +51,30 @@ class Statement:
     speaker_head: Optional[Token]
     score: float
     cue_lemma: str = ""
+    relation: str = ""  # how it was found: the content's dependency, "adjacent", "orphan" …
+    negated: bool = False  # "has not denied", "did not say"
+
+
+SCOPES = ("speech", "all")
+SPEECH_CLASSES = frozenset({"say", "ask", "urge", "promise", "describe", "noun_say"})
+SPEECH_RELATIONS = frozenset({"adjacent", "governed", "orphan", "colon", "inverted"})
+
+
+def speech_act(st: Statement) -> bool:
+    """Did someone *say or write* it, or is it a belief, intention or attitude put down
+    to them? Quoted words and verbs of communication (Levin 1993, class 37) are speech;
+    a denial or finding with a that-clause is too; a negated cue ("has not denied") says
+    nothing; *hopes*, *wants*, *plans*, *criticised X* are attitudes."""
+    if st.kind in ("direct", "partial", "mixed") or st.relation in SPEECH_RELATIONS:
+        return True
+    if st.negated or st.speaker_head is None:
+        return False
+    classes = set(verb_classes().get(st.cue_lemma.lower(), ()))
+    if st.relation.startswith("noun:"):
+        return "noun_say" in classes
+    if st.relation == "ccomp" and classes & {"evidence", "criticize"}:
+        return True  # "the report found that …", "she denied that …"
+    return bool(classes & SPEECH_CLASSES)
 
 
 def quoted_token_set(doc: Doc, spans: Optional[list[QuotedSpan]] = None) -> set[int]:
@@ -80,8 +104,12 @@ def speaker_mention(head: Token) -> tuple[int, int]:
 
 
 class QuoteFinder:
-    def __init__(self, nlp: Language, name: str = "claimgraph_quotes", threshold: Optional[float] = None):
+    def __init__(self, nlp: Language, name: str = "claimgraph_quotes", threshold: Optional[float] = None,
+                 scope: str = "speech"):
+        if scope not in SCOPES:
+            raise ValueError(f"claimgraph_quotes: scope must be one of {SCOPES}, not {scope!r}")
         self.name = name
+        self.scope = scope
         self.model = load_model()
         default = self.model.get("threshold", 0.5) if self.model else 0.5
         self.threshold = default if threshold is None else threshold
@@ -138,7 +166,9 @@ class QuoteFinder:
                 if cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 and len(tail) <= 3:
                     kind = "partial"
                     start, end = strip_marks(doc_text(doc), fragment.start, fragment.end)
-        return Statement(kind, start, end, cue_span(cand.cue), cand.speaker, cand.score, cand.cue.lemma_)
+        negated = any(c.dep_ == "neg" for c in cand.cue.children)
+        return Statement(kind, start, end, cue_span(cand.cue), cand.speaker, cand.score, cand.cue.lemma_,
+                         cand.relation, negated)
 
     def _adjacent_cue_quotes(self, doc: Doc, quoted: list[QuotedSpan], found: list[Statement]) -> list[Statement]:
         """“…,” Zelensky wrote. / He said: “…” — a quotation and the cue right next to it,
@@ -153,7 +183,7 @@ class QuoteFinder:
                 continue
             chain = _chain(quoted, [qs])
             start, end = strip_marks(text, chain[0].start, chain[-1].end)
-            out.append(Statement("direct", start, end, cue_span(cue), subject_of(cue), 0.6, cue.lemma_))
+            out.append(Statement("direct", start, end, cue_span(cue), subject_of(cue), 0.6, cue.lemma_, "adjacent"))
         return out
 
     def _orphan_quotes(self, doc: Doc, quoted: list[QuotedSpan], found: list[Statement]) -> list[Statement]:
@@ -171,11 +201,12 @@ class QuoteFinder:
             start, end = strip_marks(doc_text(doc), qs.start, qs.end)
             cue = _governing_cue(span)
             if cue is not None and words < 15:
-                out.append(Statement("partial", start, end, cue_span(cue), subject_of(cue), 0.5, cue.lemma_))
+                out.append(Statement("partial", start, end, cue_span(cue), subject_of(cue), 0.5, cue.lemma_,
+                                     "governed"))
                 continue
             if words < MIN_QUOTE_WORDS or _is_name(span):
                 continue
-            out.append(Statement("direct", start, end, None, None, 0.5))
+            out.append(Statement("direct", start, end, None, None, 0.5, relation="orphan"))
         return out
 
     # ---- write ------------------------------------------------------------------------
@@ -196,10 +227,13 @@ class QuoteFinder:
         for st, ent_id, mention in resolved:
             if st.cue is None and ent_id is None:
                 continue
+            act = "speech" if speech_act(st) else "attitude"
+            if act != "speech" and self.scope == "speech":
+                continue
             quotes.append(Quote(id=f"Q{len(quotes) + 1}", kind=st.kind, content=(st.start, st.end),
                                 cue=st.cue, speaker=ent_id, speaker_mention=mention,
                                 speaker_text=doc_text(doc)[mention[0]:mention[1]] if mention else None,
-                                confidence=round(st.score, 3)))
+                                confidence=round(st.score, 3), act=act))
         doc._.cg_quotes = quotes
 
     def _speaker(self, doc: Doc, st: Statement, last_speaker) -> tuple[Optional[str], Optional[tuple[int, int]]]:
@@ -482,6 +516,6 @@ def _neighbour_speaker(doc: Doc, resolved, k: int):
     return None, None
 
 
-@Language.factory("claimgraph_quotes", default_config={"threshold": None})
-def make_quote_finder(nlp: Language, name: str, threshold: Optional[float]) -> QuoteFinder:
-    return QuoteFinder(nlp, name, threshold)
+@Language.factory("claimgraph_quotes", default_config={"threshold": None, "scope": "speech"})
+def make_quote_finder(nlp: Language, name: str, threshold: Optional[float], scope: str) -> QuoteFinder:
+    return QuoteFinder(nlp, name, threshold, scope)
