@@ -243,3 +243,17 @@ def test_unknown_scope_is_a_clear_error():
 
     with pytest.raises(ValueError, match="scope"):
         Reader(scope="everything")
+
+
+def test_plain_report_after_the_content_and_a_dateline(reader):
+    a = reader.read("RIVERTON, May 3 (Nordwire) - The city will build a new water plant, the mayor said.")
+    q = _find(a, "The city will build a new water plant")
+    assert q.kind == "indirect"
+    assert "mayor" in a.span_text(q.speaker_mention)
+
+
+def test_participle_speaker_is_the_noun_it_modifies(reader):
+    a = reader.read("Hundreds of farmers gathered in the square, with protesters insisting that the "
+                    "harvest tax was illegal.")
+    q = _find(a, "the harvest tax was illegal")
+    assert "protesters" in a.span_text(q.speaker_mention)

@@ -63,6 +63,10 @@ def subject_of(verb: Token) -> Optional[Token]:
             if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
                 if tok.lemma_ in ("quote", "cite"):
                     return child
+        head = tok.head
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and (
+                head.pos_ == "PROPN" or head.tag_ == "NNS" or head.ent_type_ in ("PERSON", "ORG", "NORP")):
+            return tok.head  # "staff members suggesting that …": the noun does the suggesting
         if tok.dep_ in SUBJECT_INHERIT_DEPS and tok.head is not tok:
             tok = tok.head
             seen += 1

@@ -1,13 +1,21 @@
-"""Sentence starts that the parser must respect: paragraphs and section headings.
+"""Sentence starts that the parser must respect: paragraphs, headings and datelines.
 
 Wire copy comes as lines. A paragraph break always starts a sentence, and an ALL-CAPS
 section heading ("BENEFITS AND RISKS FOR NORTH KOREA") is a sentence of its own, never
-the start of the next one. Runs before the parser, which keeps preset boundaries.
+the start of the next one. A dateline ("PHILADELPHIA, July 25 (UPI) — The committee …")
+is not part of the first sentence either: left in, the parser takes the city for the
+subject. Runs before the parser, which keeps preset boundaries.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
+
+
+# CITY[, STATE][, date] [(AGENCY)] — : at the start of a paragraph
+DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[^\n—–()]{1,40})?(?:\s*\([^)\n]{1,30}\))?\s*(?:—|–|--?)\s+")
 
 
 class ParagraphSentencizer:
@@ -27,6 +35,12 @@ class ParagraphSentencizer:
                 if nxt.is_space and nxt.i + 1 < len(doc):
                     nxt = doc[nxt.i + 1]
                 starts.append(nxt.i)
+        text = doc.text
+        if DATELINE.search(text):
+            by_char = {tok.idx: tok.i for tok in doc}
+            for m in DATELINE.finditer(text):
+                if m.end() in by_char:
+                    starts.append(by_char[m.end()])
         return starts
 
     def set_annotations(self, doc: Doc, starts: list[int]) -> None:
