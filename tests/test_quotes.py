@@ -252,7 +252,7 @@ def test_plain_report_after_the_content_and_a_dateline(reader):
     assert "mayor" in a.span_text(q.speaker_mention)
 
 
-def test_participle_speaker_is_the_noun_it_modifies(reader):
+def test_speaker_inside_a_with_clause(reader):
     a = reader.read("Hundreds of farmers gathered in the square, with protesters insisting that the "
                     "harvest tax was illegal.")
     q = _find(a, "the harvest tax was illegal")
