@@ -257,3 +257,13 @@ def test_speaker_inside_a_with_clause(reader):
                     "harvest tax was illegal.")
     q = _find(a, "the harvest tax was illegal")
     assert "protesters" in a.span_text(q.speaker_mention)
+
+
+def test_company_named_after_a_person_is_not_the_person(reader):
+    text = ("Brandt Logistics insists that the new depot will be ready in June. "
+            "Its founder, Karl Brandt, says the firm will hire 200 drivers.")
+    a = reader.read(text)
+    company = _find(a, "the new depot will be ready")
+    founder = _find(a, "the firm will hire")
+    assert company.speaker != founder.speaker
+    assert a.entity(founder.speaker).name == "Karl Brandt"

@@ -259,9 +259,12 @@ class QuoteFinder:
     @staticmethod
     def _entity_for(doc: Doc, head: Token, mention: tuple[int, int]) -> str:
         ent_id = entity_at(doc, *mention)
+        if ent_id is not None and not _mentions_cover(doc, ent_id, head.idx):
+            # "Lindqvist Engineering insists" is the company, not the Lindqvist named in it
+            ent_id = None
         if ent_id is None:
             type_ = "PERSON" if head.ent_type_ == "PERSON" else "ORG" if head.ent_type_ == "ORG" else \
-                "GPE" if head.ent_type_ == "GPE" else "GROUP"
+                "GPE" if head.ent_type_ == "GPE" else "ORG" if head.pos_ == "PROPN" else "GROUP"
             ent_id = add_entity(doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
         return ent_id
 
@@ -464,6 +467,12 @@ def _relative_antecedent(tok: Token) -> Optional[Token]:
     if clause.dep_ != "relcl" or clause.head is clause:
         return None
     return clause.head
+
+
+def _mentions_cover(doc: Doc, ent_id: str, offset: int) -> bool:
+    """Does one of the entity's mentions hold the character at ``offset``?"""
+    ent = next((e for e in doc._.cg_entities or [] if e.id == ent_id), None)
+    return ent is not None and any(s <= offset < e for s, e in ent.mentions)
 
 
 def _add_mention(doc: Doc, ent_id: str, mention: tuple[int, int]) -> None:
