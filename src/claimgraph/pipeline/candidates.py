@@ -25,6 +25,9 @@ SUBJECT_INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "aco
 CLAUSE_TRIM_DEPS = frozenset({"mark"})
 QUOTE_CHARS = "\"“”‘’«»„"
 
+# verbs whose subject and complement are the content ("Garland looks dead on arrival")
+EVIDENTIAL_SELF_LEMMAS = frozenset({"seem", "appear", "look", "sound"})
+
 # reporting verbs: the fallback lexicon when no trained model is shipped
 # (the "say"-family of Krestel et al. 2008, "Minding the source")
 REPORTING_LEMMAS = frozenset("""
@@ -130,9 +133,8 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
     """Every verb–dependent pair that could be a cue with its content."""
     yield from _colon_candidates(doc)
     for tok in doc:
-        if tok.pos_ == "NOUN" and tok.dep_ != "ROOT":
+        if tok.pos_ == "NOUN":
             yield from _noun_candidates(tok)
-            continue
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
             continue
         speaker = None
@@ -163,8 +165,6 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
             if not speaker_done:
                 speaker, speaker_done = subject_of(tok), True
             yield Candidate(tok, start, end, rel, speaker)
-        if tok.pos_ == "NOUN":
-            yield from _noun_candidates(tok)
         if tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "conj", "ccomp"):
             # the cue inside its own content: "Garland looks dead on arrival", "it must be
             # considered"; and the passive subject as content: "Manafort's role was disclosed"
@@ -194,8 +194,6 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
             if end > start:
                 yield Candidate(tok, start, end, "inverted", subject_of(tok))
 
-
-EVIDENTIAL_SELF_LEMMAS = frozenset({"seem", "appear", "look", "sound"})
 
 def _colon_candidates(doc: Doc) -> Iterator[Candidate]:
     """Headline style "Sanders: 'We will win'" — a short name, a colon, the statement."""

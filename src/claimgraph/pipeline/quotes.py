@@ -347,17 +347,12 @@ def _cue_before(doc: Doc, start_char: int) -> Optional[Token]:
 
 
 def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
-    """When one chosen content contains another cue's candidate, keep the outer relation
-    only if its cue is not itself inside the inner content."""
-    keep = []
+    """Drop a relation whose cue sits inside a better-rated content that starts where its
+    own content starts and contains it: the parser's second reading of the same words."""
+    keep: list[Candidate] = []
     for c in sorted(cands, key=lambda c: -c.score):
-        clash = False
-        for k in keep:
-            if k.content_start <= c.cue.i < k.content_end and c.content_start >= k.content_start \
-                    and c.content_end <= k.content_end and c.content_start == k.content_start:
-                clash = True
-                break
-        if not clash:
+        if not any(k.content_start <= c.cue.i < k.content_end and c.content_start == k.content_start
+                   and c.content_end <= k.content_end for k in keep):
             keep.append(c)
     return keep
 
