@@ -267,3 +267,9 @@ def test_company_named_after_a_person_is_not_the_person(reader):
     founder = _find(a, "the firm will hire")
     assert company.speaker != founder.speaker
     assert a.entity(founder.speaker).name == "Karl Brandt"
+
+
+def test_according_to_without_a_source_in_broken_text(reader):
+    a = reader.read("The minister according to ( :")
+    for att in a.attributions:
+        assert att.source_mention is None or att.source_mention[0] < att.source_mention[1]

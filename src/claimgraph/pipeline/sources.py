@@ -51,7 +51,7 @@ def _source_phrase(pobj: Token) -> tuple[int, int]:
         else:
             break
     doc = pobj.doc
-    while end > start and doc[end - 1].is_punct:
+    while end > start + 1 and doc[end - 1].is_punct:
         end -= 1
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
@@ -76,8 +76,8 @@ def find_source_preps(doc: Doc) -> list[FoundSource]:
             pp_start, pp_root = tok.i, tok
         else:
             continue
-        if pobj is None:
-            continue
+        if pobj is None or pobj.is_punct or pobj.is_space:
+            continue  # "according to (" in broken text: no source to name
         sent = sentence_of(doc, tok.i)
         pp_end = max(pp_root.right_edge.i, pobj.right_edge.i) + 1
         claim = _claim_around(doc, sent.start, sent.end, pp_start, pp_end)
