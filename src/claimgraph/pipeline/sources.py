@@ -128,7 +128,6 @@ class SourceFinder:
 
     def set_annotations(self, doc: Doc, found: list[FoundSource]) -> None:
         attributions: list[Attribution] = []
-        ents = {e.id: e for e in doc._.cg_entities or []}
         last_group: Optional[tuple[str, str]] = None  # entity id, text
         for fs in found:
             head = fs.head
@@ -157,7 +156,7 @@ class SourceFinder:
                               cue=fs.cue, claim=fs.claim, anonymous=anonymous, via=via)
             attributions.append(att)
             _carry_via(doc, fs, via or source_id, owner_id=source_id if via else None)
-        attributions += _move_reported_relations(doc, ents)
+        attributions += _move_reported_relations(doc)
         attributions.sort(key=lambda a: a.claim[0])
         for k, att in enumerate(attributions, 1):
             att.id = f"A{k}"
@@ -215,14 +214,13 @@ def _without(text: str, span: tuple[int, int], cut: tuple[int, int]) -> tuple[in
     return span
 
 
-def _move_reported_relations(doc: Doc, ents: dict) -> list[Attribution]:
+def _move_reported_relations(doc: Doc) -> list[Attribution]:
     """Indirect relations resting on an outlet or an anonymous collective become attributions."""
+    ents = {e.id: e for e in doc._.cg_entities or []}  # with the entities added above
     kept: list[Quote] = []
     moved: list[Attribution] = []
     for q in doc._.cg_quotes or []:
         ent = ents.get(q.speaker) if q.speaker else None
-        if ent is None:
-            ent = next((e for e in doc._.cg_entities or [] if e.id == q.speaker), None)
         mention = q.speaker_mention
         head = doc.char_span(*mention, alignment_mode="expand").root if mention else None
         cue_tok = doc.char_span(*q.cue, alignment_mode="expand").root if q.cue else None
