@@ -273,3 +273,9 @@ def test_according_to_without_a_source_in_broken_text(reader):
     a = reader.read("The minister according to ( :")
     for att in a.attributions:
         assert att.source_mention is None or att.source_mention[0] < att.source_mention[1]
+
+
+def test_a_report_inside_a_report_is_the_outer_speakers_words(broad_reader):
+    a = broad_reader.read("The mayor said that the council believes the harbour tax should rise next year.")
+    assert [(a.span_text(q.content), a.span_text(q.speaker_mention)) for q in a.quotes] == [
+        ("the council believes the harbour tax should rise next year", "mayor")]

@@ -347,12 +347,15 @@ def _cue_before(doc: Doc, start_char: int) -> Optional[Token]:
 
 
 def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
-    """Drop a relation whose cue sits inside a better-rated content that starts where its
-    own content starts and contains it: the parser's second reading of the same words."""
+    """Keep the outermost relations: drop one whose cue sits inside a better-rated
+    content. Either it is the parser's second reading of the same words, or a report
+    inside a report ("X said Y wants …"), whose words the article attributes to the outer
+    speaker. PolNeAR's annotators mark few of these (on its dev part trained on, 20% of
+    the nested relations the classifier accepted were gold, against 76% of the others;
+    dropping them raised held-out end-to-end F1 from 0.568 to 0.589)."""
     keep: list[Candidate] = []
     for c in sorted(cands, key=lambda c: -c.score):
-        if not any(k.content_start <= c.cue.i < k.content_end and c.content_start == k.content_start
-                   and c.content_end <= k.content_end for k in keep):
+        if not any(k.content_start <= c.cue.i < k.content_end for k in keep):
             keep.append(c)
     return keep
 
