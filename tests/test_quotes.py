@@ -279,3 +279,11 @@ def test_a_report_inside_a_report_is_the_outer_speakers_words(broad_reader):
     a = broad_reader.read("The mayor said that the council believes the harbour tax should rise next year.")
     assert [(a.span_text(q.content), a.span_text(q.speaker_mention)) for q in a.quotes] == [
         ("the council believes the harbour tax should rise next year", "mayor")]
+
+
+def test_a_cue_set_off_by_commas_inside_its_content(reader):
+    a = reader.read("The ferry ran late again on Monday. Without new engines, the captain said, "
+                    "the crossing will stay slow all winter.")
+    q = _find(a, "the crossing will stay slow all winter")
+    assert a.span_text(q.content).startswith("Without new engines")
+    assert a.span_text(q.speaker_mention) == "the captain" or a.span_text(q.speaker_mention) == "captain"

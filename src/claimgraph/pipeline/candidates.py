@@ -180,9 +180,11 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                     if end > start:
                         agent = subject_of(tok)
                         yield Candidate(tok, start, end, "nsubjpass", agent if agent is not subj else None)
-        # "“…,” he said." with the quote parsed as the head of the cue
-        if tok.head.i < tok.i and tok.lemma_ in REPORTING_LEMMAS and (
-                tok.dep_ in ("parataxis", "advcl", "ccomp") or _trailing_cue_clause(tok)):
+        # "“…,” he said." with the quote parsed as the head of the cue; "Otherwise, she
+        # said, growth may stall." with the cue's clause set off by commas in the middle
+        if tok.lemma_ in REPORTING_LEMMAS and (
+                tok.head.i < tok.i and (tok.dep_ in ("parataxis", "advcl", "ccomp") or _trailing_cue_clause(tok))
+                or tok.head.i > tok.i and _medial_cue_clause(tok)):
             head = tok.head
             start, end = _content_bounds(head)
             if end <= tok.right_edge.i + 1:
@@ -210,6 +212,16 @@ def _colon_candidates(doc: Doc) -> Iterator[Candidate]:
             end -= 1
         if end - start >= 3:
             yield Candidate(colon, start, end, "colon", head)
+
+
+def _medial_cue_clause(tok: Token) -> bool:
+    """", she said," between commas inside the clause it reports, parsed as parataxis."""
+    if tok.dep_ != "parataxis" or not any(c.dep_ == "nsubj" for c in tok.children):
+        return False
+    doc = tok.doc
+    words = [t.i for t in tok.subtree if not t.is_punct]
+    left, right = min(words), max(words)
+    return left > 0 and right + 1 < len(doc) and doc[left - 1].text == "," and doc[right + 1].text == ","
 
 
 def _trailing_cue_clause(tok: Token) -> bool:
