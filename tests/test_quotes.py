@@ -287,3 +287,12 @@ def test_a_cue_set_off_by_commas_inside_its_content(reader):
     q = _find(a, "the crossing will stay slow all winter")
     assert a.span_text(q.content).startswith("Without new engines")
     assert a.span_text(q.speaker_mention) == "the captain" or a.span_text(q.speaker_mention) == "captain"
+
+
+def test_headline_colon_split_by_the_parser_and_interview_turns(reader):
+    from claimgraph.pipeline.candidates import _colon_candidates
+
+    doc = reader.nlp("Harbourside Gazette: Ferry fares will double in spring.\n\n"
+                     "The city council met on Tuesday.\n\nQ: Will the fares rise again next year?")
+    found = [(doc[c.content_start:c.content_end].text, c.speaker.text) for c in _colon_candidates(doc)]
+    assert found == [("Ferry fares will double in spring", "Gazette")]

@@ -17,6 +17,8 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.pipeline.entities import entity_type_at
+
 # dependency labels (ClearNLP / spaCy English)
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis"})
 PREP_CONTENT_DEPS = frozenset({"pobj", "pcomp"})
@@ -197,21 +199,42 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                 yield Candidate(tok, start, end, "inverted", subject_of(tok))
 
 
+COLON_SPEAKER_ENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+COLON_SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NEWS_OUTLET", "GOVERNMENT", "GROUP"})
+
+
 def _colon_candidates(doc: Doc) -> Iterator[Candidate]:
-    """Headline style "Sanders: 'We will win'" — a short name, a colon, the statement."""
-    for sent in doc.sents:
+    """Headline style "Sanders: 'We will win'" — a short name, a colon, the statement
+    (to the end of the line where the parser ended the sentence at the colon)."""
+    sents = list(doc.sents)
+    for k, sent in enumerate(sents):
         colon = next((t for t in sent[:7] if t.text == ":"), None)
-        if colon is None or colon.i - sent.start > 6 or sent.end - colon.i < 4:
+        if colon is None or colon.i - sent.start > 6 or colon.i == sent.start:
             continue
         left = doc[sent.start:colon.i]
         head = left.root
-        if head.pos_ != "PROPN" and head.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE"):
+        if not _colon_speaker(head):
             continue
         start, end = colon.i + 1, sent.end
-        while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS:
+        if end - start < 4 and k + 1 < len(sents) and "\n" not in doc[colon.i:sents[k + 1].start].text:
+            end = sents[k + 1].end  # "AP: | Trump chair routed money to lobbyists."
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in QUOTE_CHARS:
             end -= 1
+        while start < end and doc[start].is_space:
+            start += 1
         if end - start >= 3:
             yield Candidate(colon, start, end, "colon", head)
+
+
+def _colon_speaker(head: Token) -> bool:
+    """A name before a headline colon: a proper noun, a named entity, or a word the
+    entity step found as a person or organisation ("Trump" tagged as a common noun).
+    Interview turns ("Q:", "A:") are not attributions."""
+    if len(head.text) < 2:
+        return False
+    if head.pos_ == "PROPN" or head.ent_type_ in COLON_SPEAKER_ENT_TYPES:
+        return True
+    return head.is_title and entity_type_at(head.doc, head.idx, head.idx + len(head.text)) in COLON_SPEAKER_TYPES
 
 
 def _medial_cue_clause(tok: Token) -> bool:

@@ -65,6 +65,12 @@ def entity_at(doc: Doc, start: int, end: int) -> Optional[str]:
     return best
 
 
+def entity_type_at(doc: Doc, start: int, end: int) -> Optional[str]:
+    """Type of the entity :func:`entity_at` finds at ``[start, end)``, or None."""
+    ent_id = entity_at(doc, start, end)
+    return next((e.type for e in doc._.cg_entities or [] if e.id == ent_id), None)
+
+
 def add_entity(doc: Doc, name: str, type_: str, mention: Span) -> str:
     """Add a mention to the entity of that name or alias (or a new entity); return its id."""
     ents = doc._.cg_entities
