@@ -296,3 +296,15 @@ def test_headline_colon_split_by_the_parser_and_interview_turns(reader):
                      "The city council met on Tuesday.\n\nQ: Will the fares rise again next year?")
     found = [(doc[c.content_start:c.content_end].text, c.speaker.text) for c in _colon_candidates(doc)]
     assert found == [("Ferry fares will double in spring", "Gazette")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Alarmed by the protests in Ohio, Senator Dana Whitfield, the majority leader, said that she "
+     "spoke with the mayor on Friday.", "Whitfield"),
+    ("In an April meeting with the members of the harbour board Okafor said that the bridge "
+     "may need repairs.", "Okafor"),
+])
+def test_speaker_the_parser_left_stranded(reader, text, name):
+    q = reader.read(text).quotes
+    a = reader.read(text)
+    assert len(q) == 1 and a.entity(a.quotes[0].speaker) is not None and name in a.entity(a.quotes[0].speaker).name

@@ -91,7 +91,29 @@ def subject_of(verb: Token) -> Optional[Token]:
             left = verb.doc[verb.i - 1] if verb.i > 0 else None
             if left is not None and (left.is_punct or left.is_quote):
                 return nxt
-    return None
+    return _stranded_subject(verb)
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _stranded_subject(verb: Token) -> Optional[Token]:
+    """A finite verb the parser left without a subject ("In a meeting with the Post
+    Trump said …", "Senator Reid, the minority leader, said …"): the noun phrase that
+    ends right before it, through an appositive to the name it renames."""
+    if verb.tag_ not in FINITE_TAGS or verb.dep_ not in ("ROOT", "ccomp", "conj"):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and (doc[i].dep_ in ("aux", "neg", "advmod") or doc[i].text == ","):
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or doc[i].dep_ in ("poss", "nsubj", "nsubjpass"):
+        return None
+    tok = doc[i]
+    # "Whitfield, the majority leader," → Whitfield; but a name stays itself ("Ohio, Senator Whitfield")
+    while tok.dep_ in ("appos", "compound") and tok.pos_ != "PROPN" and tok.head.i < verb.i and tok.head is not tok:
+        tok = tok.head
+    return tok
 
 
 def _content_bounds(head: Token) -> tuple[int, int]:
