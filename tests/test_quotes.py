@@ -308,3 +308,8 @@ def test_speaker_the_parser_left_stranded(reader, text, name):
     q = reader.read(text).quotes
     a = reader.read(text)
     assert len(q) == 1 and a.entity(a.quotes[0].speaker) is not None and name in a.entity(a.quotes[0].speaker).name
+
+
+def test_the_outer_report_wins_even_when_the_inner_cue_rates_higher(broad_reader):
+    a = broad_reader.read("The mayor said she realized that the harbour repairs had been delayed by the storm.")
+    assert [(a.span_text(q.cue), a.span_text(q.speaker_mention)) for q in a.quotes] == [("said", "mayor")]

@@ -85,7 +85,8 @@ def subject_of(verb: Token) -> Optional[Token]:
         break
     # "…,” wrote the ambassador: an inverted subject the parser took for an object
     if verb.lemma_ in REPORTING_LEMMAS:
-        nxt = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod")), None)
+        nxt = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod")
+                    and c.ent_type_ not in TIME_ENT_TYPES), None)
         if nxt is not None and (nxt.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or nxt.pos_ == "PROPN"
                                 or nxt.lemma_ in ("official", "spokesman", "spokeswoman", "ambassador")):
             left = verb.doc[verb.i - 1] if verb.i > 0 else None
@@ -94,6 +95,7 @@ def subject_of(verb: Token) -> Optional[Token]:
     return _stranded_subject(verb)
 
 
+TIME_ENT_TYPES = frozenset({"DATE", "TIME"})  # "said Tuesday": when, not who
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
