@@ -313,3 +313,9 @@ def test_speaker_the_parser_left_stranded(reader, text, name):
 def test_the_outer_report_wins_even_when_the_inner_cue_rates_higher(broad_reader):
     a = broad_reader.read("The mayor said she realized that the harbour repairs had been delayed by the storm.")
     assert [(a.span_text(q.cue), a.span_text(q.speaker_mention)) for q in a.quotes] == [("said", "mayor")]
+
+
+def test_a_verb_joined_to_a_passive_takes_its_subject_not_its_agent(broad_reader):
+    a = broad_reader.read("Port officials were angered by the ruling and predicted that ships would leave the harbour.")
+    q = _find(a, "ships would leave the harbour")
+    assert a.span_text(q.speaker_mention) in ("Port officials", "officials")

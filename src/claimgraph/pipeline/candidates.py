@@ -57,13 +57,9 @@ def subject_of(verb: Token) -> Optional[Token]:
     seen = 0
     tok = verb
     while seen < 5:
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
-            if child.dep_ == "agent":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj
+        subj = _own_subject(tok, inherited=seen > 0)
+        if subj is not None:
+            return subj
         for child in tok.children:
             if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
                 if tok.lemma_ in ("quote", "cite"):
@@ -116,6 +112,28 @@ def _stranded_subject(verb: Token) -> Optional[Token]:
     while tok.dep_ in ("appos", "compound") and tok.pos_ != "PROPN" and tok.head.i < verb.i and tok.head is not tok:
         tok = tok.head
     return tok
+
+
+def _own_subject(tok: Token, inherited: bool) -> Optional[Token]:
+    """A verb's own subject: nsubj before csubj ("Cross-referencing the records, the
+    researchers found …"), else the agent of a passive. A verb conjoined to a passive
+    takes the passive's subject, not its agent ("officials were angered by the deal and
+    predicted …")."""
+    kids = list(tok.children)
+    for dep in ("nsubj", "csubj"):
+        subj = next((c for c in kids if c.dep_ == dep), None)
+        if subj is not None:
+            return subj
+    if inherited:
+        passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            return passive
+    for child in kids:
+        if child.dep_ == "agent":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
 
 
 def _content_bounds(head: Token) -> tuple[int, int]:
