@@ -18,6 +18,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Token
 
 from claimgraph.pipeline.entities import entity_type_at
+from claimgraph.pipeline.lexicon import REPORTING_LEMMAS
 
 # dependency labels (ClearNLP / spaCy English)
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis"})
@@ -29,16 +30,6 @@ QUOTE_CHARS = "\"“”‘’«»„"
 
 # verbs whose subject and complement are the content ("Garland looks dead on arrival")
 EVIDENTIAL_SELF_LEMMAS = frozenset({"seem", "appear", "look", "sound"})
-
-# reporting verbs: the fallback lexicon when no trained model is shipped
-# (the "say"-family of Krestel et al. 2008, "Minding the source")
-REPORTING_LEMMAS = frozenset("""
-say tell add write note insist claim argue explain announce report state declare warn
-suggest confirm deny acknowledge admit assert believe think predict estimate stress
-emphasize emphasise tweet post reply respond ask urge vow promise pledge recall describe
-call allege contend maintain observe remark comment caution concede reveal disclose
-""".split())
-
 
 @dataclass
 class Candidate:

@@ -19,7 +19,8 @@ from typing import Optional
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from claimgraph.pipeline.candidates import (QUOTE_CHARS, REPORTING_LEMMAS, SUBJECT_DEPS, Candidate,
+from claimgraph.pipeline.lexicon import REPORTING_LEMMAS, verb_classes
+from claimgraph.pipeline.candidates import (QUOTE_CHARS, SUBJECT_DEPS, Candidate,
                                             boundary_choices)
 
 def boundary_features(doc: Doc, cand: "Candidate", end: int, description: str) -> list[str]:
@@ -129,18 +130,6 @@ def dense_features(cand: Candidate) -> Optional[np.ndarray]:
     root = doc[cand.content_start:cand.content_end].root
     speaker = tensor[cand.speaker.i] if cand.speaker is not None else np.zeros(DENSE_WIDTH, dtype=tensor.dtype)
     return np.concatenate([tensor[cand.cue.i], tensor[root.i], speaker])
-
-
-@lru_cache(maxsize=1)
-def verb_classes() -> dict[str, tuple[str, ...]]:
-    """Lemma → the cue verb classes it belongs to (``data/cue_verb_classes.tsv``)."""
-    out: dict[str, list[str]] = {}
-    raw = resources.files("claimgraph.data").joinpath("cue_verb_classes.tsv").read_text(encoding="utf-8")
-    for line in raw.splitlines():
-        if line and not line.startswith("#"):
-            cls, lemma = line.split("\t")
-            out.setdefault(lemma, []).append(cls)
-    return {lemma: tuple(c) for lemma, c in out.items()}
 
 
 @lru_cache(maxsize=1)

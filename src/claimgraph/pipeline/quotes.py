@@ -25,8 +25,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from claimgraph.entities.gazetteer import fold, gazetteer
 from claimgraph.model import Quote
 from claimgraph.pipeline import doc_text, paragraph_of, sentence_of
-from claimgraph.pipeline.candidates import REPORTING_LEMMAS, Candidate, cue_span, generate_candidates, subject_of
-from claimgraph.pipeline.cues import choose_boundary, dense_features, featurise, load_model, rate, verb_classes
+from claimgraph.pipeline.candidates import Candidate, cue_span, generate_candidates, subject_of
+from claimgraph.pipeline.cues import choose_boundary, dense_features, featurise, load_model, rate
+from claimgraph.pipeline.lexicon import REPORTING_LEMMAS, verb_classes
 from claimgraph.pipeline.entities import add_entity, entity_at
 from claimgraph.pipeline.quotemarks import QuotedSpan, find_quoted_spans, strip_marks
 
