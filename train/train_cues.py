@@ -137,7 +137,10 @@ def train(rows, epochs=600, l2=5e-4, lr=0.05, dense_l2=1e-3):
 
 def main():
     gold = load_gold()
-    _, docs = load_docs(gold)
+    nlp, docs = load_docs(gold)
+    import claimgraph.pipeline.entities  # noqa: F401 - the classifier reads what the entity step found
+    entities = nlp.add_pipe("claimgraph_entities")
+    docs = [entities(doc) for doc in docs]
     rows, reach = build(gold, docs)
     print(f"candidates: {len(rows)}, positives: {sum(r[2] for r in rows)}, "
           f"gold reached by some candidate: {reach['reached']}/{reach['gold']}")
