@@ -319,3 +319,11 @@ def test_a_verb_joined_to_a_passive_takes_its_subject_not_its_agent(broad_reader
     a = broad_reader.read("Port officials were angered by the ruling and predicted that ships would leave the harbour.")
     q = _find(a, "ships would leave the harbour")
     assert a.span_text(q.speaker_mention) in ("Port officials", "officials")
+
+
+def test_a_cue_in_the_next_paragraph_does_not_claim_a_quotation(reader):
+    a = reader.read("The race tightened.\n\n“Many people are making noise without answers,” said Jon Barnes. "
+                    "“They have no candidate. They say there is a problem.”\n\nHumphrey said he is hopeful.")
+    q = _find(a, "They have no candidate")
+    assert a.span_text(q.content).startswith("Many people are making noise")
+    assert a.span_text(q.speaker_mention) == "Jon Barnes"

@@ -317,7 +317,11 @@ def _cue_after(doc: Doc, end_char: int) -> Optional[Token]:
         return None
     i = span.end
     while i < len(doc) and (doc[i].is_punct or doc[i].is_space) and doc[i].text not in ".?!":
+        if "\n" in doc[i].text or "\n" in doc[i - 1].whitespace_:
+            return None  # the paragraph ends with the quotation
         i += 1
+    if i < len(doc) and "\n" in doc[i - 1].whitespace_:
+        return None
     for tok in doc[i:min(len(doc), i + 12)]:
         if tok.text in ".?!" or "\n" in tok.text or tok.text in DOUBLE_QUOTES:
             return None
