@@ -327,3 +327,17 @@ def test_a_cue_in_the_next_paragraph_does_not_claim_a_quotation(reader):
     q = _find(a, "They have no candidate")
     assert a.span_text(q.content).startswith("Many people are making noise")
     assert a.span_text(q.speaker_mention) == "Jon Barnes"
+
+
+def test_a_mixed_quote_goes_on_after_its_cue(reader):
+    a = reader.read("Nurses are “waiting to see who runs the new hospital,” union leader Ada Brooks said. "
+                    "“That has to worry every patient.”")
+    q = _find(a, "That has to worry every patient")
+    assert q.kind == "mixed" and a.span_text(q.content).startswith("Nurses are")
+
+
+def test_a_verb_of_manner_of_speaking_after_a_quotation_is_its_cue(reader):
+    a = reader.read("The council met late.\n\n“I know what the tenants are thinking,” the mayor continued. "
+                    "“It is not for them.”")
+    q = _find(a, "I know what the tenants are thinking")
+    assert a.span_text(q.cue) == "continued" and "It is not for them" in a.span_text(q.content)

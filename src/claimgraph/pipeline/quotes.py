@@ -325,9 +325,16 @@ def _cue_after(doc: Doc, end_char: int) -> Optional[Token]:
     for tok in doc[i:min(len(doc), i + 12)]:
         if tok.text in ".?!" or "\n" in tok.text or tok.text in DOUBLE_QUOTES:
             return None
-        if _reporting(tok) and subject_of(tok) is not None:
+        if (_reporting(tok) or tok.i - i < 4 and _quotative(tok)) and subject_of(tok) is not None:
             return tok
     return None
+
+
+def _quotative(tok: Token) -> bool:
+    """“…,” she continued. / “…,” he quipped. — any finite verb right after a quotation
+    that takes no content of its own introduces it (verbs of manner of speaking)."""
+    return (tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP")
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "acomp", "attr") for c in tok.rights))
 
 
 def _cue_before(doc: Doc, start_char: int) -> Optional[Token]:
@@ -498,9 +505,11 @@ def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[Quo
     quoted speaker's own words and are dropped. A cue-less quotation *before* a cued one
     stays a statement of its own (same speaker, see :func:`_neighbour_speaker`)."""
     statements = sorted(statements, key=lambda s: s.start)
+    merged: set[int] = set()
     for st in statements:
-        if st.kind not in ("direct", "partial") or st.cue is None:
-            continue
+        if st.cue is None or st.kind not in ("direct", "partial") and not (
+                st.kind == "mixed" and any(abs(q.end - st.end) <= 1 for q in quoted)):
+            continue  # a mixed statement goes on only when it ends with its quotation
         for qs in quoted:
             if qs.start <= st.end:
                 continue
@@ -516,11 +525,13 @@ def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[Quo
             if any(o is not st and o.cue is not None and o.cue[0] >= qs.end and o.start <= qs.start + 1
                    and o.end >= qs.end - 1 for o in statements):
                 break  # the next quotation has a cue of its own ("…,” he added.)
-            st.kind = "direct"
+            if st.kind == "partial":
+                st.kind = "direct"
             st.end = qs.end
+            merged.add(id(st))
     out: list[Statement] = []
     for st in statements:
-        holder = next((o for o in out if o.kind == "direct" and o.cue is not None
+        holder = next((o for o in out if (o.kind == "direct" or id(o) in merged) and o.cue is not None
                        and o.start <= st.start and st.end <= o.end + 1), None)
         if holder is not None:
             continue
