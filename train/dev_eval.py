@@ -1,6 +1,10 @@
 """Fast iteration: run the claimgraph components over cached PolNeAR parses and score.
 
-    python train/dev_eval.py [--split train|heldout|all]
+    python train/dev_eval.py [--split train|heldout|all] [--entities full|stub]
+
+``--entities stub`` swaps the entity layer for the one the reader had before the
+entities issue (``stub_entities.py``), the same quote code on top: the ablation behind
+the speaker-accuracy figure of that issue.
 """
 from __future__ import annotations
 
@@ -21,12 +25,17 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="heldout")
     ap.add_argument("--dump")
+    ap.add_argument("--entities", choices=("full", "stub"), default="full")
     args = ap.parse_args()
     import importlib
     gold = load_gold()
     nlp, docs = load_docs(gold)
     comps = []
     for name in ("claimgraph_entities", "claimgraph_quotes", "claimgraph_sources"):
+        if name == "claimgraph_entities" and args.entities == "stub":
+            import stub_entities  # noqa: F401 - registers the factory
+            comps.append(nlp.add_pipe("stub_entities"))
+            continue
         try:
             importlib.import_module(COMPONENTS[name])
         except ModuleNotFoundError:

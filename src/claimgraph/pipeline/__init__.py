@@ -51,12 +51,18 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def sentence_of(doc: Doc, i: int):
-    """The sentence (a ``Span``) holding token ``i``, found by bisection over sentence
-    starts computed once per doc (``Token.sent`` walks the whole doc on every call)."""
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token indices where sentences start, and ``len(doc)``, computed once per doc."""
     starts = doc.user_data.get("cg_sent_starts")
     if starts is None:
         starts = doc.user_data["cg_sent_starts"] = [s.start for s in doc.sents] + [len(doc)]
+    return starts
+
+
+def sentence_of(doc: Doc, i: int):
+    """The sentence (a ``Span``) holding token ``i``, found by bisection over sentence
+    starts computed once per doc (``Token.sent`` walks the whole doc on every call)."""
+    starts = sentence_starts(doc)
     k = bisect.bisect_right(starts, i) - 1
     return doc[starts[k]:starts[k + 1]]
 

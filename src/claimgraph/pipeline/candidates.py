@@ -17,7 +17,8 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.pipeline.entities import entity_type_at
+from claimgraph.pipeline import sentence_starts
+from claimgraph.pipeline.entities import token_entity_type
 from claimgraph.pipeline.lexicon import REPORTING_LEMMAS
 
 # dependency labels (ClearNLP / spaCy English)
@@ -239,7 +240,8 @@ COLON_SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NEWS_OUTLET", "GOVERNMENT", "
 def _colon_candidates(doc: Doc) -> Iterator[Candidate]:
     """Headline style "Sanders: 'We will win'" — a short name, a colon, the statement
     (to the end of the line where the parser ended the sentence at the colon)."""
-    sents = list(doc.sents)
+    starts = sentence_starts(doc)
+    sents = [doc[a:b] for a, b in zip(starts, starts[1:])]
     for k, sent in enumerate(sents):
         colon = next((t for t in sent[:7] if t.text == ":"), None)
         if colon is None or colon.i - sent.start > 6 or colon.i == sent.start:
@@ -267,7 +269,7 @@ def _colon_speaker(head: Token) -> bool:
         return False
     if head.pos_ == "PROPN" or head.ent_type_ in COLON_SPEAKER_ENT_TYPES:
         return True
-    return head.is_title and entity_type_at(head.doc, head.idx, head.idx + len(head.text)) in COLON_SPEAKER_TYPES
+    return head.is_title and token_entity_type(head) in COLON_SPEAKER_TYPES
 
 
 def _medial_cue_clause(tok: Token) -> bool:

@@ -19,7 +19,7 @@ from typing import Optional
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from claimgraph.pipeline.entities import entity_type_at
+from claimgraph.pipeline.entities import token_entity_type
 from claimgraph.pipeline.lexicon import REPORTING_LEMMAS, verb_classes
 from claimgraph.pipeline.candidates import (QUOTE_CHARS, SUBJECT_DEPS, Candidate,
                                             boundary_choices)
@@ -98,7 +98,7 @@ def featurise(cand: Candidate, quoted_tokens: set[int]) -> list[str]:
         feats.append(f"spklemma={head.lemma_.lower()}")
         feats.append(f"lemma,spkkind={lemma},{spk}")
         # what the entity step made of the speaker (a resolved pronoun, a repaired name)
-        etype = entity_type_at(doc, head.idx, head.idx + len(head.text)) or "none"
+        etype = token_entity_type(head) or "none"
         feats += [f"spketype={etype}", f"rel,spketype={rel},{etype}"]
     croot = doc[cand.content_start:cand.content_end].root
     feats += [f"croot={croot.pos_}", f"rel,croot={rel},{croot.pos_}",

@@ -65,10 +65,23 @@ def entity_at(doc: Doc, start: int, end: int) -> Optional[str]:
     return best
 
 
-def entity_type_at(doc: Doc, start: int, end: int) -> Optional[str]:
-    """Type of the entity :func:`entity_at` finds at ``[start, end)``, or None."""
-    ent_id = entity_at(doc, start, end)
-    return next((e.type for e in doc._.cg_entities or [] if e.id == ent_id), None)
+def token_entity_type(tok) -> Optional[str]:
+    """Type of the entity whose tightest mention covers ``tok``, or None; through a
+    token index built once per state of the doc's entities."""
+    doc = tok.doc
+    ents = doc._.cg_entities or []
+    state = sum(len(e.mentions) for e in ents)
+    cached = doc.user_data.get("cg_token_entity_type")
+    if cached is None or cached[0] != state:
+        by_token: dict[int, tuple[int, str]] = {}
+        for ent in ents:
+            for s, e in ent.mentions:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                for i in range(span.start, span.end) if span is not None else ():
+                    if i not in by_token or e - s < by_token[i][0]:
+                        by_token[i] = (e - s, ent.type)
+        cached = doc.user_data["cg_token_entity_type"] = (state, {i: t for i, (_, t) in by_token.items()})
+    return cached[1].get(tok.i)
 
 
 def add_entity(doc: Doc, name: str, type_: str, mention: Span) -> str:
