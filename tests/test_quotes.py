@@ -341,3 +341,10 @@ def test_a_verb_of_manner_of_speaking_after_a_quotation_is_its_cue(reader):
                     "“It is not for them.”")
     q = _find(a, "I know what the tenants are thinking")
     assert a.span_text(q.cue) == "continued" and "It is not for them" in a.span_text(q.content)
+
+
+def test_the_one_asked_is_not_the_one_asking(broad_reader):
+    a = broad_reader.read("“We will rebuild the pier,” the mayor told reporters when asked whether the port would close.")
+    asked = [q for q in a.quotes if "the port would close" in a.span_text(q.content)]
+    assert all(q.speaker is None for q in asked)
+    assert a.span_text(_find(a, "We will rebuild the pier").speaker_mention) in ("the mayor", "mayor")

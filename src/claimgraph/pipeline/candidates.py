@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.pipeline import sentence_starts
 from claimgraph.pipeline.entities import token_entity_type
-from claimgraph.pipeline.lexicon import REPORTING_LEMMAS
+from claimgraph.pipeline.lexicon import REPORTING_LEMMAS, verb_classes
 
 # dependency labels (ClearNLP / spaCy English)
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis"})
@@ -46,6 +46,8 @@ class Candidate:
 
 def subject_of(verb: Token) -> Optional[Token]:
     """The subject of ``verb``, inherited from the governing verb for xcomp/conj/advcl."""
+    if _passive_of_asking(verb):
+        return None  # "Trump, when asked about it, …": the one asked is not the one asking
     seen = 0
     tok = verb
     while seen < 5:
@@ -84,6 +86,8 @@ def subject_of(verb: Token) -> Optional[Token]:
 
 
 TIME_ENT_TYPES = frozenset({"DATE", "TIME"})  # "said Tuesday": when, not who
+ADDRESSEE_CLASSES = frozenset({"ask", "urge"})  # verbs whose passive subject is spoken to
+PARTICIPLE_MARKERS = frozenset({"when", "if", "after", "once", "before", "while", "as", "unless"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
@@ -104,6 +108,18 @@ def _stranded_subject(verb: Token) -> Optional[Token]:
     while tok.dep_ in ("appos", "compound") and tok.pos_ != "PROPN" and tok.head.i < verb.i and tok.head is not tok:
         tok = tok.head
     return tok
+
+
+def _passive_of_asking(verb: Token) -> bool:
+    """"(when) asked whether …", "urged to …": a verb of asking or urging used as a bare
+    participle, whose understood subject is the one addressed (tagged VBN, or VBD after
+    "when" where the tagger misses the participle)."""
+    if not ADDRESSEE_CLASSES & set(verb_classes().get(verb.lemma_.lower(), ())):
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ in ("agent", "nsubj", "csubj", "aux", "nsubjpass") for c in kids):
+        return False
+    return verb.tag_ == "VBN" or any(c.lower_ in PARTICIPLE_MARKERS for c in kids if c.dep_ in ("advmod", "mark"))
 
 
 def _own_subject(tok: Token, inherited: bool) -> Optional[Token]:
