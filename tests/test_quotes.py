@@ -348,3 +348,10 @@ def test_the_one_asked_is_not_the_one_asking(broad_reader):
     asked = [q for q in a.quotes if "the port would close" in a.span_text(q.content)]
     assert all(q.speaker is None for q in asked)
     assert a.span_text(_find(a, "We will rebuild the pier").speaker_mention) in ("the mayor", "mayor")
+
+
+def test_the_quoted_word_is_not_the_speaker(reader):
+    a = reader.read("Ferreira talked about the floods.\n\n\"Safety,\" said Ferreira, a harbour pilot. "
+                    "\"Safety for the whole coast, everybody.\"")
+    q = _find(a, "Safety for the whole coast")
+    assert a.span_text(q.speaker_mention) == "Ferreira"

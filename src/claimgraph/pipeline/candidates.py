@@ -129,9 +129,12 @@ def _own_subject(tok: Token, inherited: bool) -> Optional[Token]:
     predicted …")."""
     kids = list(tok.children)
     for dep in ("nsubj", "csubj"):
-        subj = next((c for c in kids if c.dep_ == dep), None)
-        if subj is not None:
-            return subj
+        subjects = [c for c in kids if c.dep_ == dep]
+        if len(subjects) > 1 and any(t.text in QUOTE_CHARS for t in tok.doc[subjects[0].i:tok.i]):
+            # "“Safety,” said Grimm": the quoted word is not the one who said it
+            subjects = [c for c in subjects if c.i > tok.i] or subjects
+        if subjects:
+            return subjects[0]
     if inherited:
         passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         if passive is not None:
