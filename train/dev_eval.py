@@ -26,6 +26,8 @@ def main():
     ap.add_argument("--split", default="heldout")
     ap.add_argument("--dump")
     ap.add_argument("--entities", choices=("full", "stub"), default="full")
+    ap.add_argument("--scope", choices=("all", "speech"), default="all",
+                    help="PolNeAR counts beliefs and attitudes as attributions: 'all' by default")
     args = ap.parse_args()
     import importlib
     gold = load_gold()
@@ -40,8 +42,7 @@ def main():
             importlib.import_module(COMPONENTS[name])
         except ModuleNotFoundError:
             continue
-        # PolNeAR counts beliefs and attitudes as attributions: score the broad scope
-        comps.append(nlp.add_pipe(name, config={"scope": "all"} if name == "claimgraph_quotes" else {}))
+        comps.append(nlp.add_pipe(name, config={"scope": args.scope} if name == "claimgraph_quotes" else {}))
     preds, golds = [], []
     for g, doc in zip(gold, docs):
         if args.split != "all" and split_of(g["id"]) != args.split:
