@@ -355,3 +355,12 @@ def test_the_quoted_word_is_not_the_speaker(reader):
                     "\"Safety for the whole coast, everybody.\"")
     q = _find(a, "Safety for the whole coast")
     assert a.span_text(q.speaker_mention) == "Ferreira"
+
+
+def test_a_verb_joined_to_the_content_stays_in_it_unless_it_is_the_cues_own(reader):
+    a = reader.read("The harbour master said the port will reopen on Monday and is ready for the ferries.")
+    q = _find(a, "the port will reopen")
+    assert a.span_text(q.content).endswith("is ready for the ferries")
+    b = reader.read("The harbour master said the port would reopen on Monday and warned against early crossings.")
+    q = _find(b, "the port would reopen")
+    assert "warned" not in b.span_text(q.content)

@@ -147,11 +147,13 @@ def _own_subject(tok: Token, inherited: bool) -> Optional[Token]:
     return None
 
 
-def _content_bounds(head: Token) -> tuple[int, int]:
+def _content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]:
     """Token span of ``head``'s subtree without a leading complementiser or trailing punctuation.
 
     A verb conjoined to the content without a subject of its own ("said he would
-    order a review *and warned against* …") is the cue's second predicate, not content.
+    order a review *and warned against* …") is the cue's second predicate, not content —
+    when the cue is known, only if it is a reporting verb or in the cue's form rather
+    than the content's ("said Cameron will work … *and is committed* to …" goes on).
     """
     start, end = head.left_edge.i, head.right_edge.i + 1
     doc = head.doc
@@ -159,7 +161,7 @@ def _content_bounds(head: Token) -> tuple[int, int]:
         for child in head.rights:
             contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") and c.i < child.i for c in head.children)
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and (contrast or not any(
-                    g.dep_ in SUBJECT_DEPS for g in child.children)):
+                    g.dep_ in SUBJECT_DEPS for g in child.children) and _second_predicate(child, head, cue)):
                 cut = child.left_edge.i
                 while cut > start and doc[cut - 1].dep_ in ("cc", "punct"):
                     cut -= 1
@@ -176,6 +178,13 @@ def _content_bounds(head: Token) -> tuple[int, int]:
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS:
         end -= 1
     return start, end
+
+
+def _second_predicate(conj: Token, head: Token, cue: Optional[Token]) -> bool:
+    """Is a subject-less verb conjoined to the content head the cue's own second verb?"""
+    if cue is None:
+        return True
+    return conj.lemma_ in REPORTING_LEMMAS or conj.tag_ == cue.tag_ != head.tag_
 
 
 def _prep_object_bounds(prep: Token) -> Optional[tuple[int, int]]:
@@ -201,7 +210,7 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                     continue
                 if rel == "xcomp" and child.pos_ not in ("VERB", "AUX"):
                     continue
-                start, end = _content_bounds(child)
+                start, end = _content_bounds(child, tok)
             elif rel == "prep" and tok.pos_ == "VERB":
                 bounds = _prep_object_bounds(child)
                 if bounds is None:
@@ -241,7 +250,7 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                 tok.head.i < tok.i and (tok.dep_ in ("parataxis", "advcl", "ccomp") or _trailing_cue_clause(tok))
                 or tok.head.i > tok.i and _medial_cue_clause(tok)):
             head = tok.head
-            start, end = _content_bounds(head)
+            start, end = _content_bounds(head, tok)
             if end <= tok.right_edge.i + 1:
                 # "…,” he said." — the content ends where the cue's clause begins
                 end = min(end, tok.left_edge.i)
