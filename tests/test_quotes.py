@@ -364,3 +364,18 @@ def test_a_verb_joined_to_the_content_stays_in_it_unless_it_is_the_cues_own(read
     b = reader.read("The harbour master said the port would reopen on Monday and warned against early crossings.")
     q = _find(b, "the port would reopen")
     assert "warned" not in b.span_text(q.content)
+
+
+def test_a_but_clause_belongs_to_the_content(reader):
+    from spacy.tokens import Doc
+
+    from claimgraph.pipeline.candidates import _content_bounds
+
+    words = ["The", "coach", "says", "she", "hopes", "to", "win", ",", "but", "she", "knows", "it", "."]
+    heads = [1, 2, 2, 4, 2, 6, 4, 4, 4, 10, 4, 10, 2]
+    deps = ["det", "nsubj", "ROOT", "nsubj", "ccomp", "aux", "xcomp", "punct", "cc", "nsubj", "conj", "dobj",
+            "punct"]
+    pos = ["DET", "NOUN", "VERB", "PRON", "VERB", "PART", "VERB", "PUNCT", "CCONJ", "PRON", "VERB", "PRON", "PUNCT"]
+    doc = Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert doc[slice(*_content_bounds(doc[4], doc[2]))].text == "she hopes to win , but she knows it"
+    assert doc[slice(*_content_bounds(doc[4]))].text == "she hopes to win"  # no cue known: cut

@@ -153,14 +153,16 @@ def _content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]
     A verb conjoined to the content without a subject of its own ("said he would
     order a review *and warned against* …") is the cue's second predicate, not content —
     when the cue is known, only if it is a reporting verb or in the cue's form rather
-    than the content's ("said Cameron will work … *and is committed* to …" goes on).
+    than the content's ("said Cameron will work … *and is committed* to …" goes on). A
+    clause after "but" is cut only where the cue is unknown: "says she hopes to win,
+    *but she knows* that …" is all hers.
     """
     start, end = head.left_edge.i, head.right_edge.i + 1
     doc = head.doc
     if head.pos_ in ("VERB", "AUX"):
         for child in head.rights:
             contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") and c.i < child.i for c in head.children)
-            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and (contrast or not any(
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and (contrast and cue is None or not any(
                     g.dep_ in SUBJECT_DEPS for g in child.children) and _second_predicate(child, head, cue)):
                 cut = child.left_edge.i
                 while cut > start and doc[cut - 1].dep_ in ("cc", "punct"):
