@@ -379,3 +379,20 @@ def test_a_but_clause_belongs_to_the_content(reader):
     doc = Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert doc[slice(*_content_bounds(doc[4], doc[2]))].text == "she hopes to win , but she knows it"
     assert doc[slice(*_content_bounds(doc[4]))].text == "she hopes to win"  # no cue known: cut
+
+
+def test_the_name_right_after_a_quotation_and_its_cue_is_the_speaker(reader):
+    from spacy.tokens import Doc
+
+    from claimgraph.pipeline.candidates import subject_of
+
+    # the parser built a clause out of the speaker's appositive: "said" has no subject of its own
+    words = ["“", "It", "works", ",", "”", "said", "Ana", "Reyes", ",", "who", "ran", "it", ",", "and", "left", "."]
+    heads = [2, 2, 5, 2, 5, 5, 7, 14, 7, 10, 7, 10, 7, 14, 5, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "compound", "nsubj", "punct", "nsubj", "relcl",
+            "dobj", "punct", "cc", "ccomp", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT", "PRON", "VERB", "PRON",
+           "PUNCT", "CCONJ", "VERB", "PUNCT"]
+    lemmas = [w.lower() for w in words[:5]] + ["say"] + [w.lower() for w in words[6:]]
+    doc = Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert subject_of(doc[5]).text == "Reyes"

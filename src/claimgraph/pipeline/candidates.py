@@ -82,7 +82,31 @@ def subject_of(verb: Token) -> Optional[Token]:
             left = verb.doc[verb.i - 1] if verb.i > 0 else None
             if left is not None and (left.is_punct or left.is_quote):
                 return nxt
+        name = _name_after_quotation(verb)
+        if name is not None:
+            return name
     return _stranded_subject(verb)
+
+
+def _after_quotation(verb: Token) -> bool:
+    """The verb comes right after a closing quotation: “…,” said X."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > 0 and doc[i].text in QUOTE_CHARS:
+        i -= 1
+    return i < verb.i - 1 and doc[i].text in (",", "?", "!")
+
+
+def _name_after_quotation(verb: Token) -> Optional[Token]:
+    """“…,” said Robert Reich, who … — the name right after the verb, however the parser
+    attached it (as the subject of a clause it built out of the appositive)."""
+    doc = verb.doc
+    if not _after_quotation(verb) or verb.i + 1 >= len(doc) or doc[verb.i + 1].pos_ != "PROPN":
+        return None
+    i = verb.i + 1
+    while i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i].dep_ == "compound":
+        i += 1
+    return doc[i]
 
 
 TIME_ENT_TYPES = frozenset({"DATE", "TIME"})  # "said Tuesday": when, not who
