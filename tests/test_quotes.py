@@ -396,3 +396,9 @@ def test_the_name_right_after_a_quotation_and_its_cue_is_the_speaker(reader):
     lemmas = [w.lower() for w in words[:5]] + ["say"] + [w.lower() for w in words[6:]]
     doc = Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     assert subject_of(doc[5]).text == "Reyes"
+
+
+def test_that_said_is_a_connective_not_a_report(broad_reader):
+    a = broad_reader.read("That said, Ferreira says the ferry will run on Sunday. Having said that, the mayor said the plan is good.")
+    cues = [a.span_text(q.cue) for q in a.quotes] + [a.span_text(x.cue) for x in a.attributions]
+    assert sorted(cues) == ["said", "says"]

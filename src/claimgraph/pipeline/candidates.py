@@ -225,7 +225,7 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
     for tok in doc:
         if tok.pos_ == "NOUN":
             yield from _noun_candidates(tok)
-        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT") or _discourse_idiom(tok):
             continue
         speaker = None
         speaker_done = False
@@ -289,6 +289,15 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
 
 COLON_SPEAKER_ENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 COLON_SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NEWS_OUTLET", "GOVERNMENT", "GROUP"})
+
+
+def _discourse_idiom(tok: Token) -> bool:
+    """"That said, …" / "Having said that, …": a connective, not a report."""
+    doc = tok.doc
+    if tok.lower_ != "said" or tok.i == 0 or tok.i + 2 >= len(doc):
+        return False
+    before, after, then = doc[tok.i - 1].lower_, doc[tok.i + 1].lower_, doc[tok.i + 2].text
+    return before in ("that", "this") and after == "," or before == "having" and after in ("that", "this") and then == ","
 
 
 def _colon_candidates(doc: Doc) -> Iterator[Candidate]:

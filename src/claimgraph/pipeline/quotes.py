@@ -366,7 +366,8 @@ def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
     on, 20% of the nested relations the classifier accepted were gold, against 76% of
     the others). Two relations inside each other's contents: the better-rated stays."""
     def inside(c: Candidate, k: Candidate) -> bool:
-        return k is not c and k.content_start <= c.cue.i < k.content_end
+        return (k is not c and k.content_start <= c.cue.i < k.content_end
+                and not (c.cue.dep_ == "relcl" and _plain_report(c) and not _plain_report(k)))
 
     keep: list[Candidate] = []
     for c in sorted(cands, key=lambda c: -c.score):
