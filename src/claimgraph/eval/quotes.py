@@ -75,11 +75,9 @@ def _items(rec: dict, section: str) -> list[dict]:
     return rec.get(section, [])
 
 
-def count(gold: dict, pred: dict, section: str, min_overlap: float = 0.5) -> Counter:
-    """Match one document's items; count gold, predicted, matched and speaker-right."""
-    c = Counter()
+def speaker_by_gold(gold: dict, pred: dict, section: str, min_overlap: float = 0.5) -> dict[int, bool]:
+    """Match one document's items one-to-one; gold item index → is the speaker right."""
     g_items, p_items = _items(gold, section), _items(pred, section)
-    c["gold"], c["pred"] = len(g_items), len(p_items)
     pairs = []
     for i, a in enumerate(g_items):
         for j, b in enumerate(p_items):
@@ -87,9 +85,15 @@ def count(gold: dict, pred: dict, section: str, min_overlap: float = 0.5) -> Cou
             la, lb = a["content"][1] - a["content"][0], b["content"][1] - b["content"][0]
             if o and la and lb and o / la >= min_overlap and o / lb >= min_overlap:
                 pairs.append((o / max(la, lb), i, j))
-    for i, j in one_to_one(pairs):
-        c["match"] += 1
-        c["speaker_ok"] += speaker_right(g_items[i], p_items[j])
+    return {i: speaker_right(g_items[i], p_items[j]) for i, j in one_to_one(pairs)}
+
+
+def count(gold: dict, pred: dict, section: str, min_overlap: float = 0.5) -> Counter:
+    """Match one document's items; count gold, predicted, matched and speaker-right."""
+    c = Counter()
+    c["gold"], c["pred"] = len(_items(gold, section)), len(_items(pred, section))
+    right = speaker_by_gold(gold, pred, section, min_overlap)
+    c["match"], c["speaker_ok"] = len(right), sum(right.values())
     return c
 
 
