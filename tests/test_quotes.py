@@ -402,3 +402,11 @@ def test_that_said_is_a_connective_not_a_report(broad_reader):
     a = broad_reader.read("That said, Ferreira says the ferry will run on Sunday. Having said that, the mayor said the plan is good.")
     cues = [a.span_text(q.cue) for q in a.quotes] + [a.span_text(x.cue) for x in a.attributions]
     assert sorted(cues) == ["said", "says"]
+
+
+def test_a_quotation_that_ends_a_sentence_takes_no_cue_from_the_next_one(reader):
+    a = reader.read("“The storm took everything,” Okafor said. “Families are still looking for the missing.” "
+                    "The agency says the storm displaced 12,000 people.")
+    q = _find(a, "Families are still looking for the missing")
+    assert a.span_text(q.content).startswith("The storm took everything")
+    assert a.span_text(q.speaker_mention) == "Okafor"

@@ -322,10 +322,15 @@ def _cue_after(doc: Doc, end_char: int) -> Optional[Token]:
         i += 1
     if i < len(doc) and "\n" in doc[i - 1].whitespace_:
         return None
+    # “… homes.” The U.N. says the war displaced … — after a full stop inside the
+    # quotation, a new sentence begins: its verb is a cue only if it reports nothing else
+    closed = doc_text(doc)[:end_char].rstrip()[-1:] in ".!?…"
     for tok in doc[i:min(len(doc), i + 12)]:
         if tok.text in ".?!" or "\n" in tok.text or tok.text in DOUBLE_QUOTES:
             return None
         if (_reporting(tok) or tok.i - i < 4 and _quotative(tok)) and subject_of(tok) is not None:
+            if closed and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.rights):
+                return None
             return tok
     return None
 
