@@ -278,3 +278,14 @@ def test_news_outlets_by_name_and_by_appositive(reader):
     assert entity_of(a, "Dong-A Ilbo").type == "NEWS_OUTLET"
     assert entity_of(a, "Reuters").type == "NEWS_OUTLET"
     assert entity_of(a, "Ministry of Defence").type == "GOVERNMENT"
+
+
+def test_a_misspelt_family_name_joins_the_one_person_it_is_one_letter_from(reader):
+    a = reader.read("The envoy Geir Halvorsen spoke on Friday. “We need a ceasefire,” Halvorson said. "
+                    "Maria Novak, a diplomat, agreed. Later, Nowak said that talks would resume.")
+    names = {a.span_text(m): e.name for e in a.entities for m in e.mentions}
+    assert names.get("Halvorson") == "Geir Halvorsen"
+    assert names.get("Nowak") == "Maria Novak"
+    b = reader.read("Anna Lind chaired the meeting. Lund, her deputy, took notes.")  # too short to be a slip
+    names = {b.span_text(m): e.name for e in b.entities for m in e.mentions}
+    assert names.get("Lund") != "Anna Lind"

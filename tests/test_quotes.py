@@ -371,6 +371,9 @@ def test_a_but_clause_belongs_to_the_content(reader):
     doc = Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert doc[slice(*_content_bounds(doc[4], doc[2]))].text == "she hopes to win , but she knows it"
     assert doc[slice(*_content_bounds(doc[4]))].text == "she hopes to win"  # no cue known: cut
+    other = Doc(reader.nlp.vocab, words=words[:9] + ["fans", "know", "it", "."], heads=heads, deps=deps,
+                pos=pos[:9] + ["NOUN"] + pos[10:])
+    assert other[slice(*_content_bounds(other[4], other[2]))].text == "she hopes to win"  # another subject: cut
 
 
 def test_the_name_right_after_a_quotation_and_its_cue_is_the_speaker(reader):

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from rapidfuzz.distance import Levenshtein
+
 from claimgraph.entities.gazetteer import norm_key
 from claimgraph.entities.mentions import Mention
 from claimgraph.entities.names import acronym, family_name, given_names, is_acronym, name_words, variants
@@ -35,6 +37,9 @@ _PAREN = re.compile(r"^\s*\(\s*$")
 
 def person_words(m: Mention) -> list[str]:
     return name_words(m.name)
+
+
+MIN_MISSPELT = 5  # family names shorter than this are too close to each other (Kim, Kin)
 
 
 class NameSieve:
@@ -126,6 +131,13 @@ class NameSieve:
                 cands = {find(j) for v in variants(w) if v != w for j in fam.get(v, [])}
                 if len(cands) == 1:
                     target = self._closest(ms, [j for v in variants(w) for j in fam.get(v, [])], i)
+            if target is None and len(w) >= MIN_MISSPELT:
+                # a misspelt family name ("Pederson" for the "Geir Pedersen" named before):
+                # one edit away from exactly one person's family name
+                near = [j for f, js in fam.items() if len(f) >= MIN_MISSPELT and Levenshtein.distance(f, w) == 1
+                        for j in js]
+                if len({find(j) for j in near}) == 1:
+                    target = self._closest(ms, near, i)
             if target is None:
                 # a first-name-only mention of a full name ("Ahmed" after "Ahmed Mohamed")
                 firsts = {find(j) for j in full if info[j][0] == w and len(info[j]) == 2}

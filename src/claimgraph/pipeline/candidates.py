@@ -178,15 +178,17 @@ def _content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]
     order a review *and warned against* …") is the cue's second predicate, not content —
     when the cue is known, only if it is a reporting verb or in the cue's form rather
     than the content's ("said Cameron will work … *and is committed* to …" goes on). A
-    clause after "but" is cut only where the cue is unknown: "says she hopes to win,
-    *but she knows* that …" is all hers.
+    clause after "but" is cut, unless the cue is known and the clause goes on about the
+    same subject: "says she hopes to win, *but she knows* that …" is all hers; "said the
+    unit had better food, *but many servicemen* still suffered" stops at the comma.
     """
     start, end = head.left_edge.i, head.right_edge.i + 1
     doc = head.doc
     if head.pos_ in ("VERB", "AUX"):
         for child in head.rights:
             contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") and c.i < child.i for c in head.children)
-            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and (contrast and cue is None or not any(
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and (
+                    contrast and (cue is None or not _same_subject(child, head)) or not any(
                     g.dep_ in SUBJECT_DEPS for g in child.children) and _second_predicate(child, head, cue)):
                 cut = child.left_edge.i
                 while cut > start and doc[cut - 1].dep_ in ("cc", "punct"):
@@ -204,6 +206,13 @@ def _content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS:
         end -= 1
     return start, end
+
+
+def _same_subject(conj: Token, head: Token) -> bool:
+    """Do two conjoined clauses have the same subject (the same word, or a pronoun)?"""
+    a = next((c for c in conj.children if c.dep_ in SUBJECT_DEPS), None)
+    b = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    return a is not None and b is not None and (a.pos_ == "PRON" or (a.lemma_ or a.text).lower() == (b.lemma_ or b.text).lower())
 
 
 def _second_predicate(conj: Token, head: Token, cue: Optional[Token]) -> bool:
