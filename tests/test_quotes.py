@@ -412,3 +412,10 @@ def test_a_quotation_goes_on_without_a_cue_from_what_follows_it(reader, text):
     q = _find(a, "They have no candidate")
     assert a.span_text(q.content).startswith("Many people are making noise")
     assert a.span_text(q.speaker_mention) == "Jon Barnes"
+
+
+def test_a_content_that_stops_inside_a_quotation_runs_to_its_end(reader):
+    a = reader.read("The mayor called for the creation of a “safe and modern harbour authority and pilot "
+                    "service; a new budget to repair the old piers; and fair rules for the fishermen.”")
+    assert len(a.quotes) == 1
+    assert a.span_text(a.quotes[0].content).endswith("fair rules for the fishermen.")

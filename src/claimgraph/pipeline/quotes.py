@@ -196,6 +196,12 @@ class QuoteFinder:
                 continue
             if any(min(s.end, qs.end) - max(s.start, qs.start) > 0.5 * (qs.end - qs.start) for s in found):
                 continue
+            holder = next((s for s in found if s.cue is not None and s.start <= qs.start + 1 < s.end < qs.end), None)
+            if holder is not None:
+                # “credible and inclusive government; a new constitution; …” — the content
+                # stopped inside a quotation that goes on: the quotation is all its own
+                holder.end = strip_marks(doc_text(doc), qs.start, qs.end)[1]
+                continue
             span = doc.char_span(qs.start, qs.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
