@@ -289,3 +289,9 @@ def test_a_misspelt_family_name_joins_the_one_person_it_is_one_letter_from(reade
     b = reader.read("Anna Lind chaired the meeting. Lund, her deputy, took notes.")  # too short to be a slip
     names = {b.span_text(m): e.name for e in b.entities for m in e.mentions}
     assert names.get("Lund") != "Anna Lind"
+
+
+def test_a_description_joins_only_an_antecedent_its_modifiers_fit(reader):
+    a = reader.read("Army spokesman Tomas Vidal said the border was calm. Interior ministry spokesman Pablo Ruiz "
+                    "rejected the report on Thursday. The army spokesman said 40 soldiers were on leave.")
+    assert entity_of(a, "The army spokesman") is not entity_of(a, "Pablo Ruiz")

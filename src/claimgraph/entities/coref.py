@@ -52,6 +52,18 @@ _QUOTATION = re.compile(r"“[^“”]{2,2000}”|\"[^\"\n]{2,2000}\"")
 GENERIC_ORG = frozenset("company firm group organisation organization agency team club".split())
 
 
+# modifiers of a description that say nothing about which one is meant
+NEUTRAL_MODIFIERS = frozenset("""the a an this that former top senior chief deputy acting current longtime
+veteran new old then later first second third its his her their our whose""".split())
+
+
+def _modifiers(description: str, noun: str) -> list[str]:
+    """The words of a definite description that narrow it down ("military" in "the
+    military spokesperson"), which the antecedent's role or name must share."""
+    return [w for w in re.findall(r"[a-z][a-z-]+", description.lower())
+            if w != noun and w not in NEUTRAL_MODIFIERS and not w.endswith("year-old")]
+
+
 class Resolver:
     WINDOW = 3  # sentences back for pronouns
     DESC_WINDOW = 8  # sentences back for descriptions
@@ -214,8 +226,9 @@ class Resolver:
                 continue
             role = " ".join(x.role or "" for x in clusters[ci]) + " " + \
                 " ".join(x.name for x in clusters[ci] if x.kind == "name")
-            if noun in role.lower().split():
-                return ci
+            words = role.lower().split()
+            if noun in words and all(w in words for w in _modifiers(m.name, noun)):
+                return ci  # "the military spokesperson" is not the "foreign ministry spokesperson"
         # 2. generic nouns: the most salient agreeing cluster within a sentence or two
         g = "m" if noun in MALE_NOUNS else "f" if noun in FEMALE_NOUNS else None
         year_old = "year-old" in m.name or "year - old" in m.name
