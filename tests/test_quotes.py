@@ -419,3 +419,27 @@ def test_a_content_that_stops_inside_a_quotation_runs_to_its_end(reader):
                     "service; a new budget to repair the old piers; and fair rules for the fishermen.”")
     assert len(a.quotes) == 1
     assert a.span_text(a.quotes[0].content).endswith("fair rules for the fishermen.")
+
+
+def test_two_pieces_of_one_statement_with_one_cue_are_one():
+    from claimgraph.pipeline.quotes import Statement, _join_same_cue
+
+    text = "Sea walls still matter, “but drainage matters more,” Okafor said. Later she left."
+    cue = (text.index("said"), text.index("said") + 4)
+    clause = Statement("indirect", 0, text.index(","), cue, None, 0.7)
+    quotation = Statement("direct", text.index("but"), text.index("more") + 4, cue, None, 0.6)
+    joined = _join_same_cue(text, [clause, quotation])
+    assert [(s.kind, text[s.start:s.end]) for s in joined] == [
+        ("mixed", "Sea walls still matter, “but drainage matters more")]
+
+
+def test_a_sentence_the_parser_read_as_a_noun_phrase_keeps_its_speaker(reader):
+    from spacy.tokens import Doc
+
+    from claimgraph.pipeline.candidates import subject_of
+
+    words = ["Okafor", "called", "the", "remarks", "reckless", "."]
+    doc = Doc(reader.nlp.vocab, words=words, heads=[0, 0, 3, 1, 1, 0],
+              deps=["ROOT", "acl", "det", "dobj", "oprd", "punct"],
+              pos=["PROPN", "VERB", "DET", "NOUN", "ADJ", "PUNCT"], tags=["NNP", "VBD", "DT", "NNS", "JJ", "."])
+    assert subject_of(doc[1]).text == "Okafor"

@@ -235,6 +235,9 @@ class Resolver:
         if not (noun in GENERIC_PERSON or year_old or noun in GENERIC_PLACE or noun in GENERIC_ORG):
             return None
 
+        if noun in GENERIC_ORG:
+            want = ("ORG", "NEWS_OUTLET")  # "the organisation" is not a capital standing for its state
+
         def ok(ci, a):
             if labels[ci] not in want or m.sent - a.sent > 2:
                 return False

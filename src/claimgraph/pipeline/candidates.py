@@ -59,6 +59,9 @@ def subject_of(verb: Token) -> Optional[Token]:
                 if tok.lemma_ in ("quote", "cite"):
                     return child
         head = tok.head
+        if tok.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("PROPN", "NOUN") and tok.tag_ in ("VBD", "VBZ") \
+                and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+            return head  # "Leavitt called the comments …" parsed as a noun phrase: the noun is the subject
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and (
                 head.pos_ == "PROPN" or head.tag_ == "NNS" or head.ent_type_ in ("PERSON", "ORG", "NORP")):
             return tok.head  # "staff members suggesting that …": the noun does the suggesting

@@ -143,7 +143,7 @@ class QuoteFinder:
         statements = _drop_inside_quotes(statements)
         statements += self._orphan_quotes(doc, quoted, statements)
         statements.sort(key=lambda s: s.start)
-        return _merge_split_quotes(doc_text(doc), statements, quoted)
+        return _join_same_cue(doc_text(doc), _merge_split_quotes(doc_text(doc), statements, quoted))
 
     def _statement(self, doc: Doc, cand: Candidate, quoted: list[QuotedSpan]) -> Statement:
         start = doc[cand.content_start].idx
@@ -546,6 +546,22 @@ def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[Quo
         holder = next((o for o in out if (o.kind == "direct" or id(o) in merged) and o.cue is not None
                        and o.start <= st.start and st.end <= o.end + 1), None)
         if holder is not None:
+            continue
+        out.append(st)
+    return out
+
+
+def _join_same_cue(text: str, statements: list[Statement]) -> list[Statement]:
+    """Two pieces of one statement found by two routes ("Security needs hard power, “but
+    also soft power,” Rasmussen told VOA": the clause and the quotation, one cue) are one
+    statement when nothing but punctuation stands between them."""
+    out: list[Statement] = []
+    for st in statements:  # sorted by start
+        prev = next((o for o in reversed(out) if o.cue is not None and o.cue == st.cue), None)
+        if prev is not None and not text[prev.end:st.start].strip(" ,;:\"“”‘’'«»„-—–\n"):
+            prev.end = max(prev.end, st.end)
+            if prev.kind != st.kind:
+                prev.kind = "mixed"
             continue
         out.append(st)
     return out
