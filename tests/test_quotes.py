@@ -443,3 +443,12 @@ def test_a_sentence_the_parser_read_as_a_noun_phrase_keeps_its_speaker(reader):
               deps=["ROOT", "acl", "det", "dobj", "oprd", "punct"],
               pos=["PROPN", "VERB", "DET", "NOUN", "ADJ", "PUNCT"], tags=["NNP", "VBD", "DT", "NNS", "JJ", "."])
     assert subject_of(doc[1]).text == "Okafor"
+
+
+def test_a_participle_with_its_own_content_is_not_the_cue_of_the_clause_before(broad_reader):
+    a = broad_reader.read("Barely two days after the agency declared the flu a global emergency, Norway went on "
+                          "high alert Friday, announcing new flu cases and raising concerns about its ability to "
+                          "contain the outbreak. The virus is common in several countries, with over 900 cases "
+                          "reported this year, claiming more than 50 lives.")
+    contents = [a.span_text(q.content) for q in a.quotes]
+    assert not any(c.startswith(("Barely two days", "The virus is common")) for c in contents)

@@ -285,7 +285,8 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
         # "“…,” he said." with the quote parsed as the head of the cue; "Otherwise, she
         # said, growth may stall." with the cue's clause set off by commas in the middle
         if tok.lemma_ in REPORTING_LEMMAS and (
-                tok.head.i < tok.i and (tok.dep_ in ("parataxis", "advcl", "ccomp") or _trailing_cue_clause(tok))
+                tok.head.i < tok.i and (tok.dep_ in ("parataxis", "ccomp") or _trailing_cue_clause(tok)
+                                        or tok.dep_ == "advcl" and not _reports_on_its_right(tok))
                 or tok.head.i > tok.i and _medial_cue_clause(tok)):
             head = tok.head
             start, end = _content_bounds(head, tok)
@@ -345,6 +346,12 @@ def _colon_speaker(head: Token) -> bool:
     if head.pos_ == "PROPN" or head.ent_type_ in COLON_SPEAKER_ENT_TYPES:
         return True
     return head.is_title and token_entity_type(head) in COLON_SPEAKER_TYPES
+
+
+def _reports_on_its_right(tok: Token) -> bool:
+    """"…, announcing new cases": a participle with a content of its own is not the cue
+    of the clause before it."""
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.rights)
 
 
 def _medial_cue_clause(tok: Token) -> bool:
