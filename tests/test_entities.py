@@ -295,3 +295,19 @@ def test_a_description_joins_only_an_antecedent_its_modifiers_fit(reader):
     a = reader.read("Army spokesman Tomas Vidal said the border was calm. Interior ministry spokesman Pablo Ruiz "
                     "rejected the report on Thursday. The army spokesman said 40 soldiers were on leave.")
     assert entity_of(a, "The army spokesman") is not entity_of(a, "Pablo Ruiz")
+
+
+def test_a_name_does_not_take_in_the_clause_before_it(reader):
+    from spacy.tokens import Doc
+
+    # the parser read "Okafor hosted Lindqvist …" as one noun phrase headed by the second name
+    words = ["Earlier", "this", "month", ",", "Okafor", "hosted", "Lindqvist", "in", "Riga", "."]
+    doc = Doc(reader.nlp.vocab, words=words, heads=[2, 2, 6, 6, 6, 6, 6, 6, 7, 6],
+              deps=["advmod", "det", "npadvmod", "punct", "nmod", "amod", "ROOT", "prep", "pobj", "punct"],
+              pos=["ADV", "DET", "NOUN", "PUNCT", "PROPN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"],
+              tags=["RB", "DT", "NN", ",", "NNP", "VBN", "NNP", "IN", "NNP", "."],
+              sent_starts=[True] + [False] * 9, ents=["O", "O", "O", "O", "B-PERSON", "O", "B-PERSON", "O",
+                                                       "B-GPE", "O"])
+    doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
+    mentions = [doc.text[s:e] for ent in doc._.cg_entities for s, e in ent.mentions]
+    assert "Lindqvist" in mentions and not any("hosted" in m for m in mentions)

@@ -452,3 +452,10 @@ def test_a_participle_with_its_own_content_is_not_the_cue_of_the_clause_before(b
                           "reported this year, claiming more than 50 lives.")
     contents = [a.span_text(q.content) for q in a.quotes]
     assert not any(c.startswith(("Barely two days", "The virus is common")) for c in contents)
+
+
+def test_a_pronoun_prefers_the_subject_named_before_it_in_its_sentence(reader):
+    a = reader.read("Mayor Jonas Berg met the press on Monday. Berg hosted Governor Anna Lind at the harbour "
+                    "for what he called a “very good meeting.”")
+    q = _find(a, "very good meeting")
+    assert a.entity(q.speaker).name == "Jonas Berg"

@@ -206,6 +206,10 @@ class MentionFinder:
             end -= 2
         if start >= end:
             return None
+        # "Trump hosted Erdogan" tagged as one name: a name stops at a lower-case verb
+        verb = next((i for i in range(start + 1, end) if doc[i].is_lower and doc[i].pos_ in ("VERB", "AUX")), None)
+        if verb is not None:
+            end = verb
         if label == "PERSON":  # "President Yoon": the title is role, not name
             while end - start > 1 and doc[start].text[:1].isupper() and \
                     fold(doc[start].text).rstrip(".") in TITLES:
@@ -306,6 +310,9 @@ class MentionFinder:
                 break
             if not (j - 1 < tok.head.i < name_end_tok):
                 break
+            if tok.pos_ in ("VERB", "AUX") and (tok.i > 0 and doc[tok.i - 1].pos_ in ("PROPN", "PRON") or any(
+                    c.i < tok.i and c.pos_ in ("PROPN", "NOUN", "PRON") for c in tok.children)):
+                break  # "Trump hosted Erdogan": a verb after a name is a clause, not a title
             j -= 1
         if j < start:
             m.start = doc[j].idx

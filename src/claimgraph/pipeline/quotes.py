@@ -471,7 +471,10 @@ def _resolve_pronoun(doc: Doc, pron: Token, last_speaker) -> Optional[str]:
     earlier = [(s, e.id) for e in ents if e.type in wanted and agrees(e) for s, _ in e.mentions
                if sent.start_char <= s < pron.idx]
     if earlier:
-        return max(earlier)[1]
+        # a subject before an object (Lappin & Leass's salience): "Trump hosted Erdogan for
+        # what he called …" is Trump's phrase
+        subjects = [(s, ent_id) for s, ent_id in earlier if _is_subject_at(doc, s)]
+        return max(subjects or earlier)[1]
     if last_speaker is not None and not plural:
         ent = next((e for e in ents if e.id == last_speaker[0]), None)
         if ent is not None and ent.type == "PERSON" and pron.idx - last_speaker[1] < 1200 and agrees(ent):
@@ -481,6 +484,12 @@ def _resolve_pronoun(doc: Doc, pron: Token, last_speaker) -> Optional[str]:
         return linked
     before = [(s, e.id) for e in ents if e.type in wanted and agrees(e) for s, _ in e.mentions if s < pron.idx]
     return max(before)[1] if before else None
+
+
+def _is_subject_at(doc: Doc, offset: int) -> bool:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "compound" and
+                                    t.head.dep_ in ("nsubj", "nsubjpass") for t in span)
 
 
 def _relative_antecedent(tok: Token) -> Optional[Token]:
