@@ -311,3 +311,10 @@ def test_a_name_does_not_take_in_the_clause_before_it(reader):
     doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
     mentions = [doc.text[s:e] for ent in doc._.cg_entities for s, e in ent.mentions]
     assert "Lindqvist" in mentions and not any("hosted" in m for m in mentions)
+
+
+def test_a_country_before_a_full_name_is_not_part_of_it(reader):
+    a = reader.read("“The roads are closed,” U.N. Resident Coordinator for Myanmar Andrew Kirkwood said on Monday. "
+                    "Kirkwood spoke from Yangon.")
+    names = [e.name for e in a.entities if e.type == "PERSON"]
+    assert "Andrew Kirkwood" in names and not any(n.startswith("Myanmar") for n in names)
