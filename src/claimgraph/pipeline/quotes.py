@@ -7,8 +7,8 @@ is one statement), then give every quotation that no cue governs the speaker of 
 neighbour — the "quote continuation" convention of news copy that Pouliquen et al.
 (2007) and Muzny et al. (2017, "A two-stage sieve approach for quote attribution")
 rely on. Speakers are the subject of the cue (inherited through *and added that …*),
-the agent of a passive, or the subject of an inverted cue (*said X*); pronouns are
-resolved to the person quoted last or named earlier in the sentence.
+the agent of a passive, or the subject of an inverted cue (*said X*); pronouns and
+relative pronouns are resolved to entities by :mod:`.speakers`.
 
 *Write* (``set_annotations``): :class:`~claimgraph.model.Quote` records on
 ``doc._.cg_quotes``; relations that rest on a news outlet or an anonymous collective
@@ -22,18 +22,17 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from claimgraph.entities.gazetteer import fold, gazetteer
 from claimgraph.model import Quote
-from claimgraph.pipeline import doc_text, paragraph_of, sentence_of
+from claimgraph.pipeline import doc_text
 from claimgraph.pipeline.candidates import Candidate, cue_span, generate_candidates, subject_of
 from claimgraph.pipeline.cues import choose_boundary, dense_features, featurise, load_model, rate
 from claimgraph.pipeline.lexicon import REPORTING_LEMMAS, verb_classes
 from claimgraph.pipeline.entities import add_entity, entity_at
 from claimgraph.pipeline.quotemarks import QuotedSpan, find_quoted_spans, strip_marks
+from claimgraph.pipeline.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, add_mention, mentions_cover,
+                                          neighbour_speaker, relative_antecedent, resolve_pronoun,
+                                          speaker_mention)
 
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
-PLURAL_PRONOUNS = frozenset({"they", "them"})
-SPEAKER_LEFT_DEPS = frozenset({"compound", "flat", "amod", "poss", "det", "nmod", "case", "punct", "nummod"})
 PARTIAL_CUE_LEMMAS = frozenset({"describe", "call", "term", "label", "dub", "brand", "characterize",
                                 "characterise", "denounce", "condemn", "hail", "praise"})
 NAME_INTRODUCERS = frozenset({"known", "called", "dubbed", "nicknamed", "named", "titled", "so-called", "as"})
@@ -87,21 +86,6 @@ def quoted_token_set(doc: Doc, spans: Optional[list[QuotedSpan]] = None) -> set[
         if span is not None:
             out.update(range(span.start, span.end))
     return out
-
-
-def speaker_mention(head: Token) -> tuple[int, int]:
-    """Char span of the speaker phrase: the head with its left modifiers, no clauses."""
-    start = head.i
-    for child in head.lefts:
-        if child.dep_ in SPEAKER_LEFT_DEPS:
-            start = min(start, child.left_edge.i)
-            break
-    doc = head.doc
-    end = head.i + 1
-    # flat names split by the tagger ("Yi Won - il") end at the head
-    while start < head.i and (doc[start].is_punct or doc[start].dep_ == "det"):
-        start += 1
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
 class QuoteFinder:
@@ -230,7 +214,7 @@ class QuoteFinder:
         # cue-less quotations take the speaker of their neighbour in the same paragraph
         for k, (st, ent_id, mention) in enumerate(resolved):
             if st.cue is None and ent_id is None:
-                ent_id, mention = _neighbour_speaker(doc, resolved, k)
+                ent_id, mention = neighbour_speaker(doc, resolved, k)
                 resolved[k] = (st, ent_id, mention)
         for st, ent_id, mention in resolved:
             if st.cue is None and ent_id is None:
@@ -251,22 +235,22 @@ class QuoteFinder:
         mention = speaker_mention(head)
         low = head.lower_
         if head.pos_ == "PRON" and low in PERSONAL_PRONOUNS | PLURAL_PRONOUNS:
-            ent_id = _resolve_pronoun(doc, head, last_speaker)
+            ent_id = resolve_pronoun(doc, head, last_speaker)
             if ent_id is not None:
-                _add_mention(doc, ent_id, mention)
+                add_mention(doc, ent_id, mention)
             return ent_id, mention
-        antecedent = _relative_antecedent(head)
+        antecedent = relative_antecedent(head)
         if antecedent is not None:
             # "Lynch, who told reporters …": the mention stays "who", the speaker is Lynch
             ent_id = self._entity_for(doc, antecedent, speaker_mention(antecedent))
-            _add_mention(doc, ent_id, mention)
+            add_mention(doc, ent_id, mention)
             return ent_id, mention
         return self._entity_for(doc, head, mention), mention
 
     @staticmethod
     def _entity_for(doc: Doc, head: Token, mention: tuple[int, int]) -> str:
         ent_id = entity_at(doc, *mention)
-        if ent_id is not None and not _mentions_cover(doc, ent_id, head.idx):
+        if ent_id is not None and not mentions_cover(doc, ent_id, head.idx):
             # "Lindqvist Engineering insists" is the company, not the Lindqvist named in it
             ent_id = None
         if ent_id is None:
@@ -431,100 +415,12 @@ def _is_name(span: SpacySpan) -> bool:
         or before in NAME_INTRODUCERS
 
 
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
-
-
-def _entity_gender(doc: Doc, ent) -> Optional[str]:
-    """A person's gender where the text or a common given name says it (for pronoun
-    agreement only): an honorific before a mention, else the given name's list."""
-    text = doc_text(doc)
-    for s, _ in ent.mentions:
-        before = text[max(0, s - 5):s].split()
-        if before and before[-1].lower() in HONORIFIC_GENDER:
-            return HONORIFIC_GENDER[before[-1].lower()]
-    words = ent.name.split()
-    if len(words) >= 2:
-        return gazetteer().given_names.get(fold(words[0]))
-    return None
-
-
-def _resolve_pronoun(doc: Doc, pron: Token, last_speaker) -> Optional[str]:
-    """He/she: a person named earlier in the sentence, else the person quoted last nearby,
-    else the entity layer's own link, else the nearest person named before — each only
-    where the person's known gender agrees with the pronoun's (Hobbs 1978 and Lappin &
-    Leass 1994 filter candidates on agreement the same way)."""
-    plural = pron.lower_ in PLURAL_PRONOUNS
-    sent = sentence_of(doc, pron.i)
-    ents = doc._.cg_entities or []
-    wanted = {"GROUP", "ORG", "GPE", "NORP"} if plural else {"PERSON"}
-    gender = PRONOUN_GENDER.get(pron.lower_)
-    genders: dict[str, Optional[str]] = {}
-
-    def agrees(ent) -> bool:
-        if gender is None or ent.type != "PERSON":
-            return True
-        if ent.id not in genders:
-            genders[ent.id] = _entity_gender(doc, ent)
-        return genders[ent.id] in (None, gender)
-
-    earlier = [(s, e.id) for e in ents if e.type in wanted and agrees(e) for s, _ in e.mentions
-               if sent.start_char <= s < pron.idx]
-    if earlier:
-        # a subject before an object (Lappin & Leass's salience): "Trump hosted Erdogan for
-        # what he called …" is Trump's phrase
-        subjects = [(s, ent_id) for s, ent_id in earlier if _is_subject_at(doc, s)]
-        return max(subjects or earlier)[1]
-    if last_speaker is not None and not plural:
-        ent = next((e for e in ents if e.id == last_speaker[0]), None)
-        if ent is not None and ent.type == "PERSON" and pron.idx - last_speaker[1] < 1200 and agrees(ent):
-            return ent.id
-    linked = entity_at(doc, pron.idx, pron.idx + len(pron.text))
-    if linked is not None:
-        return linked
-    before = [(s, e.id) for e in ents if e.type in wanted and agrees(e) for s, _ in e.mentions if s < pron.idx]
-    return max(before)[1] if before else None
-
-
-def _is_subject_at(doc: Doc, offset: int) -> bool:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "compound" and
-                                    t.head.dep_ in ("nsubj", "nsubjpass") for t in span)
-
-
-def _relative_antecedent(tok: Token) -> Optional[Token]:
-    """The noun a relative pronoun stands for: "the senator, *who* said …" → senator."""
-    if tok.tag_ not in ("WP", "WDT") and not (tok.lower_ == "that" and tok.head.dep_ == "relcl"):
-        return None
-    clause = tok.head
-    while clause.dep_ != "relcl" and clause.head is not clause and clause.dep_ in ("conj", "xcomp", "ccomp"):
-        clause = clause.head
-    if clause.dep_ != "relcl" or clause.head is clause:
-        return None
-    return clause.head
-
-
-def _mentions_cover(doc: Doc, ent_id: str, offset: int) -> bool:
-    """Does one of the entity's mentions hold the character at ``offset``?"""
-    ent = next((e for e in doc._.cg_entities or [] if e.id == ent_id), None)
-    return ent is not None and any(s <= offset < e for s, e in ent.mentions)
-
-
-def _add_mention(doc: Doc, ent_id: str, mention: tuple[int, int]) -> None:
-    for ent in doc._.cg_entities or []:
-        if ent.id == ent_id:
-            if mention not in ent.mentions:
-                ent.mentions.append(mention)
-                ent.mentions.sort()
-            return
-
-
 def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[QuotedSpan]) -> list[Statement]:
     """“First part,” she said. “Second part.” is one statement: a quotation with a cue
     absorbs the quotations that follow it in the same paragraph when only the cue's
     clause stands between them; relations found *inside* the absorbed quotations are the
     quoted speaker's own words and are dropped. A cue-less quotation *before* a cued one
-    stays a statement of its own (same speaker, see :func:`_neighbour_speaker`)."""
+    stays a statement of its own (same speaker, see :func:`neighbour_speaker`)."""
     statements = sorted(statements, key=lambda s: s.start)
     merged: set[int] = set()
     for st in statements:
@@ -574,25 +470,6 @@ def _join_same_cue(text: str, statements: list[Statement]) -> list[Statement]:
             continue
         out.append(st)
     return out
-
-
-def _neighbour_speaker(doc: Doc, resolved, k: int):
-    """Speaker of the nearest attributed quote in the same paragraph (after it first,
-    as in “Q1. Q2,” said X), else the last one of the previous paragraph."""
-    para = paragraph_of(doc, resolved[k][0].start)
-    for j in range(k + 1, len(resolved)):
-        st, ent_id, mention = resolved[j]
-        if paragraph_of(doc, st.start) != para:
-            break
-        if ent_id is not None:
-            return ent_id, mention
-    for j in range(k - 1, -1, -1):
-        st, ent_id, mention = resolved[j]
-        if para - paragraph_of(doc, st.start) > 1:
-            break
-        if ent_id is not None:
-            return ent_id, mention
-    return None, None
 
 
 @Language.factory("claimgraph_quotes", default_config={"threshold": None, "scope": "speech"})

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.model import Attribution, Quote
 from claimgraph.pipeline import doc_text, sentence_of
 from claimgraph.pipeline.entities import add_entity, entity_at
-from claimgraph.pipeline.quotes import speaker_mention
+from claimgraph.pipeline.speakers import speaker_mention
 
 SOURCE_PREPS = {("according", "to"), ("per",)}
 OFFICE_NOUNS = frozenset({"office", "spokesman", "spokeswoman", "spokesperson", "ministry", "aides", "aide",
