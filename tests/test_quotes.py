@@ -374,6 +374,11 @@ def test_a_but_clause_belongs_to_the_content(reader):
     other = Doc(reader.nlp.vocab, words=words[:9] + ["fans", "know", "it", "."], heads=heads, deps=deps,
                 pos=pos[:9] + ["NOUN"] + pos[10:])
     assert other[slice(*_content_bounds(other[4], other[2]))].text == "she hopes to win"  # another subject: cut
+    bare = Doc(reader.nlp.vocab, words=words[:9] + ["may", "lose", "it", "."],
+               heads=heads[:9] + [10] + heads[10:], deps=deps[:9] + ["aux"] + deps[10:],
+               pos=pos[:9] + ["AUX"] + pos[10:])
+    # "… to win, but may lose it": the same subject goes on
+    assert bare[slice(*_content_bounds(bare[4], bare[2]))].text == "she hopes to win , but may lose it"
 
 
 def test_the_name_right_after_a_quotation_and_its_cue_is_the_speaker(reader):

@@ -213,9 +213,13 @@ def _content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]
 
 def _same_subject(conj: Token, head: Token) -> bool:
     """Do two conjoined clauses have the same subject (the same word, or a pronoun)?"""
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children):
+        return True  # "says he opposes X but *that* the plans won't help": a second complement
     a = next((c for c in conj.children if c.dep_ in SUBJECT_DEPS), None)
+    if a is None:
+        return True  # "he could win X but would be hard-pressed": the head's subject goes on
     b = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-    return a is not None and b is not None and (a.pos_ == "PRON" or (a.lemma_ or a.text).lower() == (b.lemma_ or b.text).lower())
+    return b is not None and (a.pos_ == "PRON" or (a.lemma_ or a.text).lower() == (b.lemma_ or b.text).lower())
 
 
 def _second_predicate(conj: Token, head: Token, cue: Optional[Token]) -> bool:
