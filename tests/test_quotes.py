@@ -464,3 +464,11 @@ def test_a_pronoun_prefers_the_subject_named_before_it_in_its_sentence(reader):
                     "for what he called a “very good meeting.”")
     q = _find(a, "very good meeting")
     assert a.entity(q.speaker).name == "Jonas Berg"
+
+
+def test_a_poll_the_clause_rests_on_is_a_candidate_source(reader):
+    from claimgraph.pipeline.candidates import _evidence_in_candidates
+
+    doc = reader.nlp("In the latest Harbour Herald poll, Okafor led the mayor 56 percent to 32 percent.")
+    found = [(doc[c.content_start:c.content_end].text, c.speaker.text, c.cue.text) for c in _evidence_in_candidates(doc)]
+    assert found == [("Okafor led the mayor 56 percent to 32 percent", "poll", "In")]

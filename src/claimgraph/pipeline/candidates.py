@@ -238,6 +238,7 @@ def _prep_object_bounds(prep: Token) -> Optional[tuple[int, int]]:
 def generate_candidates(doc: Doc) -> Iterator[Candidate]:
     """Every verb–dependent pair that could be a cue with its content."""
     yield from _colon_candidates(doc)
+    yield from _evidence_in_candidates(doc)
     for tok in doc:
         if tok.pos_ == "NOUN":
             yield from _noun_candidates(tok)
@@ -306,6 +307,32 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
 
 COLON_SPEAKER_ENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 COLON_SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NEWS_OUTLET", "GOVERNMENT", "GROUP"})
+
+
+EVIDENCE_NOUNS = frozenset("poll polls survey surveys study studies report reports analysis data".split())
+
+
+def _evidence_in_candidates(doc: Doc) -> Iterator[Candidate]:
+    """"In a CBS News poll, she led Sanders 56 to 32": a poll, survey or report that the
+    clause rests on, with "in" as its cue (as PolNeAR annotates them)."""
+    for prep in doc:
+        if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+            continue
+        source = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in EVIDENCE_NOUNS), None)
+        if source is None:
+            continue
+        verb = prep.head
+        start, end = _content_bounds(verb)
+        if prep.i < verb.i:
+            start = max(start, prep.right_edge.i + 1)
+        else:
+            end = min(end, prep.i)
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS:
+            end -= 1
+        if end - start >= 3:
+            yield Candidate(prep, start, end, "evidence:in", source)
 
 
 def _discourse_idiom(tok: Token) -> bool:

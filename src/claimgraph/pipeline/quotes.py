@@ -57,7 +57,7 @@ class Statement:
 
 SCOPES = ("speech", "all")
 SPEECH_CLASSES = frozenset({"say", "ask", "urge", "promise", "describe", "noun_say"})
-SPEECH_RELATIONS = frozenset({"adjacent", "governed", "orphan", "colon", "inverted"})
+SPEECH_RELATIONS = frozenset({"adjacent", "governed", "orphan", "colon", "inverted", "evidence:in"})
 
 
 def speech_act(st: Statement) -> bool:
