@@ -472,3 +472,18 @@ def test_a_poll_the_clause_rests_on_is_a_candidate_source(reader):
     doc = reader.nlp("In the latest Harbour Herald poll, Okafor led the mayor 56 percent to 32 percent.")
     found = [(doc[c.content_start:c.content_end].text, c.speaker.text, c.cue.text) for c in _evidence_in_candidates(doc)]
     assert found == [("Okafor led the mayor 56 percent to 32 percent", "poll", "In")]
+
+
+def test_a_participle_on_a_reporting_verb_does_not_take_its_quotation(reader):
+    from spacy.tokens import Doc
+
+    from claimgraph.pipeline.candidates import generate_candidates
+
+    words = ['"', "It", "works", ",", '"', "he", "said", ",", "noting", "that", "delays", "fell", "."]
+    heads = [6, 2, 6, 6, 6, 6, 6, 6, 6, 8, 11, 9, 6]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "nsubj", "ROOT", "punct", "advcl", "prep", "nsubj",
+            "pcomp", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT", "VERB", "ADP", "NOUN", "VERB", "PUNCT"]
+    lemmas = ['"', "it", "work", ",", '"', "he", "say", ",", "note", "that", "delay", "fall", "."]
+    doc = Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert not [c for c in generate_candidates(doc) if c.cue.text == "noting" and c.relation == "inverted"]

@@ -381,8 +381,9 @@ def _colon_speaker(head: Token) -> bool:
 
 def _reports_on_its_right(tok: Token) -> bool:
     """"…, announcing new cases": a participle with a content of its own is not the cue
-    of the clause before it."""
-    return any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.rights)
+    of the clause before it; nor is one that hangs on a reporting verb ("…,” he said,
+    noting that …": the clause before is that verb's)."""
+    return tok.head.lemma_ in REPORTING_LEMMAS or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.rights)
 
 
 def _medial_cue_clause(tok: Token) -> bool:
