@@ -299,9 +299,9 @@ def test_headline_colon_split_by_the_parser_and_interview_turns(reader):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Alarmed by the protests in Ohio, Senator Dana Whitfield, the majority leader, said that she "
-     "spoke with the mayor on Friday.", "Whitfield"),
-    ("In an April meeting with the members of the harbour board Okafor said that the bridge "
+    ("Worried by the floods in Ohio, Senator Dana Whitfield, the committee chair, said that she "
+     "met the farmers on Friday.", "Whitfield"),
+    ("During a long session with the members of the port authority Okafor said that the pier "
      "may need repairs.", "Okafor"),
 ])
 def test_speaker_the_parser_left_stranded(reader, text, name):
@@ -316,23 +316,23 @@ def test_the_outer_report_wins_even_when_the_inner_cue_rates_higher(broad_reader
 
 
 def test_a_verb_joined_to_a_passive_takes_its_subject_not_its_agent(broad_reader):
-    a = broad_reader.read("Port officials were angered by the ruling and predicted that ships would leave the harbour.")
-    q = _find(a, "ships would leave the harbour")
-    assert a.span_text(q.speaker_mention) in ("Port officials", "officials")
+    a = broad_reader.read("Dock workers were alarmed by the vote and warned that the cranes would stop on Monday.")
+    q = _find(a, "the cranes would stop on Monday")
+    assert a.span_text(q.speaker_mention) in ("Dock workers", "workers")
 
 
 def test_a_mixed_quote_goes_on_after_its_cue(reader):
-    a = reader.read("Nurses are “waiting to see who runs the new hospital,” union leader Ada Brooks said. "
-                    "“That has to worry every patient.”")
-    q = _find(a, "That has to worry every patient")
-    assert q.kind == "mixed" and a.span_text(q.content).startswith("Nurses are")
+    a = reader.read("The new pier is “far too short for the big ferries,” harbour pilot Ada Brooks said. "
+                    "“Every captain in town knows it.”")
+    q = _find(a, "Every captain in town knows it")
+    assert q.kind == "mixed" and a.span_text(q.content).startswith("The new pier is")
 
 
 def test_a_verb_of_manner_of_speaking_after_a_quotation_is_its_cue(reader):
-    a = reader.read("The council met late.\n\n“I know what the tenants are thinking,” the mayor continued. "
-                    "“It is not for them.”")
-    q = _find(a, "I know what the tenants are thinking")
-    assert a.span_text(q.cue) == "continued" and "It is not for them" in a.span_text(q.content)
+    a = reader.read("The council met late.\n\n“The budget will cover the new roofs,” the mayor continued. "
+                    "“Schools come first this year.”")
+    q = _find(a, "The budget will cover the new roofs")
+    assert a.span_text(q.cue) == "continued" and "Schools come first" in a.span_text(q.content)
 
 
 def test_the_one_asked_is_not_the_one_asking(broad_reader):
@@ -343,9 +343,9 @@ def test_the_one_asked_is_not_the_one_asking(broad_reader):
 
 
 def test_the_quoted_word_is_not_the_speaker(reader):
-    a = reader.read("Ferreira talked about the floods.\n\n\"Safety,\" said Ferreira, a harbour pilot. "
-                    "\"Safety for the whole coast, everybody.\"")
-    q = _find(a, "Safety for the whole coast")
+    a = reader.read("Ferreira talked about the storm season.\n\n\"Drainage,\" said Ferreira, a harbour pilot. "
+                    "\"Drainage is what every street here needs.\"")
+    q = _find(a, "Drainage is what every street here needs")
     assert a.span_text(q.speaker_mention) == "Ferreira"
 
 
@@ -406,16 +406,16 @@ def test_that_said_is_a_connective_not_a_report(broad_reader):
 
 @pytest.mark.parametrize("text", [
     # a cue in the next paragraph
-    "The race tightened.\n\n“Many people are making noise without answers,” said Jon Barnes. "
-    "“They have no candidate. They say there is a problem.”\n\nHumphrey said he is hopeful.",
+    "The vote neared.\n\n“The tenants are angry about the rent,” said Jon Barnes. "
+    "“They have no landlord to talk to. The office is always closed.”\n\nOkafor said she is hopeful.",
     # a verb that reports something else after a quotation that ends its sentence
-    "“Many people are making noise without answers,” Jon Barnes said. “They have no candidate. They say "
-    "there is a problem.” The agency says the storm displaced 12,000 people.",
+    "“The tenants are angry about the rent,” Jon Barnes said. “They have no landlord to talk to. The office "
+    "is always closed.” The agency says the storm displaced 12,000 people.",
 ])
 def test_a_quotation_goes_on_without_a_cue_from_what_follows_it(reader, text):
     a = reader.read(text)
-    q = _find(a, "They have no candidate")
-    assert a.span_text(q.content).startswith("Many people are making noise")
+    q = _find(a, "They have no landlord to talk to")
+    assert a.span_text(q.content).startswith("The tenants are angry about the rent")
     assert a.span_text(q.speaker_mention) == "Jon Barnes"
 
 
@@ -451,12 +451,11 @@ def test_a_sentence_the_parser_read_as_a_noun_phrase_keeps_its_speaker(reader):
 
 
 def test_a_participle_with_its_own_content_is_not_the_cue_of_the_clause_before(broad_reader):
-    a = broad_reader.read("Barely two days after the agency declared the flu a global emergency, Norway went on "
-                          "high alert Friday, announcing new flu cases and raising concerns about its ability to "
-                          "contain the outbreak. The virus is common in several countries, with over 900 cases "
-                          "reported this year, claiming more than 50 lives.")
+    a = broad_reader.read("A week after the storm hit the coast, the port went on high alert Friday, announcing new "
+                          "closures and raising doubts about its ability to reopen soon. The disease is common in "
+                          "several provinces, with over 900 cases this year, claiming more than 50 lives.")
     contents = [a.span_text(q.content) for q in a.quotes]
-    assert not any(c.startswith(("Barely two days", "The virus is common")) for c in contents)
+    assert not any(c.startswith(("A week after the storm", "The disease is common")) for c in contents)
 
 
 def test_a_pronoun_prefers_the_subject_named_before_it_in_its_sentence(reader):
