@@ -486,3 +486,12 @@ def test_a_participle_on_a_reporting_verb_does_not_take_its_quotation(reader):
     lemmas = ['"', "it", "work", ",", '"', "he", "say", ",", "note", "that", "delay", "fall", "."]
     doc = Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     assert not [c for c in generate_candidates(doc) if c.cue.text == "noting" and c.relation == "inverted"]
+
+
+def test_a_transcript_turn_runs_to_the_end_of_its_paragraph(reader):
+    from claimgraph.pipeline.candidates import _colon_candidates
+
+    doc = reader.nlp("Partial transcript as follows:\n\nDANA KERR: The mayor released a video on Friday about the "
+                     "harbour. Take a listen.\n\nThe show ended.")
+    found = [(doc[c.content_start:c.content_end].text, c.speaker.text) for c in _colon_candidates(doc)]
+    assert found == [("The mayor released a video on Friday about the harbour. Take a listen", "KERR")]

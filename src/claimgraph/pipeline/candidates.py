@@ -360,6 +360,12 @@ def _colon_candidates(doc: Doc) -> Iterator[Candidate]:
         start, end = colon.i + 1, sent.end
         if end - start < 4 and k + 1 < len(sents) and "\n" not in doc[colon.i:sents[k + 1].start].text:
             end = sents[k + 1].end  # "AP: | Trump chair routed money to lobbyists."
+        if left.text.isupper() and (sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws):
+            # a transcript turn ("TAPPER: …" at the start of a line) runs to the end of its paragraph
+            j = k + 1
+            while j < len(sents) and "\n" not in doc[sents[j - 1].start:sents[j].start].text_with_ws:
+                end = sents[j].end
+                j += 1
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in QUOTE_CHARS:
             end -= 1
         while start < end and doc[start].is_space:
