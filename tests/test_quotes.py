@@ -495,3 +495,9 @@ def test_a_transcript_turn_runs_to_the_end_of_its_paragraph(reader):
                      "harbour. Take a listen.\n\nThe show ended.")
     found = [(doc[c.content_start:c.content_end].text, c.speaker.text) for c in _colon_candidates(doc)]
     assert found == [("The mayor released a video on Friday about the harbour. Take a listen", "KERR")]
+
+
+def test_an_empty_it_is_no_speaker(broad_reader):
+    a = broad_reader.read("It is hard to imagine the council approving the plan.")
+    q = _find(a, "the council approving the plan")
+    assert q.speaker is None

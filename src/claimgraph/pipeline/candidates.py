@@ -53,7 +53,7 @@ def subject_of(verb: Token) -> Optional[Token]:
     while seen < 5:
         subj = _own_subject(tok, inherited=seen > 0)
         if subj is not None:
-            return subj
+            return None if _expletive(subj) else subj
         for child in tok.children:
             if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
                 if tok.lemma_ in ("quote", "cite"):
@@ -147,6 +147,17 @@ def _passive_of_asking(verb: Token) -> bool:
     if any(c.dep_ in ("agent", "nsubj", "csubj", "aux", "nsubjpass") for c in kids):
         return False
     return verb.tag_ == "VBN" or any(c.lower_ in PARTICIPLE_MARKERS for c in kids if c.dep_ in ("advmod", "mark"))
+
+
+EXPLETIVE_HEADS = frozenset("be seem appear become remain mean look sound".split())
+
+
+def _expletive(subj: Token) -> bool:
+    """"It is unclear whether …", "it seems …", "it's hard to imagine …", "This means
+    that …": a pronoun that stands for nothing (or for the text itself) says nothing."""
+    if subj.lower_ in ("this", "that") and subj.tag_ == "DT":
+        return subj.head.lemma_ in ("mean", "be")  # "This means that …", "That's not to say …"
+    return subj.lower_ == "it" and (subj.dep_ == "expl" or subj.head.lemma_ in EXPLETIVE_HEADS)
 
 
 def _own_subject(tok: Token, inherited: bool) -> Optional[Token]:
