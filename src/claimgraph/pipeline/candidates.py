@@ -155,6 +155,8 @@ EXPLETIVE_HEADS = frozenset("be seem appear become remain mean look sound".split
 def _expletive(subj: Token) -> bool:
     """"It is unclear whether …", "it seems …", "it's hard to imagine …", "This means
     that …": a pronoun that stands for nothing (or for the text itself) says nothing."""
+    if subj.lower_ == "there" or subj.dep_ == "expl":
+        return True  # "There was widespread anger at …"
     if subj.lower_ in ("this", "that") and subj.tag_ == "DT":
         return subj.head.lemma_ in ("mean", "be")  # "This means that …", "That's not to say …"
     return subj.lower_ == "it" and (subj.dep_ == "expl" or subj.head.lemma_ in EXPLETIVE_HEADS)
