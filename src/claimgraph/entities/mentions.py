@@ -210,10 +210,8 @@ class MentionFinder:
         verb = next((i for i in range(start + 1, end) if doc[i].is_lower and doc[i].pos_ in ("VERB", "AUX")), None)
         if verb is not None:
             end = verb
-        if label == "PERSON" and end - start >= 3 and doc[start + 1].is_title:
-            first = self.gaz.place(doc[start].text)
-            if first is not None and first.is_country:
-                start += 1  # "Coordinator for Myanmar Andrew Kirkwood": the country is not part of the name
+        if label == "PERSON" and end - start >= 3 and doc[start + 1].is_title and self._is_country(doc[start]):
+            start += 1  # "Coordinator for Myanmar Andrew Kirkwood": the country is not part of the name
         if label == "PERSON":  # "President Yoon": the title is role, not name
             while end - start > 1 and doc[start].text[:1].isupper() and \
                     fold(doc[start].text).rstrip(".") in TITLES:
@@ -300,6 +298,10 @@ class MentionFinder:
             return "MISC", None, None, None
         return NAME_LABELS[label], None, None, None
 
+    def _is_country(self, tok) -> bool:
+        place = self.gaz.place(tok.text)
+        return place is not None and place.is_country
+
     def _person_np(self, doc: Doc, m: Mention, start: int) -> None:
         """Extend a person mention over its noun phrase's pre-modifiers; read the role."""
         name_end_tok = m.head + 1
@@ -314,8 +316,7 @@ class MentionFinder:
                 break
             if not (j - 1 < tok.head.i < name_end_tok):
                 break
-            if j == start and tok.is_title and (self.gaz.place(tok.text) or None) is not None \
-                    and self.gaz.place(tok.text).is_country:
+            if j == start and tok.is_title and self._is_country(tok):
                 break  # "… for Myanmar | Andrew Kirkwood": the country before a name is not its title
             if tok.pos_ in ("VERB", "AUX") and (tok.i > 0 and doc[tok.i - 1].pos_ in ("PROPN", "PRON") or any(
                     c.i < tok.i and c.pos_ in ("PROPN", "NOUN", "PRON") for c in tok.children)):

@@ -302,7 +302,8 @@ def _reporting(tok: Token) -> bool:
 
 def _cue_after(doc: Doc, end_char: int) -> Optional[Token]:
     """A reporting verb in the few tokens after a closing quote mark: “…,” X said."""
-    span = doc.char_span(end_char, min(len(doc_text(doc)), end_char + 1), alignment_mode="expand")
+    text = doc_text(doc)
+    span = doc.char_span(end_char, min(len(text), end_char + 1), alignment_mode="expand")
     if span is None:
         return None
     i = span.end
@@ -314,7 +315,10 @@ def _cue_after(doc: Doc, end_char: int) -> Optional[Token]:
         return None
     # “… homes.” The U.N. says the war displaced … — after a full stop inside the
     # quotation, a new sentence begins: its verb is a cue only if it reports nothing else
-    closed = doc_text(doc)[:end_char].rstrip()[-1:] in ".!?…"
+    last = end_char
+    while last > 0 and text[last - 1].isspace():
+        last -= 1
+    closed = last == 0 or text[last - 1] in ".!?…"
     for tok in doc[i:min(len(doc), i + 12)]:
         if tok.text in ".?!" or "\n" in tok.text or tok.text in DOUBLE_QUOTES:
             return None
