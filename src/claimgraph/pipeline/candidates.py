@@ -159,7 +159,7 @@ def _expletive(subj: Token) -> bool:
         return True  # "There was widespread anger at …"
     if subj.lower_ in ("this", "that") and subj.tag_ == "DT":
         return subj.head.lemma_ in ("mean", "be")  # "This means that …", "That's not to say …"
-    return subj.lower_ == "it" and (subj.dep_ == "expl" or subj.head.lemma_ in EXPLETIVE_HEADS)
+    return subj.lower_ == "it" and subj.head.lemma_ in EXPLETIVE_HEADS
 
 
 def _own_subject(tok: Token, inherited: bool) -> Optional[Token]:

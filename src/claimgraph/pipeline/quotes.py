@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from claimgraph.model import Quote
 from claimgraph.pipeline import doc_text
-from claimgraph.pipeline.candidates import Candidate, cue_span, generate_candidates, subject_of
+from claimgraph.pipeline.candidates import QUOTE_CHARS, Candidate, cue_span, generate_candidates, subject_of
 from claimgraph.pipeline.cues import choose_boundary, dense_features, featurise, load_model, rate
 from claimgraph.pipeline.lexicon import REPORTING_LEMMAS, verb_classes
 from claimgraph.pipeline.entities import add_entity, entity_at
@@ -467,7 +467,7 @@ def _join_same_cue(text: str, statements: list[Statement]) -> list[Statement]:
     out: list[Statement] = []
     for st in statements:  # sorted by start
         prev = next((o for o in reversed(out) if o.cue is not None and o.cue == st.cue), None)
-        if prev is not None and not text[prev.end:st.start].strip(" ,;:\"“”‘’'«»„-—–\n"):
+        if prev is not None and not text[prev.end:st.start].strip(" ,;:'-—–\n" + QUOTE_CHARS):
             prev.end = max(prev.end, st.end)
             if prev.kind != st.kind:
                 prev.kind = "mixed"
