@@ -92,9 +92,7 @@ def add_entity(doc: Doc, name: str, type_: str, mention: Span) -> str:
     key = norm_key(name)
     for ent in ents:
         if norm_key(ent.name) == key or any(norm_key(a) == key for a in ent.aliases):
-            if mention not in ent.mentions:
-                ent.mentions.append(mention)
-                ent.mentions.sort()
+            _attach(ent, mention)
             return ent.id
     ids = {e.id for e in ents}
     n = len(ents) + 1
@@ -103,6 +101,24 @@ def add_entity(doc: Doc, name: str, type_: str, mention: Span) -> str:
     ent = Entity(id=f"E{n}", name=name, type=type_, mentions=[mention], aliases=[name])
     ents.append(ent)
     return ent.id
+
+
+def add_mention(doc: Doc, ent_id: str, mention: Span) -> None:
+    """Add a mention to the entity with that id (the quote step's resolved speakers)."""
+    ent = next((e for e in doc._.cg_entities or [] if e.id == ent_id), None)
+    if ent is not None:
+        _attach(ent, mention)
+
+
+def entity_or_new(doc: Doc, mention: Span, type_: str) -> str:
+    """The entity already mentioned at ``mention``, else a new one named by its text."""
+    return entity_at(doc, *mention) or add_entity(doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
+
+
+def _attach(ent: Entity, mention: Span) -> None:
+    if mention not in ent.mentions:
+        ent.mentions.append(mention)
+        ent.mentions.sort()
 
 
 class EntityClusterer:

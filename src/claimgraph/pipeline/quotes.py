@@ -27,9 +27,9 @@ from claimgraph.pipeline import doc_text
 from claimgraph.pipeline.candidates import QUOTE_CHARS, Candidate, cue_span, generate_candidates, subject_of
 from claimgraph.pipeline.cues import choose_boundary, dense_features, featurise, load_model, rate
 from claimgraph.pipeline.lexicon import REPORTING_LEMMAS, verb_classes
-from claimgraph.pipeline.entities import add_entity, entity_at
+from claimgraph.pipeline.entities import add_entity, add_mention, entity_at
 from claimgraph.pipeline.quotemarks import QuotedSpan, find_quoted_spans, strip_marks
-from claimgraph.pipeline.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, add_mention, mentions_cover,
+from claimgraph.pipeline.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, mentions_cover,
                                           neighbour_speaker, relative_antecedent, resolve_pronoun,
                                           speaker_mention)
 

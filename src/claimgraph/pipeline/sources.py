@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.model import Attribution, Quote
 from claimgraph.pipeline import doc_text, sentence_of
-from claimgraph.pipeline.entities import add_entity, entity_at
+from claimgraph.pipeline.entities import add_entity, entity_or_new
 from claimgraph.pipeline.speakers import speaker_mention
 
 SOURCE_PREPS = {("according", "to"), ("per",)}
@@ -143,13 +143,9 @@ class SourceFinder:
                 owner = _office_owner(head)
                 if owner is not None:
                     via = add_entity(doc, doc_text(doc)[mention[0]:mention[1]], "ORG", mention)
-                    om = speaker_mention(owner)
-                    source_id = entity_at(doc, *om) or add_entity(doc, doc_text(doc)[om[0]:om[1]], "PERSON", om)
+                    source_id = entity_or_new(doc, speaker_mention(owner), "PERSON")
                 else:
-                    source_id = entity_at(doc, *mention)
-                    if source_id is None:
-                        source_id = add_entity(doc, doc_text(doc)[mention[0]:mention[1]],
-                                               "GROUP" if anonymous else "ORG", mention)
+                    source_id = entity_or_new(doc, mention, "GROUP" if anonymous else "ORG")
             if anonymous and source_id is not None:
                 last_group = (source_id, text)
             att = Attribution(id="", source=source_id, source_text=text, source_mention=fs.source_span,

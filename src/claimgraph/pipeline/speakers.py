@@ -116,15 +116,6 @@ def mentions_cover(doc: Doc, ent_id: str, offset: int) -> bool:
     return ent is not None and any(s <= offset < e for s, e in ent.mentions)
 
 
-def add_mention(doc: Doc, ent_id: str, mention: tuple[int, int]) -> None:
-    for ent in doc._.cg_entities or []:
-        if ent.id == ent_id:
-            if mention not in ent.mentions:
-                ent.mentions.append(mention)
-                ent.mentions.sort()
-            return
-
-
 def neighbour_speaker(doc: Doc, resolved, k: int):
     """Speaker of the nearest attributed quote in the same paragraph (after it first,
     as in “Q1. Q2,” said X), else the last one of the previous paragraph."""
