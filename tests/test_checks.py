@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from claimgraph.pipeline.checks import agrees, describe
+from claimgraph.numbers.checks import agrees
+from claimgraph.report.sections import check_lines as describe
 
 SHARE = ("The firm pays each guard no less than €1,500 a month. About 20 – 25% of this goes to "
          "the agency, with the rest going to the guard. This means a guard takes home {} euros a year.")

@@ -7,7 +7,9 @@ import time
 import pytest
 
 from claimgraph.eval import timex
-from claimgraph.pipeline.dates import describe, find_dates, interval_of, timeline
+from claimgraph.dates.calendar import interval_of
+from claimgraph.dates.scan import find_dates
+from claimgraph.report.sections import date_lines as describe, timeline
 
 DCT = dt.date(2023, 11, 2)  # a Thursday
 

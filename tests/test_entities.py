@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from claimgraph.entities.gazetteer import gazetteer, norm_key
+from claimgraph.lexicon.gazetteer import gazetteer, norm_key
 from claimgraph.entities.names import acronym, family_name, is_family_first, name_words, variants
 from claimgraph.ingest.text import normalise
 from claimgraph.model import Entity
-from claimgraph.pipeline.entities import add_entity, entity_at
+from claimgraph.entities.handoff import add_entity, entity_at
 
 
 def span_of(text: str, sub: str, occurrence: int = 0) -> tuple[int, int]:

@@ -5,7 +5,8 @@ import pytest
 
 from claimgraph.eval import hedges as hedge_eval
 from claimgraph.eval import timex
-from claimgraph.pipeline.hedges import claim_certainty, describe
+from claimgraph.hedges.certainty import claim_certainty
+from claimgraph.report.sections import hedge_lines as describe
 
 
 def cues(reader, text: str) -> dict[str, str]:

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.numbers import parse_number, vague_range
-from claimgraph.pipeline.quantities import describe, find_quantities
+from claimgraph.lexicon.numbers import parse_number, vague_range
+from claimgraph.numbers.quantities import find_quantities
+from claimgraph.report.sections import quantity_lines as describe
 
 
 def one(text: str):

@@ -7,7 +7,7 @@ import pytest
 
 from claimgraph.eval.quotes import score
 from claimgraph.ingest.text import normalise
-from claimgraph.pipeline.quotemarks import find_quoted_spans
+from claimgraph.quotes.marks import find_quoted_spans
 
 
 def _quotes(article):
@@ -290,7 +290,7 @@ def test_a_cue_set_off_by_commas_inside_its_content(reader):
 
 
 def test_headline_colon_split_by_the_parser_and_interview_turns(reader):
-    from claimgraph.pipeline.candidates import _colon_candidates
+    from claimgraph.quotes.candidates import _colon_candidates
 
     doc = reader.nlp("Harbourside Gazette: Ferry fares will double in spring.\n\n"
                      "The city council met on Tuesday.\n\nQ: Will the fares rise again next year?")
@@ -361,7 +361,7 @@ def test_a_verb_joined_to_the_content_stays_in_it_unless_it_is_the_cues_own(read
 def test_a_but_clause_belongs_to_the_content(reader):
     from spacy.tokens import Doc
 
-    from claimgraph.pipeline.candidates import _content_bounds
+    from claimgraph.quotes.candidates import _content_bounds
 
     words = ["The", "coach", "says", "she", "hopes", "to", "win", ",", "but", "she", "knows", "it", "."]
     heads = [1, 2, 2, 4, 2, 6, 4, 4, 4, 10, 4, 10, 2]
@@ -384,7 +384,7 @@ def test_a_but_clause_belongs_to_the_content(reader):
 def test_the_name_right_after_a_quotation_and_its_cue_is_the_speaker(reader):
     from spacy.tokens import Doc
 
-    from claimgraph.pipeline.candidates import subject_of
+    from claimgraph.quotes.candidates import subject_of
 
     # the parser built a clause out of the speaker's appositive: "said" has no subject of its own
     words = ["“", "It", "works", ",", "”", "said", "Ana", "Reyes", ",", "who", "ran", "it", ",", "and", "left", "."]
@@ -427,7 +427,7 @@ def test_a_content_that_stops_inside_a_quotation_runs_to_its_end(reader):
 
 
 def test_two_pieces_of_one_statement_with_one_cue_are_one():
-    from claimgraph.pipeline.quotes import Statement, _join_same_cue
+    from claimgraph.quotes.finder import Statement, _join_same_cue
 
     text = "Sea walls still matter, “but drainage matters more,” Okafor said. Later she left."
     cue = (text.index("said"), text.index("said") + 4)
@@ -441,7 +441,7 @@ def test_two_pieces_of_one_statement_with_one_cue_are_one():
 def test_a_sentence_the_parser_read_as_a_noun_phrase_keeps_its_speaker(reader):
     from spacy.tokens import Doc
 
-    from claimgraph.pipeline.candidates import subject_of
+    from claimgraph.quotes.candidates import subject_of
 
     words = ["Okafor", "called", "the", "remarks", "reckless", "."]
     doc = Doc(reader.nlp.vocab, words=words, heads=[0, 0, 3, 1, 1, 0],
@@ -466,7 +466,7 @@ def test_a_pronoun_prefers_the_subject_named_before_it_in_its_sentence(reader):
 
 
 def test_a_poll_the_clause_rests_on_is_a_candidate_source(reader):
-    from claimgraph.pipeline.candidates import _evidence_in_candidates
+    from claimgraph.quotes.candidates import _evidence_in_candidates
 
     doc = reader.nlp("In the latest Harbour Herald poll, Okafor led the mayor 56 percent to 32 percent.")
     found = [(doc[c.content_start:c.content_end].text, c.speaker.text, c.cue.text) for c in _evidence_in_candidates(doc)]
@@ -476,7 +476,7 @@ def test_a_poll_the_clause_rests_on_is_a_candidate_source(reader):
 def test_a_participle_on_a_reporting_verb_does_not_take_its_quotation(reader):
     from spacy.tokens import Doc
 
-    from claimgraph.pipeline.candidates import generate_candidates
+    from claimgraph.quotes.candidates import generate_candidates
 
     words = ['"', "It", "works", ",", '"', "he", "said", ",", "noting", "that", "delays", "fell", "."]
     heads = [6, 2, 6, 6, 6, 6, 6, 6, 6, 8, 11, 9, 6]
@@ -489,7 +489,7 @@ def test_a_participle_on_a_reporting_verb_does_not_take_its_quotation(reader):
 
 
 def test_a_transcript_turn_runs_to_the_end_of_its_paragraph(reader):
-    from claimgraph.pipeline.candidates import _colon_candidates
+    from claimgraph.quotes.candidates import _colon_candidates
 
     doc = reader.nlp("Partial transcript as follows:\n\nDANA KERR: The mayor released a video on Friday about the "
                      "harbour. Take a listen.\n\nThe show ended.")

@@ -163,7 +163,11 @@ def test_entities_command_reads_a_text_file(tmp_path, capsys):
 def test_component_score_on_processed_docs(reader):
     from claimgraph.ingest.text import normalise
 
+    from claimgraph.article import article_from_doc
+    from claimgraph.model import ArticleInput
+
     doc = reader.nlp(normalise(GOLD["text"]))
-    res = reader.nlp.get_pipe("claimgraph_entities").score([(doc, GOLD)])
+    predicted = article_from_doc(doc, ArticleInput(id=GOLD["id"], text=GOLD["text"])).to_record()
+    res = reader.nlp.get_pipe("claimgraph_entities").score([(GOLD, predicted)])
     assert 0.0 <= res["conll_f1"] <= 1.0 and res["counts"]["docs"] == 1
     assert res["mention_detection"]["proper_found"] >= 2  # Alice Smith, Bob Jones, Paris

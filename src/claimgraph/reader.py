@@ -20,19 +20,16 @@ import multiprocessing
 import re
 from typing import Iterable, Iterator, Optional, Union
 
-from claimgraph.article import article_from_doc, label_certainty
+from claimgraph.article import article_from_doc
 from claimgraph.ingest.text import normalise
-from claimgraph.model import Article, ArticleInput, ReadError
-from claimgraph.pipeline import DEFAULT_COMPONENTS, LAYERS, build_nlp
-from claimgraph.pipeline.quotes import SCOPES
+from claimgraph.model import LAYERS, Article, ArticleInput, ReadError, ref_fields, span_fields
+from claimgraph.pipeline import DEFAULT_COMPONENTS, build_nlp
+from claimgraph.quotes.finder import SCOPES
 
 MAX_CHARS = 10_000_000  # longer inputs are refused with a clear error
 BATCH_CHARS = 200_000  # at most this much text in one nlp.pipe batch (long texts' windows)
 WINDOW_CHARS = 20_000  # longer texts are read in paragraph-aligned windows of at most this
 
-# Fields that hold the id of a record in another layer (rewritten when windows merge).
-REF_FIELDS = {"speaker": "entities", "via": "entities", "source": "entities",
-              "quantities": "quantities"}
 # Where a window may end, best first: a blank line, a line break, a sentence end, a space.
 _BREAKS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"”’)]?\s+"),
            re.compile(r"\s+"))
@@ -105,9 +102,9 @@ class Reader:
             if k in problems:
                 yield ReadError(src.id, src.origin, problems[k])
             elif len(parts[k]) == 1 and parts[k][0][0] == 0:
-                yield label_certainty(parts[k][0][1])
+                yield parts[k][0][1]
             else:
-                yield label_certainty(merge_windows(src, parts[k]))
+                yield merge_windows(src, parts[k])
 
     def _process(self, jobs, batch) -> Iterator[tuple]:
         """``(doc, None)`` or ``(None, error)`` per job, in order. Jobs go through
@@ -184,15 +181,15 @@ def split_windows(text: str, limit: int = WINDOW_CHARS) -> list[tuple[int, int]]
 
 
 def merge_windows(src: ArticleInput, parts: list[tuple[int, Article]]) -> Article:
-    """One article from the articles read on its windows (``(offset, article)`` pairs)."""
+    """One article from the articles read on its windows (``(offset, article)`` pairs):
+    every layer of :data:`~claimgraph.model.LAYERS` shifted, renumbered and relinked."""
     merged = Article(id=src.id, text=src.text, title=src.title, published=src.published,
                      url=src.url, outlet=src.outlet)
     counters: dict[tuple[str, str], int] = {}  # (layer, id prefix) -> last number
     entity_by_key: dict[tuple[str, str], object] = {}
     for offset, part in parts:
-        ids: dict[str, dict[str, str]] = {name: {} for name in LAYERS}
-        records = {name: getattr(part, name) for name in LAYERS}
-        for ent in records["entities"]:
+        ids: dict[str, dict[str, str]] = {spec.name: {} for spec in LAYERS}
+        for ent in part.entities:
             key = (ent.name.casefold(), ent.type)
             _shift(ent, offset)
             if key in entity_by_key:
@@ -204,15 +201,16 @@ def merge_windows(src: ArticleInput, parts: list[tuple[int, Article]]) -> Articl
                 ids["entities"][ent.id] = ent.id = _new_id("entities", ent.id, counters)
                 entity_by_key[key] = ent
                 merged.entities.append(ent)
-        for name in LAYERS:
-            if name == "entities":
+        for spec in LAYERS:
+            if spec.name == "entities":
                 continue
-            for rec in records[name]:
+            for rec in part.records(spec.name):
                 _shift(rec, offset)
-                ids[name][rec.id] = rec.id = _new_id(name, rec.id, counters)
-                getattr(merged, name).append(rec)
-        for name in LAYERS:
-            for rec in records[name]:
+                if spec.id_prefix is not None:
+                    ids[spec.name][rec.id] = rec.id = _new_id(spec.name, rec.id, counters)
+                merged.records(spec.name).append(rec)
+        for spec in LAYERS:
+            for rec in part.records(spec.name):
                 _relink(rec, ids)
         merged.errors.extend(part.errors)
     return merged
@@ -227,24 +225,24 @@ def _new_id(layer: str, old: str, counters: dict[tuple[str, str], int]) -> str:
 
 
 def _shift(rec, offset: int) -> None:
-    """Move every span of a record (fields typed ``Span``) by ``offset``."""
-    for f in dataclasses.fields(rec):
-        if "Span" not in str(f.type):
-            continue
-        value = getattr(rec, f.name)
-        if isinstance(value, list):
-            setattr(rec, f.name, [(s + offset, e + offset) for s, e in value])
-        elif value is not None:
-            setattr(rec, f.name, (value[0] + offset, value[1] + offset))
+    """Move every span of a record (its fields typed ``Span`` or ``list[Span]``) by ``offset``."""
+    spans, span_lists = span_fields(type(rec))
+    for name in spans:
+        value = getattr(rec, name)
+        if value is not None:
+            setattr(rec, name, (value[0] + offset, value[1] + offset))
+    for name in span_lists:
+        setattr(rec, name, [(s + offset, e + offset) for s, e in getattr(rec, name)])
 
 
 def _relink(rec, ids: dict[str, dict[str, str]]) -> None:
-    for name, layer_name in REF_FIELDS.items():
+    """Rewrite the ids a record holds of other records (its ``ref`` fields)."""
+    for name, layer_name in ref_fields(type(rec)).items():
         value = getattr(rec, name, None)
         table = ids[layer_name]
         if isinstance(value, str):
             setattr(rec, name, table.get(value, value))
-        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+        elif isinstance(value, list):
             setattr(rec, name, [table.get(v, v) for v in value])
 
 

@@ -1,1 +1,2 @@
-"""Entity resolution: gazetteers, name matching, coreference and the cross-article registry."""
+"""Entities: mention finding, name clustering, pronoun resolution, the hand-off later steps
+use to add mentions, and the cross-article registry."""

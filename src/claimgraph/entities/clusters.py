@@ -25,7 +25,7 @@ from typing import Optional
 
 from rapidfuzz.distance import Levenshtein
 
-from claimgraph.entities.gazetteer import norm_key
+from claimgraph.lexicon.gazetteer import norm_key
 from claimgraph.entities.mentions import Mention
 from claimgraph.entities.names import acronym, family_name, given_names, is_acronym, name_words, variants
 

@@ -29,9 +29,9 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from claimgraph.entities.gazetteer import Gazetteer, Org, Place, fold
+from claimgraph.lexicon.gazetteer import Gazetteer, Org, Place, fold
 from claimgraph.entities.names import EAST_ASIAN_FAMILY_NAMES, TITLES, family_name, name_words
-from claimgraph.pipeline import doc_text
+from claimgraph.parsed import doc_text
 
 NAME_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
                "FAC": "LOC"}

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from claimgraph.entities.gazetteer import fold
+from claimgraph.lexicon.gazetteer import fold
 
 # Common Korean, Chinese and Vietnamese family names in their usual romanisations.
 EAST_ASIAN_FAMILY_NAMES = frozenset("""

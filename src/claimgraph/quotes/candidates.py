@@ -17,9 +17,9 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.pipeline import sentence_starts
-from claimgraph.pipeline.entities import token_entity_type
-from claimgraph.pipeline.lexicon import REPORTING_LEMMAS, verb_classes
+from claimgraph.parsed import sentence_starts
+from claimgraph.entities.handoff import token_entity_type
+from claimgraph.lexicon import QUOTE_CHARS, REPORTING_LEMMAS, verb_classes
 
 # dependency labels (ClearNLP / spaCy English)
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis"})
@@ -27,7 +27,6 @@ PREP_CONTENT_DEPS = frozenset({"pobj", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 SUBJECT_INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "acomp", "oprd", "npadvmod"})
 CLAUSE_TRIM_DEPS = frozenset({"mark"})
-QUOTE_CHARS = "\"“”‘’«»„"
 
 # verbs whose subject and complement are the content ("Garland looks dead on arrival")
 EVIDENTIAL_SELF_LEMMAS = frozenset({"seem", "appear", "look", "sound"})

@@ -13,9 +13,9 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.entities.gazetteer import fold, gazetteer
-from claimgraph.pipeline import doc_text, paragraph_of, sentence_of
-from claimgraph.pipeline.entities import entity_at
+from claimgraph.lexicon.gazetteer import fold, gazetteer
+from claimgraph.parsed import doc_text, paragraph_of, sentence_of
+from claimgraph.entities.handoff import entity_at
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})

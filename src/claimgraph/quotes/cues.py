@@ -19,9 +19,10 @@ from typing import Optional
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from claimgraph.pipeline.entities import token_entity_type
-from claimgraph.pipeline.lexicon import REPORTING_LEMMAS, verb_classes
-from claimgraph.pipeline.candidates import (QUOTE_CHARS, SUBJECT_DEPS, Candidate,
+from claimgraph.entities.handoff import token_entity_type
+from claimgraph.lexicon import REPORTING_LEMMAS, verb_classes
+from claimgraph.lexicon import QUOTE_CHARS
+from claimgraph.quotes.candidates import (SUBJECT_DEPS, Candidate,
                                             boundary_choices)
 
 def boundary_features(doc: Doc, cand: "Candidate", end: int, description: str) -> list[str]:

@@ -2,28 +2,22 @@
 
 Who said what, grouped by speaker: each quote with its kind, cue and carrying outlet,
 and each claim the article reports on someone's authority ("according to X"). Then,
-when present, the other layers: quantities, dates, hedges and consistency checks. A
-layer module may offer ``describe(article) -> list[str]``; it is used when it exists,
-otherwise a plain listing of the layer's records is printed.
+when present, the other layers: quantities, dates, hedges and consistency checks, each
+rendered by its function in :mod:`.sections`. All rendering lives in this package;
+layer packages only make records.
 """
 from __future__ import annotations
 
-import dataclasses
-import importlib
 import textwrap
-from typing import Callable, Optional
+from typing import Optional
 
-from claimgraph.model import Article, Attribution, Entity, Quote
+from claimgraph.model import LAYER_BY_NAME, Article, Attribution, Entity, Quote
+from claimgraph.report.sections import SECTIONS
 
 WIDTH = 100
 INDENT = "    "
 NO_SPEAKER = "(speaker not found)"
 MARKED_KINDS = ("direct", "partial")
-# Optional sections: (title, layer, module that may define describe(article)).
-SECTIONS = (("Quantities", "quantities", "claimgraph.pipeline.quantities"),
-            ("Dates", "dates", "claimgraph.pipeline.dates"),
-            ("Hedges", "hedges", "claimgraph.pipeline.hedges"),
-            ("Checks", "checks", "claimgraph.pipeline.checks"))
 
 
 def render(article: Article) -> str:
@@ -41,14 +35,13 @@ def render(article: Article) -> str:
         for item in items:
             lines.extend(_quote_lines(article, item, entity) if isinstance(item, Quote)
                          else _source_lines(article, item, entity))
-    for title, layer, module in SECTIONS:
-        records = getattr(article, layer, None)
-        if not records:
+    for layer, section_lines in SECTIONS.items():
+        if not article.records(layer):
             continue
-        body = _section_lines(article, module, records)
+        body = section_lines(article)
         if body:
             lines.append("")
-            lines.append(_rule(title))
+            lines.append(_rule(LAYER_BY_NAME[layer].title))
             lines.extend(_wrap(line, "  ") for line in body)
     return "\n".join(lines)
 
@@ -155,39 +148,6 @@ def _item_lines(head: str, details: list[str], via: Optional[Entity], position: 
         details.append(f"via {via.name}")
     details.append(f"@{position}")
     return [_wrap(head, "  ", INDENT), _wrap(f"({'; '.join(details)})", INDENT, INDENT)]
-
-
-def _section_lines(article: Article, module: str, records: list) -> list[str]:
-    """The layer module's own ``describe`` lines, or a plain listing if it has none (or
-    fails: the report never stops for one section)."""
-    describe = _describe(module)
-    if describe is not None:
-        try:
-            body = describe(article)
-            return body.splitlines() if isinstance(body, str) else [str(line) for line in body]
-        except Exception:  # noqa: BLE001 - fall back to the plain listing
-            pass
-    return _plain_lines(article, records)
-
-
-def _describe(module: str) -> Optional[Callable]:
-    try:
-        return getattr(importlib.import_module(module), "describe", None)
-    except ImportError:
-        return None
-
-
-def _plain_lines(article: Article, records: list) -> list[str]:
-    """A generic line per record: its main span's text and its scalar fields."""
-    lines = []
-    for rec in records:
-        fields = dataclasses.asdict(rec)
-        span = next((fields[k] for k in ("span", "cue", "content") if fields.get(k)), None)
-        shown = {k: v for k, v in fields.items()
-                 if k not in ("id", "span", "text", "cue", "scope", "content") and v not in (None, [], "")}
-        head = f"“{_clean(article.span_text(tuple(span)))}” " if span else ""
-        lines.append(head + ", ".join(f"{k}={v}" for k, v in shown.items()))
-    return lines
 
 
 def _clean(text: str) -> str:

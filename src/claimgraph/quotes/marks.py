@@ -16,9 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-DOUBLE_MARKS = "\"“”"
-SINGLE_OPEN = "‘"
-SINGLE_CLOSE = "’"
+from claimgraph.lexicon import DOUBLE_MARKS, SINGLE_CLOSE, SINGLE_OPEN
+
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE_END = ".!?…"
 

@@ -1,0 +1,80 @@
+"""The date layer's vocabulary: TimeML codes for seasons, parts of day and units, the
+regular-expression pieces the rules are built from, and the match record.
+
+TIMEX3 codes after the TIDES 2005 normalisation guidelines (Ferro et al.).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from claimgraph.lexicon.numbers import ORDINALS
+
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI",
+                "tonight": "TNI"}
+UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M",
+              "year": "Y", "decade": "DE", "century": "CE", "second": "TS", "quarter": "Q"}
+PRESENT_REF = ("now", "currently", "at present", "these days", "nowadays", "right now",
+               "at the moment", "at this time", "the present", "at this point", "today's")
+PAST_REF = ("recently", "lately", "previously", "formerly", "in the past", "the past",
+            "recent days", "recent weeks", "recent months", "recent years", "in recent times")
+FUTURE_REF = ("the future", "in future", "the near future", "future")
+ORDINAL_WORDS = {w: n for w, n in ORDINALS.items() if n <= 31}
+
+# auxiliaries and markers of future reference (the tense of the governing verb)
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+FUTURE_MARKERS = {"next", "coming", "upcoming", "scheduled", "planned", "plans", "expected",
+                  "due", "until", "till", "later"}
+PAST_TAGS = {"VBD", "VBN"}
+
+MONTH_RX = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
+          r"|Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?"
+          r"|Dec(?:ember|\.)?)(?![\w])")
+DAYNUM_RX = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+DAYWORD_RX = r"(?:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")"
+YEAR_RX = r"(?:1[5-9]\d\d|20\d\d)(?!\d|,\d|\.\d|%)"
+WEEKDAY_RX = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?"
+PART_RX = r"(?:morning|afternoon|evening|night)"
+NUM_RX = (r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+        r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
+        r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\s+dozen|a\s+few|"
+        r"several|many|some|a\s+couple\s+of|couple\s+of|a\s+few|few)"
+        r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred))?")
+UNIT_RX = r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|quarters?)"
+IN_MONTH_RX = (r"\b(?P<skip>(?i:in|since|until|till|by|from|to|during|of|through|after|before|for)\s+)"
+             r"(?=[A-Z])")
+
+RX = re.IGNORECASE
+
+
+@dataclass
+class DateMatch:
+    """One expression found in the text and its normalisation."""
+
+    start: int
+    end: int
+    type: str
+    value: Optional[str]
+    confidence: str = "low"
+    relative: bool = True  # needs the publication date
+    start_date: Optional[str] = None
+    end_date: Optional[str] = None
+    note: str = ""
+    rule: str = ""
+    resolved: bool = False
+
+
+@dataclass
+class Context:
+    """What the resolver knows: publication date, tense lookup, last date mentioned."""
+
+    dct: Optional[dt.date]
+    tense: Callable[[int], str] = lambda pos: "past"
+    last_year: Optional[int] = None
+    last_day: Optional[str] = None
+    last_day_in_sentence: Optional[str] = None
+    last_value: Optional[str] = None

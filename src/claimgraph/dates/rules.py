@@ -1,0 +1,419 @@
+"""The extraction and normalisation rules: one regular pattern and one handler per kind
+of expression, after HeidelTime (Strötgen & Gertz 2013)."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Callable, Optional
+
+from claimgraph.dates.calendar import (
+    count_of,
+    duration_value,
+    granular,
+    iso_week,
+    minus,
+    month_of,
+    shift_months,
+    shift_value,
+)
+from claimgraph.dates.patterns import (
+    DAYNUM_RX,
+    DAYWORD_RX,
+    FUTURE_REF,
+    IN_MONTH_RX,
+    MONTH_RX,
+    NUM_RX,
+    ORDINAL_WORDS,
+    PART_RX,
+    PARTS_OF_DAY,
+    PAST_REF,
+    PRESENT_REF,
+    RX,
+    SEASONS,
+    UNIT_RX,
+    WEEKDAY_RX,
+    YEAR_RX,
+    Context,
+)
+from claimgraph.lexicon import WEEKDAYS
+
+
+class Rules:
+    """The patterns and their normalisation functions, tried longest match first."""
+
+    def __init__(self):
+        P = re.compile
+        self.rules: list[tuple[str, re.Pattern, Callable]] = [
+            ("weekday_full", P(rf"\b{WEEKDAY_RX},?\s+(?P<mon>{MONTH_RX})\s+(?P<day>{DAYNUM_RX}|{DAYWORD_RX})"
+                               rf"(?:,?\s+(?P<year>{YEAR_RX}))?"), self._month_day),
+            ("month_day_year", P(rf"\b(?P<mon>{MONTH_RX})\s+(?P<day>{DAYNUM_RX}|{DAYWORD_RX}),?\s+(?P<year>{YEAR_RX})"),
+             self._month_day),
+            ("day_month_year", P(rf"\b(?P<day>{DAYNUM_RX})\s+(?:of\s+)?(?P<mon>{MONTH_RX}),?\s+(?P<year>{YEAR_RX})"),
+             self._month_day),
+            ("month_day", P(rf"\b(?P<mon>{MONTH_RX})\s+(?P<day>{DAYNUM_RX}|{DAYWORD_RX})(?![\d,]*\d{{3}})"
+                            rf"(?!\s*(?:%|percent|-))"), self._month_day),
+            ("day_month", P(rf"\b(?P<day>{DAYNUM_RX})\s+(?:of\s+)?(?P<mon>{MONTH_RX})"), self._month_day),
+            ("iso_date", P(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-2]\d|3[01])\b"),
+             self._iso),
+            ("month_year", P(rf"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<mon>{MONTH_RX}),?\s+(?:of\s+)?(?P<year>{YEAR_RX})"),
+             self._month_year),
+            ("rel_month", P(rf"(?:\b(?P<rel>this|last|next|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|"
+                            rf"the\s+start\s+of)[\s-]+|{IN_MONTH_RX})(?P<mon>{MONTH_RX})"
+                            rf"(?:\s+(?P<yrel>this|last|next)\s+year)?"), self._rel_month),
+            ("season", P(r"\b(?P<rel>this|last|next|the|early|late)\s+(?P<season>spring|summer|fall|autumn|winter)"
+                         rf"(?:\s+(?:of\s+)?(?P<year>{YEAR_RX}))?\b", RX), self._season),
+            ("decade", P(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d0)['’]?s\b"
+                         r"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?['’](?P<short>\d0)s\b", RX), self._decade),
+            ("century", P(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b", RX), self._century),
+            ("quarter", P(r"\b(?:the\s+)?(?P<rel>last|this|next|first|second|third|fourth|1st|2nd|3rd|4th)"
+                          rf"[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?P<year>{YEAR_RX})|\s+(?P<year2>{YEAR_RX}))?\b",
+                          RX), self._quarter),
+            ("year_range", P(rf"\b(?:between\s+(?P<a>{YEAR_RX})\s+and\s+(?P<b>{YEAR_RX})|(?:from\s+)?(?P<c>{YEAR_RX})\s*"
+                             rf"(?:[-–—]|\s+to\s+|\s+through\s+)\s*(?P<d>{YEAR_RX}))", RX), self._year_range),
+            ("year", P(rf"(?<![\d$€£,.#-])\b(?:(?P<mod>mid|early|late|fiscal)[\s-]+)?(?P<year>{YEAR_RX})\b", RX),
+             self._year),
+            ("ago", P(rf"\b(?:(?:about|nearly|almost|some|more\s+than|over|just|only)\s+)?(?P<n>{NUM_RX})\s+"
+                      rf"(?P<unit>{UNIT_RX})\s+(?P<dir>ago|earlier|before|later)\b", RX), self._ago),
+            ("day_deixis", P(r"\b(?:the\s+day\s+(?P<db>before\s+yesterday|after\s+tomorrow)|(?P<d>today|tonight|"
+                             r"yesterday|tomorrow))(?:['’]s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
+                             RX), self._day_deixis),
+            ("part_deixis", P(r"\b(?:(?:earlier|later)\s+)?(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)\b",
+                              RX), self._part_deixis),
+            ("weekday", P(rf"\b(?:(?P<rel>last|next|this|coming)\s+)?(?P<wd>{WEEKDAY_RX})"
+                          rf"(?:\s+(?P<part>{PART_RX}))?\b"), self._weekday),
+            ("rel_unit", P(r"\b(?P<mod>earlier|later|early|late)?\s*(?P<rel>this|last|next|the\s+coming|the\s+past|"
+                           r"the\s+previous|the\s+last|the\s+next|the\s+current|current)\s+(?P<unit>week|weekend|"
+                           r"month|year|quarter|decade|century)\b", RX), self._rel_unit),
+            ("that_unit", P(r"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+(?P<unit>year|day|month)\b", RX),
+             self._that_unit),
+            ("weekend", P(r"\b(?:the|this|last|next)\s+weekend\b", RX), self._weekend),
+            ("duration_rel", P(rf"\b(?:the\s+)?(?P<rel>past|last|next|previous|coming|first|final|following|"
+                               rf"recent)\s+(?P<n>{NUM_RX})\s+(?P<unit>{UNIT_RX})\b", RX), self._duration),
+            ("duration", P(rf"\b(?:(?:up\s+to|at\s+least|no\s+more\s+than|more\s+than|less\s+than|nearly|almost|"
+                           rf"about|over|some|roughly|only|just)\s+)?(?P<n>{NUM_RX})[\s-]+(?P<unit>{UNIT_RX})"
+                           r"(?![\s-]+old\b)(?![\w-])", RX), self._duration),
+            ("bare_units", P(r"(?:(?<=\bwithin )|(?<=\bin )|(?<=\bover )|(?<=\bafter ))(?P<unit>minutes|hours|days|weeks|months|years|"
+                             r"decades)(?:\s+or\s+(?:weeks|months|years|days|hours))?\b", RX), self._bare_units),
+            ("set", P(r"\b(?:every|each|once\s+a|twice\s+a)\s+(?P<unit>day|week|month|year|morning|night|evening)\b"
+                      r"|\b(?P<adv>daily|weekly|monthly|annually|yearly|nightly)\b(?!\s+(?:newspaper|paper|basis|"
+                      r"briefing|press|bread|life|average|basis|dose|rate|limit|allowance))", RX), self._set),
+            ("clock", P(r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
+                        r"|\b(?P<hm>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\s*(?:GMT|UTC|local\s+time)\b|\b(?P<w>noon|midday|midnight)\b",
+                        RX), self._clock),
+            ("present", P(r"\b(?:" + "|".join(re.escape(x) for x in PRESENT_REF) + r")\b"
+                          + r"(?!-)", RX), self._ref("PRESENT_REF")),
+            ("past", P(r"\b(?:" + "|".join(re.escape(x) for x in PAST_REF) + r")\b(?!\s+(?:\d|few|two|three|"
+                       r"four|five|six|seven|eight|nine|ten|several|decade|year|month|week|day|hour|century))", RX),
+             self._ref("PAST_REF")),
+            ("future", P(r"\b(?:" + "|".join(re.escape(x) for x in FUTURE_REF) + r")\b(?=\s*(?:[.,;:!?)]|$|\s+(?:and|or|of|"
+                         r"is|will|but|as|in|to|for|with|when|if)\b))", RX), self._ref("FUTURE_REF")),
+            ("fiscal_year", P(r"\bthe\s+(?:current\s+)?fiscal\s+year\b", RX), self._fiscal_year),
+            ("numeric_date", P(r"\b(?P<mon>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/(?P<year>(?:19|20)\d\d)\b"),
+             self._numeric_date),
+            ("next_day", P(r"\b(?:the\s+)?(?P<rel>previous|next|following)\s+(?P<unit>day|morning|evening|night)\b"
+                           r"|\bthe\s+day\s+(?P<rel2>before|after)\b(?!\s+(?:yesterday|tomorrow))", RX), self._next_day),
+            ("vague_units", P(r"\b(?:the\s+)?(?:coming|next|past|last|previous|recent|few)\s+(?:few\s+|several\s+)?"
+                              r"(?P<unit>minutes|hours|days|weeks|months|years|decades)\b", RX), self._bare_units),
+            ("year_end", P(r"\b(?P<w>year|month)[-\s]end\b", RX), self._year_end),
+        ]
+
+    # ---- normalisers: each returns (type, value, confidence, relative) or None
+    def _year_of(self, month: int, day: Optional[int], ctx: Context, pos: int) -> Optional[int]:
+        """The year of a month (and day) named without one: the one closest to the DCT,
+        leaning back for the past tense and forward for the future."""
+        if ctx.dct is None:
+            return None
+        d = ctx.dct
+        best = None
+        tense = ctx.tense(pos)
+        for y in (d.year - 1, d.year, d.year + 1):
+            cand = dt.date(y, month, min(day or 15, calendar.monthrange(y, month)[1]))
+            delta = (cand - d).days
+            if day is None and y == d.year and month == d.month:
+                delta = 0
+            if tense == "past" and delta > 7:
+                delta *= 10  # a past event lies before publication, bar a few days' slack
+            if tense == "future" and delta < -7:
+                delta *= 10
+            if best is None or abs(delta) < best[0]:
+                best = (abs(delta), y)
+        return best[1]
+
+    def _month_day(self, m, ctx, pos):
+        mon = month_of(m.group("mon"))
+        raw = m.group("day").lower()
+        day = ORDINAL_WORDS.get(raw) or int(re.sub(r"\D", "", raw))
+        if m.groupdict().get("year"):
+            y = int(m.group("year"))
+            if day > calendar.monthrange(y, mon)[1]:
+                return None
+            return "DATE", f"{y:04d}-{mon:02d}-{day:02d}", "exact", False
+        y = self._year_of(mon, day, ctx, pos)
+        if y is None:
+            return "DATE", f"XXXX-{mon:02d}-{day:02d}", "low", True
+        if day > calendar.monthrange(y, mon)[1]:
+            return None
+        return "DATE", f"{y:04d}-{mon:02d}-{day:02d}", "high", True
+
+    def _iso(self, m, ctx, pos):
+        return "DATE", m.group(0), "exact", False
+
+    def _month_year(self, m, ctx, pos):
+        return "DATE", f"{int(m.group('year')):04d}-{month_of(m.group('mon')):02d}", "exact", False
+
+    def _rel_month(self, m, ctx, pos):
+        mon = month_of(m.group("mon"))  # a bare month name needs "in", "since"…: not "May I"
+        rel = re.sub(r"\s+", " ", (m.group("rel") or "").strip().lower())
+        yrel = (m.group("yrel") or "").lower()
+        if ctx.dct is None:
+            return "DATE", f"XXXX-{mon:02d}", "low", True
+        y = ctx.dct.year
+        if yrel:
+            y += {"this": 0, "last": -1, "next": 1}[yrel]
+            return "DATE", f"{y:04d}-{mon:02d}", "high", True
+        if rel == "last":
+            y = y - 1 if mon >= ctx.dct.month else y
+            y = ctx.dct.year - 1 if mon >= ctx.dct.month - 1 else y
+            return "DATE", f"{y:04d}-{mon:02d}", "high", True
+        if rel == "next":
+            y = y + 1 if mon <= ctx.dct.month else y
+            return "DATE", f"{y:04d}-{mon:02d}", "high", True
+        if rel == "this":
+            return "DATE", f"{y:04d}-{mon:02d}", "high", True
+        y = self._year_of(mon, None, ctx, pos)
+        return "DATE", f"{y:04d}-{mon:02d}", "low", True
+
+    def _season(self, m, ctx, pos):
+        code = SEASONS[m.group("season").lower()]
+        if m.group("year"):
+            return "DATE", f"{m.group('year')}-{code}", "exact", False
+        rel = m.group("rel").lower()
+        if ctx.dct is None:
+            return "DATE", f"XXXX-{code}", "low", True
+        y = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
+        return "DATE", f"{y:04d}-{code}", "low" if rel in ("the", "early", "late") else "high", True
+
+    def _decade(self, m, ctx, pos):
+        if m.group("dec"):
+            return "DATE", m.group("dec")[:3], "exact", False
+        if ctx.dct is None:
+            return "DATE", "XX" + m.group("short")[0], "low", True
+        century = ctx.dct.year // 100 - (1 if int(m.group("short")) > ctx.dct.year % 100 else 0)
+        return "DATE", f"{century}{m.group('short')[0]}", "high", True
+
+    def _century(self, m, ctx, pos):
+        return "DATE", f"{int(m.group('n')) - 1:02d}", "exact", False
+
+    def _quarter(self, m, ctx, pos):
+        rel = m.group("rel").lower()
+        unit = m.group("unit").lower()
+        code = "Q" if unit == "quarter" else "H"
+        year = m.group("year") or m.group("year2")
+        n_of = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+        if ctx.dct is None and not year:
+            return "DATE", None, "low", True
+        if rel in n_of:
+            n = n_of[rel]
+            if code == "H" and n > 2:
+                return None
+            if year:
+                return "DATE", f"{year}-{code}{n}", "exact", False
+            return "DATE", f"{ctx.dct.year}-{code}{n}", "low", True
+        size = 3 if code == "Q" else 6
+        cur = (ctx.dct.month - 1) // size + 1
+        total = ctx.dct.year * (12 // size) + cur - 1 + {"last": -1, "next": 1}.get(rel, 0)
+        return "DATE", f"{total // (12 // size)}-{code}{total % (12 // size) + 1}", "high", True
+
+    def _year_range(self, m, ctx, pos):
+        a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+        if int(b) < int(a) and len(m.group("d") or "") == 4:
+            return None
+        return "DATE", f"{a}/{b}", "exact", False
+
+    def _year(self, m, ctx, pos):
+        return "DATE", m.group("year"), "exact", False
+
+    def _ago(self, m, ctx, pos):
+        n = count_of(m.group("n"))
+        unit = m.group("unit").lower().rstrip("s")
+        unit = "century" if unit.startswith("centur") else unit
+        direction = m.group("dir").lower()
+        if direction in ("earlier", "before", "later") and n is not None:
+            k = int(n) if direction != "later" else -int(n)
+            shifted = shift_value(ctx.last_value, k, unit) if ctx.last_value else None
+            if shifted is None:
+                return "DURATION", duration_value(n, unit), "low", True
+            return "DATE", shifted, "low", True
+        if ctx.dct is None or n is None:
+            return "DATE", None if n is None else f"PAST:{duration_value(n, unit)}", "low", True
+        return "DATE", granular(minus(ctx.dct, int(n), unit), unit), "high", True
+
+
+    def _day_deixis(self, m, ctx, pos):
+        word = (m.group("d") or m.group("db") or "").lower()
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+                 "before yesterday": -2, "after tomorrow": 2}[word]
+        part = (m.group("part") or "").lower()
+        if ctx.dct is None:
+            return "DATE", None, "low", True
+        value = (ctx.dct + dt.timedelta(days=shift)).isoformat()
+        if part:
+            return "TIME", value + PARTS_OF_DAY[part], "high", True
+        return "DATE", value, "high", True
+
+    def _part_deixis(self, m, ctx, pos):
+        if ctx.dct is None:
+            return "TIME", None, "low", True
+        rel = m.group("rel").lower()
+        d = ctx.dct - dt.timedelta(days=1 if rel == "last" else 0)
+        return "TIME", d.isoformat() + PARTS_OF_DAY[m.group("part").lower()], "high", True
+
+    def _weekday(self, m, ctx, pos):
+        wd = WEEKDAYS.index(m.group("wd").lower().replace("’s", "").replace("'s", ""))
+        if ctx.dct is None:
+            return "DATE", None, "low", True
+        rel = (m.group("rel") or "").lower()
+        tense = "future" if rel in ("next", "coming") else "past" if rel == "last" else ctx.tense(pos)
+        diff = wd - ctx.dct.weekday()
+        if tense == "future":
+            days = diff if diff >= 0 else diff + 7
+            if rel == "next" and days == 0:
+                days = 7
+        elif rel == "this":
+            days = diff
+        elif tense == "present":  # "hopes to settle it during talks Tuesday": the nearest one
+            days = min((diff, diff - 7, diff + 7), key=lambda d: (abs(d), d < 0))
+        else:
+            days = diff if diff <= 0 else diff - 7
+        value = (ctx.dct + dt.timedelta(days=days)).isoformat()
+        if m.group("part"):
+            return "TIME", value + PARTS_OF_DAY[m.group("part").lower()], "low", True
+        return "DATE", value, "low" if not rel else "high", True
+
+    def _rel_unit(self, m, ctx, pos):
+        rel = re.sub(r"\s+", " ", m.group("rel").lower())
+        unit = m.group("unit").lower()
+        if rel in ("the past", "the previous", "the last", "the next", "the coming") and unit != "weekend":
+            return "DURATION", duration_value(1, unit), "high", True
+        if ctx.dct is None:
+            return "DATE", None, "low", True
+        k = {"last": -1, "next": 1}.get(rel, 0)
+        d = ctx.dct
+        if unit == "year":
+            return "DATE", str(d.year + k), "high", True
+        if unit == "month":
+            y, mo = shift_months(d.year, d.month, k)
+            return "DATE", f"{y:04d}-{mo:02d}", "high", True
+        if unit in ("week", "weekend"):
+            value = iso_week(d + dt.timedelta(weeks=k))
+            return "DATE", value + ("-WE" if unit == "weekend" else ""), "high", True
+        if unit == "quarter":
+            q = (d.month - 1) // 3 + k
+            return "DATE", f"{d.year + q // 4}-Q{q % 4 + 1}", "high", True
+        if unit == "decade":
+            return "DATE", str(d.year + 10 * k)[:3], "high", True
+        return "DATE", str(d.year + 100 * k)[:2], "high", True
+
+    def _that_unit(self, m, ctx, pos):
+        unit = m.group("unit").lower()
+        if unit == "year" and ctx.last_year is not None:
+            return "DATE", str(ctx.last_year), "low", True
+        if unit == "day" and ctx.last_day is not None:
+            return "DATE", ctx.last_day[:10], "low", True
+        if unit == "month" and ctx.last_day is not None:
+            return "DATE", ctx.last_day[:7], "low", True
+        return None
+
+    def _weekend(self, m, ctx, pos):
+        if ctx.dct is None:
+            return "DATE", None, "low", True
+        word = m.group(0).split()[0].lower()
+        d = ctx.dct
+        if word == "next" or (word in ("the", "this") and ctx.tense(pos) == "future"):
+            days = (5 - d.weekday()) % 7
+            return "DATE", iso_week(d + dt.timedelta(days=days)) + "-WE", "low", True
+        days = (d.weekday() + 2) % 7 if d.weekday() < 5 else 0
+        return "DATE", iso_week(d - dt.timedelta(days=days + (0 if d.weekday() >= 5 else 1)) ) + "-WE", "low", True
+
+    def _duration(self, m, ctx, pos):
+        n = count_of(m.group("n"))
+        unit = m.group("unit")
+        if unit.lower().startswith("quarter") and not m.group(0)[:1].isdigit():
+            return None  # "three-quarters of": a fraction
+        if n is None and m.group("n").lower() in ("a", "an"):
+            n = 1.0
+        if m.group("n").lower() in ("a", "an", "per") and re.search(
+                r"(?:\d|%|dollars?|euros?|pounds?|times|once|twice)[\s,]*$", m.string[max(0, m.start() - 30):m.start()]):
+            return "SET", duration_value(1, unit), "high", False  # "$2,000 a month": a rate
+        return "DURATION", duration_value(n, unit), "high" if n is not None else "low", False
+
+    def _bare_units(self, m, ctx, pos):
+        return "DURATION", duration_value(None, m.group("unit")), "low", False
+
+    def _set(self, m, ctx, pos):
+        if m.group("adv") and re.match(r"\s+[A-Z]", m.string[m.end():m.end() + 2]):
+            return None  # "the party daily Granma": a newspaper
+        word = (m.group("unit") or m.group("adv")).lower()
+        base = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
+                "yearly": "year", "nightly": "night"}.get(word, word)
+        if base in ("morning", "night", "evening"):
+            return "SET", "XXXX-XX-XX" + PARTS_OF_DAY[base], "high", False
+        return "SET", duration_value(1, base), "high", False
+
+    def _clock(self, m, ctx, pos):
+        if m.group("w"):
+            hm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m.group("w").lower()]
+        elif m.group("hm"):
+            hm = f"{int(m.group('hm')):02d}:{m.group('mm')}"
+        else:
+            h = int(m.group("h"))
+            ap = m.group("ap").lower()
+            if ap.startswith("p") and h < 12:
+                h += 12
+            if ap.startswith("a") and h == 12:
+                h = 0
+            hm = f"{h:02d}:{m.group('m') or '00'}"
+        day = ctx.last_day_in_sentence
+        if ctx.dct is None and day is None:
+            return "TIME", f"XXXX-XX-XXT{hm}", "low", True
+        return "TIME", f"{(day or ctx.dct.isoformat())[:10]}T{hm}", "low", True
+
+    @staticmethod
+    def _ref(value):
+        def normalise(m, ctx, pos):
+            return "DATE", value, "low", True  # "these days" means the days around publication
+        return normalise
+
+    def _numeric_date(self, m, ctx, pos):
+        y, mo, d = int(m.group("year")), int(m.group("mon")), int(m.group("day"))
+        if d > calendar.monthrange(y, mo)[1]:
+            return None
+        return "DATE", f"{y:04d}-{mo:02d}-{d:02d}", "exact", False
+
+    def _next_day(self, m, ctx, pos):
+        rel = (m.group("rel") or m.group("rel2") or "").lower()
+        anchor = ctx.last_day or (ctx.dct.isoformat() if ctx.dct else None)
+        if anchor is None:
+            return "DATE", None, "low", True
+        day = dt.date.fromisoformat(anchor[:10]) + dt.timedelta(days=-1 if rel in ("previous", "before") else 1)
+        unit = (m.group("unit") or "day").lower()
+        if unit != "day":
+            return "TIME", day.isoformat() + PARTS_OF_DAY[unit], "low", True
+        return "DATE", day.isoformat(), "low", True
+
+    def _fiscal_year(self, m, ctx, pos):
+        if ctx.dct is None:
+            return "DATE", None, "low", True
+        return "DATE", str(ctx.dct.year), "low", True
+
+    def _year_end(self, m, ctx, pos):
+        if ctx.dct is None:
+            return "DATE", None, "low", True
+        if m.group("w").lower() == "year":
+            return "DATE", f"{ctx.dct.year}-12-31", "low", True
+        last = calendar.monthrange(ctx.dct.year, ctx.dct.month)[1]
+        return "DATE", f"{ctx.dct.year}-{ctx.dct.month:02d}-{last:02d}", "low", True
+
+
+RULES = Rules()

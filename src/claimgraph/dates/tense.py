@@ -1,0 +1,59 @@
+"""The tense of the verb that governs an expression, read off the parse: past tense
+points back, *will* and modals forward (HeidelTime's news strategy)."""
+from __future__ import annotations
+
+import bisect
+from typing import Callable
+
+from spacy.tokens import Doc
+
+from claimgraph.dates.patterns import FUTURE_AUX, FUTURE_MARKERS, PAST_TAGS
+
+
+def tense_reader(doc: Doc) -> Callable[[int], str]:
+    """A function: char offset → "past" | "future", from the verb that governs it.
+
+    Token offsets and sentence starts are indexed once per doc, on first use, so each
+    lookup costs a binary search and a walk up a few heads."""
+    index: dict[str, list[int]] = {}
+
+    def prepare() -> None:
+        index["idx"] = doc.to_array("IDX").tolist()
+        starts = [0] * len(doc)
+        for sent in doc.sents:
+            starts[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
+        index["sent"] = starts
+
+    def tense(pos: int) -> str:
+        if not index:
+            prepare()
+        i = bisect.bisect_right(index["idx"], pos) - 1
+        if i < 0:
+            return "past"
+        tok = doc[i]
+        verb = tok
+        for _ in range(6):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        words = {c.lower_ for c in aux} | {verb.lower_}
+        if words & FUTURE_AUX:
+            return "future"
+        left = {t.lower_ for t in doc[max(index["sent"][i], i - 3):i]}
+        if left & {"next", "coming", "until", "till", "soon"}:
+            return "future"
+        if verb.tag_ in PAST_TAGS or any(c.tag_ in PAST_TAGS for c in aux):
+            return "past"
+        if verb.tag_ in ("VBZ", "VBP", "VB", "VBG"):
+            sent_start = index["sent"][i]
+            end = i
+            while end < len(doc) and index["sent"][end] == sent_start:
+                end += 1
+            if any(t.lower_ in FUTURE_AUX or t.lower_ in FUTURE_MARKERS for t in doc[sent_start:end]):
+                return "future"
+            if verb.tag_ in ("VBZ", "VBP") and not words & {"has", "have", "'s", "'ve"} or (
+                    verb.tag_ == "VB" and "to" in words):
+                return "present"
+        return "past"
+    return tense

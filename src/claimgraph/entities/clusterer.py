@@ -1,0 +1,316 @@
+"""Entities: one record per real-world person, organisation or place in the article.
+
+Three steps, each in its own module of :mod:`claimgraph.entities`:
+
+1. mention detection and repair (:mod:`~claimgraph.entities.mentions`): the tagger's
+   names checked against gazetteers, plus pronouns and definite descriptions;
+2. name clustering (:mod:`~claimgraph.entities.clusters`): a multi-pass sieve after
+   Raghunathan et al. (2010);
+3. pronoun, description and appositive linking (:mod:`~claimgraph.entities.coref`):
+   Lappin & Leass (1994) salience.
+
+Each cluster becomes a :class:`claimgraph.model.Entity` with its type, aliases, ISO
+country, coordinates and role. Later steps read and extend the layer only through
+:mod:`claimgraph.entities.handoff`.
+Everything heavy (gazetteer dicts) is built once, when the component is created.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph.entities.clusters import NameSieve
+from claimgraph.entities.coref import Resolver
+from claimgraph.lexicon.gazetteer import Gazetteer, fold, gazetteer, norm_key
+from claimgraph.entities.mentions import (ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, Mention, MentionFinder,
+                                          words_of)
+from claimgraph.step import Step
+from claimgraph.model import Entity
+from claimgraph.parsed import doc_text
+
+TYPE_PRIORITY = ("NEWS_OUTLET", "GOVERNMENT", "GPE", "LOC", "ORG", "PERSON", "NORP")
+GOVERNMENT_WORDS = re.compile(r"\b(?:Ministry|Government|Cabinet|Parliament|Department|"
+                              r"Presidential Office|Foreign Office|Home Office|Duma|Knesset|"
+                              r"Bundestag|National Assembly|Congress|Senate)\b")
+OUTLET_WORDS = re.compile(r"(?:\b(?:Times|Post|Journal|Herald|Tribune|Telegraph|Gazette|Chronicle|"
+                          r"Daily|Independent|Observer|Guardian|Economist|Mirror|Express|Inquirer|"
+                          r"Television|TV|Radio|Broadcasting|Broadcasting Corporation|Newspaper|"
+                          r"News Agency|News Service|Press Agency|Wire)\b|\bNews$)")
+OUTLET_NOUNS = re.compile(r"\b(?:newspaper|daily|broadcaster|news agency|news outlet|news site|"
+                          r"news website|tabloid|magazine|wire service|television channel|"
+                          r"radio station|TV channel)\b", re.I)
+APPOS_DEPS = ("appos",)
+ROLE_HEADS = PERSON_NOUNS | frozenset("head member founder owner editor".split())
+APPOS_THING_NOUNS = ORG_NOUNS | PLACE_NOUNS | frozenset(
+    "agency outlet website broadcaster newspaper network group organization organisation "
+    "movement militia company forces force army daily magazine tabloid channel station".split())
+
+
+class EntityClusterer(Step):
+    """Finds the entities of a doc: mentions -> name clusters -> pronouns/descriptions."""
+
+    def __init__(self, nlp: Optional[Language] = None, name: str = "claimgraph_entities",
+                 gaz: Optional[Gazetteer] = None, scorer=None):
+        super().__init__(name, scorer)
+        self.gaz = gaz or gazetteer()
+        self.finder = MentionFinder(self.gaz)
+        self.sieve = NameSieve()
+        self.resolver = Resolver(self.gaz.given_names)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.predict(doc))
+        doc.user_data.pop("cg_words", None)  # the mention finder's per-doc token list
+        return doc
+
+    # -- find ------------------------------------------------------------------------------
+    def predict(self, doc: Doc) -> list[Entity]:
+        sent_of = self._sentence_index(doc)
+        body, heading = self.finder.names(doc, sent_of)
+        groups = self.sieve.cluster(doc_text(doc), body)
+        clusters = [[body[i] for i in g] for g in groups]
+        self._attach_headings(clusters, heading)
+        clusters = [cl for cl in clusters if any(m.label != "MISC" for m in cl)]
+        labels = [self._label(cl) for cl in clusters]
+        taken: set[int] = set()
+        for cl in clusters:
+            for m in cl:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    taken.update(range(span.start, span.end))
+        self._appositives(doc, clusters, labels, sent_of, taken)
+        pronouns = self.finder.pronouns(doc, sent_of, taken)
+        descs = self.finder.descriptions(doc, sent_of, taken)
+        self.resolver.resolve(doc, clusters, labels, pronouns, descs)
+        self.resolver.speakers(doc, clusters, labels, doc_text(doc), words_of(doc), sent_of, taken)
+        return self._entities(clusters, labels)
+
+    @staticmethod
+    def _sentence_index(doc: Doc) -> list[int]:
+        out = [0] * len(doc)
+        if not doc.has_annotation("SENT_START"):
+            return out
+        for k, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                out[i] = k
+        return out
+
+    def _attach_headings(self, clusters: list[list[Mention]], heading: list[Mention]) -> None:
+        """Heading names join a body cluster with the same name or id; otherwise only
+        gazetteer-backed names stay."""
+        index: dict[str, int] = {}
+        for ci, cl in enumerate(clusters):
+            for m in cl:
+                index.setdefault(norm_key(m.name), ci)
+                if m.gid:
+                    index.setdefault(m.gid, ci)
+                words = m.name.split()
+                if m.label == "PERSON" and len(words) > 1:
+                    for w in (words[0], words[-1]):
+                        index.setdefault(norm_key(w), ci)
+        for m in heading:
+            ci = index.get(m.gid) if m.gid else None
+            if ci is None:
+                ci = index.get(norm_key(m.name))
+            if ci is None and " " in m.name:  # "Ted Cruz Refuses": the tagger ran on
+                ci = self._heading_prefix(m, index)
+            if ci is not None:
+                clusters[ci].append(m)
+            elif m.gid:
+                index[m.gid] = len(clusters)
+                clusters.append([m])
+
+    @staticmethod
+    def _heading_prefix(m: Mention, index: dict[str, int]) -> Optional[int]:
+        """Shrink a heading name to its longest start that names a body entity."""
+        words = m.name.split(" ")
+        for n in range(len(words) - 1, 0, -1):
+            part = " ".join(words[:n])
+            ci = index.get(norm_key(part))
+            if ci is not None and (n > 1 or len(part) >= 4):
+                m.name = part
+                m.end = m.name_end = m.name_start + len(part)
+                return ci
+        return None
+
+    @staticmethod
+    def _label(cl: list[Mention]) -> str:
+        counts = Counter(m.label for m in cl if m.kind == "name" and m.label != "MISC")
+        for m in cl:
+            if m.gid and m.gid.startswith("c:"):
+                return "GPE"
+        for m in cl:
+            if m.gid and m.gid.startswith("o:"):
+                return m.label
+            if m.gid and m.gid.startswith("r:"):  # "the Kursk region"
+                return "LOC"
+        if not counts:
+            return "ORG"
+        best = max(counts.values())
+        top = [t for t in TYPE_PRIORITY if counts.get(t) == best]
+        label = top[0] if top else counts.most_common(1)[0][0]
+        if label == "ORG" and any(GOVERNMENT_WORDS.search(m.name) for m in cl):
+            return "GOVERNMENT"
+        if label == "ORG" and any(OUTLET_WORDS.search(m.name) for m in cl if m.kind == "name"):
+            return "NEWS_OUTLET"
+        return label
+
+    def _appositives(self, doc: Doc, clusters, labels, sent_of, taken: set) -> None:
+        """``NAME, a former senior lieutenant in X,`` and ``the match referee, NAME``."""
+        for ci, cl in enumerate(clusters):
+            for m in list(cl):
+                if m.kind != "name" or m.heading:
+                    continue
+                tok = doc[m.head]
+                nps = [c for c in tok.children if c.dep_ in APPOS_DEPS and c.pos_ == "NOUN"]
+                if tok.dep_ in APPOS_DEPS and tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
+                    nps.append(tok.head)
+                if labels[ci] != "PERSON":  # "Somalia, the country"; not "Asia, the website"
+                    nps = [np for np in nps if np.lemma_.lower() in APPOS_THING_NOUNS]
+                else:  # "Ahn, a lieutenant in the army, North Korea's armed forces": not him
+                    nps = [np for np in nps if np.lemma_.lower() not in APPOS_THING_NOUNS
+                           or np.lemma_.lower() in PERSON_NOUNS]
+                if labels[ci] == "PERSON":
+                    self._conjoined_role(doc, tok, m)
+                for np in nps:
+                    left = np.left_edge.i
+                    right = np.right_edge.i + 1 if np.i > tok.i else np.i + 1
+                    for c in np.rights:
+                        if c.dep_ in ("relcl", "acl", "punct", "cc", "conj", "appos"):
+                            right = min(right, c.left_edge.i)
+                    for k in range(np.i + 1, right):  # no clauses: "... who defected in 2017"
+                        if doc[k].dep_ in ("relcl", "acl") or doc[k].tag_ in ("WDT", "WP", "WP$") \
+                                or doc[k].text in (",", ";", "(", "—", "–"):
+                            right = k
+                            break
+                    while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"):
+                        right -= 1
+                    if np.i in taken or right - left > 25:
+                        continue
+                    start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
+                    app = Mention(start, end, doc_text(doc)[start:end], labels[ci], "appos", np.i,
+                                  sent_of[np.i], start, end)
+                    k = left
+                    while k < right and doc[k].pos_ == "DET":
+                        k += 1
+                    noun = np.lemma_.lower()
+                    if labels[ci] == "PERSON" and noun in ORG_NOUNS and noun not in PERSON_NOUNS:
+                        labels[ci] = "ORG"  # "Al-Shabab, a terrorist group": not a person
+                    elif labels[ci] == "PERSON" and noun in PLACE_NOUNS:
+                        labels[ci] = "GPE"  # "Beledweyne, a town near the border"
+                    if noun in PERSON_NOUNS or labels[ci] == "PERSON":
+                        app.role = doc_text(doc)[doc[k].idx:end] if k < right else None
+                    cl.append(app)
+                    taken.update(range(left, right))
+                    if labels[ci] in ("ORG", "PERSON") and OUTLET_NOUNS.search(app.name):
+                        labels[ci] = "NEWS_OUTLET"  # "Dong-A Ilbo, a conservative daily"
+
+    @staticmethod
+    def _conjoined_role(doc: Doc, tok, m: Mention) -> None:
+        """``NAME, a former lieutenant, and now head of the Institute``: a second role."""
+        heads = [tok] + [c for c in tok.children if c.dep_ in APPOS_DEPS]
+        for c in (c for h in heads for c in h.children):
+            if c.dep_ != "conj" or c.pos_ != "NOUN" or c.lemma_.lower() not in ROLE_HEADS:
+                continue
+            right = c.right_edge.i + 1
+            for k in range(c.i + 1, right):
+                if doc[k].text in (",", ";", "(", "—", "–") or doc[k].dep_ in ("relcl", "acl"):
+                    right = k
+                    break
+            role = doc_text(doc)[c.idx:doc[right - 1].idx + len(doc[right - 1].text)]
+            m.role = f"{m.role}; {role}" if m.role else role
+
+    # -- records ---------------------------------------------------------------------------
+    def _entities(self, clusters: list[list[Mention]], labels: list[str]) -> list[Entity]:
+        out = []
+        order = sorted(range(len(clusters)), key=lambda ci: min(m.start for m in clusters[ci]))
+        for ci in order:
+            cl = sorted(clusters[ci], key=lambda m: m.start)
+            names = [m for m in cl if m.kind == "name"]
+            if not names:
+                continue
+            label = labels[ci]
+            ent = Entity(id=f"E{len(out) + 1}", name=self._name(names, label), type=label)
+            seen = set()
+            for m in cl:
+                if (m.start, m.end) not in seen:
+                    seen.add((m.start, m.end))
+                    ent.mentions.append((m.start, m.end))
+            for m in names:
+                alias = m.name
+                if alias not in ent.aliases:
+                    ent.aliases.append(alias)
+            ent.country = self._country(cl, label)
+            ent.coords = next((m.coords for m in names if m.coords and not m.capital_of), None)
+            if ent.coords is None and label in ("GPE", "LOC"):
+                ent.coords = next((m.coords for m in names if m.coords), None) \
+                    if all(m.capital_of for m in names if m.coords) and \
+                    not any(m.gid and m.gid.startswith("c:") for m in names) else None
+            ent.role = self._role(cl)
+            out.append(ent)
+        return out
+
+    def _name(self, names: list[Mention], label: str) -> str:
+        for m in names:
+            if m.gid and m.gid.startswith("c:"):
+                return self.gaz.countries[m.gid[2:]].name
+            if m.gid and m.gid.startswith("o:"):
+                return m.gid[2:]
+        body = [m for m in names if not m.heading] or names
+        if label == "PERSON":
+            return max(body, key=lambda m: (len(m.name.split()), -m.start)).name
+        counts = Counter(m.name for m in body)
+        return max(body, key=lambda m: (len(m.name.split()) > 1, counts[m.name], -m.start)).name
+
+    def _country(self, cl: list[Mention], label: str) -> Optional[str]:
+        for m in cl:
+            if m.kind == "name" and m.country and m.gid and m.gid.startswith("c:"):
+                return m.country
+        for m in cl:
+            if m.kind == "name" and m.country:
+                return m.country
+        for m in cl:  # "Ukrainian President", "North Korean Foreign Minister Choe"
+            if m.role:
+                c = self._role_country(m.role)
+                if c:
+                    return c
+        if label == "GOVERNMENT":  # "U.S. Treasury Department", "Russian Defence Ministry"
+            for m in cl:
+                if m.kind == "name":
+                    c = self._role_country(m.name)
+                    if c:
+                        return c
+        return None
+
+    def _role_country(self, role: str) -> Optional[str]:
+        """Country of a role or a government's name: a demonym ("Ukrainian President"),
+        a possessive country ("North Korea's foreign minister") or a leading one ("U.S.
+        Treasury Department")."""
+        words = role.replace("’", "'").split()
+        for n in (2, 1):
+            for i in range(len(words) - n + 1):
+                chunk = " ".join(words[i:i + n])
+                c = self.gaz.demonym(chunk)
+                if c:
+                    return c
+                possessive = chunk.endswith("'s")
+                if chunk[:1].isupper() and (possessive or i == 0):
+                    place = self.gaz.place(chunk[:-2] if possessive else chunk)
+                    if place is not None and place.is_country:
+                        return place.country
+        return None
+
+    @staticmethod
+    def _role(cl: list[Mention]) -> Optional[str]:
+        roles = []
+        for m in cl:
+            if m.role and fold(m.role) not in {fold(r) for r in roles}:
+                roles.append(m.role)
+        return "; ".join(roles[:3]) if roles else None
+
+    def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:
+        doc._.cg_entities = entities
+

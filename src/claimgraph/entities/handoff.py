@@ -1,0 +1,90 @@
+"""The entity layer's hand-off: how later steps read and extend ``doc._.cg_entities``.
+
+The entity step (:mod:`claimgraph.entities.clusterer`) owns the entity records. A later
+step that finds a speaker or a source the entity step did not know (a pronoun resolved
+to a person, "observers" as a group) does not edit those records itself: it asks here,
+and the entity layer attaches the mention (kept sorted, never doubled) or opens a new
+entity with the next free id. These are the only writers of the layer outside the entity
+step; the steps that use them declare it (``pipeline.STEPS``: ``asks``).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from claimgraph.lexicon.gazetteer import norm_key
+from claimgraph.model import Entity, Span
+from claimgraph.parsed import doc_text
+
+
+def entity_at(doc: Doc, start: int, end: int) -> Optional[str]:
+    """Id of the entity with a mention overlapping ``[start, end)`` most, or None.
+
+    Ties go to the tightest mention (a name nested in a longer noun phrase wins)."""
+    best, best_key = None, (0, 0)
+    for ent in doc._.cg_entities or []:
+        for s, e in ent.mentions:
+            ov = min(e, end) - max(s, start)
+            if ov <= 0:
+                continue
+            key = (ov, -(e - s))
+            if key > best_key:
+                best, best_key = ent.id, key
+    return best
+
+
+def token_entity_type(tok) -> Optional[str]:
+    """Type of the entity whose tightest mention covers ``tok``, or None; through a
+    token index built once per state of the doc's entities."""
+    doc = tok.doc
+    ents = doc._.cg_entities or []
+    state = sum(len(e.mentions) for e in ents)
+    cached = doc.user_data.get("cg_token_entity_type")
+    if cached is None or cached[0] != state:
+        by_token: dict[int, tuple[int, str]] = {}
+        for ent in ents:
+            for s, e in ent.mentions:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                for i in range(span.start, span.end) if span is not None else ():
+                    if i not in by_token or e - s < by_token[i][0]:
+                        by_token[i] = (e - s, ent.type)
+        cached = doc.user_data["cg_token_entity_type"] = (state, {i: t for i, (_, t) in by_token.items()})
+    return cached[1].get(tok.i)
+
+
+def add_entity(doc: Doc, name: str, type_: str, mention: Span) -> str:
+    """Add a mention to the entity of that name or alias (or a new entity); return its id."""
+    ents = doc._.cg_entities
+    if ents is None:
+        ents = doc._.cg_entities = []
+    key = norm_key(name)
+    for ent in ents:
+        if norm_key(ent.name) == key or any(norm_key(a) == key for a in ent.aliases):
+            _attach(ent, mention)
+            return ent.id
+    ids = {e.id for e in ents}
+    n = len(ents) + 1
+    while f"E{n}" in ids:
+        n += 1
+    ent = Entity(id=f"E{n}", name=name, type=type_, mentions=[mention], aliases=[name])
+    ents.append(ent)
+    return ent.id
+
+
+def add_mention(doc: Doc, ent_id: str, mention: Span) -> None:
+    """Add a mention to the entity with that id (the quote step's resolved speakers)."""
+    ent = next((e for e in doc._.cg_entities or [] if e.id == ent_id), None)
+    if ent is not None:
+        _attach(ent, mention)
+
+
+def entity_or_new(doc: Doc, mention: Span, type_: str) -> str:
+    """The entity already mentioned at ``mention``, else a new one named by its text."""
+    return entity_at(doc, *mention) or add_entity(doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
+
+
+def _attach(ent: Entity, mention: Span) -> None:
+    if mention not in ent.mentions:
+        ent.mentions.append(mention)
+        ent.mentions.sort()

@@ -1,0 +1,156 @@
+"""Certainty of claims: every quote content, attributed claim and sentence of the article's
+own voice, labelled with its least certain hedge or negation cue.
+
+The hedge step (:mod:`.tagger`) finds the cues; this step weighs them per claim. Labels
+follow the factuality scale of Sauri & Pustejovsky (2009, "FactBank": certain, probable,
+possible, and their negations), with reporting and belief as their own degrees (the
+order is :data:`claimgraph.model.CERTAINTY_ORDER`). It writes the article's own hedged or
+negated sentences (``doc._.cg_claims``) and asks the quote layer to label quotes and
+attributions (:func:`claimgraph.quotes.handoff.label_certainty`).
+"""
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph.hedges.tagger import NEGATION_WORDS
+from claimgraph.model import CERTAINTY_ORDER, Claim, Hedge
+from claimgraph.parsed import doc_text
+from claimgraph.quotes.handoff import label_certainty
+from claimgraph.step import Step
+
+
+class CertaintyLabeller(Step):
+    def __init__(self, nlp: Language, name: str = "claimgraph_certainty", scorer=None):
+        super().__init__(name, scorer)
+
+    def predict(self, doc: Doc) -> list["ClaimCertainty"]:
+        if not (doc._.cg_hedges or doc._.cg_quotes or doc._.cg_attributions):
+            return []  # nothing to weigh: the article's sentences stay unlabelled
+        return claim_certainty(_Reading(doc_text(doc), doc._.cg_quotes or [], doc._.cg_attributions or [],
+                                        doc._.cg_hedges or []))
+
+    def set_annotations(self, doc: Doc, labelled: list["ClaimCertainty"]) -> None:
+        claims: list[Claim] = []
+        by_claim: dict[tuple[str, tuple[int, int]], str] = {}
+        for claim in labelled:
+            if claim.kind == "sentence":
+                if claim.certainty != "certain":
+                    claims.append(Claim(span=claim.span, certainty=claim.certainty, cues=claim.cues))
+            else:
+                by_claim[(claim.kind, claim.span)] = claim.certainty
+        doc._.cg_claims = claims
+        if doc._.cg_quotes or doc._.cg_attributions:
+            label_certainty(doc, by_claim)
+
+
+@dataclass
+class _Reading:
+    """What :func:`claim_certainty` reads: an :class:`~claimgraph.model.Article` or this."""
+
+    text: str
+    quotes: list
+    attributions: list
+    hedges: list[Hedge]
+
+    def span_text(self, span) -> str:
+        return self.text[span[0]:span[1]] if span else ""
+
+
+@dataclass
+class ClaimCertainty:
+    """One claim, its certainty label and the cues behind it."""
+
+    kind: str  # "quote" | "attribution" | "sentence"
+    span: tuple[int, int]
+    certainty: str
+    cues: list[str]
+
+
+def _weakest(labels: list[str]) -> str:
+    """The claim's label: its least certain cue."""
+    return max(labels, key=CERTAINTY_ORDER.index) if labels else "certain"
+
+
+def claim_certainty(article) -> list[ClaimCertainty]:
+    """Every claim of an article — quote contents, attributed claims, and the sentences
+    outside both — with its certainty label (the least certain of its cues)."""
+    claims: list[tuple[str, tuple[int, int]]] = []
+    claims += [("quote", tuple(q.content)) for q in article.quotes if q.content]
+    claims += [("attribution", tuple(a.claim)) for a in article.attributions if a.claim]
+    covered = _Spans([c for _, c in claims])
+    inside = {h.id for h in article.hedges if covered.holds(h.cue[0], h.cue[1])}
+    hedges = _Cues(article.hedges)
+    out = []
+    for kind, (s, e) in claims:
+        out.append(_labelled(article, kind, s, e, hedges.within(s, e)))
+    for s, e in _sentences(article.text):
+        # the sentence outside every quote and attribution is a claim of the article itself
+        cues = [h for h in hedges.within(s, e) if h.id not in inside]
+        if cues or not covered.meets(s, e):
+            out.append(_labelled(article, "sentence", s, e, cues))
+    out.sort(key=lambda c: c.span)
+    return out
+
+
+class _Spans:
+    """Claim spans sorted by start with the running maximum of their ends, so that "does a
+    claim hold this cue" and "does a claim meet this sentence" cost a bisection each
+    instead of a pass over every claim."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.max_end = list(itertools.accumulate((b for _, b in spans), max))
+
+    def holds(self, s: int, e: int) -> bool:
+        """Some span ``(a, b)`` has ``a <= s`` and ``e <= b``."""
+        k = bisect.bisect_right(self.starts, s)
+        return k > 0 and self.max_end[k - 1] >= e
+
+    def meets(self, s: int, e: int) -> bool:
+        """Some span ``(a, b)`` has ``a < e`` and ``s < b``."""
+        k = bisect.bisect_left(self.starts, e)
+        return k > 0 and self.max_end[k - 1] > s
+
+
+class _Cues:
+    """Hedges indexed by cue start: the cues inside a span by bisection."""
+
+    def __init__(self, hedges: list[Hedge]):
+        self.hedges = hedges
+        self.order = sorted(range(len(hedges)), key=lambda i: hedges[i].cue[0])
+        self.starts = [hedges[i].cue[0] for i in self.order]
+        self.well_formed = all(h.cue[0] <= h.cue[1] for h in hedges)  # else no upper bound on starts
+
+    def within(self, s: int, e: int) -> list[Hedge]:
+        """The hedges whose cue lies inside ``[s, e]``, in their own order."""
+        lo = bisect.bisect_left(self.starts, s)
+        hi = bisect.bisect_right(self.starts, e) if self.well_formed else len(self.starts)
+        return [self.hedges[i] for i in sorted(i for i in self.order[lo:hi] if self.hedges[i].cue[1] <= e)]
+
+
+def _labelled(article, kind: str, s: int, e: int, cues: list[Hedge]) -> ClaimCertainty:
+    labels = [h.certainty for h in cues]
+    words = [h.cue_text or article.span_text(h.cue) for h in cues]
+    if not labels:
+        neg = NEGATION_WORDS.search(article.text, s, e)
+        if neg:
+            labels, words = ["negated"], [neg.group(0)]
+    return ClaimCertainty(kind, (s, e), _weakest(labels), words)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer(r"(?<=[.!?”\"])\s+(?=[A-Z“„\"])|\n+", text):
+        if text[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans

@@ -1,0 +1,105 @@
+"""The parsed document: helpers over a spaCy ``Doc`` and its text that the layer packages share.
+
+The text joined once per doc, sentence starts found once and looked up by bisection,
+paragraph (line) breaks (cached in ``doc.user_data``, so each is computed once per
+document, whichever layer asks first); windows of text around trigger words, where the
+regular grammars of the number and date layers run (scanning only there keeps those
+layers far cheaper than the parse).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph.step import Step
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per doc (spaCy rebuilds the string from tokens on every call)."""
+    text = doc.user_data.get("cg_text")
+    if text is None:
+        text = doc.user_data["cg_text"] = doc.text
+    return text
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token indices where sentences start, and ``len(doc)``, computed once per doc."""
+    starts = doc.user_data.get("cg_sent_starts")
+    if starts is None:
+        starts = doc.user_data["cg_sent_starts"] = [s.start for s in doc.sents] + [len(doc)]
+    return starts
+
+
+def sentence_of(doc: Doc, i: int):
+    """The sentence (a ``Span``) holding token ``i``, found by bisection over sentence
+    starts computed once per doc (``Token.sent`` walks the whole doc on every call)."""
+    starts = sentence_starts(doc)
+    k = bisect.bisect_right(starts, i) - 1
+    return doc[starts[k]:starts[k + 1]]
+
+
+def paragraph_of(doc: Doc, offset: int) -> int:
+    """Index of the paragraph (line) holding character ``offset``."""
+    breaks = doc.user_data.get("cg_line_breaks")
+    if breaks is None:
+        text = doc_text(doc)
+        breaks = doc.user_data["cg_line_breaks"] = [k for k, c in enumerate(text) if c == "\n"]
+    return bisect.bisect_left(breaks, offset)
+
+
+def merge_windows(text: str, spans: Iterable[tuple[int, int]], before: int,
+                  after: int) -> list[tuple[int, int]]:
+    """Stretches ``before``/``after`` characters around each span (in text order), merged
+    where they touch and widened to white space so that no word is cut."""
+    out: list[list[int]] = []
+    n = len(text)
+    for s, e in spans:
+        a, b = max(0, s - before), min(n, e + after)
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    for w in out:
+        while w[0] > 0 and not text[w[0] - 1].isspace():
+            w[0] -= 1
+        while w[1] < n and not text[w[1]].isspace():
+            w[1] += 1
+    return [(a, b) for a, b in out]
+
+
+# CITY[, STATE][, date] [(AGENCY)] — : at the start of a paragraph
+DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[^\n—–()]{1,40})?(?:\s*\([^)\n]{1,30}\))?\s*(?:—|–|--?)\s+")
+
+
+class ParagraphSentencizer(Step):
+    """Sentence starts that the parser must respect: paragraph breaks, ALL-CAPS headings
+    and datelines (runs before the parser, which keeps preset boundaries)."""
+
+    def __init__(self, nlp: Language, name: str = "claimgraph_sentences", scorer=None):
+        super().__init__(name, scorer)
+
+    def predict(self, doc: Doc) -> list[int]:
+        """Indices of tokens that must start a sentence."""
+        starts = []
+        for tok in doc[:-1]:
+            if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+                nxt = doc[tok.i + 1]
+                if nxt.is_space and nxt.i + 1 < len(doc):
+                    nxt = doc[nxt.i + 1]
+                starts.append(nxt.i)
+        text = doc.text
+        if DATELINE.search(text):
+            by_char = {tok.idx: tok.i for tok in doc}
+            for m in DATELINE.finditer(text):
+                if m.end() in by_char:
+                    starts.append(by_char[m.end()])
+        return starts
+
+    def set_annotations(self, doc: Doc, starts: list[int]) -> None:
+        for i in starts:
+            if 0 < i < len(doc):
+                doc[i].is_sent_start = True

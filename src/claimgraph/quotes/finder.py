@@ -1,0 +1,469 @@
+"""Quotes and their speakers: direct, partial, mixed and indirect speech.
+
+*Find* (``predict``): rate every cue–content candidate of :mod:`.cues` with the
+trained classifier, keep the best content per cue, stretch contents over the quoted
+spans of :mod:`.quotemarks` (a quote that runs over several sentences or paragraphs
+is one statement), then give every quotation that no cue governs the speaker of its
+neighbour — the "quote continuation" convention of news copy that Pouliquen et al.
+(2007) and Muzny et al. (2017, "A two-stage sieve approach for quote attribution")
+rely on. Speakers are the subject of the cue (inherited through *and added that …*),
+the agent of a passive, or the subject of an inverted cue (*said X*); pronouns and
+relative pronouns are resolved to entities by :mod:`.speakers`.
+
+*Write* (``set_annotations``): :class:`~claimgraph.model.Quote` records on
+``doc._.cg_quotes``; relations that rest on a news outlet or an anonymous collective
+(*AP notes*, *observers say*) are left to :mod:`.sources` as attributions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from claimgraph.step import Step
+from claimgraph.model import Quote
+from claimgraph.parsed import doc_text
+from claimgraph.lexicon import DOUBLE_MARKS, QUOTE_CHARS
+from claimgraph.quotes.candidates import Candidate, cue_span, generate_candidates, subject_of
+from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
+from claimgraph.lexicon import REPORTING_LEMMAS, verb_classes
+from claimgraph.entities.handoff import add_entity, add_mention, entity_at
+from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, strip_marks
+from claimgraph.quotes.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, mentions_cover,
+                                          neighbour_speaker, relative_antecedent, resolve_pronoun,
+                                          speaker_mention)
+
+PARTIAL_CUE_LEMMAS = frozenset({"describe", "call", "term", "label", "dub", "brand", "characterize",
+                                "characterise", "denounce", "condemn", "hail", "praise"})
+NAME_INTRODUCERS = frozenset({"known", "called", "dubbed", "nicknamed", "named", "titled", "so-called", "as"})
+MIN_QUOTE_WORDS = 4
+DOUBLE_QUOTES = frozenset(DOUBLE_MARKS)
+
+
+@dataclass
+class Statement:
+    """A quote found, before it becomes a record: char spans and the speaker phrase."""
+
+    kind: str
+    start: int
+    end: int
+    cue: Optional[tuple[int, int]]
+    speaker_head: Optional[Token]
+    score: float
+    cue_lemma: str = ""
+    relation: str = ""  # how it was found: the content's dependency, "adjacent", "orphan" …
+    negated: bool = False  # "has not denied", "did not say"
+
+
+SCOPES = ("speech", "all")
+SPEECH_CLASSES = frozenset({"say", "ask", "urge", "promise", "describe", "noun_say"})
+SPEECH_RELATIONS = frozenset({"adjacent", "governed", "orphan", "colon", "inverted", "evidence:in"})
+
+
+def speech_act(st: Statement) -> bool:
+    """Did someone *say or write* it, or is it a belief, intention or attitude put down
+    to them? Quoted words and verbs of communication (Levin 1993, class 37) are speech;
+    a denial or finding with a that-clause is too; a negated cue ("has not denied") says
+    nothing; *hopes*, *wants*, *plans*, *criticised X* are attitudes."""
+    if st.kind in ("direct", "partial", "mixed") or st.relation in SPEECH_RELATIONS:
+        return True
+    if st.negated or st.speaker_head is None:
+        return False
+    classes = set(verb_classes().get(st.cue_lemma.lower(), ()))
+    if st.relation.startswith("noun:"):
+        return "noun_say" in classes
+    if st.relation == "ccomp" and classes & {"evidence", "criticize"}:
+        return True  # "the report found that …", "she denied that …"
+    return bool(classes & SPEECH_CLASSES)
+
+
+def quoted_token_set(doc: Doc, spans: Optional[list[QuotedSpan]] = None) -> set[int]:
+    """Indices of tokens inside quotation marks."""
+    spans = find_quoted_spans(doc_text(doc)) if spans is None else spans
+    out: set[int] = set()
+    for qs in spans:
+        span = doc.char_span(qs.start, qs.end, alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
+
+
+class QuoteFinder(Step):
+    def __init__(self, nlp: Language, name: str = "claimgraph_quotes", threshold: Optional[float] = None,
+                 scope: str = "speech", scorer=None):
+        if scope not in SCOPES:
+            raise ValueError(f"claimgraph_quotes: scope must be one of {SCOPES}, not {scope!r}")
+        super().__init__(name, scorer)
+        self.scope = scope
+        self.model = load_model()
+        default = self.model.get("threshold", 0.5) if self.model else 0.5
+        self.threshold = default if threshold is None else threshold
+
+
+    # ---- find -------------------------------------------------------------------------
+    def predict(self, doc: Doc) -> list[Statement]:
+        quoted = find_quoted_spans(doc_text(doc))
+        quoted_tokens = quoted_token_set(doc, quoted)
+        best: dict[int, Candidate] = {}
+        for cand in generate_candidates(doc):
+            cand.score = rate(featurise(cand, quoted_tokens), self.model, dense_features(cand))
+            if _plain_report(cand):
+                # "X said (that) …", "…, notes Reuters.": unambiguous in news copy, whatever
+                # the training corpus' house style made the classifier believe
+                cand.score = max(cand.score, self.threshold + 0.1)
+            if cand.score < self.threshold:
+                continue
+            held = best.get(cand.cue.i)
+            if held is None or cand.score > held.score:
+                best[cand.cue.i] = cand
+        for cand in best.values():
+            cand.content_end = choose_boundary(doc, cand, self.model)
+        chosen = _drop_nested(list(best.values()))
+        statements = [self._statement(doc, cand, quoted) for cand in chosen]
+        statements += self._adjacent_cue_quotes(doc, quoted, statements)
+        statements = _drop_inside_quotes(statements)
+        statements += self._orphan_quotes(doc, quoted, statements)
+        statements.sort(key=lambda s: s.start)
+        return _join_same_cue(doc_text(doc), _merge_split_quotes(doc_text(doc), statements, quoted))
+
+    def _statement(self, doc: Doc, cand: Candidate, quoted: list[QuotedSpan]) -> Statement:
+        start = doc[cand.content_start].idx
+        last = doc[cand.content_end - 1]
+        end = last.idx + len(last.text)
+        start, end = strip_marks(doc_text(doc), start, end)
+        kind = "indirect"
+        inside = [q for q in quoted if q.start < end and q.end > start]
+        if inside:
+            cover = sum(min(q.end, end) - max(q.start, start) for q in inside)
+            if cover >= 0.9 * (end - start):
+                # the whole content is quoted: stretch it over the quotation(s)
+                chain = _chain(quoted, inside)
+                start, end = min(start, chain[0].start), max(end, chain[-1].end)
+                is_clause = any(t.pos_ in ("VERB", "AUX") for t in doc[cand.content_start:cand.content_end])
+                words = sum(q.words(doc_text(doc)) for q in chain)
+                kind = "direct" if is_clause and words >= MIN_QUOTE_WORDS else "partial"
+            else:
+                kind = "mixed"
+                fragment = inside[-1]
+                tail = doc_text(doc)[fragment.end:end].split()
+                if cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 and len(tail) <= 3:
+                    kind = "partial"
+                    start, end = strip_marks(doc_text(doc), fragment.start, fragment.end)
+        negated = any(c.dep_ == "neg" for c in cand.cue.children)
+        return Statement(kind, start, end, cue_span(cand.cue), cand.speaker, cand.score, cand.cue.lemma_,
+                         cand.relation, negated)
+
+    def _adjacent_cue_quotes(self, doc: Doc, quoted: list[QuotedSpan], found: list[Statement]) -> list[Statement]:
+        """“…,” Zelensky wrote. / He said: “…” — a quotation and the cue right next to it,
+        even where the parser did not link them (quotes spanning several sentences)."""
+        out: list[Statement] = []
+        text = doc_text(doc)
+        for qs in quoted:
+            if qs.words(text) < MIN_QUOTE_WORDS or _covered(qs, [s for s in found if not _cue_inside(s, qs)]):
+                continue
+            cue = _cue_after(doc, qs.end) or _cue_before(doc, qs.start)
+            if cue is None:
+                continue
+            chain = _chain(quoted, [qs])
+            start, end = strip_marks(text, chain[0].start, chain[-1].end)
+            out.append(Statement("direct", start, end, cue_span(cue), subject_of(cue), 0.6, cue.lemma_, "adjacent"))
+        return out
+
+    def _orphan_quotes(self, doc: Doc, quoted: list[QuotedSpan], found: list[Statement]) -> list[Statement]:
+        """Quotations no chosen cue covers: partial quotes of a nearby cue, or continuations."""
+        out: list[Statement] = []
+        for qs in quoted:
+            if any(s.start <= qs.start + 1 and s.end >= qs.end - 1 for s in found + out):
+                continue
+            if any(min(s.end, qs.end) - max(s.start, qs.start) > 0.5 * (qs.end - qs.start) for s in found):
+                continue
+            holder = next((s for s in found if s.cue is not None and s.start <= qs.start + 1 < s.end < qs.end), None)
+            if holder is not None:
+                # “credible and inclusive government; a new constitution; …” — the content
+                # stopped inside a quotation that goes on: the quotation is all its own
+                holder.end = strip_marks(doc_text(doc), qs.start, qs.end)[1]
+                continue
+            span = doc.char_span(qs.start, qs.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            words = qs.words(doc_text(doc))
+            start, end = strip_marks(doc_text(doc), qs.start, qs.end)
+            cue = _governing_cue(span)
+            if cue is not None and words < 15:
+                out.append(Statement("partial", start, end, cue_span(cue), subject_of(cue), 0.5, cue.lemma_,
+                                     "governed"))
+                continue
+            if words < MIN_QUOTE_WORDS or _is_name(span):
+                continue
+            out.append(Statement("direct", start, end, None, None, 0.5, relation="orphan"))
+        return out
+
+    # ---- write ------------------------------------------------------------------------
+    def set_annotations(self, doc: Doc, statements: list[Statement]) -> None:
+        quotes: list[Quote] = []
+        last_speaker: Optional[tuple[str, int]] = None  # entity id, char offset
+        resolved: list[tuple[Statement, Optional[str], Optional[tuple[int, int]]]] = []
+        for st in statements:
+            ent_id, mention = self._speaker(doc, st, last_speaker)
+            resolved.append((st, ent_id, mention))
+            if ent_id is not None:
+                last_speaker = (ent_id, st.end)
+        # cue-less quotations take the speaker of their neighbour in the same paragraph
+        for k, (st, ent_id, mention) in enumerate(resolved):
+            if st.cue is None and ent_id is None:
+                ent_id, mention = neighbour_speaker(doc, resolved, k)
+                resolved[k] = (st, ent_id, mention)
+        for st, ent_id, mention in resolved:
+            if st.cue is None and ent_id is None:
+                continue
+            act = "speech" if speech_act(st) else "attitude"
+            if act != "speech" and self.scope == "speech":
+                continue
+            quotes.append(Quote(id=f"Q{len(quotes) + 1}", kind=st.kind, content=(st.start, st.end),
+                                cue=st.cue, speaker=ent_id, speaker_mention=mention,
+                                speaker_text=doc_text(doc)[mention[0]:mention[1]] if mention else None,
+                                confidence=round(st.score, 3), act=act))
+        doc._.cg_quotes = quotes
+
+    def _speaker(self, doc: Doc, st: Statement, last_speaker) -> tuple[Optional[str], Optional[tuple[int, int]]]:
+        head = st.speaker_head
+        if head is None:
+            return None, None
+        mention = speaker_mention(head)
+        low = head.lower_
+        if head.pos_ == "PRON" and low in PERSONAL_PRONOUNS | PLURAL_PRONOUNS:
+            ent_id = resolve_pronoun(doc, head, last_speaker)
+            if ent_id is not None:
+                add_mention(doc, ent_id, mention)
+            return ent_id, mention
+        antecedent = relative_antecedent(head)
+        if antecedent is not None:
+            # "Lynch, who told reporters …": the mention stays "who", the speaker is Lynch
+            ent_id = self._entity_for(doc, antecedent, speaker_mention(antecedent))
+            add_mention(doc, ent_id, mention)
+            return ent_id, mention
+        return self._entity_for(doc, head, mention), mention
+
+    @staticmethod
+    def _entity_for(doc: Doc, head: Token, mention: tuple[int, int]) -> str:
+        ent_id = entity_at(doc, *mention)
+        if ent_id is not None and not mentions_cover(doc, ent_id, head.idx):
+            # "Lindqvist Engineering insists" is the company, not the Lindqvist named in it
+            ent_id = None
+        if ent_id is None:
+            type_ = "PERSON" if head.ent_type_ == "PERSON" else "ORG" if head.ent_type_ == "ORG" else \
+                "GPE" if head.ent_type_ == "GPE" else "ORG" if head.pos_ == "PROPN" else "GROUP"
+            ent_id = add_entity(doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
+        return ent_id
+
+
+SAY_CLASS_RELATIONS = frozenset({"ccomp", "inverted", "parataxis"})
+
+
+def _plain_report(cand: Candidate) -> bool:
+    """A verb of saying with a speaker and a clause as its content."""
+    if cand.speaker is None or cand.relation not in SAY_CLASS_RELATIONS:
+        return False
+    if cand.relation == "inverted" and cand.cue.dep_ == "conj":
+        return True
+    if any(c.dep_ == "neg" for c in cand.cue.children):
+        return False
+    return "say" in verb_classes().get(cand.cue.lemma_.lower(), ())
+
+
+def _cue_inside(st: Statement, qs: QuotedSpan) -> bool:
+    return st.cue is not None and qs.start <= st.cue[0] < qs.end
+
+
+def _covered(qs: QuotedSpan, found: list[Statement]) -> bool:
+    return any(min(s.end, qs.end) - max(s.start, qs.start) > 0.5 * (qs.end - qs.start) for s in found)
+
+
+def _drop_inside_quotes(statements: list[Statement]) -> list[Statement]:
+    """Relations whose cue sits inside another statement's direct quotation belong to
+    the quoted speaker's own words, not to the article's attributions."""
+    direct = [s for s in statements if s.kind == "direct"]
+    return [s for s in statements
+            if not (s.cue and any(d is not s and d.start <= s.cue[0] < d.end for d in direct))]
+
+
+def _reporting(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_ in REPORTING_LEMMAS
+
+
+def _cue_after(doc: Doc, end_char: int) -> Optional[Token]:
+    """A reporting verb in the few tokens after a closing quote mark: “…,” X said."""
+    text = doc_text(doc)
+    span = doc.char_span(end_char, min(len(text), end_char + 1), alignment_mode="expand")
+    if span is None:
+        return None
+    i = span.end
+    while i < len(doc) and (doc[i].is_punct or doc[i].is_space) and doc[i].text not in ".?!":
+        if "\n" in doc[i].text or "\n" in doc[i - 1].whitespace_:
+            return None  # the paragraph ends with the quotation
+        i += 1
+    if i < len(doc) and "\n" in doc[i - 1].whitespace_:
+        return None
+    # “… homes.” The U.N. says the war displaced … — after a full stop inside the
+    # quotation, a new sentence begins: its verb is a cue only if it reports nothing else
+    last = end_char
+    while last > 0 and text[last - 1].isspace():
+        last -= 1
+    closed = last == 0 or text[last - 1] in ".!?…"
+    for tok in doc[i:min(len(doc), i + 12)]:
+        if tok.text in ".?!" or "\n" in tok.text or tok.text in DOUBLE_QUOTES:
+            return None
+        if (_reporting(tok) or tok.i - i < 4 and _quotative(tok)) and subject_of(tok) is not None:
+            if closed and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.rights):
+                return None
+            return tok
+    return None
+
+
+def _quotative(tok: Token) -> bool:
+    """“…,” she continued. / “…,” he quipped. — any finite verb right after a quotation
+    that takes no content of its own introduces it (verbs of manner of speaking)."""
+    return (tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP")
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "acomp", "attr") for c in tok.rights))
+
+
+def _cue_before(doc: Doc, start_char: int) -> Optional[Token]:
+    """X said: “…” — a reporting verb just before the opening mark, after a colon or comma."""
+    span = doc.char_span(max(0, start_char - 1), start_char, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return None
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in DOUBLE_QUOTES):
+        i -= 1
+    if i < 1 or doc[i].text not in (":", ",", "."):
+        return None
+    stop = doc[i].text == "."  # "X said in a statement. “…”": only a cue that took no content
+    for tok in reversed(doc[max(0, i - 8):i]):
+        if tok.text in ".?!" or "\n" in tok.text:
+            return None
+        if _reporting(tok) and subject_of(tok) is not None:
+            if stop and any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
+                return None
+            return tok
+    return None
+
+
+def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the outermost relations: drop one whose cue sits inside another accepted
+    relation's content. Either it is the parser's second reading of the same words, or a
+    report inside a report ("X said Y wants …"), whose words the article attributes to
+    the outer speaker. PolNeAR's annotators mark few of these (on its dev part trained
+    on, 20% of the nested relations the classifier accepted were gold, against 76% of
+    the others). Two relations inside each other's contents: the better-rated stays."""
+    def inside(c: Candidate, k: Candidate) -> bool:
+        return (k is not c and k.content_start <= c.cue.i < k.content_end
+                and not (c.cue.dep_ == "relcl" and _plain_report(c) and not _plain_report(k)))
+
+    keep: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: -c.score):
+        if any(inside(c, k) and not inside(k, c) for k in cands) or any(inside(c, k) for k in keep):
+            continue
+        keep.append(c)
+    return keep
+
+
+def _chain(quoted: list[QuotedSpan], inside: list[QuotedSpan]) -> list[QuotedSpan]:
+    """The quoted spans in ``inside`` plus the spans they continue or are continued by."""
+    idx = {id(q): i for i, q in enumerate(quoted)}
+    members = {idx[id(q)] for q in inside}
+    changed = True
+    while changed:
+        changed = False
+        for i, q in enumerate(quoted):
+            if q.continues is not None and (q.continues in members) != (i in members):
+                members |= {i, q.continues}
+                changed = True
+    return [quoted[i] for i in sorted(members)]
+
+
+def _governing_cue(span: SpacySpan) -> Optional[Token]:
+    """A verb of speech or description that the quoted fragment depends on."""
+    tok = span.root
+    for _ in range(4):
+        head = tok.head
+        if head is tok:
+            return None
+        if head.pos_ == "VERB" and (head.lemma_ in PARTIAL_CUE_LEMMAS or head.lemma_ in ("say", "add", "warn")):
+            return head
+        if head.i >= span.start and head.i < span.end:
+            tok = head
+            continue
+        if head.dep_ in ("prep", "agent") or head.pos_ in ("ADP", "VERB", "NOUN"):
+            tok = head
+            continue
+        return None
+    return None
+
+
+def _is_name(span: SpacySpan) -> bool:
+    """A quoted name or title, not a statement: all content words capitalised, no verb."""
+    words = [t for t in span if t.is_alpha and not t.is_stop]
+    if not words:
+        return True
+    before = span.doc[span.start - 2].lower_ if span.start >= 2 else ""
+    return (all(t.text[0].isupper() for t in words) and not any(t.pos_ == "VERB" for t in span)) \
+        or before in NAME_INTRODUCERS
+
+
+def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[QuotedSpan]) -> list[Statement]:
+    """“First part,” she said. “Second part.” is one statement: a quotation with a cue
+    absorbs the quotations that follow it in the same paragraph when only the cue's
+    clause stands between them; relations found *inside* the absorbed quotations are the
+    quoted speaker's own words and are dropped. A cue-less quotation *before* a cued one
+    stays a statement of its own (same speaker, see :func:`neighbour_speaker`)."""
+    statements = sorted(statements, key=lambda s: s.start)
+    merged: set[int] = set()
+    for st in statements:
+        if st.cue is None or st.kind not in ("direct", "partial") and not (
+                st.kind == "mixed" and any(abs(q.end - st.end) <= 1 for q in quoted)):
+            continue  # a mixed statement goes on only when it ends with its quotation
+        for qs in quoted:
+            if qs.start <= st.end:
+                continue
+            gap = text[st.end:qs.start]
+            cue_between = st.end <= st.cue[0] < qs.start
+            if "\n" in gap or len(gap) > (200 if cue_between else 80):
+                break
+            if not cue_between and gap.strip(" ,.;:\"“”‘’'—–-"):
+                break
+            sentence = text[qs.start:qs.end].rstrip().endswith((".", "!", "?", "…"))
+            if qs.words(text) < MIN_QUOTE_WORDS and not sentence:
+                continue  # a quoted name or phrase, not the statement going on
+            if any(o is not st and o.cue is not None and o.cue[0] >= qs.end and o.start <= qs.start + 1
+                   and o.end >= qs.end - 1 for o in statements):
+                break  # the next quotation has a cue of its own ("…,” he added.)
+            if st.kind == "partial":
+                st.kind = "direct"
+            st.end = qs.end
+            merged.add(id(st))
+    out: list[Statement] = []
+    for st in statements:
+        holder = next((o for o in out if (o.kind == "direct" or id(o) in merged) and o.cue is not None
+                       and o.start <= st.start and st.end <= o.end + 1), None)
+        if holder is not None:
+            continue
+        out.append(st)
+    return out
+
+
+def _join_same_cue(text: str, statements: list[Statement]) -> list[Statement]:
+    """Two pieces of one statement found by two routes ("Security needs hard power, “but
+    also soft power,” Rasmussen told VOA": the clause and the quotation, one cue) are one
+    statement when nothing but punctuation stands between them."""
+    out: list[Statement] = []
+    for st in statements:  # sorted by start
+        prev = next((o for o in reversed(out) if o.cue is not None and o.cue == st.cue), None)
+        if prev is not None and not text[prev.end:st.start].strip(" ,;:'-—–\n" + QUOTE_CHARS):
+            prev.end = max(prev.end, st.end)
+            if prev.kind != st.kind:
+                prev.kind = "mixed"
+            continue
+        out.append(st)
+    return out

@@ -1,0 +1,72 @@
+"""The quote layer's hand-off: the changes later steps may ask of ``doc._.cg_quotes``.
+
+The quote step (:mod:`claimgraph.quotes.finder`) owns the quote records. Two later
+steps need to change them, and ask here instead of editing records themselves:
+
+- the source step (:mod:`.sources`): a quote inside an "according to X" sentence is
+  carried by X (``via``), and loses the phrase at its edge (:func:`carry_via`); an
+  indirect relation resting on an outlet or an anonymous collective is an attribution,
+  not a quote (:func:`withdraw_quotes`, which renumbers the quotes left);
+- the certainty step (:mod:`claimgraph.hedges.certainty`): each quote's and
+  attribution's certainty label (:func:`label_certainty`).
+
+The steps that call these declare it (``claimgraph.pipeline.STEPS``: ``asks``).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from claimgraph.parsed import doc_text
+
+Span = tuple[int, int]
+
+
+def carry_via(doc: Doc, sentence: Span, via_id: str, owner_id: Optional[str], cut: Span) -> None:
+    """Quotes whose content starts in ``sentence`` are carried by ``via_id`` (and, when
+    the source is an office, spoken by its ``owner_id`` if no speaker was found); every
+    quote loses the source phrase ``cut`` where it stands at one of its edges."""
+    text = doc_text(doc)
+    for q in doc._.cg_quotes or []:
+        if sentence[0] <= q.content[0] < sentence[1] and q.speaker != via_id:
+            q.via = via_id
+            if owner_id is not None and q.speaker is None:
+                q.speaker = owner_id
+        q.content = _without(text, q.content, cut)
+
+
+def withdraw_quotes(doc: Doc, ids: set[str]) -> None:
+    """Drop the quotes with these ids (they became attributions); renumber the rest."""
+    kept = [q for q in doc._.cg_quotes or [] if q.id not in ids]
+    for k, q in enumerate(kept, 1):
+        q.id = f"Q{k}"
+    doc._.cg_quotes = kept
+
+
+def label_certainty(doc: Doc, by_claim: dict[tuple[str, Span], str]) -> None:
+    """Set each quote's and attribution's certainty from ``(kind, span) → label``
+    (kind "quote" for a quote's content, "attribution" for an attributed claim)."""
+    for q in doc._.cg_quotes or []:
+        q.certainty = by_claim.get(("quote", tuple(q.content)), q.certainty)
+    for a in doc._.cg_attributions or []:
+        a.certainty = by_claim.get(("attribution", tuple(a.claim)), a.certainty)
+
+
+def _without(text: str, span: tuple[int, int], cut: tuple[int, int]) -> tuple[int, int]:
+    """``span`` without the phrase ``cut`` where it sits at one of its edges
+    ("he discussed the plan, according to AFP" → "he discussed the plan")."""
+    start, end = span
+    if not (start <= cut[0] and cut[1] <= end + 1):
+        return span
+    if not text[cut[1]:end].strip(" ,.;:—–-\"”’"):
+        new_end = cut[0]
+        while new_end > start and text[new_end - 1] in " ,;:—–-":
+            new_end -= 1
+        return (start, new_end) if new_end > start else span
+    if not text[start:cut[0]].strip(" ,;:—–-\"“‘"):
+        new_start = cut[1]
+        while new_start < end and text[new_start] in " ,;:—–-":
+            new_start += 1
+        return (new_start, end) if new_start < end else span
+    return span
