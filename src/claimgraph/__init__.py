@@ -13,7 +13,7 @@ from claimgraph.model import Article, ArticleInput, Attribution, Entity, Quote, 
 from claimgraph.reader import Reader
 
 __all__ = ["read", "Reader", "Article", "ArticleInput", "Attribution", "Entity", "Quote", "ReadError"]
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 _DEFAULT_READER: Optional[Reader] = None
 

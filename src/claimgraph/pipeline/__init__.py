@@ -27,10 +27,16 @@ if not Doc.has_extension("cg_published"):
     Doc.set_extension("cg_published", default=None)  # ISO date string of publication, or None
 
 
+#: layer → the module through which steps that do not own it may change it
+HANDOFFS = {"entities": "claimgraph.entities.handoff", "quotes": "claimgraph.quotes.handoff",
+            "attributions": "claimgraph.quotes.handoff"}
+
+
 @dataclass(frozen=True)
 class StepSpec:
     """A claimgraph step: its factory, the module that registers it, the layers it
-    writes (owns), and the hand-offs it asks of layers it does not own."""
+    writes (owns), and the hand-offs it asks of layers it does not own, as
+    ``"layer:function"`` (the function is in that layer's :data:`HANDOFFS` module)."""
 
     factory: str
     module: str
@@ -42,14 +48,14 @@ STEPS: tuple[StepSpec, ...] = (
     StepSpec("claimgraph_sentences", "claimgraph.pipeline.sentences"),
     StepSpec("claimgraph_entities", "claimgraph.pipeline.entities", owns=("entities",)),
     StepSpec("claimgraph_quotes", "claimgraph.pipeline.quotes", owns=("quotes",),
-             asks=("entities.add_entity", "entities.add_mention")),
+             asks=("entities:add_entity", "entities:add_mention")),
     StepSpec("claimgraph_sources", "claimgraph.pipeline.sources", owns=("attributions",),
-             asks=("entities.add_entity", "quotes.carry_via", "quotes.withdraw_quotes")),
+             asks=("entities:add_entity", "quotes:carry_via", "quotes:withdraw_quotes")),
     StepSpec("claimgraph_quantities", "claimgraph.pipeline.quantities", owns=("quantities",)),
     StepSpec("claimgraph_dates", "claimgraph.pipeline.dates", owns=("dates",)),
     StepSpec("claimgraph_hedges", "claimgraph.pipeline.hedges", owns=("hedges",)),
     StepSpec("claimgraph_certainty", "claimgraph.pipeline.certainty", owns=("claims",),
-             asks=("quotes.label_certainty",)),
+             asks=("quotes:label_certainty", "attributions:label_certainty")),
     StepSpec("claimgraph_checks", "claimgraph.pipeline.checks", owns=("checks",)),
 )
 COMPONENTS = {step.factory: step.module for step in STEPS}
