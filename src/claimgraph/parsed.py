@@ -103,3 +103,21 @@ class ParagraphSentencizer(Step):
         for i in starts:
             if 0 < i < len(doc):
                 doc[i].is_sent_start = True
+
+
+#: where a sentence of plain text ends: after . ! ? (or a closing quote) before a capital
+#: or an opening quote, and at every line break. Used where no parse is at hand (the
+#: article record after reading); the pipeline itself uses the parser's sentences.
+TEXT_SENTENCE_BREAK = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“„\"])|\n+")
+
+
+def text_sentences(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of the sentences of plain ``text`` (blank ones skipped)."""
+    spans, start = [], 0
+    for m in TEXT_SENTENCE_BREAK.finditer(text):
+        if text[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans

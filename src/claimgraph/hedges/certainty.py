@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -20,7 +19,7 @@ from spacy.tokens import Doc
 
 from claimgraph.hedges.tagger import NEGATION_WORDS
 from claimgraph.model import CERTAINTY_ORDER, Claim, Hedge
-from claimgraph.parsed import doc_text
+from claimgraph.parsed import doc_text, text_sentences
 from claimgraph.quotes.handoff import label_certainty
 from claimgraph.step import Step
 
@@ -89,7 +88,7 @@ def claim_certainty(article) -> list[ClaimCertainty]:
     out = []
     for kind, (s, e) in claims:
         out.append(_labelled(article, kind, s, e, hedges.within(s, e)))
-    for s, e in _sentences(article.text):
+    for s, e in text_sentences(article.text):
         # the sentence outside every quote and attribution is a claim of the article itself
         cues = [h for h in hedges.within(s, e) if h.id not in inside]
         if cues or not covered.meets(s, e):
@@ -143,14 +142,3 @@ def _labelled(article, kind: str, s: int, e: int, cues: list[Hedge]) -> ClaimCer
         if neg:
             labels, words = ["negated"], [neg.group(0)]
     return ClaimCertainty(kind, (s, e), _weakest(labels), words)
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in re.finditer(r"(?<=[.!?”\"])\s+(?=[A-Z“„\"])|\n+", text):
-        if text[start:m.start()].strip():
-            spans.append((start, m.start()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
 from claimgraph.hedges.certainty import claim_certainty
 from claimgraph.lexicon.numbers import format_number
 from claimgraph.model import Article, Quantity
+from claimgraph.parsed import text_sentences
 
 
 def describe_quantity(q: Quantity) -> str:
@@ -41,26 +41,20 @@ def quantity_lines(article: Article) -> list[str]:
     return [describe_quantity(q) for q in article.quantities]
 
 
-_SENT_END = re.compile(r"(?<=[.!?”\"])\s+|\n+")
-
-
 class _Sentences:
-    """The sentence around each of many expressions of one text. The sentence breaks
-    (:data:`_SENT_END`) are found once, and the break before an expression by bisection,
-    instead of scanning the text from its start for every expression."""
+    """The sentence around each of many expressions of one text: the sentences
+    (:func:`claimgraph.parsed.text_sentences`) found once, the one holding an expression
+    by bisection."""
 
     def __init__(self, text: str):
         self.text = text
-        spans = [m.span() for m in _SENT_END.finditer(text)]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
+        self.spans = text_sentences(text)
+        self.starts = [s for s, _ in self.spans]
 
     def around(self, start: int, end: int) -> str:
-        # the last break that begins before ``start``; one running into ``start`` ends there
-        k = bisect.bisect_left(self.starts, start) - 1
-        left = min(self.ends[k], start) if k >= 0 else 0
-        right = _SENT_END.search(self.text, end)
-        return self.text[left:right.start() if right else len(self.text)].strip()
+        k = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        s, e = self.spans[k] if self.spans else (0, len(self.text))
+        return self.text[s:max(e, end)].strip()
 
 
 @dataclass
