@@ -31,6 +31,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from claimgraph.entities.mentions import Mention
+from claimgraph.lexicon import QUOTATION_FRAME_VERBS
 from claimgraph.entities.names import FEMALE_TITLES, MALE_TITLES, is_family_first, name_words
 
 PERSON_TYPES = ("PERSON",)
@@ -44,8 +45,6 @@ FEMALE_NOUNS = frozenset("woman girl mother daughter wife queen princess sister 
                          "businesswoman spokeswoman chairwoman congresswoman actress".split()) | FEMALE_TITLES
 GENERIC_PERSON = frozenset("man woman boy girl leader official".split())
 GENERIC_PLACE = frozenset("country nation".split())
-REPORTING_VERBS = frozenset("say tell add write state explain insist note ask announce claim "
-                            "declare warn reply continue remark recall".split())
 FIRST_PERSON_SINGULAR = frozenset("i me my mine myself".split())
 FIRST_PERSON_PLURAL = frozenset("we us our ours ourselves".split())
 _QUOTATION = re.compile(r"“[^“”]{2,2000}”|\"[^\"\n]{2,2000}\"")
@@ -137,7 +136,7 @@ class Resolver:
                 tok = doc[i]
                 if tok.text in ("“", "”", '"') or "\n" in tok.text or "\n" in tok.whitespace_:
                     break
-                if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING_VERBS:
+                if tok.pos_ == "VERB" and tok.lemma_.lower() in QUOTATION_FRAME_VERBS:
                     for c in tok.children:
                         if c.dep_ in SUBJECT_DEPS and c.i in where:
                             return where[c.i]

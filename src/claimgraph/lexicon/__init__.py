@@ -40,6 +40,14 @@ call allege contend maintain observe remark comment caution concede reveal discl
 # measured on PolNeAR's held-out part and cost 0.3 points of end-to-end F1
 REPORTING_LEMMAS = KRESTEL_SAY
 
+#: the reporting verbs that frame a quotation in running text ("…," she said / he added),
+#: by which coreference gives a quotation's first-person pronouns to the speaker: the
+#: plain say-verbs of :data:`REPORTING_LEMMAS` and "continue" (kept narrower than
+#: REPORTING_LEMMAS on purpose: "believe", "think" … do not frame quoted words)
+QUOTATION_FRAME_VERBS = (REPORTING_LEMMAS & frozenset(
+    "say tell add write state explain insist note ask announce claim declare warn reply remark recall".split())
+) | {"continue"}
+
 #: verbs by which an outlet or an anonymous collective vouches for a claim ("AP notes")
 EVIDENTIAL_LEMMAS = frozenset({"say", "note", "report", "write", "believe", "estimate", "claim"})
 
