@@ -69,6 +69,8 @@ class Reader:
     def read(self, text: str, *, id: str = "article", title: Optional[str] = None,
              published: Optional[str] = None, url: Optional[str] = None,
              outlet: Optional[str] = None) -> Article:
+        """One article; bad input raises :class:`~claimgraph.errors.InputError` (a
+        ``ValueError``) with the :class:`ReadError`'s code and message."""
         source = ArticleInput(id=id, text=text, title=title, published=published, url=url,
                               outlet=outlet, origin=id)
         result = next(self.read_many([source]))
