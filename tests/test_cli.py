@@ -190,8 +190,8 @@ def test_an_unexpected_failure_in_any_command_is_one_line(capsys, monkeypatch):
     monkeypatch.delenv("CLAIMGRAPH_DEBUG", raising=False)
     assert main(["eval", "gold.jsonl"]) == 3
     err = capsys.readouterr().err
-    assert err == ("claimgraph: internal error: RuntimeError: something broke "
-                   "(set CLAIMGRAPH_DEBUG=1 for details)\n")
+    assert err == ("claimgraph: internal error [internal]: RuntimeError: something broke "
+                   "(set CLAIMGRAPH_DEBUG=1 for the traceback)\n")
 
 
 def test_entities_and_eval_odd_input_is_one_line(tmp_path, capsys):

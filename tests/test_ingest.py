@@ -270,11 +270,14 @@ def _fragile(doc):
     return doc
 
 
-def test_failing_component_loses_only_its_article():
-    """A component that raises on one document: that article is a ReadError, the others
-    in the same batch are read."""
+def test_failing_component_is_an_internal_error_not_bad_input():
+    """A component that raises on one document is a bug, not bad data: an InternalError
+    naming the component and the article, chained to the component's exception (it used
+    to be reported as the input "could not be read")."""
     import spacy
     from spacy.language import Language
+
+    from claimgraph.errors import InternalError
 
     if not Language.has_factory("cg_test_fragile"):
         Language.component("cg_test_fragile", func=_fragile)
@@ -283,9 +286,16 @@ def test_failing_component_loses_only_its_article():
     rd._nlp.add_pipe("cg_test_fragile")
     inputs = [ArticleInput(id=str(i), text=t, origin=f"f:{i}")
               for i, t in enumerate([BODY_1, f"{BAD_MARKER} {BODY_2}", BODY_2])]
-    results = list(rd.read_many(inputs))
-    assert [type(r).__name__ for r in results] == ["Article", "ReadError", "Article"]
-    assert results[1].origin == "f:1" and "boom" in results[1].message
+    with pytest.raises(InternalError) as info:
+        list(rd.read_many(inputs))
+    err = info.value
+    assert err.code == "internal"
+    assert str(err) == "component 'cg_test_fragile' failed on f:1 (id 1): RuntimeError: boom"
+    assert isinstance(err.__cause__, RuntimeError)
+    # bad input before the pipeline is still a ReadError, and the rest goes on
+    results = list(rd.read_many([ArticleInput(id="e", text=" ", origin="f:0"), inputs[0]]))
+    assert [type(r).__name__ for r in results] == ["ReadError", "Article"]
+    assert results[0].code == "input.empty"
 
 
 def test_long_text_read_in_windows_keeps_offsets(reader, monkeypatch):

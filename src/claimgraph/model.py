@@ -356,6 +356,7 @@ class ReadError:
     id: Optional[str]
     origin: str
     message: str
+    code: str = "input.invalid"  # a stable code from claimgraph.errors.CODES
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.message}"

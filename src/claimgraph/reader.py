@@ -10,8 +10,12 @@ are merged back into one article with every span shifted to its place in the who
 text, ids renumbered, references between records (quote → speaker entity, check →
 quantities) rewritten, and entities of the same name and type joined. Memory then grows
 with the window, not with the article, and spaCy's ``nlp.max_length`` is respected.
-A bad article (or one that makes a component fail) becomes a
-:class:`~claimgraph.model.ReadError`; the rest of the batch goes on.
+Only bad *input* (empty, not a string, too long) becomes a
+:class:`~claimgraph.model.ReadError` (with a code from :data:`claimgraph.errors.CODES`);
+the rest of the batch goes on. An exception inside a pipeline component, or while the
+record is built, is a bug, not bad data: it propagates as an
+:class:`~claimgraph.errors.InternalError` naming the component and the article, chained
+to the original exception. A :class:`~claimgraph.errors.ModelFileError` propagates as it is.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ import re
 from typing import Iterable, Iterator, Optional, Union
 
 from claimgraph.article import article_from_doc
+from claimgraph.errors import ClaimgraphError, InputError, InternalError, describe
 from claimgraph.ingest.text import normalise
 from claimgraph.model import LAYERS, Article, ArticleInput, ReadError, ref_fields, span_fields
 from claimgraph.pipeline import DEFAULT_COMPONENTS, build_nlp
@@ -34,6 +39,7 @@ WINDOW_CHARS = 20_000  # longer texts are read in paragraph-aligned windows of a
 _BREAKS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"”’)]?\s+"),
            re.compile(r"\s+"))
 _ID_PREFIX = re.compile(r"^\D*")
+_JOB_KEY = ("claimgraph", "job")  # doc.user_data key: the job a doc was made for
 
 Result = Union[Article, ReadError]
 
@@ -60,15 +66,18 @@ class Reader:
     def read(self, text: str, *, id: str = "article", title: Optional[str] = None,
              published: Optional[str] = None, url: Optional[str] = None,
              outlet: Optional[str] = None) -> Article:
+        """One article; bad input raises :class:`~claimgraph.errors.InputError` (a
+        ``ValueError``) with the :class:`ReadError`'s code and message."""
         source = ArticleInput(id=id, text=text, title=title, published=published, url=url,
                               outlet=outlet, origin=id)
         result = next(self.read_many([source]))
         if isinstance(result, ReadError):
-            raise ValueError(str(result))
+            raise InputError(result.code, str(result))
         return result
 
     def read_many(self, sources: Iterable[ArticleInput], n_process: int = 1) -> Iterator[Result]:
-        """Read articles in order; a bad one yields a :class:`ReadError`, the rest go on."""
+        """Read articles in order; a bad one yields a :class:`ReadError`, the rest go on.
+        Raises :class:`~claimgraph.errors.InternalError` when a component fails (a bug)."""
         if n_process > 1:
             yield from _read_parallel(self, sources, n_process)
             return
@@ -77,61 +86,110 @@ class Reader:
 
     def _run(self, batch: list[ArticleInput]) -> Iterator[Result]:
         """One batch: every good article's windows through ``nlp.pipe``, then merged."""
-        problems: dict[int, str] = {}
+        problems: dict[int, ReadError] = {}
         jobs: list[tuple[int, int, str]] = []  # (index in batch, window offset, window text)
         for k, src in enumerate(batch):
-            problem = check_input(src)
-            if problem is None:
-                try:
-                    work = normalise(src.text)
-                except Exception as err:  # noqa: BLE001 - a bad article never stops the feed
-                    problem = f"could not be cleaned ({type(err).__name__}: {err})"
+            problem = input_problem(src)
             if problem is not None:
-                problems[k] = problem
+                problems[k] = problem.read_error(src.id, src.origin)
                 continue
+            with _internal("cleaning the text", src):
+                work = normalise(src.text)
             limit = min(WINDOW_CHARS, self.nlp.max_length - 1)
             jobs.extend((k, start, work[start:end]) for start, end in split_windows(work, limit))
         parts: dict[int, list[tuple[int, Article]]] = {}
-        for (k, start, window_text), (doc, err) in zip(jobs, self._process(jobs, batch)):
-            if err is not None:
-                problems.setdefault(k, f"could not be read ({type(err).__name__}: {err})")
-                continue
+        for (k, start, window_text), doc in zip(jobs, self._process(jobs, batch)):
             window = dataclasses.replace(batch[k], text=batch[k].text[start:start + len(window_text)])
-            parts.setdefault(k, []).append((start, article_from_doc(doc, window)))
+            with _internal("building the record", batch[k], start):
+                parts.setdefault(k, []).append((start, article_from_doc(doc, window)))
         for k, src in enumerate(batch):
             if k in problems:
-                yield ReadError(src.id, src.origin, problems[k])
-            elif len(parts[k]) == 1 and parts[k][0][0] == 0:
-                yield parts[k][0][1]
-            else:
-                yield merge_windows(src, parts[k])
+                yield problems[k]
+                continue
+            with _internal("finishing the record", src):
+                if len(parts[k]) == 1 and parts[k][0][0] == 0:
+                    article = parts[k][0][1]
+                else:
+                    article = merge_windows(src, parts[k])
+            yield article
 
-    def _process(self, jobs, batch) -> Iterator[tuple]:
-        """``(doc, None)`` or ``(None, error)`` per job, in order. Jobs go through
-        ``nlp.pipe`` in groups of at most ``batch_size`` documents and :data:`BATCH_CHARS`
-        characters (so the windows of a long text do not all sit in memory at once); if a
-        component fails, the rest of the group is retried one document at a time so that
-        only the article at fault is lost."""
+    def _process(self, jobs, batch) -> Iterator:
+        """The processed doc of each job, in order. Jobs go through ``nlp.pipe`` in groups
+        of at most ``batch_size`` documents and :data:`BATCH_CHARS` characters (so the
+        windows of a long text do not all sit in memory at once)."""
         for group in _groups(jobs, self.batch_size, BATCH_CHARS):
             yield from self._process_group(group, batch)
 
-    def _process_group(self, jobs, batch) -> Iterator[tuple]:
-        def make(job):
-            doc = self.nlp.make_doc(job[2])
+    def _process_group(self, jobs, batch) -> Iterator:
+        """``nlp.pipe`` over one group. A component that raises is a bug, not bad input:
+        :class:`InternalError` naming the component (spaCy's error handler tells which)
+        and the article, chained to the component's exception."""
+        nlp = self.nlp
+        failure: dict = {}
+
+        def on_error(name, _proc, docs, err):
+            failure.setdefault("component", name)
+            failure.setdefault("docs", list(docs))
+            raise err
+
+        # Function components report through the language's default handler (spaCy's own
+        # trainable pipes keep their own: an error there names neither component nor article).
+        nlp.default_error_handler = on_error
+
+        def make(number, job):
+            doc = nlp.make_doc(job[2])
             doc._.cg_published = batch[job[0]].published
+            doc.user_data[_JOB_KEY] = number
             return doc
 
-        done = 0
         try:
-            for doc in self.nlp.pipe((make(job) for job in jobs), batch_size=len(jobs)):
-                done += 1
-                yield doc, None
-        except Exception:  # noqa: BLE001 - isolate the failing document below
-            for job in jobs[done:]:
-                try:
-                    yield self.nlp(make(job)), None
-                except Exception as err:  # noqa: BLE001
-                    yield None, err
+            yield from nlp.pipe((make(n, job) for n, job in enumerate(jobs)), batch_size=len(jobs))
+        except ClaimgraphError:  # a model file, say: already says what is wrong
+            raise
+        except Exception as err:
+            raise _component_error(err, failure, jobs, batch) from err
+
+
+def _where(src: ArticleInput, start: int = 0) -> str:
+    """The article (and window) an internal error happened on, for its message."""
+    where = src.origin or str(src.id)
+    if src.id is not None and str(src.id) != where:
+        where += f" (id {src.id})"
+    return where + (f", window at character {start:,}" if start else "")
+
+
+class _internal:
+    """``with _internal(step, src):`` — an exception (a bug) becomes an InternalError
+    naming the step and the article; claimgraph's own errors pass unchanged."""
+
+    def __init__(self, step: str, src: ArticleInput, start: int = 0):
+        self.step, self.src, self.start = step, src, start
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, err, _tb):
+        if err is None or not isinstance(err, Exception) or isinstance(err, ClaimgraphError):
+            return False
+        raise InternalError(f"{self.step} failed on {_where(self.src, self.start)}: "
+                            f"{describe(err)}") from err
+
+
+def _component_error(err: Exception, failure: dict, jobs, batch) -> InternalError:
+    name = failure.get("component")
+    what = f"component {name!r}" if name else "the pipeline"
+    numbers = [doc.user_data.get(_JOB_KEY) for doc in failure.get("docs", ())
+               if hasattr(doc, "user_data")]
+    numbers = [n for n in numbers if n is not None]
+    where = ""
+    if len(numbers) == 1:
+        k, start, _ = jobs[numbers[0]]
+        where = f" on {_where(batch[k], start)}"
+    elif numbers:
+        firsts = dict.fromkeys(_where(batch[jobs[n][0]]) for n in numbers)
+        shown = ", ".join(list(firsts)[:3]) + (", …" if len(firsts) > 3 else "")
+        where = f" on a batch of {len(numbers)} texts ({shown})"
+    return InternalError(f"{what} failed{where}: {describe(err)}")
 
 
 def _groups(jobs: list, size: int, max_chars: int) -> Iterator[list]:
@@ -147,15 +205,22 @@ def _groups(jobs: list, size: int, max_chars: int) -> Iterator[list]:
         yield group
 
 
-def check_input(src: ArticleInput) -> Optional[str]:
-    """Why an input cannot be read, or None."""
+def input_problem(src: ArticleInput) -> Optional[InputError]:
+    """Why an input cannot be read (an :class:`InputError` with its code), or None."""
     if not isinstance(src.text, str):
-        return "text is not a string"
+        return InputError("input.not_text", "text is not a string")
     if not src.text.strip():
-        return "empty text (nothing but whitespace)"
+        return InputError("input.empty", "empty text (nothing but whitespace)")
     if len(src.text) > MAX_CHARS:
-        return f"text too long ({len(src.text):,} characters; the limit is {MAX_CHARS:,})"
+        return InputError("input.too_long",
+                          f"text too long ({len(src.text):,} characters; the limit is {MAX_CHARS:,})")
     return None
+
+
+def check_input(src: ArticleInput) -> Optional[str]:
+    """Why an input cannot be read, or None (the message of :func:`input_problem`)."""
+    problem = input_problem(src)
+    return None if problem is None else problem.message
 
 
 # --------------------------------------------------------------------------- long texts

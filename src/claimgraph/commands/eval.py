@@ -8,16 +8,21 @@ existing ``claimgraph read --format jsonl`` output instead of reading the texts 
 """
 from __future__ import annotations
 
+import argparse
 import importlib
+import inspect
 import json
 import sys
+
+from claimgraph.errors import exit_status_help
 
 CORPUS_METRIC = {"polnear": "quotes", "gum": "coref", "te3": "timex", "timebank": "timex",
                  "szeged-wiki": "hedges", "hedges": "hedges"}
 
 
 def add_parser(sub) -> None:
-    ev = sub.add_parser("eval", help="score the reader on gold data (PolNeAR, GUM, TimeBank, hedges)")
+    ev = sub.add_parser("eval", help="score the reader on gold data (PolNeAR, GUM, TimeBank, hedges)",
+                        epilog=exit_status_help(), formatter_class=argparse.RawDescriptionHelpFormatter)
     ev.add_argument("gold", help="gold JSONL in the shared/data format")
     ev.add_argument("--pred", help="score these predictions (claimgraph read --format jsonl) instead")
     ev.add_argument("--metric", choices=sorted(set(CORPUS_METRIC.values())),
@@ -98,9 +103,11 @@ def run(args) -> int:
 
         scope = args.scope or ("all" if gold[0].get("source") == "polnear" else "speech")
         reader = Reader(scope=scope)
-        try:
+        # Only pass n_process to scorers that take it (catching TypeError instead would
+        # also swallow a TypeError raised by a bug inside predict and run it again).
+        if "n_process" in inspect.signature(module.predict).parameters:
             pred = module.predict(gold, reader, n_process=args.processes)
-        except TypeError:
+        else:
             pred = module.predict(gold, reader)
     if args.save_pred:
         with open(args.save_pred, "w", encoding="utf-8") as fh:

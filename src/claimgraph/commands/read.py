@@ -6,18 +6,25 @@ those, or ``-`` for standard input (its format is sniffed unless ``--input-forma
 says). Outputs: a readable report (``text``), one JSON document (``json``: the record
 of a single article, or a list when there are several), or one record per line
 (``jsonl``, with a progress bar on a terminal). A bad input is one line on stderr,
-``claimgraph: FILE:LINE: reason``; the rest still goes through, and the exit code is 1
-when anything failed (0 otherwise).
+``claimgraph: FILE:LINE: reason``, in input order (a file that cannot be ingested and an
+article the reader refuses come out where they stand among the inputs, with
+``--processes N`` too); the rest still goes through, and the exit code is 1 when anything
+failed (0 otherwise). Warnings go through :mod:`logging` (``-q`` silences them); an
+internal error ends the run with status 3 (see :mod:`claimgraph.cli`).
 """
 from __future__ import annotations
 
 import argparse
+import collections
+import contextlib
 import itertools
 import json
+import logging
 import os
 import sys
 from typing import Iterator
 
+from claimgraph.errors import exit_status_help
 from claimgraph.model import ArticleInput, ReadError
 
 EXIT_OK, EXIT_FAILED, EXIT_PIPE = 0, 1, 141
@@ -48,7 +55,9 @@ def add_parser(sub) -> None:
     rd = sub.add_parser(
         "read", help="read articles and report quotes and sources",
         description="Read news articles: who said what, according to whom.",
-        epilog="Exit status: 0 all read, 1 some input could not be read, 2 usage error.")
+        epilog=exit_status_help() + "\n\nA bad input is one line on stderr, in input order: "
+                                    "claimgraph: FILE:LINE: reason.",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     rd.add_argument("paths", nargs="+", metavar="PATH",
                     help="article (.txt, .html), feed (.jsonl[.gz], .json), WARC archive, "
                          "folder, or - for standard input")
@@ -88,13 +97,10 @@ def _run(args) -> int:
     _utf8_stdout(args.format)
     stats = {"failed": 0, "read": 0}
     bar = _progress(args)
+    log = logging.getLogger("claimgraph.read")
 
     def say(line: str) -> None:
         (bar.write if bar is not None else print)(line, file=sys.stderr)
-
-    def warn(message: str) -> None:
-        if not args.quiet:
-            say(f"claimgraph: warning: {message}")
 
     def fail(error: ReadError) -> None:
         stats["failed"] += 1
@@ -102,26 +108,41 @@ def _run(args) -> int:
         if bar is not None:
             bar.update(1)
 
+    # Inputs in order; an input that failed to be ingested waits here, behind the inputs
+    # before it that are still being read, so that every error line comes out in order.
+    # (With --processes the pool's feeder thread appends; deque appends are thread-safe.)
+    pending: collections.deque = collections.deque()  # ReadError, or None for a good input
+
     def good_inputs() -> Iterator[ArticleInput]:
         items = itertools.chain.from_iterable(
             iter_inputs(path, input_format=args.input_format, encoding=args.encoding,
-                        published=args.published, warn=warn) for path in args.paths)
+                        published=args.published, warn=log.warning) for path in args.paths)
         for item in items:
             if isinstance(item, ReadError):
-                fail(item)
+                pending.append(item)
             else:
+                pending.append(None)
                 yield item
+
+    def flush_failed() -> None:
+        """Report the ingest failures queued before the next good input."""
+        while pending and pending[0] is not None:
+            fail(pending.popleft())
 
     reader = Reader(batch_size=args.batch_size, scope=args.scope)
     records = []
-    for result in reader.read_many(good_inputs(), n_process=args.processes):
-        if isinstance(result, ReadError):
-            fail(result)
-            continue
-        stats["read"] += 1
-        if bar is not None:
-            bar.update(1)
-        _emit(args.format, result, records, first=stats["read"] == 1)
+    with _log_through(bar):
+        for result in reader.read_many(good_inputs(), n_process=args.processes):
+            flush_failed()
+            pending.popleft()  # this result's own place
+            if isinstance(result, ReadError):
+                fail(result)
+                continue
+            stats["read"] += 1
+            if bar is not None:
+                bar.update(1)
+            _emit(args.format, result, records, first=stats["read"] == 1)
+        flush_failed()
     if bar is not None:
         bar.close()
     if args.format == "json" and records:
@@ -144,6 +165,15 @@ def _emit(fmt: str, article, records: list, first: bool) -> None:
         from claimgraph.report import render
 
         sys.stdout.write(("" if first else "\n\n") + render(article) + "\n")
+
+
+def _log_through(bar):
+    """While a progress bar is on screen, log lines are written above it."""
+    if bar is None:
+        return contextlib.nullcontext()
+    from tqdm.contrib.logging import logging_redirect_tqdm
+
+    return logging_redirect_tqdm(loggers=[logging.getLogger("claimgraph")])
 
 
 def _progress(args):

@@ -20,6 +20,7 @@ import datetime as dt
 import gzip
 import io
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -41,8 +42,12 @@ META_FIELDS = ("title", "url", "outlet")
 STDIN_NAME = "<stdin>"
 
 
-def _ignore(_message: str) -> None:
-    return None
+log = logging.getLogger("claimgraph.ingest")
+
+
+def _log_warning(message: str) -> None:
+    """The default ``warn``: a warning on the ``claimgraph.ingest`` logger."""
+    log.warning("%s", message)
 
 
 def _loads(text):
@@ -101,14 +106,14 @@ def iso_date(value) -> Optional[str]:
 
 def iter_inputs(path: str, *, input_format: str = "auto", encoding: Optional[str] = None,
                 published: Optional[str] = None, stdin: Optional[BinaryIO] = None,
-                warn: Warn = _ignore) -> Iterator[Item]:
+                warn: Warn = _log_warning) -> Iterator[Item]:
     """Every article in ``path`` (``-``: standard input), in order; see the module doc."""
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         try:
             data = stream.read()
         except OSError as err:
-            yield ReadError(None, STDIN_NAME, f"cannot read standard input ({err})")
+            yield ReadError(None, STDIN_NAME, f"cannot read standard input ({err})", "input.unreadable")
             return
         fmt = sniff_format(data) if input_format == "auto" else input_format
         yield from _with_default_date(_iter_bytes(data, STDIN_NAME, "stdin", fmt, encoding, warn),
@@ -118,7 +123,8 @@ def iter_inputs(path: str, *, input_format: str = "auto", encoding: Optional[str
         files = sorted(p for p in Path(path).rglob("*")
                        if p.is_file() and not p.name.startswith(".") and _known_suffix(p))
         if not files:
-            yield ReadError(None, path, "folder holds no readable files (.txt, .html, .jsonl, .warc)")
+            yield ReadError(None, path, "folder holds no readable files (.txt, .html, .jsonl, .warc)",
+                            "input.empty_folder")
         for file in files:
             yield from iter_inputs(str(file), input_format=input_format, encoding=encoding,
                                    published=published, warn=warn)
@@ -136,7 +142,7 @@ def iter_inputs(path: str, *, input_format: str = "auto", encoding: Optional[str
         with _open_maybe_gzip(path) as stream:
             data = stream.read()
     except (OSError, EOFError) as err:  # unreadable file, or truncated / damaged gzip
-        yield ReadError(None, path, _os_message(err))
+        yield ReadError(None, path, *_os_message(err))
         return
     yield from _with_default_date(_iter_bytes(data, path, _stem(path),
                                               fmt, encoding, warn), published)
@@ -153,11 +159,13 @@ def _open_maybe_gzip(path: str) -> BinaryIO:
     return gzip.open(path, "rb") if gz else open(path, "rb")
 
 
-def _os_message(err: Exception) -> str:
+def _os_message(err: Exception) -> tuple[str, str]:
+    """(message, code) of an unreadable file."""
     if isinstance(err, (EOFError, gzip.BadGzipFile)):
-        return f"damaged gzip data ({err or 'ends too early'})"
+        return f"damaged gzip data ({err or 'ends too early'})", "input.bad_gzip"
     reason = getattr(err, "strerror", None) or type(err).__name__
-    return f"cannot read file ({reason.lower() if reason[:1].isupper() else reason})"
+    return (f"cannot read file ({reason.lower() if reason[:1].isupper() else reason})",
+            "input.unreadable")
 
 
 def _stem(path: str) -> str:
@@ -177,7 +185,7 @@ def _iter_bytes(data: bytes, name: str, stem: str, fmt: str, encoding: Optional[
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError) as err:
-            yield ReadError(None, name, f"damaged gzip data ({err})")
+            yield ReadError(None, name, f"damaged gzip data ({err})", "input.bad_gzip")
             return
     try:
         if fmt == "warc":
@@ -192,10 +200,10 @@ def _iter_bytes(data: bytes, name: str, stem: str, fmt: str, encoding: Optional[
         else:
             yield ArticleInput(id=stem, text=decode_bytes(data, encoding), origin=name)
     except IngestError as err:
-        yield ReadError(stem, name, str(err))
+        yield err.read_error(stem, name)
 
 
-def iter_jsonl(stream: BinaryIO, name: str, *, warn: Warn = _ignore) -> Iterator[Item]:
+def iter_jsonl(stream: BinaryIO, name: str, *, warn: Warn = _log_warning) -> Iterator[Item]:
     """One article per line; a bad line is a :class:`ReadError` at ``FILE:LINE``."""
     for lineno, raw in enumerate(stream, 1):
         origin = f"{name}:{lineno}"
@@ -205,14 +213,15 @@ def iter_jsonl(stream: BinaryIO, name: str, *, warn: Warn = _ignore) -> Iterator
             line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
         except UnicodeDecodeError as err:
             yield ReadError(None, origin, f"not UTF-8 (byte 0x{raw[err.start:err.start + 1].hex().upper()}"
-                                          f" at column {err.start + 1})")
+                                          f" at column {err.start + 1})", "input.not_utf8")
             continue
         try:
             obj = _loads(line)
         except ValueError as err:
             msg = getattr(err, "msg", str(err))
             col = getattr(err, "colno", None)
-            yield ReadError(None, origin, f"not JSON ({msg}" + (f" at column {col})" if col else ")"))
+            yield ReadError(None, origin, f"not JSON ({msg}" + (f" at column {col})" if col else ")"),
+                            "input.not_json")
             continue
         yield _from_record(obj, origin, warn)
 
@@ -223,7 +232,8 @@ def _iter_json(data: bytes, name: str, warn: Warn) -> Iterator[Item]:
     except ValueError as err:  # IngestError is a ValueError too
         msg = getattr(err, "msg", str(err))
         line = getattr(err, "lineno", None)
-        yield ReadError(None, f"{name}:{line}" if line else name, f"not JSON ({msg})")
+        code = err.code if isinstance(err, IngestError) else "input.not_json"  # not UTF-8, binary
+        yield ReadError(None, f"{name}:{line}" if line else name, f"not JSON ({msg})", code)
         return
     records = obj if isinstance(obj, list) else [obj]
     for i, rec in enumerate(records, 1):
@@ -233,15 +243,17 @@ def _iter_json(data: bytes, name: str, warn: Warn) -> Iterator[Item]:
 def _from_record(obj, origin: str, warn: Warn) -> Item:
     """One feed record (a dict) → ArticleInput, or a ReadError saying what is missing."""
     if not isinstance(obj, dict):
-        return ReadError(None, origin, f"expected a JSON object, got {type(obj).__name__}")
+        return ReadError(None, origin, f"expected a JSON object, got {type(obj).__name__}",
+                         "input.not_object")
     rid = obj.get("id")
     rid = origin if rid is None or rid == "" else str(rid)
     text, html = obj.get("text"), obj.get("html")
     if text is None and html is None:
-        return ReadError(rid, origin, 'no "text" or "html" field')
+        return ReadError(rid, origin, 'no "text" or "html" field', "input.no_text_field")
     for key, value in (("text", text), ("html", html)):
         if value is not None and not isinstance(value, str):
-            return ReadError(rid, origin, f'"{key}" must be a string, not {type(value).__name__}')
+            return ReadError(rid, origin, f'"{key}" must be a string, not {type(value).__name__}',
+                             "input.bad_field")
     meta = {k: obj[k] if isinstance(obj.get(k), str) and obj[k].strip() else None
             for k in META_FIELDS}
     published = None
@@ -254,7 +266,7 @@ def _from_record(obj, origin: str, warn: Warn) -> Item:
         try:
             page = extract_html(html, id=rid, origin=origin, url=meta["url"])
         except IngestError as err:
-            return ReadError(rid, origin, str(err))
+            return err.read_error(rid, origin)
         return ArticleInput(id=rid, text=page.text, title=meta["title"] or page.title,
                             published=published or page.published, url=meta["url"] or page.url,
                             outlet=meta["outlet"], origin=origin)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import html
 import re
 
+from claimgraph.errors import InputError
+
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?\s*/?\s*>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});")
 _ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
@@ -104,8 +106,9 @@ def normalise(text: str) -> str:
 
 # --------------------------------------------------------------------------- bytes → text
 
-class IngestError(ValueError):
-    """An input that cannot become article text; the message is one clear line."""
+class IngestError(InputError):
+    """An input that cannot become article text: ``IngestError(code, message)``, the code
+    from :data:`claimgraph.errors.CODES`, the message one clear line."""
 
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
@@ -132,18 +135,20 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> str:
                 encoding = name
                 break
     if encoding is None and looks_binary(data):
-        raise IngestError("binary data (NUL bytes), not a text file")
+        raise IngestError("input.binary", "binary data (NUL bytes), not a text file")
     try:
         text = data.decode(encoding or "utf-8")
     except LookupError:
-        raise IngestError(f"unknown encoding {encoding!r}") from None
+        raise IngestError("input.bad_encoding", f"unknown encoding {encoding!r}") from None
     except UnicodeDecodeError as err:
         bad = data[err.start:err.start + 1].hex().upper()
         hint = ("; convert it to UTF-8 (iconv -f cp1252 -t utf-8) or pass --encoding cp1252"
                 if encoding is None else "")
-        raise IngestError(f"not {encoding or 'UTF-8'} text (byte 0x{bad} at offset "
+        utf8 = (encoding or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig")
+        code = "input.not_utf8" if utf8 else "input.bad_encoding"
+        raise IngestError(code, f"not {encoding or 'UTF-8'} text (byte 0x{bad} at offset "
                           f"{err.start}){hint}") from None
     sample = text[:_SNIFF]
     if sample and len(_CONTROL.findall(sample)) > 0.05 * len(sample):
-        raise IngestError("binary data (control characters), not a text file")
+        raise IngestError("input.binary", "binary data (control characters), not a text file")
     return text

@@ -26,7 +26,8 @@ def iter_warc(stream: BinaryIO, name: str) -> Iterator[Union[ArticleInput, ReadE
     from warcio.exceptions import ArchiveLoadFailed
 
     if not plain_head(_head(stream)).lstrip().startswith(ARCHIVE_MAGIC):
-        yield ReadError(None, name, "not a WARC archive (no WARC/1.x header at the start)")
+        yield ReadError(None, name, "not a WARC archive (no WARC/1.x header at the start)",
+                        "input.not_warc")
         return
     number = 0
     try:
@@ -44,13 +45,14 @@ def iter_warc(stream: BinaryIO, name: str) -> Iterator[Union[ArticleInput, ReadE
                 page = _decoded(record.content_stream().read(), ctype)
                 yield extract_html(page, id=url or origin, origin=origin, url=url)
             except IngestError as err:
-                yield ReadError(url or origin, origin, str(err))
+                yield err.read_error(url or origin, origin)
     except ArchiveLoadFailed as err:
         first_line = str(err).strip().splitlines()[0] if str(err).strip() else "bad record"
-        yield ReadError(None, f"{name}:{number + 1}", f"not a readable WARC record ({first_line})")
+        yield ReadError(None, f"{name}:{number + 1}", f"not a readable WARC record ({first_line})",
+                        "input.bad_warc")
     except (OSError, EOFError, ValueError) as err:  # truncated gzip and the like
         yield ReadError(None, f"{name}:{number + 1}",
-                        f"damaged WARC data ({type(err).__name__}: {err})")
+                        f"damaged WARC data ({type(err).__name__}: {err})", "input.bad_warc")
 
 
 def _records(stream: BinaryIO) -> Iterator:
