@@ -1,4 +1,4 @@
-"""Train the cue classifier of :mod:`claimgraph.pipeline.cues` on PolNeAR dev (train part).
+"""Train the cue classifier of :mod:`claimgraph.quotes.cues` on PolNeAR dev (train part).
 
 Candidates come from :func:`generate_candidates`; a candidate is positive when its
 content matches a gold attribution's content under the project metric (shared
@@ -19,9 +19,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 from polnear_docs import load_docs, load_gold, split_of  # noqa: E402
 
-from claimgraph.pipeline.candidates import boundary_choices, generate_candidates  # noqa: E402
-from claimgraph.pipeline.cues import DENSE_WIDTH, boundary_features, dense_features, featurise  # noqa: E402
-from claimgraph.pipeline.quotes import quoted_token_set  # noqa: E402
+from claimgraph.quotes.candidates import boundary_choices, generate_candidates  # noqa: E402
+from claimgraph.quotes.cues import DENSE_WIDTH, boundary_features, dense_features, featurise  # noqa: E402
+from claimgraph.quotes.finder import quoted_token_set  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "claimgraph" / "data" / "cue_model.json"
 
@@ -138,7 +138,7 @@ def train(rows, epochs=600, l2=5e-4, lr=0.05, dense_l2=1e-3):
 def main():
     gold = load_gold()
     nlp, docs = load_docs(gold)
-    import claimgraph.pipeline.entities  # noqa: F401 - the classifier reads what the entity step found
+    import claimgraph.entities.clusterer  # noqa: F401 - the classifier reads what the entity step found
     entities = nlp.add_pipe("claimgraph_entities")
     docs = [entities(doc) for doc in docs]
     rows, reach = build(gold, docs)
