@@ -21,6 +21,31 @@ from claimgraph.model import ArticleInput  # noqa: E402
 from claimgraph.pipeline import COMPONENTS  # noqa: E402
 
 
+def evaluate(split: str = "heldout", scope: str = "all", entities: str = "full", gold=None, loaded=None):
+    """Run the entity, quote and source steps over the cached parses of ``split`` and score
+    them against PolNeAR: (scores by section, predicted records)."""
+    import importlib
+    gold = load_gold() if gold is None else gold
+    nlp, docs = load_docs(gold) if loaded is None else loaded
+    comps = []
+    for name in ("claimgraph_entities", "claimgraph_quotes", "claimgraph_sources"):
+        if name == "claimgraph_entities" and entities == "stub":
+            import stub_entities  # noqa: F401 - registers the factory
+            comps.append(nlp.add_pipe("stub_entities"))
+            continue
+        importlib.import_module(COMPONENTS[name])
+        comps.append(nlp.add_pipe(name, config={"scope": scope} if name == "claimgraph_quotes" else {}))
+    preds, golds = [], []
+    for g, doc in zip(gold, docs):
+        if split != "all" and split_of(g["id"]) != split:
+            continue
+        for c in comps:
+            doc = c(doc)
+        preds.append(article_from_doc(doc, ArticleInput(id=g["id"], text=g["text"])).to_record())
+        golds.append(g)
+    return score(golds, preds), preds
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="heldout")
@@ -29,29 +54,7 @@ def main():
     ap.add_argument("--scope", choices=("all", "speech"), default="all",
                     help="PolNeAR counts beliefs and attitudes as attributions: 'all' by default")
     args = ap.parse_args()
-    import importlib
-    gold = load_gold()
-    nlp, docs = load_docs(gold)
-    comps = []
-    for name in ("claimgraph_entities", "claimgraph_quotes", "claimgraph_sources"):
-        if name == "claimgraph_entities" and args.entities == "stub":
-            import stub_entities  # noqa: F401 - registers the factory
-            comps.append(nlp.add_pipe("stub_entities"))
-            continue
-        try:
-            importlib.import_module(COMPONENTS[name])
-        except ModuleNotFoundError:
-            continue
-        comps.append(nlp.add_pipe(name, config={"scope": args.scope} if name == "claimgraph_quotes" else {}))
-    preds, golds = [], []
-    for g, doc in zip(gold, docs):
-        if args.split != "all" and split_of(g["id"]) != args.split:
-            continue
-        for c in comps:
-            doc = c(doc)
-        preds.append(article_from_doc(doc, ArticleInput(id=g["id"], text=g["text"])).to_record())
-        golds.append(g)
-    res = score(golds, preds)
+    res, preds = evaluate(args.split, args.scope, args.entities)
     for sec, m in res.items():
         print(f"{sec:13s} " + "  ".join(f"{k}={v}" for k, v in m.items()))
     if args.dump:

@@ -3,27 +3,44 @@
 Candidates come from :func:`generate_candidates`; a candidate is positive when its
 content matches a gold attribution's content under the project metric (shared
 characters ≥ half of both spans). Logistic regression, L2, full-batch gradient
-descent in numpy; the weights go to ``src/claimgraph/data/cue_model.json``.
+descent in numpy; the weights go to ``src/claimgraph/data/cue_model.json`` with a
+``meta`` block (``model_meta.py``: commit, data hashes, library versions, the
+hyper-parameters below, the feature-template hash and the held-out scores, measured on the
+file as written).
 
-    python train/train_cues.py            # trains on the 'train' part, reports on 'heldout'
+    python train/train_cues.py                 # trains on the 'train' part, scores 'heldout'
+    python train/train_cues.py --out FILE      # writes FILE instead of the shipped model
 """
 from __future__ import annotations
 
-import json
+import argparse
 import sys
 from collections import Counter
+from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
+from model_meta import MODEL_FILE, build_meta, code_state, score_and_write, write_model  # noqa: E402
 from polnear_docs import load_docs, load_gold, split_of  # noqa: E402
 
 from claimgraph.quotes.candidates import boundary_choices, generate_candidates  # noqa: E402
 from claimgraph.quotes.cues import DENSE_WIDTH, boundary_features, dense_features, featurise  # noqa: E402
 from claimgraph.quotes.finder import quoted_token_set  # noqa: E402
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "claimgraph" / "data" / "cue_model.json"
+HYPERPARAMETERS = {
+    "classifier": {"model": "logistic regression, sparse features + dense context vectors",
+                   "optimiser": "AdaGrad, full batch", "epochs": 600, "lr": 0.05, "l2": 5e-4,
+                   "dense_l2": 1e-3, "min_feature_count": 2, "weight_cutoff": 1e-4, "decimals": 5,
+                   "dense_decimals": 6, "dense_standardised": True},
+    "boundary": {"model": "softmax ranker over boundary choices", "optimiser": "AdaGrad, per content",
+                 "epochs": 30, "lr": 0.1, "l2": 1e-4, "weight_cutoff": 1e-4, "decimals": 5},
+    "threshold": 0.5,
+    "dense_width": DENSE_WIDTH,
+    "dense_inputs": ["cue", "content root", "speaker (zeros when none)"],
+    "positive": "candidate content shares >= half of both spans with a gold content",
+}
 
 
 def matches(a, b) -> bool:
@@ -47,8 +64,6 @@ def build(gold, docs):
                     label = 1
                     hit.add(k)
             dense = dense_features(cand)
-            if dense is None:
-                dense = np.zeros(3 * DENSE_WIDTH, dtype=np.float32)
             rows.append((split_of(g["id"]), featurise(cand, quoted), label, dense))
         reach["gold"] += len(items)
         reach["reached"] += len(hit)
@@ -84,7 +99,7 @@ def boundary_groups(gold, docs):
     return groups
 
 
-def train_boundary(groups, epochs=30, lr=0.1, l2=1e-4):
+def train_boundary(groups, epochs, lr, l2, weight_cutoff, decimals, **_):
     """Softmax ranking over a content's boundary choices (AdaGrad)."""
     w: dict[str, float] = {}
     g2: dict[str, float] = {}
@@ -102,12 +117,12 @@ def train_boundary(groups, epochs=30, lr=0.1, l2=1e-4):
                 gval += l2 * w.get(f, 0.0)
                 g2[f] = g2.get(f, 1e-8) + gval * gval
                 w[f] = w.get(f, 0.0) - lr * gval / np.sqrt(g2[f])
-    return {f: round(v, 5) for f, v in w.items() if abs(v) > 1e-4}
+    return {f: round(v, decimals) for f, v in w.items() if abs(v) > weight_cutoff}
 
 
-def train(rows, epochs=600, l2=5e-4, lr=0.05, dense_l2=1e-3):
+def train(rows, epochs, l2, lr, dense_l2, min_feature_count, weight_cutoff, decimals, dense_decimals, **_):
     vocab = Counter(f for _, feats, _, _ in rows for f in feats)
-    index = {f: i for i, f in enumerate(f for f, c in vocab.items() if c >= 2)}
+    index = {f: i for i, f in enumerate(f for f, c in vocab.items() if c >= min_feature_count)}
     feats_idx = [np.array([index[f] for f in feats if f in index], dtype=np.int64) for _, feats, _, _ in rows]
     y = np.array([lab for _, _, lab, _ in rows], dtype=np.float64)
     X = np.stack([d for _, _, _, d in rows]).astype(np.float64)
@@ -129,13 +144,20 @@ def train(rows, epochs=600, l2=5e-4, lr=0.05, dense_l2=1e-3):
         gradd = X.T @ (p - y) / len(rows) + dense_l2 * wd
         gd2 += gradd ** 2
         wd -= lr * gradd / np.sqrt(gd2)
-    weights = {f: round(float(w[i]), 5) for f, i in index.items() if abs(w[i]) > 1e-4}
+    weights = {f: round(float(w[i]), decimals) for f, i in index.items() if abs(w[i]) > weight_cutoff}
     folded = wd / sd
-    weights["bias"] = round(weights.get("bias", 0.0) - float(mu @ folded), 5)
-    return weights, [round(float(v), 6) for v in folded]
+    weights["bias"] = round(weights.get("bias", 0.0) - float(mu @ folded), decimals)
+    return weights, [round(float(v), dense_decimals) for v in folded]
 
 
 def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", type=Path, default=MODEL_FILE)
+    out = ap.parse_args().out
+    commit = code_state()
+    if not commit["tree_clean"]:
+        print("warning: src/ or train/ differ from HEAD; the meta records tree_clean: false", file=sys.stderr)
+    trained_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     gold = load_gold()
     nlp, docs = load_docs(gold)
     import claimgraph.entities.clusterer  # noqa: F401 - the classifier reads what the entity step found
@@ -145,16 +167,20 @@ def main():
     print(f"candidates: {len(rows)}, positives: {sum(r[2] for r in rows)}, "
           f"gold reached by some candidate: {reach['reached']}/{reach['gold']}")
     train_rows = [r for r in rows if r[0] == "train"]
-    weights, dense = train(train_rows)
+    weights, dense = train(train_rows, **HYPERPARAMETERS["classifier"])
     groups = boundary_groups(gold, docs)
-    boundary = train_boundary(groups)
+    boundary = train_boundary(groups, **HYPERPARAMETERS["boundary"])
     changed = sum(t != 0 for _, t in groups)
     print(f"boundary ranker: {len(groups)} contents with a choice of end, {changed} best elsewhere")
-    OUT.write_text(json.dumps({"about": "cue classifier, logistic regression; see train/train_cues.py",
-                               "boundary": boundary,
-                               "trained_on": "PolNeAR dev, train part (2/3 of documents by id hash)",
-                               "threshold": 0.5, "weights": weights, "dense": dense}, sort_keys=True))
-    print(f"wrote {OUT} with {len(weights)} weights")
+    model = {"about": "cue classifier, logistic regression; see train/train_cues.py",
+             "boundary": boundary,
+             "trained_on": "PolNeAR dev, train part (2/3 of documents by id hash)",
+             "threshold": HYPERPARAMETERS["threshold"], "weights": weights, "dense": dense,
+             "meta": build_meta(gold, HYPERPARAMETERS, commit, trained_at)}
+    write_model(model, out)
+    print(f"wrote {out} with {len(weights)} weights; scoring the held-out part")
+    both = score_and_write(model, out, gold)["both"]
+    print("held-out: " + "  ".join(f"{k}={v}" for k, v in both.items()))
 
 
 if __name__ == "__main__":

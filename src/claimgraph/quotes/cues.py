@@ -5,25 +5,55 @@ lexical and syntactic features (cue lemma, the content's relation, the subject's
 quote marks, verb classes after Levin 1993, the parser's context vectors) rates each
 one, and a softmax ranker chooses where an accepted content ends. Both are trained on
 part of the PolNeAR development split and shipped as one JSON weight file
-(``claimgraph/data/cue_model.json``, see ``train/train_cues.py``). Without the file, a
-small lexicon of reporting verbs stands in.
+(``claimgraph/data/cue_model.json``, see ``train/train_cues.py``).
+
+The file carries a ``meta`` block (commit, training data hash, library versions,
+hyper-parameters, feature-template hash, held-out scores). :func:`load_model` checks it:
+a missing file, a file without meta, one trained on other feature templates, with another
+dense width, or under another major.minor version of spaCy or of the English model is a
+:class:`ModelFileError` naming the file. There is no fallback.
 """
 from __future__ import annotations
 
+import hashlib
+import inspect
 import json
 import math
 from functools import lru_cache
-from importlib import resources
-from typing import Optional
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Optional, Union
 
 import numpy as np
 from spacy.tokens import Doc, Token
 
 from claimgraph.entities.handoff import token_entity_type
-from claimgraph.lexicon import REPORTING_LEMMAS, verb_classes
-from claimgraph.lexicon import QUOTE_CHARS
+from claimgraph.lexicon import QUOTE_CHARS, REPORTING_LEMMAS, verb_classes
 from claimgraph.quotes.candidates import (SUBJECT_DEPS, Candidate,
                                             boundary_choices)
+
+MODEL_FILE = "cue_model.json"
+META_KEYS = ("commit", "trained_at", "data", "libraries", "hyperparameters", "features", "scores")
+
+
+class ModelFileError(RuntimeError):
+    """The cue model file is missing or does not fit this code or the installed libraries.
+
+    ``code`` is ``model.missing`` or ``model.mismatch``; ``path`` the file, which the
+    message names. Same signature as ``claimgraph.errors.ModelFileError``, which replaces
+    this class once that module is merged."""
+
+    def __init__(self, code: str, message: str, path: Union[str, Path, None] = None):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.path = None if path is None else str(path)
+
+
+def model_path() -> Path:
+    """Where the shipped weights live (``claimgraph/data/cue_model.json``)."""
+    return Path(str(resources.files("claimgraph.data").joinpath(MODEL_FILE)))
+
 
 def boundary_features(doc: Doc, cand: "Candidate", end: int, description: str) -> list[str]:
     """Features of one boundary choice for the ranker."""
@@ -125,38 +155,127 @@ def featurise(cand: Candidate, quoted_tokens: set[int]) -> list[str]:
 DENSE_WIDTH = 96  # en_core_web_sm's tok2vec output, kept by spaCy in ``doc.tensor``
 
 
-def dense_features(cand: Candidate) -> Optional[np.ndarray]:
+def check_tensor(doc: Doc) -> None:
+    """Raise :class:`ModelFileError` when the parser's context vectors are not the
+    ``DENSE_WIDTH`` per token the model was trained on (no silent drop of the dense part)."""
+    tensor = doc.tensor
+    if tensor is None or tensor.ndim != 2 or tensor.shape[0] != len(doc) or tensor.shape[1] != DENSE_WIDTH:
+        got = "none" if tensor is None or tensor.size == 0 else "x".join(map(str, tensor.shape))
+        raise ModelFileError("model.mismatch",
+                             f"{model_path()} was trained on {DENSE_WIDTH}-wide context vectors (doc.tensor), "
+                             f"but this spaCy pipeline gives {got} for a {len(doc)}-token doc; "
+                             "use the English model it was trained with or retrain with train/train_cues.py",
+                             path=model_path())
+
+
+def dense_features(cand: Candidate) -> np.ndarray:
     """Context vectors of the cue, the content's root and the speaker from ``doc.tensor``:
     they let the classifier generalise to cue verbs the training part never showed it."""
     doc = cand.cue.doc
+    check_tensor(doc)
     tensor = doc.tensor
-    if tensor is None or tensor.ndim != 2 or tensor.shape[0] != len(doc) or tensor.shape[1] != DENSE_WIDTH:
-        return None
     root = doc[cand.content_start:cand.content_end].root
     speaker = tensor[cand.speaker.i] if cand.speaker is not None else np.zeros(DENSE_WIDTH, dtype=tensor.dtype)
     return np.concatenate([tensor[cand.cue.i], tensor[root.i], speaker])
 
 
-@lru_cache(maxsize=1)
-def load_model() -> Optional[dict]:
+FEATURE_TEMPLATES = (featurise, boundary_features, _kind_of, dense_features)
+
+
+def _source_lines(fn) -> list[str]:
+    lines = (line.strip() for line in inspect.getsource(fn).splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def feature_hash() -> str:
+    """sha256 of the feature templates: the featuriser functions' source (blank and
+    comment-only lines ignored) and the word lists and constants they read. A model trained
+    under another hash would meet feature names it never weighed."""
+    h = hashlib.sha256()
+    for fn in FEATURE_TEMPLATES:
+        h.update(f"def {fn.__name__}\n".encode())
+        h.update("\n".join(_source_lines(fn)).encode())
+    data = {"DENSE_WIDTH": DENSE_WIDTH, "REPORTING_LEMMAS": sorted(REPORTING_LEMMAS),
+            "QUOTE_CHARS": sorted(QUOTE_CHARS), "SUBJECT_DEPS": sorted(SUBJECT_DEPS),
+            "verb_classes": sorted([k, list(v)] for k, v in verb_classes().items())}
+    h.update(json.dumps(data, sort_keys=True).encode())
+    return h.hexdigest()
+
+
+def _major_minor(version: str) -> str:
+    return ".".join(version.split(".")[:2])
+
+
+def installed_versions(model_name: str) -> dict[str, str]:
+    """Versions of the libraries the cue model depends on, as installed."""
+    import spacy
+
+    return {"spacy": spacy.__version__, model_name: metadata.version(model_name), "numpy": np.__version__}
+
+
+def check_model(model: dict, path: Union[str, Path]) -> None:
+    """Raise :class:`ModelFileError` unless ``model`` (read from ``path``) fits this code and
+    the installed libraries."""
+    def mismatch(what: str) -> ModelFileError:
+        return ModelFileError("model.mismatch", f"{path} does not fit this code: {what}; "
+                              "retrain it with train/train_cues.py", path=path)
+
+    meta = model.get("meta")
+    if not isinstance(meta, dict):
+        raise mismatch("it has no 'meta' block (commit, data hash, versions, feature hash)")
+    missing = [k for k in META_KEYS if k not in meta]
+    if missing:
+        raise mismatch(f"its meta lacks {', '.join(missing)}")
+    trained = (meta.get("features") or {}).get("sha256")
+    if trained != feature_hash():
+        raise mismatch(f"it was trained with feature templates {str(trained)[:12]}, "
+                       f"the code has {feature_hash()[:12]}")
+    dense = model.get("dense")
+    width = (meta.get("hyperparameters") or {}).get("dense_width")
+    if width != DENSE_WIDTH or not isinstance(dense, list) or len(dense) != 3 * DENSE_WIDTH:
+        raise mismatch(f"its dense weights are {len(dense) if isinstance(dense, list) else 'absent'} "
+                       f"(meta dense_width {width}), the code reads 3 x {DENSE_WIDTH} context-vector values")
+    libraries = meta.get("libraries") or {}
+    model_name = meta.get("spacy_model")
+    if not model_name or model_name not in libraries or "spacy" not in libraries:
+        raise mismatch("its meta does not name the spaCy and English-model versions it was trained under")
     try:
-        raw = resources.files("claimgraph.data").joinpath("cue_model.json").read_text()
-    except (FileNotFoundError, ModuleNotFoundError):
-        return None
-    model = json.loads(raw)
-    if model.get("dense"):
-        model["dense"] = np.asarray(model["dense"], dtype=np.float32)
+        installed = installed_versions(model_name)
+    except metadata.PackageNotFoundError:
+        raise mismatch(f"it was trained on the English model {model_name}, which is not installed") from None
+    for lib in ("spacy", model_name):
+        if _major_minor(libraries[lib]) != _major_minor(installed[lib]):
+            raise mismatch(f"it was trained under {lib} {libraries[lib]}, {installed[lib]} is installed")
+
+
+def read_model(path: Union[str, Path]) -> dict:
+    """Read and check a cue model file (see :func:`check_model`)."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ModelFileError("model.missing", f"{path} is missing; reinstall claimgraph "
+                             "or run train/train_cues.py", path=path) from None
+    try:
+        model = json.loads(raw)
+    except ValueError as exc:
+        raise ModelFileError("model.mismatch", f"{path} is not a JSON model file ({exc})", path=path) from None
+    check_model(model, path)
+    model["dense"] = np.asarray(model["dense"], dtype=np.float32)
     return model
 
 
-def rate(features: list[str], model: Optional[dict], dense: Optional[np.ndarray] = None) -> float:
-    """Probability that the candidate is an attribution."""
-    if model is None:
-        lemma = next(f.split("=", 1)[1] for f in features if f.startswith("lemma="))
-        rel = next(f.split("=", 1)[1] for f in features if f.startswith("rel="))
-        return 0.9 if lemma in REPORTING_LEMMAS and rel in ("ccomp", "inverted", "parataxis") else 0.1
+@lru_cache(maxsize=1)
+def load_model() -> dict:
+    """The shipped cue model, read and checked once (:class:`ModelFileError` if it does not fit)."""
+    return read_model(model_path())
+
+
+def rate(features: list[str], model: dict, dense: Optional[np.ndarray] = None) -> float:
+    """Probability that the candidate is an attribution. Feature names the model never
+    weighed (rare in training) count 0; ``dense`` is :func:`dense_features`."""
     weights = model["weights"]
     z = sum(weights.get(f, 0.0) for f in features)
-    if dense is not None and isinstance(model.get("dense"), np.ndarray):
+    if dense is not None:
         z += float(dense @ model["dense"])
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
