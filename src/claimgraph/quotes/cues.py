@@ -28,6 +28,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from claimgraph.entities.handoff import token_entity_type
+from claimgraph.errors import ModelFileError
 from claimgraph.lexicon import QUOTE_CHARS, REPORTING_LEMMAS, verb_classes
 from claimgraph.quotes.candidates import (SUBJECT_DEPS, Candidate,
                                             boundary_choices)
@@ -35,19 +36,6 @@ from claimgraph.quotes.candidates import (SUBJECT_DEPS, Candidate,
 MODEL_FILE = "cue_model.json"
 META_KEYS = ("commit", "trained_at", "data", "libraries", "hyperparameters", "features", "scores")
 
-
-class ModelFileError(RuntimeError):
-    """The cue model file is missing or does not fit this code or the installed libraries.
-
-    ``code`` is ``model.missing`` or ``model.mismatch``; ``path`` the file, which the
-    message names. Same signature as ``claimgraph.errors.ModelFileError``, which replaces
-    this class once that module is merged."""
-
-    def __init__(self, code: str, message: str, path: Union[str, Path, None] = None):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.path = None if path is None else str(path)
 
 
 def model_path() -> Path:
