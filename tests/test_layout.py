@@ -72,3 +72,49 @@ def test_declared_handoffs_exist(step):
         assert layer not in step.owns, ask
         module = importlib.import_module(HANDOFFS[layer])
         assert callable(getattr(module, function)), ask
+
+
+def test_the_table_of_layers_is_the_article_the_json_and_the_doc():
+    import dataclasses
+
+    from spacy.tokens import Doc
+
+    from claimgraph.model import Article
+
+    list_fields = [f.name for f in dataclasses.fields(Article)
+                   if f.name in {spec.name for spec in LAYERS} or f.type.startswith("list[")]
+    assert [n for n in list_fields if n != "errors"] == [spec.name for spec in LAYERS]
+    record = Article(id="a", text="x").to_record()
+    assert list(record)[:1] == ["schema_version"]
+    assert [k for k in record if k in {spec.name for spec in LAYERS}] == [spec.name for spec in LAYERS]
+    for spec in LAYERS:
+        assert Doc.has_extension(f"cg_{spec.name}")
+
+
+def test_records_reject_values_outside_their_enums():
+    from claimgraph.model import Article, Quote
+
+    with pytest.raises(ValueError, match="kind"):
+        Quote(id="Q1", kind="rumour", content=(0, 1))
+    rec = Article(id="a", text="abc", quotes=[Quote(id="Q1", kind="direct", content=(0, 1))]).to_record()
+    rec["quotes"][0]["certainty"] = "sort of"
+    with pytest.raises(ValueError, match="certainty"):
+        Article.from_record(rec)
+    rec["quotes"][0]["certainty"] = None
+    rec["schema_version"] = 99
+    with pytest.raises(ValueError, match="newer"):
+        Article.from_record(rec)
+
+
+def test_old_date_field_names_are_kept_as_aliases():
+    from claimgraph.model import Article, DateExpr
+
+    art = Article(id="a", text="on 3 May 2024", dates=[DateExpr(id="D1", span=(3, 13), value="2024-05-03",
+                                                                resolved=True, resolution="exact",
+                                                                first_day="2024-05-03", last_day="2024-05-03")])
+    d = art.to_record()["dates"][0]
+    assert (d["confidence"], d["start"], d["end"]) == ("exact", "2024-05-03", "2024-05-03")
+    assert (d["resolution"], d["first_day"], d["last_day"]) == ("exact", "2024-05-03", "2024-05-03")
+    old = {k: v for k, v in d.items() if k not in ("resolution", "first_day", "last_day")}
+    back = Article.from_record({"id": "a", "text": "on 3 May 2024", "dates": [old]})
+    assert back.dates[0].resolution == "exact" and back.dates[0].first_day == "2024-05-03"
