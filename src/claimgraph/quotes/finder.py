@@ -30,7 +30,7 @@ from claimgraph.quotes.candidates import Candidate, cue_span, generate_candidate
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
 from claimgraph.lexicon import REPORTING_LEMMAS, verb_classes
 from claimgraph.entities.handoff import add_entity, add_mention, entity_at
-from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, strip_marks
+from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, fragments, strip_marks
 from claimgraph.quotes.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, mentions_cover,
                                           neighbour_speaker, relative_antecedent, resolve_pronoun,
                                           speaker_mention)
@@ -215,6 +215,8 @@ class QuoteFinder(Step):
             if st.cue is None and ent_id is None:
                 ent_id, mention = neighbour_speaker(doc, resolved, k)
                 resolved[k] = (st, ent_id, mention)
+        text = doc_text(doc)
+        quoted = find_quoted_spans(text)
         for st, ent_id, mention in resolved:
             if st.cue is None and ent_id is None:
                 continue
@@ -223,8 +225,11 @@ class QuoteFinder(Step):
                 continue
             quotes.append(Quote(id=f"Q{len(quotes) + 1}", kind=st.kind, content=(st.start, st.end),
                                 cue=st.cue, speaker=ent_id, speaker_mention=mention,
-                                speaker_text=doc_text(doc)[mention[0]:mention[1]] if mention else None,
-                                confidence=round(st.score, 3), act=act))
+                                speaker_text=text[mention[0]:mention[1]] if mention else None,
+                                confidence=round(st.score, 3), act=act,
+                                fragments=fragments(text, st.start, st.end, quoted,
+                                                    st.kind in ("direct", "partial"),
+                                                    _frame(st.cue, mention))))
         doc._.cg_quotes = quotes
 
     def _speaker(self, doc: Doc, st: Statement, last_speaker) -> tuple[Optional[str], Optional[tuple[int, int]]]:
@@ -257,6 +262,16 @@ class QuoteFinder(Step):
                 "GPE" if head.ent_type_ == "GPE" else "ORG" if head.pos_ == "PROPN" else "GROUP"
             ent_id = add_entity(doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
         return ent_id
+
+
+def _frame(cue: Optional[tuple[int, int]], mention: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """The cue with its speaker phrase when they stand together ("she said", "said Ms.
+    Ruiz"): the frame a content may be interrupted by."""
+    if cue is None:
+        return None
+    if mention is None or mention[1] < cue[0] - 40 or mention[0] > cue[1] + 40:
+        return cue
+    return min(cue[0], mention[0]), max(cue[1], mention[1])
 
 
 SAY_CLASS_RELATIONS = frozenset({"ccomp", "inverted", "parataxis"})

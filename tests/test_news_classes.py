@@ -1,0 +1,77 @@
+"""Classes of error seen on news the project had never read (issue 10), each on
+sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.model import Article, Quote
+from claimgraph.report import render
+
+
+def _quote(article, words):
+    for q in article.quotes:
+        if words in article.span_text(q.content):
+            return q
+    raise AssertionError(f"no quote holding {words!r}: "
+                         f"{[article.span_text(q.content) for q in article.quotes]}")
+
+
+def _texts(article, spans):
+    return [article.span_text(s) for s in spans]
+
+
+# ---- class 1: a statement interrupted by its frame ---------------------------------------
+
+def test_a_split_quotation_has_its_passages_without_the_frame(reader):
+    a = reader.read('"We will appeal," the mayor said. "The ruling ignores the facts."')
+    q = _quote(a, "We will appeal")
+    assert "The ruling ignores the facts" in a.span_text(q.content)  # content covers both
+    assert _texts(a, q.fragments) == ["We will appeal", "The ruling ignores the facts."]
+
+
+def test_a_frame_in_the_middle_of_one_sentence_is_cut_out(reader):
+    a = reader.read("“Nobody on this crew,” the foreman told the inquiry on Tuesday, “ever saw the "
+                    "crack before the storm.”")
+    q = _quote(a, "Nobody on this crew")
+    assert _texts(a, q.fragments) == ["Nobody on this crew", "ever saw the crack before the storm."]
+    assert all("foreman" not in f for f in _texts(a, q.fragments))
+
+
+def test_a_cue_set_off_by_commas_is_not_part_of_the_passages(reader):
+    a = reader.read("The ferry ran late again on Monday. Without new engines, the skipper said, "
+                    "the crossing will stay slow all winter.")
+    q = _quote(a, "the crossing will stay slow")
+    assert _texts(a, q.fragments) == ["Without new engines", "the crossing will stay slow all winter"]
+
+
+def test_an_uninterrupted_quote_is_one_fragment(reader):
+    a = reader.read('"The depot will close in June," the manager said.')
+    q = _quote(a, "depot will close")
+    assert q.fragments == [q.content]
+
+
+def test_fragments_survive_the_json_record_and_show_in_the_report(reader):
+    a = reader.read('"We will appeal," the mayor said. "The ruling ignores the facts."')
+    back = Article.from_record(a.to_record())
+    assert back.quotes[0].fragments == a.quotes[0].fragments
+    assert isinstance(a.to_record()["quotes"][0]["fragments"][0], list)
+    report = render(a)
+    assert "“We will appeal” … “The ruling ignores the facts.”" in report
+    assert "the mayor said." not in report.split("Who said what")[1].split("(direct")[0]
+
+
+def test_a_record_without_fragments_still_reads():
+    rec = {"schema_version": 2, "id": "x", "text": "abc", "quotes": [
+        {"id": "Q1", "kind": "direct", "content": [0, 3]}]}
+    assert Article.from_record(rec).quotes[0].fragments == []
+    assert Quote(id="Q1", kind="direct", content=(0, 3)).fragments == []
+
+
+def test_the_window_merge_shifts_fragments(reader):
+    from claimgraph.reader import WINDOW_CHARS
+    filler = ("The council met again on the budget and adjourned without a vote. " * 40 + "\n\n")
+    pad = filler * (WINDOW_CHARS // len(filler) + 1)
+    text = pad + '"We will appeal," the mayor said. "The ruling ignores the facts."'
+    a = reader.read(text)
+    q = _quote(a, "We will appeal")
+    assert _texts(a, q.fragments) == ["We will appeal", "The ruling ignores the facts."]
