@@ -75,3 +75,25 @@ def test_the_window_merge_shifts_fragments(reader):
     a = reader.read(text)
     q = _quote(a, "We will appeal")
     assert _texts(a, q.fragments) == ["We will appeal", "The ruling ignores the facts."]
+
+
+# ---- class 2: one speaker's quote swallowing the next --------------------------------------
+
+def test_mismatched_marks_do_not_join_two_speakers(reader):
+    a = reader.read('“The harvest came in early and we are hopeful about the winter," Ms. Okoro '
+                    "told reporters. On Thursday, the agriculture minister said, “Every district "
+                    'will get its seed allowance before March."')
+    first = _quote(a, "The harvest came in early")
+    assert "seed allowance" not in a.span_text(first.content)
+    assert a.entity(first.speaker).name.endswith("Okoro")
+    second = _quote(a, "Every district will get")
+    assert "minister" in a.span_text(second.speaker_mention)
+
+
+def test_a_second_cue_between_quotations_starts_a_new_statement(reader):
+    a = reader.read("“The pumps failed twice this week,” the plant manager said. Later the union "
+                    "representative said, “Our members warned about those pumps in spring.”")
+    first = _quote(a, "The pumps failed twice")
+    assert "warned about those pumps" not in a.span_text(first.content)
+    second = _quote(a, "warned about those pumps")
+    assert "union representative" in a.span_text(second.speaker_mention)

@@ -126,7 +126,8 @@ class QuoteFinder(Step):
         statements = _drop_inside_quotes(statements)
         statements += self._orphan_quotes(doc, quoted, statements)
         statements.sort(key=lambda s: s.start)
-        return _join_same_cue(doc_text(doc), _merge_split_quotes(doc_text(doc), statements, quoted))
+        return _join_same_cue(doc_text(doc), _merge_split_quotes(doc_text(doc), statements, quoted,
+                                                                 _cue_tokens(doc)))
 
     def _statement(self, doc: Doc, cand: Candidate, quoted: list[QuotedSpan]) -> Statement:
         start = doc[cand.content_start].idx
@@ -427,7 +428,14 @@ def _is_name(span: SpacySpan) -> bool:
         or before in NAME_INTRODUCERS
 
 
-def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[QuotedSpan]) -> list[Statement]:
+def _cue_tokens(doc: Doc) -> list[int]:
+    """Char offsets of the reporting verbs that have a subject of their own: each can
+    introduce a statement (and a speaker) of its own."""
+    return [tok.idx for tok in doc if _reporting(tok) and subject_of(tok) is not None]
+
+
+def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[QuotedSpan],
+                        cue_offsets: Optional[list[int]] = None) -> list[Statement]:
     """“First part,” she said. “Second part.” is one statement: a quotation with a cue
     absorbs the quotations that follow it in the same paragraph when only the cue's
     clause stands between them; relations found *inside* the absorbed quotations are the
@@ -454,6 +462,13 @@ def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[Quo
             if any(o is not st and o.cue is not None and o.cue[0] >= qs.end and o.start <= qs.start + 1
                    and o.end >= qs.end - 1 for o in statements):
                 break  # the next quotation has a cue of its own ("…,” he added.)
+            if any(st.end <= c < qs.start and c != st.cue[0] for c in cue_offsets or ()) or any(
+                    o is not st and o.cue is not None and o.cue != st.cue and st.end <= o.cue[0] < qs.start
+                    for o in statements):
+                # “…,” Ms. Lee told reporters. On Friday, the minister said, “…”: a second cue
+                # between the quotations introduces a statement of its own (and perhaps another
+                # speaker), whatever marks the quotations are set in
+                break
             if st.kind == "partial":
                 st.kind = "direct"
             st.end = qs.end
