@@ -97,3 +97,54 @@ def test_a_second_cue_between_quotations_starts_a_new_statement(reader):
     assert "warned about those pumps" not in a.span_text(first.content)
     second = _quote(a, "warned about those pumps")
     assert "union representative" in a.span_text(second.speaker_mention)
+
+
+# ---- class 7: certainty in its scope --------------------------------------------------------
+
+def test_a_negation_inside_a_quotation_does_not_negate_the_quote(reader):
+    a = reader.read('"We are not leaving the valley," the farmer said.')
+    q = _quote(a, "We are not leaving")
+    assert q.certainty == "certain"
+    neg = [h for h in a.hedges if h.certainty == "negated"]
+    assert [h.cue_text for h in neg] == ["not"]
+    assert a.span_text(neg[0].scope).startswith("We are not leaving")
+    assert "farmer said" not in a.span_text(neg[0].scope)
+    # a hedge inside the quotation still counts; the article's own negative sentence is
+    # still negated
+    a = reader.read('"The pier may not survive another storm," the harbour master said. '
+                    "The bridge did not reopen on Monday.")
+    assert _quote(a, "pier may not survive").certainty == "possible"
+    assert [(a.span_text(c.span), c.certainty) for c in a.claims] == [
+        ("The bridge did not reopen on Monday.", "negated")]
+
+
+def test_a_negative_indirect_claim_is_still_asserted(reader):
+    a = reader.read("The harbour master said the ferries would never run at night.")
+    q = _quote(a, "ferries would never run")
+    assert q.certainty == "certain"
+    assert any(h.cue_text == "never" and h.certainty == "negated" for h in a.hedges)
+
+
+def test_a_hedge_in_the_frame_is_not_the_speakers(reader):
+    a = reader.read("“The line is finished,” the engineer said, apparently tired, “and it will carry "
+                    "trains in spring.”")
+    q = _quote(a, "The line is finished")
+    assert q.certainty == "certain"
+
+
+@pytest.mark.parametrize("text", [
+    "It was the worst possible timing for the cooperative.",
+    "Believe me, the orchard has never looked better.",
+    "Believe it or not, the old mill still turns.",
+    "The council will, if possible, repair the roof in May.",
+    "Whether the vote passes is, as likely as not, a matter of turnout.",
+])
+def test_idioms_are_not_hedges(reader, text):
+    assert [h.cue_text for h in reader.read(text).hedges if h.certainty != "negated"] == []
+
+
+def test_the_same_words_outside_idioms_are_hedges_and_idioms_are_not(reader):
+    text = ("It is possible that the mill will close. The vote is likely to pass. Many believe the "
+            "mill will close. Believe me, the orchard has never looked better.")
+    assert [h.cue_text for h in reader.read(text).hedges if h.certainty != "negated"] == [
+        "possible", "likely", "believe"]
