@@ -148,3 +148,47 @@ def test_the_same_words_outside_idioms_are_hedges_and_idioms_are_not(reader):
             "mill will close. Believe me, the orchard has never looked better.")
     assert [h.cue_text for h in reader.read(text).hedges if h.certainty != "negated"] == [
         "possible", "likely", "believe"]
+
+
+# ---- class 8: dates with tense; ranges and what a number counts -------------------------------
+
+TUESDAY = "2025-03-04"  # a Tuesday
+
+
+def test_a_weekday_looks_forward_after_a_modal_and_back_in_the_past(reader):
+    expected = {
+        "The new port fees would take effect Wednesday, the agency said.": "2025-03-05",
+        "The ferry could resume service Friday.": "2025-03-07",
+        "The minister said the talks should resume Thursday.": "2025-03-06",
+        "The new port fees will take effect Wednesday.": "2025-03-05",
+        "The mill closed Wednesday, workers said.": "2025-02-26",
+        "The new fares would have started Wednesday.": "2025-02-26",  # perfect: looks back
+    }
+    got = {text: [d.value[:10] for d in reader.read(text, published=TUESDAY).dates] for text in expected}
+    assert got == {text: [value] for text, value in expected.items()}
+
+
+def test_a_modal_weekday_with_a_part_of_the_day(reader):
+    dates = reader.read("Officials said the new levies would start Wednesday morning.", published=TUESDAY).dates
+    assert [d.value for d in dates] == ["2025-03-05TMO"]
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Importers face duties of 250% to 390% on cheese.", 250, 390),
+    ("Fees rose 12 percent to 15 percent over the year.", 12, 15),
+    ("Margins were 4%-6% last year.", 4, 6),
+])
+def test_a_percent_range_with_a_sign_on_both_ends_is_one_range(reader, text, low, high):
+    qs = reader.read(text).quantities
+    assert [(q.low, q.high, q.unit) for q in qs] == [(low, high, "percent")]
+    # "from 5% to 7%" stays two amounts (a change, not a range), each with its sign
+    qs = reader.read("The rate went from 5% to 7% in a year.").quantities
+    assert [(q.text, q.low, q.high) for q in qs][:2] == [("5%", 5, 5), ("7%", 7, 7)]
+
+
+def test_a_number_counts_the_noun_not_a_name_before_it(reader):
+    a = reader.read("Prices went up for homes in three northern U.S. states that border the lake: "
+                    "Ohio, Michigan and Indiana.")
+    q = next(q for q in a.quantities if q.text == "three")
+    assert q.unit == "states"
+    assert q.counts.endswith("states")
