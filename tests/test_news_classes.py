@@ -192,3 +192,39 @@ def test_a_number_counts_the_noun_not_a_name_before_it(reader):
     q = next(q for q in a.quantities if q.text == "three")
     assert q.unit == "states"
     assert q.counts.endswith("states")
+
+
+# ---- class 4: page furniture is not a statement ----------------------------------------------
+
+def _said(article):
+    return ([(a_quote.speaker_text, article.span_text(a_quote.content)) for a_quote in article.quotes]
+            + [(att.source_text, article.span_text(att.claim)) for att in article.attributions])
+
+
+def test_links_to_other_stories_make_no_statements(reader):
+    a = reader.read("WATCH: Governor says the schools will reopen\n\n"
+                    "READ MORE: 'We are not afraid,' says opposition leader\n\n"
+                    "Related: Officials say the dam is safe\n"
+                    "Schools will reopen next week, the governor said.")
+    assert _said(a) == [("governor", "Schools will reopen next week")]
+    assert not any(e.name.upper() == "WATCH" for e in a.entities)
+
+
+def test_a_link_title_run_into_the_story_is_not_the_speaker(reader):
+    a = reader.read("Opposition parties met in Accra on Sunday. WATCH: Kofi Mensah's video report "
+                    "Members of the youth wing say they will keep marching until the vote.")
+    said = _said(a)
+    assert all("video report" not in (who or "") for who, _ in said)
+    assert [what for _, what in said] == ["they will keep marching until the vote"]
+
+
+def test_captions_and_photo_credits_make_no_statements(reader):
+    a = reader.read("Photo: Protesters march in Abuja, where organisers said turnout was high.\n\n"
+                    "Photo credit: Ade Okoye says nothing of the kind\n\n"
+                    "The governor said the march had ended peacefully.")
+    assert [what for _, what in _said(a)] == ["the march had ended peacefully"]
+
+
+def test_a_dateline_is_not_part_of_a_claim(reader):
+    a = reader.read("ABUJA/LAGOS — Fuel queues returned to both cities on Monday, traders said.")
+    assert [what for _, what in _said(a)] == ["Fuel queues returned to both cities on Monday"]

@@ -30,6 +30,7 @@ from claimgraph.quotes.candidates import Candidate, cue_span, generate_candidate
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
 from claimgraph.lexicon import REPORTING_LEMMAS, verb_classes
 from claimgraph.entities.handoff import add_entity, add_mention, entity_at
+from claimgraph.quotes.furniture import Furniture
 from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, fragments, strip_marks
 from claimgraph.quotes.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, mentions_cover,
                                           neighbour_speaker, relative_antecedent, resolve_pronoun,
@@ -126,8 +127,10 @@ class QuoteFinder(Step):
         statements = _drop_inside_quotes(statements)
         statements += self._orphan_quotes(doc, quoted, statements)
         statements.sort(key=lambda s: s.start)
-        return _join_same_cue(doc_text(doc), _merge_split_quotes(doc_text(doc), statements, quoted,
-                                                                 _cue_tokens(doc)))
+        statements = _join_same_cue(doc_text(doc), _merge_split_quotes(doc_text(doc), statements, quoted,
+                                                                       _cue_tokens(doc)))
+        furniture = Furniture(doc_text(doc))
+        return _clear_of_furniture(doc, statements, furniture) if furniture else statements
 
     def _statement(self, doc: Doc, cand: Candidate, quoted: list[QuotedSpan]) -> Statement:
         start = doc[cand.content_start].idx
@@ -426,6 +429,31 @@ def _is_name(span: SpacySpan) -> bool:
     before = span.doc[span.start - 2].lower_ if span.start >= 2 else ""
     return (all(t.text[0].isupper() for t in words) and not any(t.pos_ == "VERB" for t in span)) \
         or before in NAME_INTRODUCERS
+
+
+def _clear_of_furniture(doc: Doc, statements: list[Statement], furniture: Furniture) -> list[Statement]:
+    """Statements of the article, not of its page furniture: a cue in a link to another
+    story ("WATCH: Governor says …") or a photo credit makes no statement; a speaker found
+    in a dateline, credit or link title is no speaker (the phrase between the furniture and
+    the cue is, when there is one: "WATCH: X's video report Members of … say"); a content
+    that starts in a dateline starts after it."""
+    text = doc_text(doc)
+    out = []
+    for st in statements:
+        if st.cue is not None and furniture.at(st.cue[0]):
+            continue
+        span = furniture.clear(text, st.start, st.end)
+        if span is None:
+            continue
+        st.start, st.end = span
+        zone = furniture.at(st.speaker_head.idx) if st.speaker_head is not None else None
+        if zone is not None:
+            st.speaker_head = None
+            between = doc.char_span(zone[1], st.cue[0], alignment_mode="contract") if st.cue else None
+            if between is not None and len(between) and between.root.pos_ in ("NOUN", "PROPN", "PRON"):
+                st.speaker_head = between.root
+        out.append(st)
+    return out
 
 
 def _cue_tokens(doc: Doc) -> list[int]:
