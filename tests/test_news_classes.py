@@ -228,3 +228,12 @@ def test_captions_and_photo_credits_make_no_statements(reader):
 def test_a_dateline_is_not_part_of_a_claim(reader):
     a = reader.read("ABUJA/LAGOS — Fuel queues returned to both cities on Monday, traders said.")
     assert [what for _, what in _said(a)] == ["Fuel queues returned to both cities on Monday"]
+
+
+def test_photo_credits_name_no_entities(reader):
+    a = reader.read("FILE - Workers repair a road in Kano, Nigeria, May 2, 2024. (AP Photo/Femi Adeyemi, File)\n\n"
+                    "Photo credit: Ngozi Eze/Reuters\n\n"
+                    "The governor said the road would reopen in June.")
+    names = {e.name for e in a.entities}
+    assert not any("Adeyemi" in n or "Eze" in n or n.upper() == "FILE" for n in names), names
+    assert {"Kano", "Nigeria"} <= names

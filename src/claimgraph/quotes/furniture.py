@@ -30,6 +30,10 @@ CREDIT = re.compile(r"\((?:[A-Z][\w.&-]*\s+)?(?:Photo|PHOTO|Photograph|Picture|I
 CAPTION_LINE = re.compile(r"(?m)^[ \t]*(?:FILE(?: PHOTO)?\s*[-–—:]|File\s*(?:photo\s*)?[-–—:]|"
                           r"(?:Photo|Picture|Image)s?(?:\s+[Cc]redit)?\s*(?::|by\b)|Credits?\s*:|Courtesy\s*:)"
                           r"[^\n]*")
+# what names a photographer or an agency's picture service, not anyone in the story
+CREDIT_LINE = re.compile(r"(?m)^[ \t]*(?:(?:Photo|Picture|Image)s?\s+(?:[Cc]redits?\s*:|by\b)|Credits?\s*:|"
+                         r"Courtesy\s*:)[^\n]*")
+FILE_MARK = re.compile(r"(?m)^[ \t]*(?:FILE(?: PHOTO)?|File(?: photo)?)(?=\s*[-–—:])")
 _NEW_SENTENCE_IN_TITLE = re.compile(r"(?<=[a-z0-9’'])\s+(?=[A-Z][a-z])|[.!?](?=\s)")
 
 
@@ -54,6 +58,15 @@ def furniture_spans(text: str) -> list[Span]:
         else:
             merged.append([a, b])
     return [(a, b) for a, b in merged]
+
+
+def credit_spans(text: str) -> list[Span]:
+    """Photo credits and the FILE mark of a caption: the names there (*AP Photo/…*,
+    *Name / AFP*) are no entities of the story."""
+    spans = [m.span() for m in CREDIT.finditer(text)]
+    spans += [m.span() for m in CREDIT_LINE.finditer(text)]
+    spans += [m.span() for m in FILE_MARK.finditer(text)]
+    return sorted(spans)
 
 
 def _title_end(text: str, start: int, own_line: bool) -> int:
