@@ -77,6 +77,9 @@ class Quote(_Checked):
     confidence: float = 1.0  # the cue classifier's probability
     certainty: Optional[Certainty] = None  # how firmly the content is put (see Hedge.certainty)
     act: Act = "speech"  # "speech": said or written; "attitude": a belief, intention or stance
+    #: the quoted passages without the frame, in order (``"We will appeal," the mayor said.
+    #: "The ruling ignores the facts."`` → two fragments; ``content`` covers them all)
+    fragments: list[Span] = field(default_factory=list)
 
 
 @dataclass

@@ -72,7 +72,7 @@ def merge_windows(text: str, spans: Iterable[tuple[int, int]], before: int,
 
 
 # CITY[, STATE][, date] [(AGENCY)] — : at the start of a paragraph
-DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'’ -]{1,40}(?:,[^\n—–()]{1,40})?(?:\s*\([^)\n]{1,30}\))?\s*(?:—|–|--?)\s+")
+DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'’ /-]{1,40}(?:,[^\n—–()]{1,40})?(?:\s*\([^)\n]{1,30}\))?\s*(?:—|–|--?)\s+")
 
 
 class ParagraphSentencizer(Step):

@@ -27,6 +27,9 @@ ORDINAL_WORDS = {w: n for w, n in ORDINALS.items() if n <= 31}
 
 # auxiliaries and markers of future reference (the tense of the governing verb)
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+#: modal auxiliaries: a verb they govern points forward too (*would take effect Wednesday*),
+#: unless it is perfect (*would have taken effect*), which looks back
+MODAL_AUX = {"would", "could", "should", "might", "may", "must", "can", "ought"}
 FUTURE_MARKERS = {"next", "coming", "upcoming", "scheduled", "planned", "plans", "expected",
                   "due", "until", "till", "later"}
 PAST_TAGS = {"VBD", "VBN"}

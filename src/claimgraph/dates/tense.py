@@ -7,11 +7,12 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from claimgraph.dates.patterns import FUTURE_AUX, FUTURE_MARKERS, PAST_TAGS
+from claimgraph.dates.patterns import FUTURE_AUX, FUTURE_MARKERS, MODAL_AUX, PAST_TAGS
 
 
 def tense_reader(doc: Doc) -> Callable[[int], str]:
-    """A function: char offset → "past" | "future", from the verb that governs it.
+    """A function: char offset → "past" | "present" | "future", from the verb that governs
+    it: past tense looks back, *will* and the modals (*would*, *could*, *may* …) forward.
 
     Token offsets and sentence starts are indexed once per doc, on first use, so each
     lookup costs a binary search and a walk up a few heads."""
@@ -40,6 +41,8 @@ def tense_reader(doc: Doc) -> Callable[[int], str]:
         words = {c.lower_ for c in aux} | {verb.lower_}
         if words & FUTURE_AUX:
             return "future"
+        if words & MODAL_AUX and not words & {"have", "'ve"} and verb.tag_ == "VB":
+            return "future"  # "would take effect Wednesday"; "would have taken" looks back
         left = {t.lower_ for t in doc[max(index["sent"][i], i - 3):i]}
         if left & {"next", "coming", "until", "till", "soon"}:
             return "future"

@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from claimgraph.lexicon.gazetteer import Gazetteer, Org, Place, fold
 from claimgraph.entities.names import EAST_ASIAN_FAMILY_NAMES, TITLES, family_name, name_words
 from claimgraph.parsed import doc_text
+from claimgraph.furniture import credit_spans
 
 NAME_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
                "FAC": "LOC"}
@@ -165,6 +166,10 @@ class MentionFinder:
         for m in self._nested_places(doc, body, sent_of) + self._propagate(doc, body, covered, sent_of):
             m.heading = _in_ranges(m.name_start, headings)
             (head if m.heading else body).append(m)
+        credits = credit_spans(doc_text(doc))
+        if credits:  # "(AP Photo/Name, File)", "Photo credit: Name/Reuters": no one in the story
+            body = [m for m in body if not _in_ranges(m.start, credits)]
+            head = [m for m in head if not _in_ranges(m.start, credits)]
         body.sort(key=lambda m: m.start)
         head.sort(key=lambda m: m.start)
         return body, head

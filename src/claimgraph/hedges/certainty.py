@@ -86,8 +86,16 @@ def claim_certainty(article) -> list[ClaimCertainty]:
     inside = {h.id for h in article.hedges if covered.holds(h.cue[0], h.cue[1])}
     hedges = _Cues(article.hedges)
     out = []
+    passages = {tuple(q.content): [tuple(f) for f in getattr(q, "fragments", None) or []]
+                for q in article.quotes if q.content}
     for kind, (s, e) in claims:
-        out.append(_labelled(article, kind, s, e, hedges.within(s, e)))
+        cues = hedges.within(s, e)
+        pieces = passages.get((s, e)) if kind == "quote" else None
+        if pieces:
+            # a cue in the frame that interrupts a quotation ("…,” she said, perhaps
+            # wearily, “…”) is the article's, not the speaker's
+            cues = [h for h in cues if any(a <= h.cue[0] and h.cue[1] <= b for a, b in pieces)]
+        out.append(_labelled(article, kind, s, e, cues))
     for s, e in text_sentences(article.text):
         # the sentence outside every quote and attribution is a claim of the article itself
         cues = [h for h in hedges.within(s, e) if h.id not in inside]
@@ -135,9 +143,15 @@ class _Cues:
 
 
 def _labelled(article, kind: str, s: int, e: int, cues: list[Hedge]) -> ClaimCertainty:
+    if kind != "sentence" or any(h.certainty != "negated" for h in cues):
+        # "We are not leaving," she said: the speaker asserts a negative claim; the
+        # negation stays a hedge record of its own, the quote or claim is not "negated".
+        # In the article's own voice a negation labels a sentence with no other cue
+        # ("probably won't return" is probable).
+        cues = [h for h in cues if h.certainty != "negated"]
     labels = [h.certainty for h in cues]
     words = [h.cue_text or article.span_text(h.cue) for h in cues]
-    if not labels:
+    if not labels and kind == "sentence":
         neg = NEGATION_WORDS.search(article.text, s, e)
         if neg:
             labels, words = ["negated"], [neg.group(0)]

@@ -86,9 +86,44 @@ def _modal(tok: Token) -> Optional[int]:
 
 
 def _adj_or_adv(tok: Token) -> Optional[int]:
+    if _in_idiom(tok):
+        return None
     if tok.pos_ in ("ADJ", "ADV") or tok.tag_ in ("JJ", "RB"):
         return 1
     return None
+
+
+#: fixed phrases in which a hedge word has lost its epistemic sense, as word sequences
+#: with the position of the cue word in them: *as likely as not* (even odds stated as a
+#: fact), *believe me* / *believe it or not* / *would you believe* (emphasis, not belief)
+IDIOMS: tuple[tuple[tuple[str, ...], int], ...] = (
+    (("as", "likely", "as", "not"), 1),
+    (("believe", "me"), 0), (("believe", "us"), 0), (("believe", "you", "me"), 0),
+    (("believe", "it", "or", "not"), 0), (("would", "you", "believe"), 2),
+    (("if", "possible"), 1), (("where", "possible"), 1), (("wherever", "possible"), 1),
+    (("whenever", "possible"), 1), (("when", "possible"), 1), (("every", "possible"), 1),
+    (("all", "possible"), 1), (("extent", "possible"), 1),
+)
+
+
+def _in_idiom(tok: Token) -> bool:
+    low = tok.lower_
+    for words, at in IDIOMS:
+        if words[at] != low or tok.i - at < 0 or tok.i - at + len(words) > len(tok.doc):
+            continue
+        if all(tok.doc[tok.i - at + k].lower_ == w for k, w in enumerate(words)):
+            return True
+    return False
+
+
+#: superlatives that take *possible* as an intensifier (*the worst possible timing*)
+_SUPERLATIVE_WORDS = frozenset({"best", "worst", "least", "most", "greatest", "fewest", "earliest",
+                                "latest", "lowest", "highest", "largest", "smallest", "strongest",
+                                "fastest", "shortest", "longest", "biggest"})
+
+
+def _superlative(tok: Optional[Token]) -> bool:
+    return tok is not None and (tok.tag_ in ("JJS", "RBS") or tok.lower_ in _SUPERLATIVE_WORDS)
 
 
 def _any(tok: Token) -> Optional[int]:
@@ -101,8 +136,8 @@ def _verb(tok: Token) -> Optional[int]:
 
 def _believe(tok: Token) -> Optional[int]:
     """believe/think as belief: *is believed to*, *I think (that)*, *thought to be*."""
-    if tok.tag_ not in VERB_TAGS:
-        return None
+    if tok.tag_ not in VERB_TAGS or _in_idiom(tok):
+        return None  # "Believe me, …": emphasis, not belief
     nxt = _next_lower(tok)
     if nxt in ("in", "of", "about", "so") and tok.lemma_ == "think":
         return None
@@ -186,8 +221,9 @@ def _unclear(tok: Token) -> Optional[int]:
         return None
     before = [t.lower_ for t in tok.doc[max(0, tok.i - 3):tok.i]]
     if tok.lower_ == "possible" and (before[-1:] == ["as"] or "make" in before or "makes" in before
-                                     or "made" in before or tok.i > 0 and tok.doc[tok.i - 1].tag_ == "JJS"):
-        return None  # "as soon as possible", "made it possible", "the best possible"
+                                     or "made" in before or _in_idiom(tok)
+                                     or _superlative(tok.doc[tok.i - 1] if tok.i > 0 else None)):
+        return None  # "as soon as possible", "made it possible", "the worst possible", "if possible"
     return 1
 
 
@@ -261,7 +297,19 @@ def find_cues(doc: Doc) -> list[Cue]:
                 cues.append(Cue(min(neg.i, tok.i), max(neg.i, tok.i) + 1, "unconfirmed"))
         elif low == "unconfirmed":
             cues.append(Cue(tok.i, tok.i + 1, "unconfirmed"))
+        elif tok.dep_ in NEGATION_DEPS and not _negates_a_cue(tok):
+            # a negation is a record of its own (scope: the clause it negates); whether it
+            # makes a claim "negated" is the certainty step's call (not when it is inside
+            # what a speaker asserts)
+            cues.append(Cue(tok.i, tok.i + 1, "negated"))
     return cues
+
+
+def _negates_a_cue(tok: Token) -> bool:
+    """*has not denied*, *did not confirm*: the negation belongs to a denial or
+    confirmation cue, which carries it."""
+    head = tok.head
+    return head.lemma_ in DENIAL_LEMMAS | CONFIRM_LEMMAS and head.tag_ in VERB_TAGS
 
 
 def _candidates(doc: Doc) -> list[int]:
@@ -310,7 +358,10 @@ class HedgeTagger(Step):
         for cue in find_cues(doc):
             first, last = doc[cue.start], doc[cue.end - 1]
             start, end = first.idx, last.idx + len(last.text)
-            scope = _scope(claims, start, end)
+            if cue.certainty == "negated":
+                scope = _negated_clause(doc, first)
+            else:
+                scope = _scope(claims, start, end)
             if scope is None:
                 sent = sentence_of(doc, first.i)
                 scope = (sent.start_char, sent.end_char)
@@ -337,3 +388,23 @@ def _scope(claims: list[tuple[int, int]], start: int, end: int) -> Optional[tupl
     """The smallest claim span that holds the cue."""
     holding = [c for c in claims if c[0] <= start and end <= c[1]]
     return min(holding, key=lambda c: c[1] - c[0]) if holding else None
+
+
+def _negated_clause(doc: Doc, neg: Token) -> Optional[tuple[int, int]]:
+    """What a negation negates: the clause of the verb it hangs on, within its sentence
+    (*We are not leaving* → *We are not leaving*; not the speaker's *she said*)."""
+    head = neg.head
+    if head.dep_ == "advmod" and head.head.i != head.i:
+        head = head.head  # "is no longer limited": the verb, not "longer"
+    sent = sentence_of(doc, neg.i)
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in ("conj", "cc", "punct", "parataxis", "relcl") or \
+                child.dep_ in ("ccomp", "advcl") and child.i < head.i:
+            continue  # "… do not know the terrain and are likely to …": the next conjunct is not negated
+        tokens.extend(child.subtree)
+    tokens = [t for t in tokens if sent.start <= t.i < sent.end and not t.is_punct]
+    if not tokens:
+        return None
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)

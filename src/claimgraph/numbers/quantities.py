@@ -83,6 +83,8 @@ QUANTITY = re.compile(
     + r"(?:" + _CUR.format(name="cur1") + r"\s?)?"
     + rf"(?P<n1>{VAGUE_NUMBER}|{NUMBER})"
     + r"(?P<short1>(?<=\d)(?:bn|mn|m|k)\b)?"
+    # "250% to 390%": a percent sign on both ends of a range
+    + r"(?:(?P<pct1>\s?%|\s+percent\b|\s+per\s?cent\b)(?=\s*[-–—]\s*\d|\s+to\s+\d))?"
     + r"(?:(?P<sep>\s*[-–—]\s*|\s+to\s+|(?(between)\s+and\s+|(?!)))"
     + r"(?:" + _CUR.format(name="cur2") + r"\s?)?"
     + rf"(?P<n2>{NUMBER})(?P<short2>(?<=\d)(?:bn|mn|m|k)\b)?)?"
@@ -198,7 +200,7 @@ def find_quantities(text: str, pos: int = 0, endpos: Optional[int] = None) -> li
         before = text[max(0, start - 20):start]
         after = text[end:end + 12]
         cur = _currency(m.group("cur1") or m.group("cur2"))
-        pct = bool(m.group("pct"))
+        pct = bool(m.group("pct") or m.group("pct1"))
         # dates and times belong to the date layer
         if not cur and not pct:
             if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
@@ -228,7 +230,7 @@ def find_quantities(text: str, pos: int = 0, endpos: Optional[int] = None) -> li
                 # "from 5% to 7%": two amounts, not a range; keep the first, rescan the second
                 second = m.start("cur2") if m.group("cur2") else m.start("n2")
                 found.extend(find_quantities(text, second, m.end()))
-                end = m.end("n1") + len(m.group("short1") or "")
+                end = m.end("pct1") if m.group("pct1") else m.end("n1") + len(m.group("short1") or "")
                 start = m.start("cur1") if m.group("cur1") else m.start("n1")
             else:
                 high = high2
@@ -270,7 +272,7 @@ def find_quantities(text: str, pos: int = 0, endpos: Optional[int] = None) -> li
         found.append(QuantityMatch(start, end, low, high, unit, per, approximate, bound,
                                    number_end, text_is_digits=bool(cur or pct or re.search(r"\d", n1))
                                    or bool(mod)))
-    return found
+    return sorted(found, key=lambda q: q.start)  # a rescanned second amount comes after the first
 
 
 class QuantityTagger(Step):
@@ -332,13 +334,16 @@ def _counted(doc: Doc, text: str, end: int, of_only: bool = False) -> tuple[Opti
     else:
         if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return None, None
-        head = tok
-        while head.i + 1 < len(doc) and head.pos_ != "NOUN" and doc[head.i + 1].pos_ in (
-                "NOUN", "PROPN", "ADJ") and head.i - tok.i < 4:
+        head = _numbered_noun(doc, tok)
+        if head is None:
+            head = tok
+            while head.i + 1 < len(doc) and head.pos_ != "NOUN" and doc[head.i + 1].pos_ in (
+                    "NOUN", "PROPN", "ADJ") and head.i - tok.i < 4:
+                head = doc[head.i + 1]
+        while head.i + 1 < len(doc) and head.dep_ == "compound" and (
+                doc[head.i + 1].pos_ == "NOUN" or _misread_plural(head, doc[head.i + 1])):
             head = doc[head.i + 1]
-        while head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "NOUN" and head.dep_ == "compound":
-            head = doc[head.i + 1]
-        if head.pos_ not in ("NOUN", "PROPN"):
+        if head.pos_ not in ("NOUN", "PROPN") and not _misread_plural(doc[head.i - 1], head):
             return None, None
         first = tok.i
     if head.i < first:
@@ -356,6 +361,29 @@ def _counted(doc: Doc, text: str, end: int, of_only: bool = False) -> tuple[Opti
     span = doc[first:head.i + 1]
     word = doc[word_start:head.i + 1].text
     return span.text, word if head.pos_ == "PROPN" else word.lower()
+
+
+def _numbered_noun(doc: Doc, first):
+    """The noun the number right before ``first`` modifies, by the parse (*three northern
+    U.S. states* → *states*, not the *U.S.* between), when the parse has one within a few
+    words; else None."""
+    if first.i == 0:
+        return None
+    num = doc[first.i - 1]
+    head = num.head
+    if num.dep_ not in ("nummod", "quantmod", "amod", "compound") or head.i < first.i \
+            or head.i - first.i > 4 or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(t.is_punct and t.text not in ("-", ".") for t in doc[first.i:head.i]):
+        return None
+    return head
+
+
+def _misread_plural(modifier, tok) -> bool:
+    """*three northern U.S. states that border …*: a plural noun the tagger read as a verb
+    (VBZ), right after the compound that modifies it."""
+    return (modifier.dep_ == "compound" and modifier.head.i == tok.i and tok.tag_ == "VBZ"
+            and tok.is_lower and tok.text.endswith("s"))
 
 
 def _token_at(doc: Doc, text: str, char: int):

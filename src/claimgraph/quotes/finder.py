@@ -30,7 +30,8 @@ from claimgraph.quotes.candidates import Candidate, cue_span, generate_candidate
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
 from claimgraph.lexicon import REPORTING_LEMMAS, verb_classes
 from claimgraph.entities.handoff import add_entity, add_mention, entity_at
-from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, strip_marks
+from claimgraph.furniture import Furniture
+from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, fragments, strip_marks
 from claimgraph.quotes.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, mentions_cover,
                                           neighbour_speaker, relative_antecedent, resolve_pronoun,
                                           speaker_mention)
@@ -126,7 +127,10 @@ class QuoteFinder(Step):
         statements = _drop_inside_quotes(statements)
         statements += self._orphan_quotes(doc, quoted, statements)
         statements.sort(key=lambda s: s.start)
-        return _join_same_cue(doc_text(doc), _merge_split_quotes(doc_text(doc), statements, quoted))
+        statements = _join_same_cue(doc_text(doc), _merge_split_quotes(doc_text(doc), statements, quoted,
+                                                                       _cue_tokens(doc)))
+        furniture = Furniture(doc_text(doc))
+        return _clear_of_furniture(doc, statements, furniture) if furniture else statements
 
     def _statement(self, doc: Doc, cand: Candidate, quoted: list[QuotedSpan]) -> Statement:
         start = doc[cand.content_start].idx
@@ -215,6 +219,8 @@ class QuoteFinder(Step):
             if st.cue is None and ent_id is None:
                 ent_id, mention = neighbour_speaker(doc, resolved, k)
                 resolved[k] = (st, ent_id, mention)
+        text = doc_text(doc)
+        quoted = find_quoted_spans(text)
         for st, ent_id, mention in resolved:
             if st.cue is None and ent_id is None:
                 continue
@@ -223,8 +229,11 @@ class QuoteFinder(Step):
                 continue
             quotes.append(Quote(id=f"Q{len(quotes) + 1}", kind=st.kind, content=(st.start, st.end),
                                 cue=st.cue, speaker=ent_id, speaker_mention=mention,
-                                speaker_text=doc_text(doc)[mention[0]:mention[1]] if mention else None,
-                                confidence=round(st.score, 3), act=act))
+                                speaker_text=text[mention[0]:mention[1]] if mention else None,
+                                confidence=round(st.score, 3), act=act,
+                                fragments=fragments(text, st.start, st.end, quoted,
+                                                    st.kind in ("direct", "partial"),
+                                                    _frame(st.cue, mention))))
         doc._.cg_quotes = quotes
 
     def _speaker(self, doc: Doc, st: Statement, last_speaker) -> tuple[Optional[str], Optional[tuple[int, int]]]:
@@ -257,6 +266,16 @@ class QuoteFinder(Step):
                 "GPE" if head.ent_type_ == "GPE" else "ORG" if head.pos_ == "PROPN" else "GROUP"
             ent_id = add_entity(doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
         return ent_id
+
+
+def _frame(cue: Optional[tuple[int, int]], mention: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """The cue with its speaker phrase when they stand together ("she said", "said Ms.
+    Ruiz"): the frame a content may be interrupted by."""
+    if cue is None:
+        return None
+    if mention is None or mention[1] < cue[0] - 40 or mention[0] > cue[1] + 40:
+        return cue
+    return min(cue[0], mention[0]), max(cue[1], mention[1])
 
 
 SAY_CLASS_RELATIONS = frozenset({"ccomp", "inverted", "parataxis"})
@@ -412,7 +431,39 @@ def _is_name(span: SpacySpan) -> bool:
         or before in NAME_INTRODUCERS
 
 
-def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[QuotedSpan]) -> list[Statement]:
+def _clear_of_furniture(doc: Doc, statements: list[Statement], furniture: Furniture) -> list[Statement]:
+    """Statements of the article, not of its page furniture: a cue in a link to another
+    story ("WATCH: Governor says …") or a photo credit makes no statement; a speaker found
+    in a dateline, credit or link title is no speaker (the phrase between the furniture and
+    the cue is, when there is one: "WATCH: X's video report Members of … say"); a content
+    that starts in a dateline starts after it."""
+    text = doc_text(doc)
+    out = []
+    for st in statements:
+        if st.cue is not None and furniture.at(st.cue[0]):
+            continue
+        span = furniture.clear(text, st.start, st.end)
+        if span is None:
+            continue
+        st.start, st.end = span
+        zone = furniture.at(st.speaker_head.idx) if st.speaker_head is not None else None
+        if zone is not None:
+            st.speaker_head = None
+            between = doc.char_span(zone[1], st.cue[0], alignment_mode="contract") if st.cue else None
+            if between is not None and len(between) and between.root.pos_ in ("NOUN", "PROPN", "PRON"):
+                st.speaker_head = between.root
+        out.append(st)
+    return out
+
+
+def _cue_tokens(doc: Doc) -> list[int]:
+    """Char offsets of the reporting verbs that have a subject of their own: each can
+    introduce a statement (and a speaker) of its own."""
+    return [tok.idx for tok in doc if _reporting(tok) and subject_of(tok) is not None]
+
+
+def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[QuotedSpan],
+                        cue_offsets: Optional[list[int]] = None) -> list[Statement]:
     """“First part,” she said. “Second part.” is one statement: a quotation with a cue
     absorbs the quotations that follow it in the same paragraph when only the cue's
     clause stands between them; relations found *inside* the absorbed quotations are the
@@ -439,6 +490,13 @@ def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[Quo
             if any(o is not st and o.cue is not None and o.cue[0] >= qs.end and o.start <= qs.start + 1
                    and o.end >= qs.end - 1 for o in statements):
                 break  # the next quotation has a cue of its own ("…,” he added.)
+            if any(st.end <= c < qs.start and c != st.cue[0] for c in cue_offsets or ()) or any(
+                    o is not st and o.cue is not None and o.cue != st.cue and st.end <= o.cue[0] < qs.start
+                    for o in statements):
+                # “…,” Ms. Lee told reporters. On Friday, the minister said, “…”: a second cue
+                # between the quotations introduces a statement of its own (and perhaps another
+                # speaker), whatever marks the quotations are set in
+                break
             if st.kind == "partial":
                 st.kind = "direct"
             st.end = qs.end

@@ -34,6 +34,7 @@ def carry_via(doc: Doc, sentence: Span, via_id: str, owner_id: Optional[str], cu
             if owner_id is not None and q.speaker is None:
                 q.speaker = owner_id
         q.content = _without(text, q.content, cut)
+        q.fragments = _within(q.fragments, q.content)
 
 
 def withdraw_quotes(doc: Doc, ids: set[str]) -> None:
@@ -70,3 +71,9 @@ def _without(text: str, span: tuple[int, int], cut: tuple[int, int]) -> tuple[in
             new_start += 1
         return (new_start, end) if new_start < end else span
     return span
+
+
+def _within(pieces: list[Span], span: Span) -> list[Span]:
+    """``pieces`` clipped to ``span`` (a content that lost a phrase at its edge)."""
+    out = [(max(a, span[0]), min(b, span[1])) for a, b in pieces]
+    return [(a, b) for a, b in out if b > a] or ([tuple(span)] if pieces else [])

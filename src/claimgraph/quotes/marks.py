@@ -122,3 +122,61 @@ def strip_marks(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in DOUBLE_MARKS + "‘’',"):
         end -= 1
     return start, end
+
+
+_EDGE = DOUBLE_MARKS + "‘’' ,;:—–-\n\t"
+
+
+def _trimmed(text: str, start: int, end: int, left: bool, right: bool) -> Optional[tuple[int, int]]:
+    """``[start, end)`` without marks, spaces and joining punctuation at the edges where
+    it was cut (``left``, ``right``)."""
+    while left and start < end and (text[start] in _EDGE or text[start].isspace()):
+        start += 1
+    while right and end > start and (text[end - 1] in _EDGE or text[end - 1].isspace()):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def fragments(text: str, start: int, end: int, quoted: list[QuotedSpan], whole_quote: bool,
+              frame: Optional[tuple[int, int]] = None) -> list[tuple[int, int]]:
+    """The passages of a statement's content ``[start, end)`` without the frame that
+    interrupts it (``“We will appeal,” the mayor said. “The ruling ignores the facts.”``
+    → the two quotations), in order.
+
+    The frame is the unquoted text between two quotations of the content — any such text
+    when the statement is all quotation (``whole_quote``: direct and partial quotes), else
+    only the stretch that holds the cue — and ``frame`` itself (the cue and its speaker,
+    "Otherwise, she said, …") where it lies inside the content outside every quotation."""
+    inside = [q for q in quoted if q.start < end and q.end > start]
+    cuts: list[tuple[int, int]] = []
+    for a, b in zip(inside, inside[1:]):
+        gap_start, gap_end = max(a.end, start), min(b.start, end)
+        gap = text[gap_start:gap_end]
+        if not any(c.isalnum() for c in gap):
+            continue  # a quotation going on in the next paragraph, or two marks in a row
+        if whole_quote or frame is not None and gap_start <= frame[0] < gap_end:
+            cuts.append((gap_start, gap_end))
+    if frame is not None and start < frame[0] and frame[1] < end \
+            and not any(a <= frame[0] < b for a, b in cuts) \
+            and not any(q.start <= frame[0] < q.end for q in inside):
+        cuts.append(_set_off(text, frame, start, end))
+    pieces, at = [], start
+    for a, b in sorted(cuts):
+        pieces.append((at, a))
+        at = max(at, b)
+    pieces.append((at, end))
+    out = [p for p in (_trimmed(text, a, b, a != start, b != end) for a, b in pieces) if p is not None]
+    return out or [(start, end)]
+
+
+def _set_off(text: str, frame: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The frame with the rest of the phrase it stands in, up to the commas or dashes that
+    set it off ("…, the skipper said, …": the determiner and the cue's adverbs too)."""
+    a, b = frame
+    left = max(text.rfind(c, start, a) for c in ",—–(")
+    if left >= 0 and a - left <= 30:
+        a = left
+    rights = [i for i in (text.find(c, b, end) for c in ",—–)") if i >= 0]
+    if rights and min(rights) - b <= 30:
+        b = min(rights) + 1
+    return a, b

@@ -24,6 +24,7 @@ from claimgraph.lexicon import EVIDENTIAL_LEMMAS
 from claimgraph.model import Attribution
 from claimgraph.parsed import doc_text, sentence_of
 from claimgraph.entities.handoff import add_entity, entity_or_new
+from claimgraph.furniture import Furniture
 from claimgraph.quotes.handoff import carry_via, withdraw_quotes
 from claimgraph.quotes.speakers import speaker_mention
 
@@ -116,7 +117,18 @@ class SourceFinder(Step):
 
 
     def predict(self, doc: Doc) -> list[FoundSource]:
-        return find_source_preps(doc)
+        found = find_source_preps(doc)
+        furniture = Furniture(doc_text(doc)) if found else None
+        if not furniture:
+            return found
+        out = []
+        for fs in found:  # "READ MORE: … according to …", a source in a photo credit: not the article's
+            claim = furniture.clear(doc_text(doc), *fs.claim)
+            if furniture.at(fs.cue[0]) or furniture.at(fs.source_span[0]) or claim is None:
+                continue
+            fs.claim = claim
+            out.append(fs)
+        return out
 
 
     def set_annotations(self, doc: Doc, found: list[FoundSource]) -> None:

@@ -120,9 +120,11 @@ def _rule(title: str) -> str:
 
 
 def _quote_lines(article: Article, quote: Quote, entity: _EntityIndex) -> list[str]:
-    content = _clean(article.span_text(quote.content))
     marked = quote.kind in MARKED_KINDS  # mixed content carries its own quote marks
     mark, close = ("“", "”") if marked else ("", "")
+    # the passages without the frame that interrupts them ("…,” the mayor said. “…")
+    pieces = [_clean(article.span_text(f)) for f in quote.fragments] or [_clean(article.span_text(quote.content))]
+    content = f"{close} … {mark}".join(pieces)
     details = [quote.kind]
     if quote.cue:
         details.append(f"cue “{_clean(article.span_text(quote.cue))}”")

@@ -1,0 +1,116 @@
+"""Page furniture: the parts of a news page that are not the article's statements.
+
+Copy taken from the web keeps the lines a page puts around and inside a story: links to
+other stories (*WATCH: …*, *READ MORE: …*, *ALSO READ: …*), photo captions and credits
+(*FILE - … (AP Photo/…)*, *(Photo by … / AFP)*, *Photo credit: …*) and the dateline
+(*LAGOS (Staff report) —*). A verb of saying in a link's title is another story's
+statement, a photo credit names a photographer, not a speaker, and a dateline is neither
+a person nor a source. :func:`furniture_spans` finds these stretches on the working copy
+of the text; the quote and source steps drop the statements whose cue or speaker lies in
+one and trim a content that starts in one (see :func:`clear_of_furniture`).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Optional
+
+from claimgraph.parsed import DATELINE
+
+Span = tuple[int, int]
+
+# a link to another story: the marker at the start of a line, or (in capitals) after a
+# sentence whose paragraph break the extraction lost
+_LINK_WORDS = r"WATCH|READ MORE|READ ALSO|ALSO READ|READ|RELATED(?: STORY| ARTICLE| COVERAGE| VIDEO)?|SEE ALSO|LISTEN|VIDEO"
+_LINK_TITLE = r"Watch|Read [Mm]ore|Read [Aa]lso|Also [Rr]ead|Related(?: [Ss]tory| [Aa]rticle)?|See [Aa]lso|Listen"
+LINK = re.compile(rf"(?m)(?:^[ \t]*(?:{_LINK_WORDS}|{_LINK_TITLE})|(?<=[.!?”\"’] )(?:{_LINK_WORDS}))\s*:[ \t]+")
+# a photo credit in brackets: (AP Photo/Name, File), (Photo: Name/Reuters), (Photo by Name / AFP)
+CREDIT = re.compile(r"\((?:[A-Z][\w.&-]*\s+)?(?:Photo|PHOTO|Photograph|Picture|Image|Video)s?\b[^()\n]{0,100}\)")
+# a caption or credit line: FILE - …, Photo: …, Photo credit: …, Credit: …, Photo by …
+CAPTION_LINE = re.compile(r"(?m)^[ \t]*(?:FILE(?: PHOTO)?\s*[-–—:]|File\s*(?:photo\s*)?[-–—:]|"
+                          r"(?:Photo|Picture|Image)s?(?:\s+[Cc]redit)?\s*(?::|by\b)|Credits?\s*:|Courtesy\s*:)"
+                          r"[^\n]*")
+# what names a photographer or an agency's picture service, not anyone in the story
+CREDIT_LINE = re.compile(r"(?m)^[ \t]*(?:(?:Photo|Picture|Image)s?\s+(?:[Cc]redits?\s*:|by\b)|Credits?\s*:|"
+                         r"Courtesy\s*:)[^\n]*")
+FILE_MARK = re.compile(r"(?m)^[ \t]*(?:FILE(?: PHOTO)?|File(?: photo)?)(?=\s*[-–—:])")
+_NEW_SENTENCE_IN_TITLE = re.compile(r"(?<=[a-z0-9’'])\s+(?=[A-Z][a-z])|[.!?](?=\s)")
+
+
+def furniture_spans(text: str) -> list[Span]:
+    """Sorted, non-overlapping stretches of ``text`` that are page furniture."""
+    spans: list[Span] = []
+    for m in LINK.finditer(text):
+        own_line = m.start() == 0 or text[m.start() - 1] == "\n" or not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()
+        spans.append((m.start(), _title_end(text, m.end(), own_line)))
+    spans += [m.span() for m in CREDIT.finditer(text)]
+    spans += [m.span() for m in CAPTION_LINE.finditer(text)]
+    for m in DATELINE.finditer(text):
+        start = m.start()
+        while start < m.end() and text[start].isspace():
+            start += 1
+        spans.append((start, m.end()))
+    spans.sort()
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    return [(a, b) for a, b in merged]
+
+
+def credit_spans(text: str) -> list[Span]:
+    """Photo credits and the FILE mark of a caption: the names there (*AP Photo/…*,
+    *Name / AFP*) are no entities of the story."""
+    spans = [m.span() for m in CREDIT.finditer(text)]
+    spans += [m.span() for m in CREDIT_LINE.finditer(text)]
+    spans += [m.span() for m in FILE_MARK.finditer(text)]
+    return sorted(spans)
+
+
+def _title_end(text: str, start: int, own_line: bool) -> int:
+    """Where a link's title ends: the first word that starts a new sentence, where the
+    extraction ran the title into the story ("WATCH: … video report Members of the
+    opposition …" → before "Members"); else the end of its line (a title on a line of its
+    own), or of a short stretch."""
+    line_end = text.find("\n", start)
+    if line_end == -1:
+        line_end = len(text)
+    for m in _NEW_SENTENCE_IN_TITLE.finditer(text, start, min(line_end, start + 300)):
+        if text[m.start()] in ".!?":
+            return m.start() + 1
+        if len(text[start:m.start()].split()) >= 2:
+            return m.start()
+    return line_end if own_line else min(line_end, start + 200)
+
+
+class Furniture:
+    """The furniture spans of one text, for "is this offset in one" by bisection."""
+
+    def __init__(self, text: str):
+        self.spans = furniture_spans(text)
+        self.starts = [a for a, _ in self.spans]
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def at(self, pos: int) -> Optional[Span]:
+        """The furniture span holding offset ``pos``, if any."""
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]:
+            return self.spans[k]
+        return None
+
+    def clear(self, text: str, start: int, end: int) -> Optional[Span]:
+        """A content ``[start, end)`` without the furniture it starts in ("LAGOS (Staff
+        report) — Fuel prices rose …" → "Fuel prices rose …"); None when nothing is left."""
+        span = self.at(start)
+        while span is not None and span[1] < end:
+            start = span[1]
+            while start < end and text[start].isspace():
+                start += 1
+            span = self.at(start)
+        if span is not None or start >= end:
+            return None
+        return start, end

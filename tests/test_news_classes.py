@@ -1,0 +1,239 @@
+"""Classes of error seen on news the project had never read (issue 10), each on
+sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.model import Article, Quote
+from claimgraph.report import render
+
+
+def _quote(article, words):
+    for q in article.quotes:
+        if words in article.span_text(q.content):
+            return q
+    raise AssertionError(f"no quote holding {words!r}: "
+                         f"{[article.span_text(q.content) for q in article.quotes]}")
+
+
+def _texts(article, spans):
+    return [article.span_text(s) for s in spans]
+
+
+# ---- class 1: a statement interrupted by its frame ---------------------------------------
+
+def test_a_split_quotation_has_its_passages_without_the_frame(reader):
+    a = reader.read('"We will appeal," the mayor said. "The ruling ignores the facts."')
+    q = _quote(a, "We will appeal")
+    assert "The ruling ignores the facts" in a.span_text(q.content)  # content covers both
+    assert _texts(a, q.fragments) == ["We will appeal", "The ruling ignores the facts."]
+
+
+def test_a_frame_in_the_middle_of_one_sentence_is_cut_out(reader):
+    a = reader.read("“Nobody on this crew,” the foreman told the inquiry on Tuesday, “ever saw the "
+                    "crack before the storm.”")
+    q = _quote(a, "Nobody on this crew")
+    assert _texts(a, q.fragments) == ["Nobody on this crew", "ever saw the crack before the storm."]
+    assert all("foreman" not in f for f in _texts(a, q.fragments))
+
+
+def test_a_cue_set_off_by_commas_is_not_part_of_the_passages(reader):
+    a = reader.read("The ferry ran late again on Monday. Without new engines, the skipper said, "
+                    "the crossing will stay slow all winter.")
+    q = _quote(a, "the crossing will stay slow")
+    assert _texts(a, q.fragments) == ["Without new engines", "the crossing will stay slow all winter"]
+
+
+def test_an_uninterrupted_quote_is_one_fragment(reader):
+    a = reader.read('"The depot will close in June," the manager said.')
+    q = _quote(a, "depot will close")
+    assert q.fragments == [q.content]
+
+
+def test_fragments_survive_the_json_record_and_show_in_the_report(reader):
+    a = reader.read('"We will appeal," the mayor said. "The ruling ignores the facts."')
+    back = Article.from_record(a.to_record())
+    assert back.quotes[0].fragments == a.quotes[0].fragments
+    assert isinstance(a.to_record()["quotes"][0]["fragments"][0], list)
+    report = render(a)
+    assert "“We will appeal” … “The ruling ignores the facts.”" in report
+    assert "the mayor said." not in report.split("Who said what")[1].split("(direct")[0]
+
+
+def test_a_record_without_fragments_still_reads():
+    rec = {"schema_version": 2, "id": "x", "text": "abc", "quotes": [
+        {"id": "Q1", "kind": "direct", "content": [0, 3]}]}
+    assert Article.from_record(rec).quotes[0].fragments == []
+    assert Quote(id="Q1", kind="direct", content=(0, 3)).fragments == []
+
+
+def test_the_window_merge_shifts_fragments(reader):
+    from claimgraph.reader import WINDOW_CHARS
+    filler = ("The council met again on the budget and adjourned without a vote. " * 40 + "\n\n")
+    pad = filler * (WINDOW_CHARS // len(filler) + 1)
+    text = pad + '"We will appeal," the mayor said. "The ruling ignores the facts."'
+    a = reader.read(text)
+    q = _quote(a, "We will appeal")
+    assert _texts(a, q.fragments) == ["We will appeal", "The ruling ignores the facts."]
+
+
+# ---- class 2: one speaker's quote swallowing the next --------------------------------------
+
+def test_mismatched_marks_do_not_join_two_speakers(reader):
+    a = reader.read('“The harvest came in early and we are hopeful about the winter," Ms. Okoro '
+                    "told reporters. On Thursday, the agriculture minister said, “Every district "
+                    'will get its seed allowance before March."')
+    first = _quote(a, "The harvest came in early")
+    assert "seed allowance" not in a.span_text(first.content)
+    assert a.entity(first.speaker).name.endswith("Okoro")
+    second = _quote(a, "Every district will get")
+    assert "minister" in a.span_text(second.speaker_mention)
+
+
+def test_a_second_cue_between_quotations_starts_a_new_statement(reader):
+    a = reader.read("“The pumps failed twice this week,” the plant manager said. Later the union "
+                    "representative said, “Our members warned about those pumps in spring.”")
+    first = _quote(a, "The pumps failed twice")
+    assert "warned about those pumps" not in a.span_text(first.content)
+    second = _quote(a, "warned about those pumps")
+    assert "union representative" in a.span_text(second.speaker_mention)
+
+
+# ---- class 7: certainty in its scope --------------------------------------------------------
+
+def test_a_negation_inside_a_quotation_does_not_negate_the_quote(reader):
+    a = reader.read('"We are not leaving the valley," the farmer said.')
+    q = _quote(a, "We are not leaving")
+    assert q.certainty == "certain"
+    neg = [h for h in a.hedges if h.certainty == "negated"]
+    assert [h.cue_text for h in neg] == ["not"]
+    assert a.span_text(neg[0].scope).startswith("We are not leaving")
+    assert "farmer said" not in a.span_text(neg[0].scope)
+    # a hedge inside the quotation still counts; the article's own negative sentence is
+    # still negated
+    a = reader.read('"The pier may not survive another storm," the harbour master said. '
+                    "The bridge did not reopen on Monday.")
+    assert _quote(a, "pier may not survive").certainty == "possible"
+    assert [(a.span_text(c.span), c.certainty) for c in a.claims] == [
+        ("The bridge did not reopen on Monday.", "negated")]
+
+
+def test_a_negative_indirect_claim_is_still_asserted(reader):
+    a = reader.read("The harbour master said the ferries would never run at night.")
+    q = _quote(a, "ferries would never run")
+    assert q.certainty == "certain"
+    assert any(h.cue_text == "never" and h.certainty == "negated" for h in a.hedges)
+
+
+def test_a_hedge_in_the_frame_is_not_the_speakers(reader):
+    a = reader.read("“The line is finished,” the engineer said, apparently tired, “and it will carry "
+                    "trains in spring.”")
+    q = _quote(a, "The line is finished")
+    assert q.certainty == "certain"
+
+
+@pytest.mark.parametrize("text", [
+    "It was the worst possible timing for the cooperative.",
+    "Believe me, the orchard has never looked better.",
+    "Believe it or not, the old mill still turns.",
+    "The council will, if possible, repair the roof in May.",
+    "Whether the vote passes is, as likely as not, a matter of turnout.",
+])
+def test_idioms_are_not_hedges(reader, text):
+    assert [h.cue_text for h in reader.read(text).hedges if h.certainty != "negated"] == []
+
+
+def test_the_same_words_outside_idioms_are_hedges_and_idioms_are_not(reader):
+    text = ("It is possible that the mill will close. The vote is likely to pass. Many believe the "
+            "mill will close. Believe me, the orchard has never looked better.")
+    assert [h.cue_text for h in reader.read(text).hedges if h.certainty != "negated"] == [
+        "possible", "likely", "believe"]
+
+
+# ---- class 8: dates with tense; ranges and what a number counts -------------------------------
+
+TUESDAY = "2025-03-04"  # a Tuesday
+
+
+def test_a_weekday_looks_forward_after_a_modal_and_back_in_the_past(reader):
+    expected = {
+        "The new port fees would take effect Wednesday, the agency said.": "2025-03-05",
+        "The ferry could resume service Friday.": "2025-03-07",
+        "The minister said the talks should resume Thursday.": "2025-03-06",
+        "The new port fees will take effect Wednesday.": "2025-03-05",
+        "The mill closed Wednesday, workers said.": "2025-02-26",
+        "The new fares would have started Wednesday.": "2025-02-26",  # perfect: looks back
+    }
+    got = {text: [d.value[:10] for d in reader.read(text, published=TUESDAY).dates] for text in expected}
+    assert got == {text: [value] for text, value in expected.items()}
+
+
+def test_a_modal_weekday_with_a_part_of_the_day(reader):
+    dates = reader.read("Officials said the new levies would start Wednesday morning.", published=TUESDAY).dates
+    assert [d.value for d in dates] == ["2025-03-05TMO"]
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Importers face duties of 250% to 390% on cheese.", 250, 390),
+    ("Fees rose 12 percent to 15 percent over the year.", 12, 15),
+    ("Margins were 4%-6% last year.", 4, 6),
+])
+def test_a_percent_range_with_a_sign_on_both_ends_is_one_range(reader, text, low, high):
+    qs = reader.read(text).quantities
+    assert [(q.low, q.high, q.unit) for q in qs] == [(low, high, "percent")]
+    # "from 5% to 7%" stays two amounts (a change, not a range), each with its sign
+    qs = reader.read("The rate went from 5% to 7% in a year.").quantities
+    assert [(q.text, q.low, q.high) for q in qs][:2] == [("5%", 5, 5), ("7%", 7, 7)]
+
+
+def test_a_number_counts_the_noun_not_a_name_before_it(reader):
+    a = reader.read("Prices went up for homes in three northern U.S. states that border the lake: "
+                    "Ohio, Michigan and Indiana.")
+    q = next(q for q in a.quantities if q.text == "three")
+    assert q.unit == "states"
+    assert q.counts.endswith("states")
+
+
+# ---- class 4: page furniture is not a statement ----------------------------------------------
+
+def _said(article):
+    return ([(a_quote.speaker_text, article.span_text(a_quote.content)) for a_quote in article.quotes]
+            + [(att.source_text, article.span_text(att.claim)) for att in article.attributions])
+
+
+def test_links_to_other_stories_make_no_statements(reader):
+    a = reader.read("WATCH: Governor says the schools will reopen\n\n"
+                    "READ MORE: 'We are not afraid,' says opposition leader\n\n"
+                    "Related: Officials say the dam is safe\n"
+                    "Schools will reopen next week, the governor said.")
+    assert _said(a) == [("governor", "Schools will reopen next week")]
+    assert not any(e.name.upper() == "WATCH" for e in a.entities)
+
+
+def test_a_link_title_run_into_the_story_is_not_the_speaker(reader):
+    a = reader.read("Opposition parties met in Accra on Sunday. WATCH: Kofi Mensah's video report "
+                    "Members of the youth wing say they will keep marching until the vote.")
+    said = _said(a)
+    assert all("video report" not in (who or "") for who, _ in said)
+    assert [what for _, what in said] == ["they will keep marching until the vote"]
+
+
+def test_captions_and_photo_credits_make_no_statements(reader):
+    a = reader.read("Photo: Protesters march in Abuja, where organisers said turnout was high.\n\n"
+                    "Photo credit: Ade Okoye says nothing of the kind\n\n"
+                    "The governor said the march had ended peacefully.")
+    assert [what for _, what in _said(a)] == ["the march had ended peacefully"]
+
+
+def test_a_dateline_is_not_part_of_a_claim(reader):
+    a = reader.read("ABUJA/LAGOS — Fuel queues returned to both cities on Monday, traders said.")
+    assert [what for _, what in _said(a)] == ["Fuel queues returned to both cities on Monday"]
+
+
+def test_photo_credits_name_no_entities(reader):
+    a = reader.read("FILE - Workers repair a road in Kano, Nigeria, May 2, 2024. (AP Photo/Femi Adeyemi, File)\n\n"
+                    "Photo credit: Ngozi Eze/Reuters\n\n"
+                    "The governor said the road would reopen in June.")
+    names = {e.name for e in a.entities}
+    assert not any("Adeyemi" in n or "Eze" in n or n.upper() == "FILE" for n in names), names
+    assert {"Kano", "Nigeria"} <= names
