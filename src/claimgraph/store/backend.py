@@ -89,7 +89,8 @@ def create_engine(url: URL) -> Engine:
 
         return engine
     return sa.create_engine(url, pool_pre_ping=True,
-                            connect_args={"connect_timeout": max(1, int(timeout()))})
+                            connect_args={"connect_timeout": max(1, int(timeout())),
+                                          "client_encoding": "utf8"})
 
 
 def is_sqlite(conn_or_engine) -> bool:

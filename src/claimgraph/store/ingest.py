@@ -30,10 +30,11 @@ META = ("id", "text", "title", "published", "url", "outlet")
 ORDER_KEY = "__order__"  # in ``articles.extra``: the record's key order
 
 
-def reader_version() -> str:
+def reader_version(scope: Optional[str] = None) -> str:
+    """What read the stored articles: the claimgraph version (and the quote scope)."""
     import claimgraph
 
-    return f"claimgraph {claimgraph.__version__}"
+    return f"claimgraph {claimgraph.__version__}" + (f" (scope {scope})" if scope else "")
 
 
 def content_hash(text: str) -> str:
@@ -238,6 +239,7 @@ def ingest(writer: Writer, items: Iterable[Item], reader, *, n_process: int = 1,
     """Read ``items`` (inputs or read errors) and store them; one writer (this process)
     stores while ``n_process`` workers read."""
     summary = Summary()
+    writer.version = reader_version(getattr(reader, "scope", None))
 
     def fail(err: ReadError) -> None:
         summary.failed += 1
