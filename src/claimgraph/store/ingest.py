@@ -251,6 +251,8 @@ def ingest(writer: Writer, items: Iterable[Item], reader, *, n_process: int = 1,
         for item in items:
             if isinstance(item, ReadError):
                 fail(item)
+            elif _has_nul(item):
+                fail(ReadError(item.id, item.origin, "contains NUL characters (cannot be stored)"))
             elif writer.is_stored(item):
                 summary.skipped += 1
                 on_progress(1)
@@ -261,6 +263,11 @@ def ingest(writer: Writer, items: Iterable[Item], reader, *, n_process: int = 1,
     store_articles(writer, results, summary, batch_size=batch_size, on_error=fail,
                    on_progress=on_progress)
     return summary
+
+
+def _has_nul(src: ArticleInput) -> bool:
+    return any(isinstance(v, str) and "\x00" in v
+               for v in (src.id, src.text, src.title, src.published, src.url, src.outlet))
 
 
 def store_articles(writer: Writer, results: Iterable[Union[Article, ReadError]], summary: Summary,

@@ -258,6 +258,12 @@ def _statement_select(conn, table: sa.Table, layer: str, query: Optional[TextQue
 
 def build(conn, text: Optional[str], f: Filters):
     """The SELECT for a search (validated: unknown values are QueryErrors)."""
+    for name in ("speaker", "source", "about", "outlet", "kind", "certainty", "since", "until"):
+        for value in f.values(name):
+            if "\x00" in value:
+                raise QueryError(f"--{name}: a value may not contain a NUL character")
+    if text is not None and "\x00" in text:
+        raise QueryError("malformed search query: it contains a NUL character")
     for kind in f.values("kind"):
         if kind not in KINDS:
             raise QueryError(f"--kind: unknown kind {kind!r} (one of {', '.join(KINDS)})")
