@@ -73,8 +73,10 @@ def ray_read(inputs: list[ArticleInput], shards: str, *, workers: Optional[int] 
 
     t0 = time.perf_counter()
     if not ray.is_initialized():
+        import logging
+
         ray.init(address=os.environ.get("RAY_ADDRESS") or None, ignore_reinit_error=True,
-                 include_dashboard=False, log_to_driver=False)
+                 include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
     if workers is None:
         workers = max(1, int(ray.available_resources().get("CPU", 1)))
     t1 = time.perf_counter()
@@ -83,8 +85,8 @@ def ray_read(inputs: list[ArticleInput], shards: str, *, workers: Optional[int] 
     rows = [{f: getattr(src, f) for f in INPUT_FIELDS} for src in inputs]
     ds = ray.data.from_items(rows, override_num_blocks=max(1, min(len(rows), workers * 4)))
     ds = ds.map_batches(ReadActor, fn_constructor_kwargs={"batch_size": batch_size, "scope": scope},
-                        batch_size=batch_size, concurrency=workers, num_cpus=1,
-                        batch_format="numpy")
+                        batch_size=batch_size, num_cpus=1, batch_format="numpy",
+                        compute=ray.data.ActorPoolStrategy(size=workers))
     ds.write_parquet(shards)
     return {"start_s": t1 - t0, "read_s": time.perf_counter() - t1, "workers": workers}
 
