@@ -193,7 +193,8 @@ def pct(values, p):
 def mode_search(args) -> None:
     from claimgraph.store import Store
 
-    urls = [("sqlite", str(Path(tempfile.mkdtemp(prefix="bench-store-")) / "search.db"))]
+    urls = [] if args.no_sqlite else \
+        [("sqlite", args.sqlite or str(Path(tempfile.mkdtemp(prefix="bench-store-")) / "search.db"))]
     if args.db:
         urls.append(("postgresql", args.db))
     for label, url in urls:
@@ -219,8 +220,9 @@ def mode_search(args) -> None:
         names = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(args.queries)]
         cases = {"speaker filter": lambda i: store.search(speaker=names[i], limit=50),
                  "entity filter (--about)": lambda i: store.search(about=names[i], limit=50),
-                 "full text": lambda i: store.search(f"{WORDS[i % len(WORDS)]} {WORDS[(3 * i + 1) % len(WORDS)]}",
-                                                     limit=50)}
+                 "full text, a name": lambda i: store.search(f'"{names[i]}"', limit=50),
+                 "full text, 2 common words": lambda i: store.search(
+                     f"{WORDS[i % len(WORDS)]} {WORDS[(3 * i + 1) % len(WORDS)]}", limit=50)}
         for case, fn in cases.items():
             fn(0)  # warm
             times, hits = [], []
@@ -228,7 +230,7 @@ def mode_search(args) -> None:
                 t = time.perf_counter()
                 hits.append(len(fn(i)))
                 times.append(1000 * (time.perf_counter() - t))
-            print(f"{label:<10} {case:<24} p50 {pct(times, 50):6.1f} ms  p95 {pct(times, 95):6.1f} ms  "
+            print(f"{label:<10} {case:<26} p50 {pct(times, 50):6.1f} ms  p95 {pct(times, 95):6.1f} ms  "
                   f"(hits/query median {statistics.median(hits):.0f}, limit 50)", flush=True)
         store.close()
 
@@ -256,6 +258,8 @@ def main() -> None:
     ap.add_argument("--quotes", type=int, default=100_000)
     ap.add_argument("--queries", type=int, default=100)
     ap.add_argument("--db", default=None, help="search: a PostgreSQL URL to measure too")
+    ap.add_argument("--sqlite", default=None, help="search: this SQLite file (kept; filled if short)")
+    ap.add_argument("--no-sqlite", action="store_true", help="search: PostgreSQL only")
     args = ap.parse_args()
     if args.articles is None:
         args.articles = 2000 if args.mode == "memory" else 200
