@@ -38,9 +38,11 @@ def add_parser(sub) -> None:
                    help="only entities of this type (PERSON, ORG, GPE …); may be repeated")
     p.add_argument("--min-mentions", type=int, default=1, metavar="N",
                    help="only entities mentioned at least N times in all (default 1)")
-    p.add_argument("--input-format", choices=FORMATS, default="auto")
+    p.add_argument("--input-format", choices=FORMATS, default="auto",
+                   help="how to read the inputs (default: from the file name; sniffed for -)")
     p.add_argument("--encoding", default=None, help="encoding of text and HTML files (default UTF-8)")
-    p.add_argument("--batch-size", type=int, default=32, metavar="N")
+    p.add_argument("--batch-size", type=int, default=32, metavar="N",
+                   help="articles per nlp.pipe batch and per transaction (default 32)")
 
 
 @store_errors

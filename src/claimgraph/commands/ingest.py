@@ -57,7 +57,8 @@ def add_parser(sub) -> None:
     p.add_argument("--reread", action="store_true",
                    help="read stored articles again with the installed reader and replace their "
                         "layers: those given as PATHs, or every stored article when none is given")
-    p.add_argument("--input-format", choices=FORMATS, default="auto")
+    p.add_argument("--input-format", choices=FORMATS, default="auto",
+                   help="how to read the inputs (default: from the file name; sniffed for -)")
     p.add_argument("--encoding", default=None, help="encoding of text and HTML files (default UTF-8)")
     p.add_argument("--published", type=_date, default=None, metavar="YYYY-MM-DD",
                    help="publication date for articles that do not state one")
