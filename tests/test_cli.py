@@ -202,8 +202,10 @@ def test_entities_and_eval_odd_input_is_one_line(tmp_path, capsys):
     no_id = tmp_path / "gold.jsonl"
     no_id.write_text('{"source": "polnear", "text": "x"}\n', encoding="utf-8")
     cases = [
-        (["entities", str(latin)], 1, f"claimgraph: {latin}: not UTF-8 text (byte 0xFC)"),
-        (["entities", str(latin), "--db", str(tmp_path)], 1, f"claimgraph: --db {tmp_path}: cannot open"),
+        # entities reads through iter_inputs: the same line as `read` gives
+        (["entities", str(latin)], 1, f"claimgraph: {latin}: not UTF-8 text (byte 0xFC at offset"),
+        # the registry lives in the store now: a store that cannot be opened is a database error (2)
+        (["entities", str(latin), "--db", str(tmp_path)], 2, f"claimgraph: {tmp_path}: cannot open"),
         (["entities", str(deep)], 1, f"claimgraph: {deep}:1: not JSON (nested too deeply)"),
         (["eval", str(latin)], 1, f"claimgraph eval: {latin}: gold file is not UTF-8 (byte 0xFC)"),
         (["eval", str(deep)], 1, f"claimgraph eval: {deep}:1: gold line is not JSON (nested too deeply)"),
