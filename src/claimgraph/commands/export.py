@@ -1,7 +1,6 @@
 """``claimgraph export``: a search, or a whole table, as JSONL, CSV or Parquet."""
 from __future__ import annotations
 
-import sys
 
 from claimgraph.commands._store import EXIT_OK, EXIT_USAGE, add_db_argument, open_store, say, store_errors
 

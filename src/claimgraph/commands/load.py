@@ -1,7 +1,6 @@
 """``claimgraph load SHARDS/``: store the Parquet shards that ``ingest --engine ray`` wrote."""
 from __future__ import annotations
 
-import sys
 
 from claimgraph.commands._store import EXIT_FAILED, EXIT_OK, add_db_argument, open_store, say, store_errors
 

@@ -12,7 +12,7 @@ from typing import Any, Iterable, Optional, Union
 
 import sqlalchemy as sa
 
-from claimgraph.model import Article, ArticleInput, ReadError
+from claimgraph.model import Article, ArticleInput
 from claimgraph.store import backend
 from claimgraph.store.db import open_engine
 from claimgraph.store.errors import NotFound, StoreError

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
-import io
 import json
 import os
 import sys

@@ -23,11 +23,12 @@ from __future__ import annotations
 from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer,
                         MetaData, String, Table, Text, UniqueConstraint, false)
 
-#: The layers of a reading, in record order: one table each. Kept here as one constant
-#: (``claimgraph.model`` may offer the same list; a test checks they agree). Adding a
-#: layer means a migration that creates its table.
-LAYERS: tuple[str, ...] = ("entities", "quotes", "attributions", "quantities", "dates",
-                           "hedges", "checks", "claims")
+from claimgraph.model import LAYER_NAMES
+
+#: The layers of a reading, in record order: one table each, from the model's table of
+#: layers. Adding a layer there means a migration here that creates its table (a test
+#: checks that a migrated database has a table for every layer).
+LAYERS: tuple[str, ...] = LAYER_NAMES
 #: Layers whose rows are *statements* (searched by ``claimgraph search``).
 STATEMENT_LAYERS: tuple[str, ...] = ("quotes", "attributions")
 
