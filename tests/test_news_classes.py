@@ -237,3 +237,145 @@ def test_photo_credits_name_no_entities(reader):
     names = {e.name for e in a.entities}
     assert not any("Adeyemi" in n or "Eze" in n or n.upper() == "FILE" for n in names), names
     assert {"Kano", "Nigeria"} <= names
+
+
+# ---- class 6: source chains ----------------------------------------------------------------
+
+def _attribution(article, words):
+    for a in article.attributions:
+        if words in article.span_text(a.claim):
+            return a
+    raise AssertionError(f"no attribution of {words!r}: "
+                         f"{[(article.span_text(a.claim), a.source_text) for a in article.attributions]}")
+
+
+def test_an_outlet_citing_anonymous_officials_carries_their_claim(reader):
+    a = reader.read("The port strike entered its third week. Reuters, citing two officials familiar "
+                    "with the talks, said the union would accept the new offer on Thursday.")
+    att = _attribution(a, "the union would accept the new offer")
+    assert att.source_text == "two officials familiar with the talks"
+    assert att.anonymous
+    assert a.entity(att.via).name == "Reuters"
+    assert a.entity(att.source).name != "Reuters"
+    assert not any(a.span_text(x.claim).startswith("the union") and x.source_text == "Reuters"
+                   for x in a.attributions)
+
+
+def test_an_outlet_citing_a_document_rests_the_claim_on_the_document(reader):
+    a = reader.read("The bakery chain will close 40 shops by March, the Financial Times reported, "
+                    "citing a letter from the employers.")
+    att = _attribution(a, "close 40 shops")
+    assert att.source_text == "a letter from the employers"
+    assert not att.anonymous
+    assert a.entity(att.via).name == "Financial Times"
+    # citing a reason names no source
+    b = reader.read("The coach said he would step down at the end of the season, citing health reasons.")
+    assert not any("health reasons" in x.source_text for x in b.attributions)
+
+
+@pytest.mark.parametrize("text, described", [
+    ("A person briefed on the plans said the merger would be announced on Friday.",
+     "A person briefed on the plans"),
+    ("Sources familiar with the matter said the central bank would raise rates next month.",
+     "Sources familiar with the matter"),
+    ("A senior official, who spoke on condition of anonymity, said the talks had stalled over fishing rights.",
+     "A senior official"),
+])
+def test_a_source_the_article_does_not_name_is_anonymous(reader, text, described):
+    a = reader.read(text)
+    att = a.attributions[0] if a.attributions else None
+    assert att is not None, [a.span_text(q.content) for q in a.quotes]
+    assert att.anonymous
+    assert att.source_text == described
+
+
+def test_according_to_the_official_refers_back_to_the_anonymous_official(reader):
+    a = reader.read("A senior official, who spoke on condition of anonymity, said the talks had stalled "
+                    "over fishing rights. The ministry declined to comment. Negotiators will meet again "
+                    "on Monday, according to the official.")
+    first = _attribution(a, "the talks had stalled")
+    later = _attribution(a, "Negotiators will meet again")
+    assert later.anonymous
+    assert later.source == first.source
+
+
+def test_two_speakers_confirming_one_statement(reader):
+    a = reader.read("The bridge was damaged in the storm. Mayor Ana Ruiz and Police Chief Tom Hale "
+                    "confirmed that the road would reopen on Monday.")
+    q = _quote(a, "the road would reopen")
+    names = [a.entity(s).name for s in q.speakers]
+    assert len(names) == 2 and "Ruiz" in names[0] and "Hale" in names[1]
+    assert q.speaker == q.speakers[0]
+    assert "Ruiz" in a.span_text(q.speaker_mention)
+    back = Article.from_record(a.to_record())
+    assert back.quotes[0].speakers == q.speakers
+    # an "and" inside one speaker's phrase makes no second speaker
+    b = reader.read("Sarah Klein of Baker and Hale said the firm would appeal the ruling.")
+    assert b.quotes and all(q.speakers == [] for q in b.quotes)
+
+
+def test_two_speakers_coordinated_by_the_parser(reader):
+    a = reader.read("Zelensky and Yun, according to transcripts released by their offices, confirmed that "
+                    "the two countries will exchange delegation visits.")
+    q = _quote(a, "exchange delegation visits")
+    assert [a.entity(s).name for s in q.speakers] == ["Zelensky", "Yun"]
+
+
+def test_a_single_speaker_has_no_speaker_list(reader):
+    a = reader.read('"The depot will close in June," the manager said.')
+    assert _quote(a, "depot").speakers == []
+
+
+# ---- class 9: confidence that means something ---------------------------------------------
+
+def test_confidence_is_a_probability_on_quotes_and_attributions(reader):
+    a = reader.read('"The depot will close in June," the manager said. Prices will rise, according to '
+                    'the union. He said it was a shame.')
+    items = list(a.quotes) + list(a.attributions)
+    assert a.quotes and a.attributions
+    assert all(isinstance(x.confidence, float) and 0.0 <= x.confidence <= 1.0 for x in items)
+    assert all("confidence" in x for x in a.to_record()["attributions"])
+
+
+def test_a_named_speaker_is_surer_than_an_unresolved_pronoun():
+    from claimgraph.quotes.confidence import probability, quote_basis
+    named = probability("quote", quote_basis(0.9, "ccomp", "indirect", "speech", "name", "PERSON"))
+    guess = probability("quote", quote_basis(0.9, "ccomp", "indirect", "speech", "pronoun_unresolved", None))
+    assert named > guess
+
+
+def test_the_calibration_table_says_what_it_was_fitted_on():
+    from claimgraph.quotes.confidence import basis_hash, load_table
+    meta = load_table()["meta"]
+    assert meta["split"] == "train"
+    assert meta["basis"]["sha256"] == basis_hash()
+    assert meta["data"]["sha256"] and meta["commit"]
+    assert meta["heldout"]["both"]["calibrated"]["ece"] < 0.1
+
+
+def test_a_mismatched_calibration_table_is_a_model_file_error(tmp_path):
+    import json
+
+    from claimgraph.errors import ModelFileError
+    from claimgraph.quotes.confidence import load_table, read_table
+    table = dict(load_table())
+    table["meta"] = {**table["meta"], "basis": {"sha256": "0" * 64}}
+    path = tmp_path / "confidence.json"
+    path.write_text(json.dumps(table))
+    with pytest.raises(ModelFileError, match="confidence.json"):
+        read_table(path)
+    with pytest.raises(ModelFileError, match="missing"):
+        read_table(tmp_path / "absent.json")
+
+
+def test_the_report_marks_a_low_confidence_speaker():
+    text = "He said the plan would fail."
+    a = Article(id="t", text=text, quotes=[
+        Quote(id="Q1", kind="indirect", content=(8, 27), cue=(3, 7), speaker_mention=(0, 2),
+              speaker_text="He", confidence=0.21)])
+    out = render(a)
+    assert "low confidence" in out
+    sure = Article(id="t", text=text, quotes=[
+        Quote(id="Q1", kind="indirect", content=(8, 27), cue=(3, 7), speaker_mention=(0, 2),
+              speaker_text="He", confidence=0.93)])
+    assert "low confidence" not in render(sure)

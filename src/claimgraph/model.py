@@ -74,12 +74,17 @@ class Quote(_Checked):
     speaker_mention: Optional[Span] = None
     via: Optional[str] = field(default=None, metadata={"ref": "entities"})  # the outlet / office that carries it
     speaker_text: Optional[str] = None
-    confidence: float = 1.0  # the cue classifier's probability
+    #: the probability that the speaker and the content are both right (calibrated on
+    #: PolNeAR's train part: claimgraph.quotes.confidence)
+    confidence: float = 1.0
     certainty: Optional[Certainty] = None  # how firmly the content is put (see Hedge.certainty)
     act: Act = "speech"  # "speech": said or written; "attitude": a belief, intention or stance
     #: the quoted passages without the frame, in order (``"We will appeal," the mayor said.
     #: "The ruling ignores the facts."`` → two fragments; ``content`` covers them all)
     fragments: list[Span] = field(default_factory=list)
+    #: every speaker of a statement made by several ("X and Y confirmed"), in order;
+    #: ``speaker`` is the first. Empty when there is one speaker.
+    speakers: list[str] = field(default_factory=list, metadata={"ref": "entities"})
 
 
 @dataclass
@@ -95,6 +100,8 @@ class Attribution(_Checked):
     anonymous: bool = False
     via: Optional[str] = field(default=None, metadata={"ref": "entities"})
     certainty: Optional[Certainty] = None
+    #: the probability that the source and the claim are both right (see Quote.confidence)
+    confidence: float = 1.0
 
 
 @dataclass

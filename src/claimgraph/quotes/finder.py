@@ -31,8 +31,11 @@ from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, l
 from claimgraph.lexicon import REPORTING_LEMMAS, verb_classes
 from claimgraph.entities.handoff import add_entity, add_mention, entity_at
 from claimgraph.furniture import Furniture
+from claimgraph.lexicon.gazetteer import fold, gazetteer
+from claimgraph.quotes.confidence import confidence, quote_basis, speaker_form
 from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, fragments, strip_marks
-from claimgraph.quotes.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, mentions_cover,
+from claimgraph.quotes.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, conjoined_speakers,
+                                          mentions_cover, piece_mention,
                                           neighbour_speaker, relative_antecedent, resolve_pronoun,
                                           speaker_mention)
 
@@ -215,25 +218,33 @@ class QuoteFinder(Step):
             if ent_id is not None:
                 last_speaker = (ent_id, st.end)
         # cue-less quotations take the speaker of their neighbour in the same paragraph
+        neighboured: set[int] = set()
         for k, (st, ent_id, mention) in enumerate(resolved):
             if st.cue is None and ent_id is None:
                 ent_id, mention = neighbour_speaker(doc, resolved, k)
                 resolved[k] = (st, ent_id, mention)
+                neighboured.add(k)
         text = doc_text(doc)
         quoted = find_quoted_spans(text)
-        for st, ent_id, mention in resolved:
+        types = {e.id: e.type for e in doc._.cg_entities or []}
+        for k, (st, ent_id, mention) in enumerate(resolved):
             if st.cue is None and ent_id is None:
                 continue
             act = "speech" if speech_act(st) else "attitude"
             if act != "speech" and self.scope == "speech":
                 continue
-            quotes.append(Quote(id=f"Q{len(quotes) + 1}", kind=st.kind, content=(st.start, st.end),
-                                cue=st.cue, speaker=ent_id, speaker_mention=mention,
-                                speaker_text=text[mention[0]:mention[1]] if mention else None,
-                                confidence=round(st.score, 3), act=act,
-                                fragments=fragments(text, st.start, st.end, quoted,
-                                                    st.kind in ("direct", "partial"),
-                                                    _frame(st.cue, mention))))
+            q = Quote(id=f"Q{len(quotes) + 1}", kind=st.kind, content=(st.start, st.end),
+                      cue=st.cue, speaker=ent_id, speaker_mention=mention,
+                      speaker_text=text[mention[0]:mention[1]] if mention else None,
+                      act=act, fragments=fragments(text, st.start, st.end, quoted,
+                                                   st.kind in ("direct", "partial"),
+                                                   _frame(st.cue, mention)))
+            if k not in neighboured and st.speaker_head is not None:
+                self._conjoined(doc, st.speaker_head, q)
+            form = "neighbour" if k in neighboured else speaker_form(st.speaker_head, ent_id is not None)
+            q.confidence = confidence("quote", q, quote_basis(st.score, st.relation, st.kind, act, form,
+                                                              types.get(q.speaker), max(1, len(q.speakers))))
+            quotes.append(q)
         doc._.cg_quotes = quotes
 
     def _speaker(self, doc: Doc, st: Statement, last_speaker) -> tuple[Optional[str], Optional[tuple[int, int]]]:
@@ -254,6 +265,41 @@ class QuoteFinder(Step):
             add_mention(doc, ent_id, mention)
             return ent_id, mention
         return self._entity_for(doc, head, mention), mention
+
+    def _conjoined(self, doc: Doc, head: Token, q: Quote) -> None:
+        """"X and Y confirmed": one statement by several speakers; ``speaker`` (and its
+        mention) is the first, ``speakers`` all of them."""
+        heads = conjoined_speakers(head)
+        if not heads:
+            return
+        ids, first_mention, floor = [], None, head.left_edge.i
+        coordinated = heads[0] is head  # the parser's coordination, not a split of the surface
+        for tok in heads:
+            if coordinated and tok is head:
+                if q.speaker is None:
+                    return
+                ids.append(q.speaker)
+                first_mention = q.speaker_mention
+                continue
+            mention = speaker_mention(tok) if coordinated else piece_mention(tok, floor)
+            ent_id = entity_at(doc, *mention)
+            if ent_id is None and tok.pos_ == "PROPN" and any(
+                    fold(t.text) in gazetteer().given_names for t in doc[floor:tok.i]):
+                ent_id = add_entity(doc, doc_text(doc)[mention[0]:mention[1]], "PERSON", mention)
+            if ent_id is None or not mentions_cover(doc, ent_id, tok.idx):
+                ent_id = self._entity_for(doc, tok, mention)
+            if ent_id not in ids:
+                ids.append(ent_id)
+            first_mention = first_mention or mention
+            floor = tok.i + 1
+            while floor < len(doc) and (doc[floor].is_punct or doc[floor].dep_ == "cc"):
+                floor += 1
+        if len(ids) < 2:
+            return
+        text = doc_text(doc)
+        q.speakers = ids
+        q.speaker, q.speaker_mention = ids[0], first_mention
+        q.speaker_text = text[first_mention[0]:first_mention[1]]
 
     @staticmethod
     def _entity_for(doc: Doc, head: Token, mention: tuple[int, int]) -> str:

@@ -13,6 +13,7 @@ and the agency or office that carries it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -26,6 +27,7 @@ from claimgraph.parsed import doc_text, sentence_of
 from claimgraph.entities.handoff import add_entity, entity_or_new
 from claimgraph.furniture import Furniture
 from claimgraph.quotes.handoff import carry_via, withdraw_quotes
+from claimgraph.quotes.confidence import attribution_basis, confidence, speaker_form
 from claimgraph.quotes.speakers import speaker_mention
 
 SOURCE_PREPS = {("according", "to"), ("per",)}
@@ -132,7 +134,11 @@ class SourceFinder(Step):
 
 
     def set_annotations(self, doc: Doc, found: list[FoundSource]) -> None:
-        attributions: list[Attribution] = []
+        # "Reuters, citing two officials …, said X": X rests on the officials, via Reuters
+        attributions: list[Attribution] = _cited_sources(doc)
+        # anonymous sources named so far ("a senior official, who spoke on condition of
+        # anonymity, …"): "according to the official" later refers back to them
+        anonymous_refs = _anonymous_refs(doc, attributions)
         last_group: Optional[tuple[str, str]] = None  # entity id, text
         for fs in found:
             head = fs.head
@@ -140,21 +146,31 @@ class SourceFinder(Step):
             source_id: Optional[str] = None
             via: Optional[str] = None
             text = fs.source_text
+            earlier = _refers_back(head, fs.cue[0], anonymous_refs)
             if head.lower_ in PLURAL_PRONOUNS and last_group is not None:
                 source_id = last_group[0]
                 anonymous = True
+            elif earlier is not None:
+                source_id, anonymous = earlier, True
             else:
                 mention = speaker_mention(head)
                 owner = _office_owner(head)
                 if owner is not None:
                     via = add_entity(doc, doc_text(doc)[mention[0]:mention[1]], "ORG", mention)
                     source_id = entity_or_new(doc, speaker_mention(owner), "PERSON")
+                elif _anonymity_marked(head, _sentence_text(doc, head)):
+                    anonymous = True
+                    source_id = entity_or_new(doc, mention, "GROUP" if head.tag_ == "NNS" else "PERSON")
+                    anonymous_refs.append((fs.cue[0], head.lemma_.lower(), source_id))
                 else:
                     source_id = entity_or_new(doc, mention, "GROUP" if anonymous else "ORG")
             if anonymous and source_id is not None:
                 last_group = (source_id, text)
             att = Attribution(id="", source=source_id, source_text=text, source_mention=fs.source_span,
                               cue=fs.cue, claim=fs.claim, anonymous=anonymous, via=via)
+            route = "per" if doc_text(doc)[fs.cue[0]:fs.cue[1]].lower() == "per" else "according"
+            att.confidence = confidence("attribution", att, attribution_basis(
+                route, anonymous, speaker_form(head, source_id is not None), _type_of(doc, source_id), via is not None))
             attributions.append(att)
             _carry_via(doc, fs, via or source_id, owner_id=source_id if via else None)
         attributions += _move_reported_relations(doc)
@@ -162,6 +178,156 @@ class SourceFinder(Step):
         for k, att in enumerate(attributions, 1):
             att.id = f"A{k}"
         doc._.cg_attributions = attributions
+
+
+#: what makes a source anonymous besides a bare plural ("experts say"): the article says
+#: it withheld the name, or describes the source only by what it knows
+ANONYMITY = re.compile(
+    r"\b(on (the )?condition (of|that) (anonymity|(he|she|they) not be (named|identified))|"
+    r"spoke anonymously|speaking anonymously|requested anonymity|declined to be (named|identified)|"
+    r"asked not to be (named|identified)|(was|were|is|are) not authori[sz]ed to|"
+    r"familiar with|briefed on|with (direct )?knowledge of|close to the|knowledgeable about|"
+    r"involved in the (talks|discussions|negotiations|deliberations))\b")
+#: nouns an anonymous source is described by
+SOURCE_NOUNS = frozenset({"source", "official", "person", "people", "insider", "aide", "diplomat",
+                          "analyst", "expert", "executive", "officer", "adviser", "advisor", "member",
+                          "lawmaker", "negotiator", "staffer", "employee", "investigator", "banker",
+                          "trader", "researcher", "observer", "spokesperson", "spokesman", "spokeswoman"})
+#: documents a report may cite ("citing a letter from the employers")
+DOCUMENT_NOUNS = frozenset({"letter", "report", "statement", "memo", "document", "email", "e-mail", "filing",
+                            "study", "survey", "data", "figure", "record", "analysis", "poll", "note",
+                            "transcript", "draft", "copy", "complaint", "lawsuit", "indictment", "affidavit",
+                            "order", "ruling", "assessment", "briefing", "presentation", "release", "plan"})
+DESCRIBING_DEPS = frozenset({"amod", "acl", "prep", "nummod", "compound"})
+
+
+def _sentence_text(doc: Doc, tok: Token) -> str:
+    s = sentence_of(doc, tok.i)
+    return doc_text(doc)[s.start_char:s.end_char]
+
+
+def _anonymity_marked(head: Token, context: str = "") -> bool:
+    """"a person briefed on the plans", "sources familiar with the matter", "an official,
+    who spoke on condition of anonymity": a source the article does not name. The head
+    is a common noun of :data:`SOURCE_NOUNS` and its phrase (or, for the withheld name,
+    its sentence: "said on condition of anonymity") says so."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in SOURCE_NOUNS:
+        return False
+    phrase = " ".join(t.text for t in head.subtree).lower()
+    if ANONYMITY.search(phrase):
+        return True
+    return bool(context) and bool(re.search(r"anonymity|anonymously|not authori[sz]ed|not to be (named|identified)"
+                                            r"|declined to be (named|identified)", context.lower()))
+
+
+def _described(head: Token) -> tuple[int, int]:
+    """The source phrase with what describes it ("two officials familiar with the talks",
+    "a person briefed on the plans"), without a relative clause or an apposition."""
+    doc = head.doc
+    start, end = head.left_edge.i, head.i + 1
+    for child in head.rights:
+        if child.dep_ not in DESCRIBING_DEPS:
+            break
+        end = child.right_edge.i + 1
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    while start < head.i and doc[start].is_punct:
+        start += 1
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _head_at(doc: Doc, span) -> Optional[Token]:
+    s = doc.char_span(*span, alignment_mode="expand") if span else None
+    return s.root if s is not None and len(s) else None
+
+
+def _cited_sources(doc: Doc) -> list[Attribution]:
+    """"Reuters, citing two officials familiar with the talks, said X" → X on the authority
+    of the officials (anonymous, described), via Reuters; "…, the Financial Times reported,
+    citing a letter from the employers" → the letter (a document), via the paper. The
+    statement the outlet made is withdrawn from the quotes (it is this attribution).
+    PolNeAR's annotators give X to the outlet and mark "citing Y" as a relation of the
+    outlet's own; the issue's reading (X rests on Y) is the one kept here."""
+    quotes = doc._.cg_quotes or []
+    out: list[Attribution] = []
+    withdrawn: set[str] = set()
+    text = doc_text(doc)
+    for tok in doc:
+        if tok.lower_ != "citing" or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        cited = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if cited is None:
+            continue
+        lemma = cited.lemma_.lower()
+        document = lemma in DOCUMENT_NOUNS
+        person = cited.pos_ == "PROPN" or lemma in SOURCE_NOUNS
+        if not (document or person):
+            continue  # "resigned, citing health reasons": no source
+        # the phrase "citing X" itself stays what the quote step made of it (the outlet
+        # cites X: PolNeAR marks it as a relation of its own, 5 of 5 times on its train part)
+        def carries(q) -> bool:
+            return (q.id not in withdrawn and q.cue is not None and q.act == "speech"
+                    and not q.cue[0] <= tok.idx < q.cue[1])
+        carrier = next((q for q in quotes if carries(q) and q.cue[0] <= tok.head.idx < q.cue[1]), None)
+        if carrier is None:
+            s = sentence_of(doc, tok.i)
+            carrier = next((q for q in quotes if carries(q) and s.start_char <= q.cue[0] < s.end_char), None)
+        if carrier is None:
+            continue
+        mention = _described(cited)
+        anonymous = not document and (_is_anonymous(cited) or _anonymity_marked(cited, _sentence_text(doc, cited))
+                                      or (cited.pos_ == "NOUN" and lemma in SOURCE_NOUNS))
+        type_ = "MISC" if document else ("GROUP" if cited.tag_ in ("NNS", "NNPS") or not anonymous and
+                                         cited.pos_ != "PROPN" else "PERSON" if anonymous else "ORG")
+        source_id = entity_or_new(doc, mention, type_) if not anonymous else add_entity(
+            doc, text[mention[0]:mention[1]], type_, mention)
+        via = carrier.speaker
+        att = Attribution(id="", source=source_id, source_text=text[mention[0]:mention[1]], source_mention=mention,
+                          cue=(tok.idx, tok.idx + len(tok.text)), claim=carrier.content, anonymous=anonymous,
+                          via=via)
+        att.confidence = confidence("attribution", att, attribution_basis(
+            "citing", anonymous, speaker_form(cited, True), type_, via is not None, described=mention[1] > cited.idx + len(cited.text)))
+        out.append(att)
+        withdrawn.add(carrier.id)
+    if withdrawn:
+        withdraw_quotes(doc, withdrawn)
+    return out
+
+
+def _anonymous_refs(doc: Doc, attributions: list[Attribution]) -> list[tuple[int, str, str]]:
+    """(offset, head lemma, entity id) of the anonymous sources named by the quotes'
+    speakers and the attributions so far."""
+    refs = []
+    for att in attributions:
+        head = _head_at(doc, att.source_mention)
+        if att.anonymous and head is not None and att.source:
+            refs.append((att.source_mention[0], head.lemma_.lower(), att.source))
+    for q in doc._.cg_quotes or []:
+        head = _head_at(doc, q.speaker_mention)
+        if head is not None and q.speaker and _anonymity_marked(head, _sentence_text(doc, head)):
+            refs.append((q.speaker_mention[0], head.lemma_.lower(), q.speaker))
+    return sorted(refs)
+
+
+def _refers_back(head: Token, at: int, refs: list[tuple[int, str, str]]) -> Optional[str]:
+    """"according to the official" after "an official, who spoke on condition of anonymity":
+    a definite description of an anonymous source named before is that source."""
+    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this", "those", "these")
+                                      for c in head.children):
+        return None
+    if any(c.dep_ in ("amod", "acl", "prep", "relcl", "compound") for c in head.children):
+        lemma_ok = False  # "the official in charge of …" may be someone else
+    else:
+        lemma_ok = True
+    if not lemma_ok:
+        return None
+    lemma = head.lemma_.lower()
+    found = [r for r in refs if r[0] < at and r[1] == lemma]
+    return found[-1][2] if found else None
+
+
+def _type_of(doc: Doc, entity_id: Optional[str]) -> Optional[str]:
+    return next((e.type for e in doc._.cg_entities or [] if e.id == entity_id), None) if entity_id else None
 
 
 def _is_anonymous(head: Token) -> bool:
@@ -204,9 +370,22 @@ def _move_reported_relations(doc: Doc) -> list[Attribution]:
         outlet = ent is not None and ent.type in OUTLET_TYPES
         anonymous = head is not None and _is_anonymous(head) and ent is not None and ent.type == "GROUP"
         evidential = cue_tok is not None and cue_tok.lemma_ in EVIDENTIAL_LEMMAS
-        if q.kind in ("indirect", "mixed") and evidential and (outlet or anonymous):
-            moved.append(Attribution(id="", source=q.speaker, source_text=doc_text(doc)[mention[0]:mention[1]],
-                                     source_mention=mention, cue=q.cue, claim=q.content, anonymous=anonymous))
+        # "a person briefed on the plans said …", "an official, who spoke on condition of
+        # anonymity, said …": a source the article does not name, whatever the verb
+        marked = head is not None and _anonymity_marked(head, _sentence_text(doc, head))
+        if q.kind in ("indirect", "mixed") and (evidential and (outlet or anonymous) or marked):
+            anonymous = anonymous or marked
+            source_text = doc_text(doc)[mention[0]:mention[1]]
+            if marked:
+                described = _described(head)
+                source_text = doc_text(doc)[described[0]:described[1]]
+            att = Attribution(id="", source=q.speaker, source_text=source_text,
+                              source_mention=mention, cue=q.cue, claim=q.content, anonymous=anonymous,
+                              via=q.via)
+            att.confidence = confidence("attribution", att, attribution_basis(
+                "moved", anonymous, speaker_form(head, q.speaker is not None), ent.type if ent else None,
+                q.via is not None, described=marked))
+            moved.append(att)
             moved_ids.add(q.id)
     withdraw_quotes(doc, moved_ids)
     return moved

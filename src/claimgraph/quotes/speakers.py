@@ -133,3 +133,56 @@ def neighbour_speaker(doc: Doc, resolved, k: int):
         if ent_id is not None:
             return ent_id, mention
     return None, None
+
+
+CONJOINED_PATH_DEPS = frozenset({"compound", "appos", "conj", "flat", "nsubj", "nsubjpass", "agent", "pobj"})
+
+
+def conjoined_speakers(head: Token) -> list[Token]:
+    """"Mayor Ana Ruiz and Police Chief Tom Hale confirmed …", "Ms. Lee and the mayor said":
+    the heads of the conjoined speaker phrases, in text order (``[]`` for one speaker).
+    Read off the surface of the subject phrase, split at its "and" (the small parser often
+    hangs the first name on the second as a compound), and only where the "and" joins
+    the subject itself, not a phrase inside it ("officials from France and Germany"):
+    every step from the conjunction up to the subject's head is a name-building relation."""
+    doc = head.doc
+    right = [c for c in head.conjuncts if c.i > head.i and c.pos_ in ("PROPN", "NOUN")
+             and not any(e.start <= head.i < e.end and e.start <= c.i < e.end for e in doc.ents)]
+    if right:  # "Zelensky and Yun … confirmed": the parser's own coordination
+        return [head] + sorted(right, key=lambda t: t.i)
+    start = head.left_edge.i
+    if start >= head.i:
+        return []
+    cuts = []
+    for tok in doc[start:head.i]:
+        if tok.lower_ not in ("and", "&") or tok.dep_ != "cc":
+            continue
+        node, ok = tok.head, True
+        while node.i != head.i:
+            if node.dep_ not in CONJOINED_PATH_DEPS - {"pobj"} or node.head is node:
+                ok = False
+                break
+            node = node.head
+        if ok and not any(e.start < tok.i < e.end - 1 for e in doc.ents):
+            cuts.append(tok.i)
+    if not cuts:
+        return []
+    heads, begin = [], start
+    for cut in cuts + [head.i + 1]:
+        piece = [t for t in doc[begin:cut] if not (t.is_punct or t.dep_ == "cc")]
+        nouns = [t for t in piece if t.pos_ in ("PROPN", "NOUN")]
+        if not nouns:
+            return []
+        heads.append(nouns[-1])
+        begin = cut + 1
+    return heads if len(heads) > 1 else []
+
+
+def piece_mention(tok: Token, floor: int) -> tuple[int, int]:
+    """The speaker phrase of one conjunct: from the first word after ``floor`` (the previous
+    conjunction) to its head word."""
+    doc = tok.doc
+    start = floor
+    while start < tok.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "det")):
+        start += 1
+    return doc[start].idx, tok.idx + len(tok.text)

@@ -17,6 +17,9 @@ from claimgraph.report.sections import SECTIONS
 WIDTH = 100
 INDENT = "    "
 NO_SPEAKER = "(speaker not found)"
+#: below this calibrated confidence a speaker is shown as a guess, not a reading
+#: (the same threshold as ``claimgraph.quotes.confidence.LOW``; the report reads records only)
+LOW_CONFIDENCE = 0.5
 MARKED_KINDS = ("direct", "partial")
 
 
@@ -133,6 +136,10 @@ def _quote_lines(article: Article, quote: Quote, entity: _EntityIndex) -> list[s
         mention = _clean(article.span_text(quote.speaker_mention))
         if mention and mention != speaker.name:
             details.append(f"as “{mention}”")
+    others = [entity(s) for s in (getattr(quote, "speakers", None) or [])[1:]]
+    if any(others):
+        details.append("with " + ", ".join(o.name for o in others if o is not None))
+    details += _confidence_details(quote.confidence)
     return _item_lines(f"- {mark}{content}{close}", details, entity(quote.via), quote.content[0])
 
 
@@ -141,7 +148,18 @@ def _source_lines(article: Article, attr: Attribution, entity: _EntityIndex) -> 
     details = [f"cue “{_clean(article.span_text(attr.cue))}”"]
     if attr.anonymous:
         details.append("anonymous source")
+    if attr.source_text and entity(attr.source) is not None and attr.source_text != entity(attr.source).name:
+        details.append(f"as “{_clean(attr.source_text)}”")
+    details += _confidence_details(getattr(attr, "confidence", 1.0))
     return _item_lines(f"- source of: {claim}", details, entity(getattr(attr, "via", None)), attr.claim[0])
+
+
+def _confidence_details(confidence) -> list[str]:
+    """"speaker? low confidence 0.31" where the speaker (or content) is more likely wrong
+    than right: a guess, not a reading."""
+    if isinstance(confidence, (int, float)) and confidence < LOW_CONFIDENCE:
+        return [f"speaker? low confidence {confidence:.2f}"]
+    return []
 
 
 def _item_lines(head: str, details: list[str], via: Optional[Entity], position: int) -> list[str]:
