@@ -56,11 +56,62 @@ NEUTRAL_MODIFIERS = frozenset("""the a an this that former top senior chief depu
 veteran new old then later first second third its his her their our whose""".split())
 
 
+def in_fronted_adjunct(cand, pron) -> bool:
+    """Is ``cand`` inside an adverbial clause or phrase that opens the pronoun's own clause
+    ("After meeting with Green in Ottawa, *he* said …")? Such a name is less salient than the
+    subject of the sentences before (the non-adverbial emphasis of Lappin & Leass 1994)."""
+    if cand.i >= pron.i or cand.sent.start != pron.sent.start:
+        return False
+    verb = pron.head
+    for c in verb.children:
+        if c.dep_ in ("advcl", "prep", "npadvmod") and c.i < pron.i \
+                and c.left_edge.i <= cand.i <= c.right_edge.i:
+            return True
+    return False
+
+
 def _modifiers(description: str, noun: str) -> list[str]:
     """The words of a definite description that narrow it down ("military" in "the
-    military spokesperson"), which the antecedent's role or name must share."""
-    return [w for w in re.findall(r"[a-z][a-z-]+", description.lower())
+    military spokesperson"), which the antecedent's role or name must share. A possessor
+    ("the province's premier") says whose, not which role: it is left out."""
+    description = re.sub(r"(?:\bthe )?[\w.-]+['’]s?\b(?:['’]s)?", lambda m: "" if re.search(r"['’]", m.group()) else m.group(),
+                         description.lower())
+    return [w for w in re.findall(r"[a-z][a-z-]+", description)
             if w != noun and w not in NEUTRAL_MODIFIERS and not w.endswith("year-old")]
+
+
+# a description's head noun and the roles it stands for in news copy ("the top U.S. diplomat"
+# after "Secretary of State X"; "the central bank chief" after "central bank governor X")
+ROLE_SYNONYMS = {
+    "diplomat": ("secretary of state", "foreign minister", "foreign secretary", "minister of foreign affairs",
+                 "minister for foreign affairs", "ambassador", "envoy", "secretary-general"),
+    "envoy": ("ambassador", "special representative"),
+    "lawmaker": ("senator", "congressman", "congresswoman", "representative", "mp", "legislator"),
+    "legislator": ("senator", "congressman", "congresswoman", "representative", "mp", "lawmaker"),
+    "prosecutor": ("attorney general", "district attorney", "prosecutor general"),
+    "executive": ("ceo", "chief executive", "president", "chairman", "chairwoman", "director"),
+    "ceo": ("chief executive",),
+}
+# heads that name whoever leads the thing the modifiers describe ("the union boss")
+LEADER_NOUNS = frozenset("chief head boss leader".split())
+LEADER_ROLES = ("governor", "president", "chairman", "chairwoman", "chair", "director", "head", "chief",
+                "leader", "ceo", "secretary-general", "secretary general", "commissioner", "premier",
+                "prime minister", "chancellor", "mayor", "boss", "executive", "minister", "secretary")
+
+
+def role_matches(role: str, noun: str, mods: list[str]) -> bool:
+    """Does a role text ("Central bank governor") fit a description's head noun and modifiers?"""
+    role = role.lower()
+    words = re.findall(r"[a-z][a-z-]*", role)
+    if not all(w in words for w in mods):
+        return False
+    if noun in words:
+        return True
+    padded = f" {' '.join(words)} "
+    alts = ROLE_SYNONYMS.get(noun, ())
+    if noun in LEADER_NOUNS:
+        alts = alts + LEADER_ROLES
+    return any(f" {a} " in padded for a in alts)
 
 
 class Resolver:
@@ -83,6 +134,7 @@ class Resolver:
         events = [(m.start, 1, m) for m in pronouns] + [(m.start, 0, m) for m in descs]
         events.sort(key=lambda t: (t[0], t[1]))
         active: list[tuple[int, Mention]] = []  # (cluster, mention) seen so far
+        later: list[Mention] = []  # descriptions with no antecedent: maybe cataphora
         k = 0
         for start, _, m in events:
             while k < len(owner) and owner[k][0] < start:
@@ -93,11 +145,17 @@ class Resolver:
             else:
                 ci = self._description(doc, m, active, labels, gender, clusters)
             if ci is None:
+                if m.kind == "desc":
+                    later.append(m)
                 continue
             clusters[ci].append(m)
             active.append((ci, m))
             if m.gender in ("m", "f") and gender[ci] is None:
                 gender[ci] = m.gender
+        for m in later:
+            ci = self._cataphora(m, clusters, labels)
+            if ci is not None:
+                clusters[ci].append(m)
 
     def speakers(self, doc: Doc, clusters: list[list[Mention]], labels: list[str],
                  text: str, words: list[str], sent_of: list[int], taken: set) -> None:
@@ -185,6 +243,8 @@ class Resolver:
                 w += 50
             if a.kind == "name":
                 w += 50
+            if dist == 0 and pron.dep_ in SUBJECT_DEPS and in_fronted_adjunct(tok, pron):
+                w = 40.0
             scores[ci] = scores.get(ci, 0.0) + w / (2 ** dist)
         if not scores:
             return None
@@ -211,6 +271,30 @@ class Resolver:
                     (a.kind == "name" or a.number == "pl")
         return self._salience(doc, m, active, ok)
 
+    @staticmethod
+    def _fits(m: Mention, noun: str, cluster: list[Mention]) -> bool:
+        role = " ; ".join(x.role or "" for x in cluster) + " ; " + \
+            " ; ".join(x.name for x in cluster if x.kind == "name")
+        return role_matches(role, noun, _modifiers(m.name, noun))
+
+    def _cataphora(self, m: Mention, clusters, labels) -> Optional[int]:
+        """A role named before its holder ("the province's premier said …; Premier X"):
+        the one person introduced later in the article with that role."""
+        noun = m.extra.get("noun", "")
+        if m.label != "PERSON" or noun in GENERIC_PERSON - LEADER_NOUNS:
+            return None
+        found = set()
+        for ci, cl in enumerate(clusters):
+            if labels[ci] != "PERSON":
+                continue
+            first = min(x.start for x in cl if x.kind == "name") if any(x.kind == "name" for x in cl) else None
+            if first is None or first < m.end or not any(x.role for x in cl):
+                continue
+            if self._fits(m, noun, [x for x in cl if x.kind != "name"] + [x for x in cl if x.kind == "name"]) \
+                    and any(x.role and role_matches(x.role, noun, _modifiers(m.name, noun)) for x in cl):
+                found.add(ci)
+        return found.pop() if len(found) == 1 else None
+
     def _description(self, doc, m, active, labels, gender, clusters) -> Optional[int]:
         if m.kind == "appos":
             return m.link
@@ -223,10 +307,7 @@ class Resolver:
                 break
             if labels[ci] not in want:
                 continue
-            role = " ".join(x.role or "" for x in clusters[ci]) + " " + \
-                " ".join(x.name for x in clusters[ci] if x.kind == "name")
-            words = role.lower().split()
-            if noun in words and all(w in words for w in _modifiers(m.name, noun)):
+            if self._fits(m, noun, clusters[ci]):
                 return ci  # "the military spokesperson" is not the "foreign ministry spokesperson"
         # 2. generic nouns: the most salient agreeing cluster within a sentence or two
         g = "m" if noun in MALE_NOUNS else "f" if noun in FEMALE_NOUNS else None
