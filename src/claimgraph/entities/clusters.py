@@ -66,6 +66,8 @@ class NameSieve:
             if m.label == "PERSON" and len(person_words(m)) <= 1:
                 short_people.append(i)
                 continue
+            if m.extra.get("adjective"):
+                continue  # "Russian officials", "American troops": a nationality adjective is not a mention
             key = m.gid or (self.person_key(m) if m.label == "PERSON" else norm_key(m.name))
             if key in by_key:
                 union(by_key[key], i)

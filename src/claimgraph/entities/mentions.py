@@ -67,7 +67,7 @@ company firm group organisation organization agency ministry party team club gov
 administration army military alliance bank union network broadcaster newspaper
 department council committee court university school
 """.split())
-PLACE_NOUNS = frozenset("country nation city capital state region town village province".split())
+PLACE_NOUNS = frozenset("country nation city capital state region town village province island".split())
 _DESC_NOUNS = PERSON_NOUNS | ORG_NOUNS | PLACE_NOUNS | frozenset(("men", "women", "children", "wives"))
 _EA_NAME = re.compile(r"\b([A-Z][a-z]{0,5}) ([A-Z][a-z]+-[A-Za-z][a-z]+)\b")
 _QUOTES = set("\"'“”‘’«»„`")
@@ -272,6 +272,8 @@ class MentionFinder:
             return None
         m = Mention(name_start, name_end, name, type_, head=end - 1, sent=sent_of[end - 1],
                     name_start=name_start, name_end=name_end, extra={"tok_start": start})
+        if type_ == "NORP" and doc[end - 1].pos_ == "ADJ":
+            m.extra["adjective"] = True  # "Russian troops": says whose, names no one
         # "the Kursk region", "Donetsk oblast": one place
         if type_ in ("GPE", "LOC") and end < n and doc[end].lower_ in REGION_WORDS:
             end += 1
