@@ -87,3 +87,19 @@ def test_outlets_named_after_their_kind_are_outlets(reader):
         ent = entity_of(a, name)
         assert ent is not None and ent.type == "NEWS_OUTLET", (name, ent)
     assert not any(e.name == "Latina" for e in a.entities)
+
+
+# -- GUM-style identity: predication, "it" in its own sentence, mistyped one-word names -----
+def test_a_predicate_noun_of_the_copula_is_a_mention_of_its_subject(reader):
+    a = reader.read("Maria Lopez became the party's leader in 2010. She is not a lawyer.")
+    lopez = entity_of(a, "Maria Lopez")
+    assert entity_of(a, "the party's leader") is lopez
+    assert "a lawyer" not in [a.text[s:e] for s, e in lopez.mentions]
+
+
+def test_it_joins_an_organisation_named_in_its_own_sentence_only(reader):
+    a = reader.read("Acme Corp said its profits rose sharply last year. The weather was bad in "
+                    "the spring. It rained for most of April.")
+    acme = entity_of(a, "Acme Corp")
+    assert entity_of(a, "its") is acme
+    assert entity_of(a, "It") is not acme

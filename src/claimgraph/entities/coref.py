@@ -69,6 +69,14 @@ NEUTRAL_MODIFIERS = frozenset("""the a an this that former top senior chief depu
 veteran new old then later first second third its his her their our whose""".split())
 
 
+def _inside_quotation(doc: Doc, offset: int) -> bool:
+    """Is ``offset`` inside a quotation (an odd number of quote marks before it in its paragraph)?"""
+    text = doc.text
+    start = text.rfind("\n", 0, offset) + 1
+    before = text[start:offset].replace("''", '"').replace('""', '"')  # ''…'' (NYT style)
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def in_fronted_adjunct(cand, pron) -> bool:
     """Is ``cand`` inside an adverbial clause or phrase that opens the pronoun's own clause
     ("After meeting with Green in Ottawa, *he* said …")? Such a name is less salient than the
@@ -130,6 +138,7 @@ def role_matches(role: str, noun: str, mods: list[str]) -> bool:
 class Resolver:
     WINDOW = 3  # sentences back for pronouns
     DESC_WINDOW = 8  # sentences back for descriptions
+    FAR_WINDOW = 10  # sentences back for a he/she whose window holds no person
 
     def __init__(self, given_names: Optional[dict[str, str]] = None):
         self.given_names = given_names or {}
@@ -291,13 +300,21 @@ class Resolver:
             found = self._salience(doc, m, active, ok)
             if found is not None:
                 return found
+            # no person in the window: the one person of that gender named in the paragraphs
+            # before, if there is only one (a chain of pronouns that lost its last link)
+            far = {ci for ci, a in reversed(active) if m.sent - a.sent <= self.FAR_WINDOW and ok(ci, a)}
+            if len(far) == 1:
+                return far.pop()
 
             # no person in reach, but a one-word name the tagger typed as a place or an
             # organisation is the subject just before ("Holt attended Navarro College … He"):
             # that name is a person's
             def mistyped(ci, a):
-                return labels[ci] in ("ORG", "GPE", "LOC") and a.kind == "name" and \
-                    doc[a.head].dep_ in SUBJECT_DEPS and self._untyped_word(clusters[ci])
+                tok = doc[a.head]
+                return labels[ci] in ("ORG", "GPE", "LOC") and a.kind == "name" and tok.pos_ == "PROPN" \
+                    and tok.dep_ in SUBJECT_DEPS and self._untyped_word(clusters[ci]) \
+                    and not _inside_quotation(doc, a.start) \
+                    and (sum(x.kind == "name" for x in clusters[ci]) > 1 or not doc[a.head].is_sent_start)
             found = self._salience(doc, m, active, mistyped)
             if found is not None:
                 labels[found] = "PERSON"
@@ -311,8 +328,17 @@ class Resolver:
             def ok(ci, a):  # "it" is an organisation or a place only when one is named just before
                 return labels[ci] in THING_TYPES and a.label != "NORP" and m.sent - a.sent <= IT_WINDOW
         else:  # they, their
+            pron = doc[m.head]
+            # "they said": a speaker, which the quote step looks up here, may be further back
+            subject = pron.dep_ in SUBJECT_DEPS
+
             def ok(ci, a):  # organisations, or a people named by a plural ("North Koreans")
-                if m.sent - a.sent > IT_WINDOW:
+                # "Some Democrats … They have made the case": a people named by a plural stays
+                # in reach of a subject "they" as long as a person would
+                window = self.WINDOW if subject and (labels[ci] == "NORP" or
+                                                     pron.head.lemma_.lower() in QUOTATION_FRAME_VERBS) \
+                    else IT_WINDOW
+                if m.sent - a.sent > window:
                     return False
                 if labels[ci] == "NORP":
                     return a.kind == "name" and doc[a.head].tag_ in ("NNPS", "NNS")

@@ -130,6 +130,13 @@ class Mention:
     extra: dict = field(default_factory=dict)
 
 
+def _plain_names(doc: Doc, start: int, end: int) -> bool:
+    """Every token a proper noun in its own form: not "Donald Trump Could" or "Zoe Saldana
+    Responds" (a title-case headline the tagger ran on), where a verb ends the run."""
+    return all(doc[i].pos_ == "PROPN" and (i == start or doc[i].lemma_.lower() == doc[i].lower_)
+               for i in range(start, end))
+
+
 def words_of(doc: Doc) -> list[str]:
     """The token texts of a doc, read once per doc."""
     words = doc.user_data.get("cg_words")
@@ -267,7 +274,7 @@ class MentionFinder:
         name = doc_text(doc)[name_start:name_end]
         if not any(c.isalpha() for c in name) or not (name[0].isupper() or name[0].isdigit()):
             return None
-        type_, place, org, country = self._retype(name, label, end - start)
+        type_, place, org, country = self._retype(name, label, end - start, _plain_names(doc, start, end))
         if type_ is None:
             return None
         m = Mention(name_start, name_end, name, type_, head=end - 1, sent=sent_of[end - 1],
@@ -311,7 +318,7 @@ class MentionFinder:
             m.start = doc[start - 1].idx
         return m
 
-    def _retype(self, name: str, label: str, n_tokens: int):
+    def _retype(self, name: str, label: str, n_tokens: int, plain: bool = False):
         """(type, place, org, demonym country) for a tagged span, or type None to drop it."""
         gaz = self.gaz
         place: Optional[Place] = gaz.place(name)
@@ -329,7 +336,7 @@ class MentionFinder:
             return "NORP", None, None, None
         if org is not None and (label in ("ORG", "PERSON") or place is None):
             return org.type, None, org, None
-        if label in ("ORG", "GPE", "LOC", "NORP") and place is None and self.looks_personal(name):
+        if label in ("ORG", "GPE", "LOC", "NORP") and place is None and plain and self.looks_personal(name):
             return "PERSON", None, None, None  # "Brock Holt" tagged ORG: a given name and a family name
         if place is not None:
             big = place.is_country or place.capital_of or place.population >= 1_000_000
@@ -519,7 +526,7 @@ class MentionFinder:
                     return e, "ORG"
             # "Ana Ruiz, the union leader": a given name and a family name the tagger missed
             for e in (min(j, i + 3), min(j, i + 2)):
-                if e - i >= 2 and tok.pos_ == "PROPN" and self.looks_personal(
+                if e - i >= 2 and _plain_names(doc, i, e) and self.looks_personal(
                         text[tok.idx:doc[e - 1].idx + len(words[e - 1])]):
                     return e, "PERSON"
             return None
