@@ -243,12 +243,19 @@ class EntityClusterer(Step):
                         any(c.dep_ == "neg" for c in verb.children):
                     continue
                 for np in verb.children:
-                    if np.dep_ != "attr" or np.pos_ != "NOUN" or np.i < tok.i or np.i in taken:
+                    if np.dep_ != "attr" or np.i < tok.i or np.i in taken:
                         continue
                     lemma = np.lemma_.lower()
+                    # "X is one of the largest cities in Y": the kind is the noun after "of"
+                    of = next((c for c in np.children if c.dep_ == "prep" and c.lower_ == "of"), None) \
+                        if np.lower_ == "one" else None
+                    kind = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else np
+                    if kind is None or kind.pos_ != "NOUN":
+                        continue
+                    lemma = kind.lemma_.lower()
                     if lemma not in nouns and not (label == "PERSON" and lemma.endswith(PERSON_SUFFIXES)):
                         continue
-                    if np.tag_ == "NNS" and tok.tag_ != "NNPS":
+                    if np.tag_ == "NNS" and tok.tag_ != "NNPS" and of is None:
                         continue
                     left, right = np.left_edge.i, np.right_edge.i + 1
                     while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"):

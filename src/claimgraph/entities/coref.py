@@ -38,7 +38,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from claimgraph.entities.mentions import Mention
-from claimgraph.lexicon import QUOTATION_FRAME_VERBS
+from claimgraph.lexicon import QUOTATION_FRAME_VERBS, REPORTING_LEMMAS
 from claimgraph.entities.names import FEMALE_TITLES, MALE_TITLES, is_family_first, name_words
 
 PERSON_TYPES = ("PERSON",)
@@ -336,7 +336,7 @@ class Resolver:
                 # "Some Democrats … They have made the case": a people named by a plural stays
                 # in reach of a subject "they" as long as a person would
                 window = self.WINDOW if subject and (labels[ci] == "NORP" or
-                                                     pron.head.lemma_.lower() in QUOTATION_FRAME_VERBS) \
+                                                     pron.head.lemma_.lower() in REPORTING_LEMMAS) \
                     else IT_WINDOW
                 if m.sent - a.sent > window:
                     return False

@@ -130,6 +130,21 @@ class Mention:
     extra: dict = field(default_factory=dict)
 
 
+# verbs whose subject, when a capital, stands for its government ("Seoul would support")
+AGENT_VERBS = frozenset("""say insist accuse deny warn support demand reject refuse want decide agree
+threaten deploy send invade launch respond urge call claim announce condemn protest sign approve
+oppose plan seek hope vow pledge order impose retaliate recognise recognize back""".split())
+
+
+def _acts(doc: Doc, end: int) -> bool:
+    """Is the name ending before token ``end`` a possessor ("Kiev's allies") or the subject
+    of a verb of saying or acting ("Moscow insists")?"""
+    if end < len(doc) and doc[end].tag_ == "POS":
+        return True
+    tok = doc[end - 1]
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in AGENT_VERBS
+
+
 def _plain_names(doc: Doc, start: int, end: int) -> bool:
     """Every token a proper noun in its own form: not "Donald Trump Could" or "Zoe Saldana
     Responds" (a title-case headline the tagger ran on), where a verb ends the run."""
@@ -301,6 +316,8 @@ class MentionFinder:
             else:
                 m.gid = f"p:{place.name}:{place.country}"
                 m.capital_of = place.capital_of
+                if m.capital_of and _acts(doc, end):
+                    m.extra["metonymy"] = True  # "Moscow insists", "Kiev's allies": the government
         elif org is not None:
             m.country = org.country
             m.gid = f"o:{org.name}"
