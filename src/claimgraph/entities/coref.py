@@ -38,6 +38,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from claimgraph.entities.mentions import Mention
+from claimgraph.parsed import doc_text
 from claimgraph.lexicon import QUOTATION_FRAME_VERBS, REPORTING_LEMMAS
 from claimgraph.entities.names import FEMALE_TITLES, MALE_TITLES, is_family_first, name_words
 
@@ -71,7 +72,7 @@ veteran new old then later first second third its his her their our whose""".spl
 
 def _inside_quotation(doc: Doc, offset: int) -> bool:
     """Is ``offset`` inside a quotation (an odd number of quote marks before it in its paragraph)?"""
-    text = doc.text
+    text = doc_text(doc)
     start = text.rfind("\n", 0, offset) + 1
     before = text[start:offset].replace("''", '"').replace('""', '"')  # ''…'' (NYT style)
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
@@ -302,7 +303,14 @@ class Resolver:
                 return found
             # no person in the window: the one person of that gender named in the paragraphs
             # before, if there is only one (a chain of pronouns that lost its last link)
-            far = {ci for ci, a in reversed(active) if m.sent - a.sent <= self.FAR_WINDOW and ok(ci, a)}
+            far = set()
+            for ci, a in reversed(active):
+                if m.sent - a.sent > self.FAR_WINDOW:
+                    break
+                if ci not in far and ok(ci, a):
+                    far.add(ci)
+                    if len(far) > 1:
+                        break
             if len(far) == 1:
                 return far.pop()
 
@@ -358,15 +366,15 @@ class Resolver:
         noun = m.extra.get("noun", "")
         if m.label != "PERSON" or noun in GENERIC_PERSON - LEADER_NOUNS:
             return None
+        mods = _modifiers(m.name, noun)
         found = set()
         for ci, cl in enumerate(clusters):
             if labels[ci] != "PERSON":
                 continue
-            first = min(x.start for x in cl if x.kind == "name") if any(x.kind == "name" for x in cl) else None
-            if first is None or first < m.end or not any(x.role for x in cl):
+            roles = [x.role for x in cl if x.role]
+            if not roles or min((x.start for x in cl if x.kind == "name"), default=-1) < m.end:
                 continue
-            if self._fits(m, noun, [x for x in cl if x.kind != "name"] + [x for x in cl if x.kind == "name"]) \
-                    and any(x.role and role_matches(x.role, noun, _modifiers(m.name, noun)) for x in cl):
+            if any(role_matches(r, noun, mods) for r in roles):
                 found.add(ci)
         return found.pop() if len(found) == 1 else None
 

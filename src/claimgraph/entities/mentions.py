@@ -136,12 +136,19 @@ threaten deploy send invade launch respond urge call claim announce condemn prot
 oppose plan seek hope vow pledge order impose retaliate recognise recognize back""".split())
 
 
+GOVERNMENT_PEOPLE = frozenset("official authority diplomat government leader minister lawmaker "
+                              "politician policymaker".split())
+
+
 def _acts(doc: Doc, end: int) -> bool:
     """Is the name ending before token ``end`` a possessor ("Kiev's allies") or the subject
     of a verb of saying or acting ("Moscow insists")?"""
     if end < len(doc) and doc[end].tag_ == "POS":
         return True
     tok = doc[end - 1]
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "from") \
+            and tok.head.head.lemma_.lower() in GOVERNMENT_PEOPLE:
+        return True  # "officials in Pretoria said": the seat of government
     return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in AGENT_VERBS
 
 
