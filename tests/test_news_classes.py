@@ -379,3 +379,13 @@ def test_the_report_marks_a_low_confidence_speaker():
         Quote(id="Q1", kind="indirect", content=(8, 27), cue=(3, 7), speaker_mention=(0, 2),
               speaker_text="He", confidence=0.93)])
     assert "low confidence" not in render(sure)
+
+
+def test_a_source_phrase_names_whose_account_the_pronoun_gives(reader):
+    # the name in a fronted "according to X's office" is the speaker of "he said", not the
+    # first speaker of the statement before (a fronted adjunct that is not a source is skipped)
+    text = ("Mayor Tomas Berg and Governor Luis Ortiz confirmed that the two ports will share a pilot service. "
+            "According to Ortiz\u2019s office, he said the service would start \u201cwithin weeks, once the crews are hired\u201d.\n")
+    art = reader.read(text)
+    quote = next(q for q in art.quotes if "within weeks" in art.span_text(q.content))
+    assert "Ortiz" in art.entity(quote.speaker).name

@@ -46,8 +46,25 @@ OUTLET_NOUNS = re.compile(r"\b(?:newspaper|daily|broadcaster|news agency|news ou
 APPOS_DEPS = ("appos",)
 ROLE_HEADS = PERSON_NOUNS | frozenset("head member founder owner editor".split())
 APPOS_THING_NOUNS = ORG_NOUNS | PLACE_NOUNS | frozenset(
+    "island area district port suburb neighborhood neighbourhood county municipality "
     "agency outlet website broadcaster newspaper network group organization organisation "
     "movement militia company forces force army daily magazine tabloid channel station".split())
+
+# predicate nouns that say what a name is ("X is a city", "Y became the party's leader")
+PREDICATE_NOUNS = {
+    "PERSON": ROLE_HEADS | frozenset("""person member friend brother sister cousin uncle aunt
+        grandson granddaughter nephew niece partner colleague winner nominee recipient fellow
+        mathematician linguist composer artist painter poet novelist musician philosopher historian
+        physicist chemist engineer architect designer photographer producer comedian host star
+        player dancer""".split()),
+    "PLACE": frozenset("""city town village capital country nation state island region area
+        province district port hub centre center home destination neighborhood neighbourhood suburb
+        county municipality settlement community territory republic kingdom monarchy""".split()),
+    "ORG": ORG_NOUNS | frozenset("""organization organisation company firm group network charity
+        publisher label brand club team band agency institution foundation movement party
+        newspaper magazine website broadcaster startup manufacturer retailer""".split()),
+}
+PERSON_SUFFIXES = ("ist", "ian", "er", "or")
 
 
 class EntityClusterer(Step):
@@ -82,6 +99,7 @@ class EntityClusterer(Step):
                 if span is not None:
                     taken.update(range(span.start, span.end))
         self._appositives(doc, clusters, labels, sent_of, taken)
+        self._predicates(doc, clusters, labels, sent_of, taken)
         pronouns = self.finder.pronouns(doc, sent_of, taken)
         descs = self.finder.descriptions(doc, sent_of, taken)
         self.resolver.resolve(doc, clusters, labels, pronouns, descs)
@@ -207,6 +225,53 @@ class EntityClusterer(Step):
                     taken.update(range(left, right))
                     if labels[ci] in ("ORG", "PERSON") and OUTLET_NOUNS.search(app.name):
                         labels[ci] = "NEWS_OUTLET"  # "Dong-A Ilbo, a conservative daily"
+
+    def _predicates(self, doc: Doc, clusters, labels, sent_of, taken: set) -> None:
+        """``NAME is the foreign minister``, ``X became a city in 1850``: a predicate noun of
+        the copula says what the name is, so it is a mention of the same entity (identity by
+        predication, as coreference corpora such as OntoNotes' appositives and GUM's mark it)."""
+        for ci, cl in enumerate(clusters):
+            label = labels[ci]
+            nouns = PREDICATE_NOUNS.get("PERSON" if label == "PERSON" else
+                                        "PLACE" if label in ("GPE", "LOC") else "ORG")
+            for m in list(cl):
+                if m.kind != "name" or m.heading:
+                    continue
+                tok = doc[m.head]
+                verb = tok.head
+                if tok.dep_ != "nsubj" or verb.lemma_ not in ("be", "become", "remain") or \
+                        any(c.dep_ == "neg" for c in verb.children):
+                    continue
+                for np in verb.children:
+                    if np.dep_ != "attr" or np.i < tok.i or np.i in taken:
+                        continue
+                    lemma = np.lemma_.lower()
+                    # "X is one of the largest cities in Y": the kind is the noun after "of"
+                    of = next((c for c in np.children if c.dep_ == "prep" and c.lower_ == "of"), None) \
+                        if np.lower_ == "one" else None
+                    kind = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else np
+                    if kind is None or kind.pos_ != "NOUN":
+                        continue
+                    lemma = kind.lemma_.lower()
+                    if lemma not in nouns and not (label == "PERSON" and lemma.endswith(PERSON_SUFFIXES)):
+                        continue
+                    if np.tag_ == "NNS" and tok.tag_ != "NNPS" and of is None:
+                        continue
+                    left, right = np.left_edge.i, np.right_edge.i + 1
+                    while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"):
+                        right -= 1
+                    if right - left > 30 or any(i in taken for i in range(left, np.i)):
+                        continue
+                    start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
+                    pred = Mention(start, end, doc_text(doc)[start:end], label, "appos", np.i,
+                                   sent_of[np.i], start, end)
+                    if label == "PERSON" and lemma in ROLE_HEADS:
+                        k = left
+                        while k < np.i and doc[k].pos_ == "DET":
+                            k += 1
+                        pred.role = doc_text(doc)[doc[k].idx:end]
+                    cl.append(pred)
+                    taken.update(range(left, right))
 
     @staticmethod
     def _conjoined_role(doc: Doc, tok, m: Mention) -> None:

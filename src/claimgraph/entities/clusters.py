@@ -66,6 +66,8 @@ class NameSieve:
             if m.label == "PERSON" and len(person_words(m)) <= 1:
                 short_people.append(i)
                 continue
+            if m.extra.get("adjective"):
+                continue  # "Russian officials", "American troops": a nationality adjective is not a mention
             key = m.gid or (self.person_key(m) if m.label == "PERSON" else norm_key(m.name))
             if key in by_key:
                 union(by_key[key], i)
@@ -201,8 +203,11 @@ class NameSieve:
         for i, m in enumerate(ms):
             if m.gid and m.gid.startswith("c:"):
                 country_at.setdefault(m.gid[2:], i)
+        # a capital is its country only in an article that uses it for the government at
+        # least once ("Moscow insists", "Kiev's allies"); "a museum in Paris" is the city
+        acting = {m.gid for m in ms if m.extra.get("metonymy")}
         for i, m in enumerate(ms):
-            if m.capital_of and m.capital_of in country_at:
+            if m.capital_of and m.capital_of in country_at and m.gid in acting:
                 union(country_at[m.capital_of], i)
         multi = [i for i, m in enumerate(ms) if m.label in PLACE_LABELS and " " in m.name]
         for i, m in enumerate(ms):

@@ -4,7 +4,7 @@ A light, rule-based resolver in the line of Lappin & Leass (1994, "An algorithm 
 pronominal anaphora resolution", Computational Linguistics 20(4)) and Hobbs (1978):
 
 - candidates are the clusters mentioned before the pronoun, in the same sentence or up
-  to :attr:`Resolver.WINDOW` sentences back; they must agree in person/non-person,
+  to :attr:`Resolver.WINDOW` sentences back (*it* and *they*: the same sentence only); they must agree in person/non-person,
   number and gender (gender comes from honorifics, gendered nouns and the pronouns
   already resolved to the cluster, as in the entity-centric model of Lee et al. 2013);
 - syntactic filter: a non-reflexive object pronoun does not take the subject of its own
@@ -19,6 +19,13 @@ whose role or name contains the head noun, or, for a few generic nouns (``the ma
 Appositives (``Ahn Chan-il, a former senior lieutenant ...``) join their name, as in the
 appositive pass of Raghunathan et al. (2010); they also give the entity its role.
 
+A *he* or *she* with no person in reach takes a one-word name the tagger typed as a place or
+an organisation when it is the subject just before ("Holt attended Navarro College … He"),
+and that entity becomes a person. Roles are matched through a small table of news synonyms
+("the top U.S. diplomat" for a Secretary of State, "the central bank chief" for its governor);
+a role description with no antecedent goes forward to the one person introduced later with
+that role (cataphora).
+
 First-person pronouns inside a quotation (``I``, ``my``; ``we``, ``our`` for an
 organisation, a country or a team) join the quotation's speaker, the subject of the
 reporting verb next to it: the speaker-identification sieve of Lee et al. (2013).
@@ -31,7 +38,8 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from claimgraph.entities.mentions import Mention
-from claimgraph.lexicon import QUOTATION_FRAME_VERBS
+from claimgraph.parsed import doc_text
+from claimgraph.lexicon import QUOTATION_FRAME_VERBS, REPORTING_LEMMAS
 from claimgraph.entities.names import FEMALE_TITLES, MALE_TITLES, is_family_first, name_words
 
 PERSON_TYPES = ("PERSON",)
@@ -45,6 +53,12 @@ FEMALE_NOUNS = frozenset("woman girl mother daughter wife queen princess sister 
                          "businesswoman spokeswoman chairwoman congresswoman actress".split()) | FEMALE_TITLES
 GENERIC_PERSON = frozenset("man woman boy girl leader official".split())
 GENERIC_PLACE = frozenset("country nation".split())
+# "it" and "they" join an organisation or a place named in their own sentence only ("Acme said
+# its profits rose"); further back they mostly stand for a thing, an event or a group of people
+# no name was given (a link there is wrong about four times in five on GUM's train genres)
+IT_WINDOW = 0
+# "the city", "the island": the place of that kind named last (not a country)
+GENERIC_SETTLEMENT = frozenset("city town village capital island".split())
 FIRST_PERSON_SINGULAR = frozenset("i me my mine myself".split())
 FIRST_PERSON_PLURAL = frozenset("we us our ours ourselves".split())
 _QUOTATION = re.compile(r"“[^“”]{2,2000}”|\"[^\"\n]{2,2000}\"")
@@ -56,16 +70,82 @@ NEUTRAL_MODIFIERS = frozenset("""the a an this that former top senior chief depu
 veteran new old then later first second third its his her their our whose""".split())
 
 
+def _inside_quotation(doc: Doc, offset: int) -> bool:
+    """Is ``offset`` inside a quotation (an odd number of quote marks before it in its paragraph)?"""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, offset) + 1
+    before = text[start:offset].replace("''", '"').replace('""', '"')  # ''…'' (NYT style)
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+#: prepositions that open a source phrase ("according to X", "per X")
+SOURCE_PREPOSITIONS = frozenset({"according", "per"})
+
+
+def in_fronted_adjunct(cand, pron) -> bool:
+    """Is ``cand`` inside an adverbial clause or phrase that opens the pronoun's own clause
+    ("After meeting with Green in Ottawa, *he* said …")? Such a name is less salient than the
+    subject of the sentences before (the non-adverbial emphasis of Lappin & Leass 1994)."""
+    if cand.i >= pron.i or cand.sent.start != pron.sent.start:
+        return False
+    verb = pron.head
+    for c in verb.children:
+        if c.lower_ in SOURCE_PREPOSITIONS:
+            continue  # "According to Yun's office, he said …": the source phrase names whose account it is
+        if c.dep_ in ("advcl", "prep", "npadvmod") and c.i < pron.i \
+                and c.left_edge.i <= cand.i <= c.right_edge.i:
+            return True
+    return False
+
+
 def _modifiers(description: str, noun: str) -> list[str]:
     """The words of a definite description that narrow it down ("military" in "the
-    military spokesperson"), which the antecedent's role or name must share."""
-    return [w for w in re.findall(r"[a-z][a-z-]+", description.lower())
+    military spokesperson"), which the antecedent's role or name must share. A possessor
+    ("the province's premier") says whose, not which role: it is left out."""
+    description = re.sub(r"(?:\bthe )?[\w.-]+['’]s?\b(?:['’]s)?", lambda m: "" if re.search(r"['’]", m.group()) else m.group(),
+                         description.lower())
+    return [w for w in re.findall(r"[a-z][a-z-]+", description)
             if w != noun and w not in NEUTRAL_MODIFIERS and not w.endswith("year-old")]
+
+
+# a description's head noun and the roles it stands for in news copy ("the top U.S. diplomat"
+# after "Secretary of State X"; "the central bank chief" after "central bank governor X")
+ROLE_SYNONYMS = {
+    "diplomat": ("secretary of state", "foreign minister", "foreign secretary", "minister of foreign affairs",
+                 "minister for foreign affairs", "ambassador", "envoy", "secretary-general"),
+    "envoy": ("ambassador", "special representative"),
+    "lawmaker": ("senator", "congressman", "congresswoman", "representative", "mp", "legislator"),
+    "legislator": ("senator", "congressman", "congresswoman", "representative", "mp", "lawmaker"),
+    "prosecutor": ("attorney general", "district attorney", "prosecutor general"),
+    "executive": ("ceo", "chief executive", "president", "chairman", "chairwoman", "director"),
+    "ceo": ("chief executive",),
+}
+# heads that name whoever leads the thing the modifiers describe ("the union boss")
+LEADER_NOUNS = frozenset("chief head boss leader".split())
+LEADER_ROLES = ("governor", "president", "chairman", "chairwoman", "chair", "director", "head", "chief",
+                "leader", "ceo", "secretary-general", "secretary general", "commissioner", "premier",
+                "prime minister", "chancellor", "mayor", "boss", "executive", "minister", "secretary")
+
+
+def role_matches(role: str, noun: str, mods: list[str]) -> bool:
+    """Does a role text ("Central bank governor") fit a description's head noun and modifiers?"""
+    role = role.lower()
+    words = re.findall(r"[a-z][a-z-]*", role)
+    if not all(w in words for w in mods):
+        return False
+    if noun in words:
+        return True
+    padded = f" {' '.join(words)} "
+    alts = ROLE_SYNONYMS.get(noun, ())
+    if noun in LEADER_NOUNS:
+        alts = alts + LEADER_ROLES
+    return any(f" {a} " in padded for a in alts)
 
 
 class Resolver:
     WINDOW = 3  # sentences back for pronouns
     DESC_WINDOW = 8  # sentences back for descriptions
+    FAR_WINDOW = 10  # sentences back for a he/she whose window holds no person
 
     def __init__(self, given_names: Optional[dict[str, str]] = None):
         self.given_names = given_names or {}
@@ -83,21 +163,28 @@ class Resolver:
         events = [(m.start, 1, m) for m in pronouns] + [(m.start, 0, m) for m in descs]
         events.sort(key=lambda t: (t[0], t[1]))
         active: list[tuple[int, Mention]] = []  # (cluster, mention) seen so far
+        later: list[Mention] = []  # descriptions with no antecedent: maybe cataphora
         k = 0
         for start, _, m in events:
             while k < len(owner) and owner[k][0] < start:
                 active.append((owner[k][1], owner[k][2]))
                 k += 1
             if m.kind == "pronoun":
-                ci = self._pronoun(doc, m, active, labels, gender)
+                ci = self._pronoun(doc, m, active, labels, gender, clusters)
             else:
                 ci = self._description(doc, m, active, labels, gender, clusters)
             if ci is None:
+                if m.kind == "desc":
+                    later.append(m)
                 continue
             clusters[ci].append(m)
             active.append((ci, m))
             if m.gender in ("m", "f") and gender[ci] is None:
                 gender[ci] = m.gender
+        for m in later:
+            ci = self._cataphora(m, clusters, labels)
+            if ci is not None:
+                clusters[ci].append(m)
 
     def speakers(self, doc: Doc, clusters: list[list[Mention]], labels: list[str],
                  text: str, words: list[str], sent_of: list[int], taken: set) -> None:
@@ -108,13 +195,26 @@ class Resolver:
         for ci, cl in enumerate(clusters):
             for m in cl:
                 where[m.head] = ci
+        last: Optional[tuple[int, int]] = None  # (end of the last attributed quotation, its speaker)
         for q in _QUOTATION.finditer(text):
             span = doc.char_span(q.start(), q.end(), alignment_mode="expand")
             if span is None:
                 continue
             ci = self._speaker(doc, span, where)
+            if ci is None and last is not None:
+                # a quotation with no frame of its own continues the speaker of the one before,
+                # in its paragraph or, opening the next paragraph, from the paragraph before
+                # (the quote continuation of Muzny et al. 2017)
+                between = text[last[0]:q.start()]
+                opens = text.rfind("\n", 0, q.start()) + 1
+                other = any(last[0] <= doc[h].idx < q.start() and c != last[1] for h, c in where.items())
+                if not other and ("\n" not in between or (between.count("\n") == 1
+                                                         and not text[opens:q.start()].strip())):
+                    ci = last[1]
             if ci is None:
+                last = None
                 continue
+            last = (q.end(), ci)
             person = labels[ci] == "PERSON"
             wanted = FIRST_PERSON_SINGULAR if person else FIRST_PERSON_PLURAL
             for i in range(span.start, span.end):
@@ -185,31 +285,104 @@ class Resolver:
                 w += 50
             if a.kind == "name":
                 w += 50
+            if dist == 0 and pron.dep_ in SUBJECT_DEPS and in_fronted_adjunct(tok, pron):
+                w = 40.0
             scores[ci] = scores.get(ci, 0.0) + w / (2 ** dist)
         if not scores:
             return None
         return max(scores, key=lambda c: scores[c])
 
-    def _pronoun(self, doc, m, active, labels, gender) -> Optional[int]:
+    @staticmethod
+    def _untyped_word(cl: list[Mention]) -> bool:
+        """A cluster of one-word names no gazetteer knows and no organisation word ends."""
+        names = [x for x in cl if x.kind == "name"]
+        return bool(names) and all(" " not in x.name and not x.gid and x.name[:1].isupper()
+                                   and not x.name.isupper() for x in names)
+
+    def _pronoun(self, doc, m, active, labels, gender, clusters) -> Optional[int]:
         low = m.name.lower()
         if m.number == "sg" and m.gender in ("m", "f"):
             def ok(ci, a):
                 return labels[ci] in PERSON_TYPES and gender[ci] in (None, m.gender)
+            found = self._salience(doc, m, active, ok)
+            if found is not None:
+                return found
+            # no person in the window: the one person of that gender named in the paragraphs
+            # before, if there is only one (a chain of pronouns that lost its last link)
+            far = set()
+            for ci, a in reversed(active):
+                if m.sent - a.sent > self.FAR_WINDOW:
+                    break
+                if ci not in far and ok(ci, a):
+                    far.add(ci)
+                    if len(far) > 1:
+                        break
+            if len(far) == 1:
+                return far.pop()
+
+            # no person in reach, but a one-word name the tagger typed as a place or an
+            # organisation is the subject just before ("Holt attended Navarro College … He"):
+            # that name is a person's
+            def mistyped(ci, a):
+                tok = doc[a.head]
+                return labels[ci] in ("ORG", "GPE", "LOC") and a.kind == "name" and tok.pos_ == "PROPN" \
+                    and tok.dep_ in SUBJECT_DEPS and self._untyped_word(clusters[ci]) \
+                    and not _inside_quotation(doc, a.start) \
+                    and (sum(x.kind == "name" for x in clusters[ci]) > 1 or not doc[a.head].is_sent_start)
+            found = self._salience(doc, m, active, mistyped)
+            if found is not None:
+                labels[found] = "PERSON"
+            return found
         elif m.number == "sg":  # it, its
             if low == "it" and doc[m.head].dep_ in ("nsubj", "nsubjpass") and \
                     any(c.dep_ in ("ccomp", "xcomp") for c in doc[m.head].head.children) and \
                     doc[m.head].head.lemma_ in ("be", "seem", "appear"):
                 return None  # expletive "it is likely that"
 
-            def ok(ci, a):
-                return labels[ci] in THING_TYPES and a.label != "NORP"
+            def ok(ci, a):  # "it" is an organisation or a place only when one is named just before
+                return labels[ci] in THING_TYPES and a.label != "NORP" and m.sent - a.sent <= IT_WINDOW
         else:  # they, their
+            pron = doc[m.head]
+            # "they said": a speaker, which the quote step looks up here, may be further back
+            subject = pron.dep_ in SUBJECT_DEPS
+
             def ok(ci, a):  # organisations, or a people named by a plural ("North Koreans")
+                # "Some Democrats … They have made the case": a people named by a plural stays
+                # in reach of a subject "they" as long as a person would
+                window = self.WINDOW if subject and (labels[ci] == "NORP" or
+                                                     pron.head.lemma_.lower() in REPORTING_LEMMAS) \
+                    else IT_WINDOW
+                if m.sent - a.sent > window:
+                    return False
                 if labels[ci] == "NORP":
                     return a.kind == "name" and doc[a.head].tag_ in ("NNPS", "NNS")
                 return labels[ci] in ("ORG", "NEWS_OUTLET", "GOVERNMENT") and \
                     (a.kind == "name" or a.number == "pl")
         return self._salience(doc, m, active, ok)
+
+    @staticmethod
+    def _fits(m: Mention, noun: str, cluster: list[Mention]) -> bool:
+        role = " ; ".join(x.role or "" for x in cluster) + " ; " + \
+            " ; ".join(x.name for x in cluster if x.kind == "name")
+        return role_matches(role, noun, _modifiers(m.name, noun))
+
+    def _cataphora(self, m: Mention, clusters, labels) -> Optional[int]:
+        """A role named before its holder ("the province's premier said …; Premier X"):
+        the one person introduced later in the article with that role."""
+        noun = m.extra.get("noun", "")
+        if m.label != "PERSON" or noun in GENERIC_PERSON - LEADER_NOUNS:
+            return None
+        mods = _modifiers(m.name, noun)
+        found = set()
+        for ci, cl in enumerate(clusters):
+            if labels[ci] != "PERSON":
+                continue
+            roles = [x.role for x in cl if x.role]
+            if not roles or min((x.start for x in cl if x.kind == "name"), default=-1) < m.end:
+                continue
+            if any(role_matches(r, noun, mods) for r in roles):
+                found.add(ci)
+        return found.pop() if len(found) == 1 else None
 
     def _description(self, doc, m, active, labels, gender, clusters) -> Optional[int]:
         if m.kind == "appos":
@@ -223,16 +396,20 @@ class Resolver:
                 break
             if labels[ci] not in want:
                 continue
-            role = " ".join(x.role or "" for x in clusters[ci]) + " " + \
-                " ".join(x.name for x in clusters[ci] if x.kind == "name")
-            words = role.lower().split()
-            if noun in words and all(w in words for w in _modifiers(m.name, noun)):
+            if self._fits(m, noun, clusters[ci]):
                 return ci  # "the military spokesperson" is not the "foreign ministry spokesperson"
         # 2. generic nouns: the most salient agreeing cluster within a sentence or two
         g = "m" if noun in MALE_NOUNS else "f" if noun in FEMALE_NOUNS else None
         year_old = "year-old" in m.name or "year - old" in m.name
-        if not (noun in GENERIC_PERSON or year_old or noun in GENERIC_PLACE or noun in GENERIC_ORG):
+        if not (noun in GENERIC_PERSON or year_old or noun in GENERIC_PLACE or noun in GENERIC_ORG
+                or noun in GENERIC_SETTLEMENT):
             return None
+        if noun in GENERIC_SETTLEMENT:
+            def settlement(ci, a):
+                return labels[ci] in ("GPE", "LOC") and m.sent - a.sent <= 3 and a.kind == "name" \
+                    and not (a.gid and a.gid.startswith(("c:", "r:"))) and a.label != "NORP" \
+                    and (noun != "capital" or bool(a.capital_of))
+            return self._salience(doc, m, active, settlement)
 
         if noun in GENERIC_ORG:
             want = ("ORG", "NEWS_OUTLET")  # "the organisation" is not a capital standing for its state

@@ -13,6 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
+from claimgraph.entities.coref import in_fronted_adjunct  # noqa: F401 - the quote step's pronouns
 from claimgraph.lexicon.gazetteer import norm_key
 from claimgraph.model import Entity, Span
 from claimgraph.parsed import doc_text

@@ -68,7 +68,7 @@ company firm group organisation organization agency ministry party team club gov
 administration army military alliance bank union network broadcaster newspaper
 department council committee court university school
 """.split())
-PLACE_NOUNS = frozenset("country nation city capital state region town village province".split())
+PLACE_NOUNS = frozenset("country nation city capital state region town village province island".split())
 _DESC_NOUNS = PERSON_NOUNS | ORG_NOUNS | PLACE_NOUNS | frozenset(("men", "women", "children", "wives"))
 _EA_NAME = re.compile(r"\b([A-Z][a-z]{0,5}) ([A-Z][a-z]+-[A-Za-z][a-z]+)\b")
 _QUOTES = set("\"'“”‘’«»„`")
@@ -77,6 +77,29 @@ _JOINERS = ("of", "'", "’", "for")
 _SMALL_WORDS = frozenset("a an the and but or nor for to of in on at by with from as is vs via "
                          "into over after up down off out".split())
 _TRAILING = frozenset(("'s", "’s", "of", "and", "the", "for", "in"))
+# "the newspaper El Diario", "the state-run daily La Nación", "the news agency Prensa Latina"
+_OUTLET_BEFORE = re.compile(
+    r"\b[Tt]he (?:[\w-]+ ){0,2}?(?:newspaper|daily|weekly|broadcaster|news agency|wire service|magazine|"
+    r"tabloid|news site|news website|news outlet|outlet|(?:TV|television|radio) (?:channel|station|network))"
+    r",? $")
+# "Secretary of State", "Minister for Foreign Affairs", "Governor of the Central Bank" before a name
+_TITLE_OF = re.compile(
+    r"(?:(?<=[\s(\"“,;:])|^)(?:[Tt]he )?((?:(?:Deputy|Vice|Assistant|Acting|Former|Under|Permanent)[ -])*"
+    r"(?:Secretary|Minister|Governor|Chairman|Chairwoman|Chair|President|Director|Head|Chief|"
+    r"Commissioner|Ambassador|Speaker|Leader|Secretary[ -]General|Attorney General|Chancellor)"
+    r" (?:of|for|to) (?:the )?(?:[A-Z][\w.&'’-]*)(?: (?:of|and|for|the|on|[A-Z][\w.&'’-]*))*) $")
+# department words that a "Title of Department" swallows (not entities of their own)
+DEPARTMENT_WORDS = frozenset("""state defense defence finance health justice interior treasury
+education labor labour energy commerce agriculture transport trade industry culture economy
+environment war navy""".split()) | {"foreign affairs", "home affairs", "homeland security"}
+# words that make a "Given Family"-looking name an organisation or a thing ("Victoria Station")
+_ORGISH = frozenset("""station street avenue road square park hall house center centre church
+cathedral bridge airport hospital stadium arena museum gallery theatre theater tower river lake
+mountain island bay county city inc ltd llc corp co group holdings partners records studios
+press times post news daily journal herald tribune""".split())
+# given names that are also common family names ("Mary Thomas", "Anna James")
+_FAMILY_TOO = frozenset("""thomas james john george henry howard lewis scott morgan ross grant
+russell lawrence douglas arthur frank mark allen ellis paul martin""".split())
 # English words glued to names by a hyphen: "Seoul-based", "Kremlin-backed", "US-led"
 HYPHEN_WORDS = frozenset("""based born led backed owned run linked style era like made bred
 speaking flagged funded controlled occupied allied aligned friendly held bound registered
@@ -106,6 +129,35 @@ class Mention:
     heading: bool = False
     link: Optional[int] = None  # index of a mention this one is known to corefer with
     extra: dict = field(default_factory=dict)
+
+
+# verbs whose subject, when a capital, stands for its government ("Seoul would support")
+AGENT_VERBS = frozenset("""say insist accuse deny warn support demand reject refuse want decide agree
+threaten deploy send invade launch respond urge call claim announce condemn protest sign approve
+oppose plan seek hope vow pledge order impose retaliate recognise recognize back""".split())
+
+
+GOVERNMENT_PEOPLE = frozenset("official authority diplomat government leader minister lawmaker "
+                              "politician policymaker".split())
+
+
+def _acts(doc: Doc, end: int) -> bool:
+    """Is the name ending before token ``end`` a possessor ("Kiev's allies") or the subject
+    of a verb of saying or acting ("Moscow insists")?"""
+    if end < len(doc) and doc[end].tag_ == "POS":
+        return True
+    tok = doc[end - 1]
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "from") \
+            and tok.head.head.lemma_.lower() in GOVERNMENT_PEOPLE:
+        return True  # "officials in Pretoria said": the seat of government
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in AGENT_VERBS
+
+
+def _plain_names(doc: Doc, start: int, end: int) -> bool:
+    """Every token a proper noun in its own form: not "Donald Trump Could" or "Zoe Saldana
+    Responds" (a title-case headline the tagger ran on), where a verb ends the run."""
+    return all(doc[i].pos_ == "PROPN" and (i == start or doc[i].lemma_.lower() == doc[i].lower_)
+               for i in range(start, end))
 
 
 def words_of(doc: Doc) -> list[str]:
@@ -170,6 +222,10 @@ class MentionFinder:
         if credits:  # "(AP Photo/Name, File)", "Photo credit: Name/Reuters": no one in the story
             body = [m for m in body if not _in_ranges(m.start, credits)]
             head = [m for m in head if not _in_ranges(m.start, credits)]
+        titles = [m.extra["title_of"] for m in body if "title_of" in m.extra]
+        if titles:  # "Secretary of State Maria Delgado": "State" is her title, not an entity
+            body = [m for m in body if not (m.label != "PERSON" and not m.gid and fold(m.name) in DEPARTMENT_WORDS
+                                            and any(s <= m.name_start < e for s, e in titles))]
         body.sort(key=lambda m: m.start)
         head.sort(key=lambda m: m.start)
         return body, head
@@ -211,6 +267,15 @@ class MentionFinder:
             end -= 2
         if start >= end:
             return None
+        # "Activist Lerato Dlamini" tagged as a title (NORP) and an organisation "Dlamini": a
+        # capitalised role word, an untagged given name and the family name are one person
+        if label != "PERSON" and end - start == 1 and start >= 2 and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].is_title and not doc[start - 1].ent_type_ and doc[start].is_title \
+                and (doc[start - 2].lower_ in PERSON_NOUNS or fold(doc[start - 2].text).rstrip(".") in TITLES) \
+                and doc[start].lower_ not in ORG_HEADS and doc[start].lower_ not in _ORGISH \
+                and self.gaz.place(doc[start].text) is None and self.gaz.org(doc[start].text) is None:
+            start -= 1
+            label = "PERSON"
         # "Trump hosted Erdogan" tagged as one name: a name stops at a lower-case verb
         verb = next((i for i in range(start + 1, end) if doc[i].is_lower and doc[i].pos_ in ("VERB", "AUX")), None)
         if verb is not None:
@@ -236,11 +301,13 @@ class MentionFinder:
         name = doc_text(doc)[name_start:name_end]
         if not any(c.isalpha() for c in name) or not (name[0].isupper() or name[0].isdigit()):
             return None
-        type_, place, org, country = self._retype(name, label, end - start)
+        type_, place, org, country = self._retype(name, label, end - start, _plain_names(doc, start, end))
         if type_ is None:
             return None
         m = Mention(name_start, name_end, name, type_, head=end - 1, sent=sent_of[end - 1],
                     name_start=name_start, name_end=name_end, extra={"tok_start": start})
+        if type_ == "NORP" and doc[end - 1].pos_ == "ADJ":
+            m.extra["adjective"] = True  # "Russian troops": says whose, names no one
         # "the Kursk region", "Donetsk oblast": one place
         if type_ in ("GPE", "LOC") and end < n and doc[end].lower_ in REGION_WORDS:
             end += 1
@@ -261,19 +328,26 @@ class MentionFinder:
             else:
                 m.gid = f"p:{place.name}:{place.country}"
                 m.capital_of = place.capital_of
+                if m.capital_of and _acts(doc, end):
+                    m.extra["metonymy"] = True  # "Moscow insists", "Kiev's allies": the government
         elif org is not None:
             m.country = org.country
             m.gid = f"o:{org.name}"
         elif country is not None:
             m.country = country
             m.gid = f"n:{country}"
-        if m.label == "PERSON":
+        outlet = _OUTLET_BEFORE.search(doc_text(doc), max(0, name_start - 60), name_start) \
+            if m.label in ("PERSON", "ORG", "MISC", "NORP", "GPE") and not m.gid else None
+        if outlet is not None:  # "the newspaper El Diario", "the daily La Nación": an outlet
+            m.label = "NEWS_OUTLET"
+            m.start = outlet.start()
+        elif m.label == "PERSON":
             self._person_np(doc, m, start)
         elif start > 0 and doc[start - 1].lower_ == "the" and m.label not in ("NORP",):
             m.start = doc[start - 1].idx
         return m
 
-    def _retype(self, name: str, label: str, n_tokens: int):
+    def _retype(self, name: str, label: str, n_tokens: int, plain: bool = False):
         """(type, place, org, demonym country) for a tagged span, or type None to drop it."""
         gaz = self.gaz
         place: Optional[Place] = gaz.place(name)
@@ -282,6 +356,8 @@ class MentionFinder:
         if label == "NORP":
             if demonym:
                 return "NORP", None, None, demonym
+            if fold(name) in PERSON_NOUNS or fold(name).rstrip(".") in TITLES:
+                return None, None, None, None  # "Activist" opening a sentence: a title, not a people
             if place is not None and place.is_country:
                 return "GPE", place, None, None
             if org is not None:
@@ -289,6 +365,8 @@ class MentionFinder:
             return "NORP", None, None, None
         if org is not None and (label in ("ORG", "PERSON") or place is None):
             return org.type, None, org, None
+        if label in ("ORG", "GPE", "LOC", "NORP") and place is None and plain and self.looks_personal(name):
+            return "PERSON", None, None, None  # "Brock Holt" tagged ORG: a given name and a family name
         if place is not None:
             big = place.is_country or place.capital_of or place.population >= 1_000_000
             if label in ("GPE", "LOC") or label in REPAIRABLE_LABELS:
@@ -302,6 +380,18 @@ class MentionFinder:
         if label in REPAIRABLE_LABELS:  # kept only if it turns out to be a person's name
             return "MISC", None, None, None
         return NAME_LABELS[label], None, None, None
+
+    def looks_personal(self, name: str) -> bool:
+        """``Given Family`` (two or three title-case words, the first a common given name,
+        none an organisation or outlet word): a person's name whatever the tagger said."""
+        words = name.split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() and w.isalpha()
+                                                for w in words):
+            return False
+        if fold(words[0]) not in self.gaz.given_names or fold(words[-1]) in self.gaz.given_names \
+                and len(words) == 2 and fold(words[-1]) not in _FAMILY_TOO:
+            return False
+        return not any(w.lower() in ORG_HEADS or w.lower() in _ORGISH for w in words[1:])
 
     def _is_country(self, tok) -> bool:
         place = self.gaz.place(tok.text)
@@ -337,6 +427,21 @@ class MentionFinder:
                 m.role = role.strip()
             titles = [fold(doc[i].text).rstrip(".") for i in range(j, start)]
             m.extra["titles"] = titles
+        else:
+            self._title_of(doc, m)
+
+    @staticmethod
+    def _title_of(doc: Doc, m: Mention) -> None:
+        """``Secretary of State Maria Delgado``, ``Minister of Finance Ali Musa``: a capitalised
+        "Title of Department" just before a name is the person's role and part of the mention."""
+        text = doc_text(doc)
+        hit = _TITLE_OF.search(text, max(0, m.start - 80), m.start)
+        if hit is None:
+            return
+        m.start = hit.start()
+        m.role = hit.group(1)
+        m.extra["titles"] = [fold(w).rstrip(".") for w in hit.group(1).split()]
+        m.extra["title_of"] = (hit.start(), hit.end())
 
     def _propagate(self, doc: Doc, found: list[Mention], covered: set, sent_of) -> list[Mention]:
         """Other occurrences of a name found elsewhere in the article (one sense per
@@ -391,7 +496,7 @@ class MentionFinder:
         Canada``, ``University of Texas``, ``Google Science Fair``)."""
         out = []
         for m in found:
-            if m.label in ("PERSON", "NORP", "GPE") or " " not in m.name or m.gid:
+            if m.label in ("PERSON", "NORP", "GPE", "NEWS_OUTLET") or " " not in m.name or m.gid:
                 continue
             span = doc.char_span(m.name_start, m.name_end)
             if span is None:
@@ -448,6 +553,11 @@ class MentionFinder:
                 if e - i >= 2 and words[e - 1].lower() in ORG_HEADS and words[e - 1][:1].isupper() \
                         and tok.pos_ == "PROPN":
                     return e, "ORG"
+            # "Ana Ruiz, the union leader": a given name and a family name the tagger missed
+            for e in (min(j, i + 3), min(j, i + 2)):
+                if e - i >= 2 and _plain_names(doc, i, e) and self.looks_personal(
+                        text[tok.idx:doc[e - 1].idx + len(words[e - 1])]):
+                    return e, "PERSON"
             return None
         return self._scan(doc, covered, sent_of, match_at)
 
@@ -488,10 +598,21 @@ class MentionFinder:
             if tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS") and label == "PERSON":
                 continue
             dets = [c for c in tok.children if c.dep_ == "det"]
-            if not dets or dets[0].lower_ not in ("the", "this", "that"):
+            poss = [c for c in tok.children if c.dep_ == "poss"]
+            owner = None
+            if poss and not dets and label == "PERSON":
+                # "the province's premier", "the company's chief", "Canada's top diplomat"
+                p_ = poss[0]
+                if p_.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in p_.children) \
+                        or p_.pos_ == "PROPN":
+                    owner = range(p_.left_edge.i, p_.right_edge.i + 1)
+            if owner is None and (not dets or dets[0].lower_ not in ("the", "this", "that")):
                 continue
             left = tok.left_edge.i
-            if any(i in taken for i in range(left, tok.i)):
+            # a name may modify a role ("the top U.S. diplomat"), never an organisation's or place's head
+            if any(i in taken and not (label == "PERSON" and (doc[i].dep_ in ("compound", "amod", "nmod")
+                                                              or owner is not None and i in owner))
+                   for i in range(left, tok.i)):
                 continue
             right = tok.i + 1
             for c in tok.rights:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.parsed import doc_text, paragraph_of, sentence_of
-from claimgraph.entities.handoff import entity_at
+from claimgraph.entities.handoff import entity_at, in_fronted_adjunct
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
@@ -76,6 +76,10 @@ def resolve_pronoun(doc: Doc, pron: Token, last_speaker) -> Optional[str]:
 
     earlier = [(s, e.id) for e in ents if e.type in wanted and agrees(e) for s, _ in e.mentions
                if sent.start_char <= s < pron.idx]
+    if earlier and last_speaker is not None and not plural:
+        # "After meeting with Green, he said …": a name inside an opening adjunct does not take
+        # the pronoun from the speaker of the statement before
+        earlier = [(s, ent_id) for s, ent_id in earlier if not _in_adjunct(doc, s, pron)]
     if earlier:
         # a subject before an object (Lappin & Leass's salience): "Trump hosted Erdogan for
         # what he called …" is Trump's phrase
@@ -90,6 +94,11 @@ def resolve_pronoun(doc: Doc, pron: Token, last_speaker) -> Optional[str]:
         return linked
     before = [(s, e.id) for e in ents if e.type in wanted and agrees(e) for s, _ in e.mentions if s < pron.idx]
     return max(before)[1] if before else None
+
+
+def _in_adjunct(doc: Doc, offset: int, pron: Token) -> bool:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span is not None and in_fronted_adjunct(span[0], pron)
 
 
 def is_subject_at(doc: Doc, offset: int) -> bool:
