@@ -1,0 +1,196 @@
+"""The corpus side of the web: requests → :class:`claimgraph.store.Store` calls → plain JSON.
+
+The web does no SQL of its own: every question goes through the Store API (whose queries
+are parameterised), and what comes back (hits, profiles) is turned into plain values here.
+Filters are checked before the store sees them, so a bad one is a 400 naming the filter.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import inspect
+from typing import Any, Mapping, Optional
+
+from claimgraph.model import CERTAINTY_ORDER, QUOTE_KINDS
+from claimgraph.web.errors import ApiError
+
+#: the filters of ``claimgraph search`` (names as on the command line, without ``--``)
+TEXT_FILTERS = ("speaker", "source", "about", "outlet")
+FILTERS = TEXT_FILTERS + ("since", "until", "kind", "anonymous", "certainty")
+KINDS = QUOTE_KINDS + ("attribution",)
+PAGING = ("limit", "offset")
+DEFAULT_LIMIT, MAX_LIMIT = 20, 500
+MAX_QUERY = 500
+LAYERS = {"search": None, "quotes": "quotes", "attributions": "attributions"}
+
+
+@dataclasses.dataclass
+class Query:
+    text: Optional[str]
+    filters: dict[str, Any]
+    limit: int = DEFAULT_LIMIT
+    offset: int = 0
+
+    def params(self) -> dict[str, Any]:
+        """The query as URL parameters (for links to the next page)."""
+        out = {"q": self.text} if self.text else {}
+        for k, v in self.filters.items():
+            out[k] = ("true" if v else "false") if isinstance(v, bool) else v
+        return out
+
+
+def bad(name: str, message: str) -> ApiError:
+    return ApiError(400, "query.bad_filter", f"{name}: {message}")
+
+
+def parse_query(params: Mapping[str, str], *, extra: tuple[str, ...] = ()) -> Query:
+    """URL parameters → a checked :class:`Query`; an unknown parameter is an error too."""
+    unknown = sorted(set(params) - set(FILTERS) - set(PAGING) - {"q"} - set(extra))
+    if unknown:
+        raise bad(unknown[0], f"unknown filter (known: q, {', '.join(FILTERS)}, limit, offset)")
+    text = (params.get("q") or "").strip() or None
+    if text is not None and len(text) > MAX_QUERY:
+        raise bad("q", f"longer than {MAX_QUERY} characters")
+    filters: dict[str, Any] = {}
+    for name in TEXT_FILTERS:
+        value = (params.get(name) or "").strip()
+        if value:
+            if len(value) > MAX_QUERY:
+                raise bad(name, f"longer than {MAX_QUERY} characters")
+            filters[name] = value
+    for name in ("since", "until"):
+        value = (params.get(name) or "").strip()
+        if value:
+            try:
+                filters[name] = dt.date.fromisoformat(value).isoformat()
+            except ValueError:
+                raise bad(name, f"expected a date as YYYY-MM-DD, got {value[:40]!r}") from None
+    if filters.get("since") and filters.get("until") and filters["since"] > filters["until"]:
+        raise bad("since", "is after until")
+    kind = (params.get("kind") or "").strip()
+    if kind:
+        if kind not in KINDS:
+            raise bad("kind", f"{kind[:40]!r} is not one of {', '.join(KINDS)}")
+        filters["kind"] = kind
+    certainty = (params.get("certainty") or "").strip()
+    if certainty:
+        if certainty not in CERTAINTY_ORDER:
+            raise bad("certainty", f"{certainty[:40]!r} is not one of {', '.join(CERTAINTY_ORDER)}")
+        filters["certainty"] = certainty
+    anonymous = (params.get("anonymous") or "").strip().lower()
+    if anonymous:
+        if anonymous not in ("true", "false", "1", "0", "yes", "no"):
+            raise bad("anonymous", f"expected true or false, got {anonymous[:20]!r}")
+        filters["anonymous"] = anonymous in ("true", "1", "yes")
+    limit = _whole(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
+    offset = _whole(params, "offset", 0, 0, 10_000_000)
+    return Query(text, filters, limit, offset)
+
+
+def _whole(params, name: str, default: int, low: int, high: int) -> int:
+    value = (params.get(name) or "").strip()
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise bad(name, f"expected a whole number, got {value[:20]!r}") from None
+    if not low <= number <= high:
+        raise bad(name, f"must be between {low} and {high:,}")
+    return number
+
+
+# --------------------------------------------------------------------------- the store
+
+def store_errors():
+    """The store's exception classes (NotFound, QueryError, StoreError), or None."""
+    try:
+        from claimgraph.store import errors
+    except ImportError:
+        return None
+    return errors
+
+
+def api_error(err: Exception) -> Optional[ApiError]:
+    """The ApiError for an exception the store raised (None: not the store's)."""
+    errors = store_errors()
+    if errors is None or not isinstance(err, errors.StoreError):
+        return None
+    if isinstance(err, getattr(errors, "NotFound", ())):
+        return ApiError(404, "not_found", str(err))
+    if isinstance(err, getattr(errors, "QueryError", ())):
+        return ApiError(400, "query.bad_filter", str(err))
+    return ApiError(503, "store.error", str(err))
+
+
+def plain(value: Any) -> Any:
+    """Hits, profiles and summaries (dataclasses, named tuples, rows) as plain JSON values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if hasattr(value, "_asdict"):
+        return {k: plain(v) for k, v in value._asdict().items()}
+    if hasattr(value, "_mapping"):
+        return {k: plain(v) for k, v in dict(value._mapping).items()}
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def hit_layer(hit: dict[str, Any]) -> str:
+    """``quotes`` or ``attributions``: which table a hit comes from."""
+    for key in ("layer", "table", "type", "record_type"):
+        value = hit.get(key)
+        if isinstance(value, str):
+            return "attributions" if value.startswith("attribution") else "quotes"
+    return "quotes" if hit.get("kind") in QUOTE_KINDS else "attributions"
+
+
+def _accepts(func, name: str) -> bool:
+    try:
+        params = inspect.signature(func).parameters
+    except (TypeError, ValueError):
+        return False
+    return name in params or any(p.kind is p.VAR_KEYWORD for p in params.values())
+
+
+def search(store, query: Query, layer: Optional[str] = None) -> dict[str, Any]:
+    """One page of hits: ``{"total", "limit", "offset", "items"}``. The store pages when
+    it can (``limit``/``offset``/``layer`` filters); otherwise the page is cut here."""
+    filters = dict(query.filters)
+    from claimgraph.store.search import Filters  # the store's own filter record
+
+    names = ({f.name for f in dataclasses.fields(Filters)} if dataclasses.is_dataclass(Filters)
+             else set(inspect.signature(Filters).parameters))
+    unknown = [k for k in filters if k not in names]
+    if unknown:
+        raise bad(unknown[0], "this store does not support the filter")
+    in_store = {"limit", "offset"} <= names
+    if layer is not None and "layer" in names:
+        filters["layer"] = layer
+        layer_here = False
+    else:
+        layer_here = layer is not None
+    if in_store and not layer_here:
+        result = store.search(query.text, **filters, limit=query.limit, offset=query.offset)
+        items = [plain(h) for h in _hits(result)]
+        total = getattr(result, "total", None)
+        if total is None:  # ask for the count the cheap way: one hit past the end is enough
+            total = query.offset + len(items)
+    else:
+        everything = [plain(h) for h in _hits(store.search(query.text, **filters))]
+        if layer_here:
+            everything = [h for h in everything if hit_layer(h) == layer]
+        total = len(everything)
+        items = everything[query.offset:query.offset + query.limit]
+    return {"total": total, "limit": query.limit, "offset": query.offset, "items": items}
+
+
+def _hits(result) -> list:
+    for attr in ("items", "hits"):
+        if hasattr(result, attr) and not isinstance(result, (list, tuple)):
+            return list(getattr(result, attr))
+    return list(result)
