@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import inspect
 from typing import Any, Mapping, Optional
 
 from claimgraph.model import CERTAINTY_ORDER, QUOTE_KINDS
@@ -149,41 +148,42 @@ def hit_layer(hit: dict[str, Any]) -> str:
     return "quotes" if hit.get("kind") in QUOTE_KINDS else "attributions"
 
 
-def _accepts(func, name: str) -> bool:
-    try:
-        params = inspect.signature(func).parameters
-    except (TypeError, ValueError):
-        return False
-    return name in params or any(p.kind is p.VAR_KEYWORD for p in params.values())
-
-
 def search(store, query: Query, layer: Optional[str] = None) -> dict[str, Any]:
-    """One page of hits: ``{"total", "limit", "offset", "items"}``. The store pages when
-    it can (``limit``/``offset``/``layer`` filters); otherwise the page is cut here."""
-    filters = dict(query.filters)
-    from claimgraph.store.search import Filters  # the store's own filter record
+    """One page of hits: ``{"total", "limit", "offset", "items"}``.
 
-    names = ({f.name for f in dataclasses.fields(Filters)} if dataclasses.is_dataclass(Filters)
-             else set(inspect.signature(Filters).parameters))
-    unknown = [k for k in filters if k not in names]
+    ``layer`` ("quotes" / "attributions") narrows to one table through the ``kind``
+    filter. With the store's query builder (``claimgraph.store.search.build``) the page
+    and the total are two parameterised queries over the same SELECT (a count and a
+    LIMIT/OFFSET); otherwise the whole result is fetched through ``Store.search`` and cut
+    here."""
+    from claimgraph.store import search as store_search
+
+    filters = dict(query.filters)
+    if layer == "attributions":
+        if filters.get("kind") not in (None, "attribution"):
+            return {"total": 0, "limit": query.limit, "offset": query.offset, "items": []}
+        filters["kind"] = "attribution"
+    elif layer == "quotes":
+        if filters.get("kind") == "attribution":
+            return {"total": 0, "limit": query.limit, "offset": query.offset, "items": []}
+        filters.setdefault("kind", list(QUOTE_KINDS))
+    known = {f.name for f in dataclasses.fields(store_search.Filters)}
+    unknown = [k for k in filters if k not in known]
     if unknown:
         raise bad(unknown[0], "this store does not support the filter")
-    in_store = {"limit", "offset"} <= names
-    if layer is not None and "layer" in names:
-        filters["layer"] = layer
-        layer_here = False
-    else:
-        layer_here = layer is not None
-    if in_store and not layer_here:
-        result = store.search(query.text, **filters, limit=query.limit, offset=query.offset)
-        items = [plain(h) for h in _hits(result)]
-        total = getattr(result, "total", None)
-        if total is None:  # ask for the count the cheap way: one hit past the end is enough
-            total = query.offset + len(items)
+    build = getattr(store_search, "build", None)
+    engine = getattr(store, "engine", None)
+    if build is not None and engine is not None and hasattr(store_search, "FIELDS"):
+        import sqlalchemy as sa
+
+        with engine.connect() as conn:
+            sel = build(conn, query.text, store_search.Filters(**filters))
+            total = conn.execute(sa.select(sa.func.count()).select_from(sel.subquery())).scalar_one()
+            rows = conn.execute(sel.limit(query.limit).offset(query.offset)).all()
+        items = [plain(store_search.Hit(**{k: r._mapping[k] for k in store_search.FIELDS}))
+                 for r in rows]
     else:
         everything = [plain(h) for h in _hits(store.search(query.text, **filters))]
-        if layer_here:
-            everything = [h for h in everything if hit_layer(h) == layer]
         total = len(everything)
         items = everything[query.offset:query.offset + query.limit]
     return {"total": total, "limit": query.limit, "offset": query.offset, "items": items}
