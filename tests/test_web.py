@@ -312,3 +312,34 @@ def test_marked_text_nests_crossing_spans_and_escapes():
 
     assert re.sub(r"<[^>]+>", "", html).replace("&lt;", "<").replace("&gt;", ">") \
         .replace("&amp;", "&").replace("&#34;", '"').replace("&#39;", "'") == article.text
+
+
+def test_concurrent_requests_are_read_in_batches_with_the_same_records(reader):
+    import asyncio
+
+    import httpx
+
+    app = create_app(Settings(), reader=reader)
+    texts = [ROUNDUP.read_text(encoding="utf-8"), SMALL, HOSTILE.read_text(encoding="utf-8"),
+             SMALL.replace("Ana Reyes", "Jon Pike")] * 2
+    batches = []
+    service = app.state.service
+    original = service.read_batch
+    service.read_batch = lambda items: batches.append(len(items)) or original(items)
+
+    async def go():
+        await service.start()
+        try:
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+                return await asyncio.gather(*(client.post("/read", json={"text": t}) for t in texts),
+                                            client.post("/read", json={"text": ""}))
+        finally:
+            await service.stop()
+
+    *answers, empty = asyncio.run(go())
+    assert empty.status_code == 422  # a bad article among good ones
+    for text, r in zip(texts, answers):
+        assert r.status_code == 200
+        assert r.content == cli_json(reader.read(text, id="article").to_record()).encode("utf-8")
+    assert max(batches) > 1 and sum(batches) == len(texts)

@@ -12,6 +12,7 @@ turn in a thread, so the server keeps answering ``/health`` and static files mea
 """
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import threading
@@ -53,13 +54,21 @@ class Settings:
 
 
 class ReadService:
-    """The process's one :class:`~claimgraph.reader.Reader`, one request at a time."""
+    """The process's one :class:`~claimgraph.reader.Reader`, fed by one task.
+
+    Requests wait in an asyncio queue, not in threads: a request that arrives while the
+    reader is busy costs no thread, so pages, static files and ``/health`` are answered
+    meanwhile. Whatever has queued up while one batch was being read goes through the
+    reader together as the next batch (``nlp.pipe``, up to ``batch_size`` articles), so a
+    lone request is read at once and a crowd is read in batches."""
 
     def __init__(self, reader=None, scope: str = "speech", batch_size: int = 32):
         self._reader = reader
         self.scope = scope
         self.batch_size = batch_size
         self.lock = threading.Lock()
+        self._queue: Optional[asyncio.Queue] = None
+        self._task: Optional[asyncio.Task] = None
 
     @property
     def reader(self):
@@ -77,15 +86,52 @@ class ReadService:
     def loaded(self) -> bool:
         return self._reader is not None and self._reader._nlp is not None
 
-    def read_now(self, item: ArticleInput) -> Article:
+    def read_batch(self, items: list[ArticleInput]) -> list:
+        """Article or ReadError per input, in order (one thread at a time)."""
         with self.lock:
-            (result,) = list(self.reader.read_many([item]))
+            return list(self.reader.read_many(items))
+
+    async def start(self) -> None:
+        self._queue = asyncio.Queue()
+        self._task = asyncio.create_task(self._serve())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _serve(self) -> None:
+        queue = self._queue
+        while True:
+            batch = [await queue.get()]
+            while len(batch) < self.batch_size and not queue.empty():
+                batch.append(queue.get_nowait())
+            batch = [(item, fut) for item, fut in batch if not fut.done()]  # client gone
+            if not batch:
+                continue
+            try:
+                results = await run_in_threadpool(self.read_batch, [item for item, _ in batch])
+            except Exception as err:  # noqa: BLE001 - handed to each waiting request
+                for _, fut in batch:
+                    if not fut.done():
+                        fut.set_exception(err)
+                continue
+            for (_, fut), result in zip(batch, results):
+                if not fut.done():
+                    fut.set_result(result)
+
+    async def read(self, item: ArticleInput) -> Article:
+        if self._queue is None:  # no running loop task (used outside the app's lifespan)
+            (result,) = await run_in_threadpool(self.read_batch, [item])
+        else:
+            fut = asyncio.get_running_loop().create_future()
+            await self._queue.put((item, fut))
+            result = await fut
         if isinstance(result, ReadError):
             raise from_read_error(result)
         return result
-
-    async def read(self, item: ArticleInput) -> Article:
-        return await run_in_threadpool(self.read_now, item)
 
 
 def record_json(record: dict) -> bytes:
@@ -103,6 +149,7 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
     @contextlib.asynccontextmanager
     async def lifespan(app):
         await run_in_threadpool(service.load)
+        await service.start()
         opened = None
         if state["store"] is None and settings.db:
             from claimgraph.store import Store
@@ -111,6 +158,7 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
         try:
             yield
         finally:
+            await service.stop()
             if opened is not None:
                 opened.close()
 
