@@ -180,6 +180,8 @@ def mode_load(args) -> None:
     print(f"  server RSS: {rss_before:.0f} MB before, {statistics.mean(first):.0f} MB in the first 10 s, "
           f"{statistics.mean(last):.0f} MB in the last 10 s, max {max(m for _, m in samples):.0f} MB, "
           f"{rss_after:.0f} MB after")
+    marks = [f"{t:.0f}s {m:.0f}" for t, m in samples[::10]]
+    print(f"  RSS every 10 s (MB): {', '.join(marks)}")
     if errors:
         raise SystemExit(f"{len(errors)} errors: {sorted(set(errors))}")
 

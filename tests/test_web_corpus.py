@@ -81,6 +81,7 @@ def test_filters_as_on_the_command_line(corpus):
     client, _ = corpus
     said = client.get("/quotes", params={"speaker": "Okonjo"}).json()  # an alias finds him
     assert said["total"] == 3 and {h["speaker_key"] for h in said["items"]} == {said["items"][0]["speaker_key"]}
+    assert {h["speaker_name"] for h in said["items"]} == {"Piet Okonjo"}  # though written "He", "Okonjo"
     assert client.get("/search", params={"outlet": "Coastwire"}).json()["total"] >= 2
     assert client.get("/search", params={"since": "2026-05-01"}).json()["total"] == \
         client.get("/search", params={"outlet": "Coastwire"}).json()["total"]

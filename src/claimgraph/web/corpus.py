@@ -186,7 +186,23 @@ def search(store, query: Query, layer: Optional[str] = None) -> dict[str, Any]:
         everything = [plain(h) for h in _hits(store.search(query.text, **filters))]
         total = len(everything)
         items = everything[query.offset:query.offset + query.limit]
+    add_speaker_names(store, items)
     return {"total": total, "limit": query.limit, "offset": query.offset, "items": items}
+
+
+def add_speaker_names(store, hits: list[dict[str, Any]]) -> None:
+    """``speaker_name``: the registry's name for each hit's speaker (a hit's ``speaker`` is
+    what the article wrote: "she", "the mayor")."""
+    keys = {h.get("speaker_key") for h in hits if h.get("speaker_key")}
+    if not keys or not hasattr(store, "registry"):
+        return
+    registry = store.registry()
+    try:
+        names = {e.key: e.name for e in registry.entries(keys)}
+    finally:
+        registry.close()
+    for h in hits:
+        h["speaker_name"] = names.get(h.get("speaker_key"))
 
 
 def _hits(result) -> list:
