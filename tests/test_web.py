@@ -343,3 +343,26 @@ def test_concurrent_requests_are_read_in_batches_with_the_same_records(reader):
         assert r.status_code == 200
         assert r.content == cli_json(reader.read(text, id="article").to_record()).encode("utf-8")
     assert max(batches) > 1 and sum(batches) == len(texts)
+
+
+class StubReader:
+    """A reader that finds nothing, fast: for tests about the transport, not the reading."""
+
+    _nlp = nlp = object()
+
+    def read_many(self, items):
+        from claimgraph.model import Article
+
+        for item in items:
+            yield Article(id=item.id, text=item.text, title=item.title, published=item.published)
+
+
+def test_a_long_article_pasted_into_the_page_is_read():
+    # over python-multipart's default part size (1 MB) but under the body limit: not refused
+    with TestClient(create_app(Settings(max_body=3_000_000), reader=StubReader())) as big:
+        text = ("The ferry ran late again on Monday, passengers said. " * 24_000)[:1_200_000]
+        r = big.post("/", files={"text": (None, text)})
+        assert r.status_code == 200, r.text[:300]
+        assert 'id="text-view"' in r.text
+        r = big.post("/read", files={"text": (None, text)})
+        assert r.status_code == 200 and len(r.json()["text"]) == 1_200_000

@@ -246,7 +246,7 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
             if body.lstrip()[:1] == b"{":  # `curl -d @line.json` without a content type
                 return inputs.from_json(body, warn)
         if ctype in ("multipart/form-data", "application/x-www-form-urlencoded"):
-            form = await request.form(max_files=1, max_fields=20)
+            form = await request.form(max_files=1, max_fields=20, max_part_size=settings.max_body)
             fields = {k: v for k, v in form.items() if isinstance(v, str)}
             if page:
                 fields["text"] = inputs.textarea(fields.get("text"))
@@ -312,7 +312,10 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
 
         def write():
             with state["write_lock"]:
-                return store.ingest([article])
+                try:
+                    return store.ingest([article])
+                finally:
+                    corpus.forget_names()
 
         summary = corpus.plain(await in_store(write))
         stored = bool(summary.get("stored")) if isinstance(summary, dict) else True
@@ -363,7 +366,7 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
         try:
             ctype = request.headers.get("content-type", "")
             if "form" in ctype:
-                raw = await request.form(max_files=1, max_fields=20)
+                raw = await request.form(max_files=1, max_fields=20, max_part_size=settings.max_body)
                 form = {k: v for k, v in raw.items() if isinstance(v, str)}
             item = await article_input(request, warnings, page=True)
             article = await service.read(item)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import OrderedDict
 from typing import Any, Mapping, Optional
 
 from claimgraph.model import CERTAINTY_ORDER, QUOTE_KINDS
@@ -178,10 +179,14 @@ def search(store, query: Query, layer: Optional[str] = None) -> dict[str, Any]:
 
         with engine.connect() as conn:
             sel = build(conn, query.text, store_search.Filters(**filters))
-            total = conn.execute(sa.select(sa.func.count()).select_from(sel.subquery())).scalar_one()
-            rows = conn.execute(sel.limit(query.limit).offset(query.offset)).all()
+            rows = conn.execute(sel.limit(query.limit + 1).offset(query.offset)).all()
+            if len(rows) <= query.limit and (rows or query.offset == 0):
+                total = query.offset + len(rows)  # the last page: no count needed
+            else:  # the count needs no ORDER BY (SQLite would sort for nothing)
+                total = conn.execute(sa.select(sa.func.count())
+                                     .select_from(sel.order_by(None).subquery())).scalar_one()
         items = [plain(store_search.Hit(**{k: r._mapping[k] for k in store_search.FIELDS}))
-                 for r in rows]
+                 for r in rows[:query.limit]]
     else:
         everything = [plain(h) for h in _hits(store.search(query.text, **filters))]
         total = len(everything)
@@ -190,23 +195,33 @@ def search(store, query: Query, layer: Optional[str] = None) -> dict[str, Any]:
     return {"total": total, "limit": query.limit, "offset": query.offset, "items": items}
 
 
+_NAMES: "OrderedDict[tuple[int, str], Optional[str]]" = OrderedDict()
+_NAMES_SIZE = 10_000
+
+
 def add_speaker_names(store, hits: list[dict[str, Any]]) -> None:
     """``speaker_name``: the registry's name for each hit's speaker (a hit's ``speaker`` is
-    what the article wrote: "she", "the mayor")."""
+    what the article wrote: "she", "the mayor"). Names are cached per store and key, and
+    forgotten when this server stores an article (the registry may then take a fuller name
+    for a key; one stored by another process shows up after a restart)."""
     keys = {h.get("speaker_key") for h in hits if h.get("speaker_key")}
     if not keys or not hasattr(store, "registry"):
         return
-    registry = store.registry()
-    try:
-        names = {e.key: e.name for e in registry.entries(keys)}
-    finally:
-        registry.close()
+    missing = [k for k in keys if (id(store), k) not in _NAMES]
+    if missing:
+        registry = store.registry()
+        try:
+            found = {e.key: e.name for e in registry.entries(missing)}
+        finally:
+            registry.close()
+        for key in missing:
+            _NAMES[(id(store), key)] = found.get(key)
+        while len(_NAMES) > _NAMES_SIZE:
+            _NAMES.popitem(last=False)
     for h in hits:
-        h["speaker_name"] = names.get(h.get("speaker_key"))
+        if h.get("speaker_key"):
+            h["speaker_name"] = _NAMES.get((id(store), h["speaker_key"]))
 
 
-def _hits(result) -> list:
-    for attr in ("items", "hits"):
-        if hasattr(result, attr) and not isinstance(result, (list, tuple)):
-            return list(getattr(result, attr))
-    return list(result)
+def forget_names() -> None:
+    _NAMES.clear()
