@@ -240,7 +240,6 @@ def mode_search(args) -> None:
         if batch:
             store.ingest(batch, batch_size=100)
         print(f"search: stored {store.stats()['quotes']:,} quotes in {time.perf_counter() - t:.0f} s")
-    store.close()
     server = Server("--db", db)
     rng = random.Random(11)
     cases = {
@@ -248,21 +247,29 @@ def mode_search(args) -> None:
         "entity filter (about)": lambda: {"about": f"{rng.choice(FIRST)} {rng.choice(LAST)}"},
         "full text": lambda: {"q": f"{rng.choice(WORDS)} {rng.choice(WORDS)}"},
     }
+    print(f"search at {store.stats()['quotes']:,} stored quotes: GET /search end to end (a page of 20 "
+          f"and the total), against Store.search(limit=20) in this process, alternating")
     try:
         with httpx.Client(timeout=60) as client:
             for case, params in cases.items():
                 client.get(server.url + "/search", params=params()).raise_for_status()
-                times, totals = [], []
+                web, direct, totals = [], [], []
                 for _ in range(args.queries):
+                    p = params()
                     t = time.perf_counter()
-                    r = client.get(server.url + "/search", params={**params(), "limit": 20})
-                    times.append(1000 * (time.perf_counter() - t))
+                    r = client.get(server.url + "/search", params={**p, "limit": 20})
+                    web.append(1000 * (time.perf_counter() - t))
                     assert r.status_code == 200, r.text
                     totals.append(r.json()["total"])
-                print(f"  GET /search {case:<22} p50 {pct(times, 50):6.1f} ms  p95 {pct(times, 95):6.1f} ms"
-                      f"  (total hits median {statistics.median(totals):.0f}, page of 20)")
+                    t = time.perf_counter()
+                    store.search(p.pop("q", None), **p, limit=20)
+                    direct.append(1000 * (time.perf_counter() - t))
+                print(f"  {case:<22} web p50 {pct(web, 50):6.1f} ms  p95 {pct(web, 95):6.1f} ms   "
+                      f"store alone p50 {pct(direct, 50):6.1f} ms   (hits per query median "
+                      f"{statistics.median(totals):.0f})")
     finally:
         server.stop()
+        store.close()
 
 
 def main() -> None:

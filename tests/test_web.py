@@ -73,6 +73,9 @@ def test_read_feed_line_with_html_and_a_plain_text_body(client):
     rec = r.json()
     assert "Ana Reyes" in rec["text"] and "Home | Sport" not in rec["text"]
     assert rec["title"] == "Ferry news" and rec["url"] == "https://example.org/ferry"
+    r = client.post("/read", files={"file": ("ferry.html", page.encode(), "text/html")})
+    assert r.status_code == 200 and r.json()["id"] == "ferry" and r.json()["title"] == "Ferry news"
+    assert "Home | Sport" not in r.json()["text"]
     r = client.post("/read?title=Ferry&published=2026-05-04", content=SMALL.encode(),
                     headers={"content-type": "text/plain; charset=utf-8"})
     assert r.status_code == 200 and r.json()["title"] == "Ferry" and r.json()["text"] == SMALL
