@@ -178,15 +178,15 @@ def search(store, query: Query, layer: Optional[str] = None) -> dict[str, Any]:
         import sqlalchemy as sa
 
         with engine.connect() as conn:
-            sel = build(conn, query.text, store_search.Filters(**filters))
-            rows = conn.execute(sel.limit(query.limit + 1).offset(query.offset)).all()
+            built = build(conn, query.text, store_search.Filters(**filters))
+            sel, params = built if isinstance(built, tuple) else (built, {})
+            rows = conn.execute(sel.limit(query.limit + 1).offset(query.offset), params).all()
             if len(rows) <= query.limit and (rows or query.offset == 0):
                 total = query.offset + len(rows)  # the last page: no count needed
             else:  # the count needs no ORDER BY (SQLite would sort for nothing)
                 total = conn.execute(sa.select(sa.func.count())
-                                     .select_from(sel.order_by(None).subquery())).scalar_one()
-        items = [plain(store_search.Hit(**{k: r._mapping[k] for k in store_search.FIELDS}))
-                 for r in rows[:query.limit]]
+                                     .select_from(sel.order_by(None).subquery()), params).scalar_one()
+        items = [plain(_hit(store_search, r)) for r in rows[:query.limit]]
     else:
         everything = [plain(h) for h in _hits(store.search(query.text, **filters))]
         total = len(everything)
