@@ -225,3 +225,18 @@ def add_speaker_names(store, hits: list[dict[str, Any]]) -> None:
 
 def forget_names() -> None:
     _NAMES.clear()
+
+
+def _hit(store_search, row):
+    """A row of the store's search SELECT as the store's Hit (SQLite gives 0/1 for booleans)."""
+    values = {k: row._mapping[k] for k in store_search.FIELDS}
+    if "anonymous" in values:
+        values["anonymous"] = bool(values["anonymous"])
+    return store_search.Hit(**values)
+
+
+def _hits(result) -> list:
+    for attr in ("items", "hits"):
+        if hasattr(result, attr) and not isinstance(result, (list, tuple)):
+            return list(getattr(result, attr))
+    return list(result)
