@@ -4,7 +4,6 @@ with a stable code and the right 4xx; the page escapes everything a hostile arti
 and every response carries the Content-Security-Policy; writes need the token."""
 from __future__ import annotations
 
-import io
 import json
 import warnings
 from html.parser import HTMLParser
@@ -369,3 +368,16 @@ def test_a_long_article_pasted_into_the_page_is_read():
         assert 'id="text-view"' in r.text
         r = big.post("/read", files={"text": (None, text)})
         assert r.status_code == 200 and len(r.json()["text"]) == 1_200_000
+
+
+def test_serve_with_a_store_this_build_lacks_or_cannot_open(monkeypatch, capsys, tmp_path):
+    try:
+        import claimgraph.store  # noqa: F401
+    except ImportError:
+        assert main(["serve", "--db", str(tmp_path / "corpus.db")]) == 2
+        assert "no store" in capsys.readouterr().err
+        return
+    bad = tmp_path / "not-a-db.db"
+    bad.write_bytes(b"this is not a database" * 100)
+    assert main(["serve", "--db", str(bad)]) == 2
+    assert "cannot use the store" in capsys.readouterr().err

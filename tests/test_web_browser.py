@@ -7,12 +7,10 @@ these tests fail rather than skip, unless ``CLAIMGRAPH_SKIP_BROWSER=1`` is set.
 """
 from __future__ import annotations
 
-import json
 import os
 import socket
 import threading
 import time
-import warnings
 from pathlib import Path
 
 import pytest

@@ -3,7 +3,6 @@ gives the stored record, search / quotes / attributions page with a total, the e
 profile, bad filters and injections are 4xx (never SQL), and the corpus pages render."""
 from __future__ import annotations
 
-import json
 import warnings
 from pathlib import Path
 

@@ -62,7 +62,26 @@ def settings_from(args):
     if args.workers < 1:
         return None, "--workers must be at least 1"
     db = args.db or os.environ.get("CLAIMGRAPH_DB") or None
+    if db is not None:
+        try:
+            import claimgraph.store  # noqa: F401
+        except ImportError:
+            if args.db:
+                return None, ("this build of claimgraph has no store (claimgraph.store): "
+                              "serve without --db")
+            db = None  # $CLAIMGRAPH_DB for a store this build lacks: the Read side only
     return Settings(db=db, token=token, max_body=args.max_body, scope=args.scope), None
+
+
+def check_store(db: str):
+    """Open the store once before serving: a one-line reason when it cannot be used."""
+    from claimgraph.store import Store
+
+    try:
+        Store(db).close()
+    except Exception as err:  # noqa: BLE001 - StoreError and driver errors: one line
+        return f"cannot use the store {db!r}: {err}"
+    return None
 
 
 def app_factory():
@@ -76,6 +95,8 @@ def app_factory():
 
 def run(args) -> int:
     settings, problem = settings_from(args)
+    if problem is None and settings.db:
+        problem = check_store(settings.db)
     if problem:
         print(f"claimgraph: {problem}", file=sys.stderr)
         return EXIT_USAGE

@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 from markupsafe import Markup, escape
 
-from claimgraph.model import Article, Attribution, Quote
+from claimgraph.model import Article, Quote
 from claimgraph.report import group_by_speaker
 
 PALETTE_SIZE = 8  # speaker colours sp-0 … sp-7 in app.css; sp-none for no speaker
