@@ -333,7 +333,7 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
     def paged(layer):
         async def endpoint(request: Request):
             query = corpus.parse_query(request.query_params)
-            return await in_store(corpus.search, the_store(), query, layer)
+            return JSONResponse(await in_store(corpus.search, the_store(), query, layer))
         return endpoint
 
     filters_doc = ("Filters as `claimgraph search`: `q` (full text), `speaker`, `source`, `about`, "
@@ -348,7 +348,7 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
     @app.get("/entities/{name:path}", tags=["corpus"],
              summary="One entity's profile: names, what it said, what was said about it")
     async def get_entity(name: str):
-        return corpus.plain(await in_store(the_store().entity, name))
+        return JSONResponse(corpus.plain(await in_store(the_store().entity, name)))
 
     @app.get("/stats", tags=["corpus"], summary="Counts per table, outlets, date range")
     async def stats():

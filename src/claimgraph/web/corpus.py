@@ -186,7 +186,7 @@ def search(store, query: Query, layer: Optional[str] = None) -> dict[str, Any]:
             else:  # the count needs no ORDER BY (SQLite would sort for nothing)
                 total = conn.execute(sa.select(sa.func.count())
                                      .select_from(sel.order_by(None).subquery()), params).scalar_one()
-        items = [plain(_hit(store_search, r)) for r in rows[:query.limit]]
+        items = [_hit(store_search, r) for r in rows[:query.limit]]
     else:
         everything = [plain(h) for h in _hits(store.search(query.text, **filters))]
         total = len(everything)
@@ -227,12 +227,14 @@ def forget_names() -> None:
     _NAMES.clear()
 
 
-def _hit(store_search, row):
-    """A row of the store's search SELECT as the store's Hit (SQLite gives 0/1 for booleans)."""
-    values = {k: row._mapping[k] for k in store_search.FIELDS}
+def _hit(store_search, row) -> dict[str, Any]:
+    """A row of the store's search SELECT as the plain dict of the store's ``Hit``
+    (SQLite gives 0/1 for booleans)."""
+    mapping = row._mapping
+    values = {k: mapping[k] for k in store_search.FIELDS}
     if "anonymous" in values:
         values["anonymous"] = bool(values["anonymous"])
-    return store_search.Hit(**values)
+    return values
 
 
 def _hits(result) -> list:
