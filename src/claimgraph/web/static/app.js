@@ -83,6 +83,16 @@
     if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); show(t.getAttribute("data-item"), false); }
   });
 
+  // the Read form: say that the article is being read (a long one takes a few seconds)
+  var form = document.getElementById("read-form");
+  if (form) {
+    form.addEventListener("submit", function () {
+      var button = document.getElementById("read-button");
+      if (button) { button.disabled = true; button.textContent = "Reading…"; }
+      form.setAttribute("aria-busy", "true");
+    });
+  }
+
   function fromHash() {
     var m = /^#st-(.+)$/.exec(window.location.hash);
     if (m) show(decodeURIComponent(m[1]), true);
