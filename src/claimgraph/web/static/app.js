@@ -91,6 +91,11 @@
       if (button) { button.disabled = true; button.textContent = "Reading…"; }
       form.setAttribute("aria-busy", "true");
     });
+    window.addEventListener("pageshow", function () {  // back to a page kept in memory
+      var button = document.getElementById("read-button");
+      if (button) { button.disabled = false; button.textContent = "Read"; }
+      form.removeAttribute("aria-busy");
+    });
   }
 
   function fromHash() {
