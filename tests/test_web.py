@@ -132,7 +132,8 @@ def test_unknown_route_and_method(client):
     r = client.get("/no/such/thing")
     assert r.status_code == 404 and error_of(r)["code"] == "not_found"
     r = client.get("/read")
-    assert r.status_code == 405
+    assert r.status_code == 405 and error_of(r)["code"] == "request.method"
+    assert set(client.get("/errors").json()) >= {"request.method", "request.too_large", "not_found"}
 
 
 # ----------------------------------------------------------------------------- server

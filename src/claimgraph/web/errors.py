@@ -19,7 +19,7 @@ WEB_CODES: dict[str, str] = {
     "request.bad_json": "the body is not a JSON object (400)",
     "request.bad_content_type": "the body is neither JSON, a file upload nor plain text (415)",
     "request.invalid": "a field of the request has the wrong type or value (422)",
-    "request.no_file": "a file upload without its file (422)",
+    "request.method": "the endpoint does not take this method (405)",
     "query.bad_filter": "a search filter with a malformed or unknown value (400)",
     "auth.token_required": "a write endpoint called without the server's token (401)",
     "auth.bad_token": "a write endpoint called with the wrong token (403)",
