@@ -1,0 +1,244 @@
+"""The corpus side of the web: requests → :class:`claimgraph.store.Store` calls → plain JSON.
+
+The web does no SQL of its own: every question goes through the Store API (whose queries
+are parameterised), and what comes back (hits, profiles) is turned into plain values here.
+Filters are checked before the store sees them, so a bad one is a 400 naming the filter.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import OrderedDict
+from typing import Any, Mapping, Optional
+
+from claimgraph.model import CERTAINTY_ORDER, QUOTE_KINDS
+from claimgraph.web.errors import ApiError
+
+#: the filters of ``claimgraph search`` (names as on the command line, without ``--``)
+TEXT_FILTERS = ("speaker", "source", "about", "outlet")
+FILTERS = TEXT_FILTERS + ("since", "until", "kind", "anonymous", "certainty")
+KINDS = QUOTE_KINDS + ("attribution",)
+PAGING = ("limit", "offset")
+DEFAULT_LIMIT, MAX_LIMIT = 20, 500
+MAX_QUERY = 500
+LAYERS = {"search": None, "quotes": "quotes", "attributions": "attributions"}
+
+
+@dataclasses.dataclass
+class Query:
+    text: Optional[str]
+    filters: dict[str, Any]
+    limit: int = DEFAULT_LIMIT
+    offset: int = 0
+
+    def params(self) -> dict[str, Any]:
+        """The query as URL parameters (for links to the next page)."""
+        out = {"q": self.text} if self.text else {}
+        for k, v in self.filters.items():
+            out[k] = ("true" if v else "false") if isinstance(v, bool) else v
+        return out
+
+
+def bad(name: str, message: str) -> ApiError:
+    return ApiError(400, "query.bad_filter", f"{name}: {message}")
+
+
+def parse_query(params: Mapping[str, str], *, extra: tuple[str, ...] = ()) -> Query:
+    """URL parameters → a checked :class:`Query`; an unknown parameter is an error too."""
+    unknown = sorted(set(params) - set(FILTERS) - set(PAGING) - {"q"} - set(extra))
+    if unknown:
+        raise bad(unknown[0], f"unknown filter (known: q, {', '.join(FILTERS)}, limit, offset)")
+    text = (params.get("q") or "").strip() or None
+    if text is not None and len(text) > MAX_QUERY:
+        raise bad("q", f"longer than {MAX_QUERY} characters")
+    filters: dict[str, Any] = {}
+    for name in TEXT_FILTERS:
+        value = (params.get(name) or "").strip()
+        if value:
+            if len(value) > MAX_QUERY:
+                raise bad(name, f"longer than {MAX_QUERY} characters")
+            filters[name] = value
+    for name in ("since", "until"):
+        value = (params.get(name) or "").strip()
+        if value:
+            try:
+                filters[name] = dt.date.fromisoformat(value).isoformat()
+            except ValueError:
+                raise bad(name, f"expected a date as YYYY-MM-DD, got {value[:40]!r}") from None
+    if filters.get("since") and filters.get("until") and filters["since"] > filters["until"]:
+        raise bad("since", "is after until")
+    kind = (params.get("kind") or "").strip()
+    if kind:
+        if kind not in KINDS:
+            raise bad("kind", f"{kind[:40]!r} is not one of {', '.join(KINDS)}")
+        filters["kind"] = kind
+    certainty = (params.get("certainty") or "").strip()
+    if certainty:
+        if certainty not in CERTAINTY_ORDER:
+            raise bad("certainty", f"{certainty[:40]!r} is not one of {', '.join(CERTAINTY_ORDER)}")
+        filters["certainty"] = certainty
+    anonymous = (params.get("anonymous") or "").strip().lower()
+    if anonymous:
+        if anonymous not in ("true", "false", "1", "0", "yes", "no"):
+            raise bad("anonymous", f"expected true or false, got {anonymous[:20]!r}")
+        filters["anonymous"] = anonymous in ("true", "1", "yes")
+    limit = _whole(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
+    offset = _whole(params, "offset", 0, 0, 10_000_000)
+    return Query(text, filters, limit, offset)
+
+
+def _whole(params, name: str, default: int, low: int, high: int) -> int:
+    value = (params.get(name) or "").strip()
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise bad(name, f"expected a whole number, got {value[:20]!r}") from None
+    if not low <= number <= high:
+        raise bad(name, f"must be between {low} and {high:,}")
+    return number
+
+
+# --------------------------------------------------------------------------- the store
+
+def store_errors():
+    """The store's exception classes (NotFound, QueryError, StoreError), or None."""
+    try:
+        from claimgraph.store import errors
+    except ImportError:
+        return None
+    return errors
+
+
+def api_error(err: Exception) -> Optional[ApiError]:
+    """The ApiError for an exception the store raised (None: not the store's)."""
+    errors = store_errors()
+    if errors is None or not isinstance(err, errors.StoreError):
+        return None
+    if isinstance(err, getattr(errors, "NotFound", ())):
+        return ApiError(404, "not_found", str(err))
+    if isinstance(err, getattr(errors, "QueryError", ())):
+        return ApiError(400, "query.bad_filter", str(err))
+    return ApiError(503, "store.error", str(err))
+
+
+def plain(value: Any) -> Any:
+    """Hits, profiles and summaries (dataclasses, named tuples, rows) as plain JSON values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if hasattr(value, "_asdict"):
+        return {k: plain(v) for k, v in value._asdict().items()}
+    if hasattr(value, "_mapping"):
+        return {k: plain(v) for k, v in dict(value._mapping).items()}
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def hit_layer(hit: dict[str, Any]) -> str:
+    """``quotes`` or ``attributions``: which table a hit comes from."""
+    for key in ("layer", "table", "type", "record_type"):
+        value = hit.get(key)
+        if isinstance(value, str):
+            return "attributions" if value.startswith("attribution") else "quotes"
+    return "quotes" if hit.get("kind") in QUOTE_KINDS else "attributions"
+
+
+def search(store, query: Query, layer: Optional[str] = None) -> dict[str, Any]:
+    """One page of hits: ``{"total", "limit", "offset", "items"}``.
+
+    ``layer`` ("quotes" / "attributions") narrows to one table through the ``kind``
+    filter. With the store's query builder (``claimgraph.store.search.build``) the page
+    and the total are two parameterised queries over the same SELECT (a count and a
+    LIMIT/OFFSET); otherwise the whole result is fetched through ``Store.search`` and cut
+    here."""
+    from claimgraph.store import search as store_search
+
+    filters = dict(query.filters)
+    if layer == "attributions":
+        if filters.get("kind") not in (None, "attribution"):
+            return {"total": 0, "limit": query.limit, "offset": query.offset, "items": []}
+        filters["kind"] = "attribution"
+    elif layer == "quotes":
+        if filters.get("kind") == "attribution":
+            return {"total": 0, "limit": query.limit, "offset": query.offset, "items": []}
+        filters.setdefault("kind", list(QUOTE_KINDS))
+    known = {f.name for f in dataclasses.fields(store_search.Filters)}
+    unknown = [k for k in filters if k not in known]
+    if unknown:
+        raise bad(unknown[0], "this store does not support the filter")
+    build = getattr(store_search, "build", None)
+    engine = getattr(store, "engine", None)
+    if build is not None and engine is not None and hasattr(store_search, "FIELDS"):
+        import sqlalchemy as sa
+
+        with engine.connect() as conn:
+            built = build(conn, query.text, store_search.Filters(**filters))
+            sel, params = built if isinstance(built, tuple) else (built, {})
+            rows = conn.execute(sel.limit(query.limit + 1).offset(query.offset), params).all()
+            if len(rows) <= query.limit and (rows or query.offset == 0):
+                total = query.offset + len(rows)  # the last page: no count needed
+            else:  # the count needs no ORDER BY (SQLite would sort for nothing)
+                total = conn.execute(sa.select(sa.func.count())
+                                     .select_from(sel.order_by(None).subquery()), params).scalar_one()
+        items = [_hit(store_search, r) for r in rows[:query.limit]]
+    else:
+        everything = [plain(h) for h in _hits(store.search(query.text, **filters))]
+        total = len(everything)
+        items = everything[query.offset:query.offset + query.limit]
+    add_speaker_names(store, items)
+    return {"total": total, "limit": query.limit, "offset": query.offset, "items": items}
+
+
+_NAMES: "OrderedDict[tuple[int, str], Optional[str]]" = OrderedDict()
+_NAMES_SIZE = 10_000
+
+
+def add_speaker_names(store, hits: list[dict[str, Any]]) -> None:
+    """``speaker_name``: the registry's name for each hit's speaker (a hit's ``speaker`` is
+    what the article wrote: "she", "the mayor"). Names are cached per store and key, and
+    forgotten when this server stores an article (the registry may then take a fuller name
+    for a key; one stored by another process shows up after a restart)."""
+    keys = {h.get("speaker_key") for h in hits if h.get("speaker_key")}
+    if not keys or not hasattr(store, "registry"):
+        return
+    missing = [k for k in keys if (id(store), k) not in _NAMES]
+    if missing:
+        registry = store.registry()
+        try:
+            found = {e.key: e.name for e in registry.entries(missing)}
+        finally:
+            registry.close()
+        for key in missing:
+            _NAMES[(id(store), key)] = found.get(key)
+        while len(_NAMES) > _NAMES_SIZE:
+            _NAMES.popitem(last=False)
+    for h in hits:
+        if h.get("speaker_key"):
+            h["speaker_name"] = _NAMES.get((id(store), h["speaker_key"]))
+
+
+def forget_names() -> None:
+    _NAMES.clear()
+
+
+def _hit(store_search, row) -> dict[str, Any]:
+    """A row of the store's search SELECT as the plain dict of the store's ``Hit``
+    (SQLite gives 0/1 for booleans)."""
+    mapping = row._mapping
+    values = {k: mapping[k] for k in store_search.FIELDS}
+    if "anonymous" in values:
+        values["anonymous"] = bool(values["anonymous"])
+    return values
+
+
+def _hits(result) -> list:
+    for attr in ("items", "hits"):
+        if hasattr(result, attr) and not isinstance(result, (list, tuple)):
+            return list(getattr(result, attr))
+    return list(result)
