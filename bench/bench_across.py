@@ -1,0 +1,310 @@
+"""Across articles, measured: stories, same-statement links, wire copy, cost.
+
+Usage: python bench/bench_across.py [--cache FILE] [--tune] [--synthetic 10000]
+
+- Reads BASIL dev (93 articles, 31 gold stories) and the VOA articles (each its own
+  story) with the reader once, caching the records in ``--cache`` (a temporary file by
+  default; delete it to read again).
+- Gives every entity its registry key (one in-memory registry, publication order), then
+  links all 182 articles in publication order, incrementally, and scores the stories
+  (pairwise and B-cubed F1, :mod:`claimgraph.eval.stories`) on all articles, on the
+  *train* half of BASIL's stories (story id hashed) and on the *held-out* half (each with
+  all VOA articles). ``--tune`` grid-searches the story weights on the train half.
+- Same statement: :mod:`claimgraph.eval.statements` (its rule is documented there).
+- Wire copy: VOA articles and variants made from them (trimmed, retitled, paragraphs
+  dropped, a paragraph added, another outlet), mixed with the unrelated articles of both
+  corpora: pairwise F1 of "same text".
+- Cost: linking time per article against reading time per article (a sample re-read in
+  this run), and ``--synthetic N`` articles (the records copied with new ids and dates)
+  linked, with the time to list stories and sources.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from claimgraph.across.linker import Linker, publication_order
+from claimgraph.across.stories import StoryIndex, Weights
+from claimgraph.across.wirecopy import WireIndex
+from claimgraph.entities.registry import Registry
+from claimgraph.eval import statements as st_eval
+from claimgraph.eval import stories as story_eval
+from claimgraph.model import Article, ArticleInput, ReadError
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+BASIL = DATA / "basil" / "dev.jsonl"
+VOA = DATA / "voa" / "articles.jsonl"
+
+
+def load_inputs() -> tuple[list[dict], dict[str, str]]:
+    rows, gold = [], {}
+    for path in (BASIL, VOA):
+        for line in open(path, encoding="utf-8"):
+            r = json.loads(line)
+            rows.append(r)
+            gold[r["id"]] = r.get("story") or f"voa:{r['id']}"
+    return rows, gold
+
+
+def read_records(rows: list[dict], cache: Path) -> list[Article]:
+    if not cache.exists():
+        from claimgraph.reader import Reader
+
+        inputs = [ArticleInput(id=r["id"], text=r["text"], title=r.get("title"),
+                               published=r.get("published"), url=r.get("url"),
+                               outlet=r.get("outlet")) for r in rows]
+        t = time.perf_counter()
+        tmp = cache.with_suffix(".part")
+        with open(tmp, "w", encoding="utf-8") as f:
+            for res in Reader().read_many(inputs):
+                if isinstance(res, ReadError):
+                    print(f"  {res}", file=sys.stderr)
+                    continue
+                f.write(json.dumps(res.to_record(), ensure_ascii=False) + "\n")
+        tmp.rename(cache)
+        print(f"read {len(inputs)} articles in {time.perf_counter() - t:.1f} s -> {cache}")
+    return [Article.from_record(json.loads(line)) for line in open(cache, encoding="utf-8")]
+
+
+def with_keys(articles: list[Article]) -> list[Article]:
+    reg = Registry(":memory:")
+    for a in articles:
+        for e in a.entities:
+            e.key = None
+        reg.resolve_article(a)
+    return articles
+
+
+def split_of(story: str) -> str:
+    return "train" if hashlib.sha1(story.encode()).digest()[0] % 2 == 0 else "heldout"
+
+
+def subsets(gold: dict[str, str]) -> dict[str, dict[str, str]]:
+    basil = {i: s for i, s in gold.items() if not s.startswith("voa:")}
+    voa = {i: s for i, s in gold.items() if s.startswith("voa:")}
+    out = {"all": dict(gold), "basil only": basil}
+    for part in ("train", "heldout"):
+        out[part] = {i: s for i, s in basil.items() if split_of(s) == part} | voa
+    return out
+
+
+def run_stories(articles, statements_of, copy_of, weights) -> dict[str, str]:
+    idx = StoryIndex(weights)
+    return {a.id: idx.add(a, copy_of[a.id], statements_of[a.id]) for a in articles}
+
+
+def show_scores(title: str, gold: dict[str, str], pred: dict[str, str]) -> dict:
+    out = {}
+    for name, part in subsets(gold).items():
+        s = story_eval.score(part, pred)
+        out[name] = s
+        pw, b3 = s["pairwise"], s["bcubed"]
+        print(f"  {title:<10} {name:<11} n={s['articles']:>3}  pairwise P {pw['precision']:.3f} "
+              f"R {pw['recall']:.3f} F1 {pw['f1']:.3f}   B3 P {b3['precision']:.3f} "
+              f"R {b3['recall']:.3f} F1 {b3['f1']:.3f}")
+    return out
+
+
+def tune(articles, statements_of, copy_of, gold) -> Weights:
+    train = subsets(gold)["train"]
+    best, best_f = None, -1.0
+    for ent, quotes, thr, gap in itertools.product((0.0, 0.25, 0.5, 0.75, 1.0), (0.0, 0.1, 0.2),
+                                                    (0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6),
+                                                    (2, 4, 7)):
+        w = Weights(ent, quotes, thr, gap)
+        pred = run_stories(articles, statements_of, copy_of, w)
+        s = story_eval.score(train, pred)
+        f = (s["pairwise"]["f1"] + s["bcubed"]["f1"]) / 2
+        if f > best_f + 1e-9:
+            best, best_f = w, f
+    print(f"  tuned on the train half: {best} (mean of pairwise and B3 F1 {best_f:.3f})")
+    return best
+
+
+# ------------------------------------------------------------------------ wire copy
+def variants(text: str, title: str, rng: random.Random, filler: list[str]) -> list[tuple[str, str, str]]:
+    from claimgraph.parsed import text_sentences
+
+    sents = [text[s:e] for s, e in text_sentences(text)]
+    paras = [" ".join(sents[i:i + 3]) for i in range(0, len(sents), 3)]
+    out = []
+    k = max(2, int(len(paras) * 0.6))
+    out.append(("trimmed", "\n\n".join(paras[:k]), title))
+    out.append(("retitled", "\n\n".join(paras), "Update: " + title.lower()))
+    drop = set(rng.sample(range(len(paras)), max(1, len(paras) // 4)))
+    out.append(("dropped", "\n\n".join(p for i, p in enumerate(paras) if i not in drop), title))
+    extra = rng.choice(filler)
+    pos = rng.randrange(1, len(paras))
+    out.append(("added", "\n\n".join(paras[:pos] + [extra] + paras[pos:]), title))
+    return out
+
+
+def wire_bench(rows: list[dict]) -> dict:
+    rng = random.Random(12)
+    voa = [r for r in rows if r.get("outlet") == "VOA"]
+    basil = [r for r in rows if r.get("outlet") != "VOA"]
+    chosen = rng.sample(voa, 40)
+    chosen_ids = {r["id"] for r in chosen}
+    filler = ["Local officials were not immediately available for comment on the report, "
+              "and the ministry declined to say when it would publish its own figures.",
+              "This story has been updated with additional reporting from the region and "
+              "comments from officials who spoke after the announcement."]
+    docs, gold = [], {}
+    for r in chosen:
+        docs.append((r["id"], r["text"], r["published"]))
+        gold[r["id"]] = r["id"]
+        for n, (kind, text, title) in enumerate(variants(r["text"], r["title"], rng, filler)):
+            vid = f"{r['id']}~{kind}"
+            pub = r["published"][:10] + f"T23:5{n}:00Z"
+            docs.append((vid, text, pub))
+            gold[vid] = r["id"]
+    for r in voa + basil:
+        if r["id"] not in chosen_ids:
+            docs.append((r["id"], r["text"], r["published"]))
+            gold[r["id"]] = r["id"]
+    docs.sort(key=lambda d: (d[2] or "", d[0]))
+    idx = WireIndex()
+    t = time.perf_counter()
+    copy = {d[0]: idx.add(d[0], d[1], d[2]) for d in docs}
+    elapsed = time.perf_counter() - t
+    pred = {i: (c or i) for i, c in copy.items()}
+    s = story_eval.score(gold, pred)
+    pw = s["pairwise"]
+    firsts = sum(1 for r in chosen if copy[r["id"]] is None and all(
+        copy[f"{r['id']}~{k}"] == r["id"] for k in ("trimmed", "retitled", "dropped", "added")))
+    print(f"  wire copy: {len(docs)} texts ({len(chosen)} originals x 4 variants + "
+          f"{len(docs) - 5 * len(chosen)} unrelated): pairwise P {pw['precision']:.3f} "
+          f"R {pw['recall']:.3f} F1 {pw['f1']:.3f}; B3 F1 {s['bcubed']['f1']:.3f}; "
+          f"first publication right for {firsts}/{len(chosen)}; "
+          f"{1000 * elapsed / len(docs):.2f} ms per text")
+    # BASIL: three outlets, one event, never the same text
+    same_story_copies = sum(1 for r in basil if copy.get(r["id"]))
+    print(f"  wire copy: BASIL articles wrongly taken for copies: {same_story_copies}/{len(basil)}")
+    return s
+
+
+# ------------------------------------------------------------------------ statements
+def statement_bench(articles, linker, gold) -> dict:
+    outlet = {a.id: a.outlet for a in articles}
+    out = {}
+    for name, part in subsets(gold).items():
+        if name == "all":
+            continue
+        scope = {i for i in part if not part[i].startswith("voa:")}
+        ref = st_eval.reference_links([a for a in articles if a.id in scope], gold)
+        pred = st_eval.predicted_links(linker.statements.statements.values(), outlet, scope)
+        s = st_eval.score(ref, pred)
+        out[name] = s
+        print(f"  statements {name:<11} reference {s['reference']:>3}, predicted {s['predicted']:>3}, "
+              f"correct {s['correct']:>3}: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}")
+    return out
+
+
+# ------------------------------------------------------------------------ cost
+def synthetic(articles: list[Article], n: int) -> list[Article]:
+    import datetime as dt
+
+    out = []
+    rng = random.Random(5)
+    base = dt.date(2020, 1, 1)
+    for k in range(n):
+        src = articles[k % len(articles)]
+        rec = src.to_record()
+        rec["id"] = f"syn{k}"
+        rec["published"] = (base + dt.timedelta(days=k // 30 + rng.randrange(2))).isoformat()
+        rec["outlet"] = f"outlet{rng.randrange(40)}"
+        a = Article.from_record(rec)
+        for e_src, e in zip(src.entities, a.entities):
+            e.key = f"{e_src.key}#{k // 300}" if e_src.key else None
+        out.append(a)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "claimgraph-across-records.jsonl"))
+    ap.add_argument("--tune", action="store_true")
+    ap.add_argument("--read-sample", type=int, default=20)
+    ap.add_argument("--synthetic", type=int, default=0)
+    args = ap.parse_args()
+    if not BASIL.exists() or not VOA.exists():
+        print(f"needs {BASIL} and {VOA}", file=sys.stderr)
+        return 2
+    rows, gold = load_inputs()
+    articles = read_records(rows, Path(args.cache))
+    articles = publication_order(with_keys(publication_order(articles)))
+    print(f"{len(articles)} articles ({sum(1 for s in gold.values() if not s.startswith('voa:'))} BASIL "
+          f"in {len({s for s in gold.values() if not s.startswith('voa:')})} stories, "
+          f"{sum(1 for s in gold.values() if s.startswith('voa:'))} VOA)")
+
+    t = time.perf_counter()
+    linker = Linker()
+    links = {}
+    for a in articles:
+        links[a.id] = linker.add(a)
+    link_s = time.perf_counter() - t
+    statements_of = {a.id: linker.statements.of_article(a) for a in articles}
+    weights = tune(articles, statements_of, linker.copy_of, gold) if args.tune else Weights()
+    pred = run_stories(articles, statements_of, linker.copy_of, weights)
+    print("stories (incremental, publication order):")
+    scores = show_scores("stories", gold, pred)
+    statement_scores = statement_bench(articles, linker, gold)
+    print(f"  misquote flags {sum(len(l.misquotes) for l in links.values())}, number contradictions "
+          f"{sum(len(l.contradictions) for l in links.values())}")
+    wire = wire_bench(rows)
+
+    print("cost:")
+    per_link = link_s / len(articles)
+    print(f"  linking: {1000 * per_link:.1f} ms per article (all indexes)")
+    if args.read_sample:
+        from claimgraph.reader import Reader
+
+        sample = [r for r in rows][: args.read_sample]
+        reader = Reader()
+        reader.nlp  # load first
+        t = time.perf_counter()
+        list(reader.read_many([ArticleInput(id=r["id"], text=r["text"]) for r in sample]))
+        per_read = (time.perf_counter() - t) / len(sample)
+        print(f"  reading: {1000 * per_read:.0f} ms per article ({len(sample)} re-read now); "
+              f"linking adds {100 * per_link / per_read:.1f}%")
+    if args.synthetic:
+        syn = synthetic(articles, args.synthetic)
+        lk = Linker(weights)
+        t = time.perf_counter()
+        times = []
+        for a in syn:
+            t0 = time.perf_counter()
+            lk.add(a)
+            times.append(time.perf_counter() - t0)
+        total = time.perf_counter() - t
+        last = times[-1000:]
+        t = time.perf_counter()
+        listing = lk.story_list()
+        list_s = time.perf_counter() - t
+        t = time.perf_counter()
+        lk.sources.outlets()
+        src_s = time.perf_counter() - t
+        print(f"  synthetic {len(syn)} articles: linked in {total:.1f} s ({1000 * statistics.mean(times):.1f} ms "
+              f"mean, last 1000: {1000 * statistics.mean(last):.1f} ms); {len(listing)} stories listed in "
+              f"{list_s:.2f} s, sources in {src_s:.2f} s")
+    print(json.dumps({"stories": {k: {"pairwise_f1": round(v["pairwise"]["f1"], 3),
+                                      "bcubed_f1": round(v["bcubed"]["f1"], 3)} for k, v in scores.items()},
+                      "statements": {k: {m: round(v[m], 3) for m in ("precision", "recall")}
+                                     for k, v in statement_scores.items()},
+                      "wire_pairwise_f1": round(wire["pairwise"]["f1"], 3),
+                      "weights": weights.__dict__}, indent=None))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
