@@ -19,6 +19,8 @@ def make(id: str, text: str, *, outlet: str = "wire", published: str = "2024-05-
             while (i := text.find(name, start)) >= 0:
                 spans.append((i, i + len(name)))
                 start = i + len(name)
+            if not spans:
+                continue
             ent = Entity(id=f"E{len(ents) + 1}", name=name, type=kind, mentions=spans,
                          aliases=[name], key=key)
             ents[name] = ent

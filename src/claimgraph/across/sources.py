@@ -1,10 +1,11 @@
 """The source graph: which outlets cite which agencies, officials and anonymous sources.
 
-Nodes are outlets (``outlet:<name>``) and sources (registry keys; every anonymous source
-of an outlet — *officials said*, *a person familiar with* — is one node ``anonymous``).
-An edge outlet → source counts the outlet's quotes of the source (``quotes``), its claims
-on the source's authority (``attributions``), how many of those are anonymous, and the
-articles. A republished wire text is counted once, under the outlet that first published
+Nodes are outlets (``outlet:<name>``) and sources (registry keys; a source the reader
+found no entity for, such as a document, by its words, ``text:<words>``; every anonymous
+source — *officials said*, *a person familiar with* — is one node ``anonymous``). An edge
+outlet → source counts the outlet's quotes of the source (``quotes``), its claims on the
+source's authority and the quotes it takes through the source (*Reuters, citing Yonhap*:
+``attributions``), how many of those are anonymous, and the articles. A republished wire text is counted once, under the outlet that first published
 it. :func:`to_graphml` writes GraphML (Gephi, networkx ``read_graphml``);
 :func:`to_json` writes networkx's node-link JSON.
 """
@@ -15,6 +16,7 @@ from typing import Iterable, Optional
 from xml.sax.saxutils import escape, quoteattr
 
 from claimgraph.across.keys import key_of
+from claimgraph.lexicon.gazetteer import norm_key
 from claimgraph.model import Article
 
 ANONYMOUS = "anonymous"
@@ -45,17 +47,24 @@ class SourceGraph:
         self.nodes.setdefault(outlet, {"label": article.outlet or "(none)", "kind": "outlet"})
         for q in article.quotes:
             ent = article.entity(q.speaker)
-            if ent is None:
-                continue
-            self._count(outlet, key_of(ent), ent.name, ent.type, article.id, quote=True, anonymous=False)
+            if ent is not None:
+                self._count(outlet, key_of(ent), ent.name, ent.type, article.id, quote=True,
+                            anonymous=False)
+            via = article.entity(q.via)
+            if via is not None:  # the agency or outlet the quote is taken from
+                self._count(outlet, key_of(via), via.name, via.type, article.id, quote=False,
+                            anonymous=False)
         for a in article.attributions:
             ent = article.entity(a.source)
-            if a.anonymous or ent is None:
+            if a.anonymous:
                 self._count(outlet, ANONYMOUS, "anonymous sources", "ANONYMOUS", article.id,
                             quote=False, anonymous=True)
-            else:
+            elif ent is not None:
                 self._count(outlet, key_of(ent), ent.name, ent.type, article.id, quote=False,
                             anonymous=False)
+            elif a.source_text.strip():  # a document, a poll, a report: named by its words
+                self._count(outlet, f"text:{norm_key(a.source_text)}", a.source_text.strip(),
+                            "MISC", article.id, quote=False, anonymous=False)
 
     def _count(self, outlet: str, key: str, name: str, type_: str, article: str, *, quote: bool,
                anonymous: bool) -> None:
@@ -69,22 +78,8 @@ class SourceGraph:
         edge.articles.add(article)
 
     def outlets(self, only: Iterable[str] = ()) -> list[dict]:
-        """Per outlet: citations, named, anonymous share, top sources."""
-        only = {f"outlet:{o}" for o in only}
-        out = []
-        for node, attrs in sorted(self.nodes.items()):
-            if attrs["kind"] != "outlet" or (only and node not in only):
-                continue
-            edges = [(src, e) for (o, src), e in self.edges.items() if o == node]
-            total = sum(e.total for _, e in edges)
-            anon = sum(e.anonymous for _, e in edges)
-            top = sorted(edges, key=lambda se: (-se[1].total, se[0]))[:10]
-            out.append({"outlet": attrs["label"], "citations": total, "anonymous": anon,
-                        "anonymous_share": round(anon / total, 3) if total else 0.0,
-                        "sources": [{"key": s, "name": self.nodes[s]["label"], "quotes": e.quotes,
-                                     "attributions": e.attributions, "anonymous": e.anonymous,
-                                     "articles": len(e.articles)} for s, e in top]})
-        return out
+        """Per outlet: citations, anonymous share, top sources (:func:`outlets_of`)."""
+        return outlets_of(self.to_json(), only)
 
     def to_json(self) -> dict:
         """networkx node-link data (``networkx.node_link_graph(data, edges="links")``)."""
@@ -94,6 +89,31 @@ class SourceGraph:
                            "attributions": e.attributions, "anonymous": e.anonymous,
                            "articles": len(e.articles)}
                           for (o, s), e in sorted(self.edges.items())]}
+
+
+def outlets_of(data: dict, only: Iterable[str] = (), top: int = 10) -> list[dict]:
+    """Per outlet of node-link ``data``: citations, anonymous ones and their share, and
+    the ``top`` sources by citations."""
+    only = set(only)
+    nodes = {n["id"]: n for n in data["nodes"]}
+    by_outlet: dict[str, list[dict]] = {}
+    for link in data["links"]:
+        by_outlet.setdefault(link["source"], []).append(link)
+    out = []
+    for node_id, node in sorted(nodes.items()):
+        if node.get("kind") != "outlet" or (only and node["label"] not in only):
+            continue
+        links = by_outlet.get(node_id, [])
+        total = sum(l["weight"] for l in links)
+        anon = sum(l["anonymous"] for l in links)
+        ranked = sorted(links, key=lambda l: (-l["weight"], l["target"]))[:top]
+        out.append({"outlet": node["label"], "citations": total, "anonymous": anon,
+                    "anonymous_share": round(anon / total, 3) if total else 0.0,
+                    "sources": [{"key": l["target"], "name": nodes[l["target"]]["label"],
+                                 "total": l["weight"], "quotes": l["quotes"],
+                                 "attributions": l["attributions"], "anonymous": l["anonymous"],
+                                 "articles": l["articles"]} for l in ranked]})
+    return out
 
 
 def to_graphml(graph: SourceGraph | dict) -> str:

@@ -1,13 +1,20 @@
 """Same statement, many reports: quotes of one speaker with the same content, linked.
 
-Two quotes are reports of one statement when they have the same speaker (the same
-registry key), come from different articles, and their contents agree (:func:`same_content`):
+Two quotes are reports of one statement when they come from different articles, have
+the same speaker (the same registry key), and their contents agree (:func:`same_content`):
 
 - a run of at least :data:`MIN_RUN` identical words (a verbatim or trimmed quotation), or
 - at least :data:`MIN_SHARED` shared content words (stemmed; stopwords left out, numbers
   and negations kept) making up at least :data:`MIN_OVERLAP` of the shorter quote's content
-  words — what survives trimming, partial quotation and indirect rendering (*"I am
-  profoundly sorry"* / *he said he was profoundly sorry for the confrontation*).
+  words and lying close together in the longer one (within :data:`SPREAD` times the
+  shorter quote's length) — what survives trimming, partial quotation and indirect
+  rendering (*"I am profoundly sorry"* / *he said he was profoundly sorry for the
+  confrontation*). Two full direct quotations of one statement also share a run of
+  :data:`DIRECT_RUN` words; without one they are two statements on one theme.
+
+A verbatim run of :data:`MIN_RUN` words also links quotes whose speakers have different
+keys but the same family name (*Paul R. LePage* / *Paul LePage*: the registry may keep
+two keys for one person).
 
 A new quote joins the statement holding its best-matching report, or founds one. Each
 statement knows its reports in order, its **first report** (earliest publication, then
@@ -31,6 +38,8 @@ from claimgraph.model import Article
 MIN_RUN = 6        # identical running words that make two quotes one statement
 MIN_SHARED = 3     # shared content words needed otherwise ...
 MIN_OVERLAP = 0.6  # ... covering this share of the shorter quote's content words
+DIRECT_RUN = 4     # identical running words two direct quotations of one statement share
+SPREAD = 2.5       # shared words must lie within this many times the shorter quote's length
 MAX_CANDIDATES = 400  # statements of one speaker compared per quote (most recent first)
 
 
@@ -106,24 +115,47 @@ class Statement:
                 "misquotes": [m.to_json() for m in self.misquotes]}
 
 
+def _surname(ent) -> Optional[str]:
+    """A person's family name (the last word of a name of two words or more)."""
+    if ent is None or ent.type != "PERSON":
+        return None
+    parts = norm_key(ent.name).split()
+    return parts[-1] if len(parts) > 1 else None
+
+
 def quote_words(text: str) -> tuple[list[str], frozenset[str]]:
     ws = [t.norm for t in tokens(text)]
     return ws, frozenset(stem(w) for w in content_words(ws))
 
 
+def longest_run(a_words: list[str], b_words: list[str]) -> int:
+    m = difflib.SequenceMatcher(None, a_words, b_words, autojunk=False)
+    return m.find_longest_match(0, len(a_words), 0, len(b_words)).size
+
+
 def same_content(a_words: list[str], a_terms: frozenset[str], b_words: list[str],
-                 b_terms: frozenset[str]) -> float:
+                 b_terms: frozenset[str], a_kind: str = "direct", b_kind: str = "direct",
+                 verbatim_only: bool = False) -> float:
     """How well two quotes' contents agree (0: not the same statement; higher is better)."""
-    if len(a_words) >= MIN_RUN and len(b_words) >= MIN_RUN:
-        m = difflib.SequenceMatcher(None, a_words, b_words, autojunk=False)
-        run = m.find_longest_match(0, len(a_words), 0, len(b_words)).size
-        if run >= MIN_RUN:
-            return 1.0 + run / max(len(a_words), len(b_words))
-    shared = len(a_terms & b_terms)
-    if shared < MIN_SHARED:
+    run = longest_run(a_words, b_words) if a_words and b_words else 0
+    if run >= MIN_RUN:
+        return 1.0 + run / max(len(a_words), len(b_words))
+    if verbatim_only:
         return 0.0
-    overlap = shared / min(len(a_terms), len(b_terms))
-    return overlap if overlap >= MIN_OVERLAP else 0.0
+    shared = a_terms & b_terms
+    if len(shared) < MIN_SHARED:
+        return 0.0
+    overlap = len(shared) / min(len(a_terms), len(b_terms))
+    if overlap < MIN_OVERLAP:
+        return 0.0
+    if a_kind == b_kind == "direct" and min(len(a_words), len(b_words)) >= 2 * DIRECT_RUN \
+            and run < DIRECT_RUN:
+        return 0.0
+    short, long_ = (a_words, b_words) if len(a_words) <= len(b_words) else (b_words, a_words)
+    where = [i for i, w in enumerate(long_) if stem(w) in shared]
+    if where and where[-1] - where[0] + 1 > SPREAD * len(short) + 5:
+        return 0.0
+    return overlap
 
 
 class StatementIndex:
@@ -132,6 +164,7 @@ class StatementIndex:
     def __init__(self):
         self.statements: dict[str, Statement] = {}
         self.by_speaker: dict[str, list[str]] = {}
+        self.by_surname: dict[str, list[str]] = {}
         self.by_quote: dict[tuple[str, str], str] = {}
         self.order = 0
         self.new_misquotes: list[Misquote] = []  # those the last add() found
@@ -159,17 +192,27 @@ class StatementIndex:
                          ent.name if ent else speaker, article.published, article.outlet,
                          self.order, via_ent.name if via_ent else None, copy_of, None, ws, terms)
             best, best_score = None, 0.0
-            for sid in reversed(self.by_speaker.get(speaker, [])[-MAX_CANDIDATES:]):
+            surname = _surname(ent)
+            cands = list(reversed(self.by_speaker.get(speaker, [])[-MAX_CANDIDATES:]))
+            if surname:
+                cands += [sid for sid in reversed(self.by_surname.get(surname, [])[-MAX_CANDIDATES:])
+                          if self.statements[sid].speaker != speaker]
+            for sid in cands:
                 st = self.statements[sid]
-                if any(r.article == article.id for r in st.reports):
-                    continue  # one report per article and statement
-                score = max(same_content(ws, terms, r.words, r.terms) for r in st.reports)
+                others = [r for r in st.reports if r.article != article.id]
+                if not others:
+                    continue
+                verbatim_only = st.speaker != speaker
+                score = max(same_content(ws, terms, r.words, r.terms, q.kind, r.kind, verbatim_only)
+                            for r in others)
                 if score > best_score:
                     best, best_score = st, score
             if best is None:
                 best = Statement(f"{article.id}/{q.id}", speaker, rep.speaker_name)
                 self.statements[best.id] = best
                 self.by_speaker.setdefault(speaker, []).append(best.id)
+                if surname:
+                    self.by_surname.setdefault(surname, []).append(best.id)
             else:
                 self._chain(best, rep)
                 self._misquotes(best, rep)

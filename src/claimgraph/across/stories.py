@@ -20,7 +20,7 @@ Evidence, combined into one score (:class:`Weights`, tuned on half of BASIL's st
   its own span of dates.
 
 A republished wire text (:mod:`claimgraph.across.wirecopy`) joins the story of the text it
-copies. Candidate stories come from inverted indexes over the article's top terms and
+copies (within the same window of time). Candidate stories come from inverted indexes over the article's top terms and
 entity keys, so an article costs in proportion to its own size.
 """
 from __future__ import annotations
@@ -186,7 +186,8 @@ class StoryIndex:
         statements = set(statements)
         f = self.features(article)
         story, score = None, 0.0
-        if copy_of and copy_of in self.story_of:
+        if copy_of and copy_of in self.story_of and \
+                self.stories[self.story_of[copy_of]].gap(f.day) <= self.w.max_gap:
             story, score = self.stories[self.story_of[copy_of]], 1.0
         else:
             best, s, _ = self.best(f, statements)

@@ -1,3 +1,3 @@
 """One module per CLI sub-command; each has ``add_parser(subparsers)`` and ``run(args) -> int``."""
 
-COMMANDS = ("read", "eval", "entities")
+COMMANDS = ("read", "eval", "entities", "stories", "story", "statements", "sources", "relink")
