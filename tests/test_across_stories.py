@@ -187,3 +187,24 @@ def test_publication_order_keeps_arrival_order_for_ties():
     arts = _corpus()
     assert [a.id for a in publication_order(arts)] == [
         "ferry-old", "ferry-a", "ferry-b", "ferry-copy", "budget-a", "budget-b"]
+
+
+def test_a_linker_restored_from_states_goes_on_like_the_original():
+    import pickle
+
+    arts = publication_order(_corpus())
+    whole = Linker()
+    whole.add_many(arts)
+    first, states = Linker(), []
+    for a in arts[:4]:
+        first.add(a)
+        states.append(pickle.dumps(first.state()))
+    restored = Linker()
+    for blob in states:
+        restored.restore(pickle.loads(blob))
+    for a in arts[4:]:
+        restored.add(a)
+    assert restored.story_list() == whole.story_list()
+    assert [s.to_json() for s in restored.statement_list(False)] == [s.to_json() for s in whole.statement_list(False)]
+    assert restored.flags() == whole.flags()
+    assert restored.sources.to_json() == whole.sources.to_json()

@@ -17,6 +17,9 @@ from claimgraph.across.stories import StoryIndex, Weights
 from claimgraph.across.wirecopy import WireIndex
 from claimgraph.model import Article
 
+#: version of :meth:`Linker.state` (a stored state of another version needs a relink)
+STATE_VERSION = 1
+
 
 @dataclass
 class Links:
@@ -38,6 +41,7 @@ class Linker:
         self.numbers = NumberIndex()
         self.sources = SourceGraph()
         self.copy_of: dict[str, Optional[str]] = {}
+        self.order: list[str] = []  # article ids, in the order they were linked
 
     def add(self, article: Article) -> Links:
         copy_of = self.wire.add(article.id, article.text, article.published)
@@ -47,7 +51,26 @@ class Linker:
         story = self.stories.add(article, copy_of, self.statements.of_article(article))
         contradictions = self.numbers.add(article, story, copy_of)
         self.sources.add(article, copy_of)
+        self.order.append(article.id)
         return Links(article.id, story, copy_of, [st.id for st in touched], misquotes, contradictions)
+
+    def state(self) -> dict:
+        """Everything the last :meth:`add` stored in the indexes (picklable): with
+        :meth:`restore`, a linker is rebuilt from stored states without deciding again."""
+        return {"version": STATE_VERSION, "article": self.order[-1], "wire": self.wire.last,
+                "statements": self.statements.state(), "story": self.stories.last,
+                "numbers": self.numbers.last, "sources": list(self.sources.last)}
+
+    def restore(self, state: dict) -> None:
+        if state.get("version") != STATE_VERSION:
+            raise ValueError("linker state of another version; run `claimgraph relink`")
+        self.wire.restore(state["wire"])
+        self.copy_of[state["article"]] = state["wire"].copy_of
+        self.statements.restore(state["statements"])
+        self.stories.restore(*state["story"])
+        self.numbers.restore(state["numbers"])
+        self.sources.restore(state["sources"])
+        self.order.append(state["article"])
 
     def add_many(self, articles: Iterable[Article]) -> list[Links]:
         return [self.add(a) for a in articles]

@@ -225,18 +225,29 @@ class NumberIndex:
 
     def __init__(self):
         self.by_story: dict[str, list[Fact]] = {}
+        self.by_key: dict[tuple[str, str], Fact] = {}
         self.contradictions: list[Contradiction] = []
+        self.last: Optional[dict] = None  # what the last add() stored (see restore)
 
     def add(self, article: Article, story: str, copy_of: Optional[str] = None) -> list[Contradiction]:
         new = facts(article, copy_of)
         found = []
-        known = self.by_story.setdefault(story, [])
         for f in new:
-            for g in known:
+            for g in self.by_story.get(story, ()):
                 if same_thing(g, f) and not _update(g, f):
                     arithmetic = disagree(g, f)
                     if arithmetic:
                         found.append(Contradiction(g, f, arithmetic))
-        known.extend(new)
-        self.contradictions.extend(found)
+        self.last = {"story": story, "facts": new,
+                     "found": [((c.a.article, c.a.quantity), (c.b.article, c.b.quantity), c.arithmetic)
+                               for c in found]}
+        self.restore(self.last)
         return found
+
+    def restore(self, state: dict) -> None:
+        """Put back an article's facts and contradictions as :meth:`add` found them."""
+        for f in state["facts"]:
+            self.by_key[(f.article, f.quantity)] = f
+        self.by_story.setdefault(state["story"], []).extend(state["facts"])
+        for a, b, arithmetic in state["found"]:
+            self.contradictions.append(Contradiction(self.by_key[a], self.by_key[b], arithmetic))

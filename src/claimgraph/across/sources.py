@@ -38,9 +38,11 @@ class Edge:
 class SourceGraph:
     nodes: dict[str, dict] = field(default_factory=dict)
     edges: dict[tuple[str, str], Edge] = field(default_factory=dict)
+    last: list[tuple] = field(default_factory=list)  # what the last add() counted
 
     def add(self, article: Article, copy_of: Optional[str] = None) -> None:
         """Count one article's citations (nothing for a republished copy)."""
+        self.last = []
         if copy_of:
             return
         outlet = f"outlet:{article.outlet or '(none)'}"
@@ -66,8 +68,16 @@ class SourceGraph:
                 self._count(outlet, f"text:{norm_key(a.source_text)}", a.source_text.strip(),
                             "MISC", article.id, quote=False, anonymous=False)
 
+    def restore(self, counts: list[tuple]) -> None:
+        """Count again what :meth:`add` counted for one article."""
+        for outlet, label, key, name, type_, article, quote, anonymous in counts:
+            self.nodes.setdefault(outlet, {"label": label, "kind": "outlet"})
+            self._count(outlet, key, name, type_, article, quote=quote, anonymous=anonymous)
+
     def _count(self, outlet: str, key: str, name: str, type_: str, article: str, *, quote: bool,
                anonymous: bool) -> None:
+        self.last.append((outlet, self.nodes[outlet]["label"], key, name, type_, article, quote,
+                          anonymous))
         self.nodes.setdefault(key, {"label": name, "kind": "source", "type": type_})
         edge = self.edges.setdefault((outlet, key), Edge())
         if quote:

@@ -58,6 +58,7 @@ class Report:
     via: Optional[str] = None      # name of the outlet / office the article cites for it
     copy_of: Optional[str] = None  # the article whose text this article republishes
     cites: Optional[str] = None    # article of the report this one cites (via or copy)
+    surname: Optional[str] = None  # the speaker's family name, for a person
     words: list[str] = field(default_factory=list, repr=False)
     terms: frozenset[str] = field(default_factory=frozenset, repr=False)
 
@@ -119,7 +120,11 @@ def _surname(ent) -> Optional[str]:
     """A person's family name (the last word of a name of two words or more)."""
     if ent is None or ent.type != "PERSON":
         return None
-    parts = norm_key(ent.name).split()
+    return _surname_of_name(ent.name)
+
+
+def _surname_of_name(name: str) -> Optional[str]:
+    parts = norm_key(name).split()
     return parts[-1] if len(parts) > 1 else None
 
 
@@ -168,6 +173,7 @@ class StatementIndex:
         self.by_quote: dict[tuple[str, str], str] = {}
         self.order = 0
         self.new_misquotes: list[Misquote] = []  # those the last add() found
+        self.last: list[tuple[str, Report]] = []  # (statement, report) the last add() stored
 
     def statement_of(self, article_id: str, quote_id: str) -> Optional[Statement]:
         sid = self.by_quote.get((article_id, quote_id))
@@ -177,6 +183,7 @@ class StatementIndex:
         """Link ``article``'s quotes; the statements it reports that other articles report too."""
         self.order += 1
         self.new_misquotes = []
+        self.last = []
         touched: dict[str, Statement] = {}
         for q in article.quotes:
             speaker = entity_key(article, q.speaker)
@@ -190,9 +197,9 @@ class StatementIndex:
             ent = article.entity(q.speaker)
             rep = Report(article.id, q.id, q.kind, content, tuple(q.content), speaker,
                          ent.name if ent else speaker, article.published, article.outlet,
-                         self.order, via_ent.name if via_ent else None, copy_of, None, ws, terms)
+                         self.order, via_ent.name if via_ent else None, copy_of, words=ws, terms=terms)
             best, best_score = None, 0.0
-            surname = _surname(ent)
+            surname = rep.surname = _surname(ent)
             cands = list(reversed(self.by_speaker.get(speaker, [])[-MAX_CANDIDATES:]))
             if surname:
                 cands += [sid for sid in reversed(self.by_surname.get(surname, [])[-MAX_CANDIDATES:])
@@ -219,7 +226,32 @@ class StatementIndex:
                 touched[best.id] = best
             best.reports.append(rep)
             self.by_quote[(article.id, q.id)] = best.id
+            self.last.append((best.id, rep))
         return list(touched.values())
+
+    def state(self) -> dict:
+        """What the last :meth:`add` stored, for :meth:`restore` (plain, picklable)."""
+        return {"order": self.order, "reports": list(self.last),
+                "misquotes": [(m.statement, (m.first.article, m.first.quote),
+                               (m.other.article, m.other.quote), m.type, m.old, m.new,
+                               m.marked_first, m.marked_other) for m in self.new_misquotes]}
+
+    def restore(self, state: dict) -> None:
+        """Put back an article's reports and misquotes as :meth:`add` decided them."""
+        self.order = state["order"]
+        for sid, rep in state["reports"]:
+            st = self.statements.get(sid)
+            if st is None:
+                st = self.statements[sid] = Statement(sid, rep.speaker, rep.speaker_name)
+                self.by_speaker.setdefault(rep.speaker, []).append(sid)
+                if rep.surname:
+                    self.by_surname.setdefault(rep.surname, []).append(sid)
+            st.reports.append(rep)
+            self.by_quote[(rep.article, rep.quote)] = sid
+        for sid, first, other, type_, old, new, mf, mo in state["misquotes"]:
+            st = self.statements[sid]
+            find = {(r.article, r.quote): r for r in st.reports}
+            st.misquotes.append(Misquote(sid, find[first], find[other], type_, old, new, mf, mo))
 
     @staticmethod
     def _chain(st: Statement, rep: Report) -> None:

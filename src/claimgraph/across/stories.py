@@ -117,6 +117,7 @@ class StoryIndex:
         self.by_term: dict[str, list[str]] = {}
         self.by_entity: dict[str, list[str]] = {}
         self.by_statement: dict[str, str] = {}
+        self.last: Optional[tuple] = None  # what the last add() stored (see restore)
 
     # -- features --------------------------------------------------------------------------
     def idf(self, term: str) -> float:
@@ -193,14 +194,31 @@ class StoryIndex:
             best, s, _ = self.best(f, statements)
             if best is not None and s >= self.w.threshold:
                 story, score = best, s
+        sid = story.id if story is not None else f"story:{article.id}"
+        member = Member(article.id, article.outlet, article.published, article.title, copy_of, score)
+        self.last = (sid, member, f, sorted(statements))
+        self.n -= 1  # restore() counts the article again
+        for t in f.vector:
+            self.df[t] -= 1
+        for k in f.entities:
+            self.edf[k] -= 1
+        self.restore(*self.last)
+        return sid
+
+    def restore(self, story_id: str, member: Member, f: ArticleFeatures,
+                statements: Iterable[str]) -> None:
+        """Put back an article as :meth:`add` decided it (no new decision)."""
+        self.n += 1
+        for t in f.vector:
+            self.df[t] = self.df.get(t, 0) + 1
+        for k in f.entities:
+            self.edf[k] = self.edf.get(k, 0) + 1
+        story = self.stories.get(story_id)
         if story is None:
-            story = Story(f"story:{article.id}")
-            self.stories[story.id] = story
-        story.members.append(Member(article.id, article.outlet, article.published, article.title,
-                                    copy_of, score))
-        self.story_of[article.id] = story.id
-        self._absorb(story, f, statements)
-        return story.id
+            story = self.stories[story_id] = Story(story_id)
+        story.members.append(member)
+        self.story_of[member.id] = story_id
+        self._absorb(story, f, set(statements))
 
     def _absorb(self, story: Story, f: ArticleFeatures, statements: set[str]) -> None:
         c = story.centroid

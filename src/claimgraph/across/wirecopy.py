@@ -55,6 +55,7 @@ class WireIndex:
         self.min_shared = min_shared
         self.docs: dict[str, CopyInfo] = {}
         self.postings: dict[int, list[str]] = {}
+        self.last: Optional[CopyInfo] = None  # what the last add() stored (see restore)
 
     def __len__(self) -> int:
         return len(self.docs)
@@ -95,16 +96,20 @@ class WireIndex:
             first = ranked[0]
             if (published or "9999") >= (self.docs[first].published or "9999"):
                 copy_of = first
-        info = CopyInfo(doc_id, published, len(self.docs), sh, copy_of)
-        if doc_id in self.docs:
-            self.remove(doc_id)
-        self.docs[doc_id] = info
-        for h in sh:
+        self.last = CopyInfo(doc_id, published, len(self.docs), sh, copy_of)
+        self.restore(self.last)
+        return copy_of
+
+    def restore(self, info: CopyInfo) -> None:
+        """Put back an article as :meth:`add` decided it (no new decision)."""
+        if info.id in self.docs:
+            self.remove(info.id)
+        self.docs[info.id] = info
+        for h in info.shingles:
             if h % SAMPLE == 0:
                 posting = self.postings.setdefault(h, [])
                 if len(posting) < MAX_POSTING:
-                    posting.append(doc_id)
-        return copy_of
+                    posting.append(info.id)
 
     def remove(self, doc_id: str) -> None:
         info = self.docs.pop(doc_id, None)
