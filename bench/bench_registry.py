@@ -41,8 +41,8 @@ def fill(reg: Registry, n: int, rng: random.Random) -> list[tuple[str, str]]:
         reg.resolve(ent, f"a{i // 20}", [word(rng, 2) for _ in range(5)])
         names.append((name, type_))
         if i % 5000 == 0:
-            reg.db.commit()
-    reg.db.commit()
+            reg.commit()
+    reg.commit()
     print(f"filled {len(reg)} entities ({i} resolved) in {time.perf_counter() - t:.1f} s")
     return names
 

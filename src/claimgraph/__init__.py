@@ -12,10 +12,18 @@ from typing import Optional
 from claimgraph.model import Article, ArticleInput, Attribution, Entity, Quote, ReadError
 from claimgraph.reader import Reader
 
-__all__ = ["read", "Reader", "Article", "ArticleInput", "Attribution", "Entity", "Quote", "ReadError"]
+__all__ = ["read", "Reader", "Store", "Article", "ArticleInput", "Attribution", "Entity", "Quote", "ReadError"]
 __version__ = "0.2.0"
 
 _DEFAULT_READER: Optional[Reader] = None
+
+
+def __getattr__(name):  # the store (SQLAlchemy) loads only when used
+    if name == "Store":
+        from claimgraph.store.api import Store
+
+        return Store
+    raise AttributeError(name)
 
 
 def read(text: str, **meta) -> Article:

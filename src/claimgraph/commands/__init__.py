@@ -1,3 +1,4 @@
 """One module per CLI sub-command; each has ``add_parser(subparsers)`` and ``run(args) -> int``."""
 
-COMMANDS = ("read", "eval", "entities", "stories", "story", "statements", "sources", "relink")
+COMMANDS = ("read", "eval", "entities", "ingest", "show", "stats", "search", "entity", "export",
+            "load", "db", "stories", "story", "statements", "sources", "relink")

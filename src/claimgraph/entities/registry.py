@@ -1,6 +1,10 @@
 """Entity registry: one stable key for one real-world entity across articles.
 
-An embedded SQLite store (standard library). Each entity seen in an article is matched
+Its tables live in the claimgraph store (:mod:`claimgraph.store.schema`: ``registry``,
+``registry_names``, ``registry_context``, ``registry_appearances``), so the registry is
+the same on SQLite and PostgreSQL and sits in the one database that holds the readings;
+:class:`Registry` works on an open connection (inside the store's write transaction) or
+opens a database of its own (a file, a URL, or in memory). Each entity seen in an article is matched
 against the registry on its names (every alias, normalised), then accepted or kept apart
 with the evidence a reader uses to tell two namesakes apart, in the manner of the
 cross-document coreference of Bagga & Baldwin (1998, "Entity-based cross-document
@@ -20,12 +24,18 @@ from __future__ import annotations
 
 import itertools
 import re
-import sqlite3
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Union
+
+import sqlalchemy as sa
 
 from claimgraph.lexicon.gazetteer import fold, norm_key
 from claimgraph.model import Article, Entity
+from claimgraph.store import backend
+from claimgraph.store.schema import registry as T_ENT
+from claimgraph.store.schema import registry_appearances as T_APP
+from claimgraph.store.schema import registry_context as T_CTX
+from claimgraph.store.schema import registry_names as T_NAMES
 
 TYPE_FAMILY = {"PERSON": "person", "ORG": "org", "NEWS_OUTLET": "org", "GOVERNMENT": "org",
                "GPE": "place", "LOC": "place", "NORP": "group", "GROUP": "group"}
@@ -33,18 +43,14 @@ ROLE_STOPWORDS = frozenset("a an the of in at for and to on with from by former 
                            "who which its his her their new".split())
 CONTEXT_SIZE = 20  # other entities of an article kept as context
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS entities (
-    key TEXT PRIMARY KEY, name TEXT NOT NULL, family TEXT NOT NULL, type TEXT NOT NULL,
-    country TEXT, role TEXT, articles INTEGER NOT NULL DEFAULT 0,
-    mentions INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE IF NOT EXISTS names (norm TEXT NOT NULL, key TEXT NOT NULL, alias TEXT NOT NULL,
-    PRIMARY KEY (norm, key)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS context (key TEXT NOT NULL, term TEXT NOT NULL,
-    n INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (key, term)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS appearances (key TEXT NOT NULL, article TEXT NOT NULL,
-    mentions INTEGER NOT NULL, PRIMARY KEY (key, article)) WITHOUT ROWID;
-"""
+_CANDIDATES = (sa.select(T_ENT.c.key, T_ENT.c.name, T_ENT.c.country, T_ENT.c.role, T_ENT.c.articles)
+               .distinct().join_from(T_NAMES, T_ENT, T_ENT.c.key == T_NAMES.c.key)
+               .where(T_NAMES.c.norm.in_(sa.bindparam("norms", expanding=True)),
+                      T_ENT.c.family == sa.bindparam("family"))
+               .order_by(T_ENT.c.key))
+_SHARED = (sa.select(sa.func.count()).select_from(T_CTX)
+           .where(T_CTX.c.key == sa.bindparam("key"),
+                  T_CTX.c.term.in_(sa.bindparam("terms", expanding=True))))
 
 
 @dataclass
@@ -76,28 +82,42 @@ def _slug(name: str) -> str:
 
 
 class Registry:
-    """Entities across articles in one SQLite file (``":memory:"`` by default)."""
+    """Entities across articles, in the store's registry tables.
+
+    ``target``: an open SQLAlchemy connection (the caller owns its transaction), or a
+    database for the registry alone: a SQLite file, a database URL, or ``":memory:"``
+    (the default). A registry that opened its own database keeps one transaction open;
+    :meth:`commit` (called by :meth:`resolve_article`) and :meth:`close` commit it."""
 
     ACCEPT = 1.0
 
-    def __init__(self, path: str = ":memory:"):
-        self.db = sqlite3.connect(path)
-        self.db.executescript(_SCHEMA)
+    def __init__(self, target: Union[str, sa.Connection] = ":memory:"):
+        self._engine = None
+        if isinstance(target, sa.Connection):
+            self.conn = target
+        else:
+            from claimgraph.store.db import open_engine
+
+            self._engine = open_engine(backend.database_url(target))
+            self.conn = self._engine.connect()
+
+    def commit(self) -> None:
+        if self._engine is not None:
+            self.conn.commit()
 
     def close(self) -> None:
-        self.db.commit()
-        self.db.close()
+        if self._engine is not None:
+            self.conn.commit()
+            self.conn.close()
+            self._engine.dispose()
+            self._engine = None
 
     # -- lookup ----------------------------------------------------------------------------
     def candidates(self, names: Iterable[str], family: str) -> list[tuple]:
         norms = sorted({norm_key(n) for n in names if n})
         if not norms:
             return []
-        marks = ",".join("?" * len(norms))
-        return self.db.execute(
-            f"SELECT DISTINCT e.key, e.name, e.country, e.role, e.articles FROM names n "
-            f"JOIN entities e ON e.key = n.key WHERE n.norm IN ({marks}) AND e.family = ?",
-            (*norms, family)).fetchall()
+        return [tuple(r) for r in self.conn.execute(_CANDIDATES, {"norms": norms, "family": family})]
 
     def lookup(self, name: str, type_: str, country: Optional[str] = None,
                role: Optional[str] = None, context: Iterable[str] = (),
@@ -138,16 +158,32 @@ class Registry:
         return best
 
     def _shared_context(self, key: str, ctx: list[str]) -> int:
-        marks = ",".join("?" * len(ctx))
-        row = self.db.execute(f"SELECT COUNT(*) FROM context WHERE key = ? AND term IN ({marks})",
-                              (key, *ctx)).fetchone()
-        return int(row[0])
+        return int(self.conn.execute(_SHARED, {"key": key, "terms": ctx}).scalar())
+
+    def keys_for(self, name: str) -> list[str]:
+        """Registry keys any of whose names (or the key itself) is ``name``, most mentioned first."""
+        rows = self.conn.execute(
+            sa.select(T_ENT.c.key).distinct()
+            .join_from(T_ENT, T_NAMES, T_ENT.c.key == T_NAMES.c.key, isouter=True)
+            .where(sa.or_(T_NAMES.c.norm == norm_key(name), T_ENT.c.key == name))
+            .order_by(T_ENT.c.key)).scalars().all()
+        if len(rows) < 2:
+            return list(rows)
+        counts = dict(self.conn.execute(sa.select(T_ENT.c.key, T_ENT.c.mentions)
+                                        .where(T_ENT.c.key.in_(rows))).all())
+        return sorted(rows, key=lambda k: (-counts.get(k, 0), k))
 
     # -- add -------------------------------------------------------------------------------
     def _new_key(self, name: str, type_: str) -> str:
         base = f"{TYPE_FAMILY.get(type_, 'org')}:{_slug(name)}"
+        taken = set(self.conn.execute(
+            sa.select(T_ENT.c.key).where(sa.or_(T_ENT.c.key == base,
+                                                T_ENT.c.key.like(base.replace("\\", "\\\\")
+                                                                 .replace("%", "\\%")
+                                                                 .replace("_", "\\_") + "-%",
+                                                                 escape="\\")))).scalars())
         key, n = base, 1
-        while self.db.execute("SELECT 1 FROM entities WHERE key = ?", (key,)).fetchone():
+        while key in taken:
             n += 1
             key = f"{base}-{n}"
         return key
@@ -156,31 +192,37 @@ class Registry:
         """Key of ``ent`` (matched or new); records the appearance, aliases and context."""
         context = [c for c in context if norm_key(c) != norm_key(ent.name)]
         match = self.lookup(ent.name, ent.type, ent.country, ent.role, context, ent.aliases)
-        db = self.db
+        conn = self.conn
         if match is None:
             key = self._new_key(ent.name, ent.type)
-            db.execute("INSERT INTO entities (key, name, family, type, country, role) "
-                       "VALUES (?, ?, ?, ?, ?, ?)",
-                       (key, ent.name, TYPE_FAMILY.get(ent.type, "org"), ent.type, ent.country,
-                        ent.role))
+            conn.execute(T_ENT.insert(), {"key": key, "name": ent.name,
+                                          "family": TYPE_FAMILY.get(ent.type, "org"),
+                                          "type": ent.type, "country": ent.country, "role": ent.role,
+                                          "articles": 0, "mentions": 0})
         else:
             key = match.key
-            db.execute("UPDATE entities SET country = COALESCE(country, ?), "
-                       "role = COALESCE(role, ?) WHERE key = ?", (ent.country, ent.role, key))
-            name = db.execute("SELECT name FROM entities WHERE key = ?", (key,)).fetchone()[0]
+            name = conn.execute(sa.select(T_ENT.c.name).where(T_ENT.c.key == key)).scalar_one()
+            values = {"country": sa.func.coalesce(T_ENT.c.country, ent.country),
+                      "role": sa.func.coalesce(T_ENT.c.role, ent.role)}
             if len(ent.name.split()) > len(name.split()):  # keep the fullest name
-                db.execute("UPDATE entities SET name = ? WHERE key = ?", (ent.name, key))
-        for alias in sorted({ent.name, *ent.aliases}):  # a fixed order: the same spelling every run
-            db.execute("INSERT OR IGNORE INTO names (norm, key, alias) VALUES (?, ?, ?)",
-                       (norm_key(alias), key, alias))
-        new = db.execute("INSERT OR IGNORE INTO appearances (key, article, mentions) VALUES (?, ?, ?)",
-                         (key, article_id, len(ent.mentions))).rowcount
+                values["name"] = ent.name
+            conn.execute(T_ENT.update().where(T_ENT.c.key == key).values(**values))
+        ins = backend.insert(conn, T_NAMES)
+        aliases = sorted({ent.name, *ent.aliases})  # a fixed order: the same spelling every run
+        conn.execute(ins.on_conflict_do_nothing(),
+                     [{"norm": norm_key(a), "key": key, "alias": a} for a in aliases])
+        new = conn.execute(backend.insert(conn, T_APP).on_conflict_do_nothing(),
+                           {"key": key, "article": article_id,
+                            "mentions": len(ent.mentions)}).rowcount
         if new:
-            db.execute("UPDATE entities SET articles = articles + 1, mentions = mentions + ? "
-                       "WHERE key = ?", (len(ent.mentions), key))
-        db.executemany("INSERT INTO context (key, term) VALUES (?, ?) "
-                       "ON CONFLICT (key, term) DO UPDATE SET n = n + 1",
-                       [(key, t) for t in sorted({norm_key(c) for c in context if c})])
+            conn.execute(T_ENT.update().where(T_ENT.c.key == key).values(
+                articles=T_ENT.c.articles + 1, mentions=T_ENT.c.mentions + len(ent.mentions)))
+        terms = sorted({norm_key(c) for c in context if c})
+        if terms:
+            ins = backend.insert(conn, T_CTX)
+            conn.execute(ins.on_conflict_do_update(index_elements=["key", "term"],
+                                                   set_={"n": T_CTX.c.n + 1}),
+                         [{"key": key, "term": t, "n": 1} for t in terms])
         return key
 
     def resolve_article(self, article: Article) -> None:
@@ -189,20 +231,34 @@ class Registry:
         for ent in article.entities:
             context = list(itertools.islice((e.name for e in ranked if e is not ent), CONTEXT_SIZE))
             ent.key = self.resolve(ent, article.id, context)
-        self.db.commit()
+        self.commit()
 
     # -- listing ---------------------------------------------------------------------------
-    def entries(self) -> list[RegistryEntry]:
-        out = []
-        rows = self.db.execute("SELECT key, name, type, country, role, mentions FROM entities "
-                               "ORDER BY mentions DESC, key").fetchall()
-        for key, name, type_, country, role, mentions in rows:
-            arts = [r[0] for r in self.db.execute(
-                "SELECT article FROM appearances WHERE key = ? ORDER BY article", (key,))]
-            aliases = sorted({r[0] for r in self.db.execute(
-                "SELECT alias FROM names WHERE key = ?", (key,))} - {name})
-            out.append(RegistryEntry(key, name, type_, country, role, arts, mentions, aliases))
-        return out
+    def entries(self, keys: Optional[Iterable[str]] = None) -> list[RegistryEntry]:
+        query = sa.select(T_ENT.c.key, T_ENT.c.name, T_ENT.c.type, T_ENT.c.country, T_ENT.c.role,
+                          T_ENT.c.mentions).order_by(T_ENT.c.mentions.desc(), T_ENT.c.key)
+        if keys is not None:
+            query = query.where(T_ENT.c.key.in_(list(keys)))
+        rows = self.conn.execute(query).all()
+        wanted = [r[0] for r in rows]
+        arts: dict[str, list[str]] = {}
+        names: dict[str, set[str]] = {}
+        for chunk in _chunks(wanted, 500):
+            for key, article in self.conn.execute(
+                    sa.select(T_APP.c.key, T_APP.c.article).where(T_APP.c.key.in_(chunk))
+                    .order_by(T_APP.c.key, T_APP.c.article)):
+                arts.setdefault(key, []).append(article)
+            for key, alias in self.conn.execute(
+                    sa.select(T_NAMES.c.key, T_NAMES.c.alias).where(T_NAMES.c.key.in_(chunk))):
+                names.setdefault(key, set()).add(alias)
+        return [RegistryEntry(key, name, type_, country, role, arts.get(key, []), mentions,
+                              sorted(names.get(key, set()) - {name}))
+                for key, name, type_, country, role, mentions in rows]
 
     def __len__(self) -> int:
-        return int(self.db.execute("SELECT COUNT(*) FROM entities").fetchone()[0])
+        return int(self.conn.execute(sa.select(sa.func.count()).select_from(T_ENT)).scalar())
+
+
+def _chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

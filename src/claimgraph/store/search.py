@@ -1,0 +1,311 @@
+"""Searching stored statements (quotes and attributions).
+
+**Query language** (the same on SQLite and PostgreSQL; :class:`TextQuery`): words must
+all occur (stemmed: *talks* finds *talk*), ``"a phrase"`` in order, ``word*`` a prefix,
+``-word`` excludes, ``OR`` between groups of words. Anything else (an unclosed quote, a
+query of exclusions only, a lone ``*``) is a :class:`~claimgraph.store.errors.QueryError`
+with the reason. Every word reaches the database as a bound parameter.
+
+**Filters** (:class:`Filters`; each takes one value or a list, any of which may match):
+``speaker`` (who said it: a quote's speaker, an attribution's source), ``source`` (on
+whose authority: an attribution's source, or the outlet or office a statement comes
+``via``), ``about`` (an entity mentioned inside the content), ``outlet``, ``since`` /
+``until`` (publication date, inclusive), ``kind`` (direct, partial, mixed, indirect,
+attribution), ``anonymous``, ``certainty``. Names go through the entity registry: any
+alias (or the registry key) finds the entity, whatever spelling each article used.
+Only current versions of articles are searched.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any, Iterator, Optional, Sequence, Union
+
+import sqlalchemy as sa
+
+from claimgraph.store import backend
+from claimgraph.store.errors import QueryError
+from claimgraph.store.schema import articles, attributions, mentions, quotes
+
+KINDS = ("direct", "partial", "mixed", "indirect", "attribution")
+try:
+    from claimgraph.model import CERTAINTY_ORDER as CERTAINTIES
+except ImportError:  # the model names them from schema 2 on
+    CERTAINTIES = ("certain", "probable", "reported", "believed", "possible", "unconfirmed",
+                   "not denied", "negated", "denied")
+
+Many = Union[None, str, Sequence[str]]
+
+
+# ------------------------------------------------------------------------------ query text
+
+_TOKEN = re.compile(r'\s*(?:(-?)"([^"]*)"|(\S+))')
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass
+class Term:
+    words: list[str]          # one word, or a phrase
+    prefix: bool = False
+    negated: bool = False
+
+
+@dataclass
+class TextQuery:
+    """A parsed full-text query: OR of groups; each group all its terms (minus exclusions)."""
+
+    groups: list[list[Term]]
+    text: str = ""
+
+    @classmethod
+    def parse(cls, text: str) -> "TextQuery":
+        if text.count('"') % 2:
+            raise QueryError(f"malformed search query {text!r}: a quotation mark is not closed")
+        groups: list[list[Term]] = [[]]
+        pos = 0
+        while pos < len(text):
+            m = _TOKEN.match(text, pos)
+            if m is None:  # only spaces left
+                break
+            pos = m.end()
+            neg, phrase, bare = m.group(1), m.group(2), m.group(3)
+            if bare == "OR":
+                if not groups[-1]:
+                    raise QueryError(f"malformed search query {text!r}: OR needs words on both sides")
+                groups.append([])
+                continue
+            if phrase is not None:
+                words = _WORD.findall(phrase)
+                if not words:
+                    raise QueryError(f"malformed search query {text!r}: an empty phrase")
+                groups[-1].append(Term(words, negated=bool(neg)))
+                continue
+            negated = bare.startswith("-")
+            core = bare[1:] if negated else bare
+            prefix = core.endswith("*")
+            words = _WORD.findall(core.rstrip("*"))
+            if not words:
+                if core.strip("*-") == "":
+                    raise QueryError(f"malformed search query {text!r}: {bare!r} is not a word")
+                continue  # punctuation only: nothing to look for
+            if prefix and len(words) > 1:
+                groups[-1].append(Term(words[:-1], negated=negated))
+                groups[-1].append(Term(words[-1:], prefix=True, negated=negated))
+            elif len(words) > 1:  # "ex-president", "U.S.": the words in order
+                groups[-1].append(Term(words, negated=negated))
+            else:
+                groups[-1].append(Term(words, prefix=prefix, negated=negated))
+        if not groups[-1] and len(groups) > 1:
+            raise QueryError(f"malformed search query {text!r}: OR needs words on both sides")
+        for group in groups:
+            if group and all(t.negated for t in group):
+                raise QueryError(f"malformed search query {text!r}: a query needs at least one "
+                                 f"word that is not excluded (-word)")
+        groups = [g for g in groups if g]
+        if not groups:
+            raise QueryError(f"malformed search query {text!r}: no words to search for")
+        return cls(groups, text)
+
+    # SQLite FTS5: every word as a quoted string, so no user text is FTS syntax
+    def fts5(self) -> str:
+        def term(t: Term) -> str:
+            quoted = '"' + " ".join(w.replace('"', '""') for w in t.words) + '"'
+            return quoted + ("*" if t.prefix else "")
+
+        out = []
+        for group in self.groups:
+            pos = " AND ".join(term(t) for t in group if not t.negated)
+            neg = "".join(f" NOT {term(t)}" for t in group if t.negated)
+            out.append(f"({pos}{neg})")
+        return " OR ".join(out)
+
+    # PostgreSQL: tsquery built with bound parameters (plainto/phraseto_tsquery per term)
+    def tsquery(self, config: str) -> sa.ColumnElement:
+        cfg = sa.literal_column(f"'{config}'")
+
+        def term(t: Term):
+            if t.prefix:
+                word = " ".join(t.words)
+                return sa.func.to_tsquery(cfg, sa.func.concat(
+                    sa.func.quote_literal(sa.bindparam(None, word)), ":*"))
+            if len(t.words) > 1:
+                return sa.func.phraseto_tsquery(cfg, sa.bindparam(None, " ".join(t.words)))
+            return sa.func.plainto_tsquery(cfg, sa.bindparam(None, t.words[0]))
+
+        expr = None
+        for group in self.groups:
+            g = None
+            for t in group:
+                q = term(t)
+                if t.negated:
+                    q = sa.func.tsquery_not(q)
+                g = q if g is None else sa.func.tsquery_and(g, q)
+            expr = g if expr is None else sa.func.tsquery_or(expr, g)
+        return expr
+
+
+# ------------------------------------------------------------------------------ filters
+
+@dataclass
+class Filters:
+    speaker: Many = None
+    source: Many = None
+    about: Many = None
+    outlet: Many = None
+    since: Optional[str] = None
+    until: Optional[str] = None
+    kind: Many = None
+    anonymous: Optional[bool] = None
+    certainty: Many = None
+    limit: Optional[int] = None
+
+    def values(self, name: str) -> list[str]:
+        value = getattr(self, name)
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value]
+
+
+@dataclass
+class Hit:
+    article_id: str
+    outlet: Optional[str]
+    published: Optional[str]
+    speaker: Optional[str]
+    kind: str
+    content: str
+    start: int
+    end: int
+    layer: str                      # "quotes" | "attributions"
+    item: str                       # the record's id in the article (Q3, A1 …)
+    speaker_key: Optional[str] = None
+    certainty: Optional[str] = None
+    anonymous: bool = False
+    url: Optional[str] = None
+    title: Optional[str] = None
+    article_uid: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+FIELDS = [f for f in Hit.__dataclass_fields__]
+
+
+def _date(value: str, name: str) -> str:
+    from claimgraph.ingest.feeds import iso_date
+
+    iso = iso_date(value) if isinstance(value, str) else None
+    if iso is None:
+        raise QueryError(f"--{name}: expected a date as YYYY-MM-DD, got {value!r}")
+    return iso
+
+
+def resolve_names(conn, names: list[str], what: str) -> list[str]:
+    """Registry keys for names (any alias, or a key); an unknown name is a QueryError."""
+    from claimgraph.entities.registry import Registry
+
+    registry = Registry(conn)
+    keys: list[str] = []
+    for name in names:
+        found = registry.keys_for(name)
+        if not found:
+            raise QueryError(f"--{what}: no stored entity is called {name!r}")
+        keys.extend(found)
+    return keys
+
+
+def _statement_select(conn, table: sa.Table, layer: str, query: Optional[TextQuery], f: Filters,
+                      keys: dict[str, list[str]]):
+    cols = [articles.c.id.label("article_id"), articles.c.outlet, articles.c.published,
+            table.c.speaker_text.label("speaker"), table.c.kind, table.c.content,
+            table.c.span_start.label("start"), table.c.span_end.label("end"),
+            sa.literal(layer).label("layer"), table.c.item, table.c.speaker_key,
+            table.c.certainty, table.c.anonymous, articles.c.url, articles.c.title,
+            articles.c.uid.label("article_uid")]
+    sel = (sa.select(*cols).join_from(table, articles, articles.c.uid == table.c.article)
+           .where(articles.c.superseded == sa.false()))
+    if query is not None:
+        sel = sel.where(backend.fulltext_match(conn, table, query))
+    if keys.get("speaker"):
+        sel = sel.where(table.c.speaker_key.in_(keys["speaker"]))
+    if keys.get("source"):
+        via = table.c.via_key.in_(keys["source"])
+        sel = sel.where(sa.or_(via, table.c.speaker_key.in_(keys["source"])) if layer == "attributions"
+                        else via)
+    if keys.get("about"):
+        sel = sel.where(sa.exists().where(
+            mentions.c.article == table.c.article, mentions.c.key.in_(keys["about"]),
+            mentions.c.span_start >= table.c.span_start, mentions.c.span_end <= table.c.span_end))
+    if f.values("outlet"):
+        sel = sel.where(sa.func.lower(table.c.outlet).in_([o.lower() for o in f.values("outlet")]))
+    if f.since:
+        sel = sel.where(table.c.published >= _date(f.since, "since"))
+    if f.until:
+        nxt = (dt.date.fromisoformat(_date(f.until, "until")) + dt.timedelta(days=1)).isoformat()
+        sel = sel.where(table.c.published < nxt)
+    if f.values("kind"):
+        sel = sel.where(table.c.kind.in_(f.values("kind")))
+    if f.anonymous is not None:
+        sel = sel.where(table.c.anonymous == bool(f.anonymous))
+    if f.values("certainty"):
+        sel = sel.where(table.c.certainty.in_(f.values("certainty")))
+    return sel
+
+
+def build(conn, text: Optional[str], f: Filters):
+    """The SELECT for a search (validated: unknown values are QueryErrors)."""
+    for name in ("speaker", "source", "about", "outlet", "kind", "certainty", "since", "until"):
+        for value in f.values(name):
+            if "\x00" in value:
+                raise QueryError(f"--{name}: a value may not contain a NUL character")
+    if text is not None and "\x00" in text:
+        raise QueryError("malformed search query: it contains a NUL character")
+    for kind in f.values("kind"):
+        if kind not in KINDS:
+            raise QueryError(f"--kind: unknown kind {kind!r} (one of {', '.join(KINDS)})")
+    for cert in f.values("certainty"):
+        if cert not in CERTAINTIES:
+            raise QueryError(f"--certainty: unknown certainty {cert!r} "
+                             f"(one of {', '.join(CERTAINTIES)})")
+    if f.limit is not None and (not isinstance(f.limit, int) or f.limit < 1):
+        raise QueryError(f"--limit: expected a whole number of at least 1, got {f.limit!r}")
+    for outlet in f.values("outlet"):
+        found = conn.execute(sa.select(articles.c.outlet).where(
+            sa.func.lower(articles.c.outlet) == outlet.lower()).limit(1)).first()
+        if found is None:
+            known = conn.execute(sa.select(articles.c.outlet).distinct()
+                                 .where(articles.c.outlet.is_not(None))
+                                 .order_by(articles.c.outlet).limit(8)).scalars().all()
+            raise QueryError(f"--outlet: no stored article is from {outlet!r}"
+                             + (f" (known: {', '.join(known)}{' …' if len(known) == 8 else ''})"
+                                if known else ""))
+    query = TextQuery.parse(text) if text is not None and text.strip() else None
+    keys = {name: resolve_names(conn, f.values(name), name) for name in ("speaker", "source", "about")
+            if f.values(name)}
+    kinds = set(f.values("kind"))
+    parts = []
+    if not kinds or kinds - {"attribution"}:
+        parts.append(_statement_select(conn, quotes, "quotes", query, f, keys))
+    if not kinds or "attribution" in kinds:
+        parts.append(_statement_select(conn, attributions, "attributions", query, f, keys))
+    union = sa.union_all(*parts).subquery("hits") if len(parts) > 1 else parts[0].subquery("hits")
+    sel = sa.select(union).order_by(sa.nulls_last(union.c.published.desc()), union.c.article_id,
+                                    union.c.start, union.c.layer)
+    if f.limit:
+        sel = sel.limit(f.limit)
+    return sel
+
+
+def iter_search(engine: sa.Engine, text: Optional[str], f: Filters) -> Iterator[Hit]:
+    with engine.connect() as conn:
+        sel = build(conn, text, f)
+        for row in conn.execution_options(yield_per=1000).execute(sel):
+            yield Hit(**{k: row._mapping[k] for k in FIELDS})
+
+
+def search(engine: sa.Engine, text: Optional[str], f: Filters) -> list[Hit]:
+    return list(iter_search(engine, text, f))
