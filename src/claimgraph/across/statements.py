@@ -31,7 +31,7 @@ from typing import Optional
 
 from claimgraph.across.keys import entity_key
 from claimgraph.across.misquotes import VERBATIM, compare
-from claimgraph.across.text import content_words, stem, tokens
+from claimgraph.across.text import content_words, shingles, stem, tokens
 from claimgraph.lexicon.gazetteer import norm_key
 from claimgraph.model import Article
 
@@ -61,6 +61,7 @@ class Report:
     surname: Optional[str] = None  # the speaker's family name, for a person
     words: list[str] = field(default_factory=list, repr=False)
     terms: frozenset[str] = field(default_factory=frozenset, repr=False)
+    runs: tuple[frozenset[int], frozenset[int]] = field(default=(frozenset(), frozenset()), repr=False)
 
     def to_json(self) -> dict:
         return {"article": self.article, "quote": self.quote, "kind": self.kind,
@@ -133,6 +134,12 @@ def quote_words(text: str) -> tuple[list[str], frozenset[str]]:
     return ws, frozenset(stem(w) for w in content_words(ws))
 
 
+def runs(ws: list[str]) -> tuple[frozenset[int], frozenset[int]]:
+    """Hashes of the quote's word runs of :data:`DIRECT_RUN` and :data:`MIN_RUN` words: two
+    quotes can only share a run that long if these sets meet (a cheap test first)."""
+    return frozenset(shingles(ws, DIRECT_RUN)), frozenset(shingles(ws, MIN_RUN))
+
+
 def longest_run(a_words: list[str], b_words: list[str]) -> int:
     m = difflib.SequenceMatcher(None, a_words, b_words, autojunk=False)
     return m.find_longest_match(0, len(a_words), 0, len(b_words)).size
@@ -140,9 +147,13 @@ def longest_run(a_words: list[str], b_words: list[str]) -> int:
 
 def same_content(a_words: list[str], a_terms: frozenset[str], b_words: list[str],
                  b_terms: frozenset[str], a_kind: str = "direct", b_kind: str = "direct",
-                 verbatim_only: bool = False) -> float:
+                 verbatim_only: bool = False, a_runs=None, b_runs=None) -> float:
     """How well two quotes' contents agree (0: not the same statement; higher is better)."""
-    run = longest_run(a_words, b_words) if a_words and b_words else 0
+    a_runs = a_runs or runs(a_words)
+    b_runs = b_runs or runs(b_words)
+    long_run = len(a_words) >= MIN_RUN and len(b_words) >= MIN_RUN and bool(a_runs[1] & b_runs[1])
+    short_run = bool(a_runs[0] & b_runs[0]) if len(a_words) >= DIRECT_RUN and len(b_words) >= DIRECT_RUN else False
+    run = longest_run(a_words, b_words) if long_run else (DIRECT_RUN if short_run else 0)
     if run >= MIN_RUN:
         return 1.0 + run / max(len(a_words), len(b_words))
     if verbatim_only:
@@ -197,7 +208,8 @@ class StatementIndex:
             ent = article.entity(q.speaker)
             rep = Report(article.id, q.id, q.kind, content, tuple(q.content), speaker,
                          ent.name if ent else speaker, article.published, article.outlet,
-                         self.order, via_ent.name if via_ent else None, copy_of, words=ws, terms=terms)
+                         self.order, via_ent.name if via_ent else None, copy_of, words=ws, terms=terms,
+                         runs=runs(ws))
             best, best_score = None, 0.0
             surname = rep.surname = _surname(ent)
             cands = list(reversed(self.by_speaker.get(speaker, [])[-MAX_CANDIDATES:]))
@@ -210,8 +222,8 @@ class StatementIndex:
                 if not others:
                     continue
                 verbatim_only = st.speaker != speaker
-                score = max(same_content(ws, terms, r.words, r.terms, q.kind, r.kind, verbatim_only)
-                            for r in others)
+                score = max(same_content(ws, terms, r.words, r.terms, q.kind, r.kind, verbatim_only,
+                                         rep.runs, r.runs) for r in others)
                 if score > best_score:
                     best, best_score = st, score
             if best is None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 import zlib
-from dataclasses import dataclass
-from typing import Optional
+from functools import lru_cache
+from typing import NamedTuple, Optional
 
 from claimgraph.lexicon.gazetteer import fold
 
@@ -35,8 +35,7 @@ _CONTRACTION = {"can't": ("can", "not"), "won't": ("will", "not"), "cannot": ("c
                 "shan't": ("shall", "not"), "ain't": ("is", "not")}
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word of a text: its folded form and its ``(start, end)`` in the text."""
 
     norm: str
@@ -44,29 +43,40 @@ class Token:
     end: int
 
 
+@lru_cache(maxsize=65536)
+def _norm(word: str) -> tuple[tuple[str, int, int], ...]:
+    """A matched word's normal forms with their offsets inside it."""
+    w = fold(word).replace("’", "'")
+    n = len(word)
+    if w in _CONTRACTION:
+        return tuple((part, 0, n) for part in _CONTRACTION[w])
+    if w.endswith("n't") and len(w) > 3:
+        return ((w[:-3], 0, n - 3), ("not", n - 3, n))
+    if w.endswith("'s"):
+        return ((w[:-2], 0, n - 2),)
+    if w[0].isdigit():
+        w = w.replace(",", "")
+    return ((w, 0, n),)
+
+
 def tokens(text: str, offset: int = 0) -> list[Token]:
     """The words of ``text`` (numbers kept whole: ``1,200``; ``didn't`` → ``did`` + ``not``)."""
     out: list[Token] = []
     for m in _WORD.finditer(text):
-        word = fold(m.group()).replace("’", "'")
-        s, e = m.start() + offset, m.end() + offset
-        if word in _CONTRACTION:
-            for part in _CONTRACTION[word]:
-                out.append(Token(part, s, e))
-        elif word.endswith("n't") and len(word) > 3:
-            out.append(Token(word[:-3], s, e - 3))
-            out.append(Token("not", e - 3, e))
-        elif word.endswith("'s"):
-            out.append(Token(word[:-2], s, e - 2))
-        else:
-            if word[0].isdigit():
-                word = word.replace(",", "")
-            out.append(Token(word, s, e))
+        s = m.start() + offset
+        for norm, a, b in _norm(m.group()):
+            out.append(Token(norm, s + a, s + b))
     return out
 
 
+@lru_cache(maxsize=8)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(norm for m in _WORD.finditer(text) for norm, _, _ in _norm(m.group()))
+
+
 def words(text: str) -> list[str]:
-    return [t.norm for t in tokens(text)]
+    """The folded words of ``text`` (as :func:`tokens`, without offsets)."""
+    return list(_words(text))
 
 
 def is_number(word: str) -> bool:
@@ -78,6 +88,7 @@ def content_words(seq: list[str]) -> list[str]:
     return [w for w in seq if w in NEGATIONS or is_number(w) or (len(w) > 1 and w not in STOPWORDS)]
 
 
+@lru_cache(maxsize=131072)
 def stem(word: str) -> str:
     """A crude suffix stripper, enough to see that *apologizes* and *apologized* agree."""
     for suffix in ("ingly", "edly", "ings", "ing", "ied", "ies", "ed", "es", "ly", "s"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from claimgraph.commands.stories import EXIT_FAILED, EXIT_OK, Source, add_common
+from claimgraph.commands.stories import EXIT_FAILED, EXIT_OK, Source, add_common, store_errors
 
 
 def add_parser(sub) -> None:
@@ -15,6 +15,7 @@ def add_parser(sub) -> None:
     p.add_argument("--outlet", action="append", help="only this outlet (repeatable)")
 
 
+@store_errors
 def run(args) -> int:
     from claimgraph.across.sources import outlets_of, to_graphml
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from claimgraph.commands.stories import EXIT_FAILED, EXIT_OK, Source, add_common
+from claimgraph.commands.stories import EXIT_FAILED, EXIT_OK, Source, add_common, store_errors
 
 
 def add_parser(sub) -> None:
@@ -17,6 +17,7 @@ def add_parser(sub) -> None:
     p.add_argument("--all", action="store_true", help="also statements reported only once")
 
 
+@store_errors
 def run(args) -> int:
     from claimgraph.commands.story import _cut, print_flag
 

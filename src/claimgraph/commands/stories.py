@@ -54,9 +54,9 @@ class Source:
 
             self.linker = link_articles(read_articles(args.paths, err))
         else:
-            from claimgraph.store.api import Store
+            from claimgraph.commands._store import open_store
 
-            self.store = Store(args.db)
+            self.store = open_store(args)
 
     def close(self) -> None:
         if self.store is not None:
@@ -144,6 +144,14 @@ def print_stories(stories: list[dict]) -> None:
             print(f"\tabout: {', '.join(s['entities'])}")
 
 
+def store_errors(run):
+    """Store errors as one line (the store commands' wrapper)."""
+    from claimgraph.commands._store import store_errors as wrap
+
+    return wrap(run)
+
+
+@store_errors
 def run(args) -> int:
     src = Source(args)
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from claimgraph.commands.stories import EXIT_FAILED, EXIT_OK, Source, add_common, say
+from claimgraph.commands.stories import EXIT_FAILED, EXIT_OK, Source, add_common, store_errors, say
 
 
 def add_parser(sub) -> None:
@@ -15,6 +15,7 @@ def add_parser(sub) -> None:
     add_common(p)
 
 
+@store_errors
 def run(args) -> int:
     src = Source(args)
     try:

@@ -102,6 +102,7 @@ class Writer:
             registry = Registry(conn)
             rows: dict[str, list[dict]] = {name: [] for name in LAYERS}
             mention_rows: list[dict] = []
+            linked: list[tuple[int, Article]] = []
             for article in batch:
                 record = article.to_record()
                 uid = self._article_row(conn, article, record, counts)
@@ -110,11 +111,16 @@ class Writer:
                 registry.resolve_article(article)
                 keys = {ent.id: ent.key for ent in article.entities}
                 _layer_rows(article, record, uid, keys, rows, mention_rows)
+                linked.append((uid, article))
             for name in LAYERS:
                 if rows[name]:
                     conn.execute(layer_tables[name].insert(), rows[name])
             if mention_rows:
                 conn.execute(mentions.insert(), mention_rows)
+            from claimgraph.across.persist import link_batch  # stories, statements, flags
+            from claimgraph.store.schema import across_tables
+
+            link_batch(conn, across_tables, linked)
             tx.commit()
         except BaseException:
             tx.rollback()
