@@ -234,12 +234,101 @@ def synthetic(articles: list[Article], n: int) -> list[Article]:
     return out
 
 
+def store_cost(articles: list[Article], n: int) -> dict:
+    """Ingest ``n`` read articles into a fresh SQLite store: time in the linking hook
+    against the whole store step."""
+    import claimgraph.across.persist as persist
+    from claimgraph.store.api import Store
+
+    spent = [0.0]
+    original = persist.link_batch
+
+    def timed(*a, **kw):
+        t0 = time.perf_counter()
+        try:
+            return original(*a, **kw)
+        finally:
+            spent[0] += time.perf_counter() - t0
+
+    persist.link_batch = timed
+    recs = [Article.from_record(a.to_record()) for a in articles[:n]]
+    for a in recs:
+        for e in a.entities:
+            e.key = None
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(os.path.join(tmp, "cost.db"))
+        t = time.perf_counter()
+        store.ingest(recs, batch_size=32)
+        total = time.perf_counter() - t
+        store.close()
+    persist.link_batch = original
+    persist.forget()
+    return {"articles": n, "store_s": total, "link_s": spent[0]}
+
+
+def synthetic_store(articles: list[Article], n: int) -> dict:
+    """``n`` synthetic articles in a fresh SQLite store (article rows inserted directly,
+    then linked by the ingest hook's code in batches of 64); the time of
+    ``Store.stories()`` / ``source_graph()`` and of the ``claimgraph stories`` and
+    ``claimgraph sources`` commands (whole processes)."""
+    import datetime as dt
+    import subprocess
+
+    import sqlalchemy as sa
+
+    from claimgraph.across import persist
+    from claimgraph.store import backend
+    from claimgraph.store.api import Store
+    from claimgraph.store.schema import across_tables
+    from claimgraph.store.schema import articles as articles_t
+
+    syn = synthetic(articles, n)
+    out: dict = {"articles": n}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "syn.db")
+        store = Store(path)
+        now = dt.datetime.now(dt.timezone.utc)
+        t = time.perf_counter()
+        with backend.write_connection(store.engine) as conn:
+            for k in range(0, len(syn), 64):
+                chunk = syn[k:k + 64]
+                tx = backend.begin_write(conn)
+                uids = []
+                for a in chunk:
+                    uids.append(conn.execute(articles_t.insert().returning(articles_t.c.uid), {
+                        "id": a.id, "ident": f"id:{a.id}", "version": 1, "superseded": False,
+                        "content_hash": hashlib.sha256(a.id.encode()).hexdigest(), "title": a.title,
+                        "url": None, "outlet": a.outlet, "published": a.published, "text": a.text,
+                        "reader_version": "synthetic", "stored_at": now, "extra": {}}).scalar_one())
+                persist.link_batch(conn, across_tables, list(zip(uids, chunk)))
+                tx.commit()
+        out["link_s"] = time.perf_counter() - t
+        persist.forget()
+        for name, fn in (("stories_api_s", lambda: store.stories()),
+                         ("sources_api_s", lambda: store.source_graph())):
+            t = time.perf_counter()
+            res = fn()
+            out[name] = time.perf_counter() - t
+        out["stories"] = len(store.stories())
+        store.close()
+        env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+        for cmd in ("stories", "sources"):
+            t = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "claimgraph.cli", cmd, "--db", path, "--format", "json"],
+                           check=True, stdout=subprocess.DEVNULL, env=env)
+            out[f"{cmd}_cli_s"] = time.perf_counter() - t
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", default=os.path.join(tempfile.gettempdir(), "claimgraph-across-records.jsonl"))
     ap.add_argument("--tune", action="store_true")
     ap.add_argument("--read-sample", type=int, default=20)
-    ap.add_argument("--synthetic", type=int, default=0)
+    ap.add_argument("--synthetic", type=int, default=0, help="N synthetic articles linked in memory")
+    ap.add_argument("--synthetic-store", type=int, default=0, help="N synthetic articles in a store")
+    ap.add_argument("--store-cost", type=int, default=0, help="ingest N read articles into a store")
+    ap.add_argument("--skip-quality", action="store_true")
     args = ap.parse_args()
     if not BASIL.exists() or not VOA.exists():
         print(f"needs {BASIL} and {VOA}", file=sys.stderr)
@@ -270,6 +359,7 @@ def main() -> int:
     print("cost:")
     per_link = link_s / len(articles)
     print(f"  linking: {1000 * per_link:.1f} ms per article (all indexes)")
+    per_read = None
     if args.read_sample:
         from claimgraph.reader import Reader
 
@@ -280,7 +370,25 @@ def main() -> int:
         list(reader.read_many([ArticleInput(id=r["id"], text=r["text"]) for r in sample]))
         per_read = (time.perf_counter() - t) / len(sample)
         print(f"  reading: {1000 * per_read:.0f} ms per article ({len(sample)} re-read now); "
-              f"linking adds {100 * per_link / per_read:.1f}%")
+              f"linking adds {100 * per_link / per_read:.1f}% to reading")
+    if args.store_cost:
+        c = store_cost(articles, args.store_cost)
+        per_store = c["store_s"] / c["articles"]
+        per_hook = c["link_s"] / c["articles"]
+        line = (f"  store ingest of {c['articles']} read articles: {1000 * per_store:.0f} ms per article, "
+                f"of which the linking hook {1000 * per_hook:.1f} ms")
+        if per_read:
+            line += (f"; linking is {100 * per_hook / (per_read + per_store):.1f}% of ingest "
+                     f"(read + store)")
+        print(line)
+    if args.synthetic_store:
+        c = synthetic_store(articles, args.synthetic_store)
+        print(f"  synthetic store, {c['articles']} articles: linked in {c['link_s']:.0f} s "
+              f"({1000 * c['link_s'] / c['articles']:.1f} ms per article with the writes), "
+              f"{c['stories']} stories; Store.stories() {c['stories_api_s']:.2f} s, "
+              f"source_graph() {c['sources_api_s']:.2f} s; `claimgraph stories --format json` "
+              f"{c['stories_cli_s']:.2f} s, `claimgraph sources --format json` {c['sources_cli_s']:.2f} s "
+              f"(whole processes)")
     if args.synthetic:
         syn = synthetic(articles, args.synthetic)
         lk = Linker(weights)

@@ -113,11 +113,18 @@ def test_breakdowns_are_not_compared():
     idx = NumberIndex()
     idx.add(a, SAME_STORY)
     assert not idx.add(b, SAME_STORY)
-    # the same figure alone in its sentence is compared (and disagrees)
-    assert _facts("Officials said 104 passengers, including 58 men, 31 women and 15 children, were rescued in Varnholm.",
-                      {"text": "104", "low": 104, "unit": "passengers", "counts": "passengers"},
-                      "Officials said 190 passengers were rescued in Varnholm, including many children.",
-                      {"text": "190", "low": 190, "unit": "passengers", "counts": "passengers"})
+    # the same figures outside a breakdown are compared (and disagree)
+    assert _facts("Officials said 104 passengers were rescued from the wreck in Varnholm.",
+                  {"text": "104", "low": 104, "unit": "passengers", "counts": "passengers"},
+                  "Officials said 190 passengers were rescued from the wreck in Varnholm.",
+                  {"text": "190", "low": 190, "unit": "passengers", "counts": "passengers"})
+
+
+def test_a_figure_that_refers_back_is_not_compared():
+    assert not _facts("Officials in Varnholm said the two states were challenging the new fishing rules.",
+                      {"text": "two", "low": 2, "unit": "states", "counts": "states"},
+                      "Officials in Varnholm said 23 states were challenging the new fishing rules.",
+                      {"text": "23", "low": 23, "unit": "states", "counts": "states"})
 
 
 def test_same_article_and_other_stories_are_not_compared():

@@ -11,6 +11,8 @@ Two quantities are **about the same thing** when (precision first, all must hold
   :data:`MIN_CONTEXT` content words besides the number, the counted noun and names
   (*deployed … to the border*), and their sentences do not name disjoint places (*in Kharkiv* / *in
   Odesa* are different subjects);
+- neither refers back to a set already named (*the two states*: a figure after *the*,
+  *these*, *their* …);
 - neither is one item of a breakdown (a sentence with :data:`MAX_IN_SENTENCE` or more
   quantities: *104 passengers, including 58 men, 31 women and 15 children*);
 - their time overlaps: each one's time is the dates of its sentence, or else its article's
@@ -38,7 +40,9 @@ from claimgraph.model import Article, Quantity
 
 APPROX = 0.10     # an approximate figure stands for ±10%
 ROUNDING = 0.05   # a rounded figure stands for at most ±5% (half its last significant digit)
-MIN_CONTEXT = 2   # shared content words around the two figures besides number and noun
+MIN_CONTEXT = 3   # shared content words around the two figures besides number and noun
+#: a figure after these refers back to a set already named (*the two states*), it does not count
+DEFINITE = frozenset({"the", "these", "those", "both", "its", "their", "his", "her", "our"})
 WINDOW = 6        # words either side of a figure that say what it is about
 MAX_DAYS = 1      # times at most this many days apart
 MAX_IN_SENTENCE = 3  # a sentence with this many quantities is a breakdown
@@ -171,6 +175,8 @@ def facts(article: Article, copy_of: Optional[str] = None) -> list[Fact]:
             if any(s <= m0 < e for m0, _ in ent.mentions):
                 qwords |= {stem(w) for w in words(ent.name)}
         before = words(article.text[s:q.span[0]])[-WINDOW:]
+        if before and before[-1] in DEFINITE:
+            continue
         after = words(article.text[q.span[1]:e])[:WINDOW + len(cw)]
         context = frozenset(stem(w) for w in content_words(before + after)
                             if not is_number(w)) - qwords
