@@ -102,25 +102,25 @@ class Writer:
             registry = Registry(conn)
             rows: dict[str, list[dict]] = {name: [] for name in LAYERS}
             mention_rows: list[dict] = []
-            linked: list[tuple[int, Article]] = []
+            kept = []
             for article in batch:
                 record = article.to_record()
                 uid = self._article_row(conn, article, record, counts)
-                if uid is None:
-                    continue
-                registry.resolve_article(article)
+                if uid is not None:
+                    kept.append((article, record, uid))
+            registry.resolve_articles([article for article, _, _ in kept])
+            for article, record, uid in kept:
                 keys = {ent.id: ent.key for ent in article.entities}
                 _layer_rows(article, record, uid, keys, rows, mention_rows)
-                linked.append((uid, article))
             for name in LAYERS:
                 if rows[name]:
                     conn.execute(layer_tables[name].insert(), rows[name])
-            if mention_rows:
-                conn.execute(mentions.insert(), mention_rows)
+            backend.executemany(conn, "INSERT INTO mentions (article, entity, key, span_start, "
+                                      "span_end) VALUES (?, ?, ?, ?, ?)", mention_rows)
             from claimgraph.across.persist import link_batch  # stories, statements, flags
             from claimgraph.store.schema import across_tables
 
-            link_batch(conn, across_tables, linked)
+            link_batch(conn, across_tables, [(uid, article) for article, _, uid in kept])
             tx.commit()
         except BaseException:
             tx.rollback()
@@ -191,9 +191,7 @@ def _layer_rows(article: Article, record: dict, uid: int, keys: dict, rows: dict
             row.update(_extra_columns(name, rec, text, keys, article))
             if name == "entities":
                 for s, e in rec.get("mentions") or []:
-                    mention_rows.append({"article": uid, "entity": str(item),
-                                         "key": keys.get(rec.get("id")), "span_start": s,
-                                         "span_end": e})
+                    mention_rows.append((uid, str(item), keys.get(rec.get("id")), s, e))
             rows[name].append(row)
 
 

@@ -26,7 +26,8 @@ import sqlalchemy as sa
 
 from claimgraph.store import backend
 from claimgraph.store.errors import QueryError
-from claimgraph.store.schema import articles, attributions, mentions, quotes
+from claimgraph.store.schema import (articles, attributions, mentions, quotes, registry,
+                                     registry_names)
 
 KINDS = ("direct", "partial", "mixed", "indirect", "attribution")
 try:
@@ -120,29 +121,16 @@ class TextQuery:
             out.append(f"({pos}{neg})")
         return " OR ".join(out)
 
-    # PostgreSQL: tsquery built with bound parameters (plainto/phraseto_tsquery per term)
-    def tsquery(self, config: str) -> sa.ColumnElement:
-        cfg = sa.literal_column(f"'{config}'")
-
-        def term(t: Term):
-            if t.prefix:
-                word = " ".join(t.words)
-                return sa.func.to_tsquery(cfg, sa.func.concat(
-                    sa.func.quote_literal(sa.bindparam(None, word)), ":*"))
+    # PostgreSQL: the text of a to_tsquery() argument (passed as one bound parameter): every
+    # word single-quoted (words are letters and digits only), phrases with <->, prefixes :*
+    def ts_text(self) -> str:
+        def term(t: Term) -> str:
+            words = " <-> ".join(f"'{w}'" for w in t.words)
             if len(t.words) > 1:
-                return sa.func.phraseto_tsquery(cfg, sa.bindparam(None, " ".join(t.words)))
-            return sa.func.plainto_tsquery(cfg, sa.bindparam(None, t.words[0]))
+                words = f"({words})"
+            return ("!" if t.negated else "") + words + (":*" if t.prefix else "")
 
-        expr = None
-        for group in self.groups:
-            g = None
-            for t in group:
-                q = term(t)
-                if t.negated:
-                    q = sa.func.tsquery_not(q)
-                g = q if g is None else sa.func.tsquery_and(g, q)
-            expr = g if expr is None else sa.func.tsquery_or(expr, g)
-        return expr
+        return " | ".join("(" + " & ".join(term(t) for t in group) + ")" for group in self.groups)
 
 
 # ------------------------------------------------------------------------------ filters
@@ -204,60 +192,96 @@ def _date(value: str, name: str) -> str:
     return iso
 
 
+_KEYS_FOR = (sa.select(registry.c.key, registry.c.mentions).distinct()
+             .join_from(registry, registry_names, registry.c.key == registry_names.c.key, isouter=True)
+             .where(sa.or_(registry_names.c.norm == sa.bindparam("norm"),
+                           registry.c.key == sa.bindparam("name"))))
+_OUTLET = (sa.select(articles.c.outlet)
+           .where(sa.func.lower(articles.c.outlet) == sa.bindparam("outlet")).limit(1))
+
+
 def resolve_names(conn, names: list[str], what: str) -> list[str]:
     """Registry keys for names (any alias, or a key); an unknown name is a QueryError."""
-    from claimgraph.entities.registry import Registry
+    from claimgraph.entities.registry import norm_key
 
-    registry = Registry(conn)
     keys: list[str] = []
     for name in names:
-        found = registry.keys_for(name)
+        found = sorted(conn.execute(_KEYS_FOR, {"norm": norm_key(name), "name": name}).all(),
+                       key=lambda r: (-r[1], r[0]))
         if not found:
             raise QueryError(f"--{what}: no stored entity is called {name!r}")
-        keys.extend(found)
+        keys.extend(r[0] for r in found)
     return keys
 
 
-def _statement_select(conn, table: sa.Table, layer: str, query: Optional[TextQuery], f: Filters,
-                      keys: dict[str, list[str]]):
+def _p(name: str) -> sa.BindParameter:
+    return sa.bindparam(name, expanding=True)
+
+
+def _statement_select(dialect: str, table: sa.Table, layer: str, shape: dict):
+    """One half of the search's SELECT, every value a named bound parameter."""
     cols = [articles.c.id.label("article_id"), articles.c.outlet, articles.c.published,
             table.c.speaker_text.label("speaker"), table.c.kind, table.c.content,
             table.c.span_start.label("start"), table.c.span_end.label("end"),
-            sa.literal(layer).label("layer"), table.c.item, table.c.speaker_key,
+            sa.literal_column(f"'{layer}'").label("layer"), table.c.item, table.c.speaker_key,
             table.c.certainty, table.c.anonymous, articles.c.url, articles.c.title,
             articles.c.uid.label("article_uid")]
     sel = (sa.select(*cols).join_from(table, articles, articles.c.uid == table.c.article)
            .where(articles.c.superseded == sa.false()))
-    if query is not None:
-        sel = sel.where(backend.fulltext_match(conn, table, query))
-    if keys.get("speaker"):
-        sel = sel.where(table.c.speaker_key.in_(keys["speaker"]))
-    if keys.get("source"):
-        via = table.c.via_key.in_(keys["source"])
-        sel = sel.where(sa.or_(via, table.c.speaker_key.in_(keys["source"])) if layer == "attributions"
-                        else via)
-    if keys.get("about"):
-        sel = sel.where(sa.exists().where(
-            mentions.c.article == table.c.article, mentions.c.key.in_(keys["about"]),
-            mentions.c.span_start >= table.c.span_start, mentions.c.span_end <= table.c.span_end))
-    if f.values("outlet"):
-        sel = sel.where(sa.func.lower(table.c.outlet).in_([o.lower() for o in f.values("outlet")]))
-    if f.since:
-        sel = sel.where(table.c.published >= _date(f.since, "since"))
-    if f.until:
-        nxt = (dt.date.fromisoformat(_date(f.until, "until")) + dt.timedelta(days=1)).isoformat()
-        sel = sel.where(table.c.published < nxt)
-    if f.values("kind"):
-        sel = sel.where(table.c.kind.in_(f.values("kind")))
-    if f.anonymous is not None:
-        sel = sel.where(table.c.anonymous == bool(f.anonymous))
-    if f.values("certainty"):
-        sel = sel.where(table.c.certainty.in_(f.values("certainty")))
+    if shape["text"]:
+        sel = sel.where(backend.fulltext_match(dialect, table, sa.bindparam("text")))
+    if shape["speaker"]:
+        sel = sel.where(table.c.speaker_key.in_(_p("speaker")))
+    if shape["source"]:
+        via = table.c.via_key.in_(_p("source"))
+        sel = sel.where(sa.or_(via, table.c.speaker_key.in_(_p("source")))
+                        if layer == "attributions" else via)
+    if shape["about"]:  # driven by the mentions of the entity (index on mentions.key)
+        inner = table.alias("inner")
+        sel = sel.where(table.c.pk.in_(
+            sa.select(inner.c.pk).join_from(mentions, inner, sa.and_(
+                inner.c.article == mentions.c.article, inner.c.span_start <= mentions.c.span_start,
+                inner.c.span_end >= mentions.c.span_end))
+            .where(mentions.c.key.in_(_p("about")))))
+    if shape["outlet"]:
+        sel = sel.where(sa.func.lower(table.c.outlet).in_(_p("outlet")))
+    if shape["since"]:
+        sel = sel.where(table.c.published >= sa.bindparam("since"))
+    if shape["until"]:
+        sel = sel.where(table.c.published < sa.bindparam("until"))
+    if shape["kind"]:
+        sel = sel.where(table.c.kind.in_(_p("kind")))
+    if shape["anonymous"]:
+        sel = sel.where(table.c.anonymous == sa.bindparam("anonymous"))
+    if shape["certainty"]:
+        sel = sel.where(table.c.certainty.in_(_p("certainty")))
     return sel
 
 
-def build(conn, text: Optional[str], f: Filters):
-    """The SELECT for a search (validated: unknown values are QueryErrors)."""
+_SHAPES: dict[tuple, sa.Select] = {}
+
+
+def _select_for(dialect: str, shape: dict) -> sa.Select:
+    """The SELECT for a combination of filters (built once, then reused with new values)."""
+    cache_key = (dialect, *sorted(shape.items()))
+    sel = _SHAPES.get(cache_key)
+    if sel is None:
+        parts = []
+        if shape["quotes"]:
+            parts.append(_statement_select(dialect, quotes, "quotes", shape))
+        if shape["attributions"]:
+            parts.append(_statement_select(dialect, attributions, "attributions", shape))
+        union = (sa.union_all(*parts) if len(parts) > 1 else parts[0]).subquery("hits")
+        sel = sa.select(union).order_by(sa.nulls_last(union.c.published.desc()),
+                                        union.c.article_id, union.c.start, union.c.layer)
+        if shape["limit"]:
+            sel = sel.limit(sa.bindparam("limit", type_=sa.Integer))
+        _SHAPES[cache_key] = sel
+    return sel
+
+
+def build(conn, text: Optional[str], f: Filters) -> tuple[sa.Select, dict]:
+    """The SELECT for a search and its parameters (validated: unknown values are QueryErrors)."""
     for name in ("speaker", "source", "about", "outlet", "kind", "certainty", "since", "until"):
         for value in f.values(name):
             if "\x00" in value:
@@ -271,40 +295,53 @@ def build(conn, text: Optional[str], f: Filters):
         if cert not in CERTAINTIES:
             raise QueryError(f"--certainty: unknown certainty {cert!r} "
                              f"(one of {', '.join(CERTAINTIES)})")
-    if f.limit is not None and (not isinstance(f.limit, int) or f.limit < 1):
+    if f.limit is not None and (not isinstance(f.limit, int) or isinstance(f.limit, bool)
+                                or f.limit < 1):
         raise QueryError(f"--limit: expected a whole number of at least 1, got {f.limit!r}")
+    params: dict[str, Any] = {}
     for outlet in f.values("outlet"):
-        found = conn.execute(sa.select(articles.c.outlet).where(
-            sa.func.lower(articles.c.outlet) == outlet.lower()).limit(1)).first()
-        if found is None:
+        if conn.execute(_OUTLET, {"outlet": outlet.lower()}).first() is None:
             known = conn.execute(sa.select(articles.c.outlet).distinct()
                                  .where(articles.c.outlet.is_not(None))
                                  .order_by(articles.c.outlet).limit(8)).scalars().all()
             raise QueryError(f"--outlet: no stored article is from {outlet!r}"
                              + (f" (known: {', '.join(known)}{' …' if len(known) == 8 else ''})"
                                 if known else ""))
-    query = TextQuery.parse(text) if text is not None and text.strip() else None
-    keys = {name: resolve_names(conn, f.values(name), name) for name in ("speaker", "source", "about")
-            if f.values(name)}
-    kinds = set(f.values("kind"))
-    parts = []
-    if not kinds or kinds - {"attribution"}:
-        parts.append(_statement_select(conn, quotes, "quotes", query, f, keys))
-    if not kinds or "attribution" in kinds:
-        parts.append(_statement_select(conn, attributions, "attributions", query, f, keys))
-    union = sa.union_all(*parts).subquery("hits") if len(parts) > 1 else parts[0].subquery("hits")
-    sel = sa.select(union).order_by(sa.nulls_last(union.c.published.desc()), union.c.article_id,
-                                    union.c.start, union.c.layer)
+        params.setdefault("outlet", []).append(outlet.lower())
+    if f.since:
+        params["since"] = _date(f.since, "since")
+    if f.until:
+        params["until"] = (dt.date.fromisoformat(_date(f.until, "until"))
+                           + dt.timedelta(days=1)).isoformat()
+    if text is not None and text.strip():
+        query = TextQuery.parse(text)
+        params["text"] = query.fts5() if conn.dialect.name == "sqlite" else query.ts_text()
+    for name in ("speaker", "source", "about"):
+        if f.values(name):
+            params[name] = resolve_names(conn, f.values(name), name)
+    if f.values("kind"):
+        params["kind"] = f.values("kind")
+    if f.values("certainty"):
+        params["certainty"] = f.values("certainty")
+    if f.anonymous is not None:
+        params["anonymous"] = bool(f.anonymous)
     if f.limit:
-        sel = sel.limit(f.limit)
-    return sel
+        params["limit"] = f.limit
+    kinds = set(f.values("kind"))
+    shape = {name: name in params for name in ("text", "speaker", "source", "about", "outlet",
+                                               "since", "until", "kind", "anonymous", "certainty",
+                                               "limit")}
+    shape["quotes"] = not kinds or bool(kinds - {"attribution"})
+    shape["attributions"] = not kinds or "attribution" in kinds
+    return _select_for(conn.dialect.name, shape), params
 
 
 def iter_search(engine: sa.Engine, text: Optional[str], f: Filters) -> Iterator[Hit]:
     with engine.connect() as conn:
-        sel = build(conn, text, f)
-        for row in conn.execution_options(yield_per=1000).execute(sel):
-            yield Hit(**{k: row._mapping[k] for k in FIELDS})
+        sel, params = build(conn, text, f)
+        for row in conn.execution_options(yield_per=1000).execute(sel, params):
+            row = tuple(row)  # the columns are Hit's fields, in order
+            yield Hit(*row[:12], bool(row[12]), *row[13:])
 
 
 def search(engine: sa.Engine, text: Optional[str], f: Filters) -> list[Hit]:
