@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Optional
 
 from claimgraph.across.linker import Linker, publication_order
 from claimgraph.across.stories import StoryIndex, Weights
@@ -278,7 +279,7 @@ def store_cost(articles: list[Article], n: int) -> dict:
     return {"articles": n, "store_s": total, "link_s": spent[0]}
 
 
-def synthetic_store(articles: list[Article], n: int) -> dict:
+def synthetic_store(articles: list[Article], n: int, keep: Optional[str] = None) -> dict:
     """``n`` synthetic articles in a fresh SQLite store (article rows inserted directly,
     then linked by the ingest hook's code in batches of 64); the time of
     ``Store.stories()`` / ``source_graph()`` and of the ``claimgraph stories`` and
@@ -294,11 +295,13 @@ def synthetic_store(articles: list[Article], n: int) -> dict:
     from claimgraph.store.schema import across_tables
     from claimgraph.store.schema import articles as articles_t
 
-    syn = synthetic(articles, n)
     out: dict = {"articles": n}
     with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "syn.db")
+        path = keep or os.path.join(tmp, "syn.db")
         store = Store(path)
+        with store.engine.connect() as conn:
+            have = conn.execute(sa.select(sa.func.count()).select_from(across_tables["state"])).scalar_one()
+        syn = synthetic(articles, n) if have < n else []
         now = dt.datetime.now(dt.timezone.utc)
         t = time.perf_counter()
         with backend.write_connection(store.engine) as conn:
@@ -343,6 +346,7 @@ def main() -> int:
     ap.add_argument("--synthetic-store", type=int, default=0, help="N synthetic articles in a store")
     ap.add_argument("--store-cost", type=int, default=0, help="ingest N read articles into a store")
     ap.add_argument("--skip-quality", action="store_true")
+    ap.add_argument("--keep-db", help="the synthetic store's file (kept; linked only if short)")
     args = ap.parse_args()
     if not BASIL.exists() or not VOA.exists():
         print(f"needs {BASIL} and {VOA}", file=sys.stderr)
@@ -352,7 +356,7 @@ def main() -> int:
     articles = publication_order(with_keys(publication_order(articles)))
     if args.skip_quality:
         if args.synthetic_store:
-            print(synthetic_store(articles, args.synthetic_store))
+            print(synthetic_store(articles, args.synthetic_store, args.keep_db))
         return 0
     print(f"{len(articles)} articles ({sum(1 for s in gold.values() if not s.startswith('voa:'))} BASIL "
           f"in {len({s for s in gold.values() if not s.startswith('voa:')})} stories, "

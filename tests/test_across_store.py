@@ -37,6 +37,10 @@ def test_incremental_linking_equals_relink(store_url):
         st = store.statement("ferry-b/Q1")
         assert st["first"] == "ferry-a" and [r["article"] for r in st["reports"]] == [
             "ferry-a", "ferry-b", "ferry-copy"]
+        from claimgraph.across.sources import outlets_of
+
+        assert store.sources() == outlets_of(store.source_graph())  # SQL table = graph's
+        assert store.stories(limit=1) == stories[:1]
         assert store.relink() == len(arts)
         assert _snapshot(store) == incremental
         # ingesting the same articles again changes nothing

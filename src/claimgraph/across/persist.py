@@ -213,33 +213,41 @@ def relink(conn, tables, articles: Iterable[tuple[int, Article]],
 
 # ------------------------------------------------------------------------------ queries
 def stories(conn, tables, since: Optional[str] = None, about: Optional[str] = None,
-            min_size: int = 1, with_articles: bool = True) -> list[dict]:
+            min_size: int = 1, with_articles: bool = True, limit: Optional[int] = None) -> list[dict]:
+    """Stories, largest first (``limit``: the first so many), each with its articles."""
     from claimgraph.lexicon.gazetteer import norm_key
 
     st = tables["stories"]
     q = sa.select(st).where(st.c.size >= min_size)
     if since:
         q = q.where(st.c.last >= since)
-    rows = conn.execute(q.order_by(st.c.size.desc(), st.c.first, st.c.id)).all()
+    q = q.order_by(st.c.size.desc(), st.c.first, st.c.id)
+    if limit and not about:
+        q = q.limit(limit)
+    rows = conn.execute(q).all()
     if about:
         want = norm_key(about)
         rows = [r for r in rows if any(want == norm_key(e["name"]) or want in norm_key(e["name"]).split()
                                        or want == e["key"] for e in r.entities)]
+        rows = rows[:limit] if limit else rows
     out = [{"id": r.id, "title": r.title, "size": r.size, "texts": r.texts, "outlets": r.outlets,
             "first": r.first, "last": r.last, "entities": [e["name"] for e in r.entities[:5]]}
            for r in rows]
     if with_articles and out:
         m = tables["members"]
-        ids = [s["id"] for s in out]
-        by_story: dict[str, list[dict]] = {}
-        for chunk in range(0, len(ids), 500):
-            for r in conn.execute(sa.select(m).where(m.c.story.in_(ids[chunk:chunk + 500]))
-                                  .order_by(m.c.published, m.c.article_id)):
-                by_story.setdefault(r.story, []).append(
-                    {"id": r.article_id, "outlet": r.outlet, "published": r.published,
-                     "title": r.title, "copy_of": r.copy_of, "score": round(r.score, 4)})
+        cols = (m.c.story, m.c.article_id, m.c.outlet, m.c.published, m.c.title, m.c.copy_of, m.c.score)
+        by_story: dict[str, list] = {s["id"]: [] for s in out}
+        if len(out) > 500:  # most of the table: one scan is cheaper than many lookups
+            result = conn.execute(sa.select(*cols))
+        else:
+            result = conn.execute(sa.select(*cols).where(m.c.story.in_(list(by_story))))
+        for story_id, aid, outlet, published, title, copy_of, score in result:
+            members = by_story.get(story_id)
+            if members is not None:
+                members.append({"id": aid, "outlet": outlet, "published": published, "title": title,
+                                "copy_of": copy_of, "score": round(score, 4)})
         for s in out:
-            s["articles"] = by_story.get(s["id"], [])
+            s["articles"] = sorted(by_story[s["id"]], key=lambda a: (a["published"] or "", a["id"]))
     return out
 
 
@@ -249,8 +257,7 @@ def story(conn, tables, story_id: str) -> Optional[dict]:
     row = conn.execute(sa.select(st.c.id).where(st.c.id.in_(ids))).first()
     if row is None:
         return None
-    [s] = [x for x in stories(conn, tables) if x["id"] == row.id] if False else \
-        _one_story(conn, tables, row.id)
+    [s] = _one_story(conn, tables, row.id)
     article_ids = [a["id"] for a in s["articles"]]
     rep = tables["reports"]
     sts = tables["statements"]
@@ -312,15 +319,50 @@ def statement(conn, tables, quote: str, article: Optional[str] = None) -> Option
     return conn.execute(sa.select(sts.c.record).where(sts.c.id == sid)).scalar()
 
 
+def source_table(conn, tables, outlets: Iterable[str] = (), top: int = 10) -> list[dict]:
+    """Per outlet: citations, anonymous ones and their share, and the ``top`` sources —
+    computed in the database (what ``claimgraph sources`` prints)."""
+    src = tables["sources"]
+    weight = src.c.quotes + src.c.attributions
+    totals = sa.select(src.c.outlet, sa.func.max(src.c.outlet_label).label("label"),
+                       sa.func.sum(weight).label("citations"),
+                       sa.func.sum(src.c.anonymous).label("anonymous")).group_by(src.c.outlet)
+    ranked = sa.select(src, weight.label("total"), sa.func.row_number().over(
+        partition_by=src.c.outlet, order_by=(weight.desc(), src.c.source)).label("rank"))
+    outlets = list(outlets)
+    if outlets:
+        totals = totals.where(src.c.outlet_label.in_(outlets))
+        ranked = ranked.where(src.c.outlet_label.in_(outlets))
+    ranked = ranked.subquery()
+    tops: dict[str, list[dict]] = {}
+    for r in conn.execute(sa.select(ranked).where(ranked.c.rank <= top)
+                          .order_by(ranked.c.outlet, ranked.c.rank)):
+        tops.setdefault(r.outlet, []).append(
+            {"key": r.source, "name": r.name, "total": r.total, "quotes": r.quotes,
+             "attributions": r.attributions, "anonymous": r.anonymous, "articles": r.articles})
+    out = []
+    for r in conn.execute(totals.order_by(src.c.outlet)):
+        total, anon = int(r.citations or 0), int(r.anonymous or 0)
+        out.append({"outlet": r.label, "citations": total, "anonymous": anon,
+                    "anonymous_share": round(anon / total, 3) if total else 0.0,
+                    "sources": tops.get(r.outlet, [])})
+    return out
+
+
 def source_graph(conn, tables) -> dict:
+    """The whole graph as networkx node-link data."""
     src = tables["sources"]
     nodes: dict[str, dict] = {}
     links = []
-    for r in conn.execute(sa.select(src).order_by(src.c.outlet, src.c.source)):
-        nodes.setdefault(r.outlet, {"id": r.outlet, "label": r.outlet_label, "kind": "outlet"})
-        nodes.setdefault(r.source, {"id": r.source, "label": r.name, "kind": "source", "type": r.type})
-        links.append({"source": r.outlet, "target": r.source, "weight": r.quotes + r.attributions,
-                      "quotes": r.quotes, "attributions": r.attributions, "anonymous": r.anonymous,
-                      "articles": r.articles})
+    cols = (src.c.outlet, src.c.source, src.c.outlet_label, src.c.name, src.c.type, src.c.quotes,
+            src.c.attributions, src.c.anonymous, src.c.articles)
+    for outlet, source, label, name, type_, q, a, anon, n in conn.execute(
+            sa.select(*cols).order_by(src.c.outlet, src.c.source)):
+        if outlet not in nodes:
+            nodes[outlet] = {"id": outlet, "label": label, "kind": "outlet"}
+        if source not in nodes:
+            nodes[source] = {"id": source, "label": name, "kind": "source", "type": type_}
+        links.append({"source": outlet, "target": source, "weight": q + a, "quotes": q,
+                      "attributions": a, "anonymous": anon, "articles": n})
     return {"directed": True, "multigraph": False, "graph": {},
             "nodes": [nodes[k] for k in sorted(nodes)], "links": links}

@@ -17,10 +17,19 @@ def add_parser(sub) -> None:
 
 @store_errors
 def run(args) -> int:
-    from claimgraph.across.sources import outlets_of, to_graphml
+    from claimgraph.across.sources import to_graphml
 
     src = Source(args)
     try:
+        if args.format == "text":  # the table is computed where the data is
+            table = src.source_table(args.outlet or ())
+            for o in table:
+                print(f"{o['outlet']}\t{o['citations']} citations, {o['anonymous']} anonymous "
+                      f"({o['anonymous_share']:.0%})")
+                for s in o["sources"]:
+                    print(f"\t{s['total']:>5}  {s['name']}  ({s['quotes']} quotes, "
+                          f"{s['attributions']} attributions, {s['articles']} articles)")
+            return EXIT_FAILED if src.failed and not table else EXIT_OK
         graph = src.sources()
     finally:
         src.close()
@@ -33,11 +42,4 @@ def run(args) -> int:
         print(json.dumps(graph, ensure_ascii=False, indent=2))
     elif args.format == "graphml":
         print(to_graphml(graph), end="")
-    else:
-        for o in outlets_of(graph):
-            print(f"{o['outlet']}\t{o['citations']} citations, {o['anonymous']} anonymous "
-                  f"({o['anonymous_share']:.0%})")
-            for s in o["sources"]:
-                print(f"\t{s['total']:>5}  {s['name']}  ({s['quotes']} quotes, {s['attributions']} "
-                      f"attributions, {s['articles']} articles)")
     return EXIT_FAILED if src.failed and not graph["nodes"] else EXIT_OK

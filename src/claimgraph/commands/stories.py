@@ -31,6 +31,8 @@ def add_parser(sub) -> None:
     p.add_argument("--since", metavar="YYYY-MM-DD", help="stories with an article published since")
     p.add_argument("--about", metavar="ENTITY", help="stories whose articles mention this entity")
     p.add_argument("--min-size", type=int, default=1, help="stories of at least N articles")
+    p.add_argument("--limit", type=int, default=100,
+                   help="the N largest stories (default 100; 0: all)")
 
 
 def say(message: str) -> None:
@@ -62,9 +64,9 @@ class Source:
         if self.store is not None:
             self.store.close()
 
-    def stories(self, since=None, about=None, min_size=1) -> list[dict]:
+    def stories(self, since=None, about=None, min_size=1, limit=None) -> list[dict]:
         if self.store is not None:
-            return self.store.stories(since=since, about=about, min_size=min_size)
+            return self.store.stories(since=since, about=about, min_size=min_size, limit=limit)
         out = []
         for s in self.linker.stories.listing():
             d = s.to_json()
@@ -73,7 +75,8 @@ class Source:
             if about and not _mentions(s, about):
                 continue
             out.append(d)
-        return sorted(out, key=lambda d: (-d["size"], d["first"] or "", d["id"]))
+        out.sort(key=lambda d: (-d["size"], d["first"] or "", d["id"]))
+        return out[:limit] if limit else out
 
     def story(self, story_id: str) -> dict | None:
         if self.store is not None:
@@ -94,6 +97,13 @@ class Source:
         if self.store is not None:
             return self.store.source_graph()
         return self.linker.sources.to_json()
+
+    def source_table(self, outlets=()) -> list[dict]:
+        if self.store is not None:
+            return self.store.sources(outlets)
+        from claimgraph.across.sources import outlets_of
+
+        return outlets_of(self.linker.sources.to_json(), outlets)
 
 
 def _mentions(story, about: str) -> bool:
@@ -155,7 +165,7 @@ def store_errors(run):
 def run(args) -> int:
     src = Source(args)
     try:
-        stories = src.stories(args.since, args.about, args.min_size)
+        stories = src.stories(args.since, args.about, args.min_size, args.limit or None)
     finally:
         src.close()
     if args.format == "json":

@@ -213,10 +213,10 @@ class Store:
             return getattr(persist, fn)(conn, across_tables, *args, **kw)
 
     def stories(self, since: Optional[str] = None, about: Optional[str] = None,
-                min_size: int = 1) -> list[dict]:
+                min_size: int = 1, limit: Optional[int] = None) -> list[dict]:
         """Stories, largest first: ``{"id", "title", "size", "texts", "outlets", "first",
         "last", "entities", "articles": [{"id", "outlet", "published", "copy_of", ...}]}``."""
-        return self._across("stories", since=since, about=about, min_size=min_size)
+        return self._across("stories", since=since, about=about, min_size=min_size, limit=limit)
 
     def story(self, story_id: str) -> Optional[dict]:
         """One story with its linked statements and flags (None if unknown)."""
@@ -231,6 +231,10 @@ class Store:
         """The statement a stored quote reports (``"ARTICLE/Q3"``, or ``"Q3"`` with ``article``):
         ``{"id", "speaker", "reports": [{"article", "quote", ...}], "first", "misquotes"}``."""
         return self._across("statement", quote_id, article=article)
+
+    def sources(self, outlets=(), top: int = 10) -> list[dict]:
+        """Per outlet: citations, anonymous share, the ``top`` sources."""
+        return self._across("source_table", outlets, top=top)
 
     def source_graph(self) -> dict:
         """The source graph as networkx node-link data (outlets → cited sources)."""
