@@ -1,4 +1,4 @@
 """One module per CLI sub-command; each has ``add_parser(subparsers)`` and ``run(args) -> int``."""
 
 COMMANDS = ("read", "eval", "entities", "ingest", "show", "stats", "search", "entity", "export",
-            "load", "db", "serve")
+            "load", "db", "serve", "stories", "story", "statements", "sources", "relink")

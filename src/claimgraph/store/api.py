@@ -204,6 +204,68 @@ class Store:
 
         return profile(self.engine, name)
 
+    # -- across articles (claimgraph.across.persist) ---------------------------------------
+    def _across(self, fn, *args, **kw):
+        from claimgraph.across import persist
+        from claimgraph.store.schema import across_tables
+
+        with self.engine.connect() as conn:
+            return getattr(persist, fn)(conn, across_tables, *args, **kw)
+
+    def stories(self, since: Optional[str] = None, about: Optional[str] = None,
+                min_size: int = 1, limit: Optional[int] = None) -> list[dict]:
+        """Stories, largest first: ``{"id", "title", "size", "texts", "outlets", "first",
+        "last", "entities", "articles": [{"id", "outlet", "published", "copy_of", ...}]}``."""
+        return self._across("stories", since=since, about=about, min_size=min_size, limit=limit)
+
+    def story(self, story_id: str) -> Optional[dict]:
+        """One story with its linked statements and flags (None if unknown)."""
+        return self._across("story", story_id)
+
+    def statements(self, speaker: Optional[str] = None, misquotes: bool = False,
+                   everything: bool = False) -> list[dict]:
+        """Statements reported by several articles (``everything``: all)."""
+        return self._across("statements", speaker=speaker, misquotes=misquotes, everything=everything)
+
+    def statement(self, quote_id: str, article: Optional[str] = None) -> Optional[dict]:
+        """The statement a stored quote reports (``"ARTICLE/Q3"``, or ``"Q3"`` with ``article``):
+        ``{"id", "speaker", "reports": [{"article", "quote", ...}], "first", "misquotes"}``."""
+        return self._across("statement", quote_id, article=article)
+
+    def sources(self, outlets=(), top: int = 10) -> list[dict]:
+        """Per outlet: citations, anonymous share, the ``top`` sources."""
+        return self._across("source_table", outlets, top=top)
+
+    def source_graph(self) -> dict:
+        """The source graph as networkx node-link data (outlets → cited sources)."""
+        return self._across("source_graph")
+
+    def relink(self, on_progress=None) -> int:
+        """Recompute stories, statements, flags and the source graph from scratch, over the
+        current articles in the order they were stored (what ingest computed incrementally)."""
+        from claimgraph.across import persist
+        from claimgraph.store.schema import across_tables
+
+        with self.engine.connect() as conn:
+            uids = list(conn.execute(sa.select(articles.c.uid).where(articles.c.superseded == sa.false())
+                                     .order_by(articles.c.uid)).scalars())
+        writer = self.writer()
+        try:
+            conn = writer._conn
+            tx = backend.begin_write(conn)
+            try:
+                n = persist.relink(conn, across_tables,
+                                   ((uid, self.article(f"#{uid}")) for uid in uids),
+                                   on_progress=on_progress or (lambda n: None))
+                tx.commit()
+            except BaseException:
+                tx.rollback()
+                persist.forget()
+                raise
+        finally:
+            writer.close()
+        return n
+
     def registry(self):
         """The entity registry on a connection of this store (call ``close()`` after)."""
         from claimgraph.store.registry import Registry

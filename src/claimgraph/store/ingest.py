@@ -117,6 +117,10 @@ class Writer:
                     conn.execute(layer_tables[name].insert(), rows[name])
             backend.executemany(conn, "INSERT INTO mentions (article, entity, key, span_start, "
                                       "span_end) VALUES (?, ?, ?, ?, ?)", mention_rows)
+            from claimgraph.across.persist import link_batch  # stories, statements, flags
+            from claimgraph.store.schema import across_tables
+
+            link_batch(conn, across_tables, [(uid, article) for article, _, uid in kept])
             tx.commit()
         except BaseException:
             tx.rollback()

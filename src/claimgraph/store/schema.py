@@ -179,5 +179,10 @@ registry_appearances = Table(
     Column("mentions", Integer, nullable=False),
 )
 
+# -- across articles: stories, statements, flags, source graph (migration 0002) -----------
+from claimgraph.across.schema import define_tables  # noqa: E402
+
+across_tables = define_tables(metadata)
+
 #: Tables ``claimgraph export --table`` offers and ``claimgraph stats`` counts.
 TABLES: dict[str, Table] = {t.name: t for t in metadata.sorted_tables}
