@@ -305,8 +305,12 @@ class QuoteFinder(Step):
     def _entity_for(doc: Doc, head: Token, mention: tuple[int, int]) -> str:
         ent_id = entity_at(doc, *mention)
         if ent_id is not None and not mentions_cover(doc, ent_id, head.idx):
-            # "Lindqvist Engineering insists" is the company, not the Lindqvist named in it
-            ent_id = None
+            # "Lindqvist Engineering insists" is the company, not the Lindqvist named in it;
+            # "Mayor Ana Ruiz and Police Chief Tom Hale confirmed": the entity named by the
+            # head word itself (Tom Hale), where there is one
+            ent_id = entity_at(doc, head.idx, head.idx + len(head.text))
+            if ent_id is not None and not mentions_cover(doc, ent_id, head.idx):
+                ent_id = None
         if ent_id is None:
             type_ = "PERSON" if head.ent_type_ == "PERSON" else "ORG" if head.ent_type_ == "ORG" else \
                 "GPE" if head.ent_type_ == "GPE" else "ORG" if head.pos_ == "PROPN" else "GROUP"
