@@ -13,31 +13,11 @@ import itertools
 import os
 import sys
 
+from claimgraph.commands.options import iso_day, positive
 from claimgraph.commands._store import (EXIT_FAILED, EXIT_OK, EXIT_USAGE, add_db_argument, open_store,
                                         say, store_errors)
 
 
-def _positive(value: str) -> int:
-    import argparse
-
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
-    return number
-
-
-def _date(value: str) -> str:
-    import argparse
-
-    from claimgraph.ingest.feeds import iso_date
-
-    iso = iso_date(value)
-    if iso is None:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {value!r}")
-    return iso
 
 
 def add_parser(sub) -> None:
@@ -60,11 +40,11 @@ def add_parser(sub) -> None:
     p.add_argument("--input-format", choices=FORMATS, default="auto",
                    help="how to read the inputs (default: from the file name; sniffed for -)")
     p.add_argument("--encoding", default=None, help="encoding of text and HTML files (default UTF-8)")
-    p.add_argument("--published", type=_date, default=None, metavar="YYYY-MM-DD",
+    p.add_argument("--published", type=iso_day, default=None, metavar="YYYY-MM-DD",
                    help="publication date for articles that do not state one")
-    p.add_argument("--processes", type=_positive, default=1, metavar="N",
+    p.add_argument("--processes", type=positive, default=1, metavar="N",
                    help="worker processes reading (one writer stores)")
-    p.add_argument("--batch-size", type=_positive, default=32, metavar="N",
+    p.add_argument("--batch-size", type=positive, default=32, metavar="N",
                    help="articles per nlp.pipe batch and per transaction (default 32)")
     p.add_argument("--scope", choices=["speech", "all"], default="speech",
                    help="what counts as a quote (as for `read`)")
@@ -74,7 +54,7 @@ def add_parser(sub) -> None:
     p.add_argument("--shards", default=None, metavar="DIR",
                    help="with --engine ray: where the Parquet shards go (shared storage on a "
                         "cluster; default: a temporary folder, removed after loading)")
-    p.add_argument("--workers", type=_positive, default=None, metavar="N",
+    p.add_argument("--workers", type=positive, default=None, metavar="N",
                    help="with --engine ray: reader actors (default: the CPUs Ray offers)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no warnings")
 

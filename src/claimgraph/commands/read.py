@@ -25,28 +25,12 @@ import sys
 from typing import Iterator
 
 from claimgraph.errors import exit_status_help
+from claimgraph.commands.options import iso_day, positive
 from claimgraph.model import ArticleInput, ReadError
 
 EXIT_OK, EXIT_FAILED, EXIT_PIPE = 0, 1, 141
 
 
-def _date(value: str) -> str:
-    from claimgraph.ingest.feeds import iso_date
-
-    iso = iso_date(value)
-    if iso is None:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {value!r}")
-    return iso
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
-    return number
 
 
 def add_parser(sub) -> None:
@@ -67,11 +51,11 @@ def add_parser(sub) -> None:
                     help="how to read the inputs (default: from the file name; sniffed for -)")
     rd.add_argument("--encoding", default=None,
                     help="encoding of text and HTML files (default: UTF-8, strictly)")
-    rd.add_argument("--published", type=_date, default=None, metavar="YYYY-MM-DD",
+    rd.add_argument("--published", type=iso_day, default=None, metavar="YYYY-MM-DD",
                     help="publication date for articles that do not state one")
-    rd.add_argument("--processes", type=_positive, default=1, metavar="N",
+    rd.add_argument("--processes", type=positive, default=1, metavar="N",
                     help="worker processes (each loads its own model)")
-    rd.add_argument("--batch-size", type=_positive, default=32, metavar="N",
+    rd.add_argument("--batch-size", type=positive, default=32, metavar="N",
                     help="articles per nlp.pipe batch (default 32)")
     rd.add_argument("--scope", choices=["speech", "all"], default="speech",
                     help="speech: what people said or wrote (default); all: also beliefs, intentions "
