@@ -32,8 +32,7 @@ from model_meta import ROOT, data_meta, git, libraries  # noqa: E402
 from polnear_docs import load_docs, load_gold, split_of  # noqa: E402
 
 from claimgraph.article import article_from_doc  # noqa: E402
-from claimgraph.eval import one_to_one  # noqa: E402
-from claimgraph.eval.quotes import _items, _overlap, flatten, speaker_right  # noqa: E402
+from claimgraph.eval.quotes import flatten, matched_pairs  # noqa: E402
 from claimgraph.model import ArticleInput  # noqa: E402
 from claimgraph.pipeline import COMPONENTS  # noqa: E402
 from claimgraph.quotes import confidence as conf  # noqa: E402
@@ -46,16 +45,8 @@ COMMAND = "python train/fit_confidence.py"
 
 def right_by_pred(gold: dict, pred: dict, min_overlap: float = 0.5) -> dict[int, bool]:
     """Predicted item index → matched a gold item with the right speaker (the pairing of
-    :func:`claimgraph.eval.quotes.speaker_by_gold`, section "both")."""
-    g_items, p_items = _items(gold, "both"), _items(pred, "both")
-    pairs = []
-    for i, a in enumerate(g_items):
-        for j, b in enumerate(p_items):
-            o = _overlap(a["content"], b["content"])
-            la, lb = a["content"][1] - a["content"][0], b["content"][1] - b["content"][0]
-            if o and la and lb and o / la >= min_overlap and o / lb >= min_overlap:
-                pairs.append((o / max(la, lb), i, j))
-    return {j: speaker_right(g_items[i], p_items[j]) for i, j in one_to_one(pairs)}
+    :func:`claimgraph.eval.quotes.matched_pairs`, section "both")."""
+    return {j: right for (_, j), right in matched_pairs(gold, pred, "both", min_overlap).items()}
 
 
 def collect(gold: list[dict], scope: str = "all") -> list[dict]:

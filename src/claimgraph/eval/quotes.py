@@ -75,8 +75,9 @@ def _items(rec: dict, section: str) -> list[dict]:
     return rec.get(section, [])
 
 
-def speaker_by_gold(gold: dict, pred: dict, section: str, min_overlap: float = 0.5) -> dict[int, bool]:
-    """Match one document's items one-to-one; gold item index → is the speaker right."""
+def matched_pairs(gold: dict, pred: dict, section: str, min_overlap: float = 0.5) -> dict[tuple[int, int], bool]:
+    """Match one document's items one-to-one (best overlap first): ``(gold index,
+    predicted index)`` → is the speaker right."""
     g_items, p_items = _items(gold, section), _items(pred, section)
     pairs = []
     for i, a in enumerate(g_items):
@@ -85,7 +86,12 @@ def speaker_by_gold(gold: dict, pred: dict, section: str, min_overlap: float = 0
             la, lb = a["content"][1] - a["content"][0], b["content"][1] - b["content"][0]
             if o and la and lb and o / la >= min_overlap and o / lb >= min_overlap:
                 pairs.append((o / max(la, lb), i, j))
-    return {i: speaker_right(g_items[i], p_items[j]) for i, j in one_to_one(pairs)}
+    return {(i, j): speaker_right(g_items[i], p_items[j]) for i, j in one_to_one(pairs)}
+
+
+def speaker_by_gold(gold: dict, pred: dict, section: str, min_overlap: float = 0.5) -> dict[int, bool]:
+    """Match one document's items one-to-one; gold item index → is the speaker right."""
+    return {i: right for (i, _), right in matched_pairs(gold, pred, section, min_overlap).items()}
 
 
 def count(gold: dict, pred: dict, section: str, min_overlap: float = 0.5) -> Counter:
