@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from claimgraph.across.numbers import Contradiction, NumberIndex
+from claimgraph.across.opposites import Opposite, OppositeIndex
 from claimgraph.across.sources import SourceGraph
 from claimgraph.across.statements import Misquote, Statement, StatementIndex
 from claimgraph.across.stories import StoryIndex, Weights
@@ -31,6 +32,7 @@ class Links:
     statements: list[str] = field(default_factory=list)
     misquotes: list[Misquote] = field(default_factory=list)
     contradictions: list[Contradiction] = field(default_factory=list)
+    opposites: list[Opposite] = field(default_factory=list)
 
 
 class Linker:
@@ -39,6 +41,7 @@ class Linker:
         self.statements = StatementIndex()
         self.stories = StoryIndex(weights)
         self.numbers = NumberIndex()
+        self.opposites = OppositeIndex()
         self.sources = SourceGraph()
         self.copy_of: dict[str, Optional[str]] = {}
         self.order: list[str] = []  # article ids, in the order they were linked
@@ -50,16 +53,21 @@ class Linker:
         misquotes = list(self.statements.new_misquotes)
         story = self.stories.add(article, copy_of, self.statements.of_article(article))
         contradictions = self.numbers.add(article, story, copy_of)
+        misquoted = frozenset(((m.first.article, m.first.quote), (m.other.article, m.other.quote))
+                              for m in misquotes)
+        opposites = self.opposites.add(article, story, copy_of, misquoted)
         self.sources.add(article, copy_of)
         self.order.append(article.id)
-        return Links(article.id, story, copy_of, [st.id for st in touched], misquotes, contradictions)
+        return Links(article.id, story, copy_of, [st.id for st in touched], misquotes, contradictions,
+                     opposites)
 
     def state(self) -> dict:
         """Everything the last :meth:`add` stored in the indexes (picklable): with
         :meth:`restore`, a linker is rebuilt from stored states without deciding again."""
         return {"version": STATE_VERSION, "article": self.order[-1], "wire": self.wire.last,
                 "statements": self.statements.state(), "story": self.stories.last,
-                "numbers": self.numbers.last, "sources": list(self.sources.last)}
+                "numbers": self.numbers.last, "sources": list(self.sources.last),
+                "opposites": self.opposites.last}
 
     def restore(self, state: dict) -> None:
         if state.get("version") != STATE_VERSION:
@@ -70,6 +78,8 @@ class Linker:
         self.stories.restore(*state["story"])
         self.numbers.restore(state["numbers"])
         self.sources.restore(state["sources"])
+        if state.get("opposites"):  # stored before contradicting statements were looked for:
+            self.opposites.restore(state["opposites"])  # those articles wait for a relink
         self.order.append(state["article"])
 
     def add_many(self, articles: Iterable[Article]) -> list[Links]:
@@ -87,6 +97,7 @@ class Linker:
         out = [m.to_json() | {"type": f"misquote:{m.type}"} for st in self.statements.statements.values()
                for m in st.misquotes]
         out += [c.to_json() for c in self.numbers.contradictions]
+        out += [o.to_json() for o in self.opposites.found]
         return out
 
 

@@ -103,8 +103,9 @@ class _Rows:
                                  "copy_of": rep.copy_of, "cites": rep.cites})
         flags = [m.to_json() | {"type": f"misquote:{m.type}"} for m in links.misquotes]
         flags += [c.to_json() for c in links.contradictions]
+        flags += [o.to_json() for o in links.opposites]
         for f in flags:
-            a, b = (f["a"], f["b"]) if f["type"] == "numbers" else (f["first"], f["other"])
+            a, b = (f["a"], f["b"]) if "a" in f else (f["first"], f["other"])
             self.flags.append({"type": f["type"], "statement": f.get("statement"),
                                "article_a": a["article"], "article_b": b["article"], "record": f})
         seen = set()
@@ -213,8 +214,17 @@ def relink(conn, tables, articles: Iterable[tuple[int, Article]],
 
 # ------------------------------------------------------------------------------ queries
 def stories(conn, tables, since: Optional[str] = None, about: Optional[str] = None,
-            min_size: int = 1, with_articles: bool = True, limit: Optional[int] = None) -> list[dict]:
-    """Stories, largest first (``limit``: the first so many), each with its articles."""
+            min_size: int = 1, with_articles: bool = True, limit: Optional[int] = None,
+            offset: int = 0) -> list[dict]:
+    """Stories, largest first (``limit``: the first so many after ``offset``), each with its
+    articles."""
+    return story_page(conn, tables, since, about, min_size, with_articles, limit, offset)[1]
+
+
+def story_page(conn, tables, since: Optional[str] = None, about: Optional[str] = None,
+               min_size: int = 1, with_articles: bool = True, limit: Optional[int] = None,
+               offset: int = 0) -> tuple[int, list[dict]]:
+    """``(how many stories match, the page of them)``: :func:`stories` with the total."""
     from claimgraph.lexicon.gazetteer import norm_key
 
     st = tables["stories"]
@@ -222,14 +232,16 @@ def stories(conn, tables, since: Optional[str] = None, about: Optional[str] = No
     if since:
         q = q.where(st.c.last >= since)
     q = q.order_by(st.c.size.desc(), st.c.first, st.c.id)
-    if limit and not about:
-        q = q.limit(limit)
-    rows = conn.execute(q).all()
     if about:
         want = norm_key(about)
-        rows = [r for r in rows if any(want == norm_key(e["name"]) or want in norm_key(e["name"]).split()
-                                       or want == e["key"] for e in r.entities)]
-        rows = rows[:limit] if limit else rows
+        rows = [r for r in conn.execute(q).all()
+                if any(want == norm_key(e["name"]) or want in norm_key(e["name"]).split()
+                       or want == e["key"] for e in r.entities)]
+        total = len(rows)
+        rows = rows[offset:offset + limit] if limit else rows[offset:]
+    else:
+        total = conn.execute(sa.select(sa.func.count()).select_from(q.order_by(None).subquery())).scalar_one()
+        rows = conn.execute(q.limit(limit).offset(offset) if limit else q.offset(offset)).all()
     out = [{"id": r.id, "title": r.title, "size": r.size, "texts": r.texts, "outlets": r.outlets,
             "first": r.first, "last": r.last, "entities": [e["name"] for e in r.entities[:5]]}
            for r in rows]
@@ -248,7 +260,7 @@ def stories(conn, tables, since: Optional[str] = None, about: Optional[str] = No
                                 "copy_of": copy_of, "score": round(score, 4)})
         for s in out:
             s["articles"] = sorted(by_story[s["id"]], key=lambda a: (a["published"] or "", a["id"]))
-    return out
+    return total, out
 
 
 def story(conn, tables, story_id: str) -> Optional[dict]:
@@ -317,6 +329,16 @@ def statement(conn, tables, quote: str, article: Optional[str] = None) -> Option
         return None
     sts = tables["statements"]
     return conn.execute(sa.select(sts.c.record).where(sts.c.id == sid)).scalar()
+
+
+def statements_of(conn, tables, article: str) -> dict[str, dict]:
+    """quote id → the statement it reports, for an article's quotes that other articles
+    report too (what the article page shows as "also reported by")."""
+    rep, sts = tables["reports"], tables["statements"]
+    rows = conn.execute(sa.select(rep.c.quote, sts.c.record)
+                        .join_from(rep, sts, sts.c.id == rep.c.statement)
+                        .where(rep.c.article_id == article, sts.c.articles > 1)).all()
+    return {quote: record for quote, record in rows}
 
 
 def source_table(conn, tables, outlets: Iterable[str] = (), top: int = 10) -> list[dict]:

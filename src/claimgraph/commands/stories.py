@@ -138,7 +138,7 @@ def story_detail(story: dict, linker) -> dict:
 
 
 def _flag_articles(flag: dict) -> set[str]:
-    if flag.get("type") == "numbers":
+    if "a" in flag:  # contradicting numbers or statements
         return {flag["a"]["article"], flag["b"]["article"]}
     return {flag["first"]["article"], flag["other"]["article"]}
 

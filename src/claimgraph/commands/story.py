@@ -62,6 +62,13 @@ def print_flag(f: dict) -> None:
         print(f"  contradicting numbers: {f['arithmetic']}")
         for side in ("a", "b"):
             print(f"      {f[side]['outlet'] or '?'} {f[side]['article']}: {_cut(f[side]['sentence'], 200)}")
+    elif f["type"] == "statements":
+        about = f" about {f['about']}" if f.get("about") else ""
+        print(f"  contradicting statements ({f['kind']}{about}): {f['reason']}")
+        for side in ("a", "b"):
+            s = f[side]
+            print(f"      {s['outlet'] or '?'} {s['article']} {s['speaker']} ({s['polarity']}): "
+                  f"{_cut(s['clause'], 200)}")
     else:
         print(f"  {f['type'].replace(':', ' (')}): {f['old']!r} → {f['new']!r}")
         print(f"      {f['first']['outlet'] or '?'} {f['first']['article']}: {_cut(f['first']['text'], 200)}")

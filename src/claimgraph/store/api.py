@@ -218,6 +218,12 @@ class Store:
         "last", "entities", "articles": [{"id", "outlet", "published", "copy_of", ...}]}``."""
         return self._across("stories", since=since, about=about, min_size=min_size, limit=limit)
 
+    def story_page(self, since: Optional[str] = None, about: Optional[str] = None,
+                   min_size: int = 1, limit: int = 20, offset: int = 0) -> tuple[int, list[dict]]:
+        """``(total, stories)``: one page of :meth:`stories` and how many there are in all."""
+        return self._across("story_page", since=since, about=about, min_size=min_size,
+                            limit=limit, offset=offset)
+
     def story(self, story_id: str) -> Optional[dict]:
         """One story with its linked statements and flags (None if unknown)."""
         return self._across("story", story_id)
@@ -231,6 +237,11 @@ class Store:
         """The statement a stored quote reports (``"ARTICLE/Q3"``, or ``"Q3"`` with ``article``):
         ``{"id", "speaker", "reports": [{"article", "quote", ...}], "first", "misquotes"}``."""
         return self._across("statement", quote_id, article=article)
+
+    def statements_of(self, article: str) -> dict[str, dict]:
+        """quote id → the statement it reports, for the quotes of ``article`` (an id) that
+        other stored articles report too."""
+        return self._across("statements_of", article)
 
     def sources(self, outlets=(), top: int = 10) -> list[dict]:
         """Per outlet: citations, anonymous share, the ``top`` sources."""

@@ -31,7 +31,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claimgraph import __version__
 from claimgraph.model import SCHEMA_VERSION, Article, ArticleInput, ReadError
-from claimgraph.web import corpus, inputs
+from claimgraph.web import across, corpus, inputs
 from claimgraph.web.errors import WEB_CODES, ApiError, from_read_error
 from claimgraph.web.render import reading_view
 from claimgraph.web.security import MAX_BODY, Guard, check_write
@@ -354,6 +354,75 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
     async def stats():
         return corpus.plain(await in_store(the_store().stats))
 
+    # ------------------------------------------------------------------- across articles
+    async def story_page(request: Request) -> tuple[across.StoryQuery, int, list[dict]]:
+        q = across.parse_story_query(request.query_params)
+        total, items = await in_store(the_store().story_page, since=q.since, about=q.about,
+                                      min_size=q.min_size, limit=q.limit, offset=q.offset)
+        return q, total, corpus.plain(items)
+
+    @app.get("/stories", tags=["across"],
+             summary="Stories (articles about one event), largest first",
+             description="Filters as `claimgraph stories`: `since` (YYYY-MM-DD: stories still "
+                         "reported then), `about` (an entity), `min_size`; `limit` (1–500) and "
+                         "`offset`. Answers `{total, limit, offset, items}`; each item as "
+                         "`claimgraph stories --format json` prints it.")
+    async def list_stories(request: Request):
+        q, total, items = await story_page(request)
+        return {"total": total, "limit": q.limit, "offset": q.offset, "items": items}
+
+    @app.get("/stories/{story_id:path}", tags=["across"],
+             summary="One story: its articles by date, the statements they share, its flags")
+    async def get_story(story_id: str):
+        story = await in_store(the_store().story, story_id)
+        if story is None:
+            raise ApiError(404, "not_found", f"no story {story_id!r}")
+        return corpus.plain(story)
+
+    @app.get("/statements", tags=["across"],
+             summary="Statements reported by several articles, with every report and the first",
+             description="`speaker` (a name or registry key), `misquotes=true` (only those with "
+                         "a flagged misquote), `all=true` (statements reported once too); "
+                         "`limit` and `offset`. Answers `{total, limit, offset, items}`.")
+    async def list_statements(request: Request):
+        params = request.query_params
+        unknown = sorted(set(params) - {"speaker", "misquotes", "all", "limit", "offset"})
+        if unknown:
+            raise corpus.bad(unknown[0], "unknown filter (known: speaker, misquotes, all, limit, offset)")
+        speaker = (params.get("speaker") or "").strip() or None
+        limit = corpus._whole(params, "limit", corpus.DEFAULT_LIMIT, 1, corpus.MAX_LIMIT)
+        offset = corpus._whole(params, "offset", 0, 0, 10_000_000)
+        rows = await in_store(the_store().statements, speaker=speaker,
+                              misquotes=across.parse_flag(params.get("misquotes"), "misquotes"),
+                              everything=across.parse_flag(params.get("all"), "all"))
+        return {"total": len(rows), "limit": limit, "offset": offset,
+                "items": corpus.plain(rows[offset:offset + limit])}
+
+    @app.get("/statements/{article_id:path}/{quote_id}", tags=["across"],
+             summary="The statement a stored quote reports: every article that carries it")
+    async def get_statement(article_id: str, quote_id: str):
+        st = await in_store(the_store().statement, quote_id, article=article_id)
+        if st is None:
+            raise ApiError(404, "not_found", f"quote {quote_id!r} of {article_id!r} is linked to no statement")
+        return corpus.plain(st)
+
+    @app.get("/sources", tags=["across"],
+             summary="Per outlet: citations, the anonymous share, the most cited sources",
+             description="`outlet` (repeatable) narrows to those outlets; `top` (1–100, default 10).")
+    async def list_sources(request: Request):
+        params = request.query_params
+        unknown = sorted(set(params) - {"outlet", "top"})
+        if unknown:
+            raise corpus.bad(unknown[0], "unknown filter (known: outlet, top)")
+        top = corpus._whole(params, "top", 10, 1, 100)
+        outlets = [o.strip() for o in params.getlist("outlet") if o.strip()]
+        return corpus.plain(await in_store(the_store().sources, outlets, top=top))
+
+    @app.get("/sources/graph", tags=["across"],
+             summary="The source graph (outlets → cited sources) as networkx node-link JSON")
+    async def get_source_graph():
+        return corpus.plain(await in_store(the_store().source_graph))
+
     # ----------------------------------------------------------------------------- pages
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def read_page(request: Request):
@@ -404,12 +473,47 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
     async def article_page(request: Request, article_id: str):
         article = await in_store(the_store().article, article_id)
         view = reading_view(article, store_link=True)
+        linked = await in_store(the_store().statements_of, article.id)
+        for d in view["details"]:
+            st = linked.get(d["id"])
+            if st:
+                d["elsewhere"] = [r for r in st["reports"] if r["article"] != article.id]
+                d["first"] = st["first"]
         return templates.TemplateResponse(request, "article.html", {"view": view})
 
     @app.get("/corpus/entities/{name:path}", response_class=HTMLResponse, include_in_schema=False)
     async def entity_page(request: Request, name: str):
         profile = corpus.plain(await in_store(the_store().entity, name))
         return templates.TemplateResponse(request, "entity.html", {"name": name, "profile": profile})
+
+    @app.get("/corpus/stories", response_class=HTMLResponse, include_in_schema=False)
+    async def stories_page(request: Request):
+        q, total, items = await story_page(request)
+        pages = {"prev": None, "next": None}
+        params = {k: v for k, v in request.query_params.items() if k not in ("limit", "offset")}
+        if q.offset > 0:
+            pages["prev"] = "?" + urlencode({**params, "offset": max(0, q.offset - q.limit)})
+        if q.offset + q.limit < total:
+            pages["next"] = "?" + urlencode({**params, "offset": q.offset + q.limit})
+        return templates.TemplateResponse(request, "stories.html",
+                                          {"stories": items, "total": total, "query": q,
+                                           "pages": pages, "params": params})
+
+    @app.get("/corpus/stories/{story_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    async def story_view(request: Request, story_id: str):
+        story = await in_store(the_store().story, story_id)
+        if story is None:
+            raise ApiError(404, "not_found", f"no story {story_id!r}")
+        story = corpus.plain(story)
+        return templates.TemplateResponse(request, "story.html",
+                                          {"story": story, "days": across.timeline(story)})
+
+    @app.get("/corpus/sources", response_class=HTMLResponse, include_in_schema=False)
+    async def sources_page(request: Request):
+        graph = corpus.plain(await in_store(the_store().source_graph))
+        table = corpus.plain(await in_store(the_store().sources, (), top=5))
+        return templates.TemplateResponse(request, "sources.html",
+                                          {"graph": across.graph_layout(graph), "table": table})
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     async def docs(request: Request):
