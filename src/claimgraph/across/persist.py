@@ -8,8 +8,11 @@ joined, their statements and reports, new flags, source-graph counts, and each a
 linker state. The linker itself is rebuilt from ``across_state`` (restoring, not deciding
 again) when this process has none or the database moved on without it (another process
 ingested, or a batch was rolled back), so a new article costs time in proportion to its
-own size. An article already linked (re-read, or a new version of one linked) keeps its
-links until ``claimgraph relink``.
+own size. An article linked before that comes again (re-read, or a new version) changes
+what every later article was linked against: it is marked (:func:`mark_stale`, as is
+everything stored after it), and the writer relinks once when its ingest ends — the same
+result as ``claimgraph relink``, at the cost of one relink per ingest that re-reads. A
+process killed before that leaves the mark, and the next ingest (or ``relink``) clears it.
 
 **From scratch.** :func:`relink` empties the tables and links every current article in
 the order it was stored: the same order as ingest, so the same result.
@@ -46,6 +49,23 @@ def _linker(conn, tables) -> tuple[Linker, int]:
     return linker, count
 
 
+def is_stale(conn, tables) -> bool:
+    """Some stored article waits for a relink (:func:`mark_stale`)."""
+    state = tables["state"]
+    low = conn.execute(sa.select(sa.func.min(state.c.arrival))).scalar()
+    return low is not None and low < 0
+
+
+def mark_stale(conn, tables, uids: list[int]) -> None:
+    """Leave these articles unlinked and the links as they are until the next relink
+    (the writer relinks when its ingest ends): an empty state at a negative arrival."""
+    state = tables["state"]
+    for chunk in _chunks(uids):
+        conn.execute(state.delete().where(state.c.article.in_(chunk)))
+    conn.execute(state.insert(), [{"article": uid, "arrival": -uid, "state": b""} for uid in uids])
+    forget(conn)
+
+
 def forget(conn=None) -> None:
     """Drop the cached linker (of one database, or all)."""
     if conn is None:
@@ -60,12 +80,18 @@ def link_batch(conn, tables, items: Iterable[tuple[int, Article]]) -> list[Links
     items = list(items)
     if not items:
         return []
+    if is_stale(conn, tables):
+        mark_stale(conn, tables, [uid for uid, _ in items])
+        return []
     linker, count = _linker(conn, tables)
+    if any(article.id in linker.copy_of for _, article in items):
+        # a re-read, or a new version of an article linked before: what later articles
+        # decided rested on its old reading, so only a relink gives relink's result
+        mark_stale(conn, tables, [uid for uid, _ in items])
+        return []
     _CACHE.pop(_key(conn), None)  # until this batch is written, the cache is not to be trusted
     done, rows = [], _Rows()
     for uid, article in items:
-        if article.id in linker.copy_of:
-            continue  # linked before (a re-read, or a new version): kept until relink
         links = linker.add(article)
         count += 1
         rows.add(linker, links, uid, count)

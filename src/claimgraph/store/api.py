@@ -122,30 +122,13 @@ class Store:
             return self._record(conn, row)
 
     def _record(self, conn, row) -> dict[str, Any]:
-        extra = dict(row.extra)
-        order = extra.pop(ORDER_KEY, None)
-        rec: dict[str, Any] = {"id": row.id, "text": row.text, "title": row.title,
-                               "published": row.published, "url": row.url, "outlet": row.outlet}
-        for name in LAYERS:
-            table = layer_tables[name]
-            rec[name] = list(conn.execute(sa.select(table.c.record).where(table.c.article == row.uid)
-                                          .order_by(table.c.seq)).scalars())
-        rec.update(extra)
-        if order:
-            rec = {k: rec[k] for k in order if k in rec} | {k: v for k, v in rec.items() if k not in order}
-        return rec
+        return stored_record(conn, row)
 
     def article(self, ref: str, version: Optional[int] = None) -> Article:
         """The stored :class:`Article` (current version unless ``version``), with each
         entity's registry key in ``Entity.key``."""
         with self.engine.connect() as conn:
-            row = self._find(conn, ref, version)
-            article = Article.from_record(self._record(conn, row))
-            keys = dict(conn.execute(sa.select(entities.c.item, entities.c.key)
-                                     .where(entities.c.article == row.uid)).all())
-        for ent in article.entities:
-            ent.key = keys.get(ent.id, ent.key)
-        return article
+            return stored_article(conn, self._find(conn, ref, version))
 
     def versions(self, ref: str) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -254,34 +237,68 @@ class Store:
     def relink(self, on_progress=None) -> int:
         """Recompute stories, statements, flags and the source graph from scratch, over the
         current articles in the order they were stored (what ingest computed incrementally)."""
-        from claimgraph.across import persist
-        from claimgraph.store.schema import across_tables
-
-        with self.engine.connect() as conn:
-            uids = list(conn.execute(sa.select(articles.c.uid).where(articles.c.superseded == sa.false())
-                                     .order_by(articles.c.uid)).scalars())
         writer = self.writer()
         try:
-            conn = writer._conn
-            tx = backend.begin_write(conn)
-            try:
-                n = persist.relink(conn, across_tables,
-                                   ((uid, self.article(f"#{uid}")) for uid in uids),
-                                   on_progress=on_progress or (lambda n: None))
-                tx.commit()
-            except BaseException:
-                tx.rollback()
-                persist.forget()
-                raise
+            return relink_all(self.engine, writer._conn, on_progress)
         finally:
             writer.close()
-        return n
 
     def registry(self):
         """The entity registry on a connection of this store (call ``close()`` after)."""
         from claimgraph.store.registry import Registry
 
         return Registry(self.engine.connect())
+
+
+def stored_record(conn, row) -> dict[str, Any]:
+    """The JSON record of an article row, exactly as the reader produced it."""
+    extra = dict(row.extra)
+    order = extra.pop(ORDER_KEY, None)
+    rec: dict[str, Any] = {"id": row.id, "text": row.text, "title": row.title,
+                           "published": row.published, "url": row.url, "outlet": row.outlet}
+    for name in LAYERS:
+        table = layer_tables[name]
+        rec[name] = list(conn.execute(sa.select(table.c.record).where(table.c.article == row.uid)
+                                      .order_by(table.c.seq)).scalars())
+    rec.update(extra)
+    if order:
+        rec = {k: rec[k] for k in order if k in rec} | {k: v for k, v in rec.items() if k not in order}
+    return rec
+
+
+def stored_article(conn, row) -> Article:
+    """The :class:`Article` of an article row, each entity with its registry key."""
+    article = Article.from_record(stored_record(conn, row))
+    keys = dict(conn.execute(sa.select(entities.c.item, entities.c.key)
+                             .where(entities.c.article == row.uid)).all())
+    for ent in article.entities:
+        ent.key = keys.get(ent.id, ent.key)
+    return article
+
+
+def relink_all(engine: sa.Engine, conn, on_progress=None) -> int:
+    """Relink every current article, in the order stored, on the writer's connection
+    ``conn`` (one transaction); the articles are read on another connection of ``engine``."""
+    from claimgraph.across import persist
+    from claimgraph.store.schema import across_tables
+
+    def current():
+        with engine.connect() as read:
+            uids = list(read.execute(sa.select(articles.c.uid).where(articles.c.superseded == sa.false())
+                                     .order_by(articles.c.uid)).scalars())
+            for uid in uids:
+                row = read.execute(sa.select(articles).where(articles.c.uid == uid)).one()
+                yield uid, stored_article(read, row)
+
+    tx = backend.begin_write(conn)
+    try:
+        n = persist.relink(conn, across_tables, current(), on_progress=on_progress or (lambda n: None))
+        tx.commit()
+    except BaseException:
+        tx.rollback()
+        persist.forget()
+        raise
+    return n
 
 
 def open_store(db: Optional[str]) -> Store:

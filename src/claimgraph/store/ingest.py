@@ -53,6 +53,7 @@ class Summary:
     replaced: int = 0        # re-read: layers replaced
     skipped: int = 0         # already stored (same text)
     failed: int = 0
+    relinked: int = 0        # articles relinked at the end (a re-read changed the links)
     errors: list[str] = field(default_factory=list)
 
     def line(self) -> str:
@@ -62,6 +63,8 @@ class Summary:
             parts.append(f"re-read {self.replaced}")
         parts.append(f"skipped {self.skipped} (already stored)")
         parts.append(f"failed {self.failed}")
+        if self.relinked:
+            parts.append(f"relinked {self.relinked} (a re-read article changed the links)")
         return ", ".join(parts)
 
 
@@ -78,6 +81,20 @@ class Writer:
     def close(self) -> None:
         self._conn.close()
         self._probe.close()
+
+    def finish(self) -> int:
+        """Relink the corpus when a re-read article left the links stale (see
+        :mod:`claimgraph.across.persist`); the number of articles relinked (0: none needed)."""
+        from claimgraph.across.persist import is_stale
+        from claimgraph.store.schema import across_tables
+
+        stale = is_stale(self._conn, across_tables)
+        self._conn.rollback()
+        if not stale:
+            return 0
+        from claimgraph.store.api import relink_all
+
+        return relink_all(self.engine, self._conn)
 
     def is_stored(self, src: ArticleInput) -> bool:
         """Already stored with this text (so reading it again would change nothing)."""
@@ -296,6 +313,7 @@ def store_articles(writer: Writer, results: Iterable[Union[Article, ReadError]],
     if batch:
         writer.write(batch, summary)
         on_progress(len(batch))
+    summary.relinked = writer.finish()
     return summary
 
 
