@@ -221,3 +221,35 @@ def test_search_the_corpus_and_open_a_hit(server, page):
     # the speaker's entity page lists what she said
     page.goto(base + "/corpus/entities/Clara%20Vance")
     assert "downstream" in page.locator("main").inner_text()
+
+
+def test_story_timeline_and_source_graph(server, page):
+    base, store = server
+    if store is None:
+        pytest.skip("no store in this build (claimgraph.store.search)")
+    from test_across_stories import _corpus
+
+    from claimgraph.across.linker import publication_order
+
+    store.ingest(publication_order(_corpus()))
+    page.goto(base + "/corpus/stories")
+    page.get_by_role("link", name="Ferry runs aground off Varnholm").first.click()
+    page.wait_for_selector("#timeline")
+    days = page.locator("#timeline time").all_inner_texts()
+    assert days == sorted(days) and len(days) >= 2
+    assert "republishes" in page.locator("#timeline").inner_text()
+    page.goto(base + "/corpus/sources")
+    graph = page.locator("#source-graph")
+    assert graph.is_visible() and graph.bounding_box()["width"] > 500
+    assert page.locator("#source-graph path.edge").count() == len(store.source_graph()["links"]) >= 2
+    # keyboard: Tab reaches a node of the graph, Enter opens it
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('svg') !== null"):
+            break
+    else:
+        raise AssertionError("no node of the source graph takes the keyboard focus")
+    with page.expect_navigation(timeout=15000):
+        page.keyboard.press("Enter")
+    assert "/corpus" in page.url and page.url != base + "/corpus/sources"
+    assert not page.errors
