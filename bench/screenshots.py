@@ -1,6 +1,7 @@
 """Screenshots of the web pages for the README: ``docs/read-view.png`` (the Read page with a
-statement open), ``docs/read-view-phone.png`` (the same at phone width) and
-``docs/corpus-view.png`` (a corpus search). Rerun after changing the pages:
+statement open), ``docs/read-view-phone.png`` (the same at phone width),
+``docs/corpus-view.png`` (a corpus search), ``docs/story-view.png`` (a story's timeline and
+flags) and ``docs/sources-view.png`` (the source graph). Rerun after changing the pages:
 
     PYTHONPATH=src python bench/screenshots.py
 
@@ -23,6 +24,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--hide-scrollbars", "--force-color-profile=srgb"]
 ROUNDUP = (ROOT / "tests" / "web_articles" / "river-roundup.txt").read_text(encoding="utf-8")
 POOLS = (ROOT / "bench" / "web_article.txt").read_text(encoding="utf-8")
+STORY = ROOT / "bench" / "story_articles.jsonl"  # three reports of one event, written here
 
 
 def main() -> int:
@@ -57,6 +59,10 @@ def main() -> int:
                          {"id": "lakeview-pools", "text": POOLS, "published": "2026-06-18",
                           "outlet": "Northwire", "title": "Lakeview to close two public pools"}):
                 httpx.post(base + "/articles", json=body, timeout=300).raise_for_status()
+            import json
+
+            for line in STORY.read_text(encoding="utf-8").splitlines():
+                httpx.post(base + "/articles", json=json.loads(line), timeout=300).raise_for_status()
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 1000})
@@ -81,6 +87,12 @@ def main() -> int:
                 page.goto(base + "/corpus?q=pool&limit=6")
                 page.wait_for_selector(".hit-link")
                 page.screenshot(path=str(DOCS / "corpus-view.png"))
+                page.goto(base + "/corpus/stories")
+                page.get_by_role("link", name="Ferry runs aground off Varnholm; no injuries").click()
+                page.wait_for_selector("#timeline")
+                page.screenshot(path=str(DOCS / "story-view.png"))
+                page.goto(base + "/corpus/sources")
+                page.screenshot(path=str(DOCS / "sources-view.png"))
             browser.close()
     finally:
         server.should_exit = True

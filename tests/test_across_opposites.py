@@ -160,3 +160,18 @@ def test_flags_are_stored_incrementally_and_equal_a_relink(store_url):
     finally:
         store.close()
         persist.forget()
+
+
+def test_two_sources_in_one_article_disagree():
+    people = {"Erik Holm": "person:erik-holm", "Mara Lind": "person:mara-lind",
+              "Northline": "org:northline"}
+    text = ("Northline said its captain, Erik Holm, had not slowed the ferry before it struck the "
+            "sandbank. A union official, Mara Lind, said Erik Holm did slow the ferry before it "
+            "struck the sandbank.")
+    art = make("a1", text, people=people, quotes=[
+        ("Northline", "its captain, Erik Holm, had not slowed the ferry before it struck the sandbank",
+         "indirect"),
+        ("Mara Lind", "Erik Holm did slow the ferry before it struck the sandbank", "indirect")])
+    [found] = OppositeIndex().add(art, "story-1")
+    assert found.kind == "two sources" and found.about == "person:erik-holm"
+    assert (found.a.speaker, found.b.speaker) == ("org:northline", "person:mara-lind")

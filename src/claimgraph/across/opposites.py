@@ -5,8 +5,8 @@ Two kinds, both precision first (fewer flags, each one right):
 - ``same speaker``: one speaker (one registry key) reported in two articles as saying a
   thing and its negation (*"The plant will close next year," the mayor said* / *the mayor
   said the plant would not close next year*);
-- ``two sources``: two different speakers, in two articles of one story, putting
-  opposite claims about the same entity (*police said Ortiz was armed* / *his lawyer said
+- ``two sources``: two different speakers, in one article or two articles of one story,
+  putting opposite claims about the same entity (*police said Ortiz was armed* / *his lawyer said
   Ortiz was not armed*: both name the entity inside what they say).
 
 A statement is compared **clause by clause** (its content cut at ``;``, sentence ends and
@@ -213,14 +213,16 @@ class OppositeIndex:
         new = clauses(article, story, copy_of)
         found: list[Opposite] = []
         seen: set[tuple] = set()
+        here: dict[str, list[Clause]] = {}  # this article's clauses so far, by topic entity
         for c in new:
             cands = [("same speaker", o, None) for o in self.by_speaker.get(c.speaker, ())[-MAX_CANDIDATES:]]
             for k in sorted(c.about):
-                cands += [("two sources", o, k) for o in self.by_topic.get((story, k), ())[-MAX_CANDIDATES:]
-                          if o.speaker != c.speaker]
+                earlier = list(self.by_topic.get((story, k), ())[-MAX_CANDIDATES:]) + here.get(k, [])
+                cands += [("two sources", o, k) for o in earlier if o.speaker != c.speaker]
+                here.setdefault(k, []).append(c)
             for kind, o, about in cands:
-                if o.article == c.article or _copies(o, c):
-                    continue
+                if (o.article == c.article and kind == "same speaker") or _copies(o, c):
+                    continue  # two sources may disagree in one article; one speaker there is one account
                 pair = ((o.article, o.quote), (c.article, c.quote))
                 if pair in seen or pair in skip or pair[::-1] in skip:
                     continue

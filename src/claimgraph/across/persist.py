@@ -273,19 +273,21 @@ def story_page(conn, tables, since: Optional[str] = None, about: Optional[str] =
            for r in rows]
     if with_articles and out:
         m = tables["members"]
-        cols = (m.c.story, m.c.article_id, m.c.outlet, m.c.published, m.c.title, m.c.copy_of, m.c.score)
+        cols = (m.c.story, m.c.article_id, m.c.outlet, m.c.published, m.c.title, m.c.copy_of, m.c.score,
+                m.c.arrival)
         by_story: dict[str, list] = {s["id"]: [] for s in out}
         if len(out) > 500:  # most of the table: one scan is cheaper than many lookups
             result = conn.execute(sa.select(*cols))
         else:
             result = conn.execute(sa.select(*cols).where(m.c.story.in_(list(by_story))))
-        for story_id, aid, outlet, published, title, copy_of, score in result:
+        for story_id, aid, outlet, published, title, copy_of, score, arrival in result:
             members = by_story.get(story_id)
             if members is not None:
-                members.append({"id": aid, "outlet": outlet, "published": published, "title": title,
-                                "copy_of": copy_of, "score": round(score, 4)})
-        for s in out:
-            s["articles"] = sorted(by_story[s["id"]], key=lambda a: (a["published"] or "", a["id"]))
+                members.append((published or "", arrival, {
+                    "id": aid, "outlet": outlet, "published": published, "title": title,
+                    "copy_of": copy_of, "score": round(score, 4)}))
+        for s in out:  # by date, then as they arrived (a date without a time ties)
+            s["articles"] = [a for _, _, a in sorted(by_story[s["id"]], key=lambda t: t[:2])]
     return total, out
 
 
@@ -319,7 +321,7 @@ def _one_story(conn, tables, story_id: str) -> list[dict]:
     s["articles"] = [{"id": x.article_id, "outlet": x.outlet, "published": x.published,
                       "title": x.title, "copy_of": x.copy_of, "score": round(x.score, 4)}
                      for x in conn.execute(sa.select(m).where(m.c.story == story_id)
-                                           .order_by(m.c.published, m.c.article_id))]
+                                           .order_by(m.c.published, m.c.arrival))]
     return [s]
 
 

@@ -101,7 +101,8 @@ class Story:
                 "outlets": sorted({m.outlet for m in self.members if m.outlet}),
                 "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
                 "entities": self.main_entities(),
-                "articles": [m.to_json() for m in sorted(self.members, key=lambda m: (m.published or "", m.id))]}
+                "articles": [m.to_json() for _, m in sorted(enumerate(self.members),  # by date, then arrival
+                                                             key=lambda im: (im[1].published or "", im[0]))]}
 
 
 @dataclass
