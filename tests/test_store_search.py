@@ -206,3 +206,45 @@ def test_export_formats(corpus, tmp_path, capsys):
 def test_query_parser_only_emits_quoted_words():
     q = TextQuery.parse('ferry "every hour" -winter tol* OR x\'y')
     assert q.fts5() == '("ferry" AND "every hour" AND "tol"* NOT "winter") OR ("x y")'
+
+
+def _many(store_url, n_articles: int = 30):
+    """``n_articles`` articles of three quotes each, on days that repeat (ties in the order)."""
+    store = Store(store_url)
+    arts = []
+    for i in range(n_articles):
+        text = (f"Mayor Lena Ortiz said the ferry runs every hour, report {i}. Tom Aker said the "
+                f"ferry fares rise in June. Ortiz said the harbour stays open.")
+        arts.append(build(f"m{i:02d}", text, "Harbour Times", f"2024-03-{1 + i % 7:02d}",
+                          [("Lena Ortiz", "PERSON", ["Lena Ortiz"], ["Ortiz"]),
+                           ("Tom Aker", "PERSON", ["Tom Aker"], ["Aker"])],
+                          quotes=[(f"the ferry runs every hour, report {i}", "Lena Ortiz", "indirect", "certain"),
+                                  ("the ferry fares rise in June", "Tom Aker", "indirect", "certain"),
+                                  ("the harbour stays open", "Lena Ortiz", "indirect", "certain")]))
+    store.ingest(arts)
+    return store
+
+
+@pytest.mark.parametrize("broad", [False, True])
+def test_a_page_is_that_slice_of_the_search_with_its_total(store_url, monkeypatch, broad):
+    from claimgraph.store import search as S
+
+    if broad:  # every full-text query counts as broad: the walk by date is taken (SQLite)
+        monkeypatch.setattr(S, "BROAD", 0)
+    store = _many(store_url)
+    try:
+        with store.engine.connect() as conn:
+            for text, filters in ((None, {}), ("ferry", {}), ("ferry", {"speaker": "Ortiz"}),
+                                  (None, {"about": "Tom Aker"}), ("harbour OR fares", {"kind": "indirect"})):
+                everything = store.search(text, **filters)
+                key = [(h.article_id, h.item) for h in everything]
+                for offset in sorted({0, 7, 20, max(0, len(everything) - 3), len(everything)}):
+                    page = S.page(conn, text, S.Filters(**filters), limit=10, offset=offset)
+                    assert [(h.article_id, h.item) for h in page.hits] == key[offset:offset + 10], (text, filters, offset)
+                    assert page.total == len(everything) and page.exact
+                    assert page.more == (offset + 10 < len(everything))
+            bounded = S.page(conn, "ferry", S.Filters(), limit=5, offset=0, exact_up_to=12)
+            assert not bounded.exact and bounded.total == 12 and bounded.more
+            assert len(bounded.hits) == 5
+    finally:
+        store.close()

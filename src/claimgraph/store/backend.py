@@ -185,14 +185,18 @@ def drop_fulltext(conn, tables=("quotes", "attributions")) -> None:
             conn.exec_driver_sql(f"DROP INDEX IF EXISTS ix_{name}_fts")
 
 
+def fulltext_rowids(table: sa.Table, param: sa.BindParameter) -> sa.Select:
+    """SQLite: the rowids (``pk``) of ``table``'s statements that match the FTS5 query."""
+    fts = sa.table(f"{table.name}_fts", sa.column("rowid"))
+    return sa.select(fts.c.rowid).where(sa.literal_column(f"{table.name}_fts").op("MATCH")(param))
+
+
 def fulltext_match(dialect: str, table: sa.Table, param: sa.BindParameter) -> sa.ColumnElement:
     """A WHERE clause: ``table.content`` matches the query in the bound parameter ``param``
     (:class:`claimgraph.store.search.TextQuery`: ``fts5()`` text on SQLite, ``ts_text()``
     on PostgreSQL — made of quoted words only, never the user's raw text)."""
     if dialect == "sqlite":
-        fts = sa.table(f"{table.name}_fts", sa.column("rowid"))
-        match = sa.literal_column(f"{table.name}_fts").op("MATCH")(param)
-        return table.c.pk.in_(sa.select(fts.c.rowid).where(match))
+        return table.c.pk.in_(fulltext_rowids(table, param))
     cfg = sa.literal_column(f"'{FTS_CONFIG}'")
     vector = sa.func.to_tsvector(cfg, table.c.content)
     return vector.op("@@")(sa.func.to_tsquery(cfg, param))

@@ -229,7 +229,14 @@ def _statement_select(dialect: str, table: sa.Table, layer: str, shape: dict):
     sel = (sa.select(*cols).join_from(table, articles, articles.c.uid == table.c.article)
            .where(articles.c.superseded == sa.false()))
     if shape["text"]:
-        sel = sel.where(backend.fulltext_match(dialect, table, sa.bindparam("text")))
+        match = backend.fulltext_match(dialect, table, sa.bindparam("text"))
+        if shape.get("scan") and dialect == "sqlite":
+            # a broad query (much of the table matches): walk the statements newest first
+            # and keep those in the match set, instead of sorting every match
+            index = next(i.name for i in table.indexes if [c.name for c in i.columns] == ["published"])
+            match = (table.c.pk + 0).in_(backend.fulltext_rowids(table, sa.bindparam("text")))
+            sel = sel.with_hint(table, f"INDEXED BY {index}", dialect_name="sqlite")
+        sel = sel.where(match)
     if shape["speaker"]:
         sel = sel.where(table.c.speaker_key.in_(_p("speaker")))
     if shape["source"]:
@@ -255,6 +262,9 @@ def _statement_select(dialect: str, table: sa.Table, layer: str, shape: dict):
         sel = sel.where(table.c.anonymous == sa.bindparam("anonymous"))
     if shape["certainty"]:
         sel = sel.where(table.c.certainty.in_(_p("certainty")))
+    if shape.get("page"):  # each half keeps only what the page can need, newest first
+        sel = (sel.order_by(table.c.published.desc(), articles.c.id, table.c.span_start)
+               .limit(sa.bindparam("top", type_=sa.Integer)).subquery(f"{layer}_top").select())
     return sel
 
 
@@ -276,12 +286,21 @@ def _select_for(dialect: str, shape: dict) -> sa.Select:
                                         union.c.article_id, union.c.start, union.c.layer)
         if shape["limit"]:
             sel = sel.limit(sa.bindparam("limit", type_=sa.Integer))
+        if shape.get("page"):
+            sel = (sel.limit(sa.bindparam("page_limit", type_=sa.Integer))
+                   .offset(sa.bindparam("page_offset", type_=sa.Integer)))
         _SHAPES[cache_key] = sel
     return sel
 
 
 def build(conn, text: Optional[str], f: Filters) -> tuple[sa.Select, dict]:
     """The SELECT for a search and its parameters (validated: unknown values are QueryErrors)."""
+    shape, params = prepare(conn, text, f)
+    return _select_for(conn.dialect.name, shape), params
+
+
+def prepare(conn, text: Optional[str], f: Filters) -> tuple[dict, dict]:
+    """The shape of a search (which filters it has) and its parameters, checked."""
     for name in ("speaker", "source", "about", "outlet", "kind", "certainty", "since", "until"):
         for value in f.values(name):
             if "\x00" in value:
@@ -333,7 +352,60 @@ def build(conn, text: Optional[str], f: Filters) -> tuple[sa.Select, dict]:
                                                "limit")}
     shape["quotes"] = not kinds or bool(kinds - {"attribution"})
     shape["attributions"] = not kinds or "attribution" in kinds
-    return _select_for(conn.dialect.name, shape), params
+    return shape, params
+
+
+#: a full-text query matching more statements than this (of one table) is broad
+BROAD = 2000
+#: totals are counted exactly up to this many hits; past it ``Page.exact`` is False
+EXACT_TOTAL = 1000
+
+
+@dataclass
+class Page:
+    """One page of hits and the total: exact, or (``exact`` False) a lower bound."""
+
+    hits: list[Hit]
+    total: int
+    exact: bool = True
+    more: bool = False  # a next page exists
+
+
+def _broad(conn, text_param: str) -> bool:
+    """Does a full-text query match more than :data:`BROAD` statements of a table (SQLite)?"""
+    for table in ("quotes", "attributions"):
+        n = conn.execute(sa.text(f"SELECT count(*) FROM (SELECT 1 FROM {table}_fts "
+                                 f"WHERE {table}_fts MATCH :q LIMIT {BROAD + 1})"),
+                         {"q": text_param}).scalar_one()
+        if n > BROAD:
+            return True
+    return False
+
+
+def page(conn, text: Optional[str], f: Filters, limit: int = 20, offset: int = 0,
+         exact_up_to: int = EXACT_TOTAL) -> Page:
+    """One page of :func:`search` (the same order) and its total, fast at any corpus size:
+    each table's half of the query keeps only the ``offset + limit + 1`` newest hits; a broad
+    full-text query on SQLite walks the statements by date instead of sorting every match;
+    the total is counted up to ``exact_up_to`` (the last page needs no count at all)."""
+    shape, params = prepare(conn, text, Filters(**{**f.__dict__, "limit": None}))
+    sel = _select_for(conn.dialect.name, shape)
+    shape = {**shape, "page": True}
+    if shape["text"] and conn.dialect.name == "sqlite" and _broad(conn, params["text"]):
+        shape["scan"] = True
+    paged = _select_for(conn.dialect.name, shape)
+    rows = conn.execute(paged, {**params, "top": offset + limit + 1, "page_limit": limit + 1,
+                                "page_offset": offset}).all()
+    hits = [Hit(*tuple(r)[:12], bool(r[12]), *tuple(r)[13:]) for r in rows[:limit]]
+    if len(rows) <= limit and (rows or offset == 0):
+        return Page(hits, offset + len(rows))  # the last page: no count needed
+    more = len(rows) > limit
+    bounded = sa.select(sa.func.count()).select_from(
+        sel.order_by(None).limit(exact_up_to + 1).subquery())
+    total = conn.execute(bounded, params).scalar_one()
+    if total > exact_up_to:
+        return Page(hits, max(exact_up_to, offset + len(rows)), exact=False, more=more)
+    return Page(hits, total, more=more)
 
 
 def iter_search(engine: sa.Engine, text: Optional[str], f: Filters) -> Iterator[Hit]:

@@ -339,7 +339,9 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
     filters_doc = ("Filters as `claimgraph search`: `q` (full text), `speaker`, `source`, `about`, "
                    "`outlet`, `since`, `until` (YYYY-MM-DD), `kind`, `anonymous` (true/false), "
                    "`certainty`; pages with `limit` (1–500, default 20) and `offset`. "
-                   "Answers `{total, limit, offset, items}`.")
+                   "Answers `{total, total_exact, more, limit, offset, items}`: the total is exact "
+                   "up to 1,000 hits; past that `total_exact` is false and `total` is a lower "
+                   "bound; `more`: a next page exists.")
     for path, layer in corpus.LAYERS.items():
         app.add_api_route(f"/{path}", paged(layer), methods=["GET"], tags=["corpus"],
                           summary=f"Stored {path if layer else 'quotes and attributions'}",
@@ -529,7 +531,7 @@ def _pages(query: corpus.Query, result: dict) -> dict[str, Optional[str]]:
     if query.offset > 0:
         out["prev"] = "?" + urlencode({**params, "limit": query.limit,
                                        "offset": max(0, query.offset - query.limit)})
-    if query.offset + query.limit < (result.get("total") or 0):
+    if result.get("more"):
         out["next"] = "?" + urlencode({**params, "limit": query.limit,
                                        "offset": query.offset + query.limit})
     return out

@@ -150,49 +150,36 @@ def hit_layer(hit: dict[str, Any]) -> str:
 
 
 def search(store, query: Query, layer: Optional[str] = None) -> dict[str, Any]:
-    """One page of hits: ``{"total", "limit", "offset", "items"}``.
+    """One page of hits: ``{"total", "total_exact", "more", "limit", "offset", "items"}``.
 
     ``layer`` ("quotes" / "attributions") narrows to one table through the ``kind``
-    filter. With the store's query builder (``claimgraph.store.search.build``) the page
-    and the total are two parameterised queries over the same SELECT (a count and a
-    LIMIT/OFFSET); otherwise the whole result is fetched through ``Store.search`` and cut
-    here."""
+    filter. The page comes from :func:`claimgraph.store.search.page`: each table keeps
+    only the hits the page can need, and the total is exact up to
+    :data:`~claimgraph.store.search.EXACT_TOTAL` hits (past it ``total_exact`` is false and
+    ``total`` is that lower bound); the last page needs no count at all."""
     from claimgraph.store import search as store_search
 
     filters = dict(query.filters)
+    empty = {"total": 0, "total_exact": True, "more": False, "limit": query.limit, "offset": query.offset, "items": []}
     if layer == "attributions":
         if filters.get("kind") not in (None, "attribution"):
-            return {"total": 0, "limit": query.limit, "offset": query.offset, "items": []}
+            return empty
         filters["kind"] = "attribution"
     elif layer == "quotes":
         if filters.get("kind") == "attribution":
-            return {"total": 0, "limit": query.limit, "offset": query.offset, "items": []}
+            return empty
         filters.setdefault("kind", list(QUOTE_KINDS))
     known = {f.name for f in dataclasses.fields(store_search.Filters)}
     unknown = [k for k in filters if k not in known]
     if unknown:
         raise bad(unknown[0], "this store does not support the filter")
-    build = getattr(store_search, "build", None)
-    engine = getattr(store, "engine", None)
-    if build is not None and engine is not None and hasattr(store_search, "FIELDS"):
-        import sqlalchemy as sa
-
-        with engine.connect() as conn:
-            built = build(conn, query.text, store_search.Filters(**filters))
-            sel, params = built if isinstance(built, tuple) else (built, {})
-            rows = conn.execute(sel.limit(query.limit + 1).offset(query.offset), params).all()
-            if len(rows) <= query.limit and (rows or query.offset == 0):
-                total = query.offset + len(rows)  # the last page: no count needed
-            else:  # the count needs no ORDER BY (SQLite would sort for nothing)
-                total = conn.execute(sa.select(sa.func.count())
-                                     .select_from(sel.order_by(None).subquery()), params).scalar_one()
-        items = [_hit(store_search, r) for r in rows[:query.limit]]
-    else:
-        everything = [plain(h) for h in _hits(store.search(query.text, **filters))]
-        total = len(everything)
-        items = everything[query.offset:query.offset + query.limit]
+    with store.engine.connect() as conn:
+        page = store_search.page(conn, query.text, store_search.Filters(**filters),
+                                 limit=query.limit, offset=query.offset)
+    items = [h.to_dict() for h in page.hits]
     add_speaker_names(store, items)
-    return {"total": total, "limit": query.limit, "offset": query.offset, "items": items}
+    return {"total": page.total, "total_exact": page.exact, "more": page.more,
+            "limit": query.limit, "offset": query.offset, "items": items}
 
 
 _NAMES: "OrderedDict[tuple[int, str], Optional[str]]" = OrderedDict()
@@ -225,20 +212,3 @@ def add_speaker_names(store, hits: list[dict[str, Any]]) -> None:
 
 def forget_names() -> None:
     _NAMES.clear()
-
-
-def _hit(store_search, row) -> dict[str, Any]:
-    """A row of the store's search SELECT as the plain dict of the store's ``Hit``
-    (SQLite gives 0/1 for booleans)."""
-    mapping = row._mapping
-    values = {k: mapping[k] for k in store_search.FIELDS}
-    if "anonymous" in values:
-        values["anonymous"] = bool(values["anonymous"])
-    return values
-
-
-def _hits(result) -> list:
-    for attr in ("items", "hits"):
-        if hasattr(result, attr) and not isinstance(result, (list, tuple)):
-            return list(getattr(result, attr))
-    return list(result)
