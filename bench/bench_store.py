@@ -27,6 +27,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synthetic  # noqa: E402
+from synthetic import Vocabulary  # noqa: E402
+
 FEED = ROOT.parent / "shared" / "data" / "voa" / "articles.jsonl"
 ENV = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]))
 CLI = [sys.executable, "-m", "claimgraph.cli"]
@@ -139,48 +143,17 @@ def mode_memory(args) -> None:
 
 # -------------------------------------------------------------------------- search
 
-FIRST = ("Ana Ben Cara Dov Eli Fay Gil Hana Ivo Jon Kim Lea Max Nia Oto Pia Raf Sol Tea Uma "
-         "Vic Wes Xan Yul Zoe").split()
-LAST = ("Reyes Okafor Petit Brenner Sato Quinn Lindqvist Moreau Haddad Novak Costa Weber Ito "
-        "Adeyemi Kowalski Rossi Dubois Ivanova Tanaka Larsen").split()
-WORDS = ("ceasefire talks budget harbour ferry bridge election vote tariff grain drought flood "
-         "troops border reform court ruling strike wages inflation school hospital vaccine "
-         "pipeline sanctions treaty summit protest police mayor council minister").split()
+#: names and words of the synthetic corpus: 500 people, 34 topic words
+VOCAB = Vocabulary(
+    first=tuple("Ana Ben Cara Dov Eli Fay Gil Hana Ivo Jon Kim Lea Max Nia Oto Pia Raf Sol Tea Uma "
+                "Vic Wes Xan Yul Zoe".split()),
+    last=tuple("Reyes Okafor Petit Brenner Sato Quinn Lindqvist Moreau Haddad Novak Costa Weber Ito "
+               "Adeyemi Kowalski Rossi Dubois Ivanova Tanaka Larsen".split()),
+    words=tuple("ceasefire talks budget harbour ferry bridge election vote tariff grain drought flood "
+                "troops border reform court ruling strike wages inflation school hospital vaccine "
+                "pipeline sanctions treaty summit protest police mayor council minister".split()))
+FIRST, LAST, WORDS = VOCAB.first, VOCAB.last, VOCAB.words
 
-
-def synthetic_articles(n_articles: int, quotes_per: int, rng: random.Random):
-    """Readings of made-up articles: 4 people each, ``quotes_per`` quotes, each quote by one
-    of them and mentioning another, one anonymous attribution."""
-    from claimgraph.model import Article, Attribution, Entity, Quote
-
-    people = [f"{f} {l}" for f in FIRST for l in LAST]
-    for a in range(n_articles):
-        speakers = rng.sample(people, 4)
-        text = ""
-        mentions = {name: [] for name in speakers}
-        for name in speakers:
-            mentions[name].append((len(text), len(text) + len(name)))
-            text += name + ". "
-        quotes = []
-        for q in range(quotes_per):
-            sp = rng.choice(speakers)
-            about = rng.choice([p for p in speakers if p != sp])
-            content = f"{about} and the {' '.join(rng.choice(WORDS) for _ in range(12))} plan"
-            start = len(text)
-            mentions[about].append((start, start + len(about)))
-            text += f"{content}, {sp.split()[1]} said. "
-            cue = text.rindex("said")
-            quotes.append(Quote(f"Q{q + 1}", rng.choice(("direct", "indirect", "partial")),
-                                (start, start + len(content)), cue=(cue, cue + 4),
-                                speaker=f"E{speakers.index(sp) + 1}",
-                                certainty=rng.choice(("certain", "possible"))))
-        ents = [Entity(f"E{i + 1}", name, "PERSON", mentions[name], [name, name.split()[1]])
-                for i, name in enumerate(speakers)]
-        yield Article(id=f"syn-{a}", text=text, entities=ents, quotes=quotes,
-                      attributions=[Attribution("A1", None, "officials", None, (0, 1),
-                                                quotes[0].content, anonymous=True)],
-                      outlet=rng.choice(("North Post", "Valley Wire", "Coast Daily", "Harbour Times")),
-                      published=f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
 
 
 def pct(values, p):
@@ -198,21 +171,8 @@ def mode_search(args) -> None:
         urls.append(("postgresql", args.db))
     for label, url in urls:
         store = Store(url)
-        have = store.stats()["quotes"]
-        if have < args.quotes:
-            rng = random.Random(7)
-            per = 10
-            t = time.perf_counter()
-            arts = synthetic_articles((args.quotes - have) // per, per, rng)
-            batch = []
-            for art in arts:
-                art.id += f"-{have}"
-                batch.append(art)
-                if len(batch) == 500:
-                    store.ingest(batch, batch_size=100)
-                    batch = []
-            if batch:
-                store.ingest(batch, batch_size=100)
+        t = time.perf_counter()
+        if synthetic.fill(store, args.quotes, VOCAB):
             print(f"{label}: stored {store.stats()['quotes']} quotes in {time.perf_counter() - t:.0f} s",
                   flush=True)
         rng = random.Random(11)

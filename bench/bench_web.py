@@ -33,6 +33,10 @@ from pathlib import Path
 import httpx
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import synthetic  # noqa: E402
+from synthetic import Vocabulary  # noqa: E402
+
 ARTICLE = (HERE / "web_article.txt").read_text(encoding="utf-8")
 SHORT = ("“The ferry will run every hour from June,” said Ana Reyes, the harbour master. "
          "Passenger numbers rose by 8 percent last year, according to the port authority. "
@@ -186,40 +190,16 @@ def mode_load(args) -> None:
         raise SystemExit(f"{len(errors)} errors: {sorted(set(errors))}")
 
 
-FIRST = ["Ana", "Ben", "Chloe", "Dmitri", "Elif", "Farid", "Greta", "Hiro", "Ines", "Jonas"]
-LAST = ["Abara", "Bergmann", "Castell", "Duarte", "Eriksen", "Fontaine", "Gallo", "Haddad",
-        "Ibsen", "Jovanovic"]
-WORDS = ["budget", "harbour", "school", "bridge", "water", "tax", "rail", "clinic", "housing",
-         "energy", "police", "farm", "road", "park", "court", "market", "power", "library"]
-
-
-def synthetic(n_articles: int, per: int, rng: random.Random):
-    """Made-up readings: 4 people per article, ``per`` quotes, each about another of them."""
-    from claimgraph.model import Article, Entity, Quote
-
-    people = [f"{f} {l}" for f in FIRST for l in LAST]
-    for a in range(n_articles):
-        speakers = rng.sample(people, 4)
-        text, mentions, quotes = "", {p: [] for p in speakers}, []
-        for name in speakers:
-            mentions[name].append((len(text), len(text) + len(name)))
-            text += name + ". "
-        for q in range(per):
-            sp = rng.choice(speakers)
-            about = rng.choice([p for p in speakers if p != sp])
-            content = f"{about} and the {' '.join(rng.choice(WORDS) for _ in range(10))} plan"
-            start = len(text)
-            mentions[about].append((start, start + len(about)))
-            text += f"{content}, {sp.split()[1]} said. "
-            cue = text.rindex("said")
-            quotes.append(Quote(f"Q{q + 1}", rng.choice(("direct", "indirect", "partial")),
-                                (start, start + len(content)), cue=(cue, cue + 4),
-                                speaker=f"E{speakers.index(sp) + 1}"))
-        ents = [Entity(f"E{i + 1}", n, "PERSON", mentions[n], [n, n.split()[1]])
-                for i, n in enumerate(speakers)]
-        yield Article(id=f"syn-{a}", text=text, entities=ents, quotes=quotes,
-                      outlet=rng.choice(("North Post", "Valley Wire", "Coast Daily")),
-                      published=f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
+#: the web's synthetic corpus is harder than the store's: 100 people and 18 words, so a
+#: speaker, an entity or two words each match about 1,000 of 100,000 quotes
+VOCAB = Vocabulary(
+    first=("Ana", "Ben", "Chloe", "Dmitri", "Elif", "Farid", "Greta", "Hiro", "Ines", "Jonas"),
+    last=("Abara", "Bergmann", "Castell", "Duarte", "Eriksen", "Fontaine", "Gallo", "Haddad",
+          "Ibsen", "Jovanovic"),
+    words=("budget", "harbour", "school", "bridge", "water", "tax", "rail", "clinic", "housing",
+           "energy", "police", "farm", "road", "park", "court", "market", "power", "library"),
+    words_per_quote=10, outlets=("North Post", "Valley Wire", "Coast Daily"), year=2025)
+FIRST, LAST, WORDS = VOCAB.first, VOCAB.last, VOCAB.words
 
 
 def mode_search(args) -> None:
@@ -228,24 +208,8 @@ def mode_search(args) -> None:
 
     db = args.db or str(Path(tempfile.mkdtemp(prefix="bench-web-")) / "corpus.db")
     store = Store(db)
-    have = store.stats()["quotes"]
-    if have < args.quotes:
-        # the synthetic readings are stored without linking them across articles (the same
-        # four speakers in every article make the linker compare each quote with hundreds):
-        # this measures search; bench/bench_across.py measures linking
-        from claimgraph.across import persist
-
-        persist.link_batch = lambda conn, tables, items: []
-        t = time.perf_counter()
-        batch = []
-        for art in synthetic((args.quotes - have) // 10 + 1, 10, random.Random(7)):
-            art.id += f"-{have}"
-            batch.append(art)
-            if len(batch) == 500:
-                store.ingest(batch, batch_size=100)
-                batch = []
-        if batch:
-            store.ingest(batch, batch_size=100)
+    t = time.perf_counter()
+    if synthetic.fill(store, args.quotes, VOCAB):
         print(f"search: stored {store.stats()['quotes']:,} quotes in {time.perf_counter() - t:.0f} s")
     server = Server("--db", db)
     rng = random.Random(11)
