@@ -15,7 +15,8 @@ def add_parser(sub) -> None:
                                    "for pandas, DuckDB or a spreadsheet.",
                        epilog="Exit status: 0 ok, 2 usage, query or database error.")
     add_filters(p)
-    p.add_argument("--table", choices=sorted(t for t in TABLES if not t.startswith("alembic")),
+    p.add_argument("--table", choices=sorted(t for t in TABLES if not t.startswith("alembic")
+                                             and t != "across_state"),  # linker state: binary, internal
                    help="export this whole table instead of a search (JSON columns as JSON text "
                         "in csv and parquet)")
     p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default=None,
