@@ -121,3 +121,21 @@ def test_vague_references_need_the_publication_date_too():
     assert (m.value, m.resolved) == ("PRESENT_REF", False)
     (m,) = find_dates("Prices are high these days.", DCT)
     assert m.resolved and (m.start_date, m.end_date) == ("2023-11-02", "2023-11-02")
+
+
+def test_previously_and_annually_are_not_time_expressions():
+    v = values("The council previously rejected the plan, which would save $2 million annually.")
+    assert "previously" not in v and "annually" not in v
+
+
+def test_decade_durations_in_years():
+    v = values("Rents have not fallen in almost two decades, and the bridge stood for a century.")
+    assert v["almost two decades"] == "P20Y"
+    assert v["a century"] == "P100Y"
+
+
+def test_dates_after_payable_effective_and_future_passives_look_forward(reader):
+    art = reader.read("The board declared a dividend, payable Dec. 7, and named a new chief, effective "
+                      "Feb. 1. The sale is expected to be completed by Dec. 15. The union is calling a "
+                      "strike on Dec. 12.", published="2023-10-27")
+    assert [d.value for d in art.dates] == ["2023-12-07", "2024-02-01", "2023-12-15", "2023-12-12"]

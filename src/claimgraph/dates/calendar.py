@@ -85,6 +85,8 @@ def duration_value(n: Optional[float], unit: str) -> str:
         return f"{prefix}X{code}"
     if code == "Q":
         n, code = n * 3, "M"
+    if code in ("DE", "CE"):  # "two decades": P20Y, as TimeML news annotation writes it
+        n, code = n * (10 if code == "DE" else 100), "Y"
     num = f"{n:g}" if n != int(n) else str(int(n))
     return f"{prefix}{num}{code}"
 

@@ -20,7 +20,7 @@ UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M
               "year": "Y", "decade": "DE", "century": "CE", "second": "TS", "quarter": "Q"}
 PRESENT_REF = ("now", "currently", "at present", "these days", "nowadays", "right now",
                "at the moment", "at this time", "the present", "at this point", "today's")
-PAST_REF = ("recently", "lately", "previously", "formerly", "in the past", "the past",
+PAST_REF = ("recently", "lately", "formerly", "in the past", "the past",
             "recent days", "recent weeks", "recent months", "recent years", "in recent times")
 FUTURE_REF = ("the future", "in future", "the near future", "future")
 ORDINAL_WORDS = {w: n for w, n in ORDINALS.items() if n <= 31}
@@ -32,6 +32,8 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 MODAL_AUX = {"would", "could", "should", "might", "may", "must", "can", "ought"}
 FUTURE_MARKERS = {"next", "coming", "upcoming", "scheduled", "planned", "plans", "expected",
                   "due", "until", "till", "later"}
+#: words just before an expression that point it forward whatever the verb's tense
+FUTURE_LEFT = {"next", "coming", "until", "till", "soon", "payable", "effective"}
 PAST_TAGS = {"VBD", "VBN"}
 
 MONTH_RX = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"

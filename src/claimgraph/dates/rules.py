@@ -96,7 +96,7 @@ class Rules:
             ("bare_units", P(r"(?:(?<=\bwithin )|(?<=\bin )|(?<=\bover )|(?<=\bafter ))(?P<unit>minutes|hours|days|weeks|months|years|"
                              r"decades)(?:\s+or\s+(?:weeks|months|years|days|hours))?\b", RX), self._bare_units),
             ("set", P(r"\b(?:every|each|once\s+a|twice\s+a)\s+(?P<unit>day|week|month|year|morning|night|evening)\b"
-                      r"|\b(?P<adv>daily|weekly|monthly|annually|yearly|nightly)\b(?!\s+(?:newspaper|paper|basis|"
+                      r"|\b(?P<adv>daily|weekly|monthly|yearly|nightly)\b(?!\s+(?:newspaper|paper|basis|"
                       r"briefing|press|bread|life|average|basis|dose|rate|limit|allowance))", RX), self._set),
             ("clock", P(r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
                         r"|\b(?P<hm>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\s*(?:GMT|UTC|local\s+time)\b|\b(?P<w>noon|midday|midnight)\b",

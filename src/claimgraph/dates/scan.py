@@ -21,9 +21,9 @@ _UNIT_WORDS = {"minute", "minutes", "hour", "hours", "day", "days", "week", "wee
                "quarters"}
 TRIGGER_WORDS = frozenset(_MONTH_WORDS | _UNIT_WORDS | set(WEEKDAYS) | {
     "today", "tonight", "yesterday", "tomorrow", "now", "currently", "present", "recent", "recently",
-    "previously", "formerly", "past", "future", "lately", "nowadays", "half", "spring", "summer", "fall",
+    "formerly", "past", "future", "lately", "nowadays", "half", "spring", "summer", "fall",
     "autumn", "winter", "morning", "mornings", "afternoon", "evening", "evenings", "night", "noon",
-    "midday", "midnight", "daily", "weekly", "monthly", "annually", "yearly", "nightly", "time", "times",
+    "midday", "midnight", "daily", "weekly", "monthly", "yearly", "nightly", "time", "times",
     "moment"})
 _CLOCK_WORDS = frozenset({"noon", "midday", "midnight", "am", "pm", "a", "p"})
 _WORD = re.compile(r"\w+")
