@@ -139,3 +139,20 @@ def test_dates_after_payable_effective_and_future_passives_look_forward(reader):
                       "Feb. 1. The sale is expected to be completed by Dec. 15. The union is calling a "
                       "strike on Dec. 12.", published="2023-10-27")
     assert [d.value for d in art.dates] == ["2023-12-07", "2024-02-01", "2023-12-15", "2023-12-12"]
+
+
+def test_quarterly_results_periods():
+    text = ("Northwind Mills said third-quarter profit rose to $4 million from $3 million a year ago. "
+            "Sales in the latest quarter grew 5%, and the year-earlier period included a one-time gain. "
+            "In the 2022 quarter, costs were higher. The quarter-to-quarter comparison was flat.")
+    v = values(text)
+    assert v["third-quarter"] == "2023-Q3"
+    assert v["a year ago"] == "2022-Q3"
+    assert v["the latest quarter"] == "2023-Q3"
+    assert v["the year-earlier period"] == "2022-Q3"
+    assert v["the 2022 quarter"] == "2022-Q3"
+    assert "The quarter" not in v
+    # a quarter not yet begun, in the past tense, is last year's; without a named quarter the
+    # reporting quarter is the last one finished before publication
+    assert values("Profit fell in the fourth quarter.", dt.date(2024, 1, 25))["the fourth quarter"] == "2023-Q4"
+    assert values("Sales in the latest period fell.", DCT)["the latest period"] == "2023-Q3"

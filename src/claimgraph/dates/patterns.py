@@ -83,3 +83,5 @@ class Context:
     last_day: Optional[str] = None
     last_day_in_sentence: Optional[str] = None
     last_value: Optional[str] = None
+    quarter: Optional[str] = None  # the last finished quarter named (results are reported for it)
+    quarter_named: bool = False  # a quarter was named: the text reports quarterly results

@@ -66,9 +66,18 @@ class Rules:
             ("decade", P(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d0)['’]?s\b"
                          r"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?['’](?P<short>\d0)s\b", RX), self._decade),
             ("century", P(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b", RX), self._century),
-            ("quarter", P(r"\b(?:the\s+)?(?P<rel>last|this|next|first|second|third|fourth|1st|2nd|3rd|4th)"
+            ("quarter", P(rf"\b(?:the\s+)?(?:(?P<pyear>{YEAR_RX})\s+|(?P<pago>year-ago|year-earlier)\s+|"
+                          r"(?P<prel>this|last|next)\s+year['’]s\s+)?(?:fiscal\s+)?"
+                          r"(?P<rel>last|this|next|first|second|third|fourth|1st|2nd|3rd|4th)"
                           rf"[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?P<year>{YEAR_RX})|\s+(?P<year2>{YEAR_RX}))?\b",
                           RX), self._quarter),
+            # company results: "the latest quarter", "the year-ago period", "the 1988 quarter"
+            ("report_period", P(rf"\b(?:the\s+)?(?:(?P<ago>year-ago|year-earlier|(?:comparable|corresponding)\s+"
+                                rf"year-(?:ago|earlier))|(?P<latest>latest|most\s+recent)|(?P<year>{YEAR_RX})|"
+                                r"(?P<same>comparable|corresponding|same))?\s*(?:fiscal\s+)?(?P<unit>quarter|period)"
+                                r"(?:\s+(?P<last>last\s+year|a\s+year\s+(?:ago|earlier)))?\b(?!-)"
+                                r"|\b(?P<adj>year-(?:ago|earlier))\b(?=\s+(?:[a-z]+\s+)?(?:results|profit|net|"
+                                r"earnings|income|loss|sales|revenue|figures|level))", RX), self._report_period),
             ("year_range", P(rf"\b(?:between\s+(?P<a>{YEAR_RX})\s+and\s+(?P<b>{YEAR_RX})|(?:from\s+)?(?P<c>{YEAR_RX})\s*"
                              rf"(?:[-–—]|\s+to\s+|\s+through\s+)\s*(?P<d>{YEAR_RX}))", RX), self._year_range),
             ("year", P(rf"(?<![\d$€£,.#-])\b(?:(?P<mod>mid|early|late|fiscal)[\s-]+)?(?P<year>{YEAR_RX})\b", RX),
@@ -217,13 +226,54 @@ class Rules:
             n = n_of[rel]
             if code == "H" and n > 2:
                 return None
+            year = year or m.group("pyear")
             if year:
                 return "DATE", f"{year}-{code}{n}", "exact", False
-            return "DATE", f"{ctx.dct.year}-{code}{n}", "low", True
+            if ctx.dct is None:
+                return "DATE", None, "low", True
+            y = ctx.dct.year
+            shift = {"this": 0, "last": -1, "next": 1}.get((m.group("prel") or "").lower())
+            if shift is not None or m.group("pago"):
+                y += -1 if m.group("pago") else shift
+            elif code == "Q" and 3 * n - 2 > ctx.dct.month and ctx.tense(pos) == "past":
+                y -= 1  # "profit fell in the fourth quarter", published in January
+            ctx.quarter_named = ctx.quarter_named or code == "Q"
+            if code == "Q" and not m.group("pago") and (y, 3 * n) < (ctx.dct.year, ctx.dct.month) \
+                    and y >= ctx.dct.year - 1:
+                ctx.quarter = f"{y}-Q{n}"  # a finished quarter: the one the results are for
+            return "DATE", f"{y}-{code}{n}", "low", True
         size = 3 if code == "Q" else 6
         cur = (ctx.dct.month - 1) // size + 1
         total = ctx.dct.year * (12 // size) + cur - 1 + {"last": -1, "next": 1}.get(rel, 0)
         return "DATE", f"{total // (12 // size)}-{code}{total % (12 // size) + 1}", "high", True
+
+    @staticmethod
+    def _reporting_quarter(ctx: Context) -> Optional[tuple[int, int]]:
+        """The quarter a results story reports: the last finished quarter it named (a fiscal
+        quarter may differ from the calendar's), else the last one completed before
+        publication (companies report a quarter in the weeks after it ends)."""
+        if ctx.quarter:
+            return int(ctx.quarter[:4]), int(ctx.quarter[-1])
+        if ctx.dct is None:
+            return None
+        q = (ctx.dct.month - 1) // 3
+        return (ctx.dct.year, q) if q else (ctx.dct.year - 1, 4)
+
+    def _report_period(self, m, ctx, pos):
+        text = m.group(0).lower()
+        if m.group("unit") and not (m.group("ago") or m.group("latest") or m.group("year") or m.group("last")):
+            # "the quarter" (not "a quarter of"); "the same period" only with "last year"
+            if m.group("same") or m.group("unit").lower() == "period" or not text.startswith("the"):
+                return None
+        rq = self._reporting_quarter(ctx)
+        if rq is None:
+            return "DATE", None, "low", True
+        y, q = rq
+        if m.group("year"):
+            y = int(m.group("year"))
+        elif m.group("ago") or m.group("adj") or m.group("last"):
+            y -= 1
+        return "DATE", f"{y}-Q{q}", "low", True
 
     def _year_range(self, m, ctx, pos):
         a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
@@ -239,6 +289,11 @@ class Rules:
         unit = m.group("unit").lower().rstrip("s")
         unit = "century" if unit.startswith("centur") else unit
         direction = m.group("dir").lower()
+        if n == 1 and unit == "year" and direction in ("ago", "earlier") and (
+                ctx.quarter_named or (direction == "earlier" and not ctx.last_value)):
+            rq = self._reporting_quarter(ctx)  # "profit rose from $2 million a year ago"
+            if rq is not None:
+                return "DATE", f"{rq[0] - 1}-Q{rq[1]}", "low", True
         if direction in ("earlier", "before", "later") and n is not None:
             k = int(n) if direction != "later" else -int(n)
             shifted = shift_value(ctx.last_value, k, unit) if ctx.last_value else None

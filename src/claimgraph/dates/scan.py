@@ -18,7 +18,7 @@ from claimgraph.parsed import merge_windows
 _MONTH_WORDS = set(MONTH_WORDS)
 _UNIT_WORDS = {"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "weekend", "weekends",
                "month", "months", "year", "years", "decade", "decades", "century", "centuries", "quarter",
-               "quarters"}
+               "quarters", "period"}
 TRIGGER_WORDS = frozenset(_MONTH_WORDS | _UNIT_WORDS | set(WEEKDAYS) | {
     "today", "tonight", "yesterday", "tomorrow", "now", "currently", "present", "recent", "recently",
     "formerly", "past", "future", "lately", "nowadays", "half", "spring", "summer", "fall",
@@ -31,7 +31,7 @@ WINDOW = 45  # characters of context each side of a trigger
 # rules that hold a unit word, or digits, run on narrower windows around those
 RULE_TRIGGERS = {"duration": "unit", "ago": "unit", "bare_units": "unit", "duration_rel": "unit",
                  "vague_units": "unit", "rel_unit": "unit", "that_unit": "unit", "year": "digit",
-                 "clock": "digit", "year_range": "digit"}
+                 "clock": "digit", "year_range": "digit", "report_period": "unit"}
 
 
 def _trigger_windows(text: str) -> dict[Optional[str], list[tuple[int, int]]]:
@@ -93,9 +93,9 @@ def find_dates(text: str, dct: Optional[dt.date],
         match = DateMatch(s, e, type_, value, confidence, relative, rule=name)
         if type_ in ("DATE", "TIME") and value:
             match.start_date, match.end_date = interval_of(value)
-            if re.match(r"\d{4}", value):
+            if re.match(r"\d{4}", value) and name not in ("ago", "report_period"):
                 ctx.last_year = int(value[:4])
-                ctx.last_value = value
+                ctx.last_value = value  # what "a year earlier" counts from (not itself relative)
             if re.match(r"\d{4}-\d\d-\d\d", value):
                 ctx.last_day = value[:10]
         if value and value.startswith("PAST:"):
