@@ -156,3 +156,13 @@ def test_quarterly_results_periods():
     # reporting quarter is the last one finished before publication
     assert values("Profit fell in the fourth quarter.", dt.date(2024, 1, 25))["the fourth quarter"] == "2023-Q4"
     assert values("Sales in the latest period fell.", DCT)["the latest period"] == "2023-Q3"
+
+
+def test_the_year_year_end_and_current():
+    v = values("For the year, sales rose 4%, and the firm expects to cut 300 jobs by year-end. "
+               "Under current rules the plan stands.")
+    assert v["the year"] == "2023"
+    assert v["year-end"] == "2023"
+    assert [m.value for m in find_dates("Revenue for the year ended June 30 was flat.", DCT)][0] == "P1Y"
+    assert v["current"] == "PRESENT_REF"
+    assert "current" not in values("The current account deficit widened in the current year.")

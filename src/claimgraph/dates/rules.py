@@ -124,7 +124,15 @@ class Rules:
                            r"|\bthe\s+day\s+(?P<rel2>before|after)\b(?!\s+(?:yesterday|tomorrow))", RX), self._next_day),
             ("vague_units", P(r"\b(?:the\s+)?(?:coming|next|past|last|previous|recent|few)\s+(?:few\s+|several\s+)?"
                               r"(?P<unit>minutes|hours|days|weeks|months|years|decades)\b", RX), self._bare_units),
-            ("year_end", P(r"\b(?P<w>year|month)[-\s]end\b", RX), self._year_end),
+            ("year_end", P(r"\b(?:(?P<w>year|month)(?:['’]s)?[-\s]end|the\s+end\s+of\s+the\s+(?P<w2>year|month))\b",
+                           RX), self._year_end),
+            # "for the year, sales rose": the publication year; "the year ended June 30": a year's span
+            ("the_year", P(r"\bthe\s+(?:full\s+|calendar\s+)?year\b(?![-’'])(?P<span>(?=\s+(?:ended|ending|to)\b))?"
+                           r"(?!\s+(?:ago|earlier|before|after|later|old|of|in|when|that|which|since|two|nineteen)\b)(?!\s+\d)", RX),
+             self._the_year),
+            # "current market conditions", "her current job": the present
+            ("current", P(r"\b(?<!then\s)(?<!then-)current(?=\s+[a-z])(?!\s+(?:year|quarter|month|week|decade|century|"
+                          r"fiscal|period|account|accounts|affairs|events)\b)"), self._ref("PRESENT_REF")),
         ]
 
     # ---- normalisers: each returns (type, value, confidence, relative) or None
@@ -465,10 +473,16 @@ class Rules:
     def _year_end(self, m, ctx, pos):
         if ctx.dct is None:
             return "DATE", None, "low", True
-        if m.group("w").lower() == "year":
-            return "DATE", f"{ctx.dct.year}-12-31", "low", True
-        last = calendar.monthrange(ctx.dct.year, ctx.dct.month)[1]
-        return "DATE", f"{ctx.dct.year}-{ctx.dct.month:02d}-{last:02d}", "low", True
+        if (m.group("w") or m.group("w2")).lower() == "year":
+            return "DATE", str(ctx.dct.year), "low", True  # "by year-end": the year, at its end
+        return "DATE", f"{ctx.dct.year}-{ctx.dct.month:02d}", "low", True
+
+    def _the_year(self, m, ctx, pos):
+        if m.group("span") is not None:
+            return "DURATION", "P1Y", "low", False
+        if ctx.dct is None:
+            return "DATE", None, "low", True
+        return "DATE", str(ctx.dct.year), "low", True
 
 
 RULES = Rules()

@@ -20,7 +20,7 @@ _UNIT_WORDS = {"minute", "minutes", "hour", "hours", "day", "days", "week", "wee
                "month", "months", "year", "years", "decade", "decades", "century", "centuries", "quarter",
                "quarters", "period"}
 TRIGGER_WORDS = frozenset(_MONTH_WORDS | _UNIT_WORDS | set(WEEKDAYS) | {
-    "today", "tonight", "yesterday", "tomorrow", "now", "currently", "present", "recent", "recently",
+    "today", "tonight", "yesterday", "tomorrow", "now", "current", "currently", "present", "recent", "recently",
     "formerly", "past", "future", "lately", "nowadays", "half", "spring", "summer", "fall",
     "autumn", "winter", "morning", "mornings", "afternoon", "evening", "evenings", "night", "noon",
     "midday", "midnight", "daily", "weekly", "monthly", "yearly", "nightly", "time", "times",
@@ -31,7 +31,7 @@ WINDOW = 45  # characters of context each side of a trigger
 # rules that hold a unit word, or digits, run on narrower windows around those
 RULE_TRIGGERS = {"duration": "unit", "ago": "unit", "bare_units": "unit", "duration_rel": "unit",
                  "vague_units": "unit", "rel_unit": "unit", "that_unit": "unit", "year": "digit",
-                 "clock": "digit", "year_range": "digit", "report_period": "unit"}
+                 "clock": "digit", "year_range": "digit", "report_period": "unit", "the_year": "unit"}
 
 
 def _trigger_windows(text: str) -> dict[Optional[str], list[tuple[int, int]]]:
