@@ -166,3 +166,28 @@ def test_the_year_year_end_and_current():
     assert [m.value for m in find_dates("Revenue for the year ended June 30 was flat.", DCT)][0] == "P1Y"
     assert v["current"] == "PRESENT_REF"
     assert "current" not in values("The current account deficit widened in the current year.")
+
+
+def test_holidays_resolve_to_their_day():
+    v = values("The boat capsized on Thanksgiving Day, and the family hopes to be reunited by Christmas.",
+               dt.date(2024, 1, 10))
+    assert v["Thanksgiving Day"] == "2023-11-23"
+    assert v["Christmas"] == "2023-12-25"
+    v = values("Turnout rose on Election Day 2022, and Easter week began on Sunday.", dt.date(2024, 3, 25))
+    assert v["Election Day 2022"] == "2022-11-08"
+    assert v["Easter week"] == "2024-W13"
+
+
+def test_spoken_years_in_broadcast_transcripts():
+    v = values("In nineteen ninety-six the plant closed. January nineteen ninety-seven brought floods, "
+               "and the target is the year two thousand. Nineteen twenty-dollar bills were found.")
+    assert v["nineteen ninety-six"] == "1996"
+    assert v["January nineteen ninety-seven"] == "1997-01"
+    assert v["the year two thousand"] == "2000"
+    assert not any("twenty-dollar" in k for k in v)
+
+
+def test_last_weekday_on_that_weekday_and_a_time_zone_before_the_day():
+    v = values("The bid was announced last Thursday and expires at 5 p.m. EST Nov. 9.")
+    assert v["last Thursday"] == "2023-10-26"
+    assert v["5 p.m. EST Nov. 9"] == "2023-11-09T17:00"

@@ -124,6 +124,18 @@ class Rules:
                            r"|\bthe\s+day\s+(?P<rel2>before|after)\b(?!\s+(?:yesterday|tomorrow))", RX), self._next_day),
             ("vague_units", P(r"\b(?:the\s+)?(?:coming|next|past|last|previous|recent|few)\s+(?:few\s+|several\s+)?"
                               r"(?P<unit>minutes|hours|days|weeks|months|years|decades)\b", RX), self._bare_units),
+            ("holiday", P(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|"
+                          r"New\s+Year['’]s(?:\s+(?:Day|Eve))?|Independence\s+Day|Fourth\s+of\s+July|Election\s+Day|"
+                          r"Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day|Halloween|Valentine['’]s\s+Day|"
+                          r"Veterans\s+Day)(?P<tail>\s+(?:week|weekend|holiday|season|eve|Day))?\b"
+                          rf"(?:,?\s+(?P<year>{YEAR_RX}))?"), self._holiday),
+            # broadcast transcripts: "in nineteen ninety-six", "January nineteen ninety-seven"
+            ("spoken_year", P(rf"\b(?:(?P<mon>{MONTH_RX})\s+)?(?:the\s+year\s+)?(?P<c>nineteen|twenty)[\s-]+"
+                              r"(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+                              r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
+                              r"five|six|seven|eight|nine)(?!-))?|o[\s-](?:one|two|three|four|five|six|seven|eight|nine))"
+                              r"(?![\s-]+(?:percent|dollars?|people|years?|times|hundred|thousand|million|billion)\b)\b"
+                              r"|\bthe\s+year\s+two\s+thousand\b", RX), self._spoken_year),
             ("year_end", P(r"\b(?:(?P<w>year|month)(?:['’]s)?[-\s]end|the\s+end\s+of\s+the\s+(?P<w2>year|month))\b",
                            RX), self._year_end),
             # "for the year, sales rose": the publication year; "the year ended June 30": a year's span
@@ -349,6 +361,8 @@ class Rules:
             days = min((diff, diff - 7, diff + 7), key=lambda d: (abs(d), d < 0))
         else:
             days = diff if diff <= 0 else diff - 7
+            if rel == "last" and days == 0:
+                days = -7  # "last Wednesday", written on a Wednesday: a week ago
         value = (ctx.dct + dt.timedelta(days=days)).isoformat()
         if m.group("part"):
             return "TIME", value + PARTS_OF_DAY[m.group("part").lower()], "low", True
@@ -470,6 +484,51 @@ class Rules:
             return "DATE", None, "low", True
         return "DATE", str(ctx.dct.year), "low", True
 
+    def _holiday(self, m, ctx, pos):
+        name = re.sub(r"\s+", " ", m.group("h").lower().replace("’", "'"))
+        tail = (m.group("tail") or "").strip().lower()
+        key = name.split()[0] if not name.startswith("new year") else "new year's eve" if "eve" in name else "new year"
+        if name == "christmas eve" or (key == "christmas" and tail == "eve"):
+            key = "christmas eve"
+        if m.group("year"):
+            day = holiday_date(key, int(m.group("year")))
+        elif ctx.dct is None:
+            return "DATE", None, "low", True
+        else:
+            rel = (m.group("rel") or "").lower()
+            tense = "future" if rel == "next" else "past" if rel == "last" else ctx.tense(pos)
+            cands = [holiday_date(key, y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
+            if rel == "last":
+                day = max(d for d in cands if d < ctx.dct)
+            elif rel == "next":
+                day = min(d for d in cands if d > ctx.dct)
+            elif rel == "this":
+                day = cands[1]
+            else:  # the nearest, leaning back in the past tense and forward in the future
+                def cost(d):
+                    delta = (d - ctx.dct).days
+                    return abs(delta) * (10 if tense == "past" and delta > 7 or tense == "future" and delta < -7 else 1)
+                day = min(cands, key=cost)
+        if tail in ("week", "weekend", "season", "holiday") and tail != "holiday":
+            value = iso_week(day) + ("-WE" if tail == "weekend" else "") if tail != "season" else day.isoformat()
+            return "DATE", value, "low", True
+        return "DATE", day.isoformat(), "high" if m.group("year") else "low", not m.group("year")
+
+    def _spoken_year(self, m, ctx, pos):
+        if m.group("c") is None:
+            value = "2000"
+        else:
+            tens = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+                    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+            ones = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+            words = re.split(r"[\s-]+", m.group("t").lower())
+            n = ones[words[1]] if words[0] == "o" else tens[words[0]] + (ones[words[1]] if len(words) > 1 else 0)
+            value = f"{19 if m.group('c').lower() == 'nineteen' else 20}{n:02d}"
+        if m.group("mon"):
+            return "DATE", f"{value}-{month_of(m.group('mon')):02d}", "exact", False
+        return "DATE", value, "exact", False
+
     def _year_end(self, m, ctx, pos):
         if ctx.dct is None:
             return "DATE", None, "low", True
@@ -483,6 +542,40 @@ class Rules:
         if ctx.dct is None:
             return "DATE", None, "low", True
         return "DATE", str(ctx.dct.year), "low", True
+
+
+def holiday_date(key: str, year: int) -> dt.date:
+    """The day of a (US) holiday in ``year``: fixed dates, nth weekdays, Easter."""
+    fixed = {"christmas": (12, 25), "christmas eve": (12, 24), "new year": (1, 1), "new year's eve": (12, 31),
+             "independence": (7, 4), "fourth": (7, 4), "halloween": (10, 31), "valentine's": (2, 14),
+             "veterans": (11, 11)}
+    if key in fixed:
+        return dt.date(year, *fixed[key])
+    if key == "easter":  # the Gregorian computus (Meeus/Jones/Butcher)
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = b // 4, b % 4
+        g = (8 * b + 13) // 25
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = c // 4, c % 4
+        l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+        mm = (a + 11 * h + 19 * l) // 433
+        month = (h + l - 7 * mm + 90) // 25
+        return dt.date(year, month, (h + l - 7 * mm + 33 * month + 19) % 32)
+
+    def nth(month: int, weekday: int, n: int) -> dt.date:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        if n < 0:  # the last one of the month
+            last = dt.date(year, month, calendar.monthrange(year, month)[1])
+            day = last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+        return day
+    if key == "thanksgiving":
+        return nth(11, 3, 4)
+    if key == "labor":
+        return nth(9, 0, 1)
+    if key == "memorial":
+        return nth(5, 0, -1)
+    return nth(11, 0, 1) + dt.timedelta(days=1)  # election day: the Tuesday after the first Monday
 
 
 RULES = Rules()

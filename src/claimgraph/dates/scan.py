@@ -24,7 +24,8 @@ TRIGGER_WORDS = frozenset(_MONTH_WORDS | _UNIT_WORDS | set(WEEKDAYS) | {
     "formerly", "past", "future", "lately", "nowadays", "half", "spring", "summer", "fall",
     "autumn", "winter", "morning", "mornings", "afternoon", "evening", "evenings", "night", "noon",
     "midday", "midnight", "daily", "weekly", "monthly", "yearly", "nightly", "time", "times",
-    "moment"})
+    "moment", "nineteen", "thanksgiving", "christmas", "easter", "halloween", "independence", "election",
+    "labor", "memorial", "valentine", "veterans", "new", "fourth"})
 _CLOCK_WORDS = frozenset({"noon", "midday", "midnight", "am", "pm", "a", "p"})
 _WORD = re.compile(r"\w+")
 WINDOW = 45  # characters of context each side of a trigger
@@ -120,6 +121,10 @@ def _same_sentence_day(found: list[DateMatch], text: str, pos: int) -> Optional[
     return None
 
 
+# "5 p.m. EST Nov. 9": a time zone between the clock time and its day
+_ZONE = re.compile(r"(?<=\s)(?:[ECMP][SD]T|GMT|UTC)\b,?\s?")
+
+
 def _merge_time_and_day(found: list[DateMatch], text: str) -> None:
     """``9 a.m. Tuesday`` is one TIME on that day; in ``10:35 a.m. (0735 GMT) Friday`` the
     clock time takes the day but both expressions stay (as TimeML annotates them)."""
@@ -129,10 +134,10 @@ def _merge_time_and_day(found: list[DateMatch], text: str) -> None:
         gap = text[a.end:b.start]
         if a.type == "TIME" and b.type == "DATE" and b.value and len(b.value) == 10 \
                 and a.value and "T" in a.value \
-                and re.fullmatch(r"\s*(?:\([^()]{0,20}\)\s*)?(?:on\s+)?", gap):
+                and re.fullmatch(r"\s*(?:\([^()]{0,20}\)\s*)?(?:on\s+)?", _ZONE.sub("", gap)):
             a.value = b.value + "T" + a.value.split("T", 1)[1]
             a.start_date = a.end_date = b.value
-            if re.fullmatch(r"[ ]?(?:on )?", gap):
+            if re.fullmatch(r"[ ]?(?:on )?", _ZONE.sub("", gap)):
                 a.end = b.end
                 del found[i + 1]
         i += 1
