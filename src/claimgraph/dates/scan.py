@@ -24,20 +24,23 @@ TRIGGER_WORDS = frozenset(_MONTH_WORDS | _UNIT_WORDS | set(WEEKDAYS) | {
     "formerly", "past", "future", "lately", "nowadays", "half", "spring", "summer", "fall",
     "autumn", "winter", "morning", "mornings", "afternoon", "evening", "evenings", "night", "noon",
     "midday", "midnight", "daily", "weekly", "monthly", "yearly", "nightly", "time", "times",
-    "moment", "nineteen", "thanksgiving", "christmas", "easter", "halloween", "independence", "election",
-    "labor", "memorial", "valentine", "veterans", "new", "fourth"})
+    "moment"})
+# holidays and spoken years run only around their own words
+_NAMED_WORDS = frozenset({"thanksgiving", "christmas", "easter", "halloween", "independence", "election", "labor",
+                          "memorial", "valentine", "veterans", "year", "july", "nineteen", "thousand"})
 _CLOCK_WORDS = frozenset({"noon", "midday", "midnight", "am", "pm", "a", "p"})
 _WORD = re.compile(r"\w+")
 WINDOW = 45  # characters of context each side of a trigger
 # rules that hold a unit word, or digits, run on narrower windows around those
 RULE_TRIGGERS = {"duration": "unit", "ago": "unit", "bare_units": "unit", "duration_rel": "unit",
                  "vague_units": "unit", "rel_unit": "unit", "that_unit": "unit", "year": "digit",
-                 "clock": "digit", "year_range": "digit", "report_period": "unit", "the_year": "unit"}
+                 "clock": "digit", "year_range": "digit", "report_period": "unit", "the_year": "unit",
+                 "holiday": "named", "spoken_year": "named"}
 
 
 def _trigger_windows(text: str) -> dict[Optional[str], list[tuple[int, int]]]:
-    """Windows for every rule family: ``None`` (all triggers), ``"unit"``, ``"digit"``."""
-    hits: dict[Optional[str], list[tuple[int, int]]] = {None: [], "unit": [], "digit": []}
+    """Windows for every rule family: ``None`` (all triggers), ``"unit"``, ``"digit"``, ``"named"``."""
+    hits: dict[Optional[str], list[tuple[int, int]]] = {None: [], "unit": [], "digit": [], "named": []}
     for m in _WORD.finditer(text):
         word = m.group()
         if word[0].isdigit():
@@ -45,6 +48,8 @@ def _trigger_windows(text: str) -> dict[Optional[str], list[tuple[int, int]]]:
             hits["digit"].append(m.span())
             continue
         low = word.lower()
+        if low in _NAMED_WORDS:
+            hits["named"].append(m.span())
         if low in TRIGGER_WORDS:
             hits[None].append(m.span())
             if low in _UNIT_WORDS:
@@ -53,6 +58,7 @@ def _trigger_windows(text: str) -> dict[Optional[str], list[tuple[int, int]]]:
                 hits["digit"].append(m.span())
     return {"unit": merge_windows(text, hits["unit"], 50, 25),
             "digit": merge_windows(text, hits["digit"], 50, 25),
+            "named": merge_windows(text, hits["named"], 40, 40),
             None: merge_windows(text, hits[None], WINDOW, WINDOW)}
 
 
