@@ -191,3 +191,10 @@ def test_last_weekday_on_that_weekday_and_a_time_zone_before_the_day():
     v = values("The bid was announced last Thursday and expires at 5 p.m. EST Nov. 9.")
     assert v["last Thursday"] == "2023-10-26"
     assert v["5 p.m. EST Nov. 9"] == "2023-11-09T17:00"
+
+
+def test_half_units_and_a_couple_of():
+    v = values("They spent 2 1/2 years in camps, talks ran 5 1/2 hours, and rules will hold for a couple of years.")
+    assert v["2 1/2 years"] == "P2Y6M"
+    assert v["5 1/2 hours"] == "PT5H30M"
+    assert v["a couple of years"] == "P2Y"

@@ -44,7 +44,7 @@ DAYWORD_RX = r"(?:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r
 YEAR_RX = r"(?:1[5-9]\d\d|20\d\d)(?!\d|,\d|\.\d|%)"
 WEEKDAY_RX = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?"
 PART_RX = r"(?:morning|afternoon|evening|night)"
-NUM_RX = (r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+NUM_RX = (r"(?:\d+(?:\.\d+)?(?:\s+1/2|½)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
         r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
         r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\s+dozen|a\s+few|"
         r"several|many|some|a\s+couple\s+of|couple\s+of|a\s+few|few)"
