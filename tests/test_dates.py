@@ -198,3 +198,15 @@ def test_half_units_and_a_couple_of():
     assert v["2 1/2 years"] == "P2Y6M"
     assert v["5 1/2 hours"] == "PT5H30M"
     assert v["a couple of years"] == "P2Y"
+
+
+def test_weekday_night_is_the_day_and_bare_units_after_for():
+    v = values("Protesters rallied Friday night; the two sides have not spoken for years.")
+    assert v["Friday night"] == "2023-10-27"
+    assert v["years"] == "PXY"
+    assert "Year" not in values("She was named Person of the Year.")
+
+
+def test_perfect_infinitive_looks_back(reader):
+    art = reader.read("The hiker is believed to have died on Dec. 12.", published="2023-12-20")
+    assert [d.value for d in art.dates] == ["2023-12-12"]

@@ -102,7 +102,7 @@ class Rules:
             ("duration", P(rf"\b(?:(?:up\s+to|at\s+least|no\s+more\s+than|more\s+than|less\s+than|nearly|almost|"
                            rf"about|over|some|roughly|only|just)\s+)?(?P<n>{NUM_RX})[\s-]+(?P<unit>{UNIT_RX})"
                            r"(?![\s-]+old\b)(?![\w-])", RX), self._duration),
-            ("bare_units", P(r"(?:(?<=\bwithin )|(?<=\bin )|(?<=\bover )|(?<=\bafter ))(?P<unit>minutes|hours|days|weeks|months|years|"
+            ("bare_units", P(r"(?:(?<=\bwithin )|(?<=\bin )|(?<=\bover )|(?<=\bafter )|(?<=\bfor ))(?P<unit>minutes|hours|days|weeks|months|years|"
                              r"decades)(?:\s+or\s+(?:weeks|months|years|days|hours))?\b", RX), self._bare_units),
             ("set", P(r"\b(?:every|each|once\s+a|twice\s+a)\s+(?P<unit>day|week|month|year|morning|night|evening)\b"
                       r"|\b(?P<adv>daily|weekly|monthly|yearly|nightly)\b(?!\s+(?:newspaper|paper|basis|"
@@ -139,8 +139,8 @@ class Rules:
             ("year_end", P(r"\b(?:(?P<w>year|month)(?:['’]s)?[-\s]end|the\s+end\s+of\s+the\s+(?P<w2>year|month))\b",
                            RX), self._year_end),
             # "for the year, sales rose": the publication year; "the year ended June 30": a year's span
-            ("the_year", P(r"\bthe\s+(?:full\s+|calendar\s+)?year\b(?![-’'])(?P<span>(?=\s+(?:ended|ending|to)\b))?"
-                           r"(?!\s+(?:ago|earlier|before|after|later|old|of|in|when|that|which|since|two|nineteen)\b)(?!\s+\d)", RX),
+            ("the_year", P(r"\b[Tt]he\s+(?:full\s+|calendar\s+)?year\b(?![-’'])(?P<span>(?=\s+(?:ended|ending|to)\b))?"
+                           r"(?!\s+(?:ago|earlier|before|after|later|old|of|in|when|that|which|since|two|nineteen)\b)(?!\s+\d)"),
              self._the_year),
             # "current market conditions", "her current job": the present
             ("current", P(r"\b(?<!then\s)(?<!then-)current(?=\s+[a-z])(?!\s+(?:year|quarter|month|week|decade|century|"
@@ -364,7 +364,8 @@ class Rules:
             if rel == "last" and days == 0:
                 days = -7  # "last Wednesday", written on a Wednesday: a week ago
         value = (ctx.dct + dt.timedelta(days=days)).isoformat()
-        if m.group("part"):
+        if m.group("part") and m.group("part").lower() != "night":
+            # "Friday night" may be the evening or the small hours: the day is what is sure
             return "TIME", value + PARTS_OF_DAY[m.group("part").lower()], "low", True
         return "DATE", value, "low" if not rel else "high", True
 

@@ -50,7 +50,7 @@ def tense_reader(doc: Doc) -> Callable[[int], str]:
         # "is calling a vote on Dec. 7", "are scheduled for Friday", "to be completed by Dec. 15":
         # a participle after a present or infinitive auxiliary is not the past tense
         progressive = any(c.tag_ in ("VBZ", "VBP") and c.lower_ not in ("has", "have", "'s", "'ve")
-                          or c.lower_ == "to" for c in aux)
+                          or c.lower_ == "to" for c in aux) and not words & {"have", "'ve"}  # "to have died"
         if any(c.tag_ in PAST_TAGS for c in aux) or (verb.tag_ in PAST_TAGS and not progressive):
             return "past"
         if verb.tag_ in ("VBZ", "VBP", "VB", "VBG") or progressive:
