@@ -210,3 +210,15 @@ def test_weekday_night_is_the_day_and_bare_units_after_for():
 def test_perfect_infinitive_looks_back(reader):
     art = reader.read("The hiker is believed to have died on Dec. 12.", published="2023-12-20")
     assert [d.value for d in art.dates] == ["2023-12-12"]
+
+
+def test_sets_of_weekdays_months_and_hours_and_event_anchored_days():
+    v = values("Ferries sail each Thursday, pilgrims march every July, and hourly wages rose. "
+               "Rents are paid every quarter.")
+    assert v["each Thursday"] == "XXXX-WXX-4"
+    assert v["every July"] == "XXXX-07"
+    assert v["hourly"] == "PT1H"
+    assert v["every quarter"] == "P1Q"
+    assert "quarterly" not in values("The firm raised its quarterly dividend.")
+    assert "the day before" not in values("He was last seen on Nov. 3, the day before the vote.")
+    assert values("The vote was on Nov. 3. He left the day before.")["the day before"] == "2023-11-02"

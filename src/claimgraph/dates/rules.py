@@ -104,8 +104,9 @@ class Rules:
                            r"(?![\s-]+old\b)(?![\w-])", RX), self._duration),
             ("bare_units", P(r"(?:(?<=\bwithin )|(?<=\bin )|(?<=\bover )|(?<=\bafter )|(?<=\bfor ))(?P<unit>minutes|hours|days|weeks|months|years|"
                              r"decades)(?:\s+or\s+(?:weeks|months|years|days|hours))?\b", RX), self._bare_units),
-            ("set", P(r"\b(?:every|each|once\s+a|twice\s+a)\s+(?P<unit>day|week|month|year|morning|night|evening)\b"
-                      r"|\b(?P<adv>daily|weekly|monthly|yearly|nightly)\b(?!\s+(?:newspaper|paper|basis|"
+            ("set", P(r"\b(?:every|each|once\s+a|twice\s+a)\s+(?P<unit>day|week|month|year|quarter|hour|morning|night|"
+                      rf"evening|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<mon>{MONTH_RX}))\b"
+                      r"|\b(?P<adv>hourly|daily|weekly|monthly|yearly|nightly)\b(?!\s+(?:newspaper|paper|basis|"
                       r"briefing|press|bread|life|average|basis|dose|rate|limit|allowance))", RX), self._set),
             ("clock", P(r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
                         r"|\b(?P<hm>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\s*(?:GMT|UTC|local\s+time)\b|\b(?P<w>noon|midday|midnight)\b",
@@ -432,11 +433,17 @@ class Rules:
     def _set(self, m, ctx, pos):
         if m.group("adv") and re.match(r"\s+[A-Z]", m.string[m.end():m.end() + 2]):
             return None  # "the party daily Granma": a newspaper
+        if m.group("wd"):  # "each Thursday": every Thursday
+            return "SET", f"XXXX-WXX-{WEEKDAYS.index(m.group('wd').lower()) + 1}", "high", False
+        if m.group("mon"):  # "each July"
+            return "SET", f"XXXX-{month_of(m.group('mon')):02d}", "high", False
         word = (m.group("unit") or m.group("adv")).lower()
-        base = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
-                "yearly": "year", "nightly": "night"}.get(word, word)
+        base = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter",
+                "annually": "year", "yearly": "year", "nightly": "night"}.get(word, word)
         if base in ("morning", "night", "evening"):
             return "SET", "XXXX-XX-XX" + PARTS_OF_DAY[base], "high", False
+        if base == "quarter":
+            return "SET", "P1Q", "high", False  # a set of quarters, as TimeML writes it
         return "SET", duration_value(1, base), "high", False
 
     def _clock(self, m, ctx, pos):
@@ -470,6 +477,8 @@ class Rules:
         return "DATE", f"{y:04d}-{mo:02d}-{d:02d}", "exact", False
 
     def _next_day(self, m, ctx, pos):
+        if m.group("rel2") and re.match(r"\s+[A-Za-z]", m.string[m.end():m.end() + 2]):
+            return None  # "the day before the vote": anchored to an event, not to a date
         rel = (m.group("rel") or m.group("rel2") or "").lower()
         anchor = ctx.last_day or (ctx.dct.isoformat() if ctx.dct else None)
         if anchor is None:

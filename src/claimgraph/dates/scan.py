@@ -23,7 +23,7 @@ TRIGGER_WORDS = frozenset(_MONTH_WORDS | _UNIT_WORDS | set(WEEKDAYS) | {
     "today", "tonight", "yesterday", "tomorrow", "now", "current", "currently", "present", "recent", "recently",
     "formerly", "past", "future", "lately", "nowadays", "half", "spring", "summer", "fall",
     "autumn", "winter", "morning", "mornings", "afternoon", "evening", "evenings", "night", "noon",
-    "midday", "midnight", "daily", "weekly", "monthly", "yearly", "nightly", "time", "times",
+    "midday", "midnight", "hourly", "daily", "weekly", "monthly", "yearly", "nightly", "time", "times",
     "moment"})
 # holidays and spoken years run only around their own words
 _NAMED_WORDS = frozenset({"thanksgiving", "christmas", "easter", "halloween", "independence", "election", "labor",
