@@ -222,3 +222,16 @@ def test_sets_of_weekdays_months_and_hours_and_event_anchored_days():
     assert "quarterly" not in values("The firm raised its quarterly dividend.")
     assert "the day before" not in values("He was last seen on Nov. 3, the day before the vote.")
     assert values("The vote was on Nov. 3. He left the day before.")["the day before"] == "2023-11-02"
+
+
+def test_tense_of_plans_past_ability_and_until_in_the_past_perfect(reader):
+    thursday = "2023-11-02"
+    cases = {
+        "The court has scheduled a hearing Friday.": "2023-11-03",
+        "Protesters planned a march on Saturday.": "2023-11-04",
+        "The mayor could not be reached Wednesday.": "2023-11-01",
+        "Until Tuesday, the company had refused to comment.": "2023-10-31",
+        "The summit is set for Washington in April.": "2024-04",
+    }
+    got = {text: [d.value for d in reader.read(text, published=thursday).dates] for text in cases}
+    assert got == {text: [value] for text, value in cases.items()}

@@ -35,6 +35,8 @@ FUTURE_MARKERS = {"next", "coming", "upcoming", "scheduled", "planned", "plans",
 #: words just before an expression that point it forward whatever the verb's tense
 FUTURE_LEFT = {"next", "coming", "until", "till", "soon", "payable", "effective"}
 PAST_TAGS = {"VBD", "VBN"}
+#: verbs that set a date for something to happen: their date is the nearest, not the last
+PLAN_VERBS = {"schedule", "plan", "slate", "set"}
 
 MONTH_RX = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
           r"|Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?"

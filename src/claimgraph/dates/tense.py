@@ -7,7 +7,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from claimgraph.dates.patterns import FUTURE_AUX, FUTURE_LEFT, FUTURE_MARKERS, MODAL_AUX, PAST_TAGS
+from claimgraph.dates.patterns import FUTURE_AUX, FUTURE_LEFT, FUTURE_MARKERS, MODAL_AUX, PAST_TAGS, PLAN_VERBS
 
 
 def tense_reader(doc: Doc) -> Callable[[int], str]:
@@ -41,12 +41,17 @@ def tense_reader(doc: Doc) -> Callable[[int], str]:
         words = {c.lower_ for c in aux} | {verb.lower_}
         if words & FUTURE_AUX:
             return "future"
-        if words & MODAL_AUX and not words & {"have", "'ve"} and verb.tag_ in ("VB", "VBG", "VBN"):
+        if words & MODAL_AUX and not words & {"have", "'ve"} and (verb.tag_ == "VB" or verb.tag_ in (
+                "VBG", "VBN") and not words & {"could"}):
             return "future"  # "would take effect Wednesday", "would be travelling Thursday";
-            # "would have taken" looks back
+            # "would have taken" looks back, "could be reached Wednesday" is a past ability
         left = {t.lower_ for t in doc[max(index["sent"][i], i - 3):i]}
-        if left & FUTURE_LEFT:
-            return "future"  # "payable Dec. 7", "effective Feb. 1", "until Friday"
+        if left & FUTURE_LEFT and not words & {"had"}:
+            return "future"  # "payable Dec. 7", "effective Feb. 1", "until Friday" (not "until
+            # Friday they had refused")
+        if verb.lemma_ in PLAN_VERBS and verb.tag_ in PAST_TAGS and (
+                verb.lemma_ != "set" or any(c.lower_ == "for" for c in verb.children)):
+            return "present"  # "has scheduled a news conference Thursday": the nearest one
         # "is calling a vote on Dec. 7", "are scheduled for Friday", "to be completed by Dec. 15":
         # a participle after a present or infinitive auxiliary is not the past tense
         progressive = any(c.tag_ in ("VBZ", "VBP") and c.lower_ not in ("has", "have", "'s", "'ve")
