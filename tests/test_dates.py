@@ -235,3 +235,11 @@ def test_tense_of_plans_past_ability_and_until_in_the_past_perfect(reader):
     }
     got = {text: [d.value for d in reader.read(text, published=thursday).dates] for text in cases}
     assert got == {text: [value] for text, value in cases.items()}
+
+
+def test_units_later_than_an_event_are_durations():
+    v = values("The dam burst in May. Three days later, the town was evacuated; a day earlier, "
+               "engineers had warned of cracks. Prices rose 4% from a year earlier.")
+    assert v["Three days"] == "P3D"
+    assert v["a day"] == "P1D"
+    assert v["a year earlier"] == "2022-05"  # a year before the last date named

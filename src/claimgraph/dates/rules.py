@@ -83,7 +83,10 @@ class Rules:
             ("year", P(rf"(?<![\d$€£,.#-])\b(?:(?P<mod>mid|early|late|fiscal)[\s-]+)?(?P<year>{YEAR_RX})\b", RX),
              self._year),
             ("ago", P(rf"\b(?:(?:about|nearly|almost|some|more\s+than|over|just|only)\s+)?(?P<n>{NUM_RX})\s+"
-                      rf"(?P<unit>{UNIT_RX})\s+(?P<dir>ago|earlier|before|later)\b", RX), self._ago),
+                      rf"(?P<unit>{UNIT_RX})\s+(?:(?P<dir>ago)|(?<=year\s)(?P<dir2>earlier|later)|"
+                      rf"(?<=years\s)(?P<dir3>earlier|later))\b", RX), self._ago),
+            # "three days later", "a day earlier": TimeML annotates the span of time ("three
+            # days", a DURATION); what it is later than is an event, not the publication date
             ("day_deixis", P(r"\b(?:the\s+day\s+(?P<db>before\s+yesterday|after\s+tomorrow)|(?P<d>today|tonight|"
                              r"yesterday|tomorrow))(?:['’]s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
                              RX), self._day_deixis),
@@ -309,7 +312,7 @@ class Rules:
         n = count_of(m.group("n"))
         unit = m.group("unit").lower().rstrip("s")
         unit = "century" if unit.startswith("centur") else unit
-        direction = m.group("dir").lower()
+        direction = (m.group("dir") or m.group("dir2") or m.group("dir3")).lower()
         if n == 1 and unit == "year" and direction in ("ago", "earlier") and (
                 ctx.quarter_named or (direction == "earlier" and not ctx.last_value)):
             rq = self._reporting_quarter(ctx)  # "profit rose from $2 million a year ago"
