@@ -243,3 +243,13 @@ def test_units_later_than_an_event_are_durations():
     assert v["Three days"] == "P3D"
     assert v["a day"] == "P1D"
     assert v["a year earlier"] == "2022-05"  # a year before the last date named
+
+
+def test_sentence_initial_last_and_the_following_year():
+    v = values("Last April the plant closed. Last Monday it was sold. In May 2019 he was promoted, and "
+               "the following year he resigned. Costs will be spread over the next three quarters.")
+    assert v["Last April"] == "2023-04"
+    assert v["Last Monday"] == "2023-10-30"
+    assert v["the following year"] == "2020"
+    assert v["the next three quarters"] == "P9M"
+    assert "three-quarters" not in values("About three-quarters of the town was flooded.")

@@ -58,8 +58,8 @@ class Rules:
              self._iso),
             ("month_year", P(rf"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<mon>{MONTH_RX}),?\s+(?:of\s+)?(?P<year>{YEAR_RX})"),
              self._month_year),
-            ("rel_month", P(rf"(?:\b(?P<rel>this|last|next|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|"
-                            rf"the\s+start\s+of)[\s-]+|{IN_MONTH_RX})(?P<mon>{MONTH_RX})"
+            ("rel_month", P(rf"(?:\b(?P<rel>(?i:this|last|next|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|"
+                            rf"the\s+start\s+of))[\s-]+|{IN_MONTH_RX})(?P<mon>{MONTH_RX})"
                             rf"(?:\s+(?P<yrel>this|last|next)\s+year)?"), self._rel_month),
             ("season", P(r"\b(?P<rel>this|last|next|the|early|late)\s+(?P<season>spring|summer|fall|autumn|winter)"
                          rf"(?:\s+(?:of\s+)?(?P<year>{YEAR_RX}))?\b", RX), self._season),
@@ -92,13 +92,13 @@ class Rules:
                              RX), self._day_deixis),
             ("part_deixis", P(r"\b(?:(?:earlier|later)\s+)?(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)\b",
                               RX), self._part_deixis),
-            ("weekday", P(rf"\b(?:(?P<rel>last|next|this|coming)\s+)?(?P<wd>{WEEKDAY_RX})"
+            ("weekday", P(rf"\b(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<wd>{WEEKDAY_RX})"
                           rf"(?:\s+(?P<part>{PART_RX}))?\b"), self._weekday),
             ("rel_unit", P(r"\b(?P<mod>earlier|later|early|late)?\s*(?P<rel>this|last|next|the\s+coming|the\s+past|"
                            r"the\s+previous|the\s+last|the\s+next|the\s+current|current)\s+(?P<unit>week|weekend|"
                            r"month|year|quarter|decade|century)\b", RX), self._rel_unit),
-            ("that_unit", P(r"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+(?P<unit>year|day|month)\b", RX),
-             self._that_unit),
+            ("that_unit", P(r"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+(?P<rel>following|"
+                            r"preceding|previous))\s+(?P<unit>year|day|month)\b", RX), self._that_unit),
             ("weekend", P(r"\b(?:the|this|last|next)\s+weekend\b", RX), self._weekend),
             ("duration_rel", P(rf"\b(?:the\s+)?(?P<rel>past|last|next|previous|coming|first|final|following|"
                                rf"recent)\s+(?P<n>{NUM_RX})\s+(?P<unit>{UNIT_RX})\b", RX), self._duration),
@@ -399,6 +399,13 @@ class Rules:
 
     def _that_unit(self, m, ctx, pos):
         unit = m.group("unit").lower()
+        rel = (m.group("rel") or "").lower()
+        if rel:  # "the following year": a year after the last date named
+            if unit == "day" or ctx.last_value is None:
+                return None  # (the day is the next_day rule's)
+            shifted = shift_value(ctx.last_value[:7] if unit == "month" else ctx.last_value[:4],
+                                  -1 if rel == "following" else 1, unit)
+            return ("DATE", shifted, "low", True) if shifted else None
         if unit == "year" and ctx.last_year is not None:
             return "DATE", str(ctx.last_year), "low", True
         if unit == "day" and ctx.last_day is not None:
@@ -421,7 +428,8 @@ class Rules:
     def _duration(self, m, ctx, pos):
         n = count_of(m.group("n"))
         unit = m.group("unit")
-        if unit.lower().startswith("quarter") and not m.group(0)[:1].isdigit():
+        if unit.lower().startswith("quarter") and (re.search(r"-\s*quarters?$", m.group(0))
+                                                   or m.string[m.end():m.end() + 3] == " of"):
             return None  # "three-quarters of": a fraction
         if n is None and m.group("n").lower() in ("a", "an"):
             n = 1.0
