@@ -253,3 +253,8 @@ def test_sentence_initial_last_and_the_following_year():
     assert v["the following year"] == "2020"
     assert v["the next three quarters"] == "P9M"
     assert "three-quarters" not in values("About three-quarters of the town was flooded.")
+
+
+def test_holiday_things_and_city_quarters_are_not_dates():
+    assert values("Shoppers bought Christmas trees and Halloween costumes.") == {}
+    assert values("Shells fell on the old quarter of the city.") == {}

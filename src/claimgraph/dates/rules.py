@@ -132,6 +132,8 @@ class Rules:
                           r"New\s+Year['’]s(?:\s+(?:Day|Eve))?|Independence\s+Day|Fourth\s+of\s+July|Election\s+Day|"
                           r"Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day|Halloween|Valentine['’]s\s+Day|"
                           r"Veterans\s+Day)(?P<tail>\s+(?:week|weekend|holiday|season|eve|Day))?\b"
+                          r"(?!['’]?\s*(?:tree|trees|card|cards|gift|gifts|shopping|shoppers|lights|carols?|decorations|"
+                          r"presents|costumes?|Island|parade|resolutions?)\b)"
                           rf"(?:,?\s+(?P<year>{YEAR_RX}))?"), self._holiday),
             # broadcast transcripts: "in nineteen ninety-six", "January nineteen ninety-seven"
             ("spoken_year", P(rf"\b(?:(?P<mon>{MONTH_RX})\s+)?(?:the\s+year\s+)?(?P<c>nineteen|twenty)[\s-]+"
@@ -289,6 +291,8 @@ class Rules:
             # "the quarter" (not "a quarter of"); "the same period" only with "last year"
             if m.group("same") or m.group("unit").lower() == "period" or not text.startswith("the"):
                 return None
+            if not ctx.quarter_named and not re.match(r"\s+end(?:ed|ing)\b", m.string[m.end():m.end() + 8]):
+                return None  # "the old quarter of the city": a quarter of a year only in a results story
         rq = self._reporting_quarter(ctx)
         if rq is None:
             return "DATE", None, "low", True
