@@ -258,3 +258,11 @@ def test_sentence_initial_last_and_the_following_year():
 def test_holiday_things_and_city_quarters_are_not_dates():
     assert values("Shoppers bought Christmas trees and Halloween costumes.") == {}
     assert values("Shells fell on the old quarter of the city.") == {}
+
+
+def test_time_words_in_titles_are_not_dates():
+    v = values('He told CBS\'s "60 Minutes" he had seen the film High Noon on ABC\'s This Week With '
+               'Ann Lee. Now the station is closed. Average daily volume fell.')
+    assert "60 Minutes" not in v and "Noon" not in v and "This Week" not in v
+    assert v["Now"] == "PRESENT_REF"
+    assert "daily" not in v

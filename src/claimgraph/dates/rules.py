@@ -448,6 +448,8 @@ class Rules:
     def _set(self, m, ctx, pos):
         if m.group("adv") and re.match(r"\s+[A-Z]", m.string[m.end():m.end() + 2]):
             return None  # "the party daily Granma": a newspaper
+        if m.group("adv") and re.search(r"\b[Aa]verage\s+$", m.string[max(0, m.start() - 9):m.start()]):
+            return None  # "average daily volume": a measure, not a recurring time
         if m.group("wd"):  # "each Thursday": every Thursday
             return "SET", f"XXXX-WXX-{WEEKDAYS.index(m.group('wd').lower()) + 1}", "high", False
         if m.group("mon"):  # "each July"

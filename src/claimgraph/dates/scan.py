@@ -91,6 +91,8 @@ def find_dates(text: str, dct: Optional[dt.date],
     ctx = Context(dct=dct, tense=tense)
     out: list[DateMatch] = []
     for s, e, order, name, m in chosen:
+        if name != "holiday" and _in_a_title(text, s, e):
+            continue
         handler = RULES.rules[order][2]
         ctx.last_day_in_sentence = _same_sentence_day(out, text, s)
         res = handler(m, ctx, s)
@@ -114,6 +116,27 @@ def find_dates(text: str, dct: Optional[dt.date],
         out.append(match)
     _merge_time_and_day(out, text)
     return out
+
+
+_COMMON_TIME_WORDS = re.compile(r"\b(?:Minutes?|Hours?|Days?|Week|Weeks|Weekend|Months?|Years?|Decades?|Century|"
+                                r"Noon|Midnight|Morning|Afternoon|Evening|Night|Tonight|Today|Now)\b")
+
+
+def _in_a_title(text: str, s: int, e: int) -> bool:
+    """``60 Minutes``, ``High Noon``, ``This Week With David Brinkley``: a time word
+    capitalised inside a sentence belongs to a name or title, not to a date."""
+    span = text[s:e]
+    if span.isupper():
+        return False  # an all-capitals line: case says nothing
+    for m in _COMMON_TIME_WORDS.finditer(span):
+        at = s + m.start()
+        before = text[max(0, at - 3):at]
+        if at == 0 or re.search(r"(?:[.!?:]['\"”’)]?\s+|\n\s*|^\s*|[\"“‘(]\s*)$", text[max(0, at - 4):at]):
+            continue  # a sentence's or a quotation's first word
+        if before.strip() and m.start() == 0 and not before.rstrip()[-1:].isalnum():
+            continue
+        return True
+    return False
 
 
 def _same_sentence_day(found: list[DateMatch], text: str, pos: int) -> Optional[str]:
