@@ -130,11 +130,8 @@ def _in_a_title(text: str, s: int, e: int) -> bool:
         return False  # an all-capitals line: case says nothing
     for m in _COMMON_TIME_WORDS.finditer(span):
         at = s + m.start()
-        before = text[max(0, at - 3):at]
-        if at == 0 or re.search(r"(?:[.!?:]['\"”’)]?\s+|\n\s*|^\s*|[\"“‘(]\s*)$", text[max(0, at - 4):at]):
-            continue  # a sentence's or a quotation's first word
-        if before.strip() and m.start() == 0 and not before.rstrip()[-1:].isalnum():
-            continue
+        if not text[:at].strip() or re.search(r"(?:[.!?:]['\"”’)]?\s+|\n\s*|[\"“‘(—-]\s*)$", text[max(0, at - 4):at]):
+            continue  # the first word of the text, a sentence, a line or a quotation
         return True
     return False
 
