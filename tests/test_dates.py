@@ -232,6 +232,8 @@ def test_tense_of_plans_past_ability_and_until_in_the_past_perfect(reader):
         "The mayor could not be reached Wednesday.": "2023-11-01",
         "Until Tuesday, the company had refused to comment.": "2023-10-31",
         "The summit is set for Washington in April.": "2024-04",
+        "Two men are accused of robbing the bank on Saturday.": "2023-10-28",
+        "The union is calling a strike on Friday.": "2023-11-03",
     }
     got = {text: [d.value for d in reader.read(text, published=thursday).dates] for text in cases}
     assert got == {text: [value] for text, value in cases.items()}

@@ -66,7 +66,9 @@ def tense_reader(doc: Doc) -> Callable[[int], str]:
             if any(t.lower_ in FUTURE_AUX or t.lower_ in FUTURE_MARKERS for t in doc[sent_start:end]):
                 return "future"
             if verb.tag_ in ("VBZ", "VBP") and not words & {"has", "have", "'s", "'ve"} or (
-                    verb.tag_ == "VB" and "to" in words) or progressive:
+                    verb.tag_ == "VB" and "to" in words) or progressive and (verb.tag_ == "VBG" or "to" in words):
                 return "present"
+            # a present passive with no forward marker reports what happened: "two men are
+            # accused of an attack on Friday" looks back
         return "past"
     return tense
