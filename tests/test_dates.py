@@ -121,3 +121,150 @@ def test_vague_references_need_the_publication_date_too():
     assert (m.value, m.resolved) == ("PRESENT_REF", False)
     (m,) = find_dates("Prices are high these days.", DCT)
     assert m.resolved and (m.start_date, m.end_date) == ("2023-11-02", "2023-11-02")
+
+
+def test_previously_and_annually_are_not_time_expressions():
+    v = values("The council previously rejected the plan, which would save $2 million annually.")
+    assert "previously" not in v and "annually" not in v
+
+
+def test_decade_durations_in_years():
+    v = values("Rents have not fallen in almost two decades, and the bridge stood for a century.")
+    assert v["almost two decades"] == "P20Y"
+    assert v["a century"] == "P100Y"
+
+
+def test_dates_after_payable_effective_and_future_passives_look_forward(reader):
+    art = reader.read("The board declared a dividend, payable Dec. 7, and named a new chief, effective "
+                      "Feb. 1. The sale is expected to be completed by Dec. 15. The union is calling a "
+                      "strike on Dec. 12.", published="2023-10-27")
+    assert [d.value for d in art.dates] == ["2023-12-07", "2024-02-01", "2023-12-15", "2023-12-12"]
+
+
+def test_quarterly_results_periods():
+    text = ("Northwind Mills said third-quarter profit rose to $4 million from $3 million a year ago. "
+            "Sales in the latest quarter grew 5%, and the year-earlier period included a one-time gain. "
+            "In the 2022 quarter, costs were higher. The quarter-to-quarter comparison was flat.")
+    v = values(text)
+    assert v["third-quarter"] == "2023-Q3"
+    assert v["a year ago"] == "2022-Q3"
+    assert v["the latest quarter"] == "2023-Q3"
+    assert v["the year-earlier period"] == "2022-Q3"
+    assert v["the 2022 quarter"] == "2022-Q3"
+    assert "The quarter" not in v
+    # a quarter not yet begun, in the past tense, is last year's; without a named quarter the
+    # reporting quarter is the last one finished before publication
+    assert values("Profit fell in the fourth quarter.", dt.date(2024, 1, 25))["the fourth quarter"] == "2023-Q4"
+    assert values("Sales in the latest period fell.", DCT)["the latest period"] == "2023-Q3"
+
+
+def test_the_year_year_end_and_current():
+    v = values("For the year, sales rose 4%, and the firm expects to cut 300 jobs by year-end. "
+               "Under current rules the plan stands.")
+    assert v["the year"] == "2023"
+    assert v["year-end"] == "2023"
+    assert [m.value for m in find_dates("Revenue for the year ended June 30 was flat.", DCT)][0] == "P1Y"
+    assert v["current"] == "PRESENT_REF"
+    assert "current" not in values("The current account deficit widened in the current year.")
+
+
+def test_holidays_resolve_to_their_day():
+    v = values("The boat capsized on Thanksgiving Day, and the family hopes to be reunited by Christmas.",
+               dt.date(2024, 1, 10))
+    assert v["Thanksgiving Day"] == "2023-11-23"
+    assert v["Christmas"] == "2023-12-25"
+    v = values("Turnout rose on Election Day 2022, and Easter week began on Sunday.", dt.date(2024, 3, 25))
+    assert v["Election Day 2022"] == "2022-11-08"
+    assert v["Easter week"] == "2024-W13"
+
+
+def test_spoken_years_in_broadcast_transcripts():
+    v = values("In nineteen ninety-six the plant closed. January nineteen ninety-seven brought floods, "
+               "and the target is the year two thousand. Nineteen twenty-dollar bills were found.")
+    assert v["nineteen ninety-six"] == "1996"
+    assert v["January nineteen ninety-seven"] == "1997-01"
+    assert v["the year two thousand"] == "2000"
+    assert not any("twenty-dollar" in k for k in v)
+
+
+def test_last_weekday_on_that_weekday_and_a_time_zone_before_the_day():
+    v = values("The bid was announced last Thursday and expires at 5 p.m. EST Nov. 9.")
+    assert v["last Thursday"] == "2023-10-26"
+    assert v["5 p.m. EST Nov. 9"] == "2023-11-09T17:00"
+
+
+def test_half_units_and_a_couple_of():
+    v = values("They spent 2 1/2 years in camps, talks ran 5 1/2 hours, and rules will hold for a couple of years.")
+    assert v["2 1/2 years"] == "P2Y6M"
+    assert v["5 1/2 hours"] == "PT5H30M"
+    assert v["a couple of years"] == "P2Y"
+
+
+def test_weekday_night_is_the_day_and_bare_units_after_for():
+    v = values("Protesters rallied Friday night; the two sides have not spoken for years.")
+    assert v["Friday night"] == "2023-10-27"
+    assert v["years"] == "PXY"
+    assert "Year" not in values("She was named Person of the Year.")
+
+
+def test_perfect_infinitive_looks_back(reader):
+    art = reader.read("The hiker is believed to have died on Dec. 12.", published="2023-12-20")
+    assert [d.value for d in art.dates] == ["2023-12-12"]
+
+
+def test_sets_of_weekdays_months_and_hours_and_event_anchored_days():
+    v = values("Ferries sail each Thursday, pilgrims march every July, and hourly wages rose. "
+               "Rents are paid every quarter.")
+    assert v["each Thursday"] == "XXXX-WXX-4"
+    assert v["every July"] == "XXXX-07"
+    assert v["hourly"] == "PT1H"
+    assert v["every quarter"] == "P1Q"
+    assert "quarterly" not in values("The firm raised its quarterly dividend.")
+    assert "the day before" not in values("He was last seen on Nov. 3, the day before the vote.")
+    assert values("The vote was on Nov. 3. He left the day before.")["the day before"] == "2023-11-02"
+
+
+def test_tense_of_plans_past_ability_and_until_in_the_past_perfect(reader):
+    thursday = "2023-11-02"
+    cases = {
+        "The court has scheduled a hearing Friday.": "2023-11-03",
+        "Protesters planned a march on Saturday.": "2023-11-04",
+        "The mayor could not be reached Wednesday.": "2023-11-01",
+        "Until Tuesday, the company had refused to comment.": "2023-10-31",
+        "The summit is set for Washington in April.": "2024-04",
+        "Two men are accused of robbing the bank on Saturday.": "2023-10-28",
+        "The union is calling a strike on Friday.": "2023-11-03",
+    }
+    got = {text: [d.value for d in reader.read(text, published=thursday).dates] for text in cases}
+    assert got == {text: [value] for text, value in cases.items()}
+
+
+def test_units_later_than_an_event_are_durations():
+    v = values("The dam burst in May. Three days later, the town was evacuated; a day earlier, "
+               "engineers had warned of cracks. Prices rose 4% from a year earlier.")
+    assert v["Three days"] == "P3D"
+    assert v["a day"] == "P1D"
+    assert v["a year earlier"] == "2022-05"  # a year before the last date named
+
+
+def test_sentence_initial_last_and_the_following_year():
+    v = values("Last April the plant closed. Last Monday it was sold. In May 2019 he was promoted, and "
+               "the following year he resigned. Costs will be spread over the next three quarters.")
+    assert v["Last April"] == "2023-04"
+    assert v["Last Monday"] == "2023-10-30"
+    assert v["the following year"] == "2020"
+    assert v["the next three quarters"] == "P9M"
+    assert "three-quarters" not in values("About three-quarters of the town was flooded.")
+
+
+def test_holiday_things_and_city_quarters_are_not_dates():
+    assert values("Shoppers bought Christmas trees and Halloween costumes.") == {}
+    assert values("Shells fell on the old quarter of the city.") == {}
+
+
+def test_time_words_in_titles_are_not_dates():
+    v = values('He told CBS\'s "60 Minutes" he had seen the film High Noon on ABC\'s This Week With '
+               'Ann Lee. Now the station is closed. Average daily volume fell.')
+    assert "60 Minutes" not in v and "Noon" not in v and "This Week" not in v
+    assert v["Now"] == "PRESENT_REF"
+    assert "daily" not in v

@@ -97,3 +97,29 @@ def test_every_quote_and_claim_carries_its_certainty(reader):
     labelled = {a.span_text(c.span): c.certainty for c in a.claims}
     assert any("reportedly" in s for s in labelled)
     assert not any("river is wide" in s for s in labelled)  # plain statements are not listed
+
+
+@pytest.mark.parametrize("text, cue, label", [
+    ("The striker is considered by many to be the best in the league.", "considered", "believed"),
+    ("Some analysts consider the merger to be doomed.", "consider", "believed"),
+    ("It has been suggested that the fire was set deliberately.", "suggested", "possible"),
+    ("Residents feared that the river would breach the levee.", "feared", "believed"),
+    ("The figures imply that the recovery has stalled.", "imply", "possible"),
+    ("Early results indicate that turnout was low.", "indicate", "possible"),
+    ("Police are examining the possibility of arson.", "possibility", "possible"),
+    ("Critics reject the view that tariffs protect jobs.", "view", "believed"),
+    ("The supposed leader of the gang was arrested.", "supposed", "believed"),
+    ("The strike may or may not go ahead.", "may or may not", "possible"),
+])
+def test_belief_and_inference_cues(reader, text, cue, label):
+    assert cues(reader, text).get(cue) == label
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The ferry left early so that passengers could reach the capital by noon.", "could"),
+    ("The new hall holds the maximum possible number of seats.", "possible"),
+    ("The company assumed control of the port in 2019.", "assumed"),
+    ("Visitors get a fine view of the harbour from the tower.", "view"),
+])
+def test_ability_options_and_plain_objects_are_not_hedges(reader, text, word):
+    assert word not in cues(reader, text)

@@ -85,8 +85,20 @@ def duration_value(n: Optional[float], unit: str) -> str:
         return f"{prefix}X{code}"
     if code == "Q":
         n, code = n * 3, "M"
+    if code in ("DE", "CE"):  # "two decades": P20Y, as TimeML news annotation writes it
+        n, code = n * (10 if code == "DE" else 100), "Y"
+    smaller = _SMALLER.get((prefix, code))
+    if n != int(n) and smaller:  # "2 1/2 years": P2Y6M, "5 1/2 hours": PT5H30M
+        unit, per = smaller
+        rest = (n - int(n)) * per
+        if rest == int(rest):
+            whole = f"{int(n)}{code}" if int(n) else ""
+            return f"{prefix}{whole}{'T' if unit == 'TH' else ''}{int(rest)}{unit[-1]}"
     num = f"{n:g}" if n != int(n) else str(int(n))
     return f"{prefix}{num}{code}"
+
+
+_SMALLER = {("P", "Y"): ("M", 12), ("P", "D"): ("TH", 24), ("PT", "H"): ("M", 60), ("PT", "M"): ("S", 60)}
 
 
 def minus(d: dt.date, n: int, unit: str) -> dt.date:
@@ -124,8 +136,14 @@ def count_of(text: str) -> Optional[float]:
     t = text.lower().strip()
     if t in ("a", "an", "one"):
         return 1.0
-    if t in ("a few", "few", "several", "many", "some", "a couple of", "couple of"):
+    if t in ("a couple of", "couple of"):
+        return 2.0  # "a couple of years": P2Y
+    if t in ("a few", "few", "several", "many", "some"):
         return None
+    half = re.fullmatch(r"(.+?)\s*(?:1/2|½)", t)  # "2 1/2 years"
+    if half:
+        n = parse_number(half.group(1))
+        return None if n is None else n + 0.5
     return parse_number(t)
 
 

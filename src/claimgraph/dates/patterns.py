@@ -20,7 +20,7 @@ UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M
               "year": "Y", "decade": "DE", "century": "CE", "second": "TS", "quarter": "Q"}
 PRESENT_REF = ("now", "currently", "at present", "these days", "nowadays", "right now",
                "at the moment", "at this time", "the present", "at this point", "today's")
-PAST_REF = ("recently", "lately", "previously", "formerly", "in the past", "the past",
+PAST_REF = ("recently", "lately", "formerly", "in the past", "the past",
             "recent days", "recent weeks", "recent months", "recent years", "in recent times")
 FUTURE_REF = ("the future", "in future", "the near future", "future")
 ORDINAL_WORDS = {w: n for w, n in ORDINALS.items() if n <= 31}
@@ -32,7 +32,11 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 MODAL_AUX = {"would", "could", "should", "might", "may", "must", "can", "ought"}
 FUTURE_MARKERS = {"next", "coming", "upcoming", "scheduled", "planned", "plans", "expected",
                   "due", "until", "till", "later"}
+#: words just before an expression that point it forward whatever the verb's tense
+FUTURE_LEFT = {"next", "coming", "until", "till", "soon", "payable", "effective"}
 PAST_TAGS = {"VBD", "VBN"}
+#: verbs that set a date for something to happen: their date is the nearest, not the last
+PLAN_VERBS = {"schedule", "plan", "slate", "set"}
 
 MONTH_RX = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
           r"|Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?"
@@ -42,7 +46,7 @@ DAYWORD_RX = r"(?:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r
 YEAR_RX = r"(?:1[5-9]\d\d|20\d\d)(?!\d|,\d|\.\d|%)"
 WEEKDAY_RX = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?"
 PART_RX = r"(?:morning|afternoon|evening|night)"
-NUM_RX = (r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+NUM_RX = (r"(?:\d+(?:\.\d+)?(?:\s+1/2|½)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
         r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
         r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\s+dozen|a\s+few|"
         r"several|many|some|a\s+couple\s+of|couple\s+of|a\s+few|few)"
@@ -81,3 +85,5 @@ class Context:
     last_day: Optional[str] = None
     last_day_in_sentence: Optional[str] = None
     last_value: Optional[str] = None
+    quarter: Optional[str] = None  # the last finished quarter named (results are reported for it)
+    quarter_named: bool = False  # a quarter was named: the text reports quarterly results

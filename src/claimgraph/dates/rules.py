@@ -58,45 +58,58 @@ class Rules:
              self._iso),
             ("month_year", P(rf"\b(?:(?P<mod>early|mid|late)[\s-]+)?(?P<mon>{MONTH_RX}),?\s+(?:of\s+)?(?P<year>{YEAR_RX})"),
              self._month_year),
-            ("rel_month", P(rf"(?:\b(?P<rel>this|last|next|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|"
-                            rf"the\s+start\s+of)[\s-]+|{IN_MONTH_RX})(?P<mon>{MONTH_RX})"
+            ("rel_month", P(rf"(?:\b(?P<rel>(?i:this|last|next|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|"
+                            rf"the\s+start\s+of))[\s-]+|{IN_MONTH_RX})(?P<mon>{MONTH_RX})"
                             rf"(?:\s+(?P<yrel>this|last|next)\s+year)?"), self._rel_month),
             ("season", P(r"\b(?P<rel>this|last|next|the|early|late)\s+(?P<season>spring|summer|fall|autumn|winter)"
                          rf"(?:\s+(?:of\s+)?(?P<year>{YEAR_RX}))?\b", RX), self._season),
             ("decade", P(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d0)['’]?s\b"
                          r"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?['’](?P<short>\d0)s\b", RX), self._decade),
             ("century", P(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b", RX), self._century),
-            ("quarter", P(r"\b(?:the\s+)?(?P<rel>last|this|next|first|second|third|fourth|1st|2nd|3rd|4th)"
+            ("quarter", P(rf"\b(?:the\s+)?(?:(?P<pyear>{YEAR_RX})\s+|(?P<pago>year-ago|year-earlier)\s+|"
+                          r"(?P<prel>this|last|next)\s+year['’]s\s+)?(?:fiscal\s+)?"
+                          r"(?P<rel>last|this|next|first|second|third|fourth|1st|2nd|3rd|4th)"
                           rf"[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?P<year>{YEAR_RX})|\s+(?P<year2>{YEAR_RX}))?\b",
                           RX), self._quarter),
+            # company results: "the latest quarter", "the year-ago period", "the 1988 quarter"
+            ("report_period", P(rf"\b(?:the\s+)?(?:(?P<ago>year-ago|year-earlier|(?:comparable|corresponding)\s+"
+                                rf"year-(?:ago|earlier))|(?P<latest>latest|most\s+recent)|(?P<year>{YEAR_RX})|"
+                                r"(?P<same>comparable|corresponding|same))?\s*(?:fiscal\s+)?(?P<unit>quarter|period)"
+                                r"(?:\s+(?P<last>last\s+year|a\s+year\s+(?:ago|earlier)))?\b(?!-)"
+                                r"|\b(?P<adj>year-(?:ago|earlier))\b(?=\s+(?:[a-z]+\s+)?(?:results|profit|net|"
+                                r"earnings|income|loss|sales|revenue|figures|level))", RX), self._report_period),
             ("year_range", P(rf"\b(?:between\s+(?P<a>{YEAR_RX})\s+and\s+(?P<b>{YEAR_RX})|(?:from\s+)?(?P<c>{YEAR_RX})\s*"
                              rf"(?:[-–—]|\s+to\s+|\s+through\s+)\s*(?P<d>{YEAR_RX}))", RX), self._year_range),
             ("year", P(rf"(?<![\d$€£,.#-])\b(?:(?P<mod>mid|early|late|fiscal)[\s-]+)?(?P<year>{YEAR_RX})\b", RX),
              self._year),
             ("ago", P(rf"\b(?:(?:about|nearly|almost|some|more\s+than|over|just|only)\s+)?(?P<n>{NUM_RX})\s+"
-                      rf"(?P<unit>{UNIT_RX})\s+(?P<dir>ago|earlier|before|later)\b", RX), self._ago),
+                      rf"(?P<unit>{UNIT_RX})\s+(?:(?P<dir>ago)|(?<=year\s)(?P<dir2>earlier|later)|"
+                      rf"(?<=years\s)(?P<dir3>earlier|later))\b", RX), self._ago),
+            # "three days later", "a day earlier": TimeML annotates the span of time ("three
+            # days", a DURATION); what it is later than is an event, not the publication date
             ("day_deixis", P(r"\b(?:the\s+day\s+(?P<db>before\s+yesterday|after\s+tomorrow)|(?P<d>today|tonight|"
                              r"yesterday|tomorrow))(?:['’]s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
                              RX), self._day_deixis),
             ("part_deixis", P(r"\b(?:(?:earlier|later)\s+)?(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)\b",
                               RX), self._part_deixis),
-            ("weekday", P(rf"\b(?:(?P<rel>last|next|this|coming)\s+)?(?P<wd>{WEEKDAY_RX})"
+            ("weekday", P(rf"\b(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<wd>{WEEKDAY_RX})"
                           rf"(?:\s+(?P<part>{PART_RX}))?\b"), self._weekday),
             ("rel_unit", P(r"\b(?P<mod>earlier|later|early|late)?\s*(?P<rel>this|last|next|the\s+coming|the\s+past|"
                            r"the\s+previous|the\s+last|the\s+next|the\s+current|current)\s+(?P<unit>week|weekend|"
                            r"month|year|quarter|decade|century)\b", RX), self._rel_unit),
-            ("that_unit", P(r"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+(?P<unit>year|day|month)\b", RX),
-             self._that_unit),
+            ("that_unit", P(r"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+(?P<rel>following|"
+                            r"preceding|previous))\s+(?P<unit>year|day|month)\b", RX), self._that_unit),
             ("weekend", P(r"\b(?:the|this|last|next)\s+weekend\b", RX), self._weekend),
             ("duration_rel", P(rf"\b(?:the\s+)?(?P<rel>past|last|next|previous|coming|first|final|following|"
                                rf"recent)\s+(?P<n>{NUM_RX})\s+(?P<unit>{UNIT_RX})\b", RX), self._duration),
             ("duration", P(rf"\b(?:(?:up\s+to|at\s+least|no\s+more\s+than|more\s+than|less\s+than|nearly|almost|"
                            rf"about|over|some|roughly|only|just)\s+)?(?P<n>{NUM_RX})[\s-]+(?P<unit>{UNIT_RX})"
                            r"(?![\s-]+old\b)(?![\w-])", RX), self._duration),
-            ("bare_units", P(r"(?:(?<=\bwithin )|(?<=\bin )|(?<=\bover )|(?<=\bafter ))(?P<unit>minutes|hours|days|weeks|months|years|"
+            ("bare_units", P(r"(?:(?<=\bwithin )|(?<=\bin )|(?<=\bover )|(?<=\bafter )|(?<=\bfor ))(?P<unit>minutes|hours|days|weeks|months|years|"
                              r"decades)(?:\s+or\s+(?:weeks|months|years|days|hours))?\b", RX), self._bare_units),
-            ("set", P(r"\b(?:every|each|once\s+a|twice\s+a)\s+(?P<unit>day|week|month|year|morning|night|evening)\b"
-                      r"|\b(?P<adv>daily|weekly|monthly|annually|yearly|nightly)\b(?!\s+(?:newspaper|paper|basis|"
+            ("set", P(r"\b(?:every|each|once\s+a|twice\s+a)\s+(?P<unit>day|week|month|year|quarter|hour|morning|night|"
+                      rf"evening|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<mon>{MONTH_RX}))\b"
+                      r"|\b(?P<adv>hourly|daily|weekly|monthly|yearly|nightly)\b(?!\s+(?:newspaper|paper|basis|"
                       r"briefing|press|bread|life|average|basis|dose|rate|limit|allowance))", RX), self._set),
             ("clock", P(r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
                         r"|\b(?P<hm>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\s*(?:GMT|UTC|local\s+time)\b|\b(?P<w>noon|midday|midnight)\b",
@@ -115,7 +128,29 @@ class Rules:
                            r"|\bthe\s+day\s+(?P<rel2>before|after)\b(?!\s+(?:yesterday|tomorrow))", RX), self._next_day),
             ("vague_units", P(r"\b(?:the\s+)?(?:coming|next|past|last|previous|recent|few)\s+(?:few\s+|several\s+)?"
                               r"(?P<unit>minutes|hours|days|weeks|months|years|decades)\b", RX), self._bare_units),
-            ("year_end", P(r"\b(?P<w>year|month)[-\s]end\b", RX), self._year_end),
+            ("holiday", P(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|"
+                          r"New\s+Year['’]s(?:\s+(?:Day|Eve))?|Independence\s+Day|Fourth\s+of\s+July|Election\s+Day|"
+                          r"Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day|Halloween|Valentine['’]s\s+Day|"
+                          r"Veterans\s+Day)(?P<tail>\s+(?:week|weekend|holiday|season|eve|Day))?\b"
+                          r"(?!['’]?\s*(?:tree|trees|card|cards|gift|gifts|shopping|shoppers|lights|carols?|decorations|"
+                          r"presents|costumes?|Island|parade|resolutions?)\b)"
+                          rf"(?:,?\s+(?P<year>{YEAR_RX}))?"), self._holiday),
+            # broadcast transcripts: "in nineteen ninety-six", "January nineteen ninety-seven"
+            ("spoken_year", P(rf"\b(?:(?P<mon>{MONTH_RX})\s+)?(?:the\s+year\s+)?(?P<c>nineteen|twenty)[\s-]+"
+                              r"(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+                              r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
+                              r"five|six|seven|eight|nine)(?!-))?|o[\s-](?:one|two|three|four|five|six|seven|eight|nine))"
+                              r"(?![\s-]+(?:percent|dollars?|people|years?|times|hundred|thousand|million|billion)\b)\b"
+                              r"|\bthe\s+year\s+two\s+thousand\b", RX), self._spoken_year),
+            ("year_end", P(r"\b(?:(?P<w>year|month)(?:['’]s)?[-\s]end|the\s+end\s+of\s+the\s+(?P<w2>year|month))\b",
+                           RX), self._year_end),
+            # "for the year, sales rose": the publication year; "the year ended June 30": a year's span
+            ("the_year", P(r"\b[Tt]he\s+(?:full\s+|calendar\s+)?year\b(?![-’'])(?P<span>(?=\s+(?:ended|ending|to)\b))?"
+                           r"(?!\s+(?:ago|earlier|before|after|later|old|of|in|when|that|which|since|two|nineteen)\b)(?!\s+\d)"),
+             self._the_year),
+            # "current market conditions", "her current job": the present
+            ("current", P(r"\b(?<!then\s)(?<!then-)current(?=\s+[a-z])(?!\s+(?:year|quarter|month|week|decade|century|"
+                          r"fiscal|period|account|accounts|affairs|events)\b)"), self._ref("PRESENT_REF")),
         ]
 
     # ---- normalisers: each returns (type, value, confidence, relative) or None
@@ -217,13 +252,56 @@ class Rules:
             n = n_of[rel]
             if code == "H" and n > 2:
                 return None
+            year = year or m.group("pyear")
             if year:
                 return "DATE", f"{year}-{code}{n}", "exact", False
-            return "DATE", f"{ctx.dct.year}-{code}{n}", "low", True
+            if ctx.dct is None:
+                return "DATE", None, "low", True
+            y = ctx.dct.year
+            shift = {"this": 0, "last": -1, "next": 1}.get((m.group("prel") or "").lower())
+            if shift is not None or m.group("pago"):
+                y += -1 if m.group("pago") else shift
+            elif code == "Q" and 3 * n - 2 > ctx.dct.month and ctx.tense(pos) == "past":
+                y -= 1  # "profit fell in the fourth quarter", published in January
+            ctx.quarter_named = ctx.quarter_named or code == "Q"
+            if code == "Q" and not m.group("pago") and (y, 3 * n) < (ctx.dct.year, ctx.dct.month) \
+                    and y >= ctx.dct.year - 1:
+                ctx.quarter = f"{y}-Q{n}"  # a finished quarter: the one the results are for
+            return "DATE", f"{y}-{code}{n}", "low", True
         size = 3 if code == "Q" else 6
         cur = (ctx.dct.month - 1) // size + 1
         total = ctx.dct.year * (12 // size) + cur - 1 + {"last": -1, "next": 1}.get(rel, 0)
         return "DATE", f"{total // (12 // size)}-{code}{total % (12 // size) + 1}", "high", True
+
+    @staticmethod
+    def _reporting_quarter(ctx: Context) -> Optional[tuple[int, int]]:
+        """The quarter a results story reports: the last finished quarter it named (a fiscal
+        quarter may differ from the calendar's), else the last one completed before
+        publication (companies report a quarter in the weeks after it ends)."""
+        if ctx.quarter:
+            return int(ctx.quarter[:4]), int(ctx.quarter[-1])
+        if ctx.dct is None:
+            return None
+        q = (ctx.dct.month - 1) // 3
+        return (ctx.dct.year, q) if q else (ctx.dct.year - 1, 4)
+
+    def _report_period(self, m, ctx, pos):
+        text = m.group(0).lower()
+        if m.group("unit") and not (m.group("ago") or m.group("latest") or m.group("year") or m.group("last")):
+            # "the quarter" (not "a quarter of"); "the same period" only with "last year"
+            if m.group("same") or m.group("unit").lower() == "period" or not text.startswith("the"):
+                return None
+            if not ctx.quarter_named and not re.match(r"\s+end(?:ed|ing)\b", m.string[m.end():m.end() + 8]):
+                return None  # "the old quarter of the city": a quarter of a year only in a results story
+        rq = self._reporting_quarter(ctx)
+        if rq is None:
+            return "DATE", None, "low", True
+        y, q = rq
+        if m.group("year"):
+            y = int(m.group("year"))
+        elif m.group("ago") or m.group("adj") or m.group("last"):
+            y -= 1
+        return "DATE", f"{y}-Q{q}", "low", True
 
     def _year_range(self, m, ctx, pos):
         a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
@@ -238,7 +316,12 @@ class Rules:
         n = count_of(m.group("n"))
         unit = m.group("unit").lower().rstrip("s")
         unit = "century" if unit.startswith("centur") else unit
-        direction = m.group("dir").lower()
+        direction = (m.group("dir") or m.group("dir2") or m.group("dir3")).lower()
+        if n == 1 and unit == "year" and direction in ("ago", "earlier") and (
+                ctx.quarter_named or (direction == "earlier" and not ctx.last_value)):
+            rq = self._reporting_quarter(ctx)  # "profit rose from $2 million a year ago"
+            if rq is not None:
+                return "DATE", f"{rq[0] - 1}-Q{rq[1]}", "low", True
         if direction in ("earlier", "before", "later") and n is not None:
             k = int(n) if direction != "later" else -int(n)
             shifted = shift_value(ctx.last_value, k, unit) if ctx.last_value else None
@@ -286,8 +369,11 @@ class Rules:
             days = min((diff, diff - 7, diff + 7), key=lambda d: (abs(d), d < 0))
         else:
             days = diff if diff <= 0 else diff - 7
+            if rel == "last" and days == 0:
+                days = -7  # "last Wednesday", written on a Wednesday: a week ago
         value = (ctx.dct + dt.timedelta(days=days)).isoformat()
-        if m.group("part"):
+        if m.group("part") and m.group("part").lower() != "night":
+            # "Friday night" may be the evening or the small hours: the day is what is sure
             return "TIME", value + PARTS_OF_DAY[m.group("part").lower()], "low", True
         return "DATE", value, "low" if not rel else "high", True
 
@@ -317,6 +403,13 @@ class Rules:
 
     def _that_unit(self, m, ctx, pos):
         unit = m.group("unit").lower()
+        rel = (m.group("rel") or "").lower()
+        if rel:  # "the following year": a year after the last date named
+            if unit == "day" or ctx.last_value is None:
+                return None  # (the day is the next_day rule's)
+            shifted = shift_value(ctx.last_value[:7] if unit == "month" else ctx.last_value[:4],
+                                  -1 if rel == "following" else 1, unit)
+            return ("DATE", shifted, "low", True) if shifted else None
         if unit == "year" and ctx.last_year is not None:
             return "DATE", str(ctx.last_year), "low", True
         if unit == "day" and ctx.last_day is not None:
@@ -339,7 +432,8 @@ class Rules:
     def _duration(self, m, ctx, pos):
         n = count_of(m.group("n"))
         unit = m.group("unit")
-        if unit.lower().startswith("quarter") and not m.group(0)[:1].isdigit():
+        if unit.lower().startswith("quarter") and (re.search(r"-\s*quarters?$", m.group(0))
+                                                   or m.string[m.end():m.end() + 3] == " of"):
             return None  # "three-quarters of": a fraction
         if n is None and m.group("n").lower() in ("a", "an"):
             n = 1.0
@@ -354,11 +448,19 @@ class Rules:
     def _set(self, m, ctx, pos):
         if m.group("adv") and re.match(r"\s+[A-Z]", m.string[m.end():m.end() + 2]):
             return None  # "the party daily Granma": a newspaper
+        if m.group("adv") and re.search(r"\b[Aa]verage\s+$", m.string[max(0, m.start() - 9):m.start()]):
+            return None  # "average daily volume": a measure, not a recurring time
+        if m.group("wd"):  # "each Thursday": every Thursday
+            return "SET", f"XXXX-WXX-{WEEKDAYS.index(m.group('wd').lower()) + 1}", "high", False
+        if m.group("mon"):  # "each July"
+            return "SET", f"XXXX-{month_of(m.group('mon')):02d}", "high", False
         word = (m.group("unit") or m.group("adv")).lower()
-        base = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
-                "yearly": "year", "nightly": "night"}.get(word, word)
+        base = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter",
+                "annually": "year", "yearly": "year", "nightly": "night"}.get(word, word)
         if base in ("morning", "night", "evening"):
             return "SET", "XXXX-XX-XX" + PARTS_OF_DAY[base], "high", False
+        if base == "quarter":
+            return "SET", "P1Q", "high", False  # a set of quarters, as TimeML writes it
         return "SET", duration_value(1, base), "high", False
 
     def _clock(self, m, ctx, pos):
@@ -392,6 +494,8 @@ class Rules:
         return "DATE", f"{y:04d}-{mo:02d}-{d:02d}", "exact", False
 
     def _next_day(self, m, ctx, pos):
+        if m.group("rel2") and re.match(r"\s+[A-Za-z]", m.string[m.end():m.end() + 2]):
+            return None  # "the day before the vote": anchored to an event, not to a date
         rel = (m.group("rel") or m.group("rel2") or "").lower()
         anchor = ctx.last_day or (ctx.dct.isoformat() if ctx.dct else None)
         if anchor is None:
@@ -407,13 +511,98 @@ class Rules:
             return "DATE", None, "low", True
         return "DATE", str(ctx.dct.year), "low", True
 
+    def _holiday(self, m, ctx, pos):
+        name = re.sub(r"\s+", " ", m.group("h").lower().replace("’", "'"))
+        tail = (m.group("tail") or "").strip().lower()
+        key = name.split()[0] if not name.startswith("new year") else "new year's eve" if "eve" in name else "new year"
+        if name == "christmas eve" or (key == "christmas" and tail == "eve"):
+            key = "christmas eve"
+        if m.group("year"):
+            day = holiday_date(key, int(m.group("year")))
+        elif ctx.dct is None:
+            return "DATE", None, "low", True
+        else:
+            rel = (m.group("rel") or "").lower()
+            tense = "future" if rel == "next" else "past" if rel == "last" else ctx.tense(pos)
+            cands = [holiday_date(key, y) for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
+            if rel == "last":
+                day = max(d for d in cands if d < ctx.dct)
+            elif rel == "next":
+                day = min(d for d in cands if d > ctx.dct)
+            elif rel == "this":
+                day = cands[1]
+            else:  # the nearest, leaning back in the past tense and forward in the future
+                def cost(d):
+                    delta = (d - ctx.dct).days
+                    return abs(delta) * (10 if tense == "past" and delta > 7 or tense == "future" and delta < -7 else 1)
+                day = min(cands, key=cost)
+        if tail in ("week", "weekend", "season", "holiday") and tail != "holiday":
+            value = iso_week(day) + ("-WE" if tail == "weekend" else "") if tail != "season" else day.isoformat()
+            return "DATE", value, "low", True
+        return "DATE", day.isoformat(), "high" if m.group("year") else "low", not m.group("year")
+
+    def _spoken_year(self, m, ctx, pos):
+        if m.group("c") is None:
+            value = "2000"
+        else:
+            tens = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+                    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+            ones = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+            words = re.split(r"[\s-]+", m.group("t").lower())
+            n = ones[words[1]] if words[0] == "o" else tens[words[0]] + (ones[words[1]] if len(words) > 1 else 0)
+            value = f"{19 if m.group('c').lower() == 'nineteen' else 20}{n:02d}"
+        if m.group("mon"):
+            return "DATE", f"{value}-{month_of(m.group('mon')):02d}", "exact", False
+        return "DATE", value, "exact", False
+
     def _year_end(self, m, ctx, pos):
         if ctx.dct is None:
             return "DATE", None, "low", True
-        if m.group("w").lower() == "year":
-            return "DATE", f"{ctx.dct.year}-12-31", "low", True
-        last = calendar.monthrange(ctx.dct.year, ctx.dct.month)[1]
-        return "DATE", f"{ctx.dct.year}-{ctx.dct.month:02d}-{last:02d}", "low", True
+        if (m.group("w") or m.group("w2")).lower() == "year":
+            return "DATE", str(ctx.dct.year), "low", True  # "by year-end": the year, at its end
+        return "DATE", f"{ctx.dct.year}-{ctx.dct.month:02d}", "low", True
+
+    def _the_year(self, m, ctx, pos):
+        if m.group("span") is not None:
+            return "DURATION", "P1Y", "low", False
+        if ctx.dct is None:
+            return "DATE", None, "low", True
+        return "DATE", str(ctx.dct.year), "low", True
+
+
+def holiday_date(key: str, year: int) -> dt.date:
+    """The day of a (US) holiday in ``year``: fixed dates, nth weekdays, Easter."""
+    fixed = {"christmas": (12, 25), "christmas eve": (12, 24), "new year": (1, 1), "new year's eve": (12, 31),
+             "independence": (7, 4), "fourth": (7, 4), "halloween": (10, 31), "valentine's": (2, 14),
+             "veterans": (11, 11)}
+    if key in fixed:
+        return dt.date(year, *fixed[key])
+    if key == "easter":  # the Gregorian computus (Meeus/Jones/Butcher)
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = b // 4, b % 4
+        g = (8 * b + 13) // 25
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = c // 4, c % 4
+        l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+        mm = (a + 11 * h + 19 * l) // 433
+        month = (h + l - 7 * mm + 90) // 25
+        return dt.date(year, month, (h + l - 7 * mm + 33 * month + 19) % 32)
+
+    def nth(month: int, weekday: int, n: int) -> dt.date:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        if n < 0:  # the last one of the month
+            last = dt.date(year, month, calendar.monthrange(year, month)[1])
+            day = last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+        return day
+    if key == "thanksgiving":
+        return nth(11, 3, 4)
+    if key == "labor":
+        return nth(9, 0, 1)
+    if key == "memorial":
+        return nth(5, 0, -1)
+    return nth(11, 0, 1) + dt.timedelta(days=1)  # election day: the Tuesday after the first Monday
 
 
 RULES = Rules()

@@ -18,25 +18,29 @@ from claimgraph.parsed import merge_windows
 _MONTH_WORDS = set(MONTH_WORDS)
 _UNIT_WORDS = {"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "weekend", "weekends",
                "month", "months", "year", "years", "decade", "decades", "century", "centuries", "quarter",
-               "quarters"}
+               "quarters", "period"}
 TRIGGER_WORDS = frozenset(_MONTH_WORDS | _UNIT_WORDS | set(WEEKDAYS) | {
-    "today", "tonight", "yesterday", "tomorrow", "now", "currently", "present", "recent", "recently",
-    "previously", "formerly", "past", "future", "lately", "nowadays", "half", "spring", "summer", "fall",
+    "today", "tonight", "yesterday", "tomorrow", "now", "current", "currently", "present", "recent", "recently",
+    "formerly", "past", "future", "lately", "nowadays", "half", "spring", "summer", "fall",
     "autumn", "winter", "morning", "mornings", "afternoon", "evening", "evenings", "night", "noon",
-    "midday", "midnight", "daily", "weekly", "monthly", "annually", "yearly", "nightly", "time", "times",
+    "midday", "midnight", "hourly", "daily", "weekly", "monthly", "yearly", "nightly", "time", "times",
     "moment"})
+# holidays and spoken years run only around their own words
+_NAMED_WORDS = frozenset({"thanksgiving", "christmas", "easter", "halloween", "independence", "election", "labor",
+                          "memorial", "valentine", "veterans", "year", "july", "nineteen", "thousand"})
 _CLOCK_WORDS = frozenset({"noon", "midday", "midnight", "am", "pm", "a", "p"})
 _WORD = re.compile(r"\w+")
 WINDOW = 45  # characters of context each side of a trigger
 # rules that hold a unit word, or digits, run on narrower windows around those
 RULE_TRIGGERS = {"duration": "unit", "ago": "unit", "bare_units": "unit", "duration_rel": "unit",
                  "vague_units": "unit", "rel_unit": "unit", "that_unit": "unit", "year": "digit",
-                 "clock": "digit", "year_range": "digit"}
+                 "clock": "digit", "year_range": "digit", "report_period": "unit", "the_year": "unit",
+                 "holiday": "named", "spoken_year": "named"}
 
 
 def _trigger_windows(text: str) -> dict[Optional[str], list[tuple[int, int]]]:
-    """Windows for every rule family: ``None`` (all triggers), ``"unit"``, ``"digit"``."""
-    hits: dict[Optional[str], list[tuple[int, int]]] = {None: [], "unit": [], "digit": []}
+    """Windows for every rule family: ``None`` (all triggers), ``"unit"``, ``"digit"``, ``"named"``."""
+    hits: dict[Optional[str], list[tuple[int, int]]] = {None: [], "unit": [], "digit": [], "named": []}
     for m in _WORD.finditer(text):
         word = m.group()
         if word[0].isdigit():
@@ -44,6 +48,8 @@ def _trigger_windows(text: str) -> dict[Optional[str], list[tuple[int, int]]]:
             hits["digit"].append(m.span())
             continue
         low = word.lower()
+        if low in _NAMED_WORDS:
+            hits["named"].append(m.span())
         if low in TRIGGER_WORDS:
             hits[None].append(m.span())
             if low in _UNIT_WORDS:
@@ -52,6 +58,7 @@ def _trigger_windows(text: str) -> dict[Optional[str], list[tuple[int, int]]]:
                 hits["digit"].append(m.span())
     return {"unit": merge_windows(text, hits["unit"], 50, 25),
             "digit": merge_windows(text, hits["digit"], 50, 25),
+            "named": merge_windows(text, hits["named"], 40, 40),
             None: merge_windows(text, hits[None], WINDOW, WINDOW)}
 
 
@@ -84,6 +91,8 @@ def find_dates(text: str, dct: Optional[dt.date],
     ctx = Context(dct=dct, tense=tense)
     out: list[DateMatch] = []
     for s, e, order, name, m in chosen:
+        if name != "holiday" and _in_a_title(text, s, e):
+            continue
         handler = RULES.rules[order][2]
         ctx.last_day_in_sentence = _same_sentence_day(out, text, s)
         res = handler(m, ctx, s)
@@ -93,9 +102,9 @@ def find_dates(text: str, dct: Optional[dt.date],
         match = DateMatch(s, e, type_, value, confidence, relative, rule=name)
         if type_ in ("DATE", "TIME") and value:
             match.start_date, match.end_date = interval_of(value)
-            if re.match(r"\d{4}", value):
+            if re.match(r"\d{4}", value) and name not in ("ago", "report_period"):
                 ctx.last_year = int(value[:4])
-                ctx.last_value = value
+                ctx.last_value = value  # what "a year earlier" counts from (not itself relative)
             if re.match(r"\d{4}-\d\d-\d\d", value):
                 ctx.last_day = value[:10]
         if value and value.startswith("PAST:"):
@@ -109,6 +118,24 @@ def find_dates(text: str, dct: Optional[dt.date],
     return out
 
 
+_COMMON_TIME_WORDS = re.compile(r"\b(?:Minutes?|Hours?|Days?|Week|Weeks|Weekend|Months?|Years?|Decades?|Century|"
+                                r"Noon|Midnight|Morning|Afternoon|Evening|Night|Tonight|Today|Now)\b")
+
+
+def _in_a_title(text: str, s: int, e: int) -> bool:
+    """``60 Minutes``, ``High Noon``, ``This Week With David Brinkley``: a time word
+    capitalised inside a sentence belongs to a name or title, not to a date."""
+    span = text[s:e]
+    if span.isupper():
+        return False  # an all-capitals line: case says nothing
+    for m in _COMMON_TIME_WORDS.finditer(span):
+        at = s + m.start()
+        if not text[:at].strip() or re.search(r"(?:[.!?:]['\"”’)]?\s+|\n\s*|[\"“‘(—-]\s*)$", text[max(0, at - 4):at]):
+            continue  # the first word of the text, a sentence, a line or a quotation
+        return True
+    return False
+
+
 def _same_sentence_day(found: list[DateMatch], text: str, pos: int) -> Optional[str]:
     """The day of a date expression just before ``pos`` in the same sentence."""
     for d in reversed(found):
@@ -120,6 +147,10 @@ def _same_sentence_day(found: list[DateMatch], text: str, pos: int) -> Optional[
     return None
 
 
+# "5 p.m. EST Nov. 9": a time zone between the clock time and its day
+_ZONE = re.compile(r"(?<=\s)(?:[ECMP][SD]T|GMT|UTC)\b,?\s?")
+
+
 def _merge_time_and_day(found: list[DateMatch], text: str) -> None:
     """``9 a.m. Tuesday`` is one TIME on that day; in ``10:35 a.m. (0735 GMT) Friday`` the
     clock time takes the day but both expressions stay (as TimeML annotates them)."""
@@ -129,10 +160,10 @@ def _merge_time_and_day(found: list[DateMatch], text: str) -> None:
         gap = text[a.end:b.start]
         if a.type == "TIME" and b.type == "DATE" and b.value and len(b.value) == 10 \
                 and a.value and "T" in a.value \
-                and re.fullmatch(r"\s*(?:\([^()]{0,20}\)\s*)?(?:on\s+)?", gap):
+                and re.fullmatch(r"\s*(?:\([^()]{0,20}\)\s*)?(?:on\s+)?", _ZONE.sub("", gap)):
             a.value = b.value + "T" + a.value.split("T", 1)[1]
             a.start_date = a.end_date = b.value
-            if re.fullmatch(r"[ ]?(?:on )?", gap):
+            if re.fullmatch(r"[ ]?(?:on )?", _ZONE.sub("", gap)):
                 a.end = b.end
                 del found[i + 1]
         i += 1

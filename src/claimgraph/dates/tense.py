@@ -7,7 +7,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from claimgraph.dates.patterns import FUTURE_AUX, FUTURE_MARKERS, MODAL_AUX, PAST_TAGS
+from claimgraph.dates.patterns import FUTURE_AUX, FUTURE_LEFT, FUTURE_MARKERS, MODAL_AUX, PAST_TAGS, PLAN_VERBS
 
 
 def tense_reader(doc: Doc) -> Callable[[int], str]:
@@ -41,14 +41,24 @@ def tense_reader(doc: Doc) -> Callable[[int], str]:
         words = {c.lower_ for c in aux} | {verb.lower_}
         if words & FUTURE_AUX:
             return "future"
-        if words & MODAL_AUX and not words & {"have", "'ve"} and verb.tag_ == "VB":
-            return "future"  # "would take effect Wednesday"; "would have taken" looks back
+        if words & MODAL_AUX and not words & {"have", "'ve"} and (verb.tag_ == "VB" or verb.tag_ in (
+                "VBG", "VBN") and not words & {"could"}):
+            return "future"  # "would take effect Wednesday", "would be travelling Thursday";
+            # "would have taken" looks back, "could be reached Wednesday" is a past ability
         left = {t.lower_ for t in doc[max(index["sent"][i], i - 3):i]}
-        if left & {"next", "coming", "until", "till", "soon"}:
-            return "future"
-        if verb.tag_ in PAST_TAGS or any(c.tag_ in PAST_TAGS for c in aux):
+        if left & FUTURE_LEFT and not words & {"had"}:
+            return "future"  # "payable Dec. 7", "effective Feb. 1", "until Friday" (not "until
+            # Friday they had refused")
+        if verb.lemma_ in PLAN_VERBS and verb.tag_ in PAST_TAGS and (
+                verb.lemma_ != "set" or any(c.lower_ == "for" for c in verb.children)):
+            return "present"  # "has scheduled a news conference Thursday": the nearest one
+        # "is calling a vote on Dec. 7", "are scheduled for Friday", "to be completed by Dec. 15":
+        # a participle after a present or infinitive auxiliary is not the past tense
+        progressive = any(c.tag_ in ("VBZ", "VBP") and c.lower_ not in ("has", "have", "'s", "'ve")
+                          or c.lower_ == "to" for c in aux) and not words & {"have", "'ve"}  # "to have died"
+        if any(c.tag_ in PAST_TAGS for c in aux) or (verb.tag_ in PAST_TAGS and not progressive):
             return "past"
-        if verb.tag_ in ("VBZ", "VBP", "VB", "VBG"):
+        if verb.tag_ in ("VBZ", "VBP", "VB", "VBG") or progressive:
             sent_start = index["sent"][i]
             end = i
             while end < len(doc) and index["sent"][end] == sent_start:
@@ -56,7 +66,9 @@ def tense_reader(doc: Doc) -> Callable[[int], str]:
             if any(t.lower_ in FUTURE_AUX or t.lower_ in FUTURE_MARKERS for t in doc[sent_start:end]):
                 return "future"
             if verb.tag_ in ("VBZ", "VBP") and not words & {"has", "have", "'s", "'ve"} or (
-                    verb.tag_ == "VB" and "to" in words):
+                    verb.tag_ == "VB" and "to" in words) or progressive and (verb.tag_ == "VBG" or "to" in words):
                 return "present"
+            # a present passive with no forward marker reports what happened: "two men are
+            # accused of an attack on Friday" looks back
         return "past"
     return tense

@@ -82,6 +82,15 @@ def _modal(tok: Token) -> Optional[int]:
     if tok.lower_ == "could" and tok.head.lemma_ in ("see", "hear", "feel", "afford", "find") \
             and not any(c.dep_ == "auxpass" for c in tok.head.children):
         return None  # "could see": ability
+    words = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 5]]
+    for tail in (["or", tok.lower_, "not"], [",", "or", tok.lower_, "not"]):
+        if words[:len(tail)] == tail:
+            return len(tail) + 1  # "may or may not": one cue
+    if tok.lower_ in ("could", "might"):
+        before = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 4):tok.i]]
+        if "so" in before and ("that" in before or before[-1:] != ["so"]) or "order" in before \
+                or tok.lower_ == "could" and before[-2:-1] == ["as"]:
+            return None  # "so that he could leave", "in order that", "as much as it could": purpose, ability
     return 1
 
 
@@ -150,7 +159,7 @@ def _believe(tok: Token) -> Optional[int]:
 
 def _considered(tok: Token) -> Optional[int]:
     """*considered (to be) X*, *considered one of*: an opinion, not deliberation."""
-    if tok.lower_ not in ("considered", "regarded", "seen", "viewed", "deemed"):
+    if tok.lower_ not in ("considered", "consider", "considers", "regarded", "seen", "viewed", "deemed"):
         return None
     nxt = _next_lower(tok)
     window = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 8]]
@@ -158,6 +167,11 @@ def _considered(tok: Token) -> Optional[int]:
         return 1 if nxt == "as" or _passive(tok) and "as" in window else None
     if tok.lower_ == "deemed":
         return 1
+    if nxt == "by" and _passive(tok) and ("to" in window or "as" in window):
+        return 1  # "is considered by many to be"
+    if tok.lower_ in ("consider", "considers"):
+        # "some consider him the best", "critics consider it to be": an opinion held
+        return 1 if tok.tag_ in VERB_TAGS and ("to" in window[:5] and "be" in window[:6] or "as" in window[:4]) else None
     if nxt in ("by", "for", "whether", "how", "what", "that") or tok.tag_ == "VBD" and not _passive(tok):
         return None  # "considered the offer", "was considered for the post": deliberation
     if _passive(tok) or nxt in ("to", "as", "one", "among"):
@@ -205,7 +219,35 @@ def _suggest(tok: Token) -> Optional[int]:
     if nxt in ("that", "the", "a", "an", "it", "he", "she", "they", "this") or any(
             c.dep_ == "ccomp" for c in tok.children):
         return 1
+    if _passive(tok) and tok.lemma_ in ("suggest", "imply", "assume", "presume"):
+        return 1  # "it has been suggested", "is implied to be", "is assumed in"
     return None
+
+
+def _that_clause(tok: Token) -> Optional[int]:
+    """*feared that*, *indicates that*, *assumed he would*: a verb of belief or inference
+    with a clause, not with a plain object (*assumed office*, *feared his host*)."""
+    if tok.tag_ not in VERB_TAGS:
+        return None
+    if _next_lower(tok) == "that" or any(c.dep_ == "ccomp" for c in tok.children):
+        return 1
+    return _suggest(tok) if _passive(tok) else None
+
+
+def _noun_that(tok: Token) -> Optional[int]:
+    """*the view that*, *the idea that*: a belief named and its content given."""
+    if tok.pos_ != "NOUN" and tok.tag_ not in ("NN", "NNS"):
+        return None
+    return 1 if _next_lower(tok) == "that" else None
+
+
+def _supposed(tok: Token) -> Optional[int]:
+    """*the supposed self-portrait*, *is supposed to have been*: reputed, not asserted."""
+    nxt, nxt2 = _next_lower(tok), _next_lower(tok, 2)
+    if nxt == "to" and nxt2 in ("be", "have"):
+        return 1
+    nxt_tok = _next(tok)
+    return 1 if nxt_tok is not None and nxt_tok.pos_ in ("NOUN", "PROPN", "ADJ") and nxt != "to" else None
 
 
 def _accused(tok: Token) -> Optional[int]:
@@ -221,9 +263,12 @@ def _unclear(tok: Token) -> Optional[int]:
         return None
     before = [t.lower_ for t in tok.doc[max(0, tok.i - 3):tok.i]]
     if tok.lower_ == "possible" and (before[-1:] == ["as"] or "make" in before or "makes" in before
-                                     or "made" in before or _in_idiom(tok)
+                                     or "made" in before or "making" in before or _in_idiom(tok)
                                      or _superlative(tok.doc[tok.i - 1] if tok.i > 0 else None)):
         return None  # "as soon as possible", "made it possible", "the worst possible", "if possible"
+    if tok.lower_ == "possible" and (before[-1:] and (before[-1] in ("maximum", "minimum") or tok.doc[tok.i - 1].like_num)
+                                     or _next_lower(tok) == "for"):
+        return None  # "the maximum possible value", "three possible patterns", "possible for both players": options
     return 1
 
 
@@ -259,6 +304,19 @@ LEXICON: dict[str, tuple[str, Callable[[Token], Optional[int]]]] = {
     "deemed": ("believed", _considered),
     "accused": ("believed", _accused), "accuse": ("believed", _accused),
     "accuses": ("believed", _accused),
+    "consider": ("believed", _considered), "considers": ("believed", _considered),
+    "suggesting": ("possible", _suggest),
+    "imply": ("possible", _that_clause), "implies": ("possible", _that_clause),
+    "implied": ("possible", _that_clause), "implying": ("possible", _that_clause),
+    "indicate": ("possible", _that_clause), "indicates": ("possible", _that_clause),
+    "indicated": ("possible", _that_clause), "indicating": ("possible", _that_clause),
+    "fear": ("believed", _that_clause), "fears": ("believed", _that_clause),
+    "feared": ("believed", _that_clause),
+    "assumed": ("believed", _that_clause), "presumed": ("believed", _that_clause),
+    "supposed": ("believed", _supposed),
+    "view": ("believed", _noun_that), "idea": ("believed", _noun_that),
+    "belief": ("believed", _noun_that), "possibility": ("possible", _any),
+    "hypothesis": ("possible", _any), "assumption": ("believed", _any),
 }
 # denial and confirmation verbs: label depends on negation
 DENIAL_LEMMAS = {"deny", "refute", "dismiss", "reject"}
