@@ -318,3 +318,25 @@ def test_a_country_before_a_full_name_is_not_part_of_it(reader):
                     "Hollis spoke from Yangon.")
     names = [e.name for e in a.entities if e.type == "PERSON"]
     assert "Andrew Hollis" in names and not any(n.startswith("Myanmar") for n in names)
+
+
+def test_a_possessive_inside_an_appositive_is_a_pronoun_of_its_own(reader):
+    a = reader.read("Tuli Okafor won the regional final on Sunday. Her coach, Rin Vasquez, praised "
+                    "her after the match.")
+    okafor = entity_of(a, "Tuli Okafor")
+    assert entity_of(a, "Her") is okafor
+    # the appositive names the subject: "her" is not the coach who praised her
+    assert entity_of(a, "her", 0) is okafor and entity_of(a, "her", 0) is not entity_of(a, "Rin Vasquez")
+
+
+def test_a_gendered_appositive_noun_gives_the_person_a_gender(reader):
+    a = reader.read("Dara Mensah built the company in 1990. His daughter, Jody Mensah, took over in "
+                    "2010. He said the firm would grow.")
+    assert entity_of(a, "He") is entity_of(a, "Dara Mensah")
+    assert entity_of(a, "His") is entity_of(a, "Dara Mensah")
+
+
+def test_a_caption_credit_is_not_a_role(reader):
+    a = reader.read("Fans gathered outside the stadium.\nImage: Lena Park.\n"
+                    "The club said the match would go ahead.")
+    assert entity_of(a, "Image") is None

@@ -208,9 +208,11 @@ class EntityClusterer(Step):
                         right -= 1
                     if np.i in taken or right - left > 25:
                         continue
+                    if np.i < tok.i and any(doc[k].text == ":" for k in range(np.i + 1, tok.i)):
+                        continue  # "Image: Name", "Photo: Name": a caption's credit, not a role
                     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
                     app = Mention(start, end, doc_text(doc)[start:end], labels[ci], "appos", np.i,
-                                  sent_of[np.i], start, end)
+                                  sent_of[np.i], start, end, extra={"noun": np.lemma_.lower()})
                     k = left
                     while k < right and doc[k].pos_ == "DET":
                         k += 1
@@ -264,7 +266,7 @@ class EntityClusterer(Step):
                         continue
                     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
                     pred = Mention(start, end, doc_text(doc)[start:end], label, "appos", np.i,
-                                   sent_of[np.i], start, end)
+                                   sent_of[np.i], start, end, extra={"noun": lemma})
                     if label == "PERSON" and lemma in ROLE_HEADS:
                         k = left
                         while k < np.i and doc[k].pos_ == "DET":

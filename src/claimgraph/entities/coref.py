@@ -48,9 +48,11 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "iobj", "pobj", "dative")
 REFLEXIVES = ("himself", "herself", "itself", "themselves")
 MALE_NOUNS = frozenset("man boy father son husband king prince brother businessman "
-                       "spokesman chairman congressman actor".split()) | MALE_TITLES
+                       "spokesman chairman congressman actor uncle nephew grandson grandfather "
+                       "stepfather stepson boyfriend widower".split()) | MALE_TITLES
 FEMALE_NOUNS = frozenset("woman girl mother daughter wife queen princess sister "
-                         "businesswoman spokeswoman chairwoman congresswoman actress".split()) | FEMALE_TITLES
+                         "businesswoman spokeswoman chairwoman congresswoman actress aunt niece "
+                         "granddaughter grandmother stepmother stepdaughter girlfriend widow".split()) | FEMALE_TITLES
 GENERIC_PERSON = frozenset("man woman boy girl leader official".split())
 GENERIC_PLACE = frozenset("country nation".split())
 # "it" and "they" join an organisation or a place named in their own sentence only ("Acme said
@@ -251,6 +253,13 @@ class Resolver:
                     return "m"
                 if t in FEMALE_NOUNS:
                     return "f"
+        for m in cl:  # "Rulan, his first daughter", "X is the son of Y"
+            if m.kind == "appos":
+                noun = m.extra.get("noun")
+                if noun in MALE_NOUNS:
+                    return "m"
+                if noun in FEMALE_NOUNS:
+                    return "f"
         for m in cl:
             if m.kind != "name":
                 continue
@@ -273,6 +282,8 @@ class Resolver:
             if not ok(ci, a):
                 continue
             tok = doc[a.head]
+            while tok.dep_ == "appos" and tok.head.i < tok.i:  # "the professor, Koolhaas, ...": the subject
+                tok = tok.head
             if own_verb is not None and not reflexive and tok.dep_ in SUBJECT_DEPS \
                     and tok.head.i == own_verb and dist == 0:
                 continue

@@ -566,9 +566,13 @@ class MentionFinder:
         out = []
         for i, w in enumerate(words_of(doc)):
             low = w.lower()
-            if low not in PRONOUNS or i in taken:
+            if low not in PRONOUNS:
                 continue
             tok = doc[i]
+            # "Her former professor, Koolhaas": a possessive inside an appositive or a
+            # predicate noun phrase is a mention of its own (of someone else)
+            if i in taken and tok.tag_ != "PRP$":
+                continue
             if tok.tag_ in ("PRP", "PRP$"):
                 g, num = PRONOUNS[low]
                 out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "", "pronoun",
