@@ -340,3 +340,10 @@ def test_a_caption_credit_is_not_a_role(reader):
     a = reader.read("Fans gathered outside the stadium.\nImage: Lena Park.\n"
                     "The club said the match would go ahead.")
     assert entity_of(a, "Image") is None
+
+
+def test_a_pronoun_prefers_the_person_the_article_is_about(reader):
+    a = reader.read("Tom Baker founded the Riverside Courier in 1990. Baker wrote most of its stories "
+                    "himself. The paper now sells 20,000 copies a week. In 2004 Paul Green bought the "
+                    "building next door. He said the paper he founded would never close.")
+    assert entity_of(a, "He") is entity_of(a, "Tom Baker")

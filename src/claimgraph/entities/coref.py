@@ -148,6 +148,9 @@ class Resolver:
     WINDOW = 3  # sentences back for pronouns
     DESC_WINDOW = 8  # sentences back for descriptions
     FAR_WINDOW = 10  # sentences back for a he/she whose window holds no person
+    # the article's main subject (the candidate mentioned most so far) keeps a pronoun against a
+    # person named once or twice just before: +0.005 CoNLL on GUM's train genres (bio +0.019)
+    TOPIC_BONUS = 120.0
 
     def __init__(self, given_names: Optional[dict[str, str]] = None):
         self.given_names = given_names or {}
@@ -301,6 +304,13 @@ class Resolver:
             scores[ci] = scores.get(ci, 0.0) + w / (2 ** dist)
         if not scores:
             return None
+        if len(scores) > 1 and not reflexive and self.TOPIC_BONUS:
+            # the article's main subject: the candidate mentioned most so far
+            count: dict[int, int] = {}
+            for ci, _ in active:
+                if ci in scores:
+                    count[ci] = count.get(ci, 0) + 1
+            scores[max(count, key=lambda c: count[c])] += self.TOPIC_BONUS
         return max(scores, key=lambda c: scores[c])
 
     @staticmethod
