@@ -103,3 +103,10 @@ def test_it_joins_an_organisation_named_in_its_own_sentence_only(reader):
     acme = entity_of(a, "Acme Corp")
     assert entity_of(a, "its") is acme
     assert entity_of(a, "It") is not acme
+
+
+def test_a_predicate_noun_after_a_pronoun_subject_is_a_mention_of_the_person(reader):
+    a = reader.read("Maria Delgado joined the paper in 2010. She is now its chief correspondent in Cairo.")
+    assert entity_of(a, "chief correspondent") is entity_of(a, "Maria Delgado")
+    a = reader.read("Lena Ortiz was a celebrated actress.")
+    assert entity_of(a, "a celebrated actress") is entity_of(a, "Lena Ortiz")

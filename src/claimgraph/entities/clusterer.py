@@ -64,7 +64,7 @@ PREDICATE_NOUNS = {
         publisher label brand club team band agency institution foundation movement party
         newspaper magazine website broadcaster startup manufacturer retailer""".split()),
 }
-PERSON_SUFFIXES = ("ist", "ian", "er", "or")
+PERSON_SUFFIXES = ("ist", "ian", "er", "or", "ess", "ant", "ent")
 
 
 class EntityClusterer(Step):
@@ -103,6 +103,7 @@ class EntityClusterer(Step):
         pronouns = self.finder.pronouns(doc, sent_of, taken)
         descs = self.finder.descriptions(doc, sent_of, taken)
         self.resolver.resolve(doc, clusters, labels, pronouns, descs)
+        self._predicates(doc, clusters, labels, sent_of, taken, mention_kind="pronoun")  # "She is a judge"
         self.resolver.speakers(doc, clusters, labels, doc_text(doc), words_of(doc), sent_of, taken)
         return self._entities(clusters, labels)
 
@@ -228,7 +229,7 @@ class EntityClusterer(Step):
                     if labels[ci] in ("ORG", "PERSON") and OUTLET_NOUNS.search(app.name):
                         labels[ci] = "NEWS_OUTLET"  # "Dong-A Ilbo, a conservative daily"
 
-    def _predicates(self, doc: Doc, clusters, labels, sent_of, taken: set) -> None:
+    def _predicates(self, doc: Doc, clusters, labels, sent_of, taken: set, mention_kind: str = "name") -> None:
         """``NAME is the foreign minister``, ``X became a city in 1850``: a predicate noun of
         the copula says what the name is, so it is a mention of the same entity (identity by
         predication, as coreference corpora such as OntoNotes' appositives and GUM's mark it)."""
@@ -237,7 +238,7 @@ class EntityClusterer(Step):
             nouns = PREDICATE_NOUNS.get("PERSON" if label == "PERSON" else
                                         "PLACE" if label in ("GPE", "LOC") else "ORG")
             for m in list(cl):
-                if m.kind != "name" or m.heading:
+                if m.kind != mention_kind or m.heading or mention_kind == "pronoun" and label != "PERSON":
                     continue
                 tok = doc[m.head]
                 verb = tok.head
