@@ -347,3 +347,12 @@ def test_a_pronoun_prefers_the_person_the_article_is_about(reader):
                     "himself. The paper now sells 20,000 copies a week. In 2004 Paul Green bought the "
                     "building next door. He said the paper he founded would never close.")
     assert entity_of(a, "He") is entity_of(a, "Tom Baker")
+
+
+def test_a_description_joins_the_organisation_or_person_whose_name_or_role_has_its_noun(reader):
+    a = reader.read("The Royal College of Nursing published the guidelines on Monday. Critics said "
+                    "the college had ignored rural clinics.")
+    assert same(a, ("The Royal College of Nursing", 0), ("the college", 0))
+    a = reader.read("Lucia Ferreira, an architect from Lisbon, designed the new tower. The city council "
+                    "approved the plans in May. The architect said work would start next year.")
+    assert same(a, ("Lucia Ferreira", 0), ("The architect", 0))

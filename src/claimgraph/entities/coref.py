@@ -384,7 +384,7 @@ class Resolver:
     @staticmethod
     def _fits(m: Mention, noun: str, cluster: list[Mention]) -> bool:
         role = " ; ".join(x.role or "" for x in cluster) + " ; " + \
-            " ; ".join(x.name for x in cluster if x.kind == "name")
+            " ; ".join(x.name for x in cluster if x.kind in ("name", "appos"))
         return role_matches(role, noun, _modifiers(m.name, noun))
 
     def _cataphora(self, m: Mention, clusters, labels) -> Optional[int]:
