@@ -356,3 +356,14 @@ def test_a_description_joins_the_organisation_or_person_whose_name_or_role_has_i
     a = reader.read("Lucia Ferreira, an architect from Lisbon, designed the new tower. The city council "
                     "approved the plans in May. The architect said work would start next year.")
     assert same(a, ("Lucia Ferreira", 0), ("The architect", 0))
+
+
+def test_short_forms_of_organisation_names(reader):
+    a = reader.read("Harvard University announced the new scholarship on Monday. Harvard said the money "
+                    "came from a private donor.")
+    assert same(a, ("Harvard University", 0), ("Harvard", 1))
+    a = reader.read("The U.S. Republican Party held its convention in Ohio. Delegates said the Republican "
+                    "Party was united.")
+    assert same(a, ("The U.S. Republican Party", 0), ("the Republican Party", 0))
+    a = reader.read("Boston University and Boston College played on Saturday. Boston was cold.")
+    assert entity_of(a, "Boston", 2) is not entity_of(a, "Boston University")
