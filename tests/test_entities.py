@@ -367,3 +367,10 @@ def test_short_forms_of_organisation_names(reader):
     assert same(a, ("The U.S. Republican Party", 0), ("the Republican Party", 0))
     a = reader.read("Boston University and Boston College played on Saturday. Boston was cold.")
     assert entity_of(a, "Boston", 2) is not entity_of(a, "Boston University")
+
+
+def test_the_before_a_name_that_modifies_a_noun_is_not_part_of_the_name(reader):
+    a = reader.read("Talks at the EU summit ended on Friday. Leaders said the EU would act on energy prices.")
+    eu = entity_of(a, "EU", 1)
+    assert eu is not None and eu is entity_of(a, "EU", 0)
+    assert span_of(a.text, "EU", 0) in eu.mentions and span_of(a.text, "the EU", 1) in eu.mentions

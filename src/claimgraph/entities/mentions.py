@@ -352,8 +352,9 @@ class MentionFinder:
             m.start = outlet.start()
         elif m.label == "PERSON":
             self._person_np(doc, m, start)
-        elif start > 0 and doc[start - 1].lower_ == "the" and m.label not in ("NORP",):
-            m.start = doc[start - 1].idx
+        elif start > 0 and doc[start - 1].lower_ == "the" and m.label not in ("NORP",) \
+                and not (doc[end - 1].dep_ in ("compound", "nmod", "amod") and doc[end - 1].head.i >= end):
+            m.start = doc[start - 1].idx  # "the U.N.", but not "the U.N. envoy": "the" is the envoy's
         return m
 
     def _retype(self, name: str, label: str, n_tokens: int, plain: bool = False):
