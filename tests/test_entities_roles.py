@@ -110,3 +110,10 @@ def test_a_predicate_noun_after_a_pronoun_subject_is_a_mention_of_the_person(rea
     assert entity_of(a, "chief correspondent") is entity_of(a, "Maria Delgado")
     a = reader.read("Lena Ortiz was a celebrated actress.")
     assert entity_of(a, "a celebrated actress") is entity_of(a, "Lena Ortiz")
+
+
+def test_a_subject_it_continues_the_organisation_that_was_the_subject_just_before(reader):
+    a = reader.read("Northwind Energy cut 200 jobs in Ohio on Monday. It said demand for coal had fallen.")
+    assert entity_of(a, "It") is entity_of(a, "Northwind Energy")
+    a = reader.read("Workers at Northwind Energy walked out on Monday. It was the third strike this year.")
+    assert entity_of(a, "It") is None or entity_of(a, "It") is not entity_of(a, "Northwind Energy")

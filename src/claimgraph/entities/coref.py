@@ -360,8 +360,14 @@ class Resolver:
                     doc[m.head].head.lemma_ in ("be", "seem", "appear"):
                 return None  # expletive "it is likely that"
 
+            subject = doc[m.head].dep_ in SUBJECT_DEPS
+
             def ok(ci, a):  # "it" is an organisation or a place only when one is named just before
-                return labels[ci] in THING_TYPES and a.label != "NORP" and m.sent - a.sent <= IT_WINDOW
+                if labels[ci] not in THING_TYPES or a.label == "NORP":
+                    return False
+                # "Acme cut 200 jobs. It said ...": a subject "it" continues the subject name before
+                return m.sent - a.sent <= IT_WINDOW or (
+                    subject and m.sent - a.sent == 1 and a.kind == "name" and doc[a.head].dep_ in SUBJECT_DEPS)
         else:  # they, their
             pron = doc[m.head]
             # "they said": a speaker, which the quote step looks up here, may be further back
