@@ -154,6 +154,7 @@ class Resolver:
 
     def __init__(self, given_names: Optional[dict[str, str]] = None):
         self.given_names = given_names or {}
+        self._mentioned: dict[int, int] = {}
 
     def resolve(self, doc: Doc, clusters: list[list[Mention]], labels: list[str],
                 pronouns: list[Mention], descs: list[Mention]) -> None:
@@ -170,9 +171,11 @@ class Resolver:
         active: list[tuple[int, Mention]] = []  # (cluster, mention) seen so far
         later: list[Mention] = []  # descriptions with no antecedent: maybe cataphora
         k = 0
+        self._mentioned = mentioned = {}  # cluster -> mentions in ``active``
         for start, _, m in events:
             while k < len(owner) and owner[k][0] < start:
                 active.append((owner[k][1], owner[k][2]))
+                mentioned[owner[k][1]] = mentioned.get(owner[k][1], 0) + 1
                 k += 1
             if m.kind == "pronoun":
                 ci = self._pronoun(doc, m, active, labels, gender, clusters)
@@ -184,6 +187,7 @@ class Resolver:
                 continue
             clusters[ci].append(m)
             active.append((ci, m))
+            mentioned[ci] = mentioned.get(ci, 0) + 1
             if m.gender in ("m", "f") and gender[ci] is None:
                 gender[ci] = m.gender
         for m in later:
@@ -306,11 +310,8 @@ class Resolver:
             return None
         if len(scores) > 1 and not reflexive and self.TOPIC_BONUS:
             # the article's main subject: the candidate mentioned most so far
-            count: dict[int, int] = {}
-            for ci, _ in active:
-                if ci in scores:
-                    count[ci] = count.get(ci, 0) + 1
-            scores[max(count, key=lambda c: count[c])] += self.TOPIC_BONUS
+            count = self._mentioned
+            scores[max(scores, key=lambda c: count.get(c, 0))] += self.TOPIC_BONUS
         return max(scores, key=lambda c: scores[c])
 
     @staticmethod
