@@ -117,3 +117,10 @@ def test_a_subject_it_continues_the_organisation_that_was_the_subject_just_befor
     assert entity_of(a, "It") is entity_of(a, "Northwind Energy")
     a = reader.read("Workers at Northwind Energy walked out on Monday. It was the third strike this year.")
     assert entity_of(a, "It") is None or entity_of(a, "It") is not entity_of(a, "Northwind Energy")
+
+
+def test_a_person_noun_after_served_as_is_a_mention_of_the_subject(reader):
+    a = reader.read("Rosa Mendes joined the party in 1998. She served as its treasurer for a decade.")
+    assert entity_of(a, "its treasurer") is entity_of(a, "Rosa Mendes")
+    a = reader.read("Rosa Mendes described the minister as a coward.")
+    assert entity_of(a, "a coward") is not entity_of(a, "Rosa Mendes")

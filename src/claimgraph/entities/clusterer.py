@@ -64,6 +64,7 @@ PREDICATE_NOUNS = {
         publisher label brand club team band agency institution foundation movement party
         newspaper magazine website broadcaster startup manufacturer retailer""".split()),
 }
+PREDICATE_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 PERSON_SUFFIXES = ("ist", "ian", "er", "or", "ess", "ant", "ent")
 
 
@@ -242,11 +243,19 @@ class EntityClusterer(Step):
                     continue
                 tok = doc[m.head]
                 verb = tok.head
-                if tok.dep_ != "nsubj" or verb.lemma_ not in ("be", "become", "remain") or \
-                        any(c.dep_ == "neg" for c in verb.children):
+                if any(c.dep_ == "neg" for c in verb.children):
                     continue
-                for np in verb.children:
-                    if np.dep_ != "attr" or np.i < tok.i or np.i in taken:
+                if tok.dep_ == "nsubj" and verb.lemma_ in ("be", "become", "remain"):
+                    nps = [c for c in verb.children if c.dep_ == "attr"]
+                elif label == "PERSON" and tok.dep_ in PREDICATE_SUBJECT_DEPS and verb.pos_ == "VERB" \
+                        and not any(c.dep_ == "dobj" for c in verb.children):
+                    # "she served as the party's treasurer", "he was hired as a reporter"
+                    nps = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                           for p in c.children if p.dep_ == "pobj"]
+                else:
+                    continue
+                for np in nps:
+                    if np.i < tok.i or np.i in taken:
                         continue
                     lemma = np.lemma_.lower()
                     # "X is one of the largest cities in Y": the kind is the noun after "of"
