@@ -289,10 +289,11 @@ class Resolver:
             if not ok(ci, a):
                 continue
             tok = doc[a.head]
-            while tok.dep_ == "appos" and tok.head.i < tok.i:  # "the professor, Koolhaas, ...": the subject
-                tok = tok.head
-            if own_verb is not None and not reflexive and tok.dep_ in SUBJECT_DEPS \
-                    and tok.head.i == own_verb and dist == 0:
+            arg = tok
+            while arg.dep_ == "appos" and arg.head.i < arg.i:  # "the professor, Koolhaas, ...": the subject
+                arg = arg.head
+            if own_verb is not None and not reflexive and arg.dep_ in SUBJECT_DEPS \
+                    and arg.head.i == own_verb and dist == 0:
                 continue
             if reflexive and dist > 0:
                 continue
