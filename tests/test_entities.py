@@ -374,3 +374,9 @@ def test_the_before_a_name_that_modifies_a_noun_is_not_part_of_the_name(reader):
     eu = entity_of(a, "EU", 1)
     assert eu is not None and eu is entity_of(a, "EU", 0)
     assert span_of(a.text, "EU", 0) in eu.mentions and span_of(a.text, "the EU", 1) in eu.mentions
+
+
+def test_the_main_subject_keeps_a_pronoun_only_when_its_gender_is_known_to_agree(reader):
+    a = reader.read("Jordan Ellis founded the lab in 1990. The lab has 40 staff. Ellis still runs it. The "
+                    "lab moved to Leeds in 2015. Last year Tom Baker joined the lab. He said the lab would grow.")
+    assert entity_of(a, "He") is entity_of(a, "Tom Baker")
