@@ -380,3 +380,17 @@ def test_the_main_subject_keeps_a_pronoun_only_when_its_gender_is_known_to_agree
     a = reader.read("Jordan Ellis founded the lab in 1990. The lab has 40 staff. Ellis still runs it. The "
                     "lab moved to Leeds in 2015. Last year Tom Baker joined the lab. He said the lab would grow.")
     assert entity_of(a, "He") is entity_of(a, "Tom Baker")
+
+
+def test_a_generic_facility_word_is_no_short_form_of_an_organisation():
+    from claimgraph.entities.clusters import NameSieve
+    from claimgraph.entities.mentions import Mention
+
+    def cluster(text, names):
+        ms = []
+        for n in names:
+            at = text.index(n, ms[-1].end if ms else 0)
+            ms.append(Mention(at, at + len(n), n, "ORG", name_start=at, name_end=at + len(n)))
+        return NameSieve().cluster(text, ms)
+    assert cluster("Harvard University opened. Harvard said so.", ["Harvard University", "Harvard"]) == [[0, 1]]
+    assert cluster("The Royal Palace opened. The Palace closed.", ["Royal Palace", "Palace"]) == [[0], [1]]

@@ -36,7 +36,9 @@ ORG_SUFFIX_WORDS = frozenset("""university college inc corp corporation company 
 airlines airways holdings""".split())
 ORG_WORDS = ORG_SUFFIX_WORDS | frozenset("""party council committee ministry department office
 government institute school bank association union club team league federation city state national
-united""".split())
+united palace museum church cathedral castle mosque temple hall house tower bridge park hotel theatre
+theater stadium arena airport station square street market garden gardens center centre court
+""".split())
 _AKA = re.compile(r"^\s*,?\s*\(?\s*(?:also known as|also called|known as|a\.k\.a\.?|aka|"
                   r"formerly(?: known as)?|or)\s+(?:the\s+)?[\"“]?$", re.I)
 _PAREN = re.compile(r"^\s*\(\s*$")
