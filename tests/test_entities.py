@@ -394,3 +394,14 @@ def test_a_generic_facility_word_is_no_short_form_of_an_organisation():
         return NameSieve().cluster(text, ms)
     assert cluster("Harvard University opened. Harvard said so.", ["Harvard University", "Harvard"]) == [[0, 1]]
     assert cluster("The Royal Palace opened. The Palace closed.", ["Royal Palace", "Palace"]) == [[0], [1]]
+
+
+def test_a_given_name_against_a_gendered_appositive_leaves_the_gender_open():
+    from claimgraph.entities.coref import Resolver
+    from claimgraph.entities.mentions import Mention
+
+    name = Mention(0, 11, "Peter Moret", "PERSON")
+    appos = Mention(13, 25, "his daughter", "PERSON", kind="appos", extra={"noun": "daughter"})
+    resolver = Resolver({"peter": "m"})
+    assert resolver._gender([name]) == "m" and resolver._gender([appos]) == "f"
+    assert resolver._gender([name, appos]) is None  # two people merged into one cluster

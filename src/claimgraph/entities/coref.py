@@ -262,13 +262,13 @@ class Resolver:
                     return "m"
                 if t in FEMALE_NOUNS:
                     return "f"
+        noun_gender = None
         for m in cl:  # "Rulan, his first daughter", "X is the son of Y"
             if m.kind == "appos":
                 noun = m.extra.get("noun")
-                if noun in MALE_NOUNS:
-                    return "m"
-                if noun in FEMALE_NOUNS:
-                    return "f"
+                noun_gender = "m" if noun in MALE_NOUNS else "f" if noun in FEMALE_NOUNS else None
+                if noun_gender:
+                    break
         for m in cl:
             if m.kind != "name":
                 continue
@@ -276,8 +276,9 @@ class Resolver:
             if len(words) >= 2 and not is_family_first(words):
                 g = self.given_names.get(words[0])
                 if g:
-                    return g
-        return None
+                    # a given name against a gendered appositive: two people in one cluster
+                    return g if noun_gender in (None, g) else None
+        return noun_gender
 
     def _salience(self, doc: Doc, m: Mention, active, ok, topic=None) -> Optional[int]:
         scores: dict[int, float] = {}
