@@ -318,3 +318,90 @@ def test_a_country_before_a_full_name_is_not_part_of_it(reader):
                     "Hollis spoke from Yangon.")
     names = [e.name for e in a.entities if e.type == "PERSON"]
     assert "Andrew Hollis" in names and not any(n.startswith("Myanmar") for n in names)
+
+
+def test_a_possessive_inside_an_appositive_is_a_pronoun_of_its_own(reader):
+    a = reader.read("Tuli Okafor won the regional final on Sunday. Her coach, Rin Vasquez, praised "
+                    "her after the match.")
+    okafor = entity_of(a, "Tuli Okafor")
+    assert entity_of(a, "Her") is okafor
+    # the appositive names the subject: "her" is not the coach who praised her
+    assert entity_of(a, "her", 0) is okafor and entity_of(a, "her", 0) is not entity_of(a, "Rin Vasquez")
+
+
+def test_a_gendered_appositive_noun_gives_the_person_a_gender(reader):
+    a = reader.read("Dara Mensah built the company in 1990. His daughter, Jody Mensah, took over in "
+                    "2010. He said the firm would grow.")
+    assert entity_of(a, "He") is entity_of(a, "Dara Mensah")
+    assert entity_of(a, "His") is entity_of(a, "Dara Mensah")
+
+
+def test_a_caption_credit_is_not_a_role(reader):
+    a = reader.read("Fans gathered outside the stadium.\nImage: Lena Park.\n"
+                    "The club said the match would go ahead.")
+    assert entity_of(a, "Image") is None
+
+
+def test_a_pronoun_prefers_the_person_the_article_is_about(reader):
+    a = reader.read("Tom Baker founded the Riverside Courier in 1990. Baker wrote most of its stories "
+                    "himself. The paper now sells 20,000 copies a week. In 2004 Paul Green bought the "
+                    "building next door. He said the paper he founded would never close.")
+    assert entity_of(a, "He") is entity_of(a, "Tom Baker")
+
+
+def test_a_description_joins_the_organisation_or_person_whose_name_or_role_has_its_noun(reader):
+    a = reader.read("The Royal College of Nursing published the guidelines on Monday. Critics said "
+                    "the college had ignored rural clinics.")
+    assert same(a, ("The Royal College of Nursing", 0), ("the college", 0))
+    a = reader.read("Lucia Ferreira, an architect from Lisbon, designed the new tower. The city council "
+                    "approved the plans in May. The architect said work would start next year.")
+    assert same(a, ("Lucia Ferreira", 0), ("The architect", 0))
+
+
+def test_short_forms_of_organisation_names(reader):
+    a = reader.read("Harvard University announced the new scholarship on Monday. Harvard said the money "
+                    "came from a private donor.")
+    assert same(a, ("Harvard University", 0), ("Harvard", 1))
+    a = reader.read("The U.S. Republican Party held its convention in Ohio. Delegates said the Republican "
+                    "Party was united.")
+    assert same(a, ("The U.S. Republican Party", 0), ("the Republican Party", 0))
+    a = reader.read("Boston University and Boston College played on Saturday. Boston was cold.")
+    assert entity_of(a, "Boston", 2) is not entity_of(a, "Boston University")
+
+
+def test_the_before_a_name_that_modifies_a_noun_is_not_part_of_the_name(reader):
+    a = reader.read("Talks at the EU summit ended on Friday. Leaders said the EU would act on energy prices.")
+    eu = entity_of(a, "EU", 1)
+    assert eu is not None and eu is entity_of(a, "EU", 0)
+    assert span_of(a.text, "EU", 0) in eu.mentions and span_of(a.text, "the EU", 1) in eu.mentions
+
+
+def test_the_main_subject_keeps_a_pronoun_only_when_its_gender_is_known_to_agree(reader):
+    a = reader.read("Jordan Ellis founded the lab in 1990. The lab has 40 staff. Ellis still runs it. The "
+                    "lab moved to Leeds in 2015. Last year Tom Baker joined the lab. He said the lab would grow.")
+    assert entity_of(a, "He") is entity_of(a, "Tom Baker")
+
+
+def test_a_generic_facility_word_is_no_short_form_of_an_organisation():
+    from claimgraph.entities.clusters import NameSieve
+    from claimgraph.entities.mentions import Mention
+
+    def cluster(text, names):
+        ms = []
+        for n in names:
+            at = text.index(n, ms[-1].end if ms else 0)
+            ms.append(Mention(at, at + len(n), n, "ORG", name_start=at, name_end=at + len(n)))
+        return NameSieve().cluster(text, ms)
+    assert cluster("Harvard University opened. Harvard said so.", ["Harvard University", "Harvard"]) == [[0, 1]]
+    assert cluster("The Royal Palace opened. The Palace closed.", ["Royal Palace", "Palace"]) == [[0], [1]]
+
+
+def test_a_given_name_against_a_gendered_appositive_leaves_the_gender_open():
+    from claimgraph.entities.coref import Resolver
+    from claimgraph.entities.mentions import Mention
+
+    name = Mention(0, 11, "Peter Moret", "PERSON")
+    appos = Mention(13, 25, "his daughter", "PERSON", kind="appos", extra={"noun": "daughter"})
+    resolver = Resolver({"peter": "m"})
+    assert resolver._gender([name]) == "m" and resolver._gender([appos]) == "f"
+    assert resolver._gender([name, appos]) is None  # two people merged into one cluster

@@ -103,3 +103,24 @@ def test_it_joins_an_organisation_named_in_its_own_sentence_only(reader):
     acme = entity_of(a, "Acme Corp")
     assert entity_of(a, "its") is acme
     assert entity_of(a, "It") is not acme
+
+
+def test_a_predicate_noun_after_a_pronoun_subject_is_a_mention_of_the_person(reader):
+    a = reader.read("Maria Delgado joined the paper in 2010. She is now its chief correspondent in Cairo.")
+    assert entity_of(a, "chief correspondent") is entity_of(a, "Maria Delgado")
+    a = reader.read("Lena Ortiz was a celebrated actress.")
+    assert entity_of(a, "a celebrated actress") is entity_of(a, "Lena Ortiz")
+
+
+def test_a_subject_it_continues_the_organisation_that_was_the_subject_just_before(reader):
+    a = reader.read("Northwind Energy cut 200 jobs in Ohio on Monday. It said demand for coal had fallen.")
+    assert entity_of(a, "It") is entity_of(a, "Northwind Energy")
+    a = reader.read("Workers at Northwind Energy walked out on Monday. It was the third strike this year.")
+    assert entity_of(a, "It") is None or entity_of(a, "It") is not entity_of(a, "Northwind Energy")
+
+
+def test_a_person_noun_after_served_as_is_a_mention_of_the_subject(reader):
+    a = reader.read("Rosa Mendes joined the party in 1998. She served as its treasurer for a decade.")
+    assert entity_of(a, "its treasurer") is entity_of(a, "Rosa Mendes")
+    a = reader.read("Rosa Mendes described the minister as a coward.")
+    assert entity_of(a, "a coward") is not entity_of(a, "Rosa Mendes")

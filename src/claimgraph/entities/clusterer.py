@@ -64,7 +64,8 @@ PREDICATE_NOUNS = {
         publisher label brand club team band agency institution foundation movement party
         newspaper magazine website broadcaster startup manufacturer retailer""".split()),
 }
-PERSON_SUFFIXES = ("ist", "ian", "er", "or")
+PREDICATE_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+PERSON_SUFFIXES = ("ist", "ian", "er", "or", "ess", "ant", "ent")
 
 
 class EntityClusterer(Step):
@@ -103,6 +104,7 @@ class EntityClusterer(Step):
         pronouns = self.finder.pronouns(doc, sent_of, taken)
         descs = self.finder.descriptions(doc, sent_of, taken)
         self.resolver.resolve(doc, clusters, labels, pronouns, descs)
+        self._predicates(doc, clusters, labels, sent_of, taken, mention_kind="pronoun")  # "She is a judge"
         self.resolver.speakers(doc, clusters, labels, doc_text(doc), words_of(doc), sent_of, taken)
         return self._entities(clusters, labels)
 
@@ -208,9 +210,11 @@ class EntityClusterer(Step):
                         right -= 1
                     if np.i in taken or right - left > 25:
                         continue
+                    if np.i < tok.i and any(doc[k].text == ":" for k in range(np.i + 1, tok.i)):
+                        continue  # "Image: Name", "Photo: Name": a caption's credit, not a role
                     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
                     app = Mention(start, end, doc_text(doc)[start:end], labels[ci], "appos", np.i,
-                                  sent_of[np.i], start, end)
+                                  sent_of[np.i], start, end, extra={"noun": np.lemma_.lower()})
                     k = left
                     while k < right and doc[k].pos_ == "DET":
                         k += 1
@@ -226,7 +230,7 @@ class EntityClusterer(Step):
                     if labels[ci] in ("ORG", "PERSON") and OUTLET_NOUNS.search(app.name):
                         labels[ci] = "NEWS_OUTLET"  # "Dong-A Ilbo, a conservative daily"
 
-    def _predicates(self, doc: Doc, clusters, labels, sent_of, taken: set) -> None:
+    def _predicates(self, doc: Doc, clusters, labels, sent_of, taken: set, mention_kind: str = "name") -> None:
         """``NAME is the foreign minister``, ``X became a city in 1850``: a predicate noun of
         the copula says what the name is, so it is a mention of the same entity (identity by
         predication, as coreference corpora such as OntoNotes' appositives and GUM's mark it)."""
@@ -235,15 +239,23 @@ class EntityClusterer(Step):
             nouns = PREDICATE_NOUNS.get("PERSON" if label == "PERSON" else
                                         "PLACE" if label in ("GPE", "LOC") else "ORG")
             for m in list(cl):
-                if m.kind != "name" or m.heading:
+                if m.kind != mention_kind or m.heading or mention_kind == "pronoun" and label != "PERSON":
                     continue
                 tok = doc[m.head]
                 verb = tok.head
-                if tok.dep_ != "nsubj" or verb.lemma_ not in ("be", "become", "remain") or \
-                        any(c.dep_ == "neg" for c in verb.children):
+                if any(c.dep_ == "neg" for c in verb.children):
                     continue
-                for np in verb.children:
-                    if np.dep_ != "attr" or np.i < tok.i or np.i in taken:
+                if tok.dep_ == "nsubj" and verb.lemma_ in ("be", "become", "remain"):
+                    nps = [c for c in verb.children if c.dep_ == "attr"]
+                elif label == "PERSON" and tok.dep_ in PREDICATE_SUBJECT_DEPS and verb.pos_ == "VERB" \
+                        and not any(c.dep_ == "dobj" for c in verb.children):
+                    # "she served as the party's treasurer", "he was hired as a reporter"
+                    nps = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                           for p in c.children if p.dep_ == "pobj"]
+                else:
+                    continue
+                for np in nps:
+                    if np.i < tok.i or np.i in taken:
                         continue
                     lemma = np.lemma_.lower()
                     # "X is one of the largest cities in Y": the kind is the noun after "of"
@@ -264,7 +276,7 @@ class EntityClusterer(Step):
                         continue
                     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
                     pred = Mention(start, end, doc_text(doc)[start:end], label, "appos", np.i,
-                                   sent_of[np.i], start, end)
+                                   sent_of[np.i], start, end, extra={"noun": lemma})
                     if label == "PERSON" and lemma in ROLE_HEADS:
                         k = left
                         while k < np.i and doc[k].pos_ == "DET":

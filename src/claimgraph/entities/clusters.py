@@ -30,6 +30,15 @@ from claimgraph.entities.mentions import Mention
 from claimgraph.entities.names import acronym, family_name, given_names, is_acronym, name_words, variants
 
 PLACE_LABELS = ("GPE", "LOC")
+ORG_LABELS = ("ORG", "NEWS_OUTLET", "GOVERNMENT")
+# words after a name that make it a company's or an institution's ("Harvard University")
+ORG_SUFFIX_WORDS = frozenset("""university college inc corp corporation company co ltd llc plc group
+airlines airways holdings""".split())
+ORG_WORDS = ORG_SUFFIX_WORDS | frozenset("""party council committee ministry department office
+government institute school bank association union club team league federation city state national
+united palace museum church cathedral castle mosque temple hall house tower bridge park hotel theatre
+theater stadium arena airport station square street market garden gardens center centre court
+""".split())
 _AKA = re.compile(r"^\s*,?\s*\(?\s*(?:also known as|also called|known as|a\.k\.a\.?|aka|"
                   r"formerly(?: known as)?|or)\s+(?:the\s+)?[\"“]?$", re.I)
 _PAREN = re.compile(r"^\s*\(\s*$")
@@ -97,6 +106,8 @@ class NameSieve:
         self._people(ms, short_people, find, union, by_key)
         # pass 6: places
         self._places(ms, find, union)
+        # pass 7: short forms of organisation names
+        self._org_short_forms(ms, find, union)
         groups: dict[int, list[int]] = {}
         for i in range(len(ms)):
             groups.setdefault(find(i), []).append(i)
@@ -197,6 +208,39 @@ class NameSieve:
             r = find(j)
             weight[r] = weight.get(r, 0) + 1
         return max(before, key=lambda j: (weight.get(find(j), 0), ms[j].start))
+
+    @staticmethod
+    def _org_short_forms(ms, find, union) -> None:
+        """``Harvard`` / ``Harvard University``, ``American`` / ``American Airlines``: a name and
+        the same name with a company or institution word after it; ``the Republican Party`` /
+        ``U.S. Republican Party``, ``the Red Sox`` / ``the Boston Red Sox``: an organisation's
+        name without the place before it. Only where one organisation fits."""
+        orgs = [j for j, m in enumerate(ms) if m.label in ORG_LABELS and " " in m.name]
+        if not orgs:
+            return
+        words = {j: ms[j].name.split() for j in orgs}
+        for i, m in enumerate(ms):
+            if m.label not in ORG_LABELS + PLACE_LABELS or (m.gid and m.label in PLACE_LABELS):
+                continue
+            wi = m.name.split()
+            if all(w.lower() in ORG_WORDS for w in wi):
+                continue  # "the University", "the Party": too general
+            cands = set()
+            for j in orgs:
+                wj = words[j]
+                if len(wj) <= len(wi) or find(j) == find(i):
+                    continue
+                extra = wj[len(wi):] if wj[:len(wi)] == wi else wj[:len(wj) - len(wi)] \
+                    if wj[len(wj) - len(wi):] == wi and m.label in ORG_LABELS else None
+                if extra is None:
+                    continue
+                if wj[:len(wi)] == wi and not all(w.lower().rstrip(".") in ORG_SUFFIX_WORDS for w in extra):
+                    continue
+                if wj[:len(wi)] != wi and not all(w[:1].isupper() for w in extra):
+                    continue
+                cands.add(find(j))
+            if len(cands) == 1:
+                union(cands.pop(), i)
 
     def _places(self, ms, find, union) -> None:
         country_at: dict[str, int] = {}

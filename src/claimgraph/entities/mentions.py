@@ -69,7 +69,16 @@ administration army military alliance bank union network broadcaster newspaper
 department council committee court university school
 """.split())
 PLACE_NOUNS = frozenset("country nation city capital state region town village province island".split())
-_DESC_NOUNS = PERSON_NOUNS | ORG_NOUNS | PLACE_NOUNS | frozenset(("men", "women", "children", "wives"))
+# heads of descriptions that join only an entity whose name or role has the same noun ("the
+# college" for the American College of Pediatricians, "the architect" after "X, an architect")
+DESC_PERSON_NOUNS = frozenset("""actress poet artist architect composer musician novelist painter
+designer photographer producer comedian historian linguist physicist chemist biologist engineer nurse
+farmer owner chef astronaut mathematician philosopher economist broadcaster presenter host""".split())
+DESC_ORG_NOUNS = frozenset("""college institute institution museum hospital society association
+foundation federation league library publisher church academy orchestra band airline charity
+""".split())
+_DESC_NOUNS = PERSON_NOUNS | ORG_NOUNS | PLACE_NOUNS | DESC_PERSON_NOUNS | DESC_ORG_NOUNS | frozenset(
+    ("men", "women", "children", "wives"))
 _EA_NAME = re.compile(r"\b([A-Z][a-z]{0,5}) ([A-Z][a-z]+-[A-Za-z][a-z]+)\b")
 _QUOTES = set("\"'“”‘’«»„`")
 _JOINERS = ("of", "'", "’", "for")
@@ -343,8 +352,9 @@ class MentionFinder:
             m.start = outlet.start()
         elif m.label == "PERSON":
             self._person_np(doc, m, start)
-        elif start > 0 and doc[start - 1].lower_ == "the" and m.label not in ("NORP",):
-            m.start = doc[start - 1].idx
+        elif start > 0 and doc[start - 1].lower_ == "the" and m.label not in ("NORP",) \
+                and not (doc[end - 1].dep_ in ("compound", "nmod", "amod") and doc[end - 1].head.i >= end):
+            m.start = doc[start - 1].idx  # "the U.N.", but not "the U.N. envoy": "the" is the envoy's
         return m
 
     def _retype(self, name: str, label: str, n_tokens: int, plain: bool = False):
@@ -566,9 +576,13 @@ class MentionFinder:
         out = []
         for i, w in enumerate(words_of(doc)):
             low = w.lower()
-            if low not in PRONOUNS or i in taken:
+            if low not in PRONOUNS:
                 continue
             tok = doc[i]
+            # "Her former professor, Koolhaas": a possessive inside an appositive or a
+            # predicate noun phrase is a mention of its own (of someone else)
+            if i in taken and tok.tag_ != "PRP$":
+                continue
             if tok.tag_ in ("PRP", "PRP$"):
                 g, num = PRONOUNS[low]
                 out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "", "pronoun",
@@ -587,9 +601,9 @@ class MentionFinder:
             if tok.pos_ != "NOUN":
                 continue
             low = tok.lemma_.lower()
-            if low in PERSON_NOUNS:
+            if low in PERSON_NOUNS or low in DESC_PERSON_NOUNS:
                 label = "PERSON"
-            elif low in ORG_NOUNS:
+            elif low in ORG_NOUNS or low in DESC_ORG_NOUNS:
                 label = "ORG"
             elif low in PLACE_NOUNS:
                 label = "GPE"
