@@ -248,3 +248,44 @@ def test_a_page_is_that_slice_of_the_search_with_its_total(store_url, monkeypatc
             assert len(bounded.hits) == 5
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("broad", [False, True])
+def test_a_page_with_undated_articles_and_new_versions_is_that_slice(store_url, monkeypatch, broad):
+    """Undated articles come last in the search (NULLS LAST on every backend): each table's
+    top hits must be taken in that order too, or a page misses dated hits (PostgreSQL sorts
+    NULL first in a plain DESC). Attributions and quotes mixed; a superseded version is out."""
+    from claimgraph.store import search as S
+
+    if broad:
+        monkeypatch.setattr(S, "BROAD", 0)
+    store = Store(store_url)
+    try:
+        arts = []
+        for i in range(12):
+            text = (f"Mayor Lena Ortiz said the ferry runs every hour, note {i}. According to the port "
+                    f"authority, the ferry fares rise in June, note {i}.")
+            arts.append(build(f"u{i:02d}", text, "Harbour Times", None if i % 2 else f"2024-03-{1 + i % 3:02d}",
+                              [("Lena Ortiz", "PERSON", ["Lena Ortiz"], ["Ortiz"]),
+                               ("port authority", "ORG", ["port authority"], [])],
+                              quotes=[(f"the ferry runs every hour, note {i}", "Lena Ortiz", "indirect", "certain")],
+                              attrs=[(f"the ferry fares rise in June, note {i}", "port authority", False)]))
+        store.ingest(arts)
+        text = "Mayor Lena Ortiz said the ferry runs every hour, note 0, again."
+        store.ingest([build("u00", text, "Harbour Times", "2024-03-09",
+                            [("Lena Ortiz", "PERSON", ["Lena Ortiz"], ["Ortiz"])],
+                            quotes=[("the ferry runs every hour, note 0, again", "Lena Ortiz", "indirect", "certain")])])
+        with store.engine.connect() as conn:
+            for text, filters in ((None, {}), ("ferry", {}), ("ferry", {"kind": "attribution"})):
+                everything = store.search(text, **filters)
+                key = [(h.article_id, h.layer, h.item) for h in everything]
+                assert any(h.published is None for h in everything)
+                for offset in range(0, len(everything) + 1, 3):
+                    page = S.page(conn, text, S.Filters(**filters), limit=4, offset=offset)
+                    assert [(h.article_id, h.layer, h.item) for h in page.hits] == key[offset:offset + 4], (text, filters, offset)
+                    assert page.total == len(everything) and page.exact
+            # past the end: the total is never more than there is
+            far = S.page(conn, "ferry", S.Filters(), limit=5, offset=500, exact_up_to=10)
+            assert far.hits == [] and not far.more and far.total <= len(store.search("ferry"))
+    finally:
+        store.close()

@@ -263,7 +263,7 @@ def _statement_select(dialect: str, table: sa.Table, layer: str, shape: dict):
     if shape["certainty"]:
         sel = sel.where(table.c.certainty.in_(_p("certainty")))
     if shape.get("page"):  # each half keeps only what the page can need, newest first
-        sel = (sel.order_by(table.c.published.desc(), articles.c.id, table.c.span_start)
+        sel = (sel.order_by(sa.nulls_last(table.c.published.desc()), articles.c.id, table.c.span_start)
                .limit(sa.bindparam("top", type_=sa.Integer)).subquery(f"{layer}_top").select())
     return sel
 
@@ -404,7 +404,8 @@ def page(conn, text: Optional[str], f: Filters, limit: int = 20, offset: int = 0
         sel.order_by(None).limit(exact_up_to + 1).subquery())
     total = conn.execute(bounded, params).scalar_one()
     if total > exact_up_to:
-        return Page(hits, max(exact_up_to, offset + len(rows)), exact=False, more=more)
+        # past the last hit (no rows) the offset is no lower bound of the total
+        return Page(hits, max(exact_up_to, offset + len(rows) if rows else 0), exact=False, more=more)
     return Page(hits, total, more=more)
 
 
