@@ -89,6 +89,39 @@ def test_a_reread_article_relinks_to_the_same_result_as_relink(store_url):
         persist.forget()
 
 
+def test_a_new_version_in_the_same_batch_or_under_another_id_relinks(store_url):
+    """A correction in the same ingest batch as the article it corrects, or a new version
+    under another id (same URL: the store's identity): neither leaves the superseded
+    version's reports linked."""
+    arts = publication_order(_corpus())
+    for a in arts:
+        a.url = f"https://news.example/{a.id}"
+    ferry_b = next(a for a in arts if a.id == "ferry-b")
+    changed = type(ferry_b).from_record(ferry_b.to_record())
+    changed.text = changed.text.replace("the hull was intact", "the hull was not yet inspected")
+    changed.quotes = []
+    store = Store(store_url)
+    try:
+        for case in ("same batch", "another id"):
+            if case == "same batch":
+                summary = store.ingest(arts + [changed])
+            else:
+                renamed = type(changed).from_record(changed.to_record())
+                renamed.id = "ferry-b-updated"
+                renamed.text += " Updated."
+                summary = store.ingest([renamed])
+            assert summary.versions == 1 and summary.relinked == len(arts), case
+            st = store.statement("ferry-a/Q1")
+            assert [r["article"] for r in st["reports"]] == ["ferry-a", "ferry-copy"], case
+            incremental = _snapshot(store)
+            persist.forget()
+            store.relink()
+            assert _snapshot(store) == incremental, case
+    finally:
+        store.close()
+        persist.forget()
+
+
 def test_cli_on_the_store(store_url, capsys):
     arts = publication_order(_corpus())
     store = Store(store_url)

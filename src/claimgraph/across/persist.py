@@ -74,9 +74,11 @@ def forget(conn=None) -> None:
         _CACHE.pop(_key(conn), None)
 
 
-def link_batch(conn, tables, items: Iterable[tuple[int, Article]]) -> list[Links]:
+def link_batch(conn, tables, items: Iterable[tuple[int, Article]], renewed: bool = False) -> list[Links]:
     """Link newly stored articles (``(uid, article)``, entities with registry keys) and
-    write the results, in the caller's transaction."""
+    write the results, in the caller's transaction. ``renewed``: the store replaced or
+    superseded an article it had (a re-read or a new version, perhaps under another id or
+    earlier in this very batch): the batch is marked stale, as for an id linked before."""
     items = list(items)
     if not items:
         return []
@@ -84,7 +86,7 @@ def link_batch(conn, tables, items: Iterable[tuple[int, Article]]) -> list[Links
         mark_stale(conn, tables, [uid for uid, _ in items])
         return []
     linker, count = _linker(conn, tables)
-    if any(article.id in linker.copy_of for _, article in items):
+    if renewed or any(article.id in linker.copy_of for _, article in items):
         # a re-read, or a new version of an article linked before: what later articles
         # decided rested on its old reading, so only a relink gives relink's result
         mark_stale(conn, tables, [uid for uid, _ in items])

@@ -137,7 +137,8 @@ class Writer:
             from claimgraph.across.persist import link_batch  # stories, statements, flags
             from claimgraph.store.schema import across_tables
 
-            link_batch(conn, across_tables, [(uid, article) for article, _, uid in kept])
+            link_batch(conn, across_tables, [(uid, article) for article, _, uid in kept],
+                       renewed=bool(counts.versions or counts.replaced))
             tx.commit()
         except BaseException:
             tx.rollback()
