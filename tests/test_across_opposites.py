@@ -120,6 +120,25 @@ def test_near_misses_are_not_flagged():
     assert _flags(base, coy) == []
 
 
+def test_negations_that_deny_nothing_are_not_contradictions():
+    """Ordinary news sentences whose negation affirms (no doubt, don't doubt, make no
+    mistake, never been more certain, not only), sits in a relative clause, or contrasts an
+    alternative (next spring, not next summer): none contradicts the plain claim."""
+    plain = "the desalination plant will close next spring"
+    others = ["there is no doubt that the desalination plant will close next spring",
+              "I don't doubt the desalination plant will close next spring",
+              "make no mistake, the desalination plant will close next spring",
+              "I have never been more certain the desalination plant will close next spring",
+              "the desalination plant will close next spring, not next summer",
+              "not only will the desalination plant close next spring, the pier will too",
+              "engineers who were not consulted say the desalination plant will close next spring"]
+    for i, other in enumerate(others):
+        a = _mayor(f"a{i}", f'"{plain}," Hana Pellworm said.', plain, "direct")
+        b = _mayor(f"b{i}", f"Hana Pellworm said {other}.", other, outlet="Coast Daily",
+                   published="2024-05-09")
+        assert _flags(a, b) == [], other
+
+
 def test_a_dropped_negation_in_verbatim_reports_is_a_misquote_not_a_contradiction():
     words = "The council will not close the east harbour this year, whatever the cost"
     a = _mayor("a1", f'"{words}," Hana Pellworm said.', words, "direct")

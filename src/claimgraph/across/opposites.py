@@ -58,7 +58,15 @@ SAYING = frozenset({"say", "saying", "says", "said", "suggest", "suggesting", "c
 #: entity types whose claims about them two sources can contradict
 TOPIC = frozenset({"PERSON", "ORG", "GOVERNMENT", "GPE", "GROUP", "FAC", "LAW", "PRODUCT", "EVENT"})
 
-_CLAUSE_BREAK = re.compile(r"[;:.!?]+\s|\s[-–—]\s|,?\s+(?:but|while|whereas|although|though|yet)\s",
+#: a negation that turns round nothing the clause asserts: *no doubt*, *don't doubt*, *make
+#: no mistake*, *not only*, *never been more* (certain), or one inside a relative clause
+#: (*crews who were not on strike were paid*)
+NOT_DENYING = frozenset({"doubt", "doubts", "doubted", "question", "wonder", "mistake", "only",
+                         "more", "better", "happier", "prouder"})
+RELATIVE = frozenset({"who", "which", "whose", "whom"})
+
+_CLAUSE_BREAK = re.compile(r"[;:.!?]+\s|\s[-–—]\s|,?\s+(?:but|while|whereas|although|though|yet)\s"
+                           r"|,\s+(?=(?:not|never)\s)",  # a contrast: *next spring, not next summer*
                            re.IGNORECASE)
 
 
@@ -141,6 +149,14 @@ def _withheld(words: list[str]) -> bool:
     return any(w in NEGATIONS and SAYING.intersection(words[i + 1:i + 4]) for i, w in enumerate(words))
 
 
+def _not_denying(words: list[str]) -> bool:
+    """A negation that denies nothing the clause says (:data:`NOT_DENYING`, :data:`RELATIVE`):
+    its polarity is not to be read off it."""
+    return any(w in NEGATIONS and (NOT_DENYING.intersection(words[i + 1:i + 4])
+                                   or RELATIVE.intersection(words[max(0, i - 3):i]))
+               for i, w in enumerate(words))
+
+
 def _terms(words: list[str]) -> frozenset[str]:
     return frozenset(stem(w) for w in content_words(words) if w not in NEGATIONS)
 
@@ -167,7 +183,8 @@ def clauses(article: Article, story: str, copy_of: Optional[str] = None) -> list
             if stripped.endswith("?"):
                 continue
             ws = [t.norm for t in tokens(text)]
-            if not ws or ws[0] == "should" or CONDITIONAL.intersection(ws) or _withheld(ws):
+            if not ws or ws[0] == "should" or CONDITIONAL.intersection(ws) or _withheld(ws) \
+                    or _not_denying(ws):
                 continue
             terms = _terms(ws)
             if len(terms) < MIN_TERMS:
