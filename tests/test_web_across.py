@@ -119,3 +119,14 @@ def test_pages_draw_the_timeline_the_graph_and_other_reports(linked):
              for f in client.get(f"/stories/{s['id']}").json()["flags"] if f["type"] == "statements"]
     assert plant
     assert client.get("/corpus/stories/nope").status_code == 404
+
+
+def test_the_story_pages_keep_their_size(linked):
+    """The previous/next links of /corpus/stories keep the page's limit (they fell back to
+    20 stories a page, so the next page overlapped the one after)."""
+    client, store = linked
+    total = client.get("/stories").json()["total"]
+    assert total >= 3
+    page = client.get("/corpus/stories", params={"limit": 1, "offset": 1}).text
+    assert 'href="/corpus/stories?limit=1&amp;offset=2"' in page
+    assert 'href="/corpus/stories?limit=1&amp;offset=0"' in page

@@ -494,9 +494,9 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
         pages = {"prev": None, "next": None}
         params = {k: v for k, v in request.query_params.items() if k not in ("limit", "offset")}
         if q.offset > 0:
-            pages["prev"] = "?" + urlencode({**params, "offset": max(0, q.offset - q.limit)})
+            pages["prev"] = "?" + urlencode({**params, "limit": q.limit, "offset": max(0, q.offset - q.limit)})
         if q.offset + q.limit < total:
-            pages["next"] = "?" + urlencode({**params, "offset": q.offset + q.limit})
+            pages["next"] = "?" + urlencode({**params, "limit": q.limit, "offset": q.offset + q.limit})
         return templates.TemplateResponse(request, "stories.html",
                                           {"stories": items, "total": total, "query": q,
                                            "pages": pages, "params": params})
