@@ -130,3 +130,14 @@ def test_the_story_pages_keep_their_size(linked):
     page = client.get("/corpus/stories", params={"limit": 1, "offset": 1}).text
     assert 'href="/corpus/stories?limit=1&amp;offset=2"' in page
     assert 'href="/corpus/stories?limit=1&amp;offset=0"' in page
+
+
+def test_statements_page_in_the_database_and_unknown_outlets_are_errors(linked):
+    client, store = linked
+    everything = client.get("/statements", params={"all": "true", "limit": 500}).json()
+    assert everything["total"] == len(everything["items"]) == len(store.statements(everything=True))
+    second = client.get("/statements", params={"all": "true", "limit": 2, "offset": 2}).json()
+    assert second["total"] == everything["total"]
+    assert [s["id"] for s in second["items"]] == [s["id"] for s in everything["items"][2:4]]
+    r = client.get("/sources", params={"outlet": "No Such Gazette"})
+    assert r.status_code == 400 and "No Such Gazette" in r.json()["error"]["message"]

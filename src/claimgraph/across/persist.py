@@ -285,11 +285,11 @@ def story_page(conn, tables, since: Optional[str] = None, about: Optional[str] =
         for story_id, aid, outlet, published, title, copy_of, score, arrival in result:
             members = by_story.get(story_id)
             if members is not None:
-                members.append((published or "", arrival, {
+                members.append((published is None, published or "", arrival, {
                     "id": aid, "outlet": outlet, "published": published, "title": title,
                     "copy_of": copy_of, "score": round(score, 4)}))
-        for s in out:  # by date, then as they arrived (a date without a time ties)
-            s["articles"] = [a for _, _, a in sorted(by_story[s["id"]], key=lambda t: t[:2])]
+        for s in out:  # by date (undated last), then as they arrived (a date without a time ties)
+            s["articles"] = [t[-1] for t in sorted(by_story[s["id"]], key=lambda t: t[:3])]
     return total, out
 
 
@@ -323,26 +323,38 @@ def _one_story(conn, tables, story_id: str) -> list[dict]:
     s["articles"] = [{"id": x.article_id, "outlet": x.outlet, "published": x.published,
                       "title": x.title, "copy_of": x.copy_of, "score": round(x.score, 4)}
                      for x in conn.execute(sa.select(m).where(m.c.story == story_id)
-                                           .order_by(m.c.published, m.c.arrival))]
+                                           .order_by(sa.nulls_last(m.c.published.asc()), m.c.arrival))]
     return [s]
 
 
 def statements(conn, tables, speaker: Optional[str] = None, misquotes: bool = False,
                everything: bool = False) -> list[dict]:
+    return statement_page(conn, tables, speaker, misquotes, everything)[1]
+
+
+def statement_page(conn, tables, speaker: Optional[str] = None, misquotes: bool = False,
+                   everything: bool = False, limit: Optional[int] = None,
+                   offset: int = 0) -> tuple[int, list[dict]]:
+    """``(how many, the page)`` of the statements (by id); without a speaker filter the
+    page is cut in the database."""
     sts = tables["statements"]
     q = sa.select(sts.c.record)
     if not everything:
         q = q.where(sts.c.articles > 1)
     if misquotes:
         q = q.where(sts.c.misquotes > 0)
-    out = list(conn.execute(q.order_by(sts.c.id)).scalars())
-    if speaker:
-        from claimgraph.lexicon.gazetteer import norm_key
+    q = q.order_by(sts.c.id)
+    if not speaker:
+        total = conn.execute(sa.select(sa.func.count()).select_from(q.order_by(None).subquery())).scalar_one()
+        q = q.offset(offset)
+        return total, list(conn.execute(q.limit(limit) if limit else q).scalars())
+    from claimgraph.lexicon.gazetteer import norm_key
 
-        want = norm_key(speaker)
-        out = [s for s in out if want == s["speaker"] or want == norm_key(s["speaker_name"] or "")
-               or want in norm_key(s["speaker_name"] or "").split()]
-    return out
+    want = norm_key(speaker)
+    out = [s for s in conn.execute(q).scalars()
+           if want == s["speaker"] or want == norm_key(s["speaker_name"] or "")
+           or want in norm_key(s["speaker_name"] or "").split()]
+    return len(out), out[offset:offset + limit] if limit else out[offset:]
 
 
 def statement(conn, tables, quote: str, article: Optional[str] = None) -> Optional[dict]:

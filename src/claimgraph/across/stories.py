@@ -102,7 +102,7 @@ class Story:
                 "first": dates[0] if dates else None, "last": dates[-1] if dates else None,
                 "entities": self.main_entities(),
                 "articles": [m.to_json() for _, m in sorted(enumerate(self.members),  # by date, then arrival
-                                                             key=lambda im: (im[1].published or "", im[0]))]}
+                                                             key=lambda im: (im[1].published is None, im[1].published or "", im[0]))]}
 
 
 @dataclass

@@ -216,6 +216,12 @@ class Store:
         """Statements reported by several articles (``everything``: all)."""
         return self._across("statements", speaker=speaker, misquotes=misquotes, everything=everything)
 
+    def statement_page(self, speaker: Optional[str] = None, misquotes: bool = False,
+                       everything: bool = False, limit: int = 20, offset: int = 0) -> tuple[int, list[dict]]:
+        """``(total, statements)``: one page of :meth:`statements`."""
+        return self._across("statement_page", speaker=speaker, misquotes=misquotes,
+                            everything=everything, limit=limit, offset=offset)
+
     def statement(self, quote_id: str, article: Optional[str] = None) -> Optional[dict]:
         """The statement a stored quote reports (``"ARTICLE/Q3"``, or ``"Q3"`` with ``article``):
         ``{"id", "speaker", "reports": [{"article", "quote", ...}], "first", "misquotes"}``."""

@@ -394,11 +394,11 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
         speaker = (params.get("speaker") or "").strip() or None
         limit = corpus._whole(params, "limit", corpus.DEFAULT_LIMIT, 1, corpus.MAX_LIMIT)
         offset = corpus._whole(params, "offset", 0, 0, 10_000_000)
-        rows = await in_store(the_store().statements, speaker=speaker,
-                              misquotes=across.parse_flag(params.get("misquotes"), "misquotes"),
-                              everything=across.parse_flag(params.get("all"), "all"))
-        return {"total": len(rows), "limit": limit, "offset": offset,
-                "items": corpus.plain(rows[offset:offset + limit])}
+        total, rows = await in_store(the_store().statement_page, speaker=speaker,
+                                     misquotes=across.parse_flag(params.get("misquotes"), "misquotes"),
+                                     everything=across.parse_flag(params.get("all"), "all"),
+                                     limit=limit, offset=offset)
+        return {"total": total, "limit": limit, "offset": offset, "items": corpus.plain(rows)}
 
     @app.get("/statements/{article_id:path}/{quote_id}", tags=["across"],
              summary="The statement a stored quote reports: every article that carries it")
@@ -418,7 +418,11 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
             raise corpus.bad(unknown[0], "unknown filter (known: outlet, top)")
         top = corpus._whole(params, "top", 10, 1, 100)
         outlets = [o.strip() for o in params.getlist("outlet") if o.strip()]
-        return corpus.plain(await in_store(the_store().sources, outlets, top=top))
+        table = corpus.plain(await in_store(the_store().sources, outlets, top=top))
+        missing = sorted(set(outlets) - {o["outlet"] for o in table})
+        if missing:
+            raise corpus.bad("outlet", f"no stored citations from {missing[0][:80]!r}")
+        return table
 
     @app.get("/sources/graph", tags=["across"],
              summary="The source graph (outlets → cited sources) as networkx node-link JSON")
