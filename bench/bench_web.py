@@ -101,12 +101,14 @@ def mode_read(args) -> None:
         with httpx.Client(timeout=120) as client:
             for _ in range(3):
                 client.post(server.url + "/read", json={"text": ARTICLE}).raise_for_status()
-            web, direct = [], []
+            web, direct, inside = [], [], []
             for _ in range(args.requests):
                 t = time.perf_counter()
                 r = client.post(server.url + "/read", json={"text": ARTICLE})
                 web.append(1000 * (time.perf_counter() - t))
                 assert r.status_code == 200, r.text
+                parts = dict(p.strip().split(";dur=") for p in r.headers["server-timing"].split(","))
+                inside.append(float(parts["read"]))
                 t = time.perf_counter()
                 reader.read(ARTICLE)
                 direct.append(1000 * (time.perf_counter() - t))
@@ -115,6 +117,7 @@ def mode_read(args) -> None:
     words = len(ARTICLE.split())
     print(f"read: {words} words, {args.requests} requests, alternating with direct reads")
     print(f"  POST /read          p50 {pct(web, 50):7.1f} ms   p95 {pct(web, 95):7.1f} ms")
+    print(f"  of which the server's reader (Server-Timing: read)  p50 {pct(inside, 50):7.1f} ms")
     print(f"  Reader.read direct  p50 {pct(direct, 50):7.1f} ms   p95 {pct(direct, 95):7.1f} ms")
     print(f"  overhead at p50: {100 * (pct(web, 50) / pct(direct, 50) - 1):+.1f}%")
 

@@ -53,6 +53,8 @@ def test_read_json_body_is_the_record_byte_for_byte(client, reader):
     expected = reader.read(SMALL, id="ferry", published="2026-05-04", outlet="Coastwire")
     assert r.content == cli_json(expected.to_record()).encode("utf-8")
     assert list(r.json())[0] == "schema_version"
+    timing = dict(part.strip().split(";dur=") for part in r.headers["server-timing"].split(","))
+    assert set(timing) == {"input", "read", "json"} and all(float(v) >= 0 for v in timing.values())
 
 
 def test_read_upload_equals_claimgraph_read_output(client, capsys):

@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import Any, Optional
@@ -294,10 +295,16 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
               responses={200: {"content": {JSON_TYPE: {}}}, 400: {}, 413: {}, 415: {}, 422: {}})
     async def read(request: Request):
         warnings: list[str] = []
+        t0 = time.perf_counter()
         item = await article_input(request, warnings)
+        t1 = time.perf_counter()
         article = await service.read(item)
-        return Response(record_json(article.to_record()), media_type=JSON_TYPE,
-                        headers=warning_headers(warnings))
+        t2 = time.perf_counter()
+        body = record_json(article.to_record())
+        t3 = time.perf_counter()
+        timing = f"input;dur={1000 * (t1 - t0):.1f}, read;dur={1000 * (t2 - t1):.1f}, json;dur={1000 * (t3 - t2):.1f}"
+        return Response(body, media_type=JSON_TYPE,
+                        headers={**warning_headers(warnings), "Server-Timing": timing})
 
     @app.post("/articles", tags=["corpus"], openapi_extra=inputs.body_schema(),
               summary="Read and store one article (idempotent, as `claimgraph ingest`)",
