@@ -145,6 +145,23 @@ class ModelFileError(ClaimgraphError):
                    path=path)
 
 
+def model_meta(model: dict, path, keys, remedy: str):
+    """The ``meta`` block of a model file read from ``path``, with every key of ``keys``,
+    and the ``mismatch(what)`` that makes the :class:`ModelFileError` (``model.mismatch``,
+    naming the file and ``remedy``) for the caller's own checks."""
+    def mismatch(what: str) -> ModelFileError:
+        return ModelFileError("model.mismatch", f"{path} does not fit this code: {what}; {remedy}",
+                              path=path)
+
+    meta = model.get("meta") if isinstance(model, dict) else None
+    if not isinstance(meta, dict):
+        raise mismatch("it has no 'meta' block (commit, data hash, versions, settings)")
+    missing = [k for k in keys if k not in meta]
+    if missing:
+        raise mismatch(f"its meta lacks {', '.join(missing)}")
+    return meta, mismatch
+
+
 class InternalError(ClaimgraphError):
     """A bug. Raised ``from`` the original exception, so the traceback keeps it."""
 

@@ -29,7 +29,7 @@ from typing import Callable, Optional, Union
 
 from spacy.tokens import Token
 
-from claimgraph.errors import ModelFileError
+from claimgraph.errors import ModelFileError, model_meta
 
 TABLE_FILE = "confidence.json"
 META_KEYS = ("commit", "fitted_at", "data", "split", "cue_model", "basis", "heldout")
@@ -104,16 +104,7 @@ def table_path() -> Path:
 
 
 def check_table(table: dict, path: Union[str, Path]) -> None:
-    def mismatch(what: str) -> ModelFileError:
-        return ModelFileError("model.mismatch", f"{path} does not fit this code: {what}; "
-                              "refit it with train/fit_confidence.py", path=path)
-
-    meta = table.get("meta")
-    if not isinstance(meta, dict):
-        raise mismatch("it has no 'meta' block")
-    missing = [k for k in META_KEYS if k not in meta]
-    if missing:
-        raise mismatch(f"its meta lacks {', '.join(missing)}")
+    meta, mismatch = model_meta(table, path, META_KEYS, "refit it with train/fit_confidence.py")
     if meta["basis"].get("sha256") != basis_hash():
         raise mismatch(f"it was fitted on basis {str(meta['basis'].get('sha256'))[:12]}, "
                        f"the code has {basis_hash()[:12]}")

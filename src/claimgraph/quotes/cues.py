@@ -28,7 +28,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from claimgraph.entities.handoff import token_entity_type
-from claimgraph.errors import ModelFileError
+from claimgraph.errors import ModelFileError, model_meta
 from claimgraph.lexicon import QUOTE_CHARS, REPORTING_LEMMAS, verb_classes
 from claimgraph.quotes.candidates import (SUBJECT_DEPS, Candidate,
                                             boundary_choices)
@@ -204,16 +204,7 @@ def installed_versions(model_name: str) -> dict[str, str]:
 def check_model(model: dict, path: Union[str, Path]) -> None:
     """Raise :class:`ModelFileError` unless ``model`` (read from ``path``) fits this code and
     the installed libraries."""
-    def mismatch(what: str) -> ModelFileError:
-        return ModelFileError("model.mismatch", f"{path} does not fit this code: {what}; "
-                              "retrain it with train/train_cues.py", path=path)
-
-    meta = model.get("meta")
-    if not isinstance(meta, dict):
-        raise mismatch("it has no 'meta' block (commit, data hash, versions, feature hash)")
-    missing = [k for k in META_KEYS if k not in meta]
-    if missing:
-        raise mismatch(f"its meta lacks {', '.join(missing)}")
+    meta, mismatch = model_meta(model, path, META_KEYS, "retrain it with train/train_cues.py")
     trained = (meta.get("features") or {}).get("sha256")
     if trained != feature_hash():
         raise mismatch(f"it was trained with feature templates {str(trained)[:12]}, "
