@@ -128,3 +128,21 @@ def test_corpus_pages(corpus):
     assert r.status_code == 404 and "missing" in r.text and "<html" in r.text
     many = client.get("/corpus", params={"kind": "direct", "limit": 2})
     assert 'rel="next"' in many.text
+
+
+def test_entities_list_with_filters(corpus):
+    client, store = corpus
+    everything = client.get("/entities", params={"limit": 500}).json()
+    assert everything["total"] == len(everything["items"]) >= 3
+    mentions = [e["mentions"] for e in everything["items"]]
+    assert mentions == sorted(mentions, reverse=True)
+    people = client.get("/entities", params={"type": "person", "limit": 500}).json()
+    assert people["items"] and all(e["type"] == "PERSON" for e in people["items"])
+    vance = client.get("/entities", params={"q": "vance"}).json()
+    assert [e["name"] for e in vance["items"]] == ["Clara Vance"]
+    assert client.get("/entities", params={"q": "%"}).json()["total"] == 0  # a literal %, not a wildcard
+    page = client.get("/entities", params={"limit": 1, "offset": 1}).json()
+    assert page["items"][0]["key"] == everything["items"][1]["key"]
+    for bad in ({"type": "ALIEN"}, {"min_mentions": "x"}, {"colour": "red"}):
+        r = client.get("/entities", params=bad)
+        assert r.status_code == 400 and r.json()["error"]["code"] == "query.bad_filter", bad

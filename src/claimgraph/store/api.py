@@ -181,6 +181,24 @@ class Store:
 
         return search(self.engine, query, Filters(**filters))
 
+    def entity_page(self, name: Optional[str] = None, types=(), min_mentions: int = 1,
+                    limit: int = 20, offset: int = 0) -> tuple[int, list[dict]]:
+        """``(total, entities)``: registry entities, most mentioned first (``name``: a part of
+        the name, any case; ``types``: only these types)."""
+        cols = (registry.c.key, registry.c.name, registry.c.type, registry.c.country,
+                registry.c.role, registry.c.articles, registry.c.mentions)
+        query = sa.select(*cols).where(registry.c.mentions >= min_mentions)
+        if name:
+            pattern = "%" + name.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            query = query.where(sa.func.lower(registry.c.name).like(pattern, escape="\\"))
+        if types:
+            query = query.where(registry.c.type.in_(list(types)))
+        with self.engine.connect() as conn:
+            total = conn.execute(sa.select(sa.func.count()).select_from(query.subquery())).scalar_one()
+            rows = conn.execute(query.order_by(registry.c.mentions.desc(), registry.c.key)
+                                .limit(limit).offset(offset)).all()
+        return total, [dict(r._mapping) for r in rows]
+
     def entity(self, name: str):
         """One entity's profile (:class:`~claimgraph.store.profile.Profile`)."""
         from claimgraph.store.profile import profile

@@ -19,7 +19,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from importlib.resources import files
-from typing import Any, Optional
+from typing import Any, Optional, get_args
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
@@ -353,6 +353,34 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
         app.add_api_route(f"/{path}", paged(layer), methods=["GET"], tags=["corpus"],
                           summary=f"Stored {path if layer else 'quotes and attributions'}",
                           description=filters_doc, name=f"list_{path}")
+
+    @app.get("/entities", tags=["corpus"],
+             summary="Entities of the registry (resolved across articles), most mentioned first",
+             description="`q` (a part of the name, any case), `type` (PERSON, ORG, GPE …; "
+                         "repeatable), `min_mentions`; `limit` (1–500) and `offset`. Answers "
+                         "`{total, limit, offset, items}`; each item `{key, name, type, country, "
+                         "role, articles, mentions}`.")
+    async def list_entities(request: Request):
+        from claimgraph.model import EntityType
+
+        params = request.query_params
+        unknown = sorted(set(params) - {"q", "type", "min_mentions", "limit", "offset"})
+        if unknown:
+            raise corpus.bad(unknown[0], "unknown filter (known: q, type, min_mentions, limit, offset)")
+        name = (params.get("q") or "").strip() or None
+        if name and len(name) > corpus.MAX_QUERY:
+            raise corpus.bad("q", f"longer than {corpus.MAX_QUERY} characters")
+        types = [t.strip().upper() for t in params.getlist("type") if t.strip()]
+        known = get_args(EntityType)
+        for t in types:
+            if t not in known:
+                raise corpus.bad("type", f"{t[:40]!r} is not one of {', '.join(known)}")
+        limit = corpus._whole(params, "limit", corpus.DEFAULT_LIMIT, 1, corpus.MAX_LIMIT)
+        offset = corpus._whole(params, "offset", 0, 0, 10_000_000)
+        min_mentions = corpus._whole(params, "min_mentions", 1, 0, 10_000_000)
+        total, items = await in_store(the_store().entity_page, name=name, types=types,
+                                      min_mentions=min_mentions, limit=limit, offset=offset)
+        return {"total": total, "limit": limit, "offset": offset, "items": corpus.plain(items)}
 
     @app.get("/entities/{name:path}", tags=["corpus"],
              summary="One entity's profile: names, what it said, what was said about it")
