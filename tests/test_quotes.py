@@ -501,3 +501,50 @@ def test_an_empty_it_is_no_speaker(broad_reader):
     a = broad_reader.read("It is hard to imagine the council approving the plan.")
     q = _find(a, "the council approving the plan")
     assert q.speaker is None
+
+
+# ---- quotations with no cue in their sentence (issue 10, class 3) ---------------------
+
+def test_a_quotation_paragraph_continues_the_speaker_of_the_paragraph_before(reader):
+    a = reader.read("The mayor spoke after the council vote on Monday. \"We will appeal this decision,\" "
+                    "Mayor Ana Ruiz said.\n\n\"The ruling ignores the facts and it hurts every family in this "
+                    "city.\"\n\nCouncil members were divided on the plan.")
+    q = _find(a, "The ruling ignores the facts")
+    assert a.entity(q.speaker).name.endswith("Ruiz")
+
+
+def test_a_quotation_after_a_colon_that_ends_the_line_before(reader):
+    a = reader.read("Tom Baker, the union leader, did not mince words on Monday when he spoke to workers at "
+                    "the plant:\n\"Nobody should sign a contract that cuts their pensions in half.\"")
+    q = _find(a, "Nobody should sign a contract")
+    assert q.kind == "direct"
+    assert a.entity(q.speaker).name.endswith("Baker")
+
+
+def test_a_quotation_after_a_colon_takes_the_subject_of_the_sentence_it_ends(reader):
+    a = reader.read("The union leader made her position clear in a statement: “We will not accept a contract "
+                    "that cuts pensions.”")
+    q = _find(a, "We will not accept a contract")
+    assert "leader" in a.span_text(q.speaker_mention)
+
+
+def test_a_colon_after_a_sentence_that_names_nobody_gives_no_speaker(reader):
+    a = reader.read("The results of the vote were clear:\n\"Nobody should sign a contract that cuts their "
+                    "pensions in half.\"")
+    assert all(q.speaker is None for q in a.quotes)
+
+
+def test_a_participle_clause_in_the_frame_does_not_split_the_statement(reader):
+    a = reader.read("\"The river has never been this low,\" Mayor Ana Ruiz said at the council meeting on Monday, "
+                    "recalling the drought of 1998 that emptied the reservoir. \"We will ration water until the "
+                    "rains come back.\"")
+    q = _find(a, "The river has never been this low")
+    assert "We will ration water" in a.span_text(q.content)
+    assert [a.span_text(f) for f in q.fragments][-1].startswith("We will ration water")
+
+
+def test_a_participle_without_a_complement_introduces_the_next_quotation(reader):
+    a = reader.read("\"We certainly cannot pay for this any longer,\" Ms. Lee said, adding later, \"The plan costs "
+                    "the city a fortune every single year.\"")
+    first, second = _find(a, "We certainly cannot pay"), _find(a, "The plan costs the city")
+    assert first is not second
