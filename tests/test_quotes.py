@@ -64,11 +64,23 @@ def test_indirect_speech_with_subject_speaker(reader):
 
 
 def test_partial_quote_of_a_description(reader):
-    a = reader.read("Governor Ana Ruiz described the flooding as “a slow-motion catastrophe” on Tuesday.")
+    a = reader.read("Governor Ana Ruiz described the flooding of the farms in the valley as “a slow-motion "
+                    "catastrophe” on Tuesday.")
     q = _find(a, "slow-motion catastrophe")
     assert q.kind == "partial"
     assert a.span_text(q.content) == "a slow-motion catastrophe"
     assert a.entity(q.speaker).name.endswith("Ruiz")
+
+
+@pytest.mark.parametrize("text, content, quoted", [
+    ("Governor Ana Ruiz described the flooding as “a slow-motion catastrophe” on Tuesday.",
+     "the flooding as “a slow-motion catastrophe", "a slow-motion catastrophe"),
+    ("The senator called the new budget “reckless” in a speech on Monday.", "the new budget “reckless", "reckless"),
+])
+def test_a_short_object_of_a_description_is_part_of_the_statement(reader, text, content, quoted):
+    a = reader.read(text)
+    q = _find(a, quoted)
+    assert a.span_text(q.content) == content
 
 
 def test_mixed_quote(reader):
@@ -548,3 +560,12 @@ def test_a_participle_without_a_complement_introduces_the_next_quotation(reader)
                     "the city a fortune every single year.\"")
     first, second = _find(a, "We certainly cannot pay"), _find(a, "The plan costs the city")
     assert first is not second
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor talked about the cost of the new bridge with reporters on Monday.", "the cost of the new bridge"),
+])
+def test_verbs_of_talking_report_speech_in_the_default_scope(reader, text, content):
+    a = reader.read(text)
+    q = _find(a, content)
+    assert q.act == "speech"

@@ -43,6 +43,7 @@ PARTIAL_CUE_LEMMAS = frozenset({"describe", "call", "term", "label", "dub", "bra
                                 "characterise", "denounce", "condemn", "hail", "praise"})
 NAME_INTRODUCERS = frozenset({"known", "called", "dubbed", "nicknamed", "named", "titled", "so-called", "as"})
 MIN_QUOTE_WORDS = 4
+SHORT_OBJECT_WORDS = 4  # "called *the political system* “rotten”": an object this short stays in the content
 DOUBLE_QUOTES = frozenset(DOUBLE_MARKS)
 
 
@@ -62,7 +63,9 @@ class Statement:
 
 
 SCOPES = ("speech", "all")
-SPEECH_CLASSES = frozenset({"say", "ask", "urge", "promise", "describe", "noun_say"})
+#: verbs of communication (Levin 1993, class 37: *say*, *ask*, *talk about*, *speak of*,
+#: *complain*, *boast*, *tout*) and nouns of statements
+SPEECH_CLASSES = frozenset({"say", "ask", "urge", "promise", "describe", "discuss", "noun_say"})
 SPEECH_RELATIONS = frozenset({"adjacent", "governed", "orphan", "colon", "inverted", "evidence:in"})
 
 
@@ -155,9 +158,17 @@ class QuoteFinder(Step):
                 kind = "mixed"
                 fragment = inside[-1]
                 tail = doc_text(doc)[fragment.end:end].split()
-                if cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 and len(tail) <= 3:
+                lead = [w for w in doc_text(doc)[start:fragment.start].split() if w.strip(QUOTE_CHARS) not in ("", "as")]
+                if cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 and len(tail) <= 3 \
+                        and len(lead) > SHORT_OBJECT_WORDS:
+                    # "described the deployment of North Korean troops as “very dangerous”": the
+                    # quoted words are the statement; "called the system “rotten to the core”",
+                    # "called her “weak”": the short object is part of what was said of it
                     kind = "partial"
                     start, end = strip_marks(doc_text(doc), fragment.start, fragment.end)
+                elif cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 and len(
+                        [w for w in tail if w.strip(QUOTE_CHARS + ".,;")]) <= 3:
+                    end = strip_marks(doc_text(doc), start, fragment.end)[1]  # not "… on Tuesday"
         negated = any(c.dep_ == "neg" for c in cand.cue.children)
         return Statement(kind, start, end, cue_span(cand.cue), cand.speaker, cand.score, cand.cue.lemma_,
                          cand.relation, negated)
@@ -199,8 +210,9 @@ class QuoteFinder(Step):
             start, end = strip_marks(doc_text(doc), qs.start, qs.end)
             cue = _governing_cue(span)
             if cue is not None and words < 15:
-                out.append(Statement("partial", start, end, cue_span(cue), subject_of(cue), 0.5, cue.lemma_,
-                                     "governed"))
+                lead = _short_object(cue, span)
+                out.append(Statement("partial" if lead is None else "mixed", start if lead is None else lead, end,
+                                     cue_span(cue), subject_of(cue), 0.5, cue.lemma_, "governed"))
                 continue
             if words < MIN_QUOTE_WORDS or _is_name(span):
                 continue
@@ -515,6 +527,20 @@ def _governing_cue(span: SpacySpan) -> Optional[Token]:
             continue
         return None
     return None
+
+
+def _short_object(cue: Token, quote: SpacySpan) -> Optional[int]:
+    """Where the statement starts when a verb of description has a short object right
+    before the quoted words ("called *the mayor* a “liar”", "described *her* as “weak”"):
+    what is said is said of it. None when there is none, or it is long."""
+    if cue.lemma_ not in PARTIAL_CUE_LEMMAS:
+        return None
+    obj = next((c for c in cue.rights if c.dep_ == "dobj" and c.i < quote.start), None)
+    if obj is None:
+        return None
+    first = obj.left_edge
+    words = [t for t in quote.doc[first.i:quote.start] if not t.is_punct and t.lower_ not in ("as", "a", "an")]
+    return first.idx if 0 < len(words) <= SHORT_OBJECT_WORDS and first.i > cue.i else None
 
 
 def _is_name(span: SpacySpan) -> bool:
