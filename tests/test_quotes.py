@@ -569,3 +569,16 @@ def test_verbs_of_talking_report_speech_in_the_default_scope(reader, text, conte
     a = reader.read(text)
     q = _find(a, content)
     assert q.act == "speech"
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Trump is lagging behind Clinton by more than nine percentage points, according to the polling average in "
+     "New Hampshire.", "Trump is lagging behind Clinton by more than nine percentage points"),
+    ("The tax plan would raise only $1.1 trillion over the next decade, according to the Tax Policy Center - half "
+     "a percentage point of output.", "The tax plan would raise only $1.1 trillion over the next decade"),
+    ("The mayor, according to two aides, plans to resign next week.",
+     "The mayor, according to two aides, plans to resign next week"),
+])
+def test_what_trails_an_according_to_phrase_without_a_verb_is_not_the_claim(reader, text, claim):
+    a = reader.read(text)
+    assert [a.span_text(x.claim) for x in a.attributions] == [claim]
