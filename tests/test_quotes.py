@@ -582,3 +582,17 @@ def test_verbs_of_talking_report_speech_in_the_default_scope(reader, text, conte
 def test_what_trails_an_according_to_phrase_without_a_verb_is_not_the_claim(reader, text, claim):
     a = reader.read(text)
     assert [a.span_text(x.claim) for x in a.attributions] == [claim]
+
+
+def test_a_quoted_title_inside_a_report_does_not_make_it_a_quotation(reader):
+    a = reader.read("Tickets for \"A Night at the Opera House\" sold out within hours, the theatre's director said.")
+    q = _find(a, "sold out within hours")
+    assert q.kind == "indirect"
+
+
+def test_a_quotation_after_a_sentence_announcing_a_statement_is_that_statement(reader):
+    a = reader.read("The party issued a statement on Friday apologising to the senator for the emails, which "
+                    "included staff members mocking his faith.\n\n\"On behalf of everyone at the party, we want to "
+                    "offer a deep and sincere apology to the senator.\"")
+    q = _find(a, "On behalf of everyone at the party")
+    assert "party" in a.span_text(q.speaker_mention)

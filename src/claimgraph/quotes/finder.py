@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from claimgraph.step import Step
 from claimgraph.model import Quote
-from claimgraph.parsed import doc_text
+from claimgraph.parsed import doc_text, sentence_of
 from claimgraph.lexicon import DOUBLE_MARKS, QUOTE_CHARS
 from claimgraph.quotes.candidates import EXPLETIVE_HEADS, Candidate, cue_span, generate_candidates, subject_of
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
@@ -63,6 +63,8 @@ class Statement:
 
 
 SCOPES = ("speech", "all")
+#: what a quotation after "X issued a statement." can be the text of (the noun_say class)
+STATEMENT_NOUNS = frozenset(w for w, classes in verb_classes().items() if "noun_say" in classes)
 #: verbs of communication (Levin 1993, class 37: *say*, *ask*, *talk about*, *speak of*,
 #: *complain*, *boast*, *tout*) and nouns of statements
 SPEECH_CLASSES = frozenset({"say", "ask", "urge", "promise", "describe", "discuss", "noun_say"})
@@ -144,7 +146,8 @@ class QuoteFinder(Step):
         end = last.idx + len(last.text)
         start, end = strip_marks(doc_text(doc), start, end)
         kind = "indirect"
-        inside = [q for q in quoted if q.start < end and q.end > start]
+        # a quoted title or name ("Tickets for “A Night at the Opera” sold out") quotes nobody
+        inside = [q for q in quoted if q.start < end and q.end > start and not _quoted_name(doc, q)]
         if inside:
             cover = sum(min(q.end, end) - max(q.start, start) for q in inside)
             if cover >= 0.9 * (end - start):
@@ -215,6 +218,11 @@ class QuoteFinder(Step):
                                      cue_span(cue), subject_of(cue), 0.5, cue.lemma_, "governed"))
                 continue
             if words < MIN_QUOTE_WORDS or _is_name(span):
+                continue
+            verb = _statement_before(doc, span)
+            if verb is not None:
+                out.append(Statement("direct", start, end, cue_span(verb), subject_of(verb), 0.5, verb.lemma_,
+                                     "adjacent"))
                 continue
             out.append(Statement("direct", start, end, None, None, 0.5, relation="orphan"))
         return out
@@ -541,6 +549,36 @@ def _short_object(cue: Token, quote: SpacySpan) -> Optional[int]:
     first = obj.left_edge
     words = [t for t in quote.doc[first.i:quote.start] if not t.is_punct and t.lower_ not in ("as", "a", "an")]
     return first.idx if 0 < len(words) <= SHORT_OBJECT_WORDS and first.i > cue.i else None
+
+
+def _statement_before(doc: Doc, quote: SpacySpan) -> Optional[Token]:
+    """"The party issued a statement apologising to the senator. / “On behalf of …”": a
+    quotation that opens its sentence right after one that announces a statement, letter
+    or post (the object of a verb with a subject) is that statement; the verb is its cue."""
+    i = quote.start - 1
+    while i >= 0 and (doc[i].is_space or all(ch in QUOTE_CHARS for ch in doc[i].text)):
+        i -= 1
+    if i < 0 or doc[i].text not in (".", "!"):
+        return None
+    nouns = set(STATEMENT_NOUNS)
+    for tok in sentence_of(doc, i):
+        if tok.dep_ == "dobj" and tok.lemma_.lower() in nouns and tok.head.pos_ == "VERB":
+            verb = tok.head
+            subj = subject_of(verb)
+            if subj is not None and subj.pos_ != "PRON" or subj is not None and subj.lower_ in PERSONAL_PRONOUNS:
+                return verb
+    return None
+
+
+def _quoted_name(doc: Doc, qs: QuotedSpan) -> bool:
+    """Is the quotation a title or name: capitalised content words and no verb ("A Night at
+    the Opera House")? (Not :func:`_is_name`'s "described as “…”": a description is a
+    partial quote.)"""
+    span = doc.char_span(qs.start, qs.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if t.is_alpha and not t.is_stop]
+    return bool(words) and all(t.text[0].isupper() for t in words) and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _is_name(span: SpacySpan) -> bool:
