@@ -596,3 +596,15 @@ def test_a_quotation_after_a_sentence_announcing_a_statement_is_that_statement(r
                     "offer a deep and sincere apology to the senator.\"")
     q = _find(a, "On behalf of everyone at the party")
     assert "party" in a.span_text(q.speaker_mention)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("After the court approved the law six years ago, Ms. Hebert said, most state laws were thought to be safe "
+     "from challenge.", "were thought to be safe", "Hebert"),
+    ("On the night of the vote, Tom Baker said, the council chamber was locked for two hours.",
+     "was locked for two hours", "Baker"),
+])
+def test_a_cue_clause_after_a_fronted_adverbial_reports_the_whole_sentence(reader, text, content, speaker):
+    a = reader.read(text)
+    q = _find(a, content)
+    assert speaker in a.span_text(q.speaker_mention)
