@@ -608,3 +608,10 @@ def test_a_cue_clause_after_a_fronted_adverbial_reports_the_whole_sentence(reade
     a = reader.read(text)
     q = _find(a, content)
     assert speaker in a.span_text(q.speaker_mention)
+
+
+def test_a_quotation_after_the_sentence_that_asks_someone_is_their_answer(reader):
+    a = reader.read("Ms. Lee was asked about the strike on Monday.\n\n\"We have never seen anything like it in forty "
+                    "years of organising workers.\"")
+    q = _find(a, "We have never seen anything like it")
+    assert a.entity(q.speaker).name.endswith("Lee")

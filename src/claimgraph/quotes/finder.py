@@ -219,10 +219,10 @@ class QuoteFinder(Step):
                 continue
             if words < MIN_QUOTE_WORDS or _is_name(span):
                 continue
-            verb = _statement_before(doc, span)
-            if verb is not None:
-                out.append(Statement("direct", start, end, cue_span(verb), subject_of(verb), 0.5, verb.lemma_,
-                                     "adjacent"))
+            intro = _statement_before(doc, span)
+            if intro is not None:
+                verb, who = intro
+                out.append(Statement("direct", start, end, cue_span(verb), who, 0.5, verb.lemma_, "adjacent"))
                 continue
             out.append(Statement("direct", start, end, None, None, 0.5, relation="orphan"))
         return out
@@ -551,10 +551,12 @@ def _short_object(cue: Token, quote: SpacySpan) -> Optional[int]:
     return first.idx if 0 < len(words) <= SHORT_OBJECT_WORDS and first.i > cue.i else None
 
 
-def _statement_before(doc: Doc, quote: SpacySpan) -> Optional[Token]:
+def _statement_before(doc: Doc, quote: SpacySpan) -> Optional[tuple[Token, Token]]:
     """"The party issued a statement apologising to the senator. / “On behalf of …”": a
     quotation that opens its sentence right after one that announces a statement, letter
-    or post (the object of a verb with a subject) is that statement; the verb is its cue."""
+    or post (the object of a verb with a subject) is that statement; the verb is its cue,
+    its subject the speaker. After "Ms. Lee was asked about the strike." it is the answer
+    of the one asked. Returns (cue, speaker head)."""
     i = quote.start - 1
     while i >= 0 and (doc[i].is_space or all(ch in QUOTE_CHARS for ch in doc[i].text)):
         i -= 1
@@ -566,7 +568,11 @@ def _statement_before(doc: Doc, quote: SpacySpan) -> Optional[Token]:
             verb = tok.head
             subj = subject_of(verb)
             if subj is not None and subj.pos_ != "PRON" or subj is not None and subj.lower_ in PERSONAL_PRONOUNS:
-                return verb
+                return verb, subj
+        if tok.dep_ == "nsubjpass" and tok.head.lemma_ == "ask" and tok.head.dep_ == "ROOT" and (
+                tok.pos_ == "PROPN" or tok.lower_ in PERSONAL_PRONOUNS | PLURAL_PRONOUNS
+                or token_entity_type(tok) in COLON_SPEAKER_TYPES):
+            return tok.head, tok
     return None
 
 
