@@ -64,11 +64,23 @@ def test_indirect_speech_with_subject_speaker(reader):
 
 
 def test_partial_quote_of_a_description(reader):
-    a = reader.read("Governor Ana Ruiz described the flooding as “a slow-motion catastrophe” on Tuesday.")
+    a = reader.read("Governor Ana Ruiz described the flooding of the farms in the valley as “a slow-motion "
+                    "catastrophe” on Tuesday.")
     q = _find(a, "slow-motion catastrophe")
     assert q.kind == "partial"
     assert a.span_text(q.content) == "a slow-motion catastrophe"
     assert a.entity(q.speaker).name.endswith("Ruiz")
+
+
+@pytest.mark.parametrize("text, content, quoted", [
+    ("Governor Ana Ruiz described the flooding as “a slow-motion catastrophe” on Tuesday.",
+     "the flooding as “a slow-motion catastrophe", "a slow-motion catastrophe"),
+    ("The senator called the new budget “reckless” in a speech on Monday.", "the new budget “reckless", "reckless"),
+])
+def test_a_short_object_of_a_description_is_part_of_the_statement(reader, text, content, quoted):
+    a = reader.read(text)
+    q = _find(a, quoted)
+    assert a.span_text(q.content) == content
 
 
 def test_mixed_quote(reader):
@@ -501,3 +513,105 @@ def test_an_empty_it_is_no_speaker(broad_reader):
     a = broad_reader.read("It is hard to imagine the council approving the plan.")
     q = _find(a, "the council approving the plan")
     assert q.speaker is None
+
+
+# ---- quotations with no cue in their sentence (issue 10, class 3) ---------------------
+
+def test_a_quotation_paragraph_continues_the_speaker_of_the_paragraph_before(reader):
+    a = reader.read("The mayor spoke after the council vote on Monday. \"We will appeal this decision,\" "
+                    "Mayor Ana Ruiz said.\n\n\"The ruling ignores the facts and it hurts every family in this "
+                    "city.\"\n\nCouncil members were divided on the plan.")
+    q = _find(a, "The ruling ignores the facts")
+    assert a.entity(q.speaker).name.endswith("Ruiz")
+
+
+def test_a_quotation_after_a_colon_that_ends_the_line_before(reader):
+    a = reader.read("Tom Baker, the union leader, did not mince words on Monday when he spoke to workers at "
+                    "the plant:\n\"Nobody should sign a contract that cuts their pensions in half.\"")
+    q = _find(a, "Nobody should sign a contract")
+    assert q.kind == "direct"
+    assert a.entity(q.speaker).name.endswith("Baker")
+
+
+def test_a_quotation_after_a_colon_takes_the_subject_of_the_sentence_it_ends(reader):
+    a = reader.read("The union leader made her position clear in a statement: “We will not accept a contract "
+                    "that cuts pensions.”")
+    q = _find(a, "We will not accept a contract")
+    assert "leader" in a.span_text(q.speaker_mention)
+
+
+def test_a_colon_after_a_sentence_that_names_nobody_gives_no_speaker(reader):
+    a = reader.read("The results of the vote were clear:\n\"Nobody should sign a contract that cuts their "
+                    "pensions in half.\"")
+    assert all(q.speaker is None for q in a.quotes)
+
+
+def test_a_participle_clause_in_the_frame_does_not_split_the_statement(reader):
+    a = reader.read("\"The river has never been this low,\" Mayor Ana Ruiz said at the council meeting on Monday, "
+                    "recalling the drought of 1998 that emptied the reservoir. \"We will ration water until the "
+                    "rains come back.\"")
+    q = _find(a, "The river has never been this low")
+    assert "We will ration water" in a.span_text(q.content)
+    assert [a.span_text(f) for f in q.fragments][-1].startswith("We will ration water")
+
+
+def test_a_participle_without_a_complement_introduces_the_next_quotation(reader):
+    a = reader.read("\"We certainly cannot pay for this any longer,\" Ms. Lee said, adding later, \"The plan costs "
+                    "the city a fortune every single year.\"")
+    first, second = _find(a, "We certainly cannot pay"), _find(a, "The plan costs the city")
+    assert first is not second
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor talked about the cost of the new bridge with reporters on Monday.", "the cost of the new bridge"),
+])
+def test_verbs_of_talking_report_speech_in_the_default_scope(reader, text, content):
+    a = reader.read(text)
+    q = _find(a, content)
+    assert q.act == "speech"
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Trump is lagging behind Clinton by more than nine percentage points, according to the polling average in "
+     "New Hampshire.", "Trump is lagging behind Clinton by more than nine percentage points"),
+    ("The tax plan would raise only $1.1 trillion over the next decade, according to the Tax Policy Center - half "
+     "a percentage point of output.", "The tax plan would raise only $1.1 trillion over the next decade"),
+    ("The mayor, according to two aides, plans to resign next week.",
+     "The mayor, according to two aides, plans to resign next week"),
+])
+def test_what_trails_an_according_to_phrase_without_a_verb_is_not_the_claim(reader, text, claim):
+    a = reader.read(text)
+    assert [a.span_text(x.claim) for x in a.attributions] == [claim]
+
+
+def test_a_quoted_title_inside_a_report_does_not_make_it_a_quotation(reader):
+    a = reader.read("Tickets for \"A Night at the Opera House\" sold out within hours, the theatre's director said.")
+    q = _find(a, "sold out within hours")
+    assert q.kind == "indirect"
+
+
+def test_a_quotation_after_a_sentence_announcing_a_statement_is_that_statement(reader):
+    a = reader.read("The party issued a statement on Friday apologising to the senator for the emails, which "
+                    "included staff members mocking his faith.\n\n\"On behalf of everyone at the party, we want to "
+                    "offer a deep and sincere apology to the senator.\"")
+    q = _find(a, "On behalf of everyone at the party")
+    assert "party" in a.span_text(q.speaker_mention)
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("After the court approved the law six years ago, Ms. Hebert said, most state laws were thought to be safe "
+     "from challenge.", "were thought to be safe", "Hebert"),
+    ("On the night of the vote, Tom Baker said, the council chamber was locked for two hours.",
+     "was locked for two hours", "Baker"),
+])
+def test_a_cue_clause_after_a_fronted_adverbial_reports_the_whole_sentence(reader, text, content, speaker):
+    a = reader.read(text)
+    q = _find(a, content)
+    assert speaker in a.span_text(q.speaker_mention)
+
+
+def test_a_quotation_after_the_sentence_that_asks_someone_is_their_answer(reader):
+    a = reader.read("Ms. Lee was asked about the strike on Monday.\n\n\"We have never seen anything like it in forty "
+                    "years of organising workers.\"")
+    q = _find(a, "We have never seen anything like it")
+    assert a.entity(q.speaker).name.endswith("Lee")

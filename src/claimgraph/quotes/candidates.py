@@ -406,12 +406,20 @@ def _reports_on_its_right(tok: Token) -> bool:
 
 def _medial_cue_clause(tok: Token) -> bool:
     """", she said," between commas inside the clause it reports, parsed as parataxis."""
-    if tok.dep_ != "parataxis" or not any(c.dep_ == "nsubj" for c in tok.children):
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if tok.dep_ != "parataxis" or subj is None:
         return False
     doc = tok.doc
     words = [t.i for t in tok.subtree if not t.is_punct]
     left, right = min(words), max(words)
-    return left > 0 and right + 1 < len(doc) and doc[left - 1].text == "," and doc[right + 1].text == ","
+    if left > 0 and right + 1 < len(doc) and doc[left - 1].text == "," and doc[right + 1].text == ",":
+        return True
+    # "After the court ruled, Ms. Hebert said, most laws …": the parser hung the fronted
+    # adverbial on the cue; the cue's own clause (subject to verb) is what the commas set off
+    left = subj.left_edge.i
+    right = max([tok.i] + [c.right_edge.i for c in tok.rights if not c.is_punct])
+    return (0 < left < tok.i and right + 1 < len(doc) and doc[left - 1].text == ","
+            and doc[right + 1].text == "," and tok.head.i > right)
 
 
 def _trailing_cue_clause(tok: Token) -> bool:

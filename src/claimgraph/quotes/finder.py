@@ -24,12 +24,12 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from claimgraph.step import Step
 from claimgraph.model import Quote
-from claimgraph.parsed import doc_text
+from claimgraph.parsed import doc_text, sentence_of
 from claimgraph.lexicon import DOUBLE_MARKS, QUOTE_CHARS
-from claimgraph.quotes.candidates import Candidate, cue_span, generate_candidates, subject_of
+from claimgraph.quotes.candidates import EXPLETIVE_HEADS, Candidate, cue_span, generate_candidates, subject_of
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
 from claimgraph.lexicon import REPORTING_LEMMAS, verb_classes
-from claimgraph.entities.handoff import add_entity, add_mention, entity_at
+from claimgraph.entities.handoff import add_entity, add_mention, entity_at, token_entity_type
 from claimgraph.furniture import Furniture
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.quotes.confidence import confidence, quote_basis, speaker_form
@@ -43,6 +43,7 @@ PARTIAL_CUE_LEMMAS = frozenset({"describe", "call", "term", "label", "dub", "bra
                                 "characterise", "denounce", "condemn", "hail", "praise"})
 NAME_INTRODUCERS = frozenset({"known", "called", "dubbed", "nicknamed", "named", "titled", "so-called", "as"})
 MIN_QUOTE_WORDS = 4
+SHORT_OBJECT_WORDS = 4  # "called *the political system* “rotten”": an object this short stays in the content
 DOUBLE_QUOTES = frozenset(DOUBLE_MARKS)
 
 
@@ -62,7 +63,11 @@ class Statement:
 
 
 SCOPES = ("speech", "all")
-SPEECH_CLASSES = frozenset({"say", "ask", "urge", "promise", "describe", "noun_say"})
+#: what a quotation after "X issued a statement." can be the text of (the noun_say class)
+STATEMENT_NOUNS = frozenset(w for w, classes in verb_classes().items() if "noun_say" in classes)
+#: verbs of communication (Levin 1993, class 37: *say*, *ask*, *talk about*, *speak of*,
+#: *complain*, *boast*, *tout*) and nouns of statements
+SPEECH_CLASSES = frozenset({"say", "ask", "urge", "promise", "describe", "discuss", "noun_say"})
 SPEECH_RELATIONS = frozenset({"adjacent", "governed", "orphan", "colon", "inverted", "evidence:in"})
 
 
@@ -130,8 +135,8 @@ class QuoteFinder(Step):
         statements = _drop_inside_quotes(statements)
         statements += self._orphan_quotes(doc, quoted, statements)
         statements.sort(key=lambda s: s.start)
-        statements = _join_same_cue(doc_text(doc), _merge_split_quotes(doc_text(doc), statements, quoted,
-                                                                       _cue_tokens(doc)))
+        statements = _join_same_cue(doc_text(doc), _merge_split_quotes(
+            doc_text(doc), statements, quoted, _cue_tokens(doc), _frame_clauses(doc)))
         furniture = Furniture(doc_text(doc))
         return _clear_of_furniture(doc, statements, furniture) if furniture else statements
 
@@ -141,7 +146,8 @@ class QuoteFinder(Step):
         end = last.idx + len(last.text)
         start, end = strip_marks(doc_text(doc), start, end)
         kind = "indirect"
-        inside = [q for q in quoted if q.start < end and q.end > start]
+        # a quoted title or name ("Tickets for “A Night at the Opera” sold out") quotes nobody
+        inside = [q for q in quoted if q.start < end and q.end > start and not _quoted_name(doc, q)]
         if inside:
             cover = sum(min(q.end, end) - max(q.start, start) for q in inside)
             if cover >= 0.9 * (end - start):
@@ -155,9 +161,17 @@ class QuoteFinder(Step):
                 kind = "mixed"
                 fragment = inside[-1]
                 tail = doc_text(doc)[fragment.end:end].split()
-                if cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 and len(tail) <= 3:
+                lead = [w for w in doc_text(doc)[start:fragment.start].split() if w.strip(QUOTE_CHARS) not in ("", "as")]
+                if cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 and len(tail) <= 3 \
+                        and len(lead) > SHORT_OBJECT_WORDS:
+                    # "described the deployment of North Korean troops as “very dangerous”": the
+                    # quoted words are the statement; "called the system “rotten to the core”",
+                    # "called her “weak”": the short object is part of what was said of it
                     kind = "partial"
                     start, end = strip_marks(doc_text(doc), fragment.start, fragment.end)
+                elif cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 and len(
+                        [w for w in tail if w.strip(QUOTE_CHARS + ".,;")]) <= 3:
+                    end = strip_marks(doc_text(doc), start, fragment.end)[1]  # not "… on Tuesday"
         negated = any(c.dep_ == "neg" for c in cand.cue.children)
         return Statement(kind, start, end, cue_span(cand.cue), cand.speaker, cand.score, cand.cue.lemma_,
                          cand.relation, negated)
@@ -199,10 +213,16 @@ class QuoteFinder(Step):
             start, end = strip_marks(doc_text(doc), qs.start, qs.end)
             cue = _governing_cue(span)
             if cue is not None and words < 15:
-                out.append(Statement("partial", start, end, cue_span(cue), subject_of(cue), 0.5, cue.lemma_,
-                                     "governed"))
+                lead = _short_object(cue, span)
+                out.append(Statement("partial" if lead is None else "mixed", start if lead is None else lead, end,
+                                     cue_span(cue), subject_of(cue), 0.5, cue.lemma_, "governed"))
                 continue
             if words < MIN_QUOTE_WORDS or _is_name(span):
+                continue
+            intro = _statement_before(doc, span)
+            if intro is not None:
+                verb, who = intro
+                out.append(Statement("direct", start, end, cue_span(verb), who, 0.5, verb.lemma_, "adjacent"))
                 continue
             out.append(Statement("direct", start, end, None, None, 0.5, relation="orphan"))
         return out
@@ -404,19 +424,65 @@ def _cue_before(doc: Doc, start_char: int) -> Optional[Token]:
     if span is None or span.start < 2:
         return None
     i = span.start - 1
-    while i >= 0 and (doc[i].is_space or doc[i].text in DOUBLE_QUOTES):
+    while i >= 0 and (doc[i].is_space or all(ch in QUOTE_CHARS for ch in doc[i].text)):
         i -= 1
     if i < 1 or doc[i].text not in (":", ",", "."):
         return None
     stop = doc[i].text == "."  # "X said in a statement. “…”": only a cue that took no content
     for tok in reversed(doc[max(0, i - 8):i]):
         if tok.text in ".?!" or "\n" in tok.text:
-            return None
+            break
         if _reporting(tok) and subject_of(tok) is not None:
             if stop and any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
                 return None
             return tok
-    return None
+    if doc[i].text == "," and not text_starts_sentence(doc_text(doc), start_char):
+        return None
+    return _colon_cue(doc[i]) if doc[i].text in (":", ",") else None
+
+
+def text_starts_sentence(text: str, start: int) -> bool:
+    """Does the quotation at ``start`` open with a capital, as a sentence of its own does?"""
+    while start < len(text) and (text[start] in QUOTE_CHARS or text[start].isspace()):
+        start += 1
+    return start < len(text) and text[start].isupper()
+
+
+COLON_SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NEWS_OUTLET", "GOVERNMENT", "GROUP", "NORP", "GPE"})
+
+
+def _colon_cue(colon: Token) -> Optional[Token]:
+    """A sentence that ends in a colon introduces the quotation after it, on the same line
+    or the next: "She told members at the rally on Tuesday:", "The union leader made her
+    position clear in a statement:" (and so does a clause ending in a comma before a
+    quoted sentence: "She shared her worry with the audience, “I do not …”"). The cue is
+    the clause's main verb, the speaker its subject — a person, a pronoun or a named
+    body, not "The result:" or "The rules are clear:"."""
+    doc = colon.doc
+    if colon.i + 1 < len(doc) and not (doc[colon.i + 1].is_space or doc[colon.i + 1].text in QUOTE_CHARS):
+        return None
+    if colon.i == 0:
+        return None
+    # from the word before the colon up the tree to the topmost verb before the colon (the
+    # parser may hang the colon, and the clause, on the quotation's own verb after it)
+    tok, verb = doc[colon.i - 1], None
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            verb = tok
+        if tok.head.i == tok.i or tok.head.i > colon.i:
+            break
+        tok = tok.head
+    if verb is None:
+        return None
+    subj = subject_of(verb)
+    if subj is None or subj.i > verb.i:
+        return None
+    if subj.pos_ == "PRON":
+        return verb if subj.lower_ in PERSONAL_PRONOUNS | PLURAL_PRONOUNS else None
+    if subj.pos_ == "PROPN" or token_entity_type(subj) in COLON_SPEAKER_TYPES:
+        return verb
+    # "The union leader made her position clear:"; not "The results were clear:"
+    return verb if subj.pos_ == "NOUN" and verb.pos_ == "VERB" and verb.lemma_ not in EXPLETIVE_HEADS else None
 
 
 def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
@@ -471,6 +537,56 @@ def _governing_cue(span: SpacySpan) -> Optional[Token]:
     return None
 
 
+def _short_object(cue: Token, quote: SpacySpan) -> Optional[int]:
+    """Where the statement starts when a verb of description has a short object right
+    before the quoted words ("called *the mayor* a “liar”", "described *her* as “weak”"):
+    what is said is said of it. None when there is none, or it is long."""
+    if cue.lemma_ not in PARTIAL_CUE_LEMMAS:
+        return None
+    obj = next((c for c in cue.rights if c.dep_ == "dobj" and c.i < quote.start), None)
+    if obj is None:
+        return None
+    first = obj.left_edge
+    words = [t for t in quote.doc[first.i:quote.start] if not t.is_punct and t.lower_ not in ("as", "a", "an")]
+    return first.idx if 0 < len(words) <= SHORT_OBJECT_WORDS and first.i > cue.i else None
+
+
+def _statement_before(doc: Doc, quote: SpacySpan) -> Optional[tuple[Token, Token]]:
+    """"The party issued a statement apologising to the senator. / “On behalf of …”": a
+    quotation that opens its sentence right after one that announces a statement, letter
+    or post (the object of a verb with a subject) is that statement; the verb is its cue,
+    its subject the speaker. After "Ms. Lee was asked about the strike." it is the answer
+    of the one asked. Returns (cue, speaker head)."""
+    i = quote.start - 1
+    while i >= 0 and (doc[i].is_space or all(ch in QUOTE_CHARS for ch in doc[i].text)):
+        i -= 1
+    if i < 0 or doc[i].text not in (".", "!"):
+        return None
+    nouns = set(STATEMENT_NOUNS)
+    for tok in sentence_of(doc, i):
+        if tok.dep_ == "dobj" and tok.lemma_.lower() in nouns and tok.head.pos_ == "VERB":
+            verb = tok.head
+            subj = subject_of(verb)
+            if subj is not None and subj.pos_ != "PRON" or subj is not None and subj.lower_ in PERSONAL_PRONOUNS:
+                return verb, subj
+        if tok.dep_ == "nsubjpass" and tok.head.lemma_ == "ask" and tok.head.dep_ == "ROOT" and (
+                tok.pos_ == "PROPN" or tok.lower_ in PERSONAL_PRONOUNS | PLURAL_PRONOUNS
+                or token_entity_type(tok) in COLON_SPEAKER_TYPES):
+            return tok.head, tok
+    return None
+
+
+def _quoted_name(doc: Doc, qs: QuotedSpan) -> bool:
+    """Is the quotation a title or name: capitalised content words and no verb ("A Night at
+    the Opera House")? (Not :func:`_is_name`'s "described as “…”": a description is a
+    partial quote.)"""
+    span = doc.char_span(qs.start, qs.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if t.is_alpha and not t.is_stop]
+    return bool(words) and all(t.text[0].isupper() for t in words) and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
 def _is_name(span: SpacySpan) -> bool:
     """A quoted name or title, not a statement: all content words capitalised, no verb."""
     words = [t for t in span if t.is_alpha and not t.is_stop]
@@ -512,8 +628,33 @@ def _cue_tokens(doc: Doc) -> list[int]:
     return [tok.idx for tok in doc if _reporting(tok) and subject_of(tok) is not None]
 
 
+FRAME_COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "prt"})
+
+
+def _frame_clauses(doc: Doc) -> dict[int, int]:
+    """Verbs of a participle clause that only goes on about the frame's speaker (“…,” she
+    said, *recalling the vote of 2007*. “…”, “…,” he said, *referring to the deal that the
+    council rejected*, “…”): char offset of each verb in it → where the clause ends. Such
+    a clause borrows its subject and has a complement of its own, so the quotation after
+    it is not its content ("…,” he said, *adding*, “…” is a statement of its own)."""
+    out: dict[int, int] = {}
+    for tok in doc:
+        if not (tok.pos_ == "VERB" and tok.tag_ in ("VBG", "VBN")
+                and tok.dep_ in ("advcl", "xcomp", "acl", "conj", "npadvmod")
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+                and any(c.dep_ in FRAME_COMPLEMENT_DEPS for c in tok.rights)):
+            continue
+        last = tok.right_edge
+        end = last.idx + len(last.text)
+        for t in tok.subtree:
+            if t.pos_ in ("VERB", "AUX"):
+                out[t.idx] = max(out.get(t.idx, 0), end)
+    return out
+
+
 def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[QuotedSpan],
-                        cue_offsets: Optional[list[int]] = None) -> list[Statement]:
+                        cue_offsets: Optional[list[int]] = None,
+                        frame: Optional[dict[int, int]] = None) -> list[Statement]:
     """“First part,” she said. “Second part.” is one statement: a quotation with a cue
     absorbs the quotations that follow it in the same paragraph when only the cue's
     clause stands between them; relations found *inside* the absorbed quotations are the
@@ -540,9 +681,11 @@ def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[Quo
             if any(o is not st and o.cue is not None and o.cue[0] >= qs.end and o.start <= qs.start + 1
                    and o.end >= qs.end - 1 for o in statements):
                 break  # the next quotation has a cue of its own ("…,” he added.)
-            if any(st.end <= c < qs.start and c != st.cue[0] for c in cue_offsets or ()) or any(
+            frame = frame or {}
+            in_frame = [c for c, end in frame.items() if st.end <= c < qs.start and end <= qs.start]
+            if any(st.end <= c < qs.start and c != st.cue[0] and c not in in_frame for c in cue_offsets or ()) or any(
                     o is not st and o.cue is not None and o.cue != st.cue and st.end <= o.cue[0] < qs.start
-                    for o in statements):
+                    and o.cue[0] not in in_frame for o in statements):
                 # “…,” Ms. Lee told reporters. On Friday, the minister said, “…”: a second cue
                 # between the quotations introduces a statement of its own (and perhaps another
                 # speaker), whatever marks the quotations are set in
@@ -554,11 +697,19 @@ def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[Quo
     out: list[Statement] = []
     for st in statements:
         holder = next((o for o in out if (o.kind == "direct" or id(o) in merged) and o.cue is not None
-                       and o.start <= st.start and st.end <= o.end + 1), None)
+                       and o.start <= st.start and st.end <= o.end + 1
+                       and not _in_gap(st, o, quoted)), None)
         if holder is not None:
             continue
         out.append(st)
     return out
+
+
+def _in_gap(st: Statement, holder: Statement, quoted: list[QuotedSpan]) -> bool:
+    """Is ``st`` a report of the frame between the quotations ``holder`` joined (“…,” he
+    said, *referring to the deal*. “…”), not of the quoted words?"""
+    return (id(st) != id(holder) and st.cue is not None and holder.cue is not None and st.cue != holder.cue
+            and st.cue[0] >= holder.cue[0] and not any(q.start <= st.cue[0] < q.end for q in quoted))
 
 
 def _join_same_cue(text: str, statements: list[Statement]) -> list[Statement]:

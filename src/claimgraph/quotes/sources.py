@@ -108,6 +108,11 @@ def _claim_around(doc: Doc, s_start: int, s_end: int, pp_start: int, pp_end: int
     before = trim(s_start, pp_start)
     after = trim(pp_end, s_end)
     if before and after:
+        if not any(t.pos_ in ("VERB", "AUX") for t in doc[pp_end:s_end]):
+            # "…, according to the polling average in New Hampshire", "…, according to the
+            # Tax Policy Center - half a point of GDP": what trails the source phrase is
+            # more of it, or an aside, not part of the claim
+            return before
         # a source phrase in mid-sentence ("X, according to Y, said Z") governs the whole sentence
         return before[0], after[1]
     return before or after

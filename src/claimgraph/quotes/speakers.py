@@ -127,7 +127,8 @@ def mentions_cover(doc: Doc, ent_id: str, offset: int) -> bool:
 
 def neighbour_speaker(doc: Doc, resolved, k: int):
     """Speaker of the nearest attributed quote in the same paragraph (after it first,
-    as in “Q1. Q2,” said X), else the last one of the previous paragraph."""
+    as in “Q1. Q2,” said X), else — for a quotation that opens its paragraph, a
+    paragraph that only goes on quoting — the last one of the previous paragraph."""
     para = paragraph_of(doc, resolved[k][0].start)
     for j in range(k + 1, len(resolved)):
         st, ent_id, mention = resolved[j]
@@ -135,13 +136,27 @@ def neighbour_speaker(doc: Doc, resolved, k: int):
             break
         if ent_id is not None:
             return ent_id, mention
+    text = doc_text(doc)
+    start = resolved[k][0].start
+    opens = not text[text.rfind("\n", 0, start) + 1:start].strip(" \t\"“”‘’'«»„—–-")
     for j in range(k - 1, -1, -1):
         st, ent_id, mention = resolved[j]
-        if para - paragraph_of(doc, st.start) > 1:
+        apart = paragraphs_apart(text, st.end, start)
+        if apart > 1 or apart == 1 and not opens:
             break
         if ent_id is not None:
             return ent_id, mention
     return None, None
+
+
+def paragraphs_apart(text: str, end: int, start: int) -> int:
+    """How many paragraph breaks lie between two offsets: 0 in the same paragraph, 1 in
+    the next one. Blank lines between paragraphs ("\n\n", the usual layout of copy) are
+    no paragraphs of their own."""
+    gap = text[end:start]
+    if "\n" not in gap:
+        return 0
+    return 1 + sum(1 for line in gap.split("\n")[1:-1] if line.strip())
 
 
 CONJOINED_PATH_DEPS = frozenset({"compound", "appos", "conj", "flat", "nsubj", "nsubjpass", "agent", "pobj"})
