@@ -7,6 +7,7 @@ import pytest
 
 from claimgraph.eval.quotes import score
 from claimgraph.ingest.text import normalise
+from claimgraph.model import Article
 from claimgraph.quotes.marks import find_quoted_spans
 
 
@@ -523,6 +524,44 @@ def test_a_quotation_paragraph_continues_the_speaker_of_the_paragraph_before(rea
                     "city.\"\n\nCouncil members were divided on the plan.")
     q = _find(a, "The ruling ignores the facts")
     assert a.entity(q.speaker).name.endswith("Ruiz")
+    assert q.reason is None
+
+
+OPENING_QUOTATION = ("“We are running out of time and nobody in this city seems to care.”\n\n"
+                     "The council met on Monday to discuss the budget for next year.")
+
+
+def test_a_quotation_nobody_in_the_discourse_says_is_a_statement_with_no_speaker_and_a_reason(reader):
+    a = reader.read(OPENING_QUOTATION)
+    assert len(a.quotes) == 1
+    q = a.quotes[0]
+    assert a.span_text(q.content).startswith("We are running out of time")
+    assert q.kind == "direct" and q.speaker is None and q.speaker_mention is None
+    assert q.reason == "no cue in its sentence and no speaker in the paragraph before"
+    assert 0.0 < q.confidence < 1.0
+    assert a.to_record()["quotes"][0]["reason"] == q.reason
+    assert Article.from_record(a.to_record()).quotes[0].reason == q.reason
+
+
+def test_the_report_shows_a_statement_with_no_speaker_and_its_reason(reader):
+    from claimgraph.report import NO_SPEAKER, render
+
+    report = render(reader.read(OPENING_QUOTATION))
+    assert NO_SPEAKER in report
+    assert "no speaker: no cue in its sentence and no speaker in the paragraph before" in report
+    assert "speaker?" not in report
+
+
+@pytest.mark.parametrize("text", [
+    "The so-called “reform” passed on Monday after a long and bitter debate in the council.",
+    "The council met on Monday.\n\n“Tax relief”\n\nThe budget passed after a long debate.",
+    "Critics of the plan, which they call “a gift to the rich and a burden on everyone else”, "
+    "met on Monday.",
+])
+def test_a_scare_quote_title_or_phrase_is_still_no_statement(reader, text):
+    a = reader.read(text)
+    assert not any(q.reason for q in a.quotes), [(a.span_text(q.content), q.reason) for q in a.quotes]
+    assert all(q.speaker is not None or q.cue is not None for q in a.quotes)
 
 
 def test_a_quotation_after_a_colon_that_ends_the_line_before(reader):

@@ -257,6 +257,17 @@ def test_page_reads_and_marks_the_roundup(client, reader):
     assert 'class="qty bad"' in r.text
 
 
+def test_page_shows_a_statement_with_no_speaker_and_its_reason(client, reader):
+    text = ("“We are running out of time and nobody in this city seems to care.”\n\n"
+            "The council met on Monday to discuss the budget for next year.")
+    r = client.post("/", data={"text": text})
+    assert r.status_code == 200
+    q = reader.read(text).quotes[0]
+    assert q.speaker is None and q.reason
+    assert f'id="detail-{q.id}"' in r.text
+    assert 'class="d-no-speaker">no speaker<' in r.text and q.reason in r.text
+
+
 def test_page_errors_are_shown_in_the_form(client):
     r = client.post("/", data={"text": "   "})
     assert r.status_code == 422 and "empty text" in r.text and 'role="alert"' in r.text

@@ -85,6 +85,9 @@ class Quote(_Checked):
     #: every speaker of a statement made by several ("X and Y confirmed"), in order;
     #: ``speaker`` is the first. Empty when there is one speaker.
     speakers: list[str] = field(default_factory=list, metadata={"ref": "entities"})
+    #: why ``speaker`` is None for a statement found without one (a quoted passage with no
+    #: cue in its sentence and no speaker the discourse makes clear); None otherwise
+    reason: Optional[str] = None
 
 
 @dataclass

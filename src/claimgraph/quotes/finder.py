@@ -248,8 +248,13 @@ class QuoteFinder(Step):
         quoted = find_quoted_spans(text)
         types = {e.id: e.type for e in doc._.cg_entities or []}
         for k, (st, ent_id, mention) in enumerate(resolved):
+            reason = None
             if st.cue is None and ent_id is None:
-                continue
+                # a quoted statement nobody in the discourse says: still a statement, with
+                # no speaker and the reason why (issue 10, class 3)
+                reason = unspoken_reason(text, st, quoted)
+                if reason is None:
+                    continue
             act = "speech" if speech_act(st) else "attitude"
             if act != "speech" and self.scope == "speech":
                 continue
@@ -258,7 +263,8 @@ class QuoteFinder(Step):
                       speaker_text=text[mention[0]:mention[1]] if mention else None,
                       act=act, fragments=fragments(text, st.start, st.end, quoted,
                                                    st.kind in ("direct", "partial"),
-                                                   _frame(st.cue, mention)))
+                                                   _frame(st.cue, mention)),
+                      reason=reason)
             if k not in neighboured and st.speaker_head is not None:
                 self._conjoined(doc, st.speaker_head, q)
             form = "neighbour" if k in neighboured else speaker_form(st.speaker_head, ent_id is not None)
@@ -336,6 +342,33 @@ class QuoteFinder(Step):
                 "GPE" if head.ent_type_ == "GPE" else "ORG" if head.pos_ == "PROPN" else "GROUP"
             ent_id = add_entity(doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
         return ent_id
+
+
+#: a cue-less quotation is a statement of its own when it is whole quoted sentences of at
+#: least this many words (not a scare-quoted word, a title or a slogan)
+STATEMENT_WORDS = 6
+
+
+def unspoken_reason(text: str, st: Statement, quoted: list[QuotedSpan]) -> Optional[str]:
+    """Why a cue-less quotation that no neighbour speaks for has no speaker — or ``None``
+    when it is no statement: only whole quoted sentences count (at least
+    :data:`STATEMENT_WORDS` words, opening a sentence or following a colon, ending in
+    . ! ? inside the marks), not a quoted phrase inside a sentence of the article's own."""
+    if st.relation != "orphan" or st.kind != "direct":
+        return None
+    qs = next((q for q in quoted if q.start <= st.start and st.end <= q.end), None)
+    if qs is None or qs.words(text) < STATEMENT_WORDS:
+        return None
+    inside = text[qs.start:qs.end].strip().strip(QUOTE_CHARS).rstrip()
+    if not inside.endswith((".", "!", "?", "…")) or not text_starts_sentence(text, qs.start):
+        return None
+    line_start = text.rfind("\n", 0, qs.start) + 1
+    before = text[line_start:qs.start].rstrip(" \t\xa0" + QUOTE_CHARS)
+    if before and not before.endswith((".", "!", "?", "…", ":")):
+        return None  # it goes on a sentence of the article's own ("thanked him for “…")
+    if not before.strip("—–-"):
+        return "no cue in its sentence and no speaker in the paragraph before"
+    return "no cue in its sentence and no speaker in its paragraph"
 
 
 def _frame(cue: Optional[tuple[int, int]], mention: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:

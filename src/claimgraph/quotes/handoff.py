@@ -32,7 +32,7 @@ def carry_via(doc: Doc, sentence: Span, via_id: str, owner_id: Optional[str], cu
         if sentence[0] <= q.content[0] < sentence[1] and q.speaker != via_id:
             q.via = via_id
             if owner_id is not None and q.speaker is None:
-                q.speaker = owner_id
+                q.speaker, q.reason = owner_id, None  # a speaker found: no reason for none
         q.content = _without(text, q.content, cut)
         q.fragments = _within(q.fragments, q.content)
 

@@ -139,7 +139,14 @@ def _quote_lines(article: Article, quote: Quote, entity: _EntityIndex) -> list[s
     others = [entity(s) for s in (getattr(quote, "speakers", None) or [])[1:]]
     if any(others):
         details.append("with " + ", ".join(o.name for o in others if o is not None))
-    details += _confidence_details(quote.confidence)
+    reason = getattr(quote, "reason", None)
+    if reason and quote.speaker is None:
+        # a statement found with no speaker: say so and why, not "speaker?"
+        details.append(f"no speaker: {reason}")
+        if isinstance(quote.confidence, (int, float)):
+            details.append(f"confidence {quote.confidence:.2f}")
+    else:
+        details += _confidence_details(quote.confidence)
     return _item_lines(f"- {mark}{content}{close}", details, entity(quote.via), quote.content[0])
 
 

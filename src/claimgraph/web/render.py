@@ -141,7 +141,8 @@ def _detail(article: Article, item, ents, colour: str, store_link: bool) -> dict
         speaker = ents.get(item.speaker) if item.speaker else None
         said_as = article.span_text(item.speaker_mention) or item.speaker_text
         content = article.span_text(item.content)
-        kind, extra = item.kind, {"act": item.act, "confidence": item.confidence}
+        kind, extra = item.kind, {"act": item.act, "confidence": item.confidence,
+                                  "reason": getattr(item, "reason", None) if item.speaker is None else None}
         anonymous = False
     else:
         speaker = ents.get(item.source) if item.source else None
