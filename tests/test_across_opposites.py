@@ -194,3 +194,18 @@ def test_two_sources_in_one_article_disagree():
     [found] = OppositeIndex().add(art, "story-1")
     assert found.kind == "two sources" and found.about == "person:erik-holm"
     assert (found.a.speaker, found.b.speaker) == ("org:northline", "person:mara-lind")
+
+
+def test_an_opposite_word_turns_a_claim_round():
+    staff = {"Hana Pellworm": "person:hana-pellworm"}
+
+    def mayor(id_, content, outlet):
+        return make(id_, f"Hana Pellworm said {content}.", people=staff, outlet=outlet,
+                    quotes=[("Hana Pellworm", content, "indirect")])
+
+    keep = mayor("a1", "the harbour staff will keep their jobs after the merger", "Harbour Post")
+    no_loss = mayor("b1", "no harbour staff will lose their jobs after the merger", "Coast Daily")
+    loss = mayor("c1", "the harbour staff will lose their jobs after the merger", "Valley Times")
+    assert _flags(keep, no_loss) == []  # a negated opposite agrees
+    [flag] = _flags(keep, loss)  # an opposite alone contradicts
+    assert flag["b"]["polarity"] == "negated" and "lose" in flag["b"]["negation"]

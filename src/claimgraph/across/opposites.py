@@ -195,9 +195,43 @@ def clauses(article: Article, story: str, copy_of: Optional[str] = None) -> list
     return out
 
 
+#: verbs and adjectives whose opposites say "not X" (*lose* / *keep*, *rise* / *fall*): a
+#: clause that has one where the other has its opposite is turned round once more, so *no
+#: staff will lose their jobs* agrees with *staff will keep their jobs*
+ANTONYMS = (("lose", "keep"), ("win", "lose"), ("rise", "fall"), ("increase", "decrease"),
+            ("open", "close"), ("accept", "reject"), ("support", "oppose"), ("allow", "ban"),
+            ("guilty", "innocent"), ("true", "false"), ("legal", "illegal"), ("safe", "unsafe"),
+            ("armed", "unarmed"), ("approve", "reject"), ("confirm", "deny"), ("present", "absent"),
+            ("alive", "dead"), ("up", "down"), ("raise", "cut"), ("agree", "disagree"))
+_INFLECT = ("", "s", "d", "ed", "ing", "es")
+_IRREGULAR = {"lose": ("lost", "losing"), "keep": ("kept",), "win": ("won", "winning"),
+              "rise": ("rose", "risen", "rising"), "fall": ("fell", "fallen"),
+              "cut": ("cutting",), "close": ("closing",), "raise": ("raising",)}
+
+
+def _forms(word: str) -> set[str]:
+    return {stem(word + end) for end in _INFLECT} | {stem(w) for w in _IRREGULAR.get(word, ())} | {stem(word)}
+
+
+_OPPOSITE: dict[str, set[str]] = {}
+for _a, _b in ANTONYMS:
+    for _x in _forms(_a):
+        _OPPOSITE.setdefault(_x, set()).update(_forms(_b))
+    for _x in _forms(_b):
+        _OPPOSITE.setdefault(_x, set()).update(_forms(_a))
+
+
+def _antonym(a_only: frozenset[str], b_only: frozenset[str]) -> Optional[tuple[str, str]]:
+    for x in sorted(a_only):
+        for y in sorted(b_only & _OPPOSITE.get(x, set())):
+            return x, y
+    return None
+
+
 def clash(a: Clause, b: Clause) -> Optional[tuple[tuple[str, ...], tuple]]:
     """``(shared words, (polarity of a, of b))`` when ``a`` and ``b`` are one proposition
-    in opposite polarity (a polarity: ``(affirmed, the negation it rests on)``)."""
+    in opposite polarity (a polarity: ``(affirmed, the negation it rests on)``). One word
+    replaced by its opposite (:data:`ANTONYMS`) turns ``b`` round once more."""
     shared = a.terms & b.terms
     if len(shared) < MIN_TERMS or len(shared) < OVERLAP * max(len(a.terms), len(b.terms)):
         return None
@@ -208,6 +242,9 @@ def clash(a: Clause, b: Clause) -> Optional[tuple[tuple[str, ...], tuple]]:
         if c.denied:
             affirmed, neg = not affirmed, neg or "denied"
         pol.append((affirmed, neg))
+    swap = _antonym(a.terms - shared, b.terms - shared)
+    if swap:
+        pol[1] = (not pol[1][0], pol[1][1] or f"{swap[1]} for {swap[0]}")
     if pol[0][0] == pol[1][0]:
         return None
     return tuple(sorted(shared)), tuple(pol)
