@@ -396,7 +396,7 @@ def page(conn, text: Optional[str], f: Filters, limit: int = 20, offset: int = 0
     paged = _select_for(conn.dialect.name, shape)
     rows = conn.execute(paged, {**params, "top": offset + limit + 1, "page_limit": limit + 1,
                                 "page_offset": offset}).all()
-    hits = [Hit(*tuple(r)[:12], bool(r[12]), *tuple(r)[13:]) for r in rows[:limit]]
+    hits = [_hit(r) for r in rows[:limit]]
     if len(rows) <= limit and (rows or offset == 0):
         return Page(hits, offset + len(rows))  # the last page: no count needed
     more = len(rows) > limit
@@ -409,12 +409,18 @@ def page(conn, text: Optional[str], f: Filters, limit: int = 20, offset: int = 0
     return Page(hits, total, more=more)
 
 
+def _hit(row) -> Hit:
+    """A row of the search SELECT (its columns are Hit's fields, in order; SQLite gives
+    ``anonymous`` as 0/1)."""
+    row = tuple(row)
+    return Hit(*row[:12], bool(row[12]), *row[13:])
+
+
 def iter_search(engine: sa.Engine, text: Optional[str], f: Filters) -> Iterator[Hit]:
     with engine.connect() as conn:
         sel, params = build(conn, text, f)
         for row in conn.execution_options(yield_per=1000).execute(sel, params):
-            row = tuple(row)  # the columns are Hit's fields, in order
-            yield Hit(*row[:12], bool(row[12]), *row[13:])
+            yield _hit(row)
 
 
 def search(engine: sa.Engine, text: Optional[str], f: Filters) -> list[Hit]:

@@ -12,7 +12,8 @@ import datetime as dt
 import math
 from typing import Any, Mapping, Optional
 
-from claimgraph.web.corpus import DEFAULT_LIMIT, MAX_LIMIT, MAX_QUERY, _whole, bad
+from claimgraph.web import corpus
+from claimgraph.web.corpus import DEFAULT_LIMIT
 
 
 @dataclasses.dataclass
@@ -26,30 +27,9 @@ class StoryQuery:
 
 def parse_story_query(params: Mapping[str, str]) -> StoryQuery:
     """``since`` (YYYY-MM-DD), ``about`` (an entity's name), ``min_size``, ``limit``, ``offset``."""
-    unknown = sorted(set(params) - {"since", "about", "min_size", "limit", "offset"})
-    if unknown:
-        raise bad(unknown[0], "unknown filter (known: since, about, min_size, limit, offset)")
-    since = (params.get("since") or "").strip() or None
-    if since:
-        try:
-            since = dt.date.fromisoformat(since).isoformat()
-        except ValueError:
-            raise bad("since", f"expected a date as YYYY-MM-DD, got {since[:40]!r}") from None
-    about = (params.get("about") or "").strip() or None
-    if about and len(about) > MAX_QUERY:
-        raise bad("about", f"longer than {MAX_QUERY} characters")
-    return StoryQuery(since, about, _whole(params, "min_size", 1, 1, 1_000_000),
-                      _whole(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
-                      _whole(params, "offset", 0, 0, 10_000_000))
-
-
-def parse_flag(value: Optional[str], name: str) -> bool:
-    value = (value or "").strip().lower()
-    if value in ("", "false", "0", "no"):
-        return False
-    if value in ("true", "1", "yes"):
-        return True
-    raise bad(name, f"expected true or false, got {value[:20]!r}")
+    corpus.only(params, ("since", "about", "min_size", "limit", "offset"))
+    return StoryQuery(corpus.day(params, "since"), corpus.text(params, "about"),
+                      corpus.whole(params, "min_size", 1, 1, 1_000_000), *corpus.paging(params))
 
 
 # --------------------------------------------------------------------------- the timeline

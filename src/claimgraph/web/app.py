@@ -364,21 +364,15 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
         from claimgraph.model import EntityType
 
         params = request.query_params
-        unknown = sorted(set(params) - {"q", "type", "min_mentions", "limit", "offset"})
-        if unknown:
-            raise corpus.bad(unknown[0], "unknown filter (known: q, type, min_mentions, limit, offset)")
-        name = (params.get("q") or "").strip() or None
-        if name and len(name) > corpus.MAX_QUERY:
-            raise corpus.bad("q", f"longer than {corpus.MAX_QUERY} characters")
+        corpus.only(params, ("q", "type", "min_mentions", "limit", "offset"))
         types = [t.strip().upper() for t in params.getlist("type") if t.strip()]
         known = get_args(EntityType)
         for t in types:
             if t not in known:
                 raise corpus.bad("type", f"{t[:40]!r} is not one of {', '.join(known)}")
-        limit = corpus._whole(params, "limit", corpus.DEFAULT_LIMIT, 1, corpus.MAX_LIMIT)
-        offset = corpus._whole(params, "offset", 0, 0, 10_000_000)
-        min_mentions = corpus._whole(params, "min_mentions", 1, 0, 10_000_000)
-        total, items = await in_store(the_store().entity_page, name=name, types=types,
+        limit, offset = corpus.paging(params)
+        min_mentions = corpus.whole(params, "min_mentions", 1, 0, corpus.MAX_OFFSET)
+        total, items = await in_store(the_store().entity_page, name=corpus.text(params, "q"), types=types,
                                       min_mentions=min_mentions, limit=limit, offset=offset)
         return {"total": total, "limit": limit, "offset": offset, "items": corpus.plain(items)}
 
@@ -423,15 +417,11 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
                          "`limit` and `offset`. Answers `{total, limit, offset, items}`.")
     async def list_statements(request: Request):
         params = request.query_params
-        unknown = sorted(set(params) - {"speaker", "misquotes", "all", "limit", "offset"})
-        if unknown:
-            raise corpus.bad(unknown[0], "unknown filter (known: speaker, misquotes, all, limit, offset)")
-        speaker = (params.get("speaker") or "").strip() or None
-        limit = corpus._whole(params, "limit", corpus.DEFAULT_LIMIT, 1, corpus.MAX_LIMIT)
-        offset = corpus._whole(params, "offset", 0, 0, 10_000_000)
-        total, rows = await in_store(the_store().statement_page, speaker=speaker,
-                                     misquotes=across.parse_flag(params.get("misquotes"), "misquotes"),
-                                     everything=across.parse_flag(params.get("all"), "all"),
+        corpus.only(params, ("speaker", "misquotes", "all", "limit", "offset"))
+        limit, offset = corpus.paging(params)
+        total, rows = await in_store(the_store().statement_page, speaker=corpus.text(params, "speaker"),
+                                     misquotes=bool(corpus.flag(params, "misquotes")),
+                                     everything=bool(corpus.flag(params, "all")),
                                      limit=limit, offset=offset)
         return {"total": total, "limit": limit, "offset": offset, "items": corpus.plain(rows)}
 
@@ -448,10 +438,8 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
              description="`outlet` (repeatable) narrows to those outlets; `top` (1–100, default 10).")
     async def list_sources(request: Request):
         params = request.query_params
-        unknown = sorted(set(params) - {"outlet", "top"})
-        if unknown:
-            raise corpus.bad(unknown[0], "unknown filter (known: outlet, top)")
-        top = corpus._whole(params, "top", 10, 1, 100)
+        corpus.only(params, ("outlet", "top"))
+        top = corpus.whole(params, "top", 10, 1, 100)
         outlets = [o.strip() for o in params.getlist("outlet") if o.strip()]
         table = corpus.plain(await in_store(the_store().sources, outlets, top=top))
         missing = sorted(set(outlets) - {o["outlet"] for o in table})
@@ -502,7 +490,8 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
             if query.text or query.filters:
                 result = await in_store(corpus.search, the_store(), query, None)
                 context["result"] = result
-                context["pages"] = _pages(query, result)
+                context["pages"] = corpus.pages(query.params(), query.limit, query.offset,
+                                                bool(result.get("more")))
         except ApiError as err:
             context["error"] = err
             return templates.TemplateResponse(request, "corpus.html", context,
@@ -530,12 +519,8 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
     @app.get("/corpus/stories", response_class=HTMLResponse, include_in_schema=False)
     async def stories_page(request: Request):
         q, total, items = await story_page(request)
-        pages = {"prev": None, "next": None}
-        params = {k: v for k, v in request.query_params.items() if k not in ("limit", "offset")}
-        if q.offset > 0:
-            pages["prev"] = "?" + urlencode({**params, "limit": q.limit, "offset": max(0, q.offset - q.limit)})
-        if q.offset + q.limit < total:
-            pages["next"] = "?" + urlencode({**params, "limit": q.limit, "offset": q.offset + q.limit})
+        params = {k: v for k, v in request.query_params.items() if k not in corpus.PAGING}
+        pages = corpus.pages(params, q.limit, q.offset, q.offset + q.limit < total)
         return templates.TemplateResponse(request, "stories.html",
                                           {"stories": items, "total": total, "query": q,
                                            "pages": pages, "params": params})
@@ -562,15 +547,3 @@ def create_app(settings: Optional[Settings] = None, *, reader=None, store=None) 
                                           {"schema": app.openapi(), "codes": await error_codes()})
 
     return app
-
-
-def _pages(query: corpus.Query, result: dict) -> dict[str, Optional[str]]:
-    params = query.params()
-    out: dict[str, Optional[str]] = {"prev": None, "next": None}
-    if query.offset > 0:
-        out["prev"] = "?" + urlencode({**params, "limit": query.limit,
-                                       "offset": max(0, query.offset - query.limit)})
-    if result.get("more"):
-        out["next"] = "?" + urlencode({**params, "limit": query.limit,
-                                       "offset": query.offset + query.limit})
-    return out

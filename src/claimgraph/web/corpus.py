@@ -9,7 +9,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import OrderedDict
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, Optional, Sequence
+from urllib.parse import urlencode
 
 from claimgraph.model import CERTAINTY_ORDER, QUOTE_KINDS
 from claimgraph.web.errors import ApiError
@@ -19,7 +20,7 @@ TEXT_FILTERS = ("speaker", "source", "about", "outlet")
 FILTERS = TEXT_FILTERS + ("since", "until", "kind", "anonymous", "certainty")
 KINDS = QUOTE_KINDS + ("attribution",)
 PAGING = ("limit", "offset")
-DEFAULT_LIMIT, MAX_LIMIT = 20, 500
+DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET = 20, 500, 10_000_000
 MAX_QUERY = 500
 LAYERS = {"search": None, "quotes": "quotes", "attributions": "attributions"}
 
@@ -43,28 +44,18 @@ def bad(name: str, message: str) -> ApiError:
     return ApiError(400, "query.bad_filter", f"{name}: {message}")
 
 
-def parse_query(params: Mapping[str, str], *, extra: tuple[str, ...] = ()) -> Query:
+def parse_query(params: Mapping[str, str]) -> Query:
     """URL parameters → a checked :class:`Query`; an unknown parameter is an error too."""
-    unknown = sorted(set(params) - set(FILTERS) - set(PAGING) - {"q"} - set(extra))
-    if unknown:
-        raise bad(unknown[0], f"unknown filter (known: q, {', '.join(FILTERS)}, limit, offset)")
-    text = (params.get("q") or "").strip() or None
-    if text is not None and len(text) > MAX_QUERY:
-        raise bad("q", f"longer than {MAX_QUERY} characters")
+    only(params, ("q", *FILTERS, *PAGING))
     filters: dict[str, Any] = {}
     for name in TEXT_FILTERS:
-        value = (params.get(name) or "").strip()
+        value = text(params, name)
         if value:
-            if len(value) > MAX_QUERY:
-                raise bad(name, f"longer than {MAX_QUERY} characters")
             filters[name] = value
     for name in ("since", "until"):
-        value = (params.get(name) or "").strip()
+        value = day(params, name)
         if value:
-            try:
-                filters[name] = dt.date.fromisoformat(value).isoformat()
-            except ValueError:
-                raise bad(name, f"expected a date as YYYY-MM-DD, got {value[:40]!r}") from None
+            filters[name] = value
     if filters.get("since") and filters.get("until") and filters["since"] > filters["until"]:
         raise bad("since", "is after until")
     kind = (params.get("kind") or "").strip()
@@ -77,17 +68,54 @@ def parse_query(params: Mapping[str, str], *, extra: tuple[str, ...] = ()) -> Qu
         if certainty not in CERTAINTY_ORDER:
             raise bad("certainty", f"{certainty[:40]!r} is not one of {', '.join(CERTAINTY_ORDER)}")
         filters["certainty"] = certainty
-    anonymous = (params.get("anonymous") or "").strip().lower()
-    if anonymous:
-        if anonymous not in ("true", "false", "1", "0", "yes", "no"):
-            raise bad("anonymous", f"expected true or false, got {anonymous[:20]!r}")
-        filters["anonymous"] = anonymous in ("true", "1", "yes")
-    limit = _whole(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
-    offset = _whole(params, "offset", 0, 0, 10_000_000)
-    return Query(text, filters, limit, offset)
+    anonymous = flag(params, "anonymous")
+    if anonymous is not None:
+        filters["anonymous"] = anonymous
+    return Query(text(params, "q"), filters, *paging(params))
 
 
-def _whole(params, name: str, default: int, low: int, high: int) -> int:
+# ------------------------------------------------------------------- one parameter each
+# Every endpoint checks its URL parameters with these, so a bad one is always the same
+# 400 (``query.bad_filter``) naming the parameter.
+
+def only(params: Mapping[str, str], known: Sequence[str]) -> None:
+    """An unknown parameter is an error (a misspelt filter must not be ignored)."""
+    unknown = sorted(set(params) - set(known))
+    if unknown:
+        raise bad(unknown[0], f"unknown filter (known: {', '.join(known)})")
+
+
+def text(params: Mapping[str, str], name: str) -> Optional[str]:
+    """A text parameter, stripped (None when empty), at most :data:`MAX_QUERY` characters."""
+    value = (params.get(name) or "").strip()
+    if len(value) > MAX_QUERY:
+        raise bad(name, f"longer than {MAX_QUERY} characters")
+    return value or None
+
+
+def day(params: Mapping[str, str], name: str) -> Optional[str]:
+    """A date parameter (YYYY-MM-DD) as an ISO date, or None."""
+    value = (params.get(name) or "").strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise bad(name, f"expected a date as YYYY-MM-DD, got {value[:40]!r}") from None
+
+
+def flag(params: Mapping[str, str], name: str) -> Optional[bool]:
+    """A true/false parameter (also 1/0, yes/no), or None when absent."""
+    value = (params.get(name) or "").strip().lower()
+    if not value:
+        return None
+    if value not in ("true", "false", "1", "0", "yes", "no"):
+        raise bad(name, f"expected true or false, got {value[:20]!r}")
+    return value in ("true", "1", "yes")
+
+
+def whole(params: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    """A whole-number parameter between ``low`` and ``high``, or ``default``."""
     value = (params.get(name) or "").strip()
     if not value:
         return default
@@ -98,6 +126,24 @@ def _whole(params, name: str, default: int, low: int, high: int) -> int:
     if not low <= number <= high:
         raise bad(name, f"must be between {low} and {high:,}")
     return number
+
+
+def paging(params: Mapping[str, str]) -> tuple[int, int]:
+    """``(limit, offset)``: limit 1–:data:`MAX_LIMIT` (default :data:`DEFAULT_LIMIT`)."""
+    return (whole(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
+            whole(params, "offset", 0, 0, MAX_OFFSET))
+
+
+def pages(params: Mapping[str, Any], limit: int, offset: int, more: bool) -> dict[str, Optional[str]]:
+    """Query strings of the previous and next pages (None where there is none); ``params``
+    are the page's other parameters, kept as they are."""
+    params = {k: v for k, v in params.items() if k not in PAGING}
+    out: dict[str, Optional[str]] = {"prev": None, "next": None}
+    if offset > 0:
+        out["prev"] = "?" + urlencode({**params, "limit": limit, "offset": max(0, offset - limit)})
+    if more:
+        out["next"] = "?" + urlencode({**params, "limit": limit, "offset": offset + limit})
+    return out
 
 
 # --------------------------------------------------------------------------- the store
