@@ -249,6 +249,18 @@ def stories(conn, tables, since: Optional[str] = None, about: Optional[str] = No
     return story_page(conn, tables, since, about, min_size, with_articles, limit, offset)[1]
 
 
+def _page(conn, q, limit: Optional[int], offset: int) -> tuple[int, list]:
+    """``(rows the query matches, the rows of one page)``; without a limit the page is
+    everything after ``offset``, and its length gives the total unless it is empty."""
+    def count() -> int:
+        return conn.execute(sa.select(sa.func.count()).select_from(q.order_by(None).subquery())).scalar_one()
+
+    if limit:
+        return count(), conn.execute(q.limit(limit).offset(offset)).all()
+    rows = conn.execute(q.offset(offset)).all()
+    return (offset + len(rows) if rows or not offset else count()), rows
+
+
 def story_page(conn, tables, since: Optional[str] = None, about: Optional[str] = None,
                min_size: int = 1, with_articles: bool = True, limit: Optional[int] = None,
                offset: int = 0) -> tuple[int, list[dict]]:
@@ -268,8 +280,7 @@ def story_page(conn, tables, since: Optional[str] = None, about: Optional[str] =
         total = len(rows)
         rows = rows[offset:offset + limit] if limit else rows[offset:]
     else:
-        total = conn.execute(sa.select(sa.func.count()).select_from(q.order_by(None).subquery())).scalar_one()
-        rows = conn.execute(q.limit(limit).offset(offset) if limit else q.offset(offset)).all()
+        total, rows = _page(conn, q, limit, offset)
     out = [{"id": r.id, "title": r.title, "size": r.size, "texts": r.texts, "outlets": r.outlets,
             "first": r.first, "last": r.last, "entities": [e["name"] for e in r.entities[:5]]}
            for r in rows]
@@ -345,9 +356,8 @@ def statement_page(conn, tables, speaker: Optional[str] = None, misquotes: bool 
         q = q.where(sts.c.misquotes > 0)
     q = q.order_by(sts.c.id)
     if not speaker:
-        total = conn.execute(sa.select(sa.func.count()).select_from(q.order_by(None).subquery())).scalar_one()
-        q = q.offset(offset)
-        return total, list(conn.execute(q.limit(limit) if limit else q).scalars())
+        total, rows = _page(conn, q, limit, offset)
+        return total, [r[0] for r in rows]
     from claimgraph.lexicon.gazetteer import norm_key
 
     want = norm_key(speaker)
