@@ -14,21 +14,17 @@ import argparse
 import hashlib
 import importlib
 import json
-import os
-import pickle
 import sys
 from importlib import metadata
 from pathlib import Path
 
 import spacy
-from spacy.tokens import DocBin
 
 sys.path.insert(0, str(Path(__file__).parent))
-from polnear_docs import CACHE_DIR, SHARED, parse_sources  # noqa: E402
+from polnear_docs import CACHE_DIR, SHARED, parse_sources, parsed_docs  # noqa: E402
 
 from claimgraph.article import article_from_doc  # noqa: E402
 from claimgraph.eval.coref import score  # noqa: E402
-from claimgraph.ingest.text import normalise  # noqa: E402
 from claimgraph.model import ArticleInput  # noqa: E402
 from claimgraph.pipeline import COMPONENTS, MODEL_NAME  # noqa: E402
 
@@ -37,30 +33,11 @@ FILES = {"train": SHARED / "data" / "gum-news" / "train-other-genres.jsonl",
 
 
 def load_docs(path: Path, gold: list[dict]):
-    import claimgraph.pipeline.sentences  # noqa: F401 - registers the factory
-
-    nlp = spacy.load(MODEL_NAME)
-    nlp.add_pipe("claimgraph_sentences", before="parser")
     h = hashlib.sha256(path.read_bytes())
     for part in (MODEL_NAME, metadata.version(MODEL_NAME), spacy.__version__, *parse_sources()):
         h.update(b"\0" + part.encode())
     stem = CACHE_DIR / f"claimgraph-gum-{path.stem}-{h.hexdigest()[:16]}"
-    cache, tensors = stem.with_suffix(".spacy"), stem.with_suffix(".tensors.pkl")
-    if cache.exists() and tensors.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        for doc, arr in zip(docs, pickle.loads(tensors.read_bytes())):
-            doc.tensor = arr
-        if len(docs) == len(gold):
-            return nlp, docs
-    print(f"parsing {len(gold)} documents (cache {cache.name})", file=sys.stderr)
-    docs = list(nlp.pipe((normalise(g["text"]) for g in gold), batch_size=32))
-    tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-    DocBin(store_user_data=False, docs=docs).to_disk(tmp)
-    tmp_t = tensors.with_suffix(f".{os.getpid()}.tmp")
-    tmp_t.write_bytes(pickle.dumps([doc.tensor for doc in docs]))
-    os.replace(tmp_t, tensors)
-    os.replace(tmp, cache)
-    return nlp, docs
+    return parsed_docs(gold, stem.with_suffix(".spacy"), stem.with_suffix(".tensors.pkl"))
 
 
 def evaluate(split: str = "train", only: str | None = None):

@@ -75,11 +75,18 @@ def cache_paths(key: str) -> tuple[Path, Path]:
 
 
 def load_docs(gold: list[dict]):
+    """The PolNeAR dev documents parsed (from the cache when it holds them)."""
+    return parsed_docs(gold, *cache_paths(cache_key()))
+
+
+def parsed_docs(gold: list[dict], cache: Path, tensors: Path):
+    """``(nlp, docs)``: the gold records' texts parsed exactly as the reader parses them,
+    read from ``cache`` (a DocBin) and ``tensors`` (the tok2vec output) when they hold
+    these texts, else parsed and written there (GUM's loop uses it too)."""
     import claimgraph.pipeline.sentences  # noqa: F401 - registers the factory
 
     nlp = spacy.load(MODEL_NAME)
     nlp.add_pipe("claimgraph_sentences", before="parser")  # parse exactly as the reader does
-    cache, tensors = cache_paths(cache_key())
     if cache.exists() and tensors.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
         arrays = pickle.loads(tensors.read_bytes())
