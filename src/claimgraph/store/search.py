@@ -371,9 +371,10 @@ class Page:
     more: bool = False  # a next page exists
 
 
-def _broad(conn, text_param: str) -> bool:
-    """Does a full-text query match more than :data:`BROAD` statements of a table (SQLite)?"""
-    for table in ("quotes", "attributions"):
+def _broad(conn, text_param: str, shape: dict) -> bool:
+    """Does a full-text query match more than :data:`BROAD` statements of a table the
+    search reads (SQLite)?"""
+    for table in (t for t in ("quotes", "attributions") if shape[t]):
         n = conn.execute(sa.text(f"SELECT count(*) FROM (SELECT 1 FROM {table}_fts "
                                  f"WHERE {table}_fts MATCH :q LIMIT {BROAD + 1})"),
                          {"q": text_param}).scalar_one()
@@ -391,7 +392,7 @@ def page(conn, text: Optional[str], f: Filters, limit: int = 20, offset: int = 0
     shape, params = prepare(conn, text, Filters(**{**f.__dict__, "limit": None}))
     sel = _select_for(conn.dialect.name, shape)
     shape = {**shape, "page": True}
-    if shape["text"] and conn.dialect.name == "sqlite" and _broad(conn, params["text"]):
+    if shape["text"] and conn.dialect.name == "sqlite" and _broad(conn, params["text"], shape):
         shape["scan"] = True
     paged = _select_for(conn.dialect.name, shape)
     rows = conn.execute(paged, {**params, "top": offset + limit + 1, "page_limit": limit + 1,
