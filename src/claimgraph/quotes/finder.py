@@ -66,23 +66,30 @@ SCOPES = ("speech", "all")
 #: what a quotation after "X issued a statement." can be the text of (the noun_say class)
 STATEMENT_NOUNS = frozenset(w for w, classes in verb_classes().items() if "noun_say" in classes)
 #: verbs of communication (Levin 1993, class 37: *say*, *ask*, *talk about*, *speak of*,
-#: *complain*, *boast*, *tout*) and nouns of statements
-SPEECH_CLASSES = frozenset({"say", "ask", "urge", "promise", "describe", "discuss", "noun_say"})
+#: *complain*, *boast*, *tout*), the expressive and commissive acts of Searle (1976, "A
+#: classification of illocutionary acts": *praise*, *thank*, *condemn*, *accuse* — Levin's
+#: judgment verbs, class 33 — and *agree*, *refuse*, *object*), which news reports only when
+#: they were said or written, and the nouns of statements and accusations
+SPEECH_CLASSES = frozenset({"say", "ask", "urge", "promise", "describe", "discuss", "criticize", "praise",
+                            "agree", "noun_say", "noun_criticize"})
+SPEECH_NOUN_CLASSES = frozenset({"noun_say", "noun_criticize"})
 SPEECH_RELATIONS = frozenset({"adjacent", "governed", "orphan", "colon", "inverted", "evidence:in"})
 
 
 def speech_act(st: Statement) -> bool:
     """Did someone *say or write* it, or is it a belief, intention or attitude put down
     to them? Quoted words and verbs of communication (Levin 1993, class 37) are speech;
-    a denial or finding with a that-clause is too; a negated cue ("has not denied") says
-    nothing; *hopes*, *wants*, *plans*, *criticised X* are attitudes."""
+    a denial or finding with a that-clause is too, and so are praise, blame and agreement
+    (*criticised the plan*, *thanked the nurses*, *agreed to testify*); a negated cue ("has
+    not denied") says nothing; *hopes*, *wants*, *plans*, *supports X*, *thinks* are
+    attitudes."""
     if st.kind in ("direct", "partial", "mixed") or st.relation in SPEECH_RELATIONS:
         return True
     if st.negated or st.speaker_head is None:
         return False
     classes = set(verb_classes().get(st.cue_lemma.lower(), ()))
     if st.relation.startswith("noun:"):
-        return "noun_say" in classes
+        return bool(classes & SPEECH_NOUN_CLASSES)
     if st.relation == "ccomp" and classes & {"evidence", "criticize"}:
         return True  # "the report found that …", "she denied that …"
     return bool(classes & SPEECH_CLASSES)
