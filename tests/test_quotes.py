@@ -246,6 +246,18 @@ def test_speech_scope_keeps_statements_and_drops_attitudes(reader, broad_reader)
     assert acts.get("the repairs were on schedule") == "speech"
 
 
+def test_praise_blame_and_agreement_are_speech_support_is_not(broad_reader):
+    """Expressive and commissive acts (Searle 1976) are reported because they were said:
+    speech; backing a plan is a stance: attitude."""
+    a = broad_reader.read("Senator Hale praised the firefighters who saved the school. "
+                          "The union agreed that the new shift plan was fair. "
+                          "The farmers support the plan to widen the canal.")
+    acts = {a.span_text(q.content): q.act for q in a.quotes}
+    assert acts.get("the firefighters who saved the school") == "speech", acts
+    assert acts.get("the new shift plan was fair") == "speech", acts
+    assert acts.get("the plan to widen the canal", "attitude") == "attitude", acts
+
+
 def test_a_negated_cue_is_not_a_statement(reader):
     a = reader.read("The minister has not denied the reports of a cabinet reshuffle.")
     assert not a.quotes
