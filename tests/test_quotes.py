@@ -258,6 +258,17 @@ def test_praise_blame_and_agreement_are_speech_support_is_not(broad_reader):
     assert acts.get("the plan to widen the canal", "attitude") == "attitude", acts
 
 
+def test_public_stances_are_speech(reader):
+    """An endorsement or a defence is made in words; support alone is a stance."""
+    a = reader.read("The nurses union endorsed the plan to build a new hospital in the valley. "
+                    "Senator Hale defended his vote for the new tax on sugar. "
+                    "The farmers support the plan to widen the canal.")
+    said = {a.span_text(q.content) for q in a.quotes}
+    assert "the plan to build a new hospital in the valley" in said
+    assert "his vote for the new tax on sugar" in said
+    assert "the plan to widen the canal" not in said
+
+
 def test_a_negated_cue_is_not_a_statement(reader):
     a = reader.read("The minister has not denied the reports of a cabinet reshuffle.")
     assert not a.quotes

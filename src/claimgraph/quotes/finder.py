@@ -72,6 +72,8 @@ STATEMENT_NOUNS = frozenset(w for w, classes in verb_classes().items() if "noun_
 #: they were said or written, and the nouns of statements and accusations
 SPEECH_CLASSES = frozenset({"say", "ask", "urge", "promise", "describe", "discuss", "criticize", "praise",
                             "agree", "noun_say", "noun_criticize"})
+#: stances taken in public, by word: an endorsement, a defence, advocacy, a protest
+PUBLIC_STANCE_LEMMAS = frozenset({"endorse", "defend", "advocate", "protest"})
 SPEECH_NOUN_CLASSES = frozenset({"noun_say", "noun_criticize"})
 SPEECH_RELATIONS = frozenset({"adjacent", "governed", "orphan", "colon", "inverted", "evidence:in"})
 
@@ -92,7 +94,7 @@ def speech_act(st: Statement) -> bool:
         return bool(classes & SPEECH_NOUN_CLASSES)
     if st.relation == "ccomp" and classes & {"evidence", "criticize"}:
         return True  # "the report found that …", "she denied that …"
-    return bool(classes & SPEECH_CLASSES)
+    return bool(classes & SPEECH_CLASSES) or st.cue_lemma.lower() in PUBLIC_STANCE_LEMMAS
 
 
 def quoted_token_set(doc: Doc, spans: Optional[list[QuotedSpan]] = None) -> set[int]:
