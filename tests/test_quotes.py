@@ -677,3 +677,15 @@ def test_a_quotation_after_the_sentence_that_asks_someone_is_their_answer(reader
                     "years of organising workers.\"")
     q = _find(a, "We have never seen anything like it")
     assert a.entity(q.speaker).name.endswith("Lee")
+
+
+def test_a_verb_conjoined_in_the_tense_of_the_contents_auxiliary_stays_in_it(reader):
+    """'did not condone … and hoped …': 'hoped' is past like the auxiliary 'did', so it goes
+    on with the content; 'would order … and warned' is the speaker's second verb."""
+    a = reader.read("Ms. Arnold said she did not condone violence and hoped that people would find "
+                    "a way to voice concerns peacefully. The mayor said he would order a review and "
+                    "warned against early conclusions.")
+    said = [a.span_text(q.content) for q in a.quotes]
+    assert "she did not condone violence and hoped that people would find a way to voice concerns " \
+           "peacefully" in said, said
+    assert "he would order a review" in said, said

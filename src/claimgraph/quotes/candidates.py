@@ -238,7 +238,14 @@ def _second_predicate(conj: Token, head: Token, cue: Optional[Token]) -> bool:
     """Is a subject-less verb conjoined to the content head the cue's own second verb?"""
     if cue is None:
         return True
-    return conj.lemma_ in REPORTING_LEMMAS or conj.tag_ == cue.tag_ != head.tag_
+    return conj.lemma_ in REPORTING_LEMMAS or conj.tag_ == cue.tag_ != _finite_tag(head)
+
+
+def _finite_tag(verb: Token) -> str:
+    """The tag of the word that carries a verb's tense: its auxiliary when it has one ("did
+    not *condone*" is past, like the "hoped" conjoined to it), else its own."""
+    aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i), None)
+    return aux.tag_ if aux is not None else verb.tag_
 
 
 def _prep_object_bounds(prep: Token) -> Optional[tuple[int, int]]:
