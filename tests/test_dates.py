@@ -268,3 +268,37 @@ def test_time_words_in_titles_are_not_dates():
     assert "60 Minutes" not in v and "Noon" not in v and "This Week" not in v
     assert v["Now"] == "PRESENT_REF"
     assert "daily" not in v
+
+
+def test_soon_points_forward_unless_the_story_is_past(reader):
+    art = reader.read("Regulators will soon decide on the merger. The driver was soon released, and the "
+                      "board may meet as soon as Friday.", published="2023-11-02")
+    assert [(d.text, d.value) for d in art.dates] == [("soon", "FUTURE_REF"), ("Friday", "2023-11-03")]
+
+
+def test_frequencies_after_counted_things_and_todays_in_general():
+    v = values("The ferry makes six crossings a week, and the mayor said today's teenagers rarely visit. "
+               "Today's vote on the budget was delayed; the tariff is $40 a month.")
+    assert "a week" not in v
+    assert "today's" not in v
+    assert v["Today's"] == "2023-11-02"
+    assert v["a month"] == "P1M"
+
+
+def test_vague_counts_ago_more_units_and_a_half():
+    v = values("The mill closed a few years ago. The lease runs for at least 15 more years, the permit "
+               "for an additional month, and the fire burned for an hour and a half.")
+    assert v["a few years ago"] == "PAST_REF"
+    assert v["at least 15 more years"] == "P15Y"
+    assert v["an additional month"] == "P1M"
+    assert v["an hour and a half"] == "PT1H30M"
+
+
+def test_the_foreseeable_future_is_no_time_reference():
+    v = values("Troops will stay for the foreseeable future. The future of the port is unclear.")
+    assert list(v) == ["The future"]
+
+
+def test_infinitive_under_a_past_perfect_looks_back(reader):
+    art = reader.read("The tender offer had been due to expire Friday evening.", published="2023-11-06")
+    assert [d.value for d in art.dates] == ["2023-11-03TEV"]

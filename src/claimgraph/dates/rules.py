@@ -23,6 +23,7 @@ from claimgraph.dates.patterns import (
     FUTURE_REF,
     IN_MONTH_RX,
     MONTH_RX,
+    MORE_RX,
     NUM_RX,
     ORDINAL_WORDS,
     PART_RX,
@@ -31,6 +32,7 @@ from claimgraph.dates.patterns import (
     PRESENT_REF,
     RX,
     SEASONS,
+    TODAY_EVENT_NOUNS,
     UNIT_RX,
     WEEKDAY_RX,
     YEAR_RX,
@@ -103,8 +105,8 @@ class Rules:
             ("duration_rel", P(rf"\b(?:the\s+)?(?P<rel>past|last|next|previous|coming|first|final|following|"
                                rf"recent)\s+(?P<n>{NUM_RX})\s+(?P<unit>{UNIT_RX})\b", RX), self._duration),
             ("duration", P(rf"\b(?:(?:up\s+to|at\s+least|no\s+more\s+than|more\s+than|less\s+than|nearly|almost|"
-                           rf"about|over|some|roughly|only|just)\s+)?(?P<n>{NUM_RX})[\s-]+(?P<unit>{UNIT_RX})"
-                           r"(?![\s-]+old\b)(?![\w-])", RX), self._duration),
+                           rf"about|over|some|roughly|only|just)\s+)?(?P<n>{NUM_RX})[\s-]+(?:{MORE_RX}\s+)?(?P<unit>{UNIT_RX})"
+                           r"(?![\s-]+old\b)(?![\w-])(?P<half>\s+and\s+a\s+half\b)?", RX), self._duration),
             ("bare_units", P(r"(?:(?<=\bwithin )|(?<=\bin )|(?<=\bover )|(?<=\bafter )|(?<=\bfor ))(?P<unit>minutes|hours|days|weeks|months|years|"
                              r"decades)(?:\s+or\s+(?:weeks|months|years|days|hours))?\b", RX), self._bare_units),
             ("set", P(r"\b(?:every|each|once\s+a|twice\s+a)\s+(?P<unit>day|week|month|year|quarter|hour|morning|night|"
@@ -119,8 +121,11 @@ class Rules:
             ("past", P(r"\b(?:" + "|".join(re.escape(x) for x in PAST_REF) + r")\b(?!\s+(?:\d|few|two|three|"
                        r"four|five|six|seven|eight|nine|ten|several|decade|year|month|week|day|hour|century))", RX),
              self._ref("PAST_REF")),
-            ("future", P(r"\b(?:" + "|".join(re.escape(x) for x in FUTURE_REF) + r")\b(?=\s*(?:[.,;:!?)]|$|\s+(?:and|or|of|"
+            ("future", P(r"\b(?<!foreseeable\s)(?:" + "|".join(re.escape(x) for x in FUTURE_REF) + r")\b(?=\s*(?:[.,;:!?)]|$|\s+(?:and|or|of|"
                          r"is|will|but|as|in|to|for|with|when|if)\b))", RX), self._ref("FUTURE_REF")),
+            # "will soon seek", "expects sales to soon grow": forward from publication (not "as soon
+            # as Tuesday", "soon after the vote", nor a past narrative's "was soon released")
+            ("soon", P(r"\b(?<!as\s)soon\b(?!\s+(?:as|after|afterwards?|thereafter|enough)\b)", RX), self._soon),
             ("fiscal_year", P(r"\bthe\s+(?:current\s+)?fiscal\s+year\b", RX), self._fiscal_year),
             ("numeric_date", P(r"\b(?P<mon>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/(?P<year>(?:19|20)\d\d)\b"),
              self._numeric_date),
@@ -328,6 +333,8 @@ class Rules:
             if shifted is None:
                 return "DURATION", duration_value(n, unit), "low", True
             return "DATE", shifted, "low", True
+        if n is None and direction == "ago" and ctx.dct is not None:
+            return "DATE", "PAST_REF", "low", True  # "a few years ago", "several months ago": some past time
         if ctx.dct is None or n is None:
             return "DATE", None if n is None else f"PAST:{duration_value(n, unit)}", "low", True
         return "DATE", granular(minus(ctx.dct, int(n), unit), unit), "high", True
@@ -335,6 +342,9 @@ class Rules:
 
     def _day_deixis(self, m, ctx, pos):
         word = (m.group("d") or m.group("db") or "").lower()
+        if word == "today" and m.group(0)[-2:].lower() in ("'s", "’s") and not m.group("part") \
+                and not self._names_an_event(m.string, m.end()):
+            return None  # "today's youth", "in today's world": the present in general, not the day
         shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
                  "before yesterday": -2, "after tomorrow": 2}[word]
         part = (m.group("part") or "").lower()
@@ -344,6 +354,12 @@ class Rules:
         if part:
             return "TIME", value + PARTS_OF_DAY[part], "high", True
         return "DATE", value, "high", True
+
+    @staticmethod
+    def _names_an_event(text: str, end: int) -> bool:
+        """Whether the noun after ``today's`` (skipping one adjective) is one of the day's events."""
+        words = re.findall(r"[A-Za-z]+", text[end:end + 40])[:2]
+        return any(w.lower() in TODAY_EVENT_NOUNS for w in words)
 
     def _part_deixis(self, m, ctx, pos):
         if ctx.dct is None:
@@ -440,6 +456,10 @@ class Rules:
         if m.group("n").lower() in ("a", "an", "per") and re.search(
                 r"(?:\d|%|dollars?|euros?|pounds?|times|once|twice)[\s,]*$", m.string[max(0, m.start() - 30):m.start()]):
             return "SET", duration_value(1, unit), "high", False  # "$2,000 a month": a rate
+        if m.group("n").lower() in ("a", "an") and _COUNTED_THINGS.search(m.string, max(0, m.start() - 40), m.start()):
+            return None  # "four flights a week", "hundreds of calls a day": a frequency, no time referred to
+        if n is not None and m.groupdict().get("half"):
+            n += 0.5  # "a minute and a half": PT1M30S
         return "DURATION", duration_value(n, unit), "high" if n is not None else "low", False
 
     def _bare_units(self, m, ctx, pos):
@@ -480,6 +500,11 @@ class Rules:
         if ctx.dct is None and day is None:
             return "TIME", f"XXXX-XX-XXT{hm}", "low", True
         return "TIME", f"{(day or ctx.dct.isoformat())[:10]}T{hm}", "low", True
+
+    def _soon(self, m, ctx, pos):
+        if ctx.tense(pos) == "past":
+            return None  # "the prisoner was soon released": soon after the story's event
+        return "DATE", "FUTURE_REF", "low", True
 
     @staticmethod
     def _ref(value):
@@ -569,6 +594,13 @@ class Rules:
         if ctx.dct is None:
             return "DATE", None, "low", True
         return "DATE", str(ctx.dct.year), "low", True
+
+
+# "four flights a week", "700 seats a week", "hundreds of interviews a day": a count of plural
+# things just before "a <unit>" makes it a frequency
+_COUNTED_THINGS = re.compile(r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|"
+                             r"thirty|forty|fifty|hundred|thousand|dozens|hundreds|thousands|several|many)(?:\s+of)?)"
+                             r"\s+(?:[a-z-]+\s+)?[a-z-]+[a-rt-z]s\s*$")
 
 
 def holiday_date(key: str, year: int) -> dt.date:

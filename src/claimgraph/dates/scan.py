@@ -20,7 +20,7 @@ _UNIT_WORDS = {"minute", "minutes", "hour", "hours", "day", "days", "week", "wee
                "month", "months", "year", "years", "decade", "decades", "century", "centuries", "quarter",
                "quarters", "period"}
 TRIGGER_WORDS = frozenset(_MONTH_WORDS | _UNIT_WORDS | set(WEEKDAYS) | {
-    "today", "tonight", "yesterday", "tomorrow", "now", "current", "currently", "present", "recent", "recently",
+    "today", "tonight", "yesterday", "tomorrow", "now", "soon", "current", "currently", "present", "recent", "recently",
     "formerly", "past", "future", "lately", "nowadays", "half", "spring", "summer", "fall",
     "autumn", "winter", "morning", "mornings", "afternoon", "evening", "evenings", "night", "noon",
     "midday", "midnight", "hourly", "daily", "weekly", "monthly", "yearly", "nightly", "time", "times",

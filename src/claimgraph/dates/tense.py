@@ -45,6 +45,8 @@ def tense_reader(doc: Doc) -> Callable[[int], str]:
                 "VBG", "VBN") and not words & {"could"}):
             return "future"  # "would take effect Wednesday", "would be travelling Thursday";
             # "would have taken" looks back, "could be reached Wednesday" is a past ability
+        if "to" in words and _under_past_perfect(verb):
+            return "past"  # "had been due to expire Friday": the plan lies before the story
         left = {t.lower_ for t in doc[max(index["sent"][i], i - 3):i]}
         if left & FUTURE_LEFT and not words & {"had"}:
             return "future"  # "payable Dec. 7", "effective Feb. 1", "until Friday" (not "until
@@ -72,3 +74,23 @@ def tense_reader(doc: Doc) -> Callable[[int], str]:
             # accused of an attack on Friday" looks back
         return "past"
     return tense
+
+
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_PAST_PERFECT_AUX = {"had", "'d"}
+
+
+def _under_past_perfect(verb) -> bool:
+    """Whether the infinitive ``verb`` hangs (through *due*, *scheduled*, *expected* …) off a
+    clause in the past perfect: *the offer had been due to expire Friday*. The walk stops at
+    the first finite verb: its own tense governs the infinitive."""
+    node = verb
+    for _ in range(4):
+        if node.head is node:
+            return False
+        node = node.head
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PAST_PERFECT_AUX for c in node.children):
+            return True
+        if node.tag_ in _FINITE_TAGS:
+            return False
+    return False
