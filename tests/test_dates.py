@@ -302,3 +302,19 @@ def test_the_foreseeable_future_is_no_time_reference():
 def test_infinitive_under_a_past_perfect_looks_back(reader):
     art = reader.read("The tender offer had been due to expire Friday evening.", published="2023-11-06")
     assert [d.value for d in art.dates] == ["2023-11-03TEV"]
+
+
+def test_this_past_season_and_week_and_the_last_half_of_a_year():
+    v = values("The mine flooded this past spring and reopened this past week. Output will recover in "
+               "the last half of 2024, as it did in the last half of the '90s.")
+    assert v["this past spring"] == "2023-SP"
+    assert v["this past week"] == "2023-W43"
+    assert v["the last half of 2024"] == "2024-H2"
+    assert v["the '90s"] == "199" and "the last half" not in v
+
+
+def test_near_and_short_term_and_a_later_date_are_future_references():
+    v = values("Rates may climb in the near term, the rest will be sold at a later date, and "
+               "short-term loans look cheap in the short term.")
+    assert v["the near term"] == v["a later date"] == v["the short term"] == "FUTURE_REF"
+    assert not any(k.startswith("short-term") for k in v)

@@ -31,6 +31,7 @@ from claimgraph.dates.patterns import (
     PAST_REF,
     PRESENT_REF,
     RX,
+    SEASON_MONTHS,
     SEASONS,
     TODAY_EVENT_NOUNS,
     UNIT_RX,
@@ -63,7 +64,7 @@ class Rules:
             ("rel_month", P(rf"(?:\b(?P<rel>(?i:this|last|next|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|"
                             rf"the\s+start\s+of))[\s-]+|{IN_MONTH_RX})(?P<mon>{MONTH_RX})"
                             rf"(?:\s+(?P<yrel>this|last|next)\s+year)?"), self._rel_month),
-            ("season", P(r"\b(?P<rel>this|last|next|the|early|late)\s+(?P<season>spring|summer|fall|autumn|winter)"
+            ("season", P(r"\b(?P<rel>this\s+past|this|last|next|the|early|late)\s+(?P<season>spring|summer|fall|autumn|winter)"
                          rf"(?:\s+(?:of\s+)?(?P<year>{YEAR_RX}))?\b", RX), self._season),
             ("decade", P(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d0)['’]?s\b"
                          r"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?['’](?P<short>\d0)s\b", RX), self._decade),
@@ -96,7 +97,7 @@ class Rules:
                               RX), self._part_deixis),
             ("weekday", P(rf"\b(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<wd>{WEEKDAY_RX})"
                           rf"(?:\s+(?P<part>{PART_RX}))?\b"), self._weekday),
-            ("rel_unit", P(r"\b(?P<mod>earlier|later|early|late)?\s*(?P<rel>this|last|next|the\s+coming|the\s+past|"
+            ("rel_unit", P(r"\b(?P<mod>earlier|later|early|late)?\s*(?P<rel>this\s+past|this|last|next|the\s+coming|the\s+past|"
                            r"the\s+previous|the\s+last|the\s+next|the\s+current|current)\s+(?P<unit>week|weekend|"
                            r"month|year|quarter|decade|century)\b", RX), self._rel_unit),
             ("that_unit", P(r"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+(?P<rel>following|"
@@ -228,9 +229,12 @@ class Rules:
         code = SEASONS[m.group("season").lower()]
         if m.group("year"):
             return "DATE", f"{m.group('year')}-{code}", "exact", False
-        rel = m.group("rel").lower()
+        rel = re.sub(r"\s+", " ", m.group("rel").lower())
         if ctx.dct is None:
             return "DATE", f"XXXX-{code}", "low", True
+        if rel == "this past":  # the latest one begun before publication
+            start = SEASON_MONTHS[code][0]
+            return "DATE", f"{ctx.dct.year - (start > ctx.dct.month):04d}-{code}", "high", True
         y = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
         return "DATE", f"{y:04d}-{code}", "low" if rel in ("the", "early", "late") else "high", True
 
@@ -251,6 +255,10 @@ class Rules:
         code = "Q" if unit == "quarter" else "H"
         year = m.group("year") or m.group("year2")
         n_of = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+        if rel == "last" and re.match(r"\s+of\b", m.string[m.end():m.end() + 4]):
+            return None  # "the last half of the '80s": a part of another period
+        if rel == "last" and year:
+            rel = "fourth" if code == "Q" else "second"  # "the last half of 1989": its second half
         if ctx.dct is None and not year:
             return "DATE", None, "low", True
         if rel in n_of:
@@ -400,7 +408,7 @@ class Rules:
             return "DURATION", duration_value(1, unit), "high", True
         if ctx.dct is None:
             return "DATE", None, "low", True
-        k = {"last": -1, "next": 1}.get(rel, 0)
+        k = {"last": -1, "this past": -1, "next": 1}.get(rel, 0)  # "this past week": the last one
         d = ctx.dct
         if unit == "year":
             return "DATE", str(d.year + k), "high", True

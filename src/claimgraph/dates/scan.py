@@ -24,7 +24,7 @@ TRIGGER_WORDS = frozenset(_MONTH_WORDS | _UNIT_WORDS | set(WEEKDAYS) | {
     "formerly", "past", "future", "lately", "nowadays", "half", "spring", "summer", "fall",
     "autumn", "winter", "morning", "mornings", "afternoon", "evening", "evenings", "night", "noon",
     "midday", "midnight", "hourly", "daily", "weekly", "monthly", "yearly", "nightly", "time", "times",
-    "moment"})
+    "moment", "term", "date"})
 # holidays and spoken years run only around their own words
 _NAMED_WORDS = frozenset({"thanksgiving", "christmas", "easter", "halloween", "independence", "election", "labor",
                           "memorial", "valentine", "veterans", "year", "july", "nineteen", "thousand"})
