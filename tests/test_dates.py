@@ -318,3 +318,20 @@ def test_near_and_short_term_and_a_later_date_are_future_references():
                "short-term loans look cheap in the short term.")
     assert v["the near term"] == v["a later date"] == v["the short term"] == "FUTURE_REF"
     assert not any(k.startswith("short-term") for k in v)
+
+
+def test_present_in_a_time_clause_and_gerunds_after_prepositions_point_forward(reader):
+    cases = {
+        "The mayor will resign when the appeal is heard in May.": "2024-05",
+        "Both parties can take part in planning for the summit in April.": "2024-04",
+        "Two ferries will sail daily, with a third sailing from August 6.": "2024-08-06",
+    }
+    got = {text: [d.value for d in reader.read(text, published="2023-11-06").dates][-1] for text in cases}
+    assert got == cases
+
+
+def test_last_month_day_and_the_previous_weekday():
+    v = values("He was shot last Oct. 23 at his home. Shares closed at 200 on Friday, down 4% from "
+               "the previous Friday.", dt.date(2023, 11, 6))
+    assert v["last Oct. 23"] == "2023-10-23"
+    assert v["the previous Friday"] == "2023-10-27"

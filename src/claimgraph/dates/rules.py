@@ -54,7 +54,7 @@ class Rules:
              self._month_day),
             ("day_month_year", P(rf"\b(?P<day>{DAYNUM_RX})\s+(?:of\s+)?(?P<mon>{MONTH_RX}),?\s+(?P<year>{YEAR_RX})"),
              self._month_day),
-            ("month_day", P(rf"\b(?P<mon>{MONTH_RX})\s+(?P<day>{DAYNUM_RX}|{DAYWORD_RX})(?![\d,]*\d{{3}})"
+            ("month_day", P(rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<mon>{MONTH_RX})\s+(?P<day>{DAYNUM_RX}|{DAYWORD_RX})(?![\d,]*\d{{3}})"
                             rf"(?!\s*(?:%|percent|-))"), self._month_day),
             ("day_month", P(rf"\b(?P<day>{DAYNUM_RX})\s+(?:of\s+)?(?P<mon>{MONTH_RX})"), self._month_day),
             ("iso_date", P(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-2]\d|3[01])\b"),
@@ -95,7 +95,7 @@ class Rules:
                              RX), self._day_deixis),
             ("part_deixis", P(r"\b(?:(?:earlier|later)\s+)?(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)\b",
                               RX), self._part_deixis),
-            ("weekday", P(rf"\b(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<wd>{WEEKDAY_RX})"
+            ("weekday", P(rf"\b(?:(?P<rel>(?i:last|next|this|coming|the\s+previous|the\s+following))\s+)?(?P<wd>{WEEKDAY_RX})"
                           rf"(?:\s+(?P<part>{PART_RX}))?\b"), self._weekday),
             ("rel_unit", P(r"\b(?P<mod>earlier|later|early|late)?\s*(?P<rel>this\s+past|this|last|next|the\s+coming|the\s+past|"
                            r"the\s+previous|the\s+last|the\s+next|the\s+current|current)\s+(?P<unit>week|weekend|"
@@ -193,6 +193,13 @@ class Rules:
         y = self._year_of(mon, day, ctx, pos)
         if y is None:
             return "DATE", f"XXXX-{mon:02d}-{day:02d}", "low", True
+        rel = (m.groupdict().get("rel") or "").lower()
+        if rel:  # "last Oct. 23": the latest one before publication; "next May 3" the first after
+            y = ctx.dct.year
+            if rel == "last" and (mon, day) >= (ctx.dct.month, ctx.dct.day):
+                y -= 1
+            elif rel == "next" and (mon, day) <= (ctx.dct.month, ctx.dct.day):
+                y += 1
         if day > calendar.monthrange(y, mon)[1]:
             return None
         return "DATE", f"{y:04d}-{mon:02d}-{day:02d}", "high", True
@@ -380,7 +387,14 @@ class Rules:
         wd = WEEKDAYS.index(m.group("wd").lower().replace("’s", "").replace("'s", ""))
         if ctx.dct is None:
             return "DATE", None, "low", True
-        rel = (m.group("rel") or "").lower()
+        rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+        if rel in ("the previous", "the following"):  # "down from the previous Friday": a week
+            anchor = dt.date.fromisoformat(ctx.last_day) if ctx.last_day else ctx.dct  # around the last day named
+            step = -1 if rel == "the previous" else 1
+            day = anchor + dt.timedelta(days=step)
+            while day.weekday() != wd:
+                day += dt.timedelta(days=step)
+            return "DATE", day.isoformat(), "low", True
         tense = "future" if rel in ("next", "coming") else "past" if rel == "last" else ctx.tense(pos)
         diff = wd - ctx.dct.weekday()
         if tense == "future":
