@@ -335,3 +335,8 @@ def test_last_month_day_and_the_previous_weekday():
                "the previous Friday.", dt.date(2023, 11, 6))
     assert v["last Oct. 23"] == "2023-10-23"
     assert v["the previous Friday"] == "2023-10-27"
+
+
+def test_daily_basis_and_daily_life_are_sets():
+    found = find_dates("Police review the leads on a daily basis, and curfews shape daily life in the town.", DCT)
+    assert [(m.type, m.value) for m in found] == [("SET", "P1D"), ("SET", "P1D")]

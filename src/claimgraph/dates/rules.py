@@ -112,8 +112,8 @@ class Rules:
                              r"decades)(?:\s+or\s+(?:weeks|months|years|days|hours))?\b", RX), self._bare_units),
             ("set", P(r"\b(?:every|each|once\s+a|twice\s+a)\s+(?P<unit>day|week|month|year|quarter|hour|morning|night|"
                       rf"evening|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<mon>{MONTH_RX}))\b"
-                      r"|\b(?P<adv>hourly|daily|weekly|monthly|yearly|nightly)\b(?!\s+(?:newspaper|paper|basis|"
-                      r"briefing|press|bread|life|average|basis|dose|rate|limit|allowance))", RX), self._set),
+                      r"|\b(?P<adv>hourly|daily|weekly|monthly|yearly|nightly)\b(?!\s+(?:newspaper|paper|"
+                      r"briefing|press|bread|average|dose|rate|limit|allowance))", RX), self._set),
             ("clock", P(r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
                         r"|\b(?P<hm>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\s*(?:GMT|UTC|local\s+time)\b|\b(?P<w>noon|midday|midnight)\b",
                         RX), self._clock),
