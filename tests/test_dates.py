@@ -340,3 +340,13 @@ def test_last_month_day_and_the_previous_weekday():
 def test_daily_basis_and_daily_life_are_sets():
     found = find_dates("Police review the leads on a daily basis, and curfews shape daily life in the town.", DCT)
     assert [(m.type, m.value) for m in found] == [("SET", "P1D"), ("SET", "P1D")]
+
+
+def test_units_from_now_and_the_following_week():
+    v = values("The bridge will reopen two years from now, and a few months from now fares rise. The vote "
+               "was held on Oct. 3, and the following week the minister resigned.")
+    assert v["two years from now"] == "2025"
+    assert v["a few months from now"] == "FUTURE_REF"
+    assert "now" not in v
+    assert v["the following week"] == "2023-W41"
+    assert values("The dam failed on Oct. 3. That same week, crops were lost.")["That same week"] == "2023-W40"

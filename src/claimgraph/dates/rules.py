@@ -87,7 +87,7 @@ class Rules:
              self._year),
             ("ago", P(rf"\b(?:(?:about|nearly|almost|some|more\s+than|over|just|only)\s+)?(?P<n>{NUM_RX})\s+"
                       rf"(?P<unit>{UNIT_RX})\s+(?:(?P<dir>ago)|(?<=year\s)(?P<dir2>earlier|later)|"
-                      rf"(?<=years\s)(?P<dir3>earlier|later))\b", RX), self._ago),
+                      rf"(?<=years\s)(?P<dir3>earlier|later)|(?P<dir4>from\s+now))\b", RX), self._ago),
             # "three days later", "a day earlier": TimeML annotates the span of time ("three
             # days", a DURATION); what it is later than is an event, not the publication date
             ("day_deixis", P(r"\b(?:the\s+day\s+(?P<db>before\s+yesterday|after\s+tomorrow)|(?P<d>today|tonight|"
@@ -100,8 +100,8 @@ class Rules:
             ("rel_unit", P(r"\b(?P<mod>earlier|later|early|late)?\s*(?P<rel>this\s+past|this|last|next|the\s+coming|the\s+past|"
                            r"the\s+previous|the\s+last|the\s+next|the\s+current|current)\s+(?P<unit>week|weekend|"
                            r"month|year|quarter|decade|century)\b", RX), self._rel_unit),
-            ("that_unit", P(r"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+(?P<rel>following|"
-                            r"preceding|previous))\s+(?P<unit>year|day|month)\b", RX), self._that_unit),
+            ("that_unit", P(r"\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same|the\s+(?P<rel>following|"
+                            r"preceding|previous))\s+(?P<unit>year|day|month|week)\b", RX), self._that_unit),
             ("weekend", P(r"\b(?:the|this|last|next)\s+weekend\b", RX), self._weekend),
             ("duration_rel", P(rf"\b(?:the\s+)?(?P<rel>past|last|next|previous|coming|first|final|following|"
                                rf"recent)\s+(?P<n>{NUM_RX})\s+(?P<unit>{UNIT_RX})\b", RX), self._duration),
@@ -336,7 +336,13 @@ class Rules:
         n = count_of(m.group("n"))
         unit = m.group("unit").lower().rstrip("s")
         unit = "century" if unit.startswith("centur") else unit
-        direction = (m.group("dir") or m.group("dir2") or m.group("dir3")).lower()
+        direction = re.sub(r"\s+", " ", (m.group("dir") or m.group("dir2") or m.group("dir3") or m.group("dir4")).lower())
+        if direction == "from now":  # "two years from now": counted forward from publication
+            if ctx.dct is None:
+                return "DATE", None, "low", True
+            if n is None:
+                return "DATE", "FUTURE_REF", "low", True
+            return "DATE", granular(minus(ctx.dct, -int(n), unit), unit), "high", True
         if n == 1 and unit == "year" and direction in ("ago", "earlier") and (
                 ctx.quarter_named or (direction == "earlier" and not ctx.last_value)):
             rq = self._reporting_quarter(ctx)  # "profit rose from $2 million a year ago"
@@ -442,6 +448,12 @@ class Rules:
     def _that_unit(self, m, ctx, pos):
         unit = m.group("unit").lower()
         rel = (m.group("rel") or "").lower()
+        if unit == "week":  # "the following week": the week after the last day named (or publication)
+            anchor = dt.date.fromisoformat(ctx.last_day) if ctx.last_day else ctx.dct
+            if anchor is None or (not rel and not ctx.last_day):
+                return None
+            step = {"following": 7, "preceding": -7, "previous": -7}.get(rel, 0)
+            return "DATE", iso_week(anchor + dt.timedelta(days=step)), "low", True
         if rel:  # "the following year": a year after the last date named
             if unit == "day" or ctx.last_value is None:
                 return None  # (the day is the next_day rule's)
