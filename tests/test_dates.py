@@ -350,3 +350,11 @@ def test_units_from_now_and_the_following_week():
     assert "now" not in v
     assert v["the following week"] == "2023-W41"
     assert values("The dam failed on Oct. 3. That same week, crops were lost.")["That same week"] == "2023-W40"
+
+
+def test_parts_of_day_with_early_late_mid():
+    v = values("The strike began on Tuesday, and by late evening the port was shut. At mid-afternoon "
+               "yesterday shares were up. He hosts an early morning show.")
+    assert v["late evening"] == "2023-10-31TEV"
+    assert v["mid-afternoon yesterday"] == "2023-11-01TAF"
+    assert not any("morning" in k for k in v)

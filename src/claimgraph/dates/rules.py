@@ -90,11 +90,16 @@ class Rules:
                       rf"(?<=years\s)(?P<dir3>earlier|later)|(?P<dir4>from\s+now))\b", RX), self._ago),
             # "three days later", "a day earlier": TimeML annotates the span of time ("three
             # days", a DURATION); what it is later than is an event, not the publication date
-            ("day_deixis", P(r"\b(?:the\s+day\s+(?P<db>before\s+yesterday|after\s+tomorrow)|(?P<d>today|tonight|"
+            ("day_deixis", P(r"\b(?:(?:early|late|mid)[\s-]?(?P<part0>morning|afternoon|evening)\s+(?=yesterday|today|"
+                             r"tomorrow))?(?:the\s+day\s+(?P<db>before\s+yesterday|after\s+tomorrow)|(?P<d>today|tonight|"
                              r"yesterday|tomorrow))(?:['’]s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
                              RX), self._day_deixis),
             ("part_deixis", P(r"\b(?:(?:earlier|later)\s+)?(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)\b",
                               RX), self._part_deixis),
+            # "by mid-afternoon", "until late evening": that part of the day the sentence is about
+            ("part_of_day", P(r"\b(?P<skip>(?:by|at|in|until|till|since|from)\s+)(?:the\s+)?(?:early|late|mid)[\s-]?"
+                              r"(?P<part>morning|afternoon|evening)\b(?!\s+(?:yesterday|today|tomorrow|of|on|hours?)\b)"
+                              r"(?![\s-]+(?:news|show|paper|edition|session|trading|rush|flights?)\b)", RX), self._part_of_day),
             ("weekday", P(rf"\b(?:(?P<rel>(?i:last|next|this|coming|the\s+previous|the\s+following))\s+)?(?P<wd>{WEEKDAY_RX})"
                           rf"(?:\s+(?P<part>{PART_RX}))?\b"), self._weekday),
             ("rel_unit", P(r"\b(?P<mod>earlier|later|early|late)?\s*(?P<rel>this\s+past|this|last|next|the\s+coming|the\s+past|"
@@ -368,7 +373,7 @@ class Rules:
             return None  # "today's youth", "in today's world": the present in general, not the day
         shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
                  "before yesterday": -2, "after tomorrow": 2}[word]
-        part = (m.group("part") or "").lower()
+        part = (m.group("part") or m.group("part0") or "").lower()  # "mid-afternoon yesterday"
         if ctx.dct is None:
             return "DATE", None, "low", True
         value = (ctx.dct + dt.timedelta(days=shift)).isoformat()
@@ -381,6 +386,12 @@ class Rules:
         """Whether the noun after ``today's`` (skipping one adjective) is one of the day's events."""
         words = re.findall(r"[A-Za-z]+", text[end:end + 40])[:2]
         return any(w.lower() in TODAY_EVENT_NOUNS for w in words)
+
+    def _part_of_day(self, m, ctx, pos):
+        day = ctx.last_day_in_sentence or (ctx.dct.isoformat() if ctx.dct else None)
+        if day is None:
+            return "TIME", None, "low", True
+        return "TIME", day[:10] + PARTS_OF_DAY[m.group("part").lower()], "low", True
 
     def _part_deixis(self, m, ctx, pos):
         if ctx.dct is None:
