@@ -358,3 +358,11 @@ def test_parts_of_day_with_early_late_mid():
     assert v["late evening"] == "2023-10-31TEV"
     assert v["mid-afternoon yesterday"] == "2023-11-01TAF"
     assert not any("morning" in k for k in v)
+
+
+def test_trading_days_the_weeks_ahead_and_post_year():
+    v = values("Six trading days after the crash, funds braced for the weeks ahead; post-1990 rules and "
+               "a pre-2000 plan.")
+    assert v["Six trading days"] == "P6D"
+    assert v["the weeks ahead"] == "PXW"
+    assert v["post-1990"] == "1990" and v["pre-2000"] == "2000"

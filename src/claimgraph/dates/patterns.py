@@ -55,6 +55,8 @@ NUM_RX = (r"(?:\d+(?:\.\d+)?(?:\s+1/2|½)?|an?|one|two|three|four|five|six|seven
 UNIT_RX = r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|quarters?)"
 #: "two more weeks", "an additional year": a count of further units is a duration too
 MORE_RX = r"(?:more|additional|extra|further)"
+#: "eight trading days", "five business days": a kind of day counts as days
+DAY_KIND_RX = r"(?:trading|business|working|school|calendar)"
 #: nouns after "today's" that name the day's own events: "today's vote" is the day, while
 #: "today's youth", "today's world" mean the present in general (no date is referred to)
 TODAY_EVENT_NOUNS = frozenset({

@@ -23,6 +23,7 @@ from claimgraph.dates.patterns import (
     FUTURE_REF,
     IN_MONTH_RX,
     MONTH_RX,
+    DAY_KIND_RX,
     MORE_RX,
     NUM_RX,
     ORDINAL_WORDS,
@@ -83,7 +84,7 @@ class Rules:
                                 r"earnings|income|loss|sales|revenue|figures|level))", RX), self._report_period),
             ("year_range", P(rf"\b(?:between\s+(?P<a>{YEAR_RX})\s+and\s+(?P<b>{YEAR_RX})|(?:from\s+)?(?P<c>{YEAR_RX})\s*"
                              rf"(?:[-–—]|\s+to\s+|\s+through\s+)\s*(?P<d>{YEAR_RX}))", RX), self._year_range),
-            ("year", P(rf"(?<![\d$€£,.#-])\b(?:(?P<mod>mid|early|late|fiscal)[\s-]+)?(?P<year>{YEAR_RX})\b", RX),
+            ("year", P(rf"(?<![\d$€£,.#-])\b(?:(?P<mod>mid|early|late|fiscal)[\s-]+|(?:pre|post)-)?(?P<year>{YEAR_RX})\b", RX),
              self._year),
             ("ago", P(rf"\b(?:(?:about|nearly|almost|some|more\s+than|over|just|only)\s+)?(?P<n>{NUM_RX})\s+"
                       rf"(?P<unit>{UNIT_RX})\s+(?:(?P<dir>ago)|(?<=year\s)(?P<dir2>earlier|later)|"
@@ -111,7 +112,7 @@ class Rules:
             ("duration_rel", P(rf"\b(?:the\s+)?(?P<rel>past|last|next|previous|coming|first|final|following|"
                                rf"recent)\s+(?P<n>{NUM_RX})\s+(?P<unit>{UNIT_RX})\b", RX), self._duration),
             ("duration", P(rf"\b(?:(?:up\s+to|at\s+least|no\s+more\s+than|more\s+than|less\s+than|nearly|almost|"
-                           rf"about|over|some|roughly|only|just)\s+)?(?P<n>{NUM_RX})[\s-]+(?:{MORE_RX}\s+)?(?P<unit>{UNIT_RX})"
+                           rf"about|over|some|roughly|only|just)\s+)?(?P<n>{NUM_RX})[\s-]+(?:{MORE_RX}\s+)?(?:{DAY_KIND_RX}\s+(?=days?\b))?(?P<unit>{UNIT_RX})"
                            r"(?![\s-]+old\b)(?![\w-])(?P<half>\s+and\s+a\s+half\b)?", RX), self._duration),
             ("bare_units", P(r"(?:(?<=\bwithin )|(?<=\bin )|(?<=\bover )|(?<=\bafter )|(?<=\bfor ))(?P<unit>minutes|hours|days|weeks|months|years|"
                              r"decades)(?:\s+or\s+(?:weeks|months|years|days|hours))?\b", RX), self._bare_units),
@@ -138,7 +139,8 @@ class Rules:
             ("next_day", P(r"\b(?:the\s+)?(?P<rel>previous|next|following)\s+(?P<unit>day|morning|evening|night)\b"
                            r"|\bthe\s+day\s+(?P<rel2>before|after)\b(?!\s+(?:yesterday|tomorrow))", RX), self._next_day),
             ("vague_units", P(r"\b(?:the\s+)?(?:coming|next|past|last|previous|recent|few)\s+(?:few\s+|several\s+)?"
-                              r"(?P<unit>minutes|hours|days|weeks|months|years|decades)\b", RX), self._bare_units),
+                              r"(?P<unit>minutes|hours|days|weeks|months|years|decades)\b"
+                              r"|\bthe\s+(?P<unit2>days|weeks|months|years)\s+ahead\b", RX), self._bare_units),
             ("holiday", P(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|"
                           r"New\s+Year['’]s(?:\s+(?:Day|Eve))?|Independence\s+Day|Fourth\s+of\s+July|Election\s+Day|"
                           r"Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day|Halloween|Valentine['’]s\s+Day|"
@@ -508,7 +510,8 @@ class Rules:
         return "DURATION", duration_value(n, unit), "high" if n is not None else "low", False
 
     def _bare_units(self, m, ctx, pos):
-        return "DURATION", duration_value(None, m.group("unit")), "low", False
+        unit = m.group("unit") or m.groupdict().get("unit2")  # "in the weeks ahead"
+        return "DURATION", duration_value(None, unit), "low", False
 
     def _set(self, m, ctx, pos):
         if m.group("adv") and re.match(r"\s+[A-Z]", m.string[m.end():m.end() + 2]):
