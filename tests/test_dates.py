@@ -366,3 +366,9 @@ def test_trading_days_the_weeks_ahead_and_post_year():
     assert v["Six trading days"] == "P6D"
     assert v["the weeks ahead"] == "PXW"
     assert v["post-1990"] == "1990" and v["pre-2000"] == "2000"
+
+
+def test_season_of_a_spoken_year_and_high_noon():
+    text = "Prices last fell in the winter of nineteen ninety-four. For the town, high noon comes today."
+    assert [(text[m.start:m.end], m.value) for m in find_dates(text, DCT)] == [
+        ("the winter of nineteen ninety-four", "1994-WI"), ("today", "2023-11-02")]

@@ -121,7 +121,7 @@ class Rules:
                       r"|\b(?P<adv>hourly|daily|weekly|monthly|yearly|nightly)\b(?!\s+(?:newspaper|paper|"
                       r"briefing|press|bread|average|dose|rate|limit|allowance))", RX), self._set),
             ("clock", P(r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
-                        r"|\b(?P<hm>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\s*(?:GMT|UTC|local\s+time)\b|\b(?P<w>noon|midday|midnight)\b",
+                        r"|\b(?P<hm>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\s*(?:GMT|UTC|local\s+time)\b|\b(?<!high\s)(?P<w>noon|midday|midnight)\b",
                         RX), self._clock),
             ("present", P(r"\b(?:" + "|".join(re.escape(x) for x in PRESENT_REF) + r")\b"
                           + r"(?!-)", RX), self._ref("PRESENT_REF")),
@@ -149,7 +149,8 @@ class Rules:
                           r"presents|costumes?|Island|parade|resolutions?)\b)"
                           rf"(?:,?\s+(?P<year>{YEAR_RX}))?"), self._holiday),
             # broadcast transcripts: "in nineteen ninety-six", "January nineteen ninety-seven"
-            ("spoken_year", P(rf"\b(?:(?P<mon>{MONTH_RX})\s+)?(?:the\s+year\s+)?(?P<c>nineteen|twenty)[\s-]+"
+            ("spoken_year", P(rf"\b(?:(?P<mon>{MONTH_RX})\s+|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+"
+                              r"(?:of\s+)?)?(?:the\s+year\s+)?(?P<c>nineteen|twenty)[\s-]+"
                               r"(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
                               r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
                               r"five|six|seven|eight|nine)(?!-))?|o[\s-](?:one|two|three|four|five|six|seven|eight|nine))"
@@ -627,6 +628,8 @@ class Rules:
             value = f"{19 if m.group('c').lower() == 'nineteen' else 20}{n:02d}"
         if m.group("mon"):
             return "DATE", f"{value}-{month_of(m.group('mon')):02d}", "exact", False
+        if m.group("season"):  # "the winter of nineteen ninety-four"
+            return "DATE", f"{value}-{SEASONS[m.group('season').lower()]}", "exact", False
         return "DATE", value, "exact", False
 
     def _year_end(self, m, ctx, pos):
