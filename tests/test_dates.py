@@ -372,3 +372,9 @@ def test_season_of_a_spoken_year_and_high_noon():
     text = "Prices last fell in the winter of nineteen ninety-four. For the town, high noon comes today."
     assert [(text[m.start:m.end], m.value) for m in find_dates(text, DCT)] == [
         ("the winter of nineteen ninety-four", "1994-WI"), ("today", "2023-11-02")]
+
+
+def test_weekdays_in_the_plural_are_sets():
+    found = find_dates("Ferries leave on Tuesday nights and the market shuts on Sundays; talks resumed Tuesday.", DCT)
+    assert [(m.type, m.value) for m in found] == [("SET", "XXXX-WXX-2TNI"), ("SET", "XXXX-WXX-7"),
+                                                  ("DATE", "2023-10-31")]

@@ -119,7 +119,10 @@ class Rules:
             ("set", P(r"\b(?:every|each|once\s+a|twice\s+a)\s+(?P<unit>day|week|month|year|quarter|hour|morning|night|"
                       rf"evening|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<mon>{MONTH_RX}))\b"
                       r"|\b(?P<adv>hourly|daily|weekly|monthly|yearly|nightly)\b(?!\s+(?:newspaper|paper|"
-                      r"briefing|press|bread|average|dose|rate|limit|allowance))", RX), self._set),
+                      r"briefing|press|bread|average|dose|rate|limit|allowance))"
+                      # "on Mondays", "Tuesday nights": a weekday in the plural recurs
+                      r"|\b(?P<wds>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:s\b|\s+"
+                      r"(?P<parts>mornings|afternoons|evenings|nights)\b)", RX), self._set),
             ("clock", P(r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
                         r"|\b(?P<hm>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\s*(?:GMT|UTC|local\s+time)\b|\b(?<!high\s)(?P<w>noon|midday|midnight)\b",
                         RX), self._clock),
@@ -519,6 +522,9 @@ class Rules:
             return None  # "the party daily Granma": a newspaper
         if m.group("adv") and re.search(r"\b[Aa]verage\s+$", m.string[max(0, m.start() - 9):m.start()]):
             return None  # "average daily volume": a measure, not a recurring time
+        if m.group("wds"):  # "on Mondays", "Tuesday nights"
+            part = PARTS_OF_DAY[m.group("parts").lower()[:-1]] if m.group("parts") else ""
+            return "SET", f"XXXX-WXX-{WEEKDAYS.index(m.group('wds').lower()) + 1}{part}", "high", False
         if m.group("wd"):  # "each Thursday": every Thursday
             return "SET", f"XXXX-WXX-{WEEKDAYS.index(m.group('wd').lower()) + 1}", "high", False
         if m.group("mon"):  # "each July"

@@ -19,7 +19,7 @@ _MONTH_WORDS = set(MONTH_WORDS)
 _UNIT_WORDS = {"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "weekend", "weekends",
                "month", "months", "year", "years", "decade", "decades", "century", "centuries", "quarter",
                "quarters", "period"}
-TRIGGER_WORDS = frozenset(_MONTH_WORDS | _UNIT_WORDS | set(WEEKDAYS) | {
+TRIGGER_WORDS = frozenset(_MONTH_WORDS | _UNIT_WORDS | set(WEEKDAYS) | {w + "s" for w in WEEKDAYS} | {
     "today", "tonight", "yesterday", "tomorrow", "now", "soon", "current", "currently", "present", "recent", "recently",
     "formerly", "past", "future", "lately", "nowadays", "half", "spring", "summer", "fall",
     "autumn", "winter", "morning", "mornings", "afternoon", "evening", "evenings", "night", "noon",
