@@ -378,3 +378,8 @@ def test_weekdays_in_the_plural_are_sets():
     found = find_dates("Ferries leave on Tuesday nights and the market shuts on Sundays; talks resumed Tuesday.", DCT)
     assert [(m.type, m.value) for m in found] == [("SET", "XXXX-WXX-2TNI"), ("SET", "XXXX-WXX-7"),
                                                   ("DATE", "2023-10-31")]
+
+
+def test_now_with_a_comma_opening_a_sentence_is_a_discourse_marker():
+    v = values("The plan failed. Now, he says, it is dead. Prices are falling now, and right now, rents too.")
+    assert list(v) == ["now", "right now"]

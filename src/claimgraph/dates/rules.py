@@ -127,7 +127,7 @@ class Rules:
                         r"|\b(?P<hm>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\s*(?:GMT|UTC|local\s+time)\b|\b(?<!high\s)(?P<w>noon|midday|midnight)\b",
                         RX), self._clock),
             ("present", P(r"\b(?:" + "|".join(re.escape(x) for x in PRESENT_REF) + r")\b"
-                          + r"(?!-)", RX), self._ref("PRESENT_REF")),
+                          + r"(?!-)", RX), self._present),
             ("past", P(r"\b(?:" + "|".join(re.escape(x) for x in PAST_REF) + r")\b(?!\s+(?:\d|few|two|three|"
                        r"four|five|six|seven|eight|nine|ten|several|decade|year|month|week|day|hour|century))", RX),
              self._ref("PAST_REF")),
@@ -556,6 +556,12 @@ class Rules:
             return "TIME", f"XXXX-XX-XXT{hm}", "low", True
         return "TIME", f"{(day or ctx.dct.isoformat())[:10]}T{hm}", "low", True
 
+    def _present(self, m, ctx, pos):
+        if m.group(0).lower() == "now" and re.match(r"\s*,", m.string[m.end():m.end() + 3]) and (
+                m.start() == 0 or _SENTENCE_START.search(m.string, max(0, m.start() - 4), m.start())):
+            return None  # "Now, he says, ...": a discourse marker opening the sentence, not a time
+        return "DATE", "PRESENT_REF", "low", True
+
     def _soon(self, m, ctx, pos):
         if ctx.tense(pos) == "past":
             return None  # "the prisoner was soon released": soon after the story's event
@@ -652,6 +658,9 @@ class Rules:
             return "DATE", None, "low", True
         return "DATE", str(ctx.dct.year), "low", True
 
+
+# the end of a sentence, a line break or an opening quotation mark just before a word
+_SENTENCE_START = re.compile(r"(?:[.!?:]['\"”’)]?\s+|\n\s*|[\"“‘`]\s*)$")
 
 # "four flights a week", "700 seats a week", "hundreds of interviews a day": a count of plural
 # things just before "a <unit>" makes it a frequency
