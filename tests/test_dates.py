@@ -383,3 +383,9 @@ def test_weekdays_in_the_plural_are_sets():
 def test_now_with_a_comma_opening_a_sentence_is_a_discourse_marker():
     v = values("The plan failed. Now, he says, it is dead. Prices are falling now, and right now, rents too.")
     assert list(v) == ["now", "right now"]
+
+
+def test_months_of_pay_are_money_not_time():
+    v = values("Staff get six months of base pay or two years' salary; after three years of rising income "
+               "the strike lasted six months.")
+    assert list(v.items()) == [("three years", "P3Y"), ("six months", "P6M")]

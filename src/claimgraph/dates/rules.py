@@ -113,7 +113,8 @@ class Rules:
                                rf"recent)\s+(?P<n>{NUM_RX})\s+(?P<unit>{UNIT_RX})\b", RX), self._duration),
             ("duration", P(rf"\b(?:(?:up\s+to|at\s+least|no\s+more\s+than|more\s+than|less\s+than|nearly|almost|"
                            rf"about|over|some|roughly|only|just)\s+)?(?P<n>{NUM_RX})[\s-]+(?:{MORE_RX}\s+)?(?:{DAY_KIND_RX}\s+(?=days?\b))?(?P<unit>{UNIT_RX})"
-                           r"(?![\s-]+old\b)(?![\w-])(?P<half>\s+and\s+a\s+half\b)?", RX), self._duration),
+                           rf"(?![\s-]+old\b)(?![\w-])(?!['’]?\s+(?:of\s+)?(?:(?:base|basic|gross|back|full)\s+)?{_PAY_RX})"
+                           r"(?P<half>\s+and\s+a\s+half\b)?", RX), self._duration),
             ("bare_units", P(r"(?:(?<=\bwithin )|(?<=\bin )|(?<=\bover )|(?<=\bafter )|(?<=\bfor ))(?P<unit>minutes|hours|days|weeks|months|years|"
                              r"decades)(?:\s+or\s+(?:weeks|months|years|days|hours))?\b", RX), self._bare_units),
             ("set", P(r"\b(?:every|each|once\s+a|twice\s+a)\s+(?P<unit>day|week|month|year|quarter|hour|morning|night|"
@@ -658,6 +659,9 @@ class Rules:
             return "DATE", None, "low", True
         return "DATE", str(ctx.dct.year), "low", True
 
+
+# "six months of base pay", "two years' salary": an amount of money, not a time
+_PAY_RX = r"(?:pay|salary|salaries|wages?|rent|severance)\b"
 
 # the end of a sentence, a line break or an opening quotation mark just before a word
 _SENTENCE_START = re.compile(r"(?:[.!?:]['\"”’)]?\s+|\n\s*|[\"“‘`]\s*)$")
