@@ -18,12 +18,12 @@ from claimgraph.dates.calendar import (
     shift_value,
 )
 from claimgraph.dates.patterns import (
+    DAY_KIND_RX,
     DAYNUM_RX,
     DAYWORD_RX,
     FUTURE_REF,
     IN_MONTH_RX,
     MONTH_RX,
-    DAY_KIND_RX,
     MORE_RX,
     NUM_RX,
     ORDINAL_WORDS,
@@ -55,8 +55,8 @@ class Rules:
              self._month_day),
             ("day_month_year", P(rf"\b(?P<day>{DAYNUM_RX})\s+(?:of\s+)?(?P<mon>{MONTH_RX}),?\s+(?P<year>{YEAR_RX})"),
              self._month_day),
-            ("month_day", P(rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<mon>{MONTH_RX})\s+(?P<day>{DAYNUM_RX}|{DAYWORD_RX})(?![\d,]*\d{{3}})"
-                            rf"(?!\s*(?:%|percent|-))"), self._month_day),
+            ("month_day", P(rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<mon>{MONTH_RX})\s+"
+                            rf"(?P<day>{DAYNUM_RX}|{DAYWORD_RX})(?![\d,]*\d{{3}})(?!\s*(?:%|percent|-))"), self._month_day),
             ("day_month", P(rf"\b(?P<day>{DAYNUM_RX})\s+(?:of\s+)?(?P<mon>{MONTH_RX})"), self._month_day),
             ("iso_date", P(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-2]\d|3[01])\b"),
              self._iso),
@@ -65,8 +65,9 @@ class Rules:
             ("rel_month", P(rf"(?:\b(?P<rel>(?i:this|last|next|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|"
                             rf"the\s+start\s+of))[\s-]+|{IN_MONTH_RX})(?P<mon>{MONTH_RX})"
                             rf"(?:\s+(?P<yrel>this|last|next)\s+year)?"), self._rel_month),
-            ("season", P(r"\b(?P<rel>this\s+past|this|last|next|the|early|late)\s+(?P<season>spring|summer|fall|autumn|winter)"
-                         rf"(?:\s+(?:of\s+)?(?P<year>{YEAR_RX}))?\b", RX), self._season),
+            ("season", P(r"\b(?P<rel>this\s+past|this|last|next|the|early|late)\s+"
+                         rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR_RX}))?\b", RX),
+             self._season),
             ("decade", P(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d0)['’]?s\b"
                          r"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?['’](?P<short>\d0)s\b", RX), self._decade),
             ("century", P(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b", RX), self._century),
@@ -84,8 +85,8 @@ class Rules:
                                 r"earnings|income|loss|sales|revenue|figures|level))", RX), self._report_period),
             ("year_range", P(rf"\b(?:between\s+(?P<a>{YEAR_RX})\s+and\s+(?P<b>{YEAR_RX})|(?:from\s+)?(?P<c>{YEAR_RX})\s*"
                              rf"(?:[-–—]|\s+to\s+|\s+through\s+)\s*(?P<d>{YEAR_RX}))", RX), self._year_range),
-            ("year", P(rf"(?<![\d$€£,.#-])\b(?:(?P<mod>mid|early|late|fiscal)[\s-]+|(?:pre|post)-)?(?P<year>{YEAR_RX})\b", RX),
-             self._year),
+            ("year", P(rf"(?<![\d$€£,.#-])\b(?:(?P<mod>mid|early|late|fiscal)[\s-]+|(?:pre|post)-)?"
+                       rf"(?P<year>{YEAR_RX})\b", RX), self._year),
             ("ago", P(rf"\b(?:(?:about|nearly|almost|some|more\s+than|over|just|only)\s+)?(?P<n>{NUM_RX})\s+"
                       rf"(?P<unit>{UNIT_RX})\s+(?:(?P<dir>ago)|(?<=year\s)(?P<dir2>earlier|later)|"
                       rf"(?<=years\s)(?P<dir3>earlier|later)|(?P<dir4>from\s+now))\b", RX), self._ago),
@@ -100,11 +101,12 @@ class Rules:
             # "by mid-afternoon", "until late evening": that part of the day the sentence is about
             ("part_of_day", P(r"\b(?P<skip>(?:by|at|in|until|till|since|from)\s+)(?:the\s+)?(?:early|late|mid)[\s-]?"
                               r"(?P<part>morning|afternoon|evening)\b(?!\s+(?:yesterday|today|tomorrow|of|on|hours?)\b)"
-                              r"(?![\s-]+(?:news|show|paper|edition|session|trading|rush|flights?)\b)", RX), self._part_of_day),
-            ("weekday", P(rf"\b(?:(?P<rel>(?i:last|next|this|coming|the\s+previous|the\s+following))\s+)?(?P<wd>{WEEKDAY_RX})"
-                          rf"(?:\s+(?P<part>{PART_RX}))?\b"), self._weekday),
-            ("rel_unit", P(r"\b(?P<mod>earlier|later|early|late)?\s*(?P<rel>this\s+past|this|last|next|the\s+coming|the\s+past|"
-                           r"the\s+previous|the\s+last|the\s+next|the\s+current|current)\s+(?P<unit>week|weekend|"
+                              r"(?![\s-]+(?:news|show|paper|edition|session|trading|rush|flights?)\b)", RX),
+             self._part_of_day),
+            ("weekday", P(rf"\b(?:(?P<rel>(?i:last|next|this|coming|the\s+previous|the\s+following))\s+)?"
+                          rf"(?P<wd>{WEEKDAY_RX})(?:\s+(?P<part>{PART_RX}))?\b"), self._weekday),
+            ("rel_unit", P(r"\b(?P<mod>earlier|later|early|late)?\s*(?P<rel>this\s+past|this|last|next|the\s+coming|"
+                           r"the\s+past|the\s+previous|the\s+last|the\s+next|the\s+current|current)\s+(?P<unit>week|weekend|"
                            r"month|year|quarter|decade|century)\b", RX), self._rel_unit),
             ("that_unit", P(r"\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same|the\s+(?P<rel>following|"
                             r"preceding|previous))\s+(?P<unit>year|day|month|week)\b", RX), self._that_unit),
@@ -112,7 +114,8 @@ class Rules:
             ("duration_rel", P(rf"\b(?:the\s+)?(?P<rel>past|last|next|previous|coming|first|final|following|"
                                rf"recent)\s+(?P<n>{NUM_RX})\s+(?P<unit>{UNIT_RX})\b", RX), self._duration),
             ("duration", P(rf"\b(?:(?:up\s+to|at\s+least|no\s+more\s+than|more\s+than|less\s+than|nearly|almost|"
-                           rf"about|over|some|roughly|only|just)\s+)?(?P<n>{NUM_RX})[\s-]+(?:{MORE_RX}\s+)?(?:{DAY_KIND_RX}\s+(?=days?\b))?(?P<unit>{UNIT_RX})"
+                           rf"about|over|some|roughly|only|just)\s+)?(?P<n>{NUM_RX})[\s-]+(?:{MORE_RX}\s+)?"
+                           rf"(?:{DAY_KIND_RX}\s+(?=days?\b))?(?P<unit>{UNIT_RX})"
                            rf"(?![\s-]+old\b)(?![\w-])(?!['’]?\s+(?:of\s+)?(?:(?:base|basic|gross|back|full)\s+)?{_PAY_RX})"
                            r"(?P<half>\s+and\s+a\s+half\b)?", RX), self._duration),
             ("bare_units", P(r"(?:(?<=\bwithin )|(?<=\bin )|(?<=\bover )|(?<=\bafter )|(?<=\bfor ))(?P<unit>minutes|hours|days|weeks|months|years|"
@@ -132,7 +135,8 @@ class Rules:
             ("past", P(r"\b(?:" + "|".join(re.escape(x) for x in PAST_REF) + r")\b(?!\s+(?:\d|few|two|three|"
                        r"four|five|six|seven|eight|nine|ten|several|decade|year|month|week|day|hour|century))", RX),
              self._ref("PAST_REF")),
-            ("future", P(r"\b(?<!foreseeable\s)(?:" + "|".join(re.escape(x) for x in FUTURE_REF) + r")\b(?=\s*(?:[.,;:!?)]|$|\s+(?:and|or|of|"
+            ("future", P(r"\b(?<!foreseeable\s)(?:" + "|".join(re.escape(x) for x in FUTURE_REF)
+                         + r")\b(?=\s*(?:[.,;:!?)]|$|\s+(?:and|or|of|"
                          r"is|will|but|as|in|to|for|with|when|if)\b))", RX), self._ref("FUTURE_REF")),
             # "will soon seek", "expects sales to soon grow": forward from publication (not "as soon
             # as Tuesday", "soon after the vote", nor a past narrative's "was soon released")
@@ -348,7 +352,8 @@ class Rules:
         n = count_of(m.group("n"))
         unit = m.group("unit").lower().rstrip("s")
         unit = "century" if unit.startswith("centur") else unit
-        direction = re.sub(r"\s+", " ", (m.group("dir") or m.group("dir2") or m.group("dir3") or m.group("dir4")).lower())
+        direction = (m.group("dir") or m.group("dir2") or m.group("dir3") or m.group("dir4")).lower()
+        direction = re.sub(r"\s+", " ", direction)
         if direction == "from now":  # "two years from now": counted forward from publication
             if ctx.dct is None:
                 return "DATE", None, "low", True
@@ -413,7 +418,7 @@ class Rules:
             return "DATE", None, "low", True
         rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
         if rel in ("the previous", "the following"):  # "down from the previous Friday": a week
-            anchor = dt.date.fromisoformat(ctx.last_day) if ctx.last_day else ctx.dct  # around the last day named
+            anchor = dt.date.fromisoformat(ctx.last_day) if ctx.last_day else ctx.dct  # from the last day named
             step = -1 if rel == "the previous" else 1
             day = anchor + dt.timedelta(days=step)
             while day.weekday() != wd:
@@ -508,7 +513,8 @@ class Rules:
         if m.group("n").lower() in ("a", "an", "per") and re.search(
                 r"(?:\d|%|dollars?|euros?|pounds?|times|once|twice)[\s,]*$", m.string[max(0, m.start() - 30):m.start()]):
             return "SET", duration_value(1, unit), "high", False  # "$2,000 a month": a rate
-        if m.group("n").lower() in ("a", "an") and _COUNTED_THINGS.search(m.string, max(0, m.start() - 40), m.start()):
+        if m.group("n").lower() in ("a", "an") and _COUNTED_THINGS.search(m.string, max(0, m.start() - 40),
+                                                                          m.start()):
             return None  # "four flights a week", "hundreds of calls a day": a frequency, no time referred to
         if n is not None and m.groupdict().get("half"):
             n += 0.5  # "a minute and a half": PT1M30S
