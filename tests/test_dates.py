@@ -389,3 +389,9 @@ def test_months_of_pay_are_money_not_time():
     v = values("Staff get six months of base pay or two years' salary; after three years of rising income "
                "the strike lasted six months.")
     assert list(v.items()) == [("three years", "P3Y"), ("six months", "P6M")]
+
+
+def test_financial_quarter_codes_and_fiscal_years():
+    assert values("Sales for FY2023 rose sharply at the end, analysts at the bank said.") == {"FY2023": "2023"}
+    v = values("Revenue for FY2023 and Q3 2023 rose, H1 2024 looks weak, and 2023 Q4 was flat.")
+    assert v == {"FY2023": "2023", "Q3 2023": "2023-Q3", "H1 2024": "2024-H1", "2023 Q4": "2023-Q4"}

@@ -85,7 +85,10 @@ class Rules:
                                 r"earnings|income|loss|sales|revenue|figures|level))", RX), self._report_period),
             ("year_range", P(rf"\b(?:between\s+(?P<a>{YEAR_RX})\s+and\s+(?P<b>{YEAR_RX})|(?:from\s+)?(?P<c>{YEAR_RX})\s*"
                              rf"(?:[-–—]|\s+to\s+|\s+through\s+)\s*(?P<d>{YEAR_RX}))", RX), self._year_range),
-            ("year", P(rf"(?<![\d$€£,.#-])\b(?:(?P<mod>mid|early|late|fiscal)[\s-]+|(?:pre|post)-)?"
+            # financial shorthand: "Q3 2023", "2023 Q3", "H1 2024"
+            ("quarter_code", P(rf"\b(?:(?P<code>Q[1-4]|H[12])\s+(?P<year>{YEAR_RX})|(?P<year2>{YEAR_RX})\s+"
+                               r"(?P<code2>Q[1-4]|H[12]))\b"), self._quarter_code),
+            ("year", P(rf"(?<![\d$€£,.#-])\b(?:(?P<mod>mid|early|late|fiscal)[\s-]+|(?:pre|post)-|FY\s?)?"
                        rf"(?P<year>{YEAR_RX})\b", RX), self._year),
             ("ago", P(rf"\b(?:(?:about|nearly|almost|some|more\s+than|over|just|only)\s+)?(?P<n>{NUM_RX})\s+"
                       rf"(?P<unit>{UNIT_RX})\s+(?:(?P<dir>ago)|(?<=year\s)(?P<dir2>earlier|later)|"
@@ -344,6 +347,9 @@ class Rules:
         if int(b) < int(a) and len(m.group("d") or "") == 4:
             return None
         return "DATE", f"{a}/{b}", "exact", False
+
+    def _quarter_code(self, m, ctx, pos):
+        return "DATE", f"{m.group('year') or m.group('year2')}-{m.group('code') or m.group('code2')}", "exact", False
 
     def _year(self, m, ctx, pos):
         return "DATE", m.group("year"), "exact", False

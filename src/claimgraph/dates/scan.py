@@ -34,7 +34,8 @@ WINDOW = 45  # characters of context each side of a trigger
 # rules that hold a unit word, or digits, run on narrower windows around those
 RULE_TRIGGERS = {"duration": "unit", "ago": "unit", "bare_units": "unit", "duration_rel": "unit",
                  "vague_units": "unit", "rel_unit": "unit", "that_unit": "unit", "year": "digit",
-                 "clock": "digit", "year_range": "digit", "report_period": "unit", "the_year": "unit",
+                 "clock": "digit", "year_range": "digit", "quarter_code": "digit", "report_period": "unit",
+                 "the_year": "unit",
                  "holiday": "named", "spoken_year": "named"}
 
 
@@ -43,7 +44,7 @@ def _trigger_windows(text: str) -> dict[Optional[str], list[tuple[int, int]]]:
     hits: dict[Optional[str], list[tuple[int, int]]] = {None: [], "unit": [], "digit": [], "named": []}
     for m in _WORD.finditer(text):
         word = m.group()
-        if word[0].isdigit():
+        if word[0].isdigit() or word[-1].isdigit():  # "1998", "FY2023"
             hits[None].append(m.span())
             hits["digit"].append(m.span())
             continue
