@@ -268,3 +268,130 @@ def test_time_words_in_titles_are_not_dates():
     assert "60 Minutes" not in v and "Noon" not in v and "This Week" not in v
     assert v["Now"] == "PRESENT_REF"
     assert "daily" not in v
+
+
+def test_soon_points_forward_unless_the_story_is_past(reader):
+    art = reader.read("Regulators will soon decide on the merger. The driver was soon released, and the "
+                      "board may meet as soon as Friday.", published="2023-11-02")
+    assert [(d.text, d.value) for d in art.dates] == [("soon", "FUTURE_REF"), ("Friday", "2023-11-03")]
+
+
+def test_frequencies_after_counted_things_and_todays_in_general():
+    v = values("The ferry makes six crossings a week, and the mayor said today's teenagers rarely visit. "
+               "Today's vote on the budget was delayed; the tariff is $40 a month.")
+    assert "a week" not in v
+    assert "today's" not in v
+    assert v["Today's"] == "2023-11-02"
+    assert v["a month"] == "P1M"
+
+
+def test_vague_counts_ago_more_units_and_a_half():
+    v = values("The mill closed a few years ago. The lease runs for at least 15 more years, the permit "
+               "for an additional month, and the fire burned for an hour and a half.")
+    assert v["a few years ago"] == "PAST_REF"
+    assert v["at least 15 more years"] == "P15Y"
+    assert v["an additional month"] == "P1M"
+    assert v["an hour and a half"] == "PT1H30M"
+
+
+def test_the_foreseeable_future_is_no_time_reference():
+    v = values("Troops will stay for the foreseeable future. The future of the port is unclear.")
+    assert list(v) == ["The future"]
+
+
+def test_infinitive_under_a_past_perfect_looks_back(reader):
+    art = reader.read("The tender offer had been due to expire Friday evening.", published="2023-11-06")
+    assert [d.value for d in art.dates] == ["2023-11-03TEV"]
+
+
+def test_this_past_season_and_week_and_the_last_half_of_a_year():
+    v = values("The mine flooded this past spring and reopened this past week. Output will recover in "
+               "the last half of 2024, as it did in the last half of the '90s.")
+    assert v["this past spring"] == "2023-SP"
+    assert v["this past week"] == "2023-W43"
+    assert v["the last half of 2024"] == "2024-H2"
+    assert v["the '90s"] == "199" and "the last half" not in v
+
+
+def test_near_and_short_term_and_a_later_date_are_future_references():
+    v = values("Rates may climb in the near term, the rest will be sold at a later date, and "
+               "short-term loans look cheap in the short term.")
+    assert v["the near term"] == v["a later date"] == v["the short term"] == "FUTURE_REF"
+    assert not any(k.startswith("short-term") for k in v)
+
+
+def test_present_in_a_time_clause_and_gerunds_after_prepositions_point_forward(reader):
+    cases = {
+        "The mayor will resign when the appeal is heard in May.": "2024-05",
+        "Both parties can take part in planning for the summit in April.": "2024-04",
+        "Two ferries will sail daily, with a third sailing from August 6.": "2024-08-06",
+    }
+    got = {text: [d.value for d in reader.read(text, published="2023-11-06").dates][-1] for text in cases}
+    assert got == cases
+
+
+def test_last_month_day_and_the_previous_weekday():
+    v = values("He was shot last Oct. 23 at his home. Shares closed at 200 on Friday, down 4% from "
+               "the previous Friday.", dt.date(2023, 11, 6))
+    assert v["last Oct. 23"] == "2023-10-23"
+    assert v["the previous Friday"] == "2023-10-27"
+
+
+def test_daily_basis_and_daily_life_are_sets():
+    found = find_dates("Police review the leads on a daily basis, and curfews shape daily life in the town.", DCT)
+    assert [(m.type, m.value) for m in found] == [("SET", "P1D"), ("SET", "P1D")]
+
+
+def test_units_from_now_and_the_following_week():
+    v = values("The bridge will reopen two years from now, and a few months from now fares rise. The vote "
+               "was held on Oct. 3, and the following week the minister resigned.")
+    assert v["two years from now"] == "2025"
+    assert v["a few months from now"] == "FUTURE_REF"
+    assert "now" not in v
+    assert v["the following week"] == "2023-W41"
+    assert values("The dam failed on Oct. 3. That same week, crops were lost.")["That same week"] == "2023-W40"
+
+
+def test_parts_of_day_with_early_late_mid():
+    v = values("The strike began on Tuesday, and by late evening the port was shut. At mid-afternoon "
+               "yesterday shares were up. He hosts an early morning show.")
+    assert v["late evening"] == "2023-10-31TEV"
+    assert v["mid-afternoon yesterday"] == "2023-11-01TAF"
+    assert not any("morning" in k for k in v)
+
+
+def test_trading_days_the_weeks_ahead_and_post_year():
+    v = values("Six trading days after the crash, funds braced for the weeks ahead; post-1990 rules and "
+               "a pre-2000 plan.")
+    assert v["Six trading days"] == "P6D"
+    assert v["the weeks ahead"] == "PXW"
+    assert v["post-1990"] == "1990" and v["pre-2000"] == "2000"
+
+
+def test_season_of_a_spoken_year_and_high_noon():
+    text = "Prices last fell in the winter of nineteen ninety-four. For the town, high noon comes today."
+    assert [(text[m.start:m.end], m.value) for m in find_dates(text, DCT)] == [
+        ("the winter of nineteen ninety-four", "1994-WI"), ("today", "2023-11-02")]
+
+
+def test_weekdays_in_the_plural_are_sets():
+    found = find_dates("Ferries leave on Tuesday nights and the market shuts on Sundays; talks resumed Tuesday.", DCT)
+    assert [(m.type, m.value) for m in found] == [("SET", "XXXX-WXX-2TNI"), ("SET", "XXXX-WXX-7"),
+                                                  ("DATE", "2023-10-31")]
+
+
+def test_now_with_a_comma_opening_a_sentence_is_a_discourse_marker():
+    v = values("The plan failed. Now, he says, it is dead. Prices are falling now, and right now, rents too.")
+    assert list(v) == ["now", "right now"]
+
+
+def test_months_of_pay_are_money_not_time():
+    v = values("Staff get six months of base pay or two years' salary; after three years of rising income "
+               "the strike lasted six months.")
+    assert list(v.items()) == [("three years", "P3Y"), ("six months", "P6M")]
+
+
+def test_financial_quarter_codes_and_fiscal_years():
+    assert values("Sales for FY2023 rose sharply at the end, analysts at the bank said.") == {"FY2023": "2023"}
+    v = values("Revenue for FY2023 and Q3 2023 rose, H1 2024 looks weak, and 2023 Q4 was flat.")
+    assert v == {"FY2023": "2023", "Q3 2023": "2023-Q3", "H1 2024": "2024-H1", "2023 Q4": "2023-Q4"}

@@ -22,7 +22,8 @@ PRESENT_REF = ("now", "currently", "at present", "these days", "nowadays", "righ
                "at the moment", "at this time", "the present", "at this point", "today's")
 PAST_REF = ("recently", "lately", "formerly", "in the past", "the past",
             "recent days", "recent weeks", "recent months", "recent years", "in recent times")
-FUTURE_REF = ("the future", "in future", "the near future", "future")
+FUTURE_REF = ("the future", "in future", "the near future", "future", "the near term", "the short term",
+              "a later date")
 ORDINAL_WORDS = {w: n for w, n in ORDINALS.items() if n <= 31}
 
 # auxiliaries and markers of future reference (the tense of the governing verb)
@@ -52,6 +53,20 @@ NUM_RX = (r"(?:\d+(?:\.\d+)?(?:\s+1/2|½)?|an?|one|two|three|four|five|six|seven
         r"several|many|some|a\s+couple\s+of|couple\s+of|a\s+few|few)"
         r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine|hundred))?")
 UNIT_RX = r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|quarters?)"
+#: "two more weeks", "an additional year": a count of further units is a duration too
+MORE_RX = r"(?:more|additional|extra|further)"
+#: "eight trading days", "five business days": a kind of day counts as days
+DAY_KIND_RX = r"(?:trading|business|working|school|calendar)"
+#: nouns after "today's" that name the day's own events: "today's vote" is the day, while
+#: "today's youth", "today's world" mean the present in general (no date is referred to)
+TODAY_EVENT_NOUNS = frozenset({
+    "meeting", "meetings", "session", "sessions", "talks", "vote", "voting", "trading", "game", "games", "match",
+    "election", "elections", "hearing", "decision", "announcement", "rally", "summit", "ceremony", "visit",
+    "deadline", "debate", "briefing", "speech", "statement", "march", "strike", "attack", "attacks", "edition",
+    "editions", "issue", "paper", "newspaper", "papers", "agenda", "schedule", "launch", "race", "final",
+    "protest", "protests", "opening", "close", "auction", "sale", "release", "report", "data", "figures",
+    "program", "programme", "show", "broadcast", "episode", "quiz", "newscast", "column", "editorial",
+})
 IN_MONTH_RX = (r"\b(?P<skip>(?i:in|since|until|till|by|from|to|during|of|through|after|before|for)\s+)"
              r"(?=[A-Z])")
 

@@ -18,11 +18,13 @@ from claimgraph.dates.calendar import (
     shift_value,
 )
 from claimgraph.dates.patterns import (
+    DAY_KIND_RX,
     DAYNUM_RX,
     DAYWORD_RX,
     FUTURE_REF,
     IN_MONTH_RX,
     MONTH_RX,
+    MORE_RX,
     NUM_RX,
     ORDINAL_WORDS,
     PART_RX,
@@ -30,7 +32,9 @@ from claimgraph.dates.patterns import (
     PAST_REF,
     PRESENT_REF,
     RX,
+    SEASON_MONTHS,
     SEASONS,
+    TODAY_EVENT_NOUNS,
     UNIT_RX,
     WEEKDAY_RX,
     YEAR_RX,
@@ -51,8 +55,8 @@ class Rules:
              self._month_day),
             ("day_month_year", P(rf"\b(?P<day>{DAYNUM_RX})\s+(?:of\s+)?(?P<mon>{MONTH_RX}),?\s+(?P<year>{YEAR_RX})"),
              self._month_day),
-            ("month_day", P(rf"\b(?P<mon>{MONTH_RX})\s+(?P<day>{DAYNUM_RX}|{DAYWORD_RX})(?![\d,]*\d{{3}})"
-                            rf"(?!\s*(?:%|percent|-))"), self._month_day),
+            ("month_day", P(rf"\b(?:(?P<rel>(?i:last|this|next))\s+)?(?P<mon>{MONTH_RX})\s+"
+                            rf"(?P<day>{DAYNUM_RX}|{DAYWORD_RX})(?![\d,]*\d{{3}})(?!\s*(?:%|percent|-))"), self._month_day),
             ("day_month", P(rf"\b(?P<day>{DAYNUM_RX})\s+(?:of\s+)?(?P<mon>{MONTH_RX})"), self._month_day),
             ("iso_date", P(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-2]\d|3[01])\b"),
              self._iso),
@@ -61,8 +65,9 @@ class Rules:
             ("rel_month", P(rf"(?:\b(?P<rel>(?i:this|last|next|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|"
                             rf"the\s+start\s+of))[\s-]+|{IN_MONTH_RX})(?P<mon>{MONTH_RX})"
                             rf"(?:\s+(?P<yrel>this|last|next)\s+year)?"), self._rel_month),
-            ("season", P(r"\b(?P<rel>this|last|next|the|early|late)\s+(?P<season>spring|summer|fall|autumn|winter)"
-                         rf"(?:\s+(?:of\s+)?(?P<year>{YEAR_RX}))?\b", RX), self._season),
+            ("season", P(r"\b(?P<rel>this\s+past|this|last|next|the|early|late)\s+"
+                         rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR_RX}))?\b", RX),
+             self._season),
             ("decade", P(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d0)['’]?s\b"
                          r"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?['’](?P<short>\d0)s\b", RX), self._decade),
             ("century", P(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b", RX), self._century),
@@ -80,54 +85,73 @@ class Rules:
                                 r"earnings|income|loss|sales|revenue|figures|level))", RX), self._report_period),
             ("year_range", P(rf"\b(?:between\s+(?P<a>{YEAR_RX})\s+and\s+(?P<b>{YEAR_RX})|(?:from\s+)?(?P<c>{YEAR_RX})\s*"
                              rf"(?:[-–—]|\s+to\s+|\s+through\s+)\s*(?P<d>{YEAR_RX}))", RX), self._year_range),
-            ("year", P(rf"(?<![\d$€£,.#-])\b(?:(?P<mod>mid|early|late|fiscal)[\s-]+)?(?P<year>{YEAR_RX})\b", RX),
-             self._year),
+            # financial shorthand: "Q3 2023", "2023 Q3", "H1 2024"
+            ("quarter_code", P(rf"\b(?:(?P<code>Q[1-4]|H[12])\s+(?P<year>{YEAR_RX})|(?P<year2>{YEAR_RX})\s+"
+                               r"(?P<code2>Q[1-4]|H[12]))\b"), self._quarter_code),
+            ("year", P(rf"(?<![\d$€£,.#-])\b(?:(?P<mod>mid|early|late|fiscal)[\s-]+|(?:pre|post)-|FY\s?)?"
+                       rf"(?P<year>{YEAR_RX})\b", RX), self._year),
             ("ago", P(rf"\b(?:(?:about|nearly|almost|some|more\s+than|over|just|only)\s+)?(?P<n>{NUM_RX})\s+"
                       rf"(?P<unit>{UNIT_RX})\s+(?:(?P<dir>ago)|(?<=year\s)(?P<dir2>earlier|later)|"
-                      rf"(?<=years\s)(?P<dir3>earlier|later))\b", RX), self._ago),
+                      rf"(?<=years\s)(?P<dir3>earlier|later)|(?P<dir4>from\s+now))\b", RX), self._ago),
             # "three days later", "a day earlier": TimeML annotates the span of time ("three
             # days", a DURATION); what it is later than is an event, not the publication date
-            ("day_deixis", P(r"\b(?:the\s+day\s+(?P<db>before\s+yesterday|after\s+tomorrow)|(?P<d>today|tonight|"
+            ("day_deixis", P(r"\b(?:(?:early|late|mid)[\s-]?(?P<part0>morning|afternoon|evening)\s+(?=yesterday|today|"
+                             r"tomorrow))?(?:the\s+day\s+(?P<db>before\s+yesterday|after\s+tomorrow)|(?P<d>today|tonight|"
                              r"yesterday|tomorrow))(?:['’]s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
                              RX), self._day_deixis),
             ("part_deixis", P(r"\b(?:(?:earlier|later)\s+)?(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night)\b",
                               RX), self._part_deixis),
-            ("weekday", P(rf"\b(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<wd>{WEEKDAY_RX})"
-                          rf"(?:\s+(?P<part>{PART_RX}))?\b"), self._weekday),
-            ("rel_unit", P(r"\b(?P<mod>earlier|later|early|late)?\s*(?P<rel>this|last|next|the\s+coming|the\s+past|"
-                           r"the\s+previous|the\s+last|the\s+next|the\s+current|current)\s+(?P<unit>week|weekend|"
+            # "by mid-afternoon", "until late evening": that part of the day the sentence is about
+            ("part_of_day", P(r"\b(?P<skip>(?:by|at|in|until|till|since|from)\s+)(?:the\s+)?(?:early|late|mid)[\s-]?"
+                              r"(?P<part>morning|afternoon|evening)\b(?!\s+(?:yesterday|today|tomorrow|of|on|hours?)\b)"
+                              r"(?![\s-]+(?:news|show|paper|edition|session|trading|rush|flights?)\b)", RX),
+             self._part_of_day),
+            ("weekday", P(rf"\b(?:(?P<rel>(?i:last|next|this|coming|the\s+previous|the\s+following))\s+)?"
+                          rf"(?P<wd>{WEEKDAY_RX})(?:\s+(?P<part>{PART_RX}))?\b"), self._weekday),
+            ("rel_unit", P(r"\b(?P<mod>earlier|later|early|late)?\s*(?P<rel>this\s+past|this|last|next|the\s+coming|"
+                           r"the\s+past|the\s+previous|the\s+last|the\s+next|the\s+current|current)\s+(?P<unit>week|weekend|"
                            r"month|year|quarter|decade|century)\b", RX), self._rel_unit),
-            ("that_unit", P(r"\b(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+(?P<rel>following|"
-                            r"preceding|previous))\s+(?P<unit>year|day|month)\b", RX), self._that_unit),
+            ("that_unit", P(r"\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same|the\s+(?P<rel>following|"
+                            r"preceding|previous))\s+(?P<unit>year|day|month|week)\b", RX), self._that_unit),
             ("weekend", P(r"\b(?:the|this|last|next)\s+weekend\b", RX), self._weekend),
             ("duration_rel", P(rf"\b(?:the\s+)?(?P<rel>past|last|next|previous|coming|first|final|following|"
                                rf"recent)\s+(?P<n>{NUM_RX})\s+(?P<unit>{UNIT_RX})\b", RX), self._duration),
             ("duration", P(rf"\b(?:(?:up\s+to|at\s+least|no\s+more\s+than|more\s+than|less\s+than|nearly|almost|"
-                           rf"about|over|some|roughly|only|just)\s+)?(?P<n>{NUM_RX})[\s-]+(?P<unit>{UNIT_RX})"
-                           r"(?![\s-]+old\b)(?![\w-])", RX), self._duration),
+                           rf"about|over|some|roughly|only|just)\s+)?(?P<n>{NUM_RX})[\s-]+(?:{MORE_RX}\s+)?"
+                           rf"(?:{DAY_KIND_RX}\s+(?=days?\b))?(?P<unit>{UNIT_RX})"
+                           rf"(?![\s-]+old\b)(?![\w-])(?!['’]?\s+(?:of\s+)?(?:(?:base|basic|gross|back|full)\s+)?{_PAY_RX})"
+                           r"(?P<half>\s+and\s+a\s+half\b)?", RX), self._duration),
             ("bare_units", P(r"(?:(?<=\bwithin )|(?<=\bin )|(?<=\bover )|(?<=\bafter )|(?<=\bfor ))(?P<unit>minutes|hours|days|weeks|months|years|"
                              r"decades)(?:\s+or\s+(?:weeks|months|years|days|hours))?\b", RX), self._bare_units),
             ("set", P(r"\b(?:every|each|once\s+a|twice\s+a)\s+(?P<unit>day|week|month|year|quarter|hour|morning|night|"
                       rf"evening|(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?P<mon>{MONTH_RX}))\b"
-                      r"|\b(?P<adv>hourly|daily|weekly|monthly|yearly|nightly)\b(?!\s+(?:newspaper|paper|basis|"
-                      r"briefing|press|bread|life|average|basis|dose|rate|limit|allowance))", RX), self._set),
+                      r"|\b(?P<adv>hourly|daily|weekly|monthly|yearly|nightly)\b(?!\s+(?:newspaper|paper|"
+                      r"briefing|press|bread|average|dose|rate|limit|allowance))"
+                      # "on Mondays", "Tuesday nights": a weekday in the plural recurs
+                      r"|\b(?P<wds>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:s\b|\s+"
+                      r"(?P<parts>mornings|afternoons|evenings|nights)\b)", RX), self._set),
             ("clock", P(r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
-                        r"|\b(?P<hm>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\s*(?:GMT|UTC|local\s+time)\b|\b(?P<w>noon|midday|midnight)\b",
+                        r"|\b(?P<hm>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)\s*(?:GMT|UTC|local\s+time)\b|\b(?<!high\s)(?P<w>noon|midday|midnight)\b",
                         RX), self._clock),
             ("present", P(r"\b(?:" + "|".join(re.escape(x) for x in PRESENT_REF) + r")\b"
-                          + r"(?!-)", RX), self._ref("PRESENT_REF")),
+                          + r"(?!-)", RX), self._present),
             ("past", P(r"\b(?:" + "|".join(re.escape(x) for x in PAST_REF) + r")\b(?!\s+(?:\d|few|two|three|"
                        r"four|five|six|seven|eight|nine|ten|several|decade|year|month|week|day|hour|century))", RX),
              self._ref("PAST_REF")),
-            ("future", P(r"\b(?:" + "|".join(re.escape(x) for x in FUTURE_REF) + r")\b(?=\s*(?:[.,;:!?)]|$|\s+(?:and|or|of|"
+            ("future", P(r"\b(?<!foreseeable\s)(?:" + "|".join(re.escape(x) for x in FUTURE_REF)
+                         + r")\b(?=\s*(?:[.,;:!?)]|$|\s+(?:and|or|of|"
                          r"is|will|but|as|in|to|for|with|when|if)\b))", RX), self._ref("FUTURE_REF")),
+            # "will soon seek", "expects sales to soon grow": forward from publication (not "as soon
+            # as Tuesday", "soon after the vote", nor a past narrative's "was soon released")
+            ("soon", P(r"\b(?<!as\s)soon\b(?!\s+(?:as|after|afterwards?|thereafter|enough)\b)", RX), self._soon),
             ("fiscal_year", P(r"\bthe\s+(?:current\s+)?fiscal\s+year\b", RX), self._fiscal_year),
             ("numeric_date", P(r"\b(?P<mon>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/(?P<year>(?:19|20)\d\d)\b"),
              self._numeric_date),
             ("next_day", P(r"\b(?:the\s+)?(?P<rel>previous|next|following)\s+(?P<unit>day|morning|evening|night)\b"
                            r"|\bthe\s+day\s+(?P<rel2>before|after)\b(?!\s+(?:yesterday|tomorrow))", RX), self._next_day),
             ("vague_units", P(r"\b(?:the\s+)?(?:coming|next|past|last|previous|recent|few)\s+(?:few\s+|several\s+)?"
-                              r"(?P<unit>minutes|hours|days|weeks|months|years|decades)\b", RX), self._bare_units),
+                              r"(?P<unit>minutes|hours|days|weeks|months|years|decades)\b"
+                              r"|\bthe\s+(?P<unit2>days|weeks|months|years)\s+ahead\b", RX), self._bare_units),
             ("holiday", P(r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|"
                           r"New\s+Year['’]s(?:\s+(?:Day|Eve))?|Independence\s+Day|Fourth\s+of\s+July|Election\s+Day|"
                           r"Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day|Halloween|Valentine['’]s\s+Day|"
@@ -136,7 +160,8 @@ class Rules:
                           r"presents|costumes?|Island|parade|resolutions?)\b)"
                           rf"(?:,?\s+(?P<year>{YEAR_RX}))?"), self._holiday),
             # broadcast transcripts: "in nineteen ninety-six", "January nineteen ninety-seven"
-            ("spoken_year", P(rf"\b(?:(?P<mon>{MONTH_RX})\s+)?(?:the\s+year\s+)?(?P<c>nineteen|twenty)[\s-]+"
+            ("spoken_year", P(rf"\b(?:(?P<mon>{MONTH_RX})\s+|(?:the\s+)?(?P<season>spring|summer|fall|autumn|winter)\s+"
+                              r"(?:of\s+)?)?(?:the\s+year\s+)?(?P<c>nineteen|twenty)[\s-]+"
                               r"(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
                               r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
                               r"five|six|seven|eight|nine)(?!-))?|o[\s-](?:one|two|three|four|five|six|seven|eight|nine))"
@@ -187,6 +212,13 @@ class Rules:
         y = self._year_of(mon, day, ctx, pos)
         if y is None:
             return "DATE", f"XXXX-{mon:02d}-{day:02d}", "low", True
+        rel = (m.groupdict().get("rel") or "").lower()
+        if rel:  # "last Oct. 23": the latest one before publication; "next May 3" the first after
+            y = ctx.dct.year
+            if rel == "last" and (mon, day) >= (ctx.dct.month, ctx.dct.day):
+                y -= 1
+            elif rel == "next" and (mon, day) <= (ctx.dct.month, ctx.dct.day):
+                y += 1
         if day > calendar.monthrange(y, mon)[1]:
             return None
         return "DATE", f"{y:04d}-{mon:02d}-{day:02d}", "high", True
@@ -223,9 +255,12 @@ class Rules:
         code = SEASONS[m.group("season").lower()]
         if m.group("year"):
             return "DATE", f"{m.group('year')}-{code}", "exact", False
-        rel = m.group("rel").lower()
+        rel = re.sub(r"\s+", " ", m.group("rel").lower())
         if ctx.dct is None:
             return "DATE", f"XXXX-{code}", "low", True
+        if rel == "this past":  # the latest one begun before publication
+            start = SEASON_MONTHS[code][0]
+            return "DATE", f"{ctx.dct.year - (start > ctx.dct.month):04d}-{code}", "high", True
         y = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
         return "DATE", f"{y:04d}-{code}", "low" if rel in ("the", "early", "late") else "high", True
 
@@ -246,6 +281,10 @@ class Rules:
         code = "Q" if unit == "quarter" else "H"
         year = m.group("year") or m.group("year2")
         n_of = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+        if rel == "last" and re.match(r"\s+of\b", m.string[m.end():m.end() + 4]):
+            return None  # "the last half of the '80s": a part of another period
+        if rel == "last" and year:
+            rel = "fourth" if code == "Q" else "second"  # "the last half of 1989": its second half
         if ctx.dct is None and not year:
             return "DATE", None, "low", True
         if rel in n_of:
@@ -309,6 +348,9 @@ class Rules:
             return None
         return "DATE", f"{a}/{b}", "exact", False
 
+    def _quarter_code(self, m, ctx, pos):
+        return "DATE", f"{m.group('year') or m.group('year2')}-{m.group('code') or m.group('code2')}", "exact", False
+
     def _year(self, m, ctx, pos):
         return "DATE", m.group("year"), "exact", False
 
@@ -316,7 +358,14 @@ class Rules:
         n = count_of(m.group("n"))
         unit = m.group("unit").lower().rstrip("s")
         unit = "century" if unit.startswith("centur") else unit
-        direction = (m.group("dir") or m.group("dir2") or m.group("dir3")).lower()
+        direction = (m.group("dir") or m.group("dir2") or m.group("dir3") or m.group("dir4")).lower()
+        direction = re.sub(r"\s+", " ", direction)
+        if direction == "from now":  # "two years from now": counted forward from publication
+            if ctx.dct is None:
+                return "DATE", None, "low", True
+            if n is None:
+                return "DATE", "FUTURE_REF", "low", True
+            return "DATE", granular(minus(ctx.dct, -int(n), unit), unit), "high", True
         if n == 1 and unit == "year" and direction in ("ago", "earlier") and (
                 ctx.quarter_named or (direction == "earlier" and not ctx.last_value)):
             rq = self._reporting_quarter(ctx)  # "profit rose from $2 million a year ago"
@@ -328,6 +377,8 @@ class Rules:
             if shifted is None:
                 return "DURATION", duration_value(n, unit), "low", True
             return "DATE", shifted, "low", True
+        if n is None and direction == "ago" and ctx.dct is not None:
+            return "DATE", "PAST_REF", "low", True  # "a few years ago", "several months ago": some past time
         if ctx.dct is None or n is None:
             return "DATE", None if n is None else f"PAST:{duration_value(n, unit)}", "low", True
         return "DATE", granular(minus(ctx.dct, int(n), unit), unit), "high", True
@@ -335,15 +386,30 @@ class Rules:
 
     def _day_deixis(self, m, ctx, pos):
         word = (m.group("d") or m.group("db") or "").lower()
+        if word == "today" and m.group(0)[-2:].lower() in ("'s", "’s") and not m.group("part") \
+                and not self._names_an_event(m.string, m.end()):
+            return None  # "today's youth", "in today's world": the present in general, not the day
         shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
                  "before yesterday": -2, "after tomorrow": 2}[word]
-        part = (m.group("part") or "").lower()
+        part = (m.group("part") or m.group("part0") or "").lower()  # "mid-afternoon yesterday"
         if ctx.dct is None:
             return "DATE", None, "low", True
         value = (ctx.dct + dt.timedelta(days=shift)).isoformat()
         if part:
             return "TIME", value + PARTS_OF_DAY[part], "high", True
         return "DATE", value, "high", True
+
+    @staticmethod
+    def _names_an_event(text: str, end: int) -> bool:
+        """Whether the noun after ``today's`` (skipping one adjective) is one of the day's events."""
+        words = re.findall(r"[A-Za-z]+", text[end:end + 40])[:2]
+        return any(w.lower() in TODAY_EVENT_NOUNS for w in words)
+
+    def _part_of_day(self, m, ctx, pos):
+        day = ctx.last_day_in_sentence or (ctx.dct.isoformat() if ctx.dct else None)
+        if day is None:
+            return "TIME", None, "low", True
+        return "TIME", day[:10] + PARTS_OF_DAY[m.group("part").lower()], "low", True
 
     def _part_deixis(self, m, ctx, pos):
         if ctx.dct is None:
@@ -356,7 +422,14 @@ class Rules:
         wd = WEEKDAYS.index(m.group("wd").lower().replace("’s", "").replace("'s", ""))
         if ctx.dct is None:
             return "DATE", None, "low", True
-        rel = (m.group("rel") or "").lower()
+        rel = re.sub(r"\s+", " ", (m.group("rel") or "").lower())
+        if rel in ("the previous", "the following"):  # "down from the previous Friday": a week
+            anchor = dt.date.fromisoformat(ctx.last_day) if ctx.last_day else ctx.dct  # from the last day named
+            step = -1 if rel == "the previous" else 1
+            day = anchor + dt.timedelta(days=step)
+            while day.weekday() != wd:
+                day += dt.timedelta(days=step)
+            return "DATE", day.isoformat(), "low", True
         tense = "future" if rel in ("next", "coming") else "past" if rel == "last" else ctx.tense(pos)
         diff = wd - ctx.dct.weekday()
         if tense == "future":
@@ -384,7 +457,7 @@ class Rules:
             return "DURATION", duration_value(1, unit), "high", True
         if ctx.dct is None:
             return "DATE", None, "low", True
-        k = {"last": -1, "next": 1}.get(rel, 0)
+        k = {"last": -1, "this past": -1, "next": 1}.get(rel, 0)  # "this past week": the last one
         d = ctx.dct
         if unit == "year":
             return "DATE", str(d.year + k), "high", True
@@ -404,6 +477,12 @@ class Rules:
     def _that_unit(self, m, ctx, pos):
         unit = m.group("unit").lower()
         rel = (m.group("rel") or "").lower()
+        if unit == "week":  # "the following week": the week after the last day named (or publication)
+            anchor = dt.date.fromisoformat(ctx.last_day) if ctx.last_day else ctx.dct
+            if anchor is None or (not rel and not ctx.last_day):
+                return None
+            step = {"following": 7, "preceding": -7, "previous": -7}.get(rel, 0)
+            return "DATE", iso_week(anchor + dt.timedelta(days=step)), "low", True
         if rel:  # "the following year": a year after the last date named
             if unit == "day" or ctx.last_value is None:
                 return None  # (the day is the next_day rule's)
@@ -440,16 +519,25 @@ class Rules:
         if m.group("n").lower() in ("a", "an", "per") and re.search(
                 r"(?:\d|%|dollars?|euros?|pounds?|times|once|twice)[\s,]*$", m.string[max(0, m.start() - 30):m.start()]):
             return "SET", duration_value(1, unit), "high", False  # "$2,000 a month": a rate
+        if m.group("n").lower() in ("a", "an") and _COUNTED_THINGS.search(m.string, max(0, m.start() - 40),
+                                                                          m.start()):
+            return None  # "four flights a week", "hundreds of calls a day": a frequency, no time referred to
+        if n is not None and m.groupdict().get("half"):
+            n += 0.5  # "a minute and a half": PT1M30S
         return "DURATION", duration_value(n, unit), "high" if n is not None else "low", False
 
     def _bare_units(self, m, ctx, pos):
-        return "DURATION", duration_value(None, m.group("unit")), "low", False
+        unit = m.group("unit") or m.groupdict().get("unit2")  # "in the weeks ahead"
+        return "DURATION", duration_value(None, unit), "low", False
 
     def _set(self, m, ctx, pos):
         if m.group("adv") and re.match(r"\s+[A-Z]", m.string[m.end():m.end() + 2]):
             return None  # "the party daily Granma": a newspaper
         if m.group("adv") and re.search(r"\b[Aa]verage\s+$", m.string[max(0, m.start() - 9):m.start()]):
             return None  # "average daily volume": a measure, not a recurring time
+        if m.group("wds"):  # "on Mondays", "Tuesday nights"
+            part = PARTS_OF_DAY[m.group("parts").lower()[:-1]] if m.group("parts") else ""
+            return "SET", f"XXXX-WXX-{WEEKDAYS.index(m.group('wds').lower()) + 1}{part}", "high", False
         if m.group("wd"):  # "each Thursday": every Thursday
             return "SET", f"XXXX-WXX-{WEEKDAYS.index(m.group('wd').lower()) + 1}", "high", False
         if m.group("mon"):  # "each July"
@@ -480,6 +568,17 @@ class Rules:
         if ctx.dct is None and day is None:
             return "TIME", f"XXXX-XX-XXT{hm}", "low", True
         return "TIME", f"{(day or ctx.dct.isoformat())[:10]}T{hm}", "low", True
+
+    def _present(self, m, ctx, pos):
+        if m.group(0).lower() == "now" and re.match(r"\s*,", m.string[m.end():m.end() + 3]) and (
+                m.start() == 0 or _SENTENCE_START.search(m.string, max(0, m.start() - 4), m.start())):
+            return None  # "Now, he says, ...": a discourse marker opening the sentence, not a time
+        return "DATE", "PRESENT_REF", "low", True
+
+    def _soon(self, m, ctx, pos):
+        if ctx.tense(pos) == "past":
+            return None  # "the prisoner was soon released": soon after the story's event
+        return "DATE", "FUTURE_REF", "low", True
 
     @staticmethod
     def _ref(value):
@@ -554,6 +653,8 @@ class Rules:
             value = f"{19 if m.group('c').lower() == 'nineteen' else 20}{n:02d}"
         if m.group("mon"):
             return "DATE", f"{value}-{month_of(m.group('mon')):02d}", "exact", False
+        if m.group("season"):  # "the winter of nineteen ninety-four"
+            return "DATE", f"{value}-{SEASONS[m.group('season').lower()]}", "exact", False
         return "DATE", value, "exact", False
 
     def _year_end(self, m, ctx, pos):
@@ -569,6 +670,19 @@ class Rules:
         if ctx.dct is None:
             return "DATE", None, "low", True
         return "DATE", str(ctx.dct.year), "low", True
+
+
+# "six months of base pay", "two years' salary": an amount of money, not a time
+_PAY_RX = r"(?:pay|salary|salaries|wages?|rent|severance)\b"
+
+# the end of a sentence, a line break or an opening quotation mark just before a word
+_SENTENCE_START = re.compile(r"(?:[.!?:]['\"”’)]?\s+|\n\s*|[\"“‘`]\s*)$")
+
+# "four flights a week", "700 seats a week", "hundreds of interviews a day": a count of plural
+# things just before "a <unit>" makes it a frequency
+_COUNTED_THINGS = re.compile(r"(?:\b\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|"
+                             r"thirty|forty|fifty|hundred|thousand|dozens|hundreds|thousands|several|many)(?:\s+of)?)"
+                             r"\s+(?:[a-z-]+\s+)?[a-z-]+[a-rt-z]s\s*$")
 
 
 def holiday_date(key: str, year: int) -> dt.date:

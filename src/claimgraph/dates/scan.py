@@ -19,12 +19,12 @@ _MONTH_WORDS = set(MONTH_WORDS)
 _UNIT_WORDS = {"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "weekend", "weekends",
                "month", "months", "year", "years", "decade", "decades", "century", "centuries", "quarter",
                "quarters", "period"}
-TRIGGER_WORDS = frozenset(_MONTH_WORDS | _UNIT_WORDS | set(WEEKDAYS) | {
-    "today", "tonight", "yesterday", "tomorrow", "now", "current", "currently", "present", "recent", "recently",
+TRIGGER_WORDS = frozenset(_MONTH_WORDS | _UNIT_WORDS | set(WEEKDAYS) | {w + "s" for w in WEEKDAYS} | {
+    "today", "tonight", "yesterday", "tomorrow", "now", "soon", "current", "currently", "present", "recent", "recently",
     "formerly", "past", "future", "lately", "nowadays", "half", "spring", "summer", "fall",
     "autumn", "winter", "morning", "mornings", "afternoon", "evening", "evenings", "night", "noon",
     "midday", "midnight", "hourly", "daily", "weekly", "monthly", "yearly", "nightly", "time", "times",
-    "moment"})
+    "moment", "term", "date"})
 # holidays and spoken years run only around their own words
 _NAMED_WORDS = frozenset({"thanksgiving", "christmas", "easter", "halloween", "independence", "election", "labor",
                           "memorial", "valentine", "veterans", "year", "july", "nineteen", "thousand"})
@@ -34,7 +34,8 @@ WINDOW = 45  # characters of context each side of a trigger
 # rules that hold a unit word, or digits, run on narrower windows around those
 RULE_TRIGGERS = {"duration": "unit", "ago": "unit", "bare_units": "unit", "duration_rel": "unit",
                  "vague_units": "unit", "rel_unit": "unit", "that_unit": "unit", "year": "digit",
-                 "clock": "digit", "year_range": "digit", "report_period": "unit", "the_year": "unit",
+                 "clock": "digit", "year_range": "digit", "quarter_code": "digit", "report_period": "unit",
+                 "the_year": "unit",
                  "holiday": "named", "spoken_year": "named"}
 
 
@@ -43,7 +44,7 @@ def _trigger_windows(text: str) -> dict[Optional[str], list[tuple[int, int]]]:
     hits: dict[Optional[str], list[tuple[int, int]]] = {None: [], "unit": [], "digit": [], "named": []}
     for m in _WORD.finditer(text):
         word = m.group()
-        if word[0].isdigit():
+        if word[0].isdigit() or word[-1].isdigit():  # "1998", "FY2023"
             hits[None].append(m.span())
             hits["digit"].append(m.span())
             continue

@@ -31,20 +31,20 @@ def tense_reader(doc: Doc) -> Callable[[int], str]:
         i = bisect.bisect_right(index["idx"], pos) - 1
         if i < 0:
             return "past"
-        tok = doc[i]
-        verb = tok
-        for _ in range(6):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-                break
-            verb = verb.head
+        verb = _governing_verb(doc[i])
         aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         words = {c.lower_ for c in aux} | {verb.lower_}
         if words & FUTURE_AUX:
             return "future"
+        if _present_in_a_time_clause(verb, aux):
+            return "future"  # "when the case is heard in May": English puts a future event of a
+            # time or condition clause in the present tense
         if words & MODAL_AUX and not words & {"have", "'ve"} and (verb.tag_ == "VB" or verb.tag_ in (
                 "VBG", "VBN") and not words & {"could"}):
             return "future"  # "would take effect Wednesday", "would be travelling Thursday";
             # "would have taken" looks back, "could be reached Wednesday" is a past ability
+        if "to" in words and _under_past_perfect(verb):
+            return "past"  # "had been due to expire Friday": the plan lies before the story
         left = {t.lower_ for t in doc[max(index["sent"][i], i - 3):i]}
         if left & FUTURE_LEFT and not words & {"had"}:
             return "future"  # "payable Dec. 7", "effective Feb. 1", "until Friday" (not "until
@@ -72,3 +72,55 @@ def tense_reader(doc: Doc) -> Callable[[int], str]:
             # accused of an attack on Friday" looks back
         return "past"
     return tense
+
+
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_PAST_PERFECT_AUX = {"had", "'d"}
+
+
+def _under_past_perfect(verb) -> bool:
+    """Whether the infinitive ``verb`` hangs (through *due*, *scheduled*, *expected* …) off a
+    clause in the past perfect: *the offer had been due to expire Friday*. The walk stops at
+    the first finite verb: its own tense governs the infinitive."""
+    node = verb
+    for _ in range(4):
+        if node.head is node:
+            return False
+        node = node.head
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PAST_PERFECT_AUX for c in node.children):
+            return True
+        if node.tag_ in _FINITE_TAGS:
+            return False
+    return False
+
+
+def _governing_verb(tok):
+    """The verb an expression depends on: the first verb up the tree from ``tok``. A gerund
+    with no auxiliary has no tense of its own (*planning for the summit in April*, *with the
+    third flight departing from August 6*): the walk goes on to the verb above it."""
+    verb = tok
+    for _ in range(10):
+        if verb.head is verb:
+            break
+        if verb.pos_ in ("VERB", "AUX") and not (
+                verb.tag_ == "VBG" and verb.dep_ in _GERUND_DEPS
+                and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)):
+            break
+        verb = verb.head
+    return verb
+
+
+#: a gerund in these relations is the object of a preposition ("in planning", "with … departing")
+_GERUND_DEPS = {"pcomp", "pobj"}
+#: conjunctions of a time or condition clause, whose present tense can mean the future
+_TIME_CLAUSE_MARKS = {"when", "if", "once", "unless", "until", "till", "before", "after"}
+
+
+def _present_in_a_time_clause(verb, aux) -> bool:
+    """``verb`` is present tense (*is heard*, *opens*) in a clause of time or condition."""
+    if verb.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_CLAUSE_MARKS
+                                       for c in verb.children):
+        return False
+    tags = {verb.tag_} | {c.tag_ for c in aux}
+    return bool(tags & {"VBZ", "VBP"}) and not tags & {"VBD"} and not any(
+        c.lower_ in ("has", "have") for c in aux)

@@ -1,0 +1,125 @@
+"""Fast iteration on the date layer: cached TimeBank parses, only the date step, scored.
+
+    python train/timebank_eval.py [--split train|dev] [--errors] [--only ID] [--dump PRED.jsonl]
+
+``--split train`` (the default) reads ``shared/data/timebank/train.jsonl``: tune there and
+look only at its errors. ``dev`` gives the figure reported at the end (``claimgraph eval``
+gives the same numbers with the whole reader). Parses are cached (DocBin) under a key of
+the gold file's bytes, the model and the sources that shape the parse, as for GUM.
+``--errors`` lists each missed, spurious and wrongly valued expression with its context
+(train only: dev errors are not for reading).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import Counter
+from importlib import metadata
+from pathlib import Path
+
+import spacy
+
+sys.path.insert(0, str(Path(__file__).parent))
+from polnear_docs import CACHE_DIR, SHARED, parse_sources, parsed_docs  # noqa: E402
+
+from claimgraph.dates.tagger import DateTagger  # noqa: E402
+from claimgraph.eval import one_to_one  # noqa: E402
+from claimgraph.eval.timex import score  # noqa: E402
+from claimgraph.pipeline import MODEL_NAME  # noqa: E402
+
+FILES = {"train": SHARED / "data" / "timebank" / "train.jsonl",
+         "dev": SHARED / "data" / "timebank" / "dev.jsonl"}
+
+
+def load_docs(path: Path, gold: list[dict]):
+    h = hashlib.sha256(path.read_bytes())
+    for part in (MODEL_NAME, metadata.version(MODEL_NAME), spacy.__version__, *parse_sources()):
+        h.update(b"\0" + part.encode())
+    stem = CACHE_DIR / f"claimgraph-timebank-{path.stem}-{h.hexdigest()[:16]}"
+    return parsed_docs(gold, stem.with_suffix(".spacy"), stem.with_suffix(".tensors.pkl"))
+
+
+def evaluate(split: str = "train", only: str | None = None):
+    """(scores, predicted records, gold records) for the date step over ``split``."""
+    path = FILES[split]
+    gold = [json.loads(line) for line in path.open()]
+    nlp, docs = load_docs(path, gold)
+    tagger = DateTagger(nlp)
+    preds, golds = [], []
+    for g, doc in zip(gold, docs):
+        if only and only not in g["id"]:
+            continue
+        doc._.cg_published = g.get("dct_value") or g.get("dct")
+        dates = tagger.predict(doc)
+        preds.append({"id": g["id"], "dates": [{"span": list(d.span), "value": d.value, "type": d.type}
+                                               for d in dates]})
+        golds.append(g)
+    return score(golds, preds), preds, golds
+
+
+def errors(golds: list[dict], preds: list[dict]):
+    """(kind, doc id, dct, gold (text, type, value) or None, predicted or None, context)."""
+    out = []
+    for g, p in zip(golds, preds):
+        text = g["text"]
+        gs, ps = g["timexes"], p["dates"]
+        pairs = []
+        for i, a in enumerate(gs):
+            for j, b in enumerate(ps):
+                overlap = min(a["span"][1], b["span"][1]) - max(a["span"][0], b["span"][0])
+                if overlap > 0:
+                    pairs.append((overlap, i, j))
+        matched = one_to_one(pairs)
+
+        def ctx(s, e):
+            return (text[max(0, s - 70):s] + "[[" + text[s:e] + "]]" + text[e:e + 50]).replace("\n", " ")
+
+        def show(t):
+            return (text[t["span"][0]:t["span"][1]], t["type"], t["value"])
+        seen_g, seen_p = set(), set()
+        for i, j in matched:
+            seen_g.add(i)
+            seen_p.add(j)
+            a, b = gs[i], ps[j]
+            if str(b["value"] or "").upper() != str(a["value"]).upper():
+                out.append(("value", g["id"], g["dct_value"], show(a), show(b), ctx(*a["span"])))
+            elif a["span"] != b["span"]:
+                out.append(("extent", g["id"], g["dct_value"], show(a), show(b), ctx(*a["span"])))
+        for i, a in enumerate(gs):
+            if i not in seen_g:
+                out.append(("missed", g["id"], g["dct_value"], show(a), None, ctx(*a["span"])))
+        for j, b in enumerate(ps):
+            if j not in seen_p:
+                out.append(("spurious", g["id"], g["dct_value"], None, show(b), ctx(*b["span"])))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", choices=sorted(FILES), default="train")
+    ap.add_argument("--only", help="documents whose id holds this")
+    ap.add_argument("--errors", action="store_true", help="list the errors (train only)")
+    ap.add_argument("--kind", help="only errors of this kind (value, extent, missed, spurious)")
+    ap.add_argument("--dump")
+    args = ap.parse_args()
+    res, preds, golds = evaluate(args.split, args.only)
+    print("  ".join(f"{k}={v}" for k, v in res.items()))
+    if args.errors:
+        if args.split != "train":
+            sys.exit("errors are listed for train only")
+        errs = errors(golds, preds)
+        print(Counter(e[0] for e in errs))
+        for kind, doc_id, dct, gt, pt, context in errs:
+            if args.kind and kind != args.kind:
+                continue
+            print(f"{kind:8s} {doc_id} dct={dct} gold={gt} pred={pt}\n         {context}")
+    if args.dump:
+        with open(args.dump, "w") as fh:
+            for p in preds:
+                fh.write(json.dumps(p) + "\n")
+
+
+if __name__ == "__main__":
+    main()
