@@ -689,3 +689,14 @@ def test_a_verb_conjoined_in_the_tense_of_the_contents_auxiliary_stays_in_it(rea
     assert "she did not condone violence and hoped that people would find a way to voice concerns " \
            "peacefully" in said, said
     assert "he would order a review" in said, said
+
+
+def test_what_someone_was_called_is_a_statement(reader):
+    """A verb of naming with an object and what it was called reports words said (Levin
+    29.3); a second predicate of the complement stays in it."""
+    a = reader.read("Ms. Ruiz called him a liar. Mr. Hale called her a coward. The union called the "
+                    "charges unsubstantiated and fabricated by former employees.")
+    said = {a.span_text(q.content): a.entity(q.speaker).name for q in a.quotes}
+    assert said.get("him a liar") == "Ruiz" or "Ruiz" in said.get("him a liar", ""), said
+    assert "her a coward" in said, said
+    assert "the charges unsubstantiated and fabricated by former employees" in said, said

@@ -287,7 +287,7 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                 for sib in tok.rights:
                     if sib.i > child.i and (sib.dep_ in ("oprd", "xcomp") or
                                             sib.dep_ == "prep" and sib.lower_ == "as"):
-                        end = max(end, _content_bounds(sib)[1] if sib.dep_ != "prep" else sib.right_edge.i + 1)
+                        end = max(end, _content_bounds(sib, tok)[1] if sib.dep_ != "prep" else sib.right_edge.i + 1)
             if not speaker_done:
                 speaker, speaker_done = subject_of(tok), True
             yield Candidate(tok, start, end, rel, speaker)

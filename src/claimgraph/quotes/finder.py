@@ -127,7 +127,7 @@ class QuoteFinder(Step):
         best: dict[int, Candidate] = {}
         for cand in generate_candidates(doc):
             cand.score = rate(featurise(cand, quoted_tokens), self.model, dense_features(cand))
-            if _plain_report(cand):
+            if _plain_report(cand) or _naming_report(cand):
                 # "X said (that) …", "…, notes Reuters.": unambiguous in news copy, whatever
                 # the training corpus' house style made the classifier believe
                 cand.score = max(cand.score, self.threshold + 0.1)
@@ -402,6 +402,24 @@ def _plain_report(cand: Candidate) -> bool:
     if any(c.dep_ == "neg" for c in cand.cue.children):
         return False
     return "say" in verb_classes().get(cand.cue.lemma_.lower(), ())
+
+
+#: what follows the object of a verb of naming to say what it was called ("called him a
+#: liar", "called the charges unfounded", "described the plan as reckless")
+OBJECT_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
+
+
+def _naming_report(cand: Candidate) -> bool:
+    """A verb of naming with a speaker, an object and what the object was called (Levin
+    1993, class 29.3 *dub* verbs): "She called him a liar" can only report words said."""
+    if cand.speaker is None or cand.relation != "dobj" or any(c.dep_ == "neg" for c in cand.cue.children):
+        return False
+    if "describe" not in verb_classes().get(cand.cue.lemma_.lower(), ()):
+        return False
+    obj = next((c for c in cand.cue.children if c.dep_ == "dobj"), None)
+    return obj is not None and any(
+        c.i > obj.i and (c.dep_ in OBJECT_COMPLEMENT_DEPS or c.dep_ == "prep" and c.lower_ == "as")
+        for c in cand.cue.children)
 
 
 def _cue_inside(st: Statement, qs: QuotedSpan) -> bool:
