@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.entities.clusters import NameSieve
+from claimgraph.entities.names import family_name, is_family_first, name_words
 from claimgraph.entities.coref import Resolver
 from claimgraph.lexicon.gazetteer import Gazetteer, fold, gazetteer, norm_key
 from claimgraph.entities.mentions import (ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, Mention, MentionFinder,
@@ -44,6 +45,8 @@ OUTLET_NOUNS = re.compile(r"\b(?:newspaper|daily|broadcaster|news agency|news ou
                           r"news website|tabloid|magazine|wire service|television channel|"
                           r"radio station|TV channel)\b", re.I)
 APPOS_DEPS = ("appos",)
+# a headline's "Given Family" the tagger did not call a person: two or three capitalised words
+HEADING_NAME = re.compile(r"[^\W\d_][^\W\d_A-Z]+(?: [^\W\d_][^\W\d_A-Z]+){1,2}")
 ROLE_HEADS = PERSON_NOUNS | frozenset("head member founder owner editor".split())
 APPOS_THING_NOUNS = ORG_NOUNS | PLACE_NOUNS | frozenset(
     "island area district port suburb neighborhood neighbourhood county municipality "
@@ -135,6 +138,8 @@ class EntityClusterer(Step):
             ci = index.get(m.gid) if m.gid else None
             if ci is None:
                 ci = index.get(norm_key(m.name))
+            if ci is None and " " in m.name.strip():
+                ci = self._heading_person(m, clusters, index)
             if ci is None and " " in m.name:  # "Ted Cruz Refuses": the tagger ran on
                 ci = self._heading_prefix(m, index)
             if ci is not None:
@@ -142,6 +147,35 @@ class EntityClusterer(Step):
             elif m.gid:
                 index[m.gid] = len(clusters)
                 clusters.append([m])
+
+    @staticmethod
+    def _heading_person(m: Mention, clusters: list[list[Mention]], index: dict[str, int]) -> Optional[int]:
+        """A headline's full name ("Ana Ruiz") whose body uses only the family name ("Ruiz ...
+        Ruiz said") is that person, whatever label the tagger gave the headline; a body cluster
+        of the given name alone ("Ana") is too, as the short forms of one name are in the
+        name-matching pass of Raghunathan et al. (2010)."""
+        person = m.label == "PERSON"
+        words = name_words(m.name) if person else norm_key(m.name).split()
+        if len(words) < 2 or not m.name[:1].isupper():
+            return None
+        last = family_name(words) if person else words[-1]
+        ci = index.get(last or "")
+        if ci is None:
+            return None
+        names = [x for x in clusters[ci] if x.kind == "name"]
+        if not person and not HEADING_NAME.fullmatch(m.name.strip()):
+            return None
+        if not all(person and x.label == "PERSON" or norm_key(x.name) == last and not x.gid for x in names):
+            return None
+        gi = index.get(words[0]) if not is_family_first(words) else None
+        if gi is not None and gi != ci and all(x.kind == "name" and norm_key(x.name) == words[0]
+                                               for x in clusters[gi]):
+            clusters[ci].extend(clusters[gi])
+            clusters[gi] = []
+            for key, at in index.items():
+                if at == gi:
+                    index[key] = ci
+        return ci
 
     @staticmethod
     def _heading_prefix(m: Mention, index: dict[str, int]) -> Optional[int]:

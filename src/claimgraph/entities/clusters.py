@@ -82,6 +82,7 @@ class NameSieve:
                 union(by_key[key], i)
             else:
                 by_key[key] = i
+            self._same_spelling(ms, i, by_key, union)
         # pass 2: explicit aliases ("X, also known as Y"; "X (Y)")
         for a, b in zip(range(len(ms)), range(1, len(ms))):
             between = text[ms[a].name_end:ms[b].start]
@@ -112,6 +113,19 @@ class NameSieve:
         for i in range(len(ms)):
             groups.setdefault(find(i), []).append(i)
         return sorted(groups.values(), key=lambda g: ms[g[0]].start)
+
+    @staticmethod
+    def _same_spelling(ms: list[Mention], i: int, by_key: dict[str, int], union) -> None:
+        """The same name spelt the same way is one entity whatever label the tagger gave each
+        occurrence ("Tulsa" as a place and, once, as a person; "Daniel's" as an organisation):
+        one sense per discourse (Gale, Church & Yarowsky 1992), as the exact-match pass of
+        Raghunathan et al. (2010) applies it. Two different gazetteer ids stay apart."""
+        key = "=" + norm_key(ms[i].name)
+        j = by_key.get(key)
+        if j is None:
+            by_key[key] = i
+        elif not (ms[i].gid and ms[j].gid and ms[i].gid != ms[j].gid):
+            union(j, i)
 
     @staticmethod
     def person_key(m: Mention) -> str:
@@ -156,8 +170,8 @@ class NameSieve:
                 firsts = {find(j) for j in full if info[j][0] == w and len(info[j]) == 2}
                 if len(firsts) == 1:
                     target = firsts.pop()
-            if target is None and norm_key(ms[i].name) in by_key:
-                target = by_key[norm_key(ms[i].name)]  # same name with another label
+            if target is None and "=" + norm_key(ms[i].name) in by_key:
+                target = by_key["=" + norm_key(ms[i].name)]  # same name with another label
             if target is not None:
                 union(target, i)
             elif w in singles:

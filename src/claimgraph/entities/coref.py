@@ -323,8 +323,9 @@ class Resolver:
 
     @staticmethod
     def _untyped_word(cl: list[Mention]) -> bool:
-        """A cluster of one-word names no gazetteer knows and no organisation word ends."""
-        names = [x for x in cl if x.kind == "name"]
+        """A cluster of one-word names no gazetteer knows and no organisation word ends (in the
+        body: a headline's full name is read apart from it)."""
+        names = [x for x in cl if x.kind == "name" and not x.heading]
         return bool(names) and all(" " not in x.name and not x.gid and x.name[:1].isupper()
                                    and not x.name.isupper() for x in names)
 

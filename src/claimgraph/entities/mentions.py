@@ -264,10 +264,11 @@ class MentionFinder:
 
     def _make(self, doc: Doc, start: int, end: int, label: str, sent_of) -> Optional[Mention]:
         # trim quotes, punctuation, a leading determiner and a final possessive
-        while start < end and (doc[start].is_punct or doc[start].text in _QUOTES
+        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].text in _QUOTES
                                or doc[start].lower_ in ("the", "a", "an")):
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _QUOTES
+        # a headline's name the tagger ran into the line break ("Ana Ruiz\n"): the line ends it
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in _QUOTES
                                or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in _TRAILING):
             end -= 1
         # "Dubai-based", "Iranian-flagged": a name glued to an English word is the name
