@@ -68,6 +68,11 @@ PREDICATE_NOUNS = {
         newspaper magazine website broadcaster startup manufacturer retailer""".split()),
 }
 PREDICATE_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# predicate nouns that make any untyped name a place ("X is a town in ...")
+SETTLEMENT_NOUNS = frozenset("city town village capital island country".split())
+# a one-word "person" whose names are mostly objects of "in" is a place ("hotels in Lodz")
+LOCATIVE_PREPOSITIONS = frozenset(("in",))
+MIN_LOCATIVE = 2
 PERSON_SUFFIXES = ("ist", "ian", "er", "or", "ess", "ant", "ent")
 
 
@@ -102,6 +107,7 @@ class EntityClusterer(Step):
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None:
                     taken.update(range(span.start, span.end))
+        self._locative_people(doc, clusters, labels)
         self._appositives(doc, clusters, labels, sent_of, taken)
         self._predicates(doc, clusters, labels, sent_of, taken)
         pronouns = self.finder.pronouns(doc, sent_of, taken)
@@ -212,6 +218,22 @@ class EntityClusterer(Step):
             return "NEWS_OUTLET"
         return label
 
+    def _locative_people(self, doc: Doc, clusters, labels) -> None:
+        """A "person" of one-word names, no title, no known given name, whose mentions are
+        mostly objects of "in" ("a hotel in Lodz", "born in Lodz") is a place the tagger
+        mistyped (the locative-context cue of Collins & Singer 1999's contextual rules)."""
+        for ci, cl in enumerate(clusters):
+            if labels[ci] != "PERSON":
+                continue
+            names = [m for m in cl if m.kind == "name" and not m.heading]
+            if any(" " in m.name or m.extra.get("titles") or m.role or fold(m.name) in self.gaz.given_names
+                   for m in names):
+                continue
+            inside = sum(doc[m.head].dep_ == "pobj" and doc[m.head].head.lower_ in LOCATIVE_PREPOSITIONS
+                         for m in names)
+            if inside >= MIN_LOCATIVE and 2 * inside > len(names):
+                labels[ci] = "GPE"
+
     def _appositives(self, doc: Doc, clusters, labels, sent_of, taken: set) -> None:
         """``NAME, a former senior lieutenant in X,`` and ``the match referee, NAME``."""
         for ci, cl in enumerate(clusters):
@@ -272,6 +294,9 @@ class EntityClusterer(Step):
             label = labels[ci]
             nouns = PREDICATE_NOUNS.get("PERSON" if label == "PERSON" else
                                         "PLACE" if label in ("GPE", "LOC") else "ORG")
+            retype = mention_kind == "name" and label not in ("GPE", "LOC") and not any(x.gid for x in cl)
+            if retype:  # "Lodz is Poland's third city": a place the tagger took for a person
+                nouns = nouns | SETTLEMENT_NOUNS
             for m in list(cl):
                 if m.kind != mention_kind or m.heading or mention_kind == "pronoun" and label != "PERSON":
                     continue
@@ -301,6 +326,8 @@ class EntityClusterer(Step):
                     lemma = kind.lemma_.lower()
                     if lemma not in nouns and not (label == "PERSON" and lemma.endswith(PERSON_SUFFIXES)):
                         continue
+                    if retype and lemma in SETTLEMENT_NOUNS:
+                        label = labels[ci] = "GPE"
                     if np.tag_ == "NNS" and tok.tag_ != "NNPS" and of is None:
                         continue
                     left, right = np.left_edge.i, np.right_edge.i + 1

@@ -442,10 +442,11 @@ class Resolver:
             return None
         if noun in GENERIC_SETTLEMENT:
             def settlement(ci, a):
-                return labels[ci] in ("GPE", "LOC") and m.sent - a.sent <= 3 and a.kind == "name" \
+                return labels[ci] in ("GPE", "LOC") and a.kind == "name" \
                     and not (a.gid and a.gid.startswith(("c:", "r:"))) and a.label != "NORP" \
                     and (noun != "capital" or bool(a.capital_of))
-            return self._salience(doc, m, active, settlement)
+            found = self._salience(doc, m, active, lambda ci, a: m.sent - a.sent <= 3 and settlement(ci, a))
+            return found if found is not None else self._main_place(m, active, settlement)
 
         if noun in GENERIC_ORG:
             want = ("ORG", "NEWS_OUTLET")  # "the organisation" is not a capital standing for its state
@@ -456,4 +457,25 @@ class Resolver:
             if m.label == "GPE":
                 return bool(a.gid and a.gid.startswith("c:"))
             return g is None or gender[ci] in (None, g)
-        return self._salience(doc, m, active, ok)
+        found = self._salience(doc, m, active, ok)
+        if found is None and noun in GENERIC_PLACE:
+            found = self._main_place(m, active, lambda ci, a: bool(a.gid and a.gid.startswith("c:")))
+        return found
+
+    def _main_place(self, m: Mention, active, fits) -> Optional[int]:
+        """"The city", "the country" with no place of that kind in the last sentences: the one
+        the article has named most in the last :attr:`DESC_WINDOW` sentences (its setting,
+        the discourse topic of Grosz, Joshi & Weinstein 1995's centering), if it leads alone."""
+        seen: set[int] = set()
+        for ci, a in reversed(active):
+            if m.sent - a.sent > self.DESC_WINDOW:
+                break
+            if fits(ci, a):
+                seen.add(ci)
+        if not seen:
+            return None
+        count = self._mentioned
+        ranked = sorted(seen, key=lambda c: -count.get(c, 0))
+        if len(ranked) > 1 and count.get(ranked[0], 0) <= count.get(ranked[1], 0):
+            return None
+        return ranked[0]
