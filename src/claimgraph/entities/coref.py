@@ -64,6 +64,10 @@ GENERIC_SETTLEMENT = frozenset("city town village capital island".split())
 FIRST_PERSON_SINGULAR = frozenset("i me my mine myself".split())
 FIRST_PERSON_PLURAL = frozenset("we us our ours ourselves".split())
 _QUOTATION = re.compile(r"“[^“”]{2,2000}”|\"[^\"\n]{2,2000}\"")
+# noun phrases that are no rival antecedent of "it"/"they" (dates, amounts)
+RIVAL_SKIP_ENTS = frozenset("DATE TIME PERCENT MONEY QUANTITY CARDINAL ORDINAL".split())
+NAME_WEIGHT = 50.0  # salience a name adds to its mention (over a pronoun or a description)
+RIVAL_WINDOW = 1  # sentences back for the rival noun phrases of "it"/"they"
 GENERIC_ORG = frozenset("company firm group organisation organization agency team club".split())
 
 
@@ -82,6 +86,17 @@ def _inside_quotation(doc: Doc, offset: int) -> bool:
 
 #: prepositions that open a source phrase ("according to X", "per X")
 SOURCE_PREPOSITIONS = frozenset({"according", "per"})
+
+
+def _sharing_subject(verb) -> set[int]:
+    """The verb and the verbs it shares its subject with: "Ana read the report and praised
+    her" -- *praised* has no subject of its own, so Ana is its subject too and a plain
+    object pronoun there is someone else (binding principle B, Chomsky 1981)."""
+    out = {verb.i}
+    while verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        verb = verb.head
+        out.add(verb.i)
+    return out
 
 
 def in_fronted_adjunct(cand, pron) -> bool:
@@ -157,6 +172,9 @@ class Resolver:
     def __init__(self, given_names: Optional[dict[str, str]] = None):
         self.given_names = given_names or {}
         self._mentioned: dict[int, int] = {}
+        self._score = 0.0  # salience of the last pronoun's winning candidate
+        self._chunks: list = []  # (head token, sentence number) of the doc's common-noun phrases
+        self._named_tokens: set[int] = set()
 
     def resolve(self, doc: Doc, clusters: list[list[Mention]], labels: list[str],
                 pronouns: list[Mention], descs: list[Mention]) -> None:
@@ -168,6 +186,7 @@ class Resolver:
         owner.sort(key=lambda t: t[0])
         gender = [self._gender(cl) if labels[ci] == "PERSON" else None
                   for ci, cl in enumerate(clusters)]
+        self._prepare_rivals(doc, clusters)
         events = [(m.start, 1, m) for m in pronouns] + [(m.start, 0, m) for m in descs]
         events.sort(key=lambda t: (t[0], t[1]))
         active: list[tuple[int, Mention]] = []  # (cluster, mention) seen so far
@@ -284,6 +303,7 @@ class Resolver:
         scores: dict[int, float] = {}
         pron = doc[m.head]
         own_verb = pron.head.i if pron.dep_ in OBJECT_DEPS else None
+        own_verbs = _sharing_subject(pron.head) if own_verb is not None else ()
         reflexive = pron.lower_ in REFLEXIVES
         for ci, a in reversed(active):
             dist = m.sent - a.sent
@@ -296,7 +316,7 @@ class Resolver:
             while arg.dep_ == "appos" and arg.head.i < arg.i:  # "the professor, Koolhaas, ...": the subject
                 arg = arg.head
             if own_verb is not None and not reflexive and arg.dep_ in SUBJECT_DEPS \
-                    and arg.head.i == own_verb and dist == 0:
+                    and arg.head.i in own_verbs and dist == 0:
                 continue
             if reflexive and dist > 0:
                 continue
@@ -306,10 +326,11 @@ class Resolver:
             elif tok.dep_ in OBJECT_DEPS:
                 w += 50
             if a.kind == "name":
-                w += 50
+                w += NAME_WEIGHT
             if dist == 0 and pron.dep_ in SUBJECT_DEPS and in_fronted_adjunct(tok, pron):
                 w = 40.0
             scores[ci] = scores.get(ci, 0.0) + w / (2 ** dist)
+        self._score = max(scores.values(), default=0.0)
         if not scores:
             return None
         if len(scores) > 1 and not reflexive and topic is not None:
@@ -319,7 +340,55 @@ class Resolver:
             top = max(scores, key=lambda c: count.get(c, 0))
             if topic(top):
                 scores[top] += self.TOPIC_BONUS
-        return max(scores, key=lambda c: scores[c])
+        best = max(scores, key=lambda c: scores[c])
+        self._score = scores[best]
+        return best
+
+    def _rival(self, doc: Doc, m: Mention, window: int) -> float:
+        """Salience of the best noun phrase no name stands for ("the plan", "workers") that
+        agrees with an *it* / *they* and comes before it, within ``window`` sentences: the
+        pronoun's own candidates in Lappin & Leass (1994), where names compete with every
+        noun phrase. When one of them outweighs every name, the pronoun is left to it."""
+        pron = doc[m.head]
+        plural = m.number == "pl"
+        best = 0.0
+        for root, sent in self._chunks:
+            if root.i >= pron.i:
+                break
+            dist = m.sent - sent
+            if dist > window or root.i in self._named_tokens:
+                continue
+            if (root.tag_ in ("NNS", "NNPS")) != plural:
+                continue
+            w = 100.0
+            if root.dep_ in SUBJECT_DEPS:
+                w += 80
+            elif root.dep_ in OBJECT_DEPS:
+                w += 50
+            if dist == 0 and pron.dep_ in SUBJECT_DEPS and in_fronted_adjunct(root, pron):
+                w = 40.0
+            best = max(best, w / (2 ** dist))
+        return best
+
+    def _prepare_rivals(self, doc: Doc, clusters: list[list[Mention]]) -> None:
+        """Common-noun phrases of the doc (heads and sentence numbers), once per doc, and the
+        tokens the name clusters cover."""
+        named: set[int] = set()
+        for cl in clusters:
+            for x in cl:
+                named.update(range(x.extra.get("tok_start", x.head), x.head + 1))
+        self._named_tokens = named
+        starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        chunks = []
+        k = 0
+        for chunk in doc.noun_chunks:
+            root = chunk.root
+            if root.pos_ != "NOUN" or root.ent_type_ in RIVAL_SKIP_ENTS:
+                continue
+            while k + 1 < len(starts) and starts[k + 1] <= root.i:
+                k += 1
+            chunks.append((root, k))
+        self._chunks = chunks
 
     @staticmethod
     def _untyped_word(cl: list[Mention]) -> bool:
@@ -394,7 +463,10 @@ class Resolver:
                     return a.kind == "name" and doc[a.head].tag_ in ("NNPS", "NNS")
                 return labels[ci] in ("ORG", "NEWS_OUTLET", "GOVERNMENT") and \
                     (a.kind == "name" or a.number == "pl")
-        return self._salience(doc, m, active, ok)
+        found = self._salience(doc, m, active, ok)
+        if found is not None and self._rival(doc, m, RIVAL_WINDOW) > self._score - NAME_WEIGHT:
+            return None  # "Acme reviewed the plan and rejected it": the plan
+        return found
 
     @staticmethod
     def _fits(m: Mention, noun: str, cluster: list[Mention]) -> bool:
