@@ -247,8 +247,9 @@ class EntityClusterer(Step):
                 if labels[ci] != "PERSON":  # "Somalia, the country"; not "Asia, the website"
                     nps = [np for np in nps if np.lemma_.lower() in APPOS_THING_NOUNS]
                 else:  # "Ahn, a lieutenant in the army, North Korea's armed forces": not him
-                    nps = [np for np in nps if np.lemma_.lower() not in APPOS_THING_NOUNS
-                           or np.lemma_.lower() in PERSON_NOUNS]
+                    nps = [np for np in nps if (np.lemma_.lower() not in APPOS_THING_NOUNS
+                                                or np.lemma_.lower() in PERSON_NOUNS)
+                           and (self._person_noun(np) or not self._bracketed(doc, np, tok))]
                 if labels[ci] == "PERSON":
                     self._conjoined_role(doc, tok, m)
                 for np in nps:
@@ -345,6 +346,19 @@ class EntityClusterer(Step):
                         pred.role = doc_text(doc)[doc[k].idx:end]
                     cl.append(pred)
                     taken.update(range(left, right))
+
+    @staticmethod
+    def _person_noun(np) -> bool:
+        lemma = np.lemma_.lower()
+        return lemma in PREDICATE_NOUNS["PERSON"] or lemma.endswith(PERSON_SUFFIXES)
+
+    @staticmethod
+    def _bracketed(doc: Doc, np, tok) -> bool:
+        """``the general media (Baker, 2010)``: a name in brackets after a noun that names no
+        kind of person is a citation or a source, not an appositive (the appositive
+        constraint of Haghighi & Klein 2009: the two must be able to denote the same thing)."""
+        lo, hi = sorted((np.i, tok.i))
+        return any(doc[k].text in ("(", "[") for k in range(lo + 1, hi))
 
     @staticmethod
     def _conjoined_role(doc: Doc, tok, m: Mention) -> None:

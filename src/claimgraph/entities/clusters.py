@@ -39,8 +39,9 @@ government institute school bank association union club team league federation c
 united palace museum church cathedral castle mosque temple hall house tower bridge park hotel theatre
 theater stadium arena airport station square street market garden gardens center centre court
 """.split())
-_AKA = re.compile(r"^\s*,?\s*\(?\s*(?:also known as|also called|known as|a\.k\.a\.?|aka|"
-                  r"formerly(?: known as)?|or)\s+(?:the\s+)?[\"“]?$", re.I)
+# "X, also known as Y", "X (formerly Y)", "X, or Y": a bare "or" ("Scotland or England") is a choice
+_AKA = re.compile(r"^\s*(?:,?\s*\(?\s*(?:also known as|also called|known as|a\.k\.a\.?|aka|"
+                  r"formerly(?: known as)?)|(?:,|\()\s*or)\s+(?:the\s+)?[\"“]?$", re.I)
 _PAREN = re.compile(r"^\s*\(\s*$")
 
 
