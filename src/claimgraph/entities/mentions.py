@@ -507,7 +507,10 @@ class MentionFinder:
         Canada``, ``University of Texas``, ``Google Science Fair``)."""
         out = []
         for m in found:
-            if m.label in ("PERSON", "NORP", "GPE", "NEWS_OUTLET") or " " not in m.name or m.gid:
+            # "The New York Times", "the Boston Red Sox": a place inside an outlet's or a known
+            # organisation's name; a place's name ("Roman Britain", "Genoa City") is one place
+            if m.label in ("PERSON", "NORP", "GPE", "LOC") or " " not in m.name \
+                    or (m.gid and not m.gid.startswith("o:")):
                 continue
             span = doc.char_span(m.name_start, m.name_end)
             if span is None:
