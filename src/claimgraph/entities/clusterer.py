@@ -334,7 +334,8 @@ class EntityClusterer(Step):
                     left, right = np.left_edge.i, np.right_edge.i + 1
                     while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"):
                         right -= 1
-                    if right - left > 30 or any(i in taken for i in range(left, np.i)):
+                    # "X is a Danish linguist": a nationality adjective inside is no other entity
+                    if right - left > 30 or any(i in taken and doc[i].pos_ != "ADJ" for i in range(left, np.i)):
                         continue
                     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
                     pred = Mention(start, end, doc_text(doc)[start:end], label, "appos", np.i,
