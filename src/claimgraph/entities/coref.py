@@ -496,8 +496,8 @@ class Resolver:
         if m.kind == "appos":
             return m.link
         noun = m.extra.get("noun", "")
-        want = PERSON_TYPES if m.label == "PERSON" else (
-            ("GPE",) if m.label == "GPE" else ("ORG", "NEWS_OUTLET", "GOVERNMENT"))
+        want = PERSON_TYPES if m.label == "PERSON" else ("GPE",) if m.label == "GPE" else \
+            ("GPE", "LOC") if m.label == "LOC" else ("ORG", "NEWS_OUTLET", "GOVERNMENT")
         # 1. a cluster whose role or name has the head noun
         for ci, a in reversed(active):
             if m.sent - a.sent > self.DESC_WINDOW:

@@ -594,18 +594,24 @@ class MentionFinder:
                                    gender=g, number=num))
         return out
 
-    def descriptions(self, doc: Doc, sent_of, taken: set) -> list[Mention]:
-        """Definite descriptions (``the senator``, ``the company``) and appositives of names."""
+    def descriptions(self, doc: Doc, sent_of, taken: set,
+                     name_heads: Optional[dict[str, str]] = None) -> list[Mention]:
+        """Definite descriptions (``the senator``, ``the company``) and appositives of names.
+        ``name_heads``: head nouns of the article's organisation and place names ("museum" of
+        "the Pera Museum") with their label; "the museum" is then a description too."""
         out = []
+        name_heads = name_heads or {}
         for i, w in enumerate(words_of(doc)):
             w = w.lower()
-            if (w not in _DESC_NOUNS and w[:-1] not in _DESC_NOUNS) or i in taken:
+            if (w not in _DESC_NOUNS and w[:-1] not in _DESC_NOUNS and w not in name_heads) or i in taken:
                 continue
             tok = doc[i]
             if tok.pos_ != "NOUN":
                 continue
             low = tok.lemma_.lower()
-            if low in PERSON_NOUNS or low in DESC_PERSON_NOUNS:
+            if low not in _DESC_NOUNS and low in name_heads:
+                label = name_heads[low]
+            elif low in PERSON_NOUNS or low in DESC_PERSON_NOUNS:
                 label = "PERSON"
             elif low in ORG_NOUNS or low in DESC_ORG_NOUNS:
                 label = "ORG"
