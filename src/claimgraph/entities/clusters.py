@@ -191,9 +191,10 @@ class NameSieve:
     def _same_full_name(wx: list[str], wy: list[str]) -> bool:
         if wx == wy:
             return True
-        # "Ahmed Mohamed Image": the tagger ran a full name into the next word
+        # "Ahmed Mohamed Image": the tagger ran a full name into the next word; "Clara Martinez
+        # Canton" / "Martinez Canton": a double family name without the given name
         if len(wx) != len(wy) and min(len(wx), len(wy)) >= 2 and (
-                wx[:len(wy)] == wy or wy[:len(wx)] == wx):
+                wx[:len(wy)] == wy or wy[:len(wx)] == wx or wx[-len(wy):] == wy or wy[-len(wx):] == wx):
             return True
         gx, gy = given_names(wx), given_names(wy)
         fx, fy = family_name(wx), family_name(wy)
@@ -268,6 +269,14 @@ class NameSieve:
         for i, m in enumerate(ms):
             if m.capital_of and m.capital_of in country_at and m.gid in acting:
                 union(country_at[m.capital_of], i)
+        # "New York City" / "New York": a city's name with and without the word "City" (not a
+        # country's: "Mexico City")
+        by_name = {norm_key(m.name): i for i, m in enumerate(ms) if m.label in PLACE_LABELS
+                   and not (m.gid and m.gid.startswith("c:"))}  # "Mexico City" is not Mexico
+        for i, m in enumerate(ms):
+            key = norm_key(m.name)
+            if m.label in PLACE_LABELS and key.endswith(" city") and key[:-5] in by_name:
+                union(by_name[key[:-5]], i)
         multi = [i for i, m in enumerate(ms) if m.label in PLACE_LABELS and " " in m.name]
         for i, m in enumerate(ms):
             if m.label not in PLACE_LABELS or " " in m.name or m.capital_of:
