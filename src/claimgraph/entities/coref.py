@@ -37,7 +37,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from claimgraph.entities.mentions import Mention
+from claimgraph.entities.mentions import DESC_PERSON_NOUNS, PERSON_NOUNS, Mention
 from claimgraph.parsed import doc_text
 from claimgraph.lexicon import QUOTATION_FRAME_VERBS, REPORTING_LEMMAS
 from claimgraph.entities.names import FEMALE_TITLES, MALE_TITLES, is_family_first, name_words
@@ -53,6 +53,9 @@ MALE_NOUNS = frozenset("man boy father son husband king prince brother businessm
 FEMALE_NOUNS = frozenset("woman girl mother daughter wife queen princess sister "
                          "businesswoman spokeswoman chairwoman congresswoman actress aunt niece "
                          "granddaughter grandmother stepmother stepdaughter girlfriend widow".split()) | FEMALE_TITLES
+# heads of noun phrases that name a person without a name: rivals of a name for he/she
+PERSON_RIVALS = PERSON_NOUNS | DESC_PERSON_NOUNS | MALE_NOUNS | FEMALE_NOUNS | frozenset(
+    "friend colleague partner cousin parent grandparent neighbour neighbor patient client".split())
 GENERIC_PERSON = frozenset("man woman boy girl leader official".split())
 GENERIC_PLACE = frozenset("country nation".split())
 # "it" and "they" join an organisation or a place named in their own sentence only ("Acme said
@@ -207,6 +210,7 @@ class Resolver:
                     later.append(m)
                 continue
             clusters[ci].append(m)
+            self._named_tokens.add(m.head)
             active.append((ci, m))
             mentioned[ci] = mentioned.get(ci, 0) + 1
             if m.gender in ("m", "f") and gender[ci] is None:
@@ -351,6 +355,8 @@ class Resolver:
         noun phrase. When one of them outweighs every name, the pronoun is left to it."""
         pron = doc[m.head]
         plural = m.number == "pl"
+        person = m.gender in ("m", "f")
+        other = FEMALE_NOUNS if m.gender == "m" else MALE_NOUNS if m.gender == "f" else frozenset()
         best = 0.0
         for root, sent in self._chunks:
             if root.i >= pron.i:
@@ -360,6 +366,9 @@ class Resolver:
                 continue
             if (root.tag_ in ("NNS", "NNPS")) != plural:
                 continue
+            lemma = root.lemma_.lower()
+            if person and (lemma not in PERSON_RIVALS or lemma in other):
+                continue  # he/she: a person of that gender ("his father", "the girl")
             w = 100.0
             if root.dep_ in SUBJECT_DEPS:
                 w += 80
@@ -405,7 +414,8 @@ class Resolver:
                 return labels[ci] in PERSON_TYPES and gender[ci] in (None, m.gender)
             found = self._salience(doc, m, active, ok, topic=lambda ci: gender[ci] == m.gender)
             if found is not None:
-                return found
+                # "Ana met his father. He ...": a person no name stands for may be the one meant
+                return None if self._rival(doc, m, 0) > self._score else found
             # no person in the window: the one person of that gender named in the paragraphs
             # before, if there is only one (a chain of pronouns that lost its last link)
             far = set()
