@@ -37,7 +37,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from claimgraph.entities.mentions import DESC_PERSON_NOUNS, PERSON_NOUNS, Mention
+from claimgraph.entities.mentions import DESC_PERSON_NOUNS, FAMILY_TOO, PERSON_NOUNS, Mention
 from claimgraph.parsed import doc_text
 from claimgraph.lexicon import QUOTATION_FRAME_VERBS, REPORTING_LEMMAS
 from claimgraph.entities.names import FEMALE_TITLES, MALE_TITLES, is_family_first, name_words
@@ -292,15 +292,19 @@ class Resolver:
                 noun_gender = "m" if noun in MALE_NOUNS else "f" if noun in FEMALE_NOUNS else None
                 if noun_gender:
                     break
-        for m in cl:
-            if m.kind != "name":
-                continue
-            words = name_words(m.name)
+        names = [name_words(m.name) for m in cl if m.kind == "name"]
+        for words in names:
             if len(words) >= 2 and not is_family_first(words):
                 g = self.given_names.get(words[0])
                 if g:
                     # a given name against a gendered appositive: two people in one cluster
                     return g if noun_gender in (None, g) else None
+        if noun_gender is None and names and all(len(words) == 1 for words in names):
+            # "Jason said ...": a person called by a given name alone (not one that is also a
+            # common family name, "Morgan", "Thomas")
+            found = {self.given_names.get(w[0]) for w in names if w and w[0] not in FAMILY_TOO}
+            if len(found) == 1 and None not in found:
+                return found.pop()
         return noun_gender
 
     def _salience(self, doc: Doc, m: Mention, active, ok, topic=None) -> Optional[int]:

@@ -107,7 +107,7 @@ cathedral bridge airport hospital stadium arena museum gallery theatre theater t
 mountain island bay county city inc ltd llc corp co group holdings partners records studios
 press times post news daily journal herald tribune""".split())
 # given names that are also common family names ("Mary Thomas", "Anna James")
-_FAMILY_TOO = frozenset("""thomas james john george henry howard lewis scott morgan ross grant
+FAMILY_TOO = frozenset("""thomas james john george henry howard lewis scott morgan ross grant
 russell lawrence douglas arthur frank mark allen ellis paul martin""".split())
 # English words glued to names by a hyphen: "Seoul-based", "Kremlin-backed", "US-led"
 HYPHEN_WORDS = frozenset("""based born led backed owned run linked style era like made bred
@@ -400,7 +400,7 @@ class MentionFinder:
                                                 for w in words):
             return False
         if fold(words[0]) not in self.gaz.given_names or fold(words[-1]) in self.gaz.given_names \
-                and len(words) == 2 and fold(words[-1]) not in _FAMILY_TOO:
+                and len(words) == 2 and fold(words[-1]) not in FAMILY_TOO:
             return False
         return not any(w.lower() in ORG_HEADS or w.lower() in _ORGISH for w in words[1:])
 
