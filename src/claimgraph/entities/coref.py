@@ -313,6 +313,7 @@ class Resolver:
         own_verb = pron.head.i if pron.dep_ in OBJECT_DEPS else None
         own_verbs = _sharing_subject(pron.head) if own_verb is not None else ()
         reflexive = pron.lower_ in REFLEXIVES
+        bound: set[int] = set()  # clusters that are the subject of the object pronoun's own verb
         for ci, a in reversed(active):
             dist = m.sent - a.sent
             if dist > self.WINDOW:
@@ -325,6 +326,7 @@ class Resolver:
                 arg = arg.head
             if own_verb is not None and not reflexive and arg.dep_ in SUBJECT_DEPS \
                     and arg.head.i in own_verbs and dist == 0:
+                bound.add(ci)  # not this entity at all, whatever its earlier mentions weigh
                 continue
             if reflexive and dist > 0:
                 continue
@@ -338,6 +340,8 @@ class Resolver:
             if dist == 0 and pron.dep_ in SUBJECT_DEPS and in_fronted_adjunct(tok, pron):
                 w = 40.0
             scores[ci] = scores.get(ci, 0.0) + w / (2 ** dist)
+        for ci in bound:
+            scores.pop(ci, None)
         self._score = max(scores.values(), default=0.0)
         if not scores:
             return None
@@ -380,6 +384,8 @@ class Resolver:
                 return -1 if head.pos_ == "NOUN" and head.dep_ not in ("attr", "appos") else None
             if tok.dep_ in ("ccomp",) and pron.dep_ in SUBJECT_DEPS and pron.head.i == tok.i:
                 subj = next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
+                if subj is not None and subj.tag_ == "WP" and tok.head.dep_ == "relcl":
+                    subj = tok.head.head  # "Green, who said he would stay": Green
                 return where.get(subj.i) if subj is not None else None
             if tok.dep_ in ("advcl", "conj", "ccomp", "xcomp", "acl") or tok.pos_ in ("VERB", "AUX") \
                     and tok is not pron.head:
