@@ -515,7 +515,12 @@ class MentionFinder:
             span = doc.char_span(m.name_start, m.name_end)
             if span is None:
                 continue
+            # in an outlet's or a known organisation's name only a place that opens it or follows
+            # "of" ("The New York Times", "Bank of England"; not "Prensa Latina")
+            leading = m.label == "NEWS_OUTLET" or m.gid is not None
             for i in range(span.start, span.end):
+                if leading and i > span.start and doc[i - 1].lower_ not in ("of", "de"):
+                    continue
                 for n in (2, 1):
                     if i + n > span.end or (n == 1 and out and out[-1].head >= i):
                         continue
