@@ -184,20 +184,26 @@ class EntityClusterer(Step):
         """A headline's full name ("Ana Ruiz") whose body uses only the family name ("Ruiz ...
         Ruiz said") is that person, whatever label the tagger gave the headline; a body cluster
         of the given name alone ("Ana") is too, as the short forms of one name are in the
-        name-matching pass of Raghunathan et al. (2010)."""
+        name-matching pass of Raghunathan et al. (2010). A body cluster with another given name
+        ("Sherri Ruiz") is someone else; of several that fit, the one named most."""
         person = m.label == "PERSON"
         words = name_words(m.name) if person else norm_key(m.name).split()
-        if len(words) < 2 or not m.name[:1].isupper():
+        if len(words) < 2 or not m.name[:1].isupper() or not person and not HEADING_NAME.fullmatch(m.name.strip()):
             return None
         last = family_name(words) if person else words[-1]
-        ci = index.get(last or "")
-        if ci is None:
+
+        def fits(cl: list[Mention]) -> bool:
+            names = [x for x in cl if x.kind == "name"]
+            if not any(norm_key(x.name) == last or person and family_name(name_words(x.name)) == last
+                       for x in names):
+                return False
+            if not all(person and x.label == "PERSON" or norm_key(x.name) == last and not x.gid for x in names):
+                return False
+            return not any(len(w) > 1 and w[0] != words[0] for w in map(name_words, (x.name for x in names)))
+        cands = [ci for ci, cl in enumerate(clusters) if cl and fits(cl)]
+        if not cands:
             return None
-        names = [x for x in clusters[ci] if x.kind == "name"]
-        if not person and not HEADING_NAME.fullmatch(m.name.strip()):
-            return None
-        if not all(person and x.label == "PERSON" or norm_key(x.name) == last and not x.gid for x in names):
-            return None
+        ci = max(cands, key=lambda c: len(clusters[c]))
         gi = index.get(words[0]) if not is_family_first(words) else None
         if gi is not None and gi != ci and all(x.kind == "name" and norm_key(x.name) == words[0]
                                                for x in clusters[gi]):
