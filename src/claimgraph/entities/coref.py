@@ -522,9 +522,24 @@ class Resolver:
                 return labels[ci] in ("ORG", "NEWS_OUTLET", "GOVERNMENT") and \
                     (a.kind == "name" or a.number == "pl")
         found = self._salience(doc, m, active, ok)
-        if found is not None and self._rival(doc, m, RIVAL_WINDOW) > self._score - NAME_WEIGHT:
+        if found is not None and not self._parallel_subject(doc, m, found, active) \
+                and self._rival(doc, m, RIVAL_WINDOW) > self._score - NAME_WEIGHT:
             return None  # "Acme reviewed the plan and rejected it": the plan
         return found
+
+    @staticmethod
+    def _parallel_subject(doc: Doc, m: Mention, ci: int, active) -> bool:
+        """A subject *it*/*they* whose antecedent was the subject of the sentence before or of
+        its own ("Acme unveiled a plan. It hopes ..."): the parallelism of Lappin & Leass (1994),
+        which no object noun phrase in between outweighs; and the subject of a verb of saying,
+        which only a speaker can be."""
+        pron = doc[m.head]
+        if pron.dep_ not in SUBJECT_DEPS:
+            return False
+        if pron.head.lemma_.lower() in REPORTING_LEMMAS:
+            return True  # "it said": a plan or a report does not speak; an organisation does
+        return m.number == "sg" and any(c == ci and m.sent - a.sent <= 1 and a.start < m.start and doc[a.head].dep_ in SUBJECT_DEPS
+                   for c, a in active)
 
     @staticmethod
     def _fits(m: Mention, noun: str, cluster: list[Mention]) -> bool:
