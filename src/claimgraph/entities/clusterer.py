@@ -113,6 +113,7 @@ class EntityClusterer(Step):
         self._locative_people(doc, clusters, labels)
         self._appositives(doc, clusters, labels, sent_of, taken)
         self._predicates(doc, clusters, labels, sent_of, taken)
+        self._groups(doc, clusters, labels, sent_of)
         pronouns = self.finder.pronouns(doc, sent_of, taken)
         descs = self.finder.descriptions(doc, sent_of, taken, self._name_heads(clusters, labels))
         self.resolver.resolve(doc, clusters, labels, pronouns, descs)
@@ -393,6 +394,32 @@ class EntityClusterer(Step):
         return any(doc[k].text in ("(", "[") for k in range(lo + 1, hi))
 
     @staticmethod
+    def _groups(doc: Doc, clusters, labels, sent_of) -> None:
+        """``Ana Ruiz and Tom Hale``: people named together are a group of their own, which a
+        later *they* can take (GUM and OntoNotes mark the coordination as a mention of the
+        group; the split-antecedent plural of Lee et al. 2013 is left aside)."""
+        people: dict[int, Mention] = {}
+        for ci, cl in enumerate(clusters):
+            if labels[ci] == "PERSON":
+                for m in cl:
+                    if m.kind == "name" and not m.heading:
+                        people[m.head] = m
+        text = doc_text(doc)
+        for head, m in list(people.items()):
+            tok = doc[head]
+            if tok.dep_ == "conj" or not any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.subtree):
+                continue
+            members = [tok, *tok.conjuncts]
+            if len(members) < 2 or any(c.i not in people for c in members):
+                continue
+            start = min(people[c.i].start for c in members)
+            end = max(people[c.i].end for c in members)
+            group = Mention(start, end, text[start:end], "GROUP", "name", head, sent_of[head], start, end,
+                            number="pl", extra={"group": True})
+            clusters.append([group])
+            labels.append("GROUP")
+
+    @staticmethod
     def _conjoined_role(doc: Doc, tok, m: Mention) -> None:
         """``NAME, a former lieutenant, and now head of the Institute``: a second role."""
         heads = [tok] + [c for c in tok.children if c.dep_ in APPOS_DEPS]
@@ -414,8 +441,8 @@ class EntityClusterer(Step):
         for ci in order:
             cl = sorted(clusters[ci], key=lambda m: m.start)
             names = [m for m in cl if m.kind == "name"]
-            if not names:
-                continue
+            if not names or labels[ci] == "GROUP" and len(cl) == 1:
+                continue  # a group no pronoun took up is no entity of the article
             label = labels[ci]
             ent = Entity(id=f"E{len(out) + 1}", name=self._name(names, label), type=label)
             seen = set()

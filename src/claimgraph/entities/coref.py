@@ -515,6 +515,8 @@ class Resolver:
                 window = self.WINDOW if subject and (labels[ci] == "NORP" or
                                                      pron.head.lemma_.lower() in REPORTING_LEMMAS) \
                     else IT_WINDOW
+                if labels[ci] == "GROUP":  # "Ruiz and Hale met on Monday. They agreed ..."
+                    return m.sent - a.sent <= (self.WINDOW if subject else 1)
                 if m.sent - a.sent > window:
                     return False
                 if labels[ci] == "NORP":
