@@ -112,3 +112,18 @@ def test_a_possessive_in_a_who_clause_is_the_person_it_modifies(reader):
     a = reader.read("Tom Baker coached the team for years. Baker picked Paul Green, who scored in his "
                     "first game.")
     assert entity_of(a, "his") is entity_of(a, "Paul Green")
+
+
+def test_it_that_continues_a_subject_or_says_something_keeps_the_organisation(reader):
+    a = reader.read("Acme Corp unveiled a new plan on Monday. It hopes the plan will cut costs. Shareholders "
+                    "told Acme Corp that the plan was ready, and it said the board agreed.")
+    acme = entity_of(a, "Acme Corp")
+    assert entity_of(a, "It") is acme and entity_of(a, "it", 0) is acme
+
+
+def test_people_named_together_are_a_group_a_later_they_takes(reader):
+    a = reader.read("Ana Ruiz and Tom Hale met the mayor on Monday. They asked for a new bridge.")
+    group = entity_of(a, "They")
+    assert group is not None and group.type == "GROUP"
+    assert span_of(a.text, "Ana Ruiz and Tom Hale") in group.mentions
+    assert entity_of(a, "Ana Ruiz") is not group
