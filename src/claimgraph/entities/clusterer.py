@@ -277,7 +277,9 @@ class EntityClusterer(Step):
                 if tok.dep_ in APPOS_DEPS and tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
                     nps.append(tok.head)
                 if labels[ci] != "PERSON":  # "Somalia, the country"; not "Asia, the website"
-                    nps = [np for np in nps if np.lemma_.lower() in APPOS_THING_NOUNS]
+                    # "an art museum, the Pera Museum": the name's own head noun fits as well
+                    own = {w.lower() for w in m.name.split()}
+                    nps = [np for np in nps if np.lemma_.lower() in APPOS_THING_NOUNS or np.lemma_.lower() in own]
                 else:  # "Ahn, a lieutenant in the army, North Korea's armed forces": not him
                     nps = [np for np in nps if (np.lemma_.lower() not in APPOS_THING_NOUNS
                                                 or np.lemma_.lower() in PERSON_NOUNS)
