@@ -102,6 +102,15 @@ def _sharing_subject(verb) -> set[int]:
     return out
 
 
+#: prepositions of place and direction ("in Lyon", "moved to Lyon")
+PLACE_PREPOSITIONS = frozenset("in at to from into near".split())
+
+
+def _located(tok) -> bool:
+    """Is the name a place something is in or goes to ("lived in Lyon", "moved to Lyon")?"""
+    return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS
+
+
 def in_fronted_adjunct(cand, pron) -> bool:
     """Is ``cand`` inside an adverbial clause or phrase that opens the pronoun's own clause
     ("After meeting with Green in Ottawa, *he* said …")? Such a name is less salient than the
@@ -454,6 +463,9 @@ class Resolver:
 
     def _pronoun(self, doc, m, active, labels, gender, clusters) -> Optional[int]:
         low = m.name.lower()
+        if m.number == "loc":  # "there": the place named last in its sentence or the one before
+            return self._salience(doc, m, active, lambda ci, a: labels[ci] in ("GPE", "LOC") and a.kind == "name"
+                                  and a.label != "NORP" and m.sent - a.sent <= 1 and _located(doc[a.head]))
         if m.number == "sg" and m.gender in ("m", "f"):
             def ok(ci, a):
                 return labels[ci] in PERSON_TYPES and gender[ci] in (None, m.gender)

@@ -585,6 +585,12 @@ class MentionFinder:
         out = []
         for i, w in enumerate(words_of(doc)):
             low = w.lower()
+            if low == "there" and doc[i].dep_ == "advmod" and i not in taken:
+                # "She moved to Lyon and worked there": a place (not the "there" of "there is")
+                tok = doc[i]
+                out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "", "pronoun", tok.i,
+                                   sent_of[tok.i], tok.idx, tok.idx + len(tok.text), number="loc"))
+                continue
             if low not in PRONOUNS:
                 continue
             tok = doc[i]
