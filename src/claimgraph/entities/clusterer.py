@@ -356,7 +356,9 @@ class EntityClusterer(Step):
                     of = next((c for c in np.children if c.dep_ == "prep" and c.lower_ == "of"), None) \
                         if np.lower_ == "one" else None
                     kind = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else np
-                    if kind is None or kind.pos_ != "NOUN":
+                    # "X became President of the Society": a capitalised title is a predicate noun too
+                    if kind is None or kind.pos_ != "NOUN" and not (
+                            label == "PERSON" and kind.pos_ == "PROPN" and kind.lower_ in ROLE_HEADS):
                         continue
                     lemma = kind.lemma_.lower()
                     if lemma not in nouns and not (label == "PERSON" and lemma.endswith(PERSON_SUFFIXES)):

@@ -56,7 +56,7 @@ FEMALE_NOUNS = frozenset("woman girl mother daughter wife queen princess sister 
 # heads of noun phrases that name a person without a name: rivals of a name for he/she
 PERSON_RIVALS = PERSON_NOUNS | DESC_PERSON_NOUNS | MALE_NOUNS | FEMALE_NOUNS | frozenset(
     "friend colleague partner cousin parent grandparent neighbour neighbor patient client".split())
-GENERIC_PERSON = frozenset("man woman boy girl leader official".split())
+GENERIC_PERSON = frozenset("man woman boy girl leader official teen teenager youngster".split())
 GENERIC_PLACE = frozenset("country nation".split())
 # "it" and "they" join an organisation or a place named in their own sentence only ("Acme said
 # its profits rose"); further back they mostly stand for a thing, an event or a group of people

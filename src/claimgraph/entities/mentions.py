@@ -73,7 +73,8 @@ PLACE_NOUNS = frozenset("country nation city capital state region town village p
 # college" for the American College of Pediatricians, "the architect" after "X, an architect")
 DESC_PERSON_NOUNS = frozenset("""actress poet artist architect composer musician novelist painter
 designer photographer producer comedian historian linguist physicist chemist biologist engineer nurse
-farmer owner chef astronaut mathematician philosopher economist broadcaster presenter host""".split())
+farmer owner chef astronaut mathematician philosopher economist broadcaster presenter host teen teenager
+youngster""".split())
 DESC_ORG_NOUNS = frozenset("""college institute institution museum hospital society association
 foundation federation league library publisher church academy orchestra band airline charity
 """.split())
