@@ -127,3 +127,26 @@ def test_people_named_together_are_a_group_a_later_they_takes(reader):
     assert group is not None and group.type == "GROUP"
     assert span_of(a.text, "Ana Ruiz and Tom Hale") in group.mentions
     assert entity_of(a, "Ana Ruiz") is not group
+
+
+def test_an_appositive_noun_that_is_the_name_s_own_head(reader):
+    a = reader.read("The city is proud of a famous orchestra, the Halden Orchestra, which plays every week.")
+    orch = entity_of(a, "the Halden Orchestra")
+    assert orch is not None and span_of(a.text, "a famous orchestra") in orch.mentions
+
+
+def test_a_locative_there_is_the_place_just_named(reader):
+    a = reader.read("In 1990 Ana Ruiz moved to Paris. She worked there for ten years.")
+    assert same(a, ("Paris", 0), ("there", 0))
+
+
+def test_a_capitalised_title_is_a_predicate_noun(reader):
+    a = reader.read("In 2001 Ana Ruiz became President of the Lyon Chess Club. Ruiz held the post for years.")
+    ruiz = entity_of(a, "Ana Ruiz")
+    assert ruiz is not None and span_of(a.text, "President of the Lyon Chess Club") in ruiz.mentions
+
+
+def test_the_teenager_is_the_person_just_named(reader):
+    a = reader.read("Police arrested Ahmed Khan at his school on Monday. The teenager was released hours "
+                    "later.")
+    assert same(a, ("Ahmed Khan", 0), ("The teenager", 0))

@@ -367,7 +367,7 @@ class EntityClusterer(Step):
                         label = labels[ci] = "GPE"
                     if np.tag_ == "NNS" and tok.tag_ != "NNPS" and of is None:
                         continue
-                    left, right = np.left_edge.i, np.right_edge.i + 1
+                    left, right = np.left_edge.i, min(np.right_edge.i + 1, np.sent.end)
                     while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"):
                         right -= 1
                     # "X is a Danish linguist": a nationality adjective inside is no other entity

@@ -93,11 +93,12 @@ _OUTLET_BEFORE = re.compile(
     r"tabloid|news site|news website|news outlet|outlet|(?:TV|television|radio) (?:channel|station|network))"
     r",? $")
 # "Secretary of State", "Minister for Foreign Affairs", "Governor of the Central Bank" before a name
+# (not across a sentence's end: "... President of the Club. Ruiz said")
 _TITLE_OF = re.compile(
     r"(?:(?<=[\s(\"“,;:])|^)(?:[Tt]he )?((?:(?:Deputy|Vice|Assistant|Acting|Former|Under|Permanent)[ -])*"
     r"(?:Secretary|Minister|Governor|Chairman|Chairwoman|Chair|President|Director|Head|Chief|"
     r"Commissioner|Ambassador|Speaker|Leader|Secretary[ -]General|Attorney General|Chancellor)"
-    r" (?:of|for|to) (?:the )?(?:[A-Z][\w.&'’-]*)(?: (?:of|and|for|the|on|[A-Z][\w.&'’-]*))*) $")
+    r" (?:of|for|to) (?:the )?(?:[A-Z][\w.&'’-]*)(?: (?:of|and|for|the|on|[A-Z][\w.&'’-]*))*)(?<![a-z]\.) $")
 # department words that a "Title of Department" swallows (not entities of their own)
 DEPARTMENT_WORDS = frozenset("""state defense defence finance health justice interior treasury
 education labor labour energy commerce agriculture transport trade industry culture economy
