@@ -150,3 +150,11 @@ def test_the_teenager_is_the_person_just_named(reader):
     a = reader.read("Police arrested Ahmed Khan at his school on Monday. The teenager was released hours "
                     "later.")
     assert same(a, ("Ahmed Khan", 0), ("The teenager", 0))
+
+
+def test_the_person_the_article_is_about_stays_a_candidate_out_of_the_window(reader):
+    a = reader.read("Tom Baker founded the club in 1990. Baker hired the staff. Baker bought a bus. Baker "
+                    "paid the rent. Baker won a cup. Baker sold the bus. Baker met the fans. Baker wrote a "
+                    "book. The club moved in 2001. The new stadium opened in May. Fans liked its roof. The "
+                    "club signed Paul Green, and the fans met Jack Moss. Years later he wrote a second book.")
+    assert entity_of(a, "he") is entity_of(a, "Tom Baker")

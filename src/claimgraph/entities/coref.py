@@ -180,6 +180,8 @@ class Resolver:
     # (GUM's train genres: +0.006 CoNLL; without the gender condition it also pulled pronouns
     # into mistyped or ungendered clusters)
     TOPIC_BONUS = 120.0
+    MAIN_MENTIONS = 8  # mentions that make a person the article's main subject out of the window
+    MAIN_LOOKBACK = 60  # ... when one of them is among the last mentions seen
 
     def __init__(self, given_names: Optional[dict[str, str]] = None):
         self.given_names = given_names or {}
@@ -359,6 +361,14 @@ class Resolver:
             # to agree (a person whose gender is the pronoun's)
             count = self._mentioned
             top = max(scores, key=lambda c: count.get(c, 0))
+            main = max(count, key=lambda c: count[c], default=None)
+            if main is not None and main not in scores and count[main] >= self.MAIN_MENTIONS \
+                    and count[main] > 2 * count.get(top, 0) and topic(main) \
+                    and any(c == main and ok(c, a) for c, a in active[-self.MAIN_LOOKBACK:]):
+                # the person the article is about, out of the window but named far more often
+                # than anyone in it, stays a candidate (the discourse topic of centering)
+                scores[main] = 0.0
+                top = main
             if topic(top):
                 scores[top] += self.TOPIC_BONUS
         best = max(scores, key=lambda c: scores[c])
