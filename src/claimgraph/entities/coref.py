@@ -187,7 +187,7 @@ class Resolver:
         self.given_names = given_names or {}
         self._mentioned: dict[int, int] = {}
         self._score = 0.0  # salience of the last pronoun's winning candidate
-        self._chunks: list = []  # (head token, sentence number) of the doc's common-noun phrases
+        self._chunks: Optional[list] = None  # (head token, sentence number) of the doc's common-noun phrases
         self._named_tokens: set[int] = set()
 
     def resolve(self, doc: Doc, clusters: list[list[Mention]], labels: list[str],
@@ -388,7 +388,12 @@ class Resolver:
         Returns the cluster, -1 when the noun phrase is a person no name stands for ("a
         character who searches for his sister"), or None when neither applies."""
         pron = doc[m.head]
-        where = {a.head: ci for ci, a in active if ok(ci, a)}
+        where: dict[int, int] = {}  # heads of the agreeing mentions of the pronoun's sentence
+        for ci, a in reversed(active):
+            if a.sent < m.sent:
+                break
+            if ok(ci, a):
+                where.setdefault(a.head, ci)
         tok = pron
         while tok.head.i != tok.i:
             if tok.dep_ == "relcl":
@@ -422,7 +427,7 @@ class Resolver:
         person = m.gender in ("m", "f")
         other = FEMALE_NOUNS if m.gender == "m" else MALE_NOUNS if m.gender == "f" else frozenset()
         best = 0.0
-        for root, sent in self._chunks:
+        for root, sent in self._noun_chunks(doc):
             if root.i >= pron.i:
                 break
             dist = m.sent - sent
@@ -444,13 +449,18 @@ class Resolver:
         return best
 
     def _prepare_rivals(self, doc: Doc, clusters: list[list[Mention]]) -> None:
-        """Common-noun phrases of the doc (heads and sentence numbers), once per doc, and the
-        tokens the name clusters cover."""
+        """The tokens the name clusters cover; the doc's common-noun phrases (heads and sentence
+        numbers) are read once per doc, when a pronoun first needs them."""
         named: set[int] = set()
         for cl in clusters:
             for x in cl:
                 named.update(range(x.extra.get("tok_start", x.head), x.head + 1))
         self._named_tokens = named
+        self._chunks = None  # read on the first rival look-up of the doc
+
+    def _noun_chunks(self, doc: Doc) -> list:
+        if self._chunks is not None:
+            return self._chunks
         starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
         chunks = []
         k = 0
@@ -462,6 +472,7 @@ class Resolver:
                 k += 1
             chunks.append((root, k))
         self._chunks = chunks
+        return chunks
 
     @staticmethod
     def _untyped_word(cl: list[Mention]) -> bool:
@@ -562,8 +573,14 @@ class Resolver:
             return False
         if pron.head.lemma_.lower() in REPORTING_LEMMAS:
             return True  # "it said": a plan or a report does not speak; an organisation does
-        return m.number == "sg" and any(c == ci and m.sent - a.sent <= 1 and a.start < m.start and doc[a.head].dep_ in SUBJECT_DEPS
-                   for c, a in active)
+        if m.number != "sg":
+            return False
+        for c, a in reversed(active):
+            if m.sent - a.sent > 1:
+                break
+            if c == ci and a.start < m.start and doc[a.head].dep_ in SUBJECT_DEPS:
+                return True
+        return False
 
     @staticmethod
     def _fits(m: Mention, noun: str, cluster: list[Mention]) -> bool:
