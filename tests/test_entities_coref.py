@@ -158,3 +158,16 @@ def test_the_person_the_article_is_about_stays_a_candidate_out_of_the_window(rea
                     "book. The club moved in 2001. The new stadium opened in May. Fans liked its roof. The "
                     "club signed Paul Green, and the fans met Jack Moss. Years later he wrote a second book.")
     assert entity_of(a, "he") is entity_of(a, "Tom Baker")
+
+
+def test_a_tagged_span_is_cut_before_its_bracketed_acronym():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from claimgraph.entities.mentions import _bracket_pieces
+    words = "the Northern Rivers Growers Association ( NRGA ) said".split()
+    doc = Doc(Vocab(), words=words)
+    assert _bracket_pieces(doc, 1, 7, "ORG") == [(1, 5, "ORG"), (6, 7, "ORG")]
+    words = "Jules et Jim ( 1962 ) won".split()
+    doc = Doc(Vocab(), words=words)
+    assert _bracket_pieces(doc, 0, 5, "WORK_OF_ART") == [(0, 5, "WORK_OF_ART")]

@@ -26,6 +26,15 @@ and that entity becomes a person. Roles are matched through a small table of new
 a role description with no antecedent goes forward to the one person introduced later with
 that role (cataphora).
 
+Before salience, a he/she in the complement of a verb takes that verb's subject ("Ruiz said
+he would stay") and a possessive in a *who*-clause the noun the clause modifies (Hobbs 1978's
+clause-bound preferences); an object pronoun's own subject is ruled out as an entity (binding
+principle B). Common-noun phrases compete with the names as Lappin & Leass's candidates do: an
+*it*/*they* (or a he/she, against a person noun in its sentence) that one of them outweighs is
+left alone, unless it continues the subject before it or says something. People named
+together ("Ruiz and Hale") are a group a later *they* can take, and a locative *there* is the
+place just named after *in*/*to*.
+
 First-person pronouns inside a quotation (``I``, ``my``; ``we``, ``our`` for an
 organisation, a country or a team) join the quotation's speaker, the subject of the
 reporting verb next to it: the speaker-identification sieve of Lee et al. (2013).

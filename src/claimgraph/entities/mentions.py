@@ -171,6 +171,19 @@ def _plain_names(doc: Doc, start: int, end: int) -> bool:
                for i in range(start, end))
 
 
+def _bracket_pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """A tagged span cut before a bracketed short form: "the World Health Organization (WHO" is
+    a name and its acronym, each a mention of its own (the alias pass then joins them). A year
+    or an editor's insertion ("[George W.] Bush") stays as tagged."""
+    for i in range(start + 1, end):
+        if doc[i].text == "(":
+            inner = [t for t in doc[i + 1:end] if t.text != ")"]
+            if 1 <= len(inner) <= 2 and inner[0].text[:1].isupper():
+                return [(start, i, label), (i + 1, i + 1 + len(inner), label)]
+            break
+    return [(start, end, label)]
+
+
 def words_of(doc: Doc) -> list[str]:
     """The token texts of a doc, read once per doc."""
     words = doc.user_data.get("cg_words")
@@ -212,7 +225,7 @@ class MentionFinder:
         for ent in doc.ents:
             label = ent.label_
             if label in NAME_LABELS or label in REPAIRABLE_LABELS:
-                spans.append((ent.start, ent.end, label))
+                spans.extend(_bracket_pieces(doc, ent.start, ent.end, label))
         spans = self._add_pattern_names(doc, spans)
         body, head = [], []
         covered = set()
