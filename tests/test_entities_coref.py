@@ -171,3 +171,10 @@ def test_a_tagged_span_is_cut_before_its_bracketed_acronym():
     words = "Jules et Jim ( 1962 ) won".split()
     doc = Doc(Vocab(), words=words)
     assert _bracket_pieces(doc, 0, 5, "WORK_OF_ART") == [(0, 5, "WORK_OF_ART")]
+
+
+def test_the_club_further_on_is_the_organisation_named_most(reader):
+    a = reader.read("FC Halden won the league in May. Fans filled the streets. FC Halden thanked them. The "
+                    "mayor spoke on the steps. The crowd sang for an hour. The police closed two roads. Shops "
+                    "stayed open late. The club will play in Europe next year.")
+    assert same(a, ("FC Halden", 0), ("The club", 0))

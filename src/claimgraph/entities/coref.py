@@ -655,6 +655,9 @@ class Resolver:
         found = self._salience(doc, m, active, ok)
         if found is None and noun in GENERIC_PLACE:
             found = self._main_place(m, active, lambda ci, a: bool(a.gid and a.gid.startswith("c:")))
+        if found is None and noun in GENERIC_ORG and m.number == "sg":
+            # "the club" further on: the organisation the article has named most lately
+            found = self._main_place(m, active, lambda ci, a: labels[ci] in want and a.kind == "name")
         return found
 
     def _main_place(self, m: Mention, active, fits) -> Optional[int]:
