@@ -79,7 +79,7 @@ _QUOTATION = re.compile(r"“[^“”]{2,2000}”|\"[^\"\n]{2,2000}\"")
 # noun phrases that are no rival antecedent of "it"/"they" (dates, amounts)
 RIVAL_SKIP_ENTS = frozenset("DATE TIME PERCENT MONEY QUANTITY CARDINAL ORDINAL".split())
 NAME_WEIGHT = 50.0  # salience a name adds to its mention (over a pronoun or a description)
-RIVAL_WINDOW = 1  # sentences back for the rival noun phrases of "it"/"they"
+RIVAL_WINDOW = 0  # sentences back for the rival noun phrases of "it"/"they"
 GENERIC_ORG = frozenset("company firm group organisation organization agency team club".split())
 
 
