@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.entities.clusters import NameSieve
+from claimgraph.entities.names import family_name, is_family_first, name_words
 from claimgraph.entities.coref import Resolver
 from claimgraph.lexicon.gazetteer import Gazetteer, fold, gazetteer, norm_key
 from claimgraph.entities.mentions import (ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, Mention, MentionFinder,
@@ -44,12 +45,17 @@ OUTLET_NOUNS = re.compile(r"\b(?:newspaper|daily|broadcaster|news agency|news ou
                           r"news website|tabloid|magazine|wire service|television channel|"
                           r"radio station|TV channel)\b", re.I)
 APPOS_DEPS = ("appos",)
+# a headline's "Given Family" the tagger did not call a person: two or three capitalised words
+HEADING_NAME = re.compile(r"[^\W\d_][^\W\d_A-Z]+(?: [^\W\d_][^\W\d_A-Z]+){1,2}")
 ROLE_HEADS = PERSON_NOUNS | frozenset("head member founder owner editor".split())
 APPOS_THING_NOUNS = ORG_NOUNS | PLACE_NOUNS | frozenset(
     "island area district port suburb neighborhood neighbourhood county municipality "
     "agency outlet website broadcaster newspaper network group organization organisation "
     "movement militia company forces force army daily magazine tabloid channel station".split())
 
+# name heads that make no description of their own ("the state" is not "Ohio State")
+NAME_HEAD_STOP = frozenset("""state states city kingdom republic people nation country national
+united union world news times post daily""".split())
 # predicate nouns that say what a name is ("X is a city", "Y became the party's leader")
 PREDICATE_NOUNS = {
     "PERSON": ROLE_HEADS | frozenset("""person member friend brother sister cousin uncle aunt
@@ -65,6 +71,11 @@ PREDICATE_NOUNS = {
         newspaper magazine website broadcaster startup manufacturer retailer""".split()),
 }
 PREDICATE_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# predicate nouns that make any untyped name a place ("X is a town in ...")
+SETTLEMENT_NOUNS = frozenset("city town village capital island country".split())
+# a one-word "person" whose names are mostly objects of "in" is a place ("hotels in Lodz")
+LOCATIVE_PREPOSITIONS = frozenset(("in",))
+MIN_LOCATIVE = 2
 PERSON_SUFFIXES = ("ist", "ian", "er", "or", "ess", "ant", "ent")
 
 
@@ -99,14 +110,38 @@ class EntityClusterer(Step):
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None:
                     taken.update(range(span.start, span.end))
+        self._locative_people(doc, clusters, labels)
         self._appositives(doc, clusters, labels, sent_of, taken)
         self._predicates(doc, clusters, labels, sent_of, taken)
+        self._groups(doc, clusters, labels, sent_of)
         pronouns = self.finder.pronouns(doc, sent_of, taken)
-        descs = self.finder.descriptions(doc, sent_of, taken)
+        descs = self.finder.descriptions(doc, sent_of, taken, self._name_heads(clusters, labels))
         self.resolver.resolve(doc, clusters, labels, pronouns, descs)
         self._predicates(doc, clusters, labels, sent_of, taken, mention_kind="pronoun")  # "She is a judge"
         self.resolver.speakers(doc, clusters, labels, doc_text(doc), words_of(doc), sent_of, taken)
         return self._entities(clusters, labels)
+
+    @staticmethod
+    def _name_heads(clusters: list[list[Mention]], labels: list[str]) -> dict[str, str]:
+        """Head nouns of the organisations' and places' names of several words ("museum" of
+        "the Pera Museum", "society" of "the Society of Friends"), with the label a description
+        headed by them takes: "the museum" is then a short form of the name (the head-match
+        description pass of Lee et al. 2013)."""
+        out: dict[str, str] = {}
+        for ci, cl in enumerate(clusters):
+            label = "ORG" if labels[ci] in ("ORG", "NEWS_OUTLET", "GOVERNMENT") else \
+                "LOC" if labels[ci] in ("GPE", "LOC") else None
+            if label is None:
+                continue
+            for m in cl:
+                words = m.name.split()
+                if m.kind != "name" or len(words) < 2 or m.gid and m.gid.startswith("c:"):
+                    continue
+                low = [w.lower() for w in words]
+                head = low[low.index("of") - 1] if "of" in low[1:] else low[-1]
+                if head.isalpha() and len(head) >= 4 and head not in NAME_HEAD_STOP:
+                    out.setdefault(head, label)
+        return out
 
     @staticmethod
     def _sentence_index(doc: Doc) -> list[int]:
@@ -135,6 +170,8 @@ class EntityClusterer(Step):
             ci = index.get(m.gid) if m.gid else None
             if ci is None:
                 ci = index.get(norm_key(m.name))
+            if ci is None and " " in m.name.strip():
+                ci = self._heading_person(m, clusters, index)
             if ci is None and " " in m.name:  # "Ted Cruz Refuses": the tagger ran on
                 ci = self._heading_prefix(m, index)
             if ci is not None:
@@ -142,6 +179,41 @@ class EntityClusterer(Step):
             elif m.gid:
                 index[m.gid] = len(clusters)
                 clusters.append([m])
+
+    @staticmethod
+    def _heading_person(m: Mention, clusters: list[list[Mention]], index: dict[str, int]) -> Optional[int]:
+        """A headline's full name ("Ana Ruiz") whose body uses only the family name ("Ruiz ...
+        Ruiz said") is that person, whatever label the tagger gave the headline; a body cluster
+        of the given name alone ("Ana") is too, as the short forms of one name are in the
+        name-matching pass of Raghunathan et al. (2010). A body cluster with another given name
+        ("Sherri Ruiz") is someone else; of several that fit, the one named most."""
+        person = m.label == "PERSON"
+        words = name_words(m.name) if person else norm_key(m.name).split()
+        if len(words) < 2 or not m.name[:1].isupper() or not person and not HEADING_NAME.fullmatch(m.name.strip()):
+            return None
+        last = family_name(words) if person else words[-1]
+
+        def fits(cl: list[Mention]) -> bool:
+            names = [x for x in cl if x.kind == "name"]
+            if not any(norm_key(x.name) == last or person and family_name(name_words(x.name)) == last
+                       for x in names):
+                return False
+            if not all(person and x.label == "PERSON" or norm_key(x.name) == last and not x.gid for x in names):
+                return False
+            return not any(len(w) > 1 and w[0] != words[0] for w in map(name_words, (x.name for x in names)))
+        cands = [ci for ci, cl in enumerate(clusters) if cl and fits(cl)]
+        if not cands:
+            return None
+        ci = max(cands, key=lambda c: len(clusters[c]))
+        gi = index.get(words[0]) if not is_family_first(words) else None
+        if gi is not None and gi != ci and all(x.kind == "name" and norm_key(x.name) == words[0]
+                                               for x in clusters[gi]):
+            clusters[ci].extend(clusters[gi])
+            clusters[gi] = []
+            for key, at in index.items():
+                if at == gi:
+                    index[key] = ci
+        return ci
 
     @staticmethod
     def _heading_prefix(m: Mention, index: dict[str, int]) -> Optional[int]:
@@ -178,6 +250,22 @@ class EntityClusterer(Step):
             return "NEWS_OUTLET"
         return label
 
+    def _locative_people(self, doc: Doc, clusters, labels) -> None:
+        """A "person" of one-word names, no title, no known given name, whose mentions are
+        mostly objects of "in" ("a hotel in Lodz", "born in Lodz") is a place the tagger
+        mistyped (the locative-context cue of Collins & Singer 1999's contextual rules)."""
+        for ci, cl in enumerate(clusters):
+            if labels[ci] != "PERSON":
+                continue
+            names = [m for m in cl if m.kind == "name" and not m.heading]
+            if any(" " in m.name or m.extra.get("titles") or m.role or fold(m.name) in self.gaz.given_names
+                   for m in names):
+                continue
+            inside = sum(doc[m.head].dep_ == "pobj" and doc[m.head].head.lower_ in LOCATIVE_PREPOSITIONS
+                         for m in names)
+            if inside >= MIN_LOCATIVE and 2 * inside > len(names):
+                labels[ci] = "GPE"
+
     def _appositives(self, doc: Doc, clusters, labels, sent_of, taken: set) -> None:
         """``NAME, a former senior lieutenant in X,`` and ``the match referee, NAME``."""
         for ci, cl in enumerate(clusters):
@@ -189,10 +277,13 @@ class EntityClusterer(Step):
                 if tok.dep_ in APPOS_DEPS and tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
                     nps.append(tok.head)
                 if labels[ci] != "PERSON":  # "Somalia, the country"; not "Asia, the website"
-                    nps = [np for np in nps if np.lemma_.lower() in APPOS_THING_NOUNS]
+                    # "an art museum, the Pera Museum": the name's own head noun fits as well
+                    own = {w.lower() for w in m.name.split()}
+                    nps = [np for np in nps if np.lemma_.lower() in APPOS_THING_NOUNS or np.lemma_.lower() in own]
                 else:  # "Ahn, a lieutenant in the army, North Korea's armed forces": not him
-                    nps = [np for np in nps if np.lemma_.lower() not in APPOS_THING_NOUNS
-                           or np.lemma_.lower() in PERSON_NOUNS]
+                    nps = [np for np in nps if (np.lemma_.lower() not in APPOS_THING_NOUNS
+                                                or np.lemma_.lower() in PERSON_NOUNS)
+                           and (self._person_noun(np) or not self._bracketed(doc, np, tok))]
                 if labels[ci] == "PERSON":
                     self._conjoined_role(doc, tok, m)
                 for np in nps:
@@ -238,6 +329,9 @@ class EntityClusterer(Step):
             label = labels[ci]
             nouns = PREDICATE_NOUNS.get("PERSON" if label == "PERSON" else
                                         "PLACE" if label in ("GPE", "LOC") else "ORG")
+            retype = mention_kind == "name" and label not in ("GPE", "LOC") and not any(x.gid for x in cl)
+            if retype:  # "Lodz is Poland's third city": a place the tagger took for a person
+                nouns = nouns | SETTLEMENT_NOUNS
             for m in list(cl):
                 if m.kind != mention_kind or m.heading or mention_kind == "pronoun" and label != "PERSON":
                     continue
@@ -262,17 +356,22 @@ class EntityClusterer(Step):
                     of = next((c for c in np.children if c.dep_ == "prep" and c.lower_ == "of"), None) \
                         if np.lower_ == "one" else None
                     kind = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else np
-                    if kind is None or kind.pos_ != "NOUN":
+                    # "X became President of the Society": a capitalised title is a predicate noun too
+                    if kind is None or kind.pos_ != "NOUN" and not (
+                            label == "PERSON" and kind.pos_ == "PROPN" and kind.lower_ in ROLE_HEADS):
                         continue
                     lemma = kind.lemma_.lower()
                     if lemma not in nouns and not (label == "PERSON" and lemma.endswith(PERSON_SUFFIXES)):
                         continue
+                    if retype and lemma in SETTLEMENT_NOUNS:
+                        label = labels[ci] = "GPE"
                     if np.tag_ == "NNS" and tok.tag_ != "NNPS" and of is None:
                         continue
-                    left, right = np.left_edge.i, np.right_edge.i + 1
+                    left, right = np.left_edge.i, min(np.right_edge.i + 1, np.sent.end)
                     while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"):
                         right -= 1
-                    if right - left > 30 or any(i in taken for i in range(left, np.i)):
+                    # "X is a Danish linguist": a nationality adjective inside is no other entity
+                    if right - left > 30 or any(i in taken and doc[i].pos_ != "ADJ" for i in range(left, np.i)):
                         continue
                     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
                     pred = Mention(start, end, doc_text(doc)[start:end], label, "appos", np.i,
@@ -284,6 +383,45 @@ class EntityClusterer(Step):
                         pred.role = doc_text(doc)[doc[k].idx:end]
                     cl.append(pred)
                     taken.update(range(left, right))
+
+    @staticmethod
+    def _person_noun(np) -> bool:
+        lemma = np.lemma_.lower()
+        return lemma in PREDICATE_NOUNS["PERSON"] or lemma.endswith(PERSON_SUFFIXES)
+
+    @staticmethod
+    def _bracketed(doc: Doc, np, tok) -> bool:
+        """``the general media (Baker, 2010)``: a name in brackets after a noun that names no
+        kind of person is a citation or a source, not an appositive (the appositive
+        constraint of Haghighi & Klein 2009: the two must be able to denote the same thing)."""
+        lo, hi = sorted((np.i, tok.i))
+        return any(doc[k].text in ("(", "[") for k in range(lo + 1, hi))
+
+    @staticmethod
+    def _groups(doc: Doc, clusters, labels, sent_of) -> None:
+        """``Ana Ruiz and Tom Hale``: people named together are a group of their own, which a
+        later *they* can take (GUM and OntoNotes mark the coordination as a mention of the
+        group; the split-antecedent plural of Lee et al. 2013 is left aside)."""
+        people: dict[int, Mention] = {}
+        for ci, cl in enumerate(clusters):
+            if labels[ci] == "PERSON":
+                for m in cl:
+                    if m.kind == "name" and not m.heading:
+                        people[m.head] = m
+        text = doc_text(doc)
+        for head, m in list(people.items()):
+            tok = doc[head]
+            if tok.dep_ == "conj" or not any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.subtree):
+                continue
+            members = [tok, *tok.conjuncts]
+            if len(members) < 2 or any(c.i not in people for c in members):
+                continue
+            start = min(people[c.i].start for c in members)
+            end = max(people[c.i].end for c in members)
+            group = Mention(start, end, text[start:end], "GROUP", "name", head, sent_of[head], start, end,
+                            number="pl", extra={"group": True})
+            clusters.append([group])
+            labels.append("GROUP")
 
     @staticmethod
     def _conjoined_role(doc: Doc, tok, m: Mention) -> None:
@@ -307,8 +445,8 @@ class EntityClusterer(Step):
         for ci in order:
             cl = sorted(clusters[ci], key=lambda m: m.start)
             names = [m for m in cl if m.kind == "name"]
-            if not names:
-                continue
+            if not names or labels[ci] == "GROUP" and len(cl) == 1:
+                continue  # a group no pronoun took up is no entity of the article
             label = labels[ci]
             ent = Entity(id=f"E{len(out) + 1}", name=self._name(names, label), type=label)
             seen = set()

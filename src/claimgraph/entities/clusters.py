@@ -39,8 +39,9 @@ government institute school bank association union club team league federation c
 united palace museum church cathedral castle mosque temple hall house tower bridge park hotel theatre
 theater stadium arena airport station square street market garden gardens center centre court
 """.split())
-_AKA = re.compile(r"^\s*,?\s*\(?\s*(?:also known as|also called|known as|a\.k\.a\.?|aka|"
-                  r"formerly(?: known as)?|or)\s+(?:the\s+)?[\"“]?$", re.I)
+# "X, also known as Y", "X (formerly Y)", "X, or Y": a bare "or" ("Scotland or England") is a choice
+_AKA = re.compile(r"^\s*(?:,?\s*\(?\s*(?:also known as|also called|known as|a\.k\.a\.?|aka|"
+                  r"formerly(?: known as)?)|(?:,|\()\s*or)\s+(?:the\s+)?[\"“]?$", re.I)
 _PAREN = re.compile(r"^\s*\(\s*$")
 
 
@@ -82,6 +83,7 @@ class NameSieve:
                 union(by_key[key], i)
             else:
                 by_key[key] = i
+            self._same_spelling(ms, i, by_key, union)
         # pass 2: explicit aliases ("X, also known as Y"; "X (Y)")
         for a, b in zip(range(len(ms)), range(1, len(ms))):
             between = text[ms[a].name_end:ms[b].start]
@@ -112,6 +114,19 @@ class NameSieve:
         for i in range(len(ms)):
             groups.setdefault(find(i), []).append(i)
         return sorted(groups.values(), key=lambda g: ms[g[0]].start)
+
+    @staticmethod
+    def _same_spelling(ms: list[Mention], i: int, by_key: dict[str, int], union) -> None:
+        """The same name spelt the same way is one entity whatever label the tagger gave each
+        occurrence ("Tulsa" as a place and, once, as a person; "Daniel's" as an organisation):
+        one sense per discourse (Gale, Church & Yarowsky 1992), as the exact-match pass of
+        Raghunathan et al. (2010) applies it. Two different gazetteer ids stay apart."""
+        key = "=" + norm_key(ms[i].name)
+        j = by_key.get(key)
+        if j is None:
+            by_key[key] = i
+        elif not (ms[i].gid and ms[j].gid and ms[i].gid != ms[j].gid):
+            union(j, i)
 
     @staticmethod
     def person_key(m: Mention) -> str:
@@ -156,8 +171,8 @@ class NameSieve:
                 firsts = {find(j) for j in full if info[j][0] == w and len(info[j]) == 2}
                 if len(firsts) == 1:
                     target = firsts.pop()
-            if target is None and norm_key(ms[i].name) in by_key:
-                target = by_key[norm_key(ms[i].name)]  # same name with another label
+            if target is None and "=" + norm_key(ms[i].name) in by_key:
+                target = by_key["=" + norm_key(ms[i].name)]  # same name with another label
             if target is not None:
                 union(target, i)
             elif w in singles:
@@ -176,9 +191,10 @@ class NameSieve:
     def _same_full_name(wx: list[str], wy: list[str]) -> bool:
         if wx == wy:
             return True
-        # "Ahmed Mohamed Image": the tagger ran a full name into the next word
+        # "Ahmed Mohamed Image": the tagger ran a full name into the next word; "Clara Martinez
+        # Canton" / "Martinez Canton": a double family name without the given name
         if len(wx) != len(wy) and min(len(wx), len(wy)) >= 2 and (
-                wx[:len(wy)] == wy or wy[:len(wx)] == wx):
+                wx[:len(wy)] == wy or wy[:len(wx)] == wx or wx[-len(wy):] == wy or wy[-len(wx):] == wx):
             return True
         gx, gy = given_names(wx), given_names(wy)
         fx, fy = family_name(wx), family_name(wy)
@@ -253,6 +269,14 @@ class NameSieve:
         for i, m in enumerate(ms):
             if m.capital_of and m.capital_of in country_at and m.gid in acting:
                 union(country_at[m.capital_of], i)
+        # "New York City" / "New York": a city's name with and without the word "City" (not a
+        # country's: "Mexico City")
+        by_name = {norm_key(m.name): i for i, m in enumerate(ms) if m.label in PLACE_LABELS
+                   and not (m.gid and m.gid.startswith("c:"))}  # "Mexico City" is not Mexico
+        for i, m in enumerate(ms):
+            key = norm_key(m.name)
+            if m.label in PLACE_LABELS and key.endswith(" city") and key[:-5] in by_name:
+                union(by_name[key[:-5]], i)
         multi = [i for i, m in enumerate(ms) if m.label in PLACE_LABELS and " " in m.name]
         for i, m in enumerate(ms):
             if m.label not in PLACE_LABELS or " " in m.name or m.capital_of:

@@ -26,6 +26,15 @@ and that entity becomes a person. Roles are matched through a small table of new
 a role description with no antecedent goes forward to the one person introduced later with
 that role (cataphora).
 
+Before salience, a he/she in the complement of a verb takes that verb's subject ("Ruiz said
+he would stay") and a possessive in a *who*-clause the noun the clause modifies (Hobbs 1978's
+clause-bound preferences); an object pronoun's own subject is ruled out as an entity (binding
+principle B). Common-noun phrases compete with the names as Lappin & Leass's candidates do: an
+*it*/*they* (or a he/she, against a person noun in its sentence) that one of them outweighs is
+left alone, unless it continues the subject before it or says something. People named
+together ("Ruiz and Hale") are a group a later *they* can take, and a locative *there* is the
+place just named after *in*/*to*.
+
 First-person pronouns inside a quotation (``I``, ``my``; ``we``, ``our`` for an
 organisation, a country or a team) join the quotation's speaker, the subject of the
 reporting verb next to it: the speaker-identification sieve of Lee et al. (2013).
@@ -37,7 +46,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from claimgraph.entities.mentions import Mention
+from claimgraph.entities.mentions import DESC_PERSON_NOUNS, FAMILY_TOO, PERSON_NOUNS, Mention
 from claimgraph.parsed import doc_text
 from claimgraph.lexicon import QUOTATION_FRAME_VERBS, REPORTING_LEMMAS
 from claimgraph.entities.names import FEMALE_TITLES, MALE_TITLES, is_family_first, name_words
@@ -53,7 +62,10 @@ MALE_NOUNS = frozenset("man boy father son husband king prince brother businessm
 FEMALE_NOUNS = frozenset("woman girl mother daughter wife queen princess sister "
                          "businesswoman spokeswoman chairwoman congresswoman actress aunt niece "
                          "granddaughter grandmother stepmother stepdaughter girlfriend widow".split()) | FEMALE_TITLES
-GENERIC_PERSON = frozenset("man woman boy girl leader official".split())
+# heads of noun phrases that name a person without a name: rivals of a name for he/she
+PERSON_RIVALS = PERSON_NOUNS | DESC_PERSON_NOUNS | MALE_NOUNS | FEMALE_NOUNS | frozenset(
+    "friend colleague partner cousin parent grandparent neighbour neighbor patient client".split())
+GENERIC_PERSON = frozenset("man woman boy girl leader official teen teenager youngster".split())
 GENERIC_PLACE = frozenset("country nation".split())
 # "it" and "they" join an organisation or a place named in their own sentence only ("Acme said
 # its profits rose"); further back they mostly stand for a thing, an event or a group of people
@@ -64,6 +76,10 @@ GENERIC_SETTLEMENT = frozenset("city town village capital island".split())
 FIRST_PERSON_SINGULAR = frozenset("i me my mine myself".split())
 FIRST_PERSON_PLURAL = frozenset("we us our ours ourselves".split())
 _QUOTATION = re.compile(r"“[^“”]{2,2000}”|\"[^\"\n]{2,2000}\"")
+# noun phrases that are no rival antecedent of "it"/"they" (dates, amounts)
+RIVAL_SKIP_ENTS = frozenset("DATE TIME PERCENT MONEY QUANTITY CARDINAL ORDINAL".split())
+NAME_WEIGHT = 50.0  # salience a name adds to its mention (over a pronoun or a description)
+RIVAL_WINDOW = 0  # sentences back for the rival noun phrases of "it"/"they"
 GENERIC_ORG = frozenset("company firm group organisation organization agency team club".split())
 
 
@@ -82,6 +98,26 @@ def _inside_quotation(doc: Doc, offset: int) -> bool:
 
 #: prepositions that open a source phrase ("according to X", "per X")
 SOURCE_PREPOSITIONS = frozenset({"according", "per"})
+
+
+def _sharing_subject(verb) -> set[int]:
+    """The verb and the verbs it shares its subject with: "Ana read the report and praised
+    her" -- *praised* has no subject of its own, so Ana is its subject too and a plain
+    object pronoun there is someone else (binding principle B, Chomsky 1981)."""
+    out = {verb.i}
+    while verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        verb = verb.head
+        out.add(verb.i)
+    return out
+
+
+#: prepositions of place and direction ("in Lyon", "moved to Lyon")
+PLACE_PREPOSITIONS = frozenset("in at to from into near".split())
+
+
+def _located(tok) -> bool:
+    """Is the name a place something is in or goes to ("lived in Lyon", "moved to Lyon")?"""
+    return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS
 
 
 def in_fronted_adjunct(cand, pron) -> bool:
@@ -153,10 +189,15 @@ class Resolver:
     # (GUM's train genres: +0.006 CoNLL; without the gender condition it also pulled pronouns
     # into mistyped or ungendered clusters)
     TOPIC_BONUS = 120.0
+    MAIN_MENTIONS = 8  # mentions that make a person the article's main subject out of the window
+    MAIN_LOOKBACK = 60  # ... when one of them is among the last mentions seen
 
     def __init__(self, given_names: Optional[dict[str, str]] = None):
         self.given_names = given_names or {}
         self._mentioned: dict[int, int] = {}
+        self._score = 0.0  # salience of the last pronoun's winning candidate
+        self._chunks: Optional[list] = None  # (head token, sentence number) of the doc's common-noun phrases
+        self._named_tokens: set[int] = set()
 
     def resolve(self, doc: Doc, clusters: list[list[Mention]], labels: list[str],
                 pronouns: list[Mention], descs: list[Mention]) -> None:
@@ -168,6 +209,7 @@ class Resolver:
         owner.sort(key=lambda t: t[0])
         gender = [self._gender(cl) if labels[ci] == "PERSON" else None
                   for ci, cl in enumerate(clusters)]
+        self._prepare_rivals(doc, clusters)
         events = [(m.start, 1, m) for m in pronouns] + [(m.start, 0, m) for m in descs]
         events.sort(key=lambda t: (t[0], t[1]))
         active: list[tuple[int, Mention]] = []  # (cluster, mention) seen so far
@@ -188,6 +230,7 @@ class Resolver:
                     later.append(m)
                 continue
             clusters[ci].append(m)
+            self._named_tokens.add(m.head)
             active.append((ci, m))
             mentioned[ci] = mentioned.get(ci, 0) + 1
             if m.gender in ("m", "f") and gender[ci] is None:
@@ -269,22 +312,28 @@ class Resolver:
                 noun_gender = "m" if noun in MALE_NOUNS else "f" if noun in FEMALE_NOUNS else None
                 if noun_gender:
                     break
-        for m in cl:
-            if m.kind != "name":
-                continue
-            words = name_words(m.name)
+        names = [name_words(m.name) for m in cl if m.kind == "name"]
+        for words in names:
             if len(words) >= 2 and not is_family_first(words):
                 g = self.given_names.get(words[0])
                 if g:
                     # a given name against a gendered appositive: two people in one cluster
                     return g if noun_gender in (None, g) else None
+        if noun_gender is None and names and all(len(words) == 1 for words in names):
+            # "Jason said ...": a person called by a given name alone (not one that is also a
+            # common family name, "Morgan", "Thomas")
+            found = {self.given_names.get(w[0]) for w in names if w and w[0] not in FAMILY_TOO}
+            if len(found) == 1 and None not in found:
+                return found.pop()
         return noun_gender
 
     def _salience(self, doc: Doc, m: Mention, active, ok, topic=None) -> Optional[int]:
         scores: dict[int, float] = {}
         pron = doc[m.head]
         own_verb = pron.head.i if pron.dep_ in OBJECT_DEPS else None
+        own_verbs = _sharing_subject(pron.head) if own_verb is not None else ()
         reflexive = pron.lower_ in REFLEXIVES
+        bound: set[int] = set()  # clusters that are the subject of the object pronoun's own verb
         for ci, a in reversed(active):
             dist = m.sent - a.sent
             if dist > self.WINDOW:
@@ -296,7 +345,8 @@ class Resolver:
             while arg.dep_ == "appos" and arg.head.i < arg.i:  # "the professor, Koolhaas, ...": the subject
                 arg = arg.head
             if own_verb is not None and not reflexive and arg.dep_ in SUBJECT_DEPS \
-                    and arg.head.i == own_verb and dist == 0:
+                    and arg.head.i in own_verbs and dist == 0:
+                bound.add(ci)  # not this entity at all, whatever its earlier mentions weigh
                 continue
             if reflexive and dist > 0:
                 continue
@@ -306,10 +356,13 @@ class Resolver:
             elif tok.dep_ in OBJECT_DEPS:
                 w += 50
             if a.kind == "name":
-                w += 50
+                w += NAME_WEIGHT
             if dist == 0 and pron.dep_ in SUBJECT_DEPS and in_fronted_adjunct(tok, pron):
                 w = 40.0
             scores[ci] = scores.get(ci, 0.0) + w / (2 ** dist)
+        for ci in bound:
+            scores.pop(ci, None)
+        self._score = max(scores.values(), default=0.0)
         if not scores:
             return None
         if len(scores) > 1 and not reflexive and topic is not None:
@@ -317,25 +370,142 @@ class Resolver:
             # to agree (a person whose gender is the pronoun's)
             count = self._mentioned
             top = max(scores, key=lambda c: count.get(c, 0))
+            main = max(count, key=lambda c: count[c], default=None)
+            if main is not None and main not in scores and count[main] >= self.MAIN_MENTIONS \
+                    and count[main] > 2 * count.get(top, 0) and topic(main) \
+                    and any(c == main and ok(c, a) for c, a in active[-self.MAIN_LOOKBACK:]):
+                # the person the article is about, out of the window but named far more often
+                # than anyone in it, stays a candidate (the discourse topic of centering)
+                scores[main] = 0.0
+                top = main
             if topic(top):
                 scores[top] += self.TOPIC_BONUS
-        return max(scores, key=lambda c: scores[c])
+        best = max(scores, key=lambda c: scores[c])
+        self._score = scores[best]
+        return best
+
+    @staticmethod
+    def _clause_owner(doc: Doc, m: Mention, active, ok) -> Optional[int]:
+        """The person a he/she's own clause is about, before any salience weighing:
+
+        - inside a relative clause whose subject is *who* ("Lee, who scored in his first
+          game"), the noun phrase the clause modifies;
+        - the subject of a clause that is the complement of a verb ("Ruiz said he would stay",
+          "Ruiz discovered that she had won"), the subject of that verb (the subject
+          preference of Hobbs 1978 and the "X said he" pattern of news copy).
+
+        Returns the cluster, -1 when the noun phrase is a person no name stands for ("a
+        character who searches for his sister"), or None when neither applies."""
+        pron = doc[m.head]
+        where: dict[int, int] = {}  # heads of the agreeing mentions of the pronoun's sentence
+        for ci, a in reversed(active):
+            if a.sent < m.sent:
+                break
+            if ok(ci, a):
+                where.setdefault(a.head, ci)
+        tok = pron
+        while tok.head.i != tok.i:
+            if tok.dep_ == "relcl":
+                head = tok.head
+                if pron.head.i == tok.i and pron.tag_ != "PRP$" or \
+                        not any(c.dep_ in SUBJECT_DEPS and c.tag_ == "WP" for c in tok.children):
+                    return None  # "Hobhouse, who introduced him": an object of that verb is not "who"
+                if head.i in where:
+                    return where[head.i]
+                # an attribute or an appositive noun is the person it describes ("a citizen who
+                # proclaimed himself"): left to salience; another noun is someone no name stands for
+                return -1 if head.pos_ == "NOUN" and head.dep_ not in ("attr", "appos") else None
+            if tok.dep_ in ("ccomp",) and pron.dep_ in SUBJECT_DEPS and pron.head.i == tok.i:
+                subj = next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
+                if subj is not None and subj.tag_ == "WP" and tok.head.dep_ == "relcl":
+                    subj = tok.head.head  # "Green, who said he would stay": Green
+                return where.get(subj.i) if subj is not None else None
+            if tok.dep_ in ("advcl", "conj", "ccomp", "xcomp", "acl") or tok.pos_ in ("VERB", "AUX") \
+                    and tok is not pron.head:
+                return None
+            tok = tok.head
+        return None
+
+    def _rival(self, doc: Doc, m: Mention, window: int) -> float:
+        """Salience of the best noun phrase no name stands for ("the plan", "workers") that
+        agrees with an *it* / *they* and comes before it, within ``window`` sentences: the
+        pronoun's own candidates in Lappin & Leass (1994), where names compete with every
+        noun phrase. When one of them outweighs every name, the pronoun is left to it."""
+        pron = doc[m.head]
+        plural = m.number == "pl"
+        person = m.gender in ("m", "f")
+        other = FEMALE_NOUNS if m.gender == "m" else MALE_NOUNS if m.gender == "f" else frozenset()
+        best = 0.0
+        for root, sent in self._noun_chunks(doc):
+            if root.i >= pron.i:
+                break
+            dist = m.sent - sent
+            if dist > window or root.i in self._named_tokens:
+                continue
+            if (root.tag_ in ("NNS", "NNPS")) != plural:
+                continue
+            lemma = root.lemma_.lower()
+            if person and (lemma not in PERSON_RIVALS or lemma in other):
+                continue  # he/she: a person of that gender ("his father", "the girl")
+            w = 100.0
+            if root.dep_ in SUBJECT_DEPS:
+                w += 80
+            elif root.dep_ in OBJECT_DEPS:
+                w += 50
+            if dist == 0 and pron.dep_ in SUBJECT_DEPS and in_fronted_adjunct(root, pron):
+                w = 40.0
+            best = max(best, w / (2 ** dist))
+        return best
+
+    def _prepare_rivals(self, doc: Doc, clusters: list[list[Mention]]) -> None:
+        """The tokens the name clusters cover; the doc's common-noun phrases (heads and sentence
+        numbers) are read once per doc, when a pronoun first needs them."""
+        named: set[int] = set()
+        for cl in clusters:
+            for x in cl:
+                named.update(range(x.extra.get("tok_start", x.head), x.head + 1))
+        self._named_tokens = named
+        self._chunks = None  # read on the first rival look-up of the doc
+
+    def _noun_chunks(self, doc: Doc) -> list:
+        if self._chunks is not None:
+            return self._chunks
+        starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        chunks = []
+        k = 0
+        for chunk in doc.noun_chunks:
+            root = chunk.root
+            if root.pos_ != "NOUN" or root.ent_type_ in RIVAL_SKIP_ENTS:
+                continue
+            while k + 1 < len(starts) and starts[k + 1] <= root.i:
+                k += 1
+            chunks.append((root, k))
+        self._chunks = chunks
+        return chunks
 
     @staticmethod
     def _untyped_word(cl: list[Mention]) -> bool:
-        """A cluster of one-word names no gazetteer knows and no organisation word ends."""
-        names = [x for x in cl if x.kind == "name"]
+        """A cluster of one-word names no gazetteer knows and no organisation word ends (in the
+        body: a headline's full name is read apart from it)."""
+        names = [x for x in cl if x.kind == "name" and not x.heading]
         return bool(names) and all(" " not in x.name and not x.gid and x.name[:1].isupper()
                                    and not x.name.isupper() for x in names)
 
     def _pronoun(self, doc, m, active, labels, gender, clusters) -> Optional[int]:
         low = m.name.lower()
+        if m.number == "loc":  # "there": the place named last in its sentence or the one before
+            return self._salience(doc, m, active, lambda ci, a: labels[ci] in ("GPE", "LOC") and a.kind == "name"
+                                  and a.label != "NORP" and m.sent - a.sent <= 1 and _located(doc[a.head]))
         if m.number == "sg" and m.gender in ("m", "f"):
             def ok(ci, a):
                 return labels[ci] in PERSON_TYPES and gender[ci] in (None, m.gender)
+            local = self._clause_owner(doc, m, active, ok)
+            if local is not None:
+                return local if local >= 0 else None
             found = self._salience(doc, m, active, ok, topic=lambda ci: gender[ci] == m.gender)
             if found is not None:
-                return found
+                # "Ana met his father. He ...": a person no name stands for may be the one meant
+                return None if self._rival(doc, m, 0) > self._score else found
             # no person in the window: the one person of that gender named in the paragraphs
             # before, if there is only one (a chain of pronouns that lost its last link)
             far = set()
@@ -387,13 +557,39 @@ class Resolver:
                 window = self.WINDOW if subject and (labels[ci] == "NORP" or
                                                      pron.head.lemma_.lower() in REPORTING_LEMMAS) \
                     else IT_WINDOW
+                if labels[ci] == "GROUP":  # "Ruiz and Hale met on Monday. They agreed ..."
+                    return m.sent - a.sent <= (self.WINDOW if subject else 1)
                 if m.sent - a.sent > window:
                     return False
                 if labels[ci] == "NORP":
                     return a.kind == "name" and doc[a.head].tag_ in ("NNPS", "NNS")
                 return labels[ci] in ("ORG", "NEWS_OUTLET", "GOVERNMENT") and \
                     (a.kind == "name" or a.number == "pl")
-        return self._salience(doc, m, active, ok)
+        found = self._salience(doc, m, active, ok)
+        if found is not None and not self._parallel_subject(doc, m, found, active) \
+                and self._rival(doc, m, RIVAL_WINDOW) > self._score - NAME_WEIGHT:
+            return None  # "Acme reviewed the plan and rejected it": the plan
+        return found
+
+    @staticmethod
+    def _parallel_subject(doc: Doc, m: Mention, ci: int, active) -> bool:
+        """A subject *it*/*they* whose antecedent was the subject of the sentence before or of
+        its own ("Acme unveiled a plan. It hopes ..."): the parallelism of Lappin & Leass (1994),
+        which no object noun phrase in between outweighs; and the subject of a verb of saying,
+        which only a speaker can be."""
+        pron = doc[m.head]
+        if pron.dep_ not in SUBJECT_DEPS:
+            return False
+        if pron.head.lemma_.lower() in REPORTING_LEMMAS:
+            return True  # "it said": a plan or a report does not speak; an organisation does
+        if m.number != "sg":
+            return False
+        for c, a in reversed(active):
+            if m.sent - a.sent > 1:
+                break
+            if c == ci and a.start < m.start and doc[a.head].dep_ in SUBJECT_DEPS:
+                return True
+        return False
 
     @staticmethod
     def _fits(m: Mention, noun: str, cluster: list[Mention]) -> bool:
@@ -423,8 +619,8 @@ class Resolver:
         if m.kind == "appos":
             return m.link
         noun = m.extra.get("noun", "")
-        want = PERSON_TYPES if m.label == "PERSON" else (
-            ("GPE",) if m.label == "GPE" else ("ORG", "NEWS_OUTLET", "GOVERNMENT"))
+        want = PERSON_TYPES if m.label == "PERSON" else ("GPE",) if m.label == "GPE" else \
+            ("GPE", "LOC") if m.label == "LOC" else ("ORG", "NEWS_OUTLET", "GOVERNMENT")
         # 1. a cluster whose role or name has the head noun
         for ci, a in reversed(active):
             if m.sent - a.sent > self.DESC_WINDOW:
@@ -441,10 +637,11 @@ class Resolver:
             return None
         if noun in GENERIC_SETTLEMENT:
             def settlement(ci, a):
-                return labels[ci] in ("GPE", "LOC") and m.sent - a.sent <= 3 and a.kind == "name" \
+                return labels[ci] in ("GPE", "LOC") and a.kind == "name" \
                     and not (a.gid and a.gid.startswith(("c:", "r:"))) and a.label != "NORP" \
                     and (noun != "capital" or bool(a.capital_of))
-            return self._salience(doc, m, active, settlement)
+            found = self._salience(doc, m, active, lambda ci, a: m.sent - a.sent <= 3 and settlement(ci, a))
+            return found if found is not None else self._main_place(m, active, settlement)
 
         if noun in GENERIC_ORG:
             want = ("ORG", "NEWS_OUTLET")  # "the organisation" is not a capital standing for its state
@@ -455,4 +652,28 @@ class Resolver:
             if m.label == "GPE":
                 return bool(a.gid and a.gid.startswith("c:"))
             return g is None or gender[ci] in (None, g)
-        return self._salience(doc, m, active, ok)
+        found = self._salience(doc, m, active, ok)
+        if found is None and noun in GENERIC_PLACE:
+            found = self._main_place(m, active, lambda ci, a: bool(a.gid and a.gid.startswith("c:")))
+        if found is None and noun in GENERIC_ORG and m.number == "sg":
+            # "the club" further on: the organisation the article has named most lately
+            found = self._main_place(m, active, lambda ci, a: labels[ci] in want and a.kind == "name")
+        return found
+
+    def _main_place(self, m: Mention, active, fits) -> Optional[int]:
+        """"The city", "the country" with no place of that kind in the last sentences: the one
+        the article has named most in the last :attr:`DESC_WINDOW` sentences (its setting,
+        the discourse topic of Grosz, Joshi & Weinstein 1995's centering), if it leads alone."""
+        seen: set[int] = set()
+        for ci, a in reversed(active):
+            if m.sent - a.sent > self.DESC_WINDOW:
+                break
+            if fits(ci, a):
+                seen.add(ci)
+        if not seen:
+            return None
+        count = self._mentioned
+        ranked = sorted(seen, key=lambda c: -count.get(c, 0))
+        if len(ranked) > 1 and count.get(ranked[0], 0) <= count.get(ranked[1], 0):
+            return None
+        return ranked[0]

@@ -73,7 +73,8 @@ PLACE_NOUNS = frozenset("country nation city capital state region town village p
 # college" for the American College of Pediatricians, "the architect" after "X, an architect")
 DESC_PERSON_NOUNS = frozenset("""actress poet artist architect composer musician novelist painter
 designer photographer producer comedian historian linguist physicist chemist biologist engineer nurse
-farmer owner chef astronaut mathematician philosopher economist broadcaster presenter host""".split())
+farmer owner chef astronaut mathematician philosopher economist broadcaster presenter host teen teenager
+youngster""".split())
 DESC_ORG_NOUNS = frozenset("""college institute institution museum hospital society association
 foundation federation league library publisher church academy orchestra band airline charity
 """.split())
@@ -92,11 +93,12 @@ _OUTLET_BEFORE = re.compile(
     r"tabloid|news site|news website|news outlet|outlet|(?:TV|television|radio) (?:channel|station|network))"
     r",? $")
 # "Secretary of State", "Minister for Foreign Affairs", "Governor of the Central Bank" before a name
+# (not across a sentence's end: "... President of the Club. Ruiz said")
 _TITLE_OF = re.compile(
     r"(?:(?<=[\s(\"“,;:])|^)(?:[Tt]he )?((?:(?:Deputy|Vice|Assistant|Acting|Former|Under|Permanent)[ -])*"
     r"(?:Secretary|Minister|Governor|Chairman|Chairwoman|Chair|President|Director|Head|Chief|"
     r"Commissioner|Ambassador|Speaker|Leader|Secretary[ -]General|Attorney General|Chancellor)"
-    r" (?:of|for|to) (?:the )?(?:[A-Z][\w.&'’-]*)(?: (?:of|and|for|the|on|[A-Z][\w.&'’-]*))*) $")
+    r" (?:of|for|to) (?:the )?(?:[A-Z][\w.&'’-]*)(?: (?:of|and|for|the|on|[A-Z][\w.&'’-]*))*)(?<![a-z]\.) $")
 # department words that a "Title of Department" swallows (not entities of their own)
 DEPARTMENT_WORDS = frozenset("""state defense defence finance health justice interior treasury
 education labor labour energy commerce agriculture transport trade industry culture economy
@@ -107,7 +109,7 @@ cathedral bridge airport hospital stadium arena museum gallery theatre theater t
 mountain island bay county city inc ltd llc corp co group holdings partners records studios
 press times post news daily journal herald tribune""".split())
 # given names that are also common family names ("Mary Thomas", "Anna James")
-_FAMILY_TOO = frozenset("""thomas james john george henry howard lewis scott morgan ross grant
+FAMILY_TOO = frozenset("""thomas james john george henry howard lewis scott morgan ross grant
 russell lawrence douglas arthur frank mark allen ellis paul martin""".split())
 # English words glued to names by a hyphen: "Seoul-based", "Kremlin-backed", "US-led"
 HYPHEN_WORDS = frozenset("""based born led backed owned run linked style era like made bred
@@ -169,6 +171,19 @@ def _plain_names(doc: Doc, start: int, end: int) -> bool:
                for i in range(start, end))
 
 
+def _bracket_pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """A tagged span cut before a bracketed short form: "the World Health Organization (WHO" is
+    a name and its acronym, each a mention of its own (the alias pass then joins them). A year
+    or an editor's insertion ("[George W.] Bush") stays as tagged."""
+    for i in range(start + 1, end):
+        if doc[i].text == "(":
+            inner = [t for t in doc[i + 1:end] if t.text != ")"]
+            if 1 <= len(inner) <= 2 and inner[0].text[:1].isupper():
+                return [(start, i, label), (i + 1, i + 1 + len(inner), label)]
+            break
+    return [(start, end, label)]
+
+
 def words_of(doc: Doc) -> list[str]:
     """The token texts of a doc, read once per doc."""
     words = doc.user_data.get("cg_words")
@@ -210,7 +225,7 @@ class MentionFinder:
         for ent in doc.ents:
             label = ent.label_
             if label in NAME_LABELS or label in REPAIRABLE_LABELS:
-                spans.append((ent.start, ent.end, label))
+                spans.extend(_bracket_pieces(doc, ent.start, ent.end, label))
         spans = self._add_pattern_names(doc, spans)
         body, head = [], []
         covered = set()
@@ -264,10 +279,11 @@ class MentionFinder:
 
     def _make(self, doc: Doc, start: int, end: int, label: str, sent_of) -> Optional[Mention]:
         # trim quotes, punctuation, a leading determiner and a final possessive
-        while start < end and (doc[start].is_punct or doc[start].text in _QUOTES
+        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].text in _QUOTES
                                or doc[start].lower_ in ("the", "a", "an")):
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].text in _QUOTES
+        # a headline's name the tagger ran into the line break ("Ana Ruiz\n"): the line ends it
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in _QUOTES
                                or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in _TRAILING):
             end -= 1
         # "Dubai-based", "Iranian-flagged": a name glued to an English word is the name
@@ -399,7 +415,7 @@ class MentionFinder:
                                                 for w in words):
             return False
         if fold(words[0]) not in self.gaz.given_names or fold(words[-1]) in self.gaz.given_names \
-                and len(words) == 2 and fold(words[-1]) not in _FAMILY_TOO:
+                and len(words) == 2 and fold(words[-1]) not in FAMILY_TOO:
             return False
         return not any(w.lower() in ORG_HEADS or w.lower() in _ORGISH for w in words[1:])
 
@@ -506,12 +522,20 @@ class MentionFinder:
         Canada``, ``University of Texas``, ``Google Science Fair``)."""
         out = []
         for m in found:
-            if m.label in ("PERSON", "NORP", "GPE", "NEWS_OUTLET") or " " not in m.name or m.gid:
+            # "The New York Times", "the Boston Red Sox": a place inside an outlet's or a known
+            # organisation's name; a place's name ("Roman Britain", "Genoa City") is one place
+            if m.label in ("PERSON", "NORP", "GPE", "LOC") or " " not in m.name \
+                    or (m.gid and not m.gid.startswith("o:")):
                 continue
             span = doc.char_span(m.name_start, m.name_end)
             if span is None:
                 continue
+            # in an outlet's or a known organisation's name only a place that opens it or follows
+            # "of" ("The New York Times", "Bank of England"; not "Prensa Latina")
+            leading = m.label == "NEWS_OUTLET" or m.gid is not None
             for i in range(span.start, span.end):
+                if leading and i > span.start and doc[i - 1].lower_ not in ("of", "de"):
+                    continue
                 for n in (2, 1):
                     if i + n > span.end or (n == 1 and out and out[-1].head >= i):
                         continue
@@ -576,6 +600,12 @@ class MentionFinder:
         out = []
         for i, w in enumerate(words_of(doc)):
             low = w.lower()
+            if low == "there" and doc[i].dep_ == "advmod" and i not in taken:
+                # "She moved to Lyon and worked there": a place (not the "there" of "there is")
+                tok = doc[i]
+                out.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "", "pronoun", tok.i,
+                                   sent_of[tok.i], tok.idx, tok.idx + len(tok.text), number="loc"))
+                continue
             if low not in PRONOUNS:
                 continue
             tok = doc[i]
@@ -590,18 +620,24 @@ class MentionFinder:
                                    gender=g, number=num))
         return out
 
-    def descriptions(self, doc: Doc, sent_of, taken: set) -> list[Mention]:
-        """Definite descriptions (``the senator``, ``the company``) and appositives of names."""
+    def descriptions(self, doc: Doc, sent_of, taken: set,
+                     name_heads: Optional[dict[str, str]] = None) -> list[Mention]:
+        """Definite descriptions (``the senator``, ``the company``) and appositives of names.
+        ``name_heads``: head nouns of the article's organisation and place names ("museum" of
+        "the Pera Museum") with their label; "the museum" is then a description too."""
         out = []
+        name_heads = name_heads or {}
         for i, w in enumerate(words_of(doc)):
             w = w.lower()
-            if (w not in _DESC_NOUNS and w[:-1] not in _DESC_NOUNS) or i in taken:
+            if (w not in _DESC_NOUNS and w[:-1] not in _DESC_NOUNS and w not in name_heads) or i in taken:
                 continue
             tok = doc[i]
             if tok.pos_ != "NOUN":
                 continue
             low = tok.lemma_.lower()
-            if low in PERSON_NOUNS or low in DESC_PERSON_NOUNS:
+            if low not in _DESC_NOUNS and low in name_heads:
+                label = name_heads[low]
+            elif low in PERSON_NOUNS or low in DESC_PERSON_NOUNS:
                 label = "PERSON"
             elif low in ORG_NOUNS or low in DESC_ORG_NOUNS:
                 label = "ORG"

@@ -1,0 +1,180 @@
+"""Entity clustering and coreference: the classes tuned on GUM's train genres.
+
+All texts are written for these tests (news-like sentences, no corpus text)."""
+from __future__ import annotations
+
+from claimgraph.entities.clusters import NameSieve
+from claimgraph.entities.mentions import Mention
+from test_entities import entity_of, same, span_of
+
+
+def _names(text: str, names: list[tuple[str, str, str | None]]) -> list[Mention]:
+    """Name mentions of ``text`` in order: (name, label, gazetteer id)."""
+    ms: list[Mention] = []
+    for name, label, gid in names:
+        at = text.index(name, ms[-1].end if ms else 0)
+        ms.append(Mention(at, at + len(name), name, label, name_start=at, name_end=at + len(name), gid=gid))
+    return ms
+
+
+def _cluster(text: str, names) -> list[list[int]]:
+    return NameSieve().cluster(text, _names(text, names))
+
+
+# -- names ----------------------------------------------------------------------------------
+def test_one_spelling_is_one_entity_whatever_the_label():
+    text = "Hotels in Tulsa are cheap. Tulsa grew fast. Visitors love Tulsa."
+    assert _cluster(text, [("Tulsa", "GPE", "p:Tulsa:USA"), ("Tulsa", "PERSON", None),
+                           ("Tulsa", "ORG", None)]) == [[0, 1, 2]]
+
+
+def test_a_bare_or_between_two_names_is_no_alias():
+    text = "He found no work in Scotland or England. Burma, or Myanmar, was next."
+    assert _cluster(text, [("Scotland", "GPE", None), ("England", "GPE", None), ("Burma", "GPE", None),
+                           ("Myanmar", "GPE", None)]) == [[0], [1], [2, 3]]
+
+
+def test_a_city_with_and_without_the_word_city_and_a_double_family_name():
+    text = "She moved to New York City in 2001. New York suited her. Mexico City is far from Mexico."
+    assert _cluster(text, [("New York City", "GPE", None), ("New York", "GPE", None),
+                           ("Mexico City", "GPE", None), ("Mexico", "GPE", "c:MEX")]) == [[0, 1], [2], [3]]
+    text = "Clara Martinez Canton wrote the study. Martinez Canton said it took a year."
+    assert _cluster(text, [("Clara Martinez Canton", "PERSON", None),
+                           ("Martinez Canton", "PERSON", None)]) == [[0, 1]]
+
+
+def test_a_headline_full_name_joins_the_family_name_and_the_given_name(reader):
+    a = reader.read("Daniel Moreau\nMoreau grew up near the coast. Moreau trained as a nurse. Friends still "
+                    "call him Daniel.")
+    assert same(a, ("Daniel Moreau", 0), ("Moreau", 1), ("Daniel", 1))
+
+
+def test_a_name_in_brackets_after_a_thing_is_a_citation_not_an_appositive(reader):
+    a = reader.read("Trust in the general media (Baker, 2010) has fallen since 2000. Baker said so again.")
+    baker = entity_of(a, "Baker")
+    assert baker is not None and span_of(a.text, "the general media") not in baker.mentions
+
+
+def test_a_place_inside_an_outlet_name_is_a_mention_of_its_own(reader):
+    a = reader.read("The New York Times reported the fire on Monday. Firefighters in New York said the "
+                    "blaze was out by noon.")
+    assert same(a, ("New York", 0), ("New York", 1))
+
+
+# -- descriptions and predicates -----------------------------------------------------------
+def test_a_predicate_noun_with_a_nationality_adjective_is_the_subject(reader):
+    a = reader.read("Ole Hansen is a Danish linguist. Hansen taught in Aarhus for thirty years.")
+    ole = entity_of(a, "Ole Hansen")
+    assert ole is not None and span_of(a.text, "a Danish linguist") in ole.mentions
+
+
+def test_the_head_noun_of_a_name_makes_a_description_of_it(reader):
+    a = reader.read("Flights left Pulkovo Airport on time on Monday. Travellers at the airport praised "
+                    "the new hall.")
+    assert same(a, ("Pulkovo Airport", 0), ("the airport", 0))
+
+
+def test_the_city_far_from_its_name_is_the_article_s_leading_city(reader):
+    a = reader.read("Velden is a small town on a lake in Austria. Velden has two hotels. Velden has a "
+                    "casino. Boats cross the lake every hour. The water is clean. Swimmers come in June. "
+                    "Cyclists ride around it. Most visitors stay a week. The town fills up in August.")
+    assert same(a, ("Velden", 0), ("The town", 0))
+
+
+# -- pronouns -------------------------------------------------------------------------------
+def test_it_is_left_to_a_noun_phrase_that_outweighs_the_name(reader):
+    a = reader.read("Shareholders told Acme Corp that the merger plan was ready, but the board found it "
+                    "too costly.")
+    assert entity_of(a, "it") is None
+
+
+def test_an_object_pronoun_of_a_conjoined_verb_is_not_the_shared_subject(reader):
+    a = reader.read("Ana Ruiz met Maria Lopez in May. Lopez read the report and praised her.")
+    assert entity_of(a, "her") is entity_of(a, "Ana Ruiz")
+
+
+def test_a_given_name_alone_gives_a_gender(reader):
+    a = reader.read("Emily Carter paid for the tiles. Jason fixed the roof on Monday. She said the roof "
+                    "looked new.")
+    assert entity_of(a, "She") is entity_of(a, "Emily Carter")
+
+
+def test_he_in_the_complement_of_a_verb_is_its_subject(reader):
+    a = reader.read("Tom Baker runs the club. Baker hired a coach. Baker paid the players. Baker met Paul "
+                    "Green on Monday, and Green said he would stay.")
+    assert entity_of(a, "he") is entity_of(a, "Paul Green")
+    a = reader.read("Tom Baker runs the club. Baker hired a coach. Baker paid the players. Baker sold the "
+                    "stadium. Baker praised the striker Paul Green, who said he would stay.")
+    assert entity_of(a, "he") is entity_of(a, "Paul Green")
+
+
+def test_a_possessive_in_a_who_clause_is_the_person_it_modifies(reader):
+    a = reader.read("Tom Baker coached the team for years. Baker picked Paul Green, who scored in his "
+                    "first game.")
+    assert entity_of(a, "his") is entity_of(a, "Paul Green")
+
+
+def test_it_that_continues_a_subject_or_says_something_keeps_the_organisation(reader):
+    a = reader.read("Acme Corp unveiled a new plan on Monday. It hopes the plan will cut costs. Shareholders "
+                    "told Acme Corp that the plan was ready, and it said the board agreed.")
+    acme = entity_of(a, "Acme Corp")
+    assert entity_of(a, "It") is acme and entity_of(a, "it", 0) is acme
+
+
+def test_people_named_together_are_a_group_a_later_they_takes(reader):
+    a = reader.read("Ana Ruiz and Tom Hale met the mayor on Monday. They asked for a new bridge.")
+    group = entity_of(a, "They")
+    assert group is not None and group.type == "GROUP"
+    assert span_of(a.text, "Ana Ruiz and Tom Hale") in group.mentions
+    assert entity_of(a, "Ana Ruiz") is not group
+
+
+def test_an_appositive_noun_that_is_the_name_s_own_head(reader):
+    a = reader.read("The city is proud of a famous orchestra, the Halden Orchestra, which plays every week.")
+    orch = entity_of(a, "the Halden Orchestra")
+    assert orch is not None and span_of(a.text, "a famous orchestra") in orch.mentions
+
+
+def test_a_locative_there_is_the_place_just_named(reader):
+    a = reader.read("In 1990 Ana Ruiz moved to Paris. She worked there for ten years.")
+    assert same(a, ("Paris", 0), ("there", 0))
+
+
+def test_a_capitalised_title_is_a_predicate_noun(reader):
+    a = reader.read("In 2001 Ana Ruiz became President of the Lyon Chess Club. Ruiz held the post for years.")
+    ruiz = entity_of(a, "Ana Ruiz")
+    assert ruiz is not None and span_of(a.text, "President of the Lyon Chess Club") in ruiz.mentions
+
+
+def test_the_teenager_is_the_person_just_named(reader):
+    a = reader.read("Police arrested Ahmed Khan at his school on Monday. The teenager was released hours "
+                    "later.")
+    assert same(a, ("Ahmed Khan", 0), ("The teenager", 0))
+
+
+def test_the_person_the_article_is_about_stays_a_candidate_out_of_the_window(reader):
+    a = reader.read("Tom Baker founded the club in 1990. Baker hired the staff. Baker bought a bus. Baker "
+                    "paid the rent. Baker won a cup. Baker sold the bus. Baker met the fans. Baker wrote a "
+                    "book. The club moved in 2001. The new stadium opened in May. Fans liked its roof. The "
+                    "club signed Paul Green, and the fans met Jack Moss. Years later he wrote a second book.")
+    assert entity_of(a, "he") is entity_of(a, "Tom Baker")
+
+
+def test_a_tagged_span_is_cut_before_its_bracketed_acronym():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from claimgraph.entities.mentions import _bracket_pieces
+    words = "the Northern Rivers Growers Association ( NRGA ) said".split()
+    doc = Doc(Vocab(), words=words)
+    assert _bracket_pieces(doc, 1, 7, "ORG") == [(1, 5, "ORG"), (6, 7, "ORG")]
+    words = "Jules et Jim ( 1962 ) won".split()
+    doc = Doc(Vocab(), words=words)
+    assert _bracket_pieces(doc, 0, 5, "WORK_OF_ART") == [(0, 5, "WORK_OF_ART")]
+
+
+def test_the_club_further_on_is_the_organisation_named_most(reader):
+    a = reader.read("FC Halden won the league in May. Fans filled the streets. FC Halden thanked them. The "
+                    "mayor spoke on the steps. The crowd sang for an hour. The police closed two roads. Shops "
+                    "stayed open late. The club will play in Europe next year.")
+    assert same(a, ("FC Halden", 0), ("The club", 0))
