@@ -242,3 +242,12 @@ def test_store_api_ingests_inputs_and_paths(store_url, tmp_path, reader):
     assert (summary.read, summary.stored, summary.skipped) == (3, 3, 0)
     assert store.article("x1").outlet == "Wire"
     assert store.stats()["articles"] == 4
+
+
+def test_export_tables_are_the_schemas_tables():
+    """The command line lists the exportable tables without loading the schema: the list
+    must be every table but Alembic's and the linker's binary state."""
+    from claimgraph.store.schema import TABLES
+    from claimgraph.store.terms import EXPORT_TABLES
+
+    assert list(EXPORT_TABLES) == sorted(t for t in TABLES if not t.startswith("alembic") and t != "across_state")

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Doc, Token
 
 from claimgraph.step import Step
 
@@ -24,6 +25,16 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["cg_text"] = doc.text
     return text
+
+
+def tokens_with(doc: Doc, attr: str, values: Iterable[str]) -> Iterator[Token]:
+    """The tokens whose ``attr`` ("POS", "TAG", "DEP" or "LEMMA") is one of ``values``,
+    picked from the doc's attribute array: a pass over a long article makes a Python
+    ``Token`` only for the words it keeps, not for every word."""
+    ids = {POS_IDS[v] for v in values} if attr == "POS" else {doc.vocab.strings.add(v) for v in values}
+    column = doc.to_array(attr)
+    for i in (int(k) for k, value in enumerate(column) if value in ids):
+        yield doc[i]
 
 
 def sentence_starts(doc: Doc) -> list[int]:

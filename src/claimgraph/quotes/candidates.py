@@ -17,7 +17,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.parsed import sentence_starts
+from claimgraph.parsed import sentence_starts, tokens_with
 from claimgraph.entities.handoff import token_entity_type
 from claimgraph.lexicon import QUOTE_CHARS, REPORTING_LEMMAS, verb_classes
 
@@ -258,7 +258,7 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
     """Every verb–dependent pair that could be a cue with its content."""
     yield from _colon_candidates(doc)
     yield from _evidence_in_candidates(doc)
-    for tok in doc:
+    for tok in tokens_with(doc, "POS", ("NOUN", "VERB", "AUX")):  # no other word is a cue
         if tok.pos_ == "NOUN":
             yield from _noun_candidates(tok)
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT") or _discourse_idiom(tok):
@@ -334,8 +334,8 @@ EVIDENCE_NOUNS = frozenset("poll polls survey surveys study studies report repor
 def _evidence_in_candidates(doc: Doc) -> Iterator[Candidate]:
     """"In a CBS News poll, she led Sanders 56 to 32": a poll, survey or report that the
     clause rests on, with "in" as its cue (as PolNeAR annotates them)."""
-    for prep in doc:
-        if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+    for prep in tokens_with(doc, "DEP", ("prep",)):
+        if prep.lower_ != "in" or prep.head.pos_ not in ("VERB", "AUX"):
             continue
         source = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in EVIDENCE_NOUNS), None)
         if source is None:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from claimgraph.step import Step
 from claimgraph.model import Quote
-from claimgraph.parsed import doc_text, sentence_of
+from claimgraph.parsed import doc_text, sentence_of, tokens_with
 from claimgraph.lexicon import DOUBLE_MARKS, QUOTE_CHARS
 from claimgraph.quotes.candidates import EXPLETIVE_HEADS, Candidate, cue_span, generate_candidates, subject_of
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
@@ -685,7 +685,8 @@ def _clear_of_furniture(doc: Doc, statements: list[Statement], furniture: Furnit
 def _cue_tokens(doc: Doc) -> list[int]:
     """Char offsets of the reporting verbs that have a subject of their own: each can
     introduce a statement (and a speaker) of its own."""
-    return [tok.idx for tok in doc if _reporting(tok) and subject_of(tok) is not None]
+    return [tok.idx for tok in tokens_with(doc, "POS", ("VERB",))
+            if tok.lemma_ in REPORTING_LEMMAS and subject_of(tok) is not None]
 
 
 FRAME_COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "prt"})
@@ -698,8 +699,8 @@ def _frame_clauses(doc: Doc) -> dict[int, int]:
     a clause borrows its subject and has a complement of its own, so the quotation after
     it is not its content ("…,” he said, *adding*, “…” is a statement of its own)."""
     out: dict[int, int] = {}
-    for tok in doc:
-        if not (tok.pos_ == "VERB" and tok.tag_ in ("VBG", "VBN")
+    for tok in tokens_with(doc, "TAG", ("VBG", "VBN")):
+        if not (tok.pos_ == "VERB"
                 and tok.dep_ in ("advcl", "xcomp", "acl", "conj", "npadvmod")
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
                 and any(c.dep_ in FRAME_COMPLEMENT_DEPS for c in tok.rights)):

@@ -26,15 +26,10 @@ import sqlalchemy as sa
 
 from claimgraph.store import backend
 from claimgraph.store.errors import QueryError
+from claimgraph.store.terms import CERTAINTIES, KINDS
 from claimgraph.store.schema import (articles, attributions, mentions, quotes, registry,
                                      registry_names)
 
-KINDS = ("direct", "partial", "mixed", "indirect", "attribution")
-try:
-    from claimgraph.model import CERTAINTY_ORDER as CERTAINTIES
-except ImportError:  # the model names them from schema 2 on
-    CERTAINTIES = ("certain", "probable", "reported", "believed", "possible", "unconfirmed",
-                   "not denied", "negated", "denied")
 
 Many = Union[None, str, Sequence[str]]
 
