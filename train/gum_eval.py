@@ -11,33 +11,26 @@ Only the entity step and the two steps that add speakers to it (quotes, sources)
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib
 import json
 import sys
-from importlib import metadata
 from pathlib import Path
 
-import spacy
 
 sys.path.insert(0, str(Path(__file__).parent))
-from polnear_docs import CACHE_DIR, SHARED, parse_sources, parsed_docs  # noqa: E402
+from polnear_docs import SHARED, corpus_docs  # noqa: E402
 
 from claimgraph.article import article_from_doc  # noqa: E402
 from claimgraph.eval.coref import score  # noqa: E402
 from claimgraph.model import ArticleInput  # noqa: E402
-from claimgraph.pipeline import COMPONENTS, MODEL_NAME  # noqa: E402
+from claimgraph.pipeline import COMPONENTS  # noqa: E402
 
 FILES = {"train": SHARED / "data" / "gum-news" / "train-other-genres.jsonl",
          "dev": SHARED / "data" / "gum-news" / "dev.jsonl"}
 
 
 def load_docs(path: Path, gold: list[dict]):
-    h = hashlib.sha256(path.read_bytes())
-    for part in (MODEL_NAME, metadata.version(MODEL_NAME), spacy.__version__, *parse_sources()):
-        h.update(b"\0" + part.encode())
-    stem = CACHE_DIR / f"claimgraph-gum-{path.stem}-{h.hexdigest()[:16]}"
-    return parsed_docs(gold, stem.with_suffix(".spacy"), stem.with_suffix(".tensors.pkl"))
+    return corpus_docs("gum", path, gold)
 
 
 def evaluate(split: str = "train", only: str | None = None):

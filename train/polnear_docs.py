@@ -74,6 +74,16 @@ def cache_paths(key: str) -> tuple[Path, Path]:
     return stem.with_suffix(".spacy"), stem.with_suffix(".tensors.pkl")
 
 
+def corpus_docs(corpus: str, path: Path, gold: list[dict]):
+    """``(nlp, docs)`` for another gold file (GUM, TimeBank), cached like PolNeAR's under a
+    key of the file's bytes and what shapes the parse."""
+    h = hashlib.sha256(path.read_bytes())
+    for part in (MODEL_NAME, metadata.version(MODEL_NAME), spacy.__version__, *parse_sources()):
+        h.update(b"\0" + part.encode())
+    stem = CACHE_DIR / f"claimgraph-{corpus}-{path.stem}-{h.hexdigest()[:16]}"
+    return parsed_docs(gold, stem.with_suffix(".spacy"), stem.with_suffix(".tensors.pkl"))
+
+
 def load_docs(gold: list[dict]):
     """The PolNeAR dev documents parsed (from the cache when it holds them)."""
     return parsed_docs(gold, *cache_paths(cache_key()))

@@ -12,33 +12,25 @@ the gold file's bytes, the model and the sources that shape the parse, as for GU
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections import Counter
-from importlib import metadata
 from pathlib import Path
 
-import spacy
 
 sys.path.insert(0, str(Path(__file__).parent))
-from polnear_docs import CACHE_DIR, SHARED, parse_sources, parsed_docs  # noqa: E402
+from polnear_docs import SHARED, corpus_docs  # noqa: E402
 
 from claimgraph.dates.tagger import DateTagger  # noqa: E402
 from claimgraph.eval import one_to_one  # noqa: E402
 from claimgraph.eval.timex import score  # noqa: E402
-from claimgraph.pipeline import MODEL_NAME  # noqa: E402
 
 FILES = {"train": SHARED / "data" / "timebank" / "train.jsonl",
          "dev": SHARED / "data" / "timebank" / "dev.jsonl"}
 
 
 def load_docs(path: Path, gold: list[dict]):
-    h = hashlib.sha256(path.read_bytes())
-    for part in (MODEL_NAME, metadata.version(MODEL_NAME), spacy.__version__, *parse_sources()):
-        h.update(b"\0" + part.encode())
-    stem = CACHE_DIR / f"claimgraph-timebank-{path.stem}-{h.hexdigest()[:16]}"
-    return parsed_docs(gold, stem.with_suffix(".spacy"), stem.with_suffix(".tensors.pkl"))
+    return corpus_docs("timebank", path, gold)
 
 
 def evaluate(split: str = "train", only: str | None = None):
