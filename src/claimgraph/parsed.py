@@ -12,6 +12,7 @@ import bisect
 import re
 from typing import Iterable, Iterator
 
+import numpy as np
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
@@ -31,10 +32,9 @@ def tokens_with(doc: Doc, attr: str, values: Iterable[str]) -> Iterator[Token]:
     """The tokens whose ``attr`` ("POS", "TAG", "DEP" or "LEMMA") is one of ``values``,
     picked from the doc's attribute array: a pass over a long article makes a Python
     ``Token`` only for the words it keeps, not for every word."""
-    ids = {POS_IDS[v] for v in values} if attr == "POS" else {doc.vocab.strings.add(v) for v in values}
-    column = doc.to_array(attr)
-    for i in (int(k) for k, value in enumerate(column) if value in ids):
-        yield doc[i]
+    ids = [POS_IDS[v] for v in values] if attr == "POS" else [doc.vocab.strings.add(v) for v in values]
+    for i in np.flatnonzero(np.isin(doc.to_array(attr), np.array(ids, dtype=np.uint64))):
+        yield doc[int(i)]
 
 
 def sentence_starts(doc: Doc) -> list[int]:

@@ -116,7 +116,7 @@ class EntityClusterer(Step):
         self._groups(doc, clusters, labels, sent_of)
         pronouns = self.finder.pronouns(doc, sent_of, taken)
         descs = self.finder.descriptions(doc, sent_of, taken, self._name_heads(clusters, labels))
-        self.resolver.resolve(doc, clusters, labels, pronouns, descs)
+        self.resolver.resolve(doc, clusters, labels, pronouns, descs, sent_of)
         self._predicates(doc, clusters, labels, sent_of, taken, mention_kind="pronoun")  # "She is a judge"
         self.resolver.speakers(doc, clusters, labels, doc_text(doc), words_of(doc), sent_of, taken)
         return self._entities(clusters, labels)

@@ -198,10 +198,12 @@ class Resolver:
         self._score = 0.0  # salience of the last pronoun's winning candidate
         self._chunks: Optional[list] = None  # (head token, sentence number) of the doc's common-noun phrases
         self._named_tokens: set[int] = set()
+        self._sent_of: list[int] = []  # the doc's token -> sentence number
 
     def resolve(self, doc: Doc, clusters: list[list[Mention]], labels: list[str],
-                pronouns: list[Mention], descs: list[Mention]) -> None:
-        """Append pronoun/description mentions to ``clusters`` in place."""
+                pronouns: list[Mention], descs: list[Mention], sent_of: list[int]) -> None:
+        """Append pronoun/description mentions to ``clusters`` in place (``sent_of``: each
+        token's sentence number, as the mentions carry it)."""
         owner: list[tuple[int, int, Mention]] = []  # (start, cluster, mention) of names
         for ci, cl in enumerate(clusters):
             for m in cl:
@@ -209,7 +211,7 @@ class Resolver:
         owner.sort(key=lambda t: t[0])
         gender = [self._gender(cl) if labels[ci] == "PERSON" else None
                   for ci, cl in enumerate(clusters)]
-        self._prepare_rivals(doc, clusters)
+        self._prepare_rivals(clusters, sent_of)
         events = [(m.start, 1, m) for m in pronouns] + [(m.start, 0, m) for m in descs]
         events.sort(key=lambda t: (t[0], t[1]))
         active: list[tuple[int, Mention]] = []  # (cluster, mention) seen so far
@@ -457,7 +459,7 @@ class Resolver:
             best = max(best, w / (2 ** dist))
         return best
 
-    def _prepare_rivals(self, doc: Doc, clusters: list[list[Mention]]) -> None:
+    def _prepare_rivals(self, clusters: list[list[Mention]], sent_of: list[int]) -> None:
         """The tokens the name clusters cover; the doc's common-noun phrases (heads and sentence
         numbers) are read once per doc, when a pronoun first needs them."""
         named: set[int] = set()
@@ -465,21 +467,18 @@ class Resolver:
             for x in cl:
                 named.update(range(x.extra.get("tok_start", x.head), x.head + 1))
         self._named_tokens = named
+        self._sent_of = sent_of
         self._chunks = None  # read on the first rival look-up of the doc
 
     def _noun_chunks(self, doc: Doc) -> list:
         if self._chunks is not None:
             return self._chunks
-        starts = [sent.start for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
         chunks = []
-        k = 0
         for chunk in doc.noun_chunks:
             root = chunk.root
             if root.pos_ != "NOUN" or root.ent_type_ in RIVAL_SKIP_ENTS:
                 continue
-            while k + 1 < len(starts) and starts[k + 1] <= root.i:
-                k += 1
-            chunks.append((root, k))
+            chunks.append((root, self._sent_of[root.i]))
         self._chunks = chunks
         return chunks
 

@@ -24,6 +24,17 @@ def _items(rec: dict) -> list[tuple[tuple[int, int], Any]]:
     return out
 
 
+def matched_pairs(gold_spans: list, pred_spans: list) -> list[tuple[int, int]]:
+    """(gold index, predicted index) of the extents matched one-to-one, largest overlap first."""
+    pairs = []
+    for i, a in enumerate(gold_spans):
+        for j, b in enumerate(pred_spans):
+            overlap = min(a[1], b[1]) - max(a[0], b[0])
+            if overlap > 0:
+                pairs.append((overlap, i, j))
+    return one_to_one(pairs)
+
+
 def score(gold_records: list[dict], pred_records: list[dict]) -> dict:
     """Relaxed/strict extent F1 and value P/R/F1 over all documents."""
     gold = {g["id"]: g for g in gold_records}
@@ -34,13 +45,7 @@ def score(gold_records: list[dict], pred_records: list[dict]) -> dict:
         ps = _items(pred.get(gid, {}))
         n_g += len(gs)
         n_p += len(ps)
-        pairs = []
-        for i, (a, _) in enumerate(gs):
-            for j, (b, _) in enumerate(ps):
-                overlap = min(a[1], b[1]) - max(a[0], b[0])
-                if overlap > 0:
-                    pairs.append((overlap, i, j))
-        for i, j in one_to_one(pairs):
+        for i, j in matched_pairs([a for a, _ in gs], [b for b, _ in ps]):
             rel += 1
             strict += gs[i][0] == ps[j][0]
             val += ps[j][1] is not None and ps[j][1] == gs[i][1]

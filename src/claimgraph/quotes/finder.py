@@ -686,7 +686,7 @@ def _cue_tokens(doc: Doc) -> list[int]:
     """Char offsets of the reporting verbs that have a subject of their own: each can
     introduce a statement (and a speaker) of its own."""
     return [tok.idx for tok in tokens_with(doc, "POS", ("VERB",))
-            if tok.lemma_ in REPORTING_LEMMAS and subject_of(tok) is not None]
+            if _reporting(tok) and subject_of(tok) is not None]
 
 
 FRAME_COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "prep", "dative", "prt"})
