@@ -15,18 +15,15 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from polnear_docs import load_docs, load_gold, split_of  # noqa: E402
+from dev_eval import evaluate  # noqa: E402
 from train_cues import HYPERPARAMETERS, boundary_groups, build, train, train_boundary  # noqa: E402
 
-from claimgraph.article import article_from_doc  # noqa: E402
 from claimgraph.eval.quotes import score  # noqa: E402
-from claimgraph.model import ArticleInput  # noqa: E402
-from claimgraph.pipeline import COMPONENTS  # noqa: E402
 
 
 def fold_of(doc_id: str) -> int:
@@ -34,35 +31,20 @@ def fold_of(doc_id: str) -> int:
     return int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 2
 
 
+def in_fold(fold: int):
+    """Accepts the train documents of ``fold``."""
+    return lambda g: split_of(g["id"]) == "train" and fold_of(g["id"]) == fold
+
+
 def fold_model(gold, docs, fold: int) -> dict:
     """Classifier and boundary ranker trained on the train documents outside ``fold``."""
-    keep = [i for i, g in enumerate(gold) if split_of(g["id"]) == "train" and fold_of(g["id"]) != fold]
+    keep = [i for i, g in enumerate(gold) if in_fold(1 - fold)(g)]
     sub_gold, sub_docs = [gold[i] for i in keep], [docs[i] for i in keep]
     rows, _ = build(sub_gold, sub_docs)
     weights, dense = train(rows, **HYPERPARAMETERS["classifier"])
     boundary = train_boundary(boundary_groups(sub_gold, sub_docs), **HYPERPARAMETERS["boundary"])
     import numpy as np
     return {"weights": weights, "dense": np.asarray(dense, dtype=np.float32), "boundary": boundary}
-
-
-def read_fold(gold, fold: int, model: dict, threshold: float, scope: str):
-    """Predicted records for the train documents in ``fold``, read with ``model``."""
-    nlp, docs = load_docs(gold)  # fresh docs: the steps write into them
-    comps = []
-    for name in ("claimgraph_entities", "claimgraph_quotes", "claimgraph_sources"):
-        importlib.import_module(COMPONENTS[name])
-        comps.append(nlp.add_pipe(name, config={"scope": scope} if name == "claimgraph_quotes" else {}))
-    comps[1].model = model
-    comps[1].threshold = threshold
-    golds, preds = [], []
-    for g, doc in zip(gold, docs):
-        if split_of(g["id"]) != "train" or fold_of(g["id"]) != fold:
-            continue
-        for c in comps:
-            doc = c(doc)
-        preds.append(article_from_doc(doc, ArticleInput(id=g["id"], text=g["text"])).to_record())
-        golds.append(g)
-    return golds, preds
 
 
 def main():
@@ -80,9 +62,9 @@ def main():
         for t in (float(x) for x in args.thresholds.split(",")):
             golds, preds = [], []
             for f in (0, 1):
-                g, p = read_fold(gold, f, models[f], t, scope)
-                golds += g
-                preds += p
+                # fresh docs for each run: the steps write into them
+                preds += evaluate(scope=scope, gold=gold, keep=in_fold(f), cue_model=models[f], threshold=t)[1]
+                golds += [g for g in gold if in_fold(f)(g)]
             both = score(golds, preds)["both"]
             print(f"scope={scope} threshold={t:.2f} " + "  ".join(f"{k}={v}" for k, v in both.items()), flush=True)
 

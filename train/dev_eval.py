@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from polnear_docs import load_docs, load_gold, split_of  # noqa: E402
+from polnear_docs import load_docs, load_gold, split_of, write_jsonl  # noqa: E402
 
 from claimgraph.article import article_from_doc  # noqa: E402
 from claimgraph.eval.quotes import score  # noqa: E402
@@ -21,9 +21,11 @@ from claimgraph.model import ArticleInput  # noqa: E402
 from claimgraph.pipeline import COMPONENTS  # noqa: E402
 
 
-def evaluate(split: str = "heldout", scope: str = "all", entities: str = "full", gold=None, loaded=None):
-    """Run the entity, quote and source steps over the cached parses of ``split`` and score
-    them against PolNeAR: (scores by section, predicted records)."""
+def evaluate(split: str = "heldout", scope: str = "all", entities: str = "full", gold=None, loaded=None,
+             keep=None, cue_model=None, threshold=None):
+    """Run the entity, quote and source steps over the cached parses of ``split`` (or of the
+    gold records ``keep`` accepts) and score them against PolNeAR: (scores by section,
+    predicted records). ``cue_model`` and ``threshold`` replace the quote step's own."""
     import importlib
     gold = load_gold() if gold is None else gold
     nlp, docs = load_docs(gold) if loaded is None else loaded
@@ -35,6 +37,13 @@ def evaluate(split: str = "heldout", scope: str = "all", entities: str = "full",
             continue
         importlib.import_module(COMPONENTS[name])
         comps.append(nlp.add_pipe(name, config={"scope": scope} if name == "claimgraph_quotes" else {}))
+    quotes = nlp.get_pipe("claimgraph_quotes")
+    if cue_model is not None:
+        quotes.model = cue_model
+    if threshold is not None:
+        quotes.threshold = threshold
+    if keep is None:
+        keep = lambda g: split == "all" or split_of(g["id"]) == split  # noqa: E731
     from claimgraph.quotes import confidence
     observer = confidence.OBSERVER
     if observer is None:
@@ -44,7 +53,7 @@ def evaluate(split: str = "heldout", scope: str = "all", entities: str = "full",
     preds, golds = [], []
     try:
         for g, doc in zip(gold, docs):
-            if split != "all" and split_of(g["id"]) != split:
+            if not keep(g):
                 continue
             for c in comps:
                 doc = c(doc)
@@ -67,10 +76,7 @@ def main():
     for sec, m in res.items():
         print(f"{sec:13s} " + "  ".join(f"{k}={v}" for k, v in m.items()))
     if args.dump:
-        import json
-        with open(args.dump, "w") as fh:
-            for p in preds:
-                fh.write(json.dumps(p) + "\n")
+        write_jsonl(args.dump, preds)
 
 
 if __name__ == "__main__":

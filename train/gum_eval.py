@@ -18,7 +18,7 @@ from pathlib import Path
 
 
 sys.path.insert(0, str(Path(__file__).parent))
-from polnear_docs import SHARED, corpus_docs  # noqa: E402
+from polnear_docs import SHARED, corpus_docs, write_jsonl  # noqa: E402
 
 from claimgraph.article import article_from_doc  # noqa: E402
 from claimgraph.eval.coref import score  # noqa: E402
@@ -65,9 +65,7 @@ def main():
         print(f"{k:6s} P={m['P']:.4f} R={m['R']:.4f} F1={m['F1']:.4f}")
     print(f"CoNLL  {res['conll_f1']:.4f}   whole {res['whole_clusters']['share']:.4f}")
     if args.dump:
-        with open(args.dump, "w") as fh:
-            for p in preds:
-                fh.write(json.dumps(p) + "\n")
+        write_jsonl(args.dump, preds)
 
 
 if __name__ == "__main__":

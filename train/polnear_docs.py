@@ -61,9 +61,9 @@ def parse_sources() -> list[str]:
                                            sys.modules[normalise.__module__])]
 
 
-def cache_key() -> str:
-    h = hashlib.sha256()
-    h.update(GOLD.read_bytes())
+def cache_key(path: Path = GOLD) -> str:
+    """Key of a gold file's parses: its bytes and what shapes the parse."""
+    h = hashlib.sha256(path.read_bytes())
     for part in (MODEL_NAME, metadata.version(MODEL_NAME), spacy.__version__, *parse_sources()):
         h.update(b"\0" + part.encode())
     return h.hexdigest()
@@ -77,11 +77,15 @@ def cache_paths(key: str) -> tuple[Path, Path]:
 def corpus_docs(corpus: str, path: Path, gold: list[dict]):
     """``(nlp, docs)`` for another gold file (GUM, TimeBank), cached like PolNeAR's under a
     key of the file's bytes and what shapes the parse."""
-    h = hashlib.sha256(path.read_bytes())
-    for part in (MODEL_NAME, metadata.version(MODEL_NAME), spacy.__version__, *parse_sources()):
-        h.update(b"\0" + part.encode())
-    stem = CACHE_DIR / f"claimgraph-{corpus}-{path.stem}-{h.hexdigest()[:16]}"
+    stem = CACHE_DIR / f"claimgraph-{corpus}-{path.stem}-{cache_key(path)[:16]}"
     return parsed_docs(gold, stem.with_suffix(".spacy"), stem.with_suffix(".tensors.pkl"))
+
+
+def write_jsonl(path, records) -> None:
+    """Predicted records, one JSON line each (the loops' ``--dump``)."""
+    with open(path, "w") as fh:
+        for record in records:
+            fh.write(json.dumps(record) + "\n")
 
 
 def load_docs(gold: list[dict]):

@@ -19,11 +19,10 @@ from pathlib import Path
 
 
 sys.path.insert(0, str(Path(__file__).parent))
-from polnear_docs import SHARED, corpus_docs  # noqa: E402
+from polnear_docs import SHARED, corpus_docs, write_jsonl  # noqa: E402
 
 from claimgraph.dates.tagger import DateTagger  # noqa: E402
-from claimgraph.eval import one_to_one  # noqa: E402
-from claimgraph.eval.timex import score  # noqa: E402
+from claimgraph.eval.timex import matched_pairs, score  # noqa: E402
 
 FILES = {"train": SHARED / "data" / "timebank" / "train.jsonl",
          "dev": SHARED / "data" / "timebank" / "dev.jsonl"}
@@ -57,13 +56,7 @@ def errors(golds: list[dict], preds: list[dict]):
     for g, p in zip(golds, preds):
         text = g["text"]
         gs, ps = g["timexes"], p["dates"]
-        pairs = []
-        for i, a in enumerate(gs):
-            for j, b in enumerate(ps):
-                overlap = min(a["span"][1], b["span"][1]) - max(a["span"][0], b["span"][0])
-                if overlap > 0:
-                    pairs.append((overlap, i, j))
-        matched = one_to_one(pairs)
+        matched = matched_pairs([a["span"] for a in gs], [b["span"] for b in ps])
 
         def ctx(s, e):
             return (text[max(0, s - 70):s] + "[[" + text[s:e] + "]]" + text[e:e + 50]).replace("\n", " ")
@@ -108,9 +101,7 @@ def main():
                 continue
             print(f"{kind:8s} {doc_id} dct={dct} gold={gt} pred={pt}\n         {context}")
     if args.dump:
-        with open(args.dump, "w") as fh:
-            for p in preds:
-                fh.write(json.dumps(p) + "\n")
+        write_jsonl(args.dump, preds)
 
 
 if __name__ == "__main__":
