@@ -299,13 +299,25 @@ def ref_fields(cls: type) -> dict[str, str]:
     return {f.name: f.metadata["ref"] for f in fields(cls) if "ref" in f.metadata}
 
 
+_CHOICES: dict[type, tuple[tuple[str, tuple], ...]] = {}
+
+
+def _choice_fields(cls: type) -> tuple[tuple[str, tuple], ...]:
+    """A record type's enum-like fields with their allowed values, read from its hints once."""
+    table = _CHOICES.get(cls)
+    if table is None:
+        hints = _hints(cls)
+        table = _CHOICES[cls] = tuple((f.name, allowed) for f in fields(cls)
+                                      if (allowed := _literal_values(hints[f.name])) is not None)
+    return table
+
+
 def check_record(rec: Any) -> None:
     """Raise ``ValueError`` if an enum-like field holds a value its ``Literal`` does not allow."""
-    hints = _hints(type(rec))
-    for f in fields(rec):
-        allowed = _literal_values(hints[f.name])
-        if allowed is not None and getattr(rec, f.name) not in allowed:
-            raise ValueError(f"{type(rec).__name__}.{f.name} = {getattr(rec, f.name)!r}; "
+    for name, allowed in _choice_fields(type(rec)):
+        value = getattr(rec, name)
+        if value not in allowed:
+            raise ValueError(f"{type(rec).__name__}.{name} = {value!r}; "
                              f"expected one of {', '.join(repr(a) for a in allowed)}")
 
 

@@ -29,12 +29,46 @@ def doc_text(doc: Doc) -> str:
 
 
 def tokens_with(doc: Doc, attr: str, values: Iterable[str]) -> Iterator[Token]:
-    """The tokens whose ``attr`` ("POS", "TAG", "DEP" or "LEMMA") is one of ``values``,
+    """The tokens whose ``attr`` ("POS", "TAG", "DEP", "LEMMA" or "LOWER") is one of ``values``,
     picked from the doc's attribute array: a pass over a long article makes a Python
     ``Token`` only for the words it keeps, not for every word."""
     ids = [POS_IDS[v] for v in values] if attr == "POS" else [doc.vocab.strings.add(v) for v in values]
     for i in np.flatnonzero(np.isin(doc.to_array(attr), np.array(ids, dtype=np.uint64))):
         yield doc[int(i)]
+
+
+#: the dependency labels of a base noun phrase's head in spaCy's English noun-chunk iterator
+NP_HEAD_DEPS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT")
+_NP_HEAD_POS = ("NOUN", "PROPN", "PRON")
+
+
+def noun_chunks(doc: Doc) -> list:
+    """``list(doc.noun_chunks)`` for English, the same spans in the same order, with the
+    iterator's rules (``spacy/lang/en/syntax_iterators.py``) run only over the tokens the
+    attribute arrays show could head a chunk, instead of a Python ``Token`` per word."""
+    pos, dep = doc.to_array("POS"), doc.to_array("DEP")
+    strings = doc.vocab.strings
+    np_deps = {strings.add(label) for label in NP_HEAD_DEPS}
+    conj = strings.add("conj")
+    able = np.isin(pos, [POS_IDS[p] for p in _NP_HEAD_POS]) & np.isin(
+        dep, np.array(sorted(np_deps | {conj}), dtype=np.uint64))
+    chunks = []
+    prev_end = -1
+    for i in np.flatnonzero(able):
+        word = doc[int(i)]
+        if word.left_edge.i <= prev_end:
+            continue
+        if word.dep != conj:
+            prev_end = word.i
+            chunks.append(doc[word.left_edge.i:word.i + 1])
+            continue
+        head = word.head
+        while head.dep == conj and head.head.i < head.i:
+            head = head.head
+        if head.dep in np_deps:
+            prev_end = word.i
+            chunks.append(doc[word.left_edge.i:word.i + 1])
+    return chunks
 
 
 def sentence_starts(doc: Doc) -> list[int]:

@@ -47,7 +47,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from claimgraph.entities.mentions import DESC_PERSON_NOUNS, FAMILY_TOO, PERSON_NOUNS, Mention
-from claimgraph.parsed import doc_text
+from claimgraph.parsed import doc_text, noun_chunks
 from claimgraph.lexicon import QUOTATION_FRAME_VERBS, REPORTING_LEMMAS
 from claimgraph.entities.names import FEMALE_TITLES, MALE_TITLES, is_family_first, name_words
 
@@ -474,7 +474,7 @@ class Resolver:
         if self._chunks is not None:
             return self._chunks
         chunks = []
-        for chunk in doc.noun_chunks:
+        for chunk in noun_chunks(doc):
             root = chunk.root
             if root.pos_ != "NOUN" or root.ent_type_ in RIVAL_SKIP_ENTS:
                 continue

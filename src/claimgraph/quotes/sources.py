@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.step import Step
 from claimgraph.lexicon import EVIDENTIAL_LEMMAS
 from claimgraph.model import Attribution
-from claimgraph.parsed import doc_text, sentence_of
+from claimgraph.parsed import doc_text, sentence_of, tokens_with
 from claimgraph.entities.handoff import add_entity, entity_or_new
 from claimgraph.furniture import Furniture
 from claimgraph.quotes.handoff import carry_via, withdraw_quotes
@@ -63,7 +63,7 @@ def _source_phrase(pobj: Token) -> tuple[int, int]:
 
 def find_source_preps(doc: Doc) -> list[FoundSource]:
     found = []
-    for tok in doc:
+    for tok in tokens_with(doc, "LOWER", ("according", "per")):
         low = tok.lower_
         if low == "according":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -257,8 +257,8 @@ def _cited_sources(doc: Doc) -> list[Attribution]:
     out: list[Attribution] = []
     withdrawn: set[str] = set()
     text = doc_text(doc)
-    for tok in doc:
-        if tok.lower_ != "citing" or tok.pos_ not in ("VERB", "AUX"):
+    for tok in tokens_with(doc, "LOWER", ("citing",)):
+        if tok.pos_ not in ("VERB", "AUX"):
             continue
         cited = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if cited is None:
