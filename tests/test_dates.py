@@ -28,7 +28,7 @@ def test_expressions_resolved_against_publication_date():
     assert v["these days"] == "PRESENT_REF"
     assert v["the last six weeks"] == "P6W"
     assert v["2017"] == "2017"
-    assert v["between 1998 and 2003"] == "1998/2003"
+    assert v["1998"] == "1998" and v["2003"] == "2003"
 
 
 def test_intervals_and_confidence():
@@ -395,3 +395,10 @@ def test_financial_quarter_codes_and_fiscal_years():
     assert values("Sales for FY2023 rose sharply at the end, analysts at the bank said.") == {"FY2023": "2023"}
     v = values("Revenue for FY2023 and Q3 2023 rose, H1 2024 looks weak, and 2023 Q4 was flat.")
     assert v == {"FY2023": "2023", "Q3 2023": "2023-Q3", "H1 2024": "2024-H1", "2023 Q4": "2023-Q4"}
+
+
+def test_each_year_of_a_range_is_its_own_expression():
+    # TimeML marks both ends of a range as TIMEX3s, not one interval
+    text = "The plant ran from 1971 to 1984, the mine in 1990-1995, and lot No. 12-1995 was sold."
+    found = [(text[m.start:m.end], m.value) for m in find_dates(text, DCT)]
+    assert found == [("1971", "1971"), ("1984", "1984"), ("1990", "1990"), ("1995", "1995")]

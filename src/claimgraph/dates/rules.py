@@ -83,12 +83,12 @@ class Rules:
                                 r"(?:\s+(?P<last>last\s+year|a\s+year\s+(?:ago|earlier)))?\b(?!-)"
                                 r"|\b(?P<adj>year-(?:ago|earlier))\b(?=\s+(?:[a-z]+\s+)?(?:results|profit|net|"
                                 r"earnings|income|loss|sales|revenue|figures|level))", RX), self._report_period),
-            ("year_range", P(rf"\b(?:between\s+(?P<a>{YEAR_RX})\s+and\s+(?P<b>{YEAR_RX})|(?:from\s+)?(?P<c>{YEAR_RX})\s*"
-                             rf"(?:[-–—]|\s+to\s+|\s+through\s+)\s*(?P<d>{YEAR_RX}))", RX), self._year_range),
             # financial shorthand: "Q3 2023", "2023 Q3", "H1 2024"
             ("quarter_code", P(rf"\b(?:(?P<code>Q[1-4]|H[12])\s+(?P<year>{YEAR_RX})|(?P<year2>{YEAR_RX})\s+"
                                r"(?P<code2>Q[1-4]|H[12]))\b"), self._quarter_code),
-            ("year", P(rf"(?<![\d$€£,.#-])\b(?:(?P<mod>mid|early|late|fiscal)[\s-]+|(?:pre|post)-|FY\s?)?"
+            # each year of a range is its own expression ("between 1994 and 1997", "1990-1995"):
+            # TimeML marks the two ends as two TIMEX3s (TimeML 1.2.1 guidelines, Saurí et al. 2006)
+            ("year", P(rf"(?<![\d$€£,.#])(?:(?<={_RANGE_START})|(?<![-–—]))\b(?:(?P<mod>mid|early|late|fiscal)[\s-]+|(?:pre|post)-|FY\s?)?"
                        rf"(?P<year>{YEAR_RX})\b", RX), self._year),
             ("ago", P(rf"\b(?:(?:about|nearly|almost|some|more\s+than|over|just|only)\s+)?(?P<n>{NUM_RX})\s+"
                       rf"(?P<unit>{UNIT_RX})\s+(?:(?P<dir>ago)|(?<=year\s)(?P<dir2>earlier|later)|"
@@ -341,12 +341,6 @@ class Rules:
         elif m.group("ago") or m.group("adj") or m.group("last"):
             y -= 1
         return "DATE", f"{y}-Q{q}", "low", True
-
-    def _year_range(self, m, ctx, pos):
-        a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
-        if int(b) < int(a) and len(m.group("d") or "") == 4:
-            return None
-        return "DATE", f"{a}/{b}", "exact", False
 
     def _quarter_code(self, m, ctx, pos):
         return "DATE", f"{m.group('year') or m.group('year2')}-{m.group('code') or m.group('code2')}", "exact", False
@@ -671,6 +665,9 @@ class Rules:
             return "DATE", None, "low", True
         return "DATE", str(ctx.dct.year), "low", True
 
+
+# the first year of a range just before a hyphen or dash: "1990-1995"
+_RANGE_START = r"(?<!\d)(?:1[5-9]|20)\d\d[-–—]"
 
 # "six months of base pay", "two years' salary": an amount of money, not a time
 _PAY_RX = r"(?:pay|salary|salaries|wages?|rent|severance)\b"
