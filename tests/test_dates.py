@@ -402,3 +402,13 @@ def test_each_year_of_a_range_is_its_own_expression():
     text = "The plant ran from 1971 to 1984, the mine in 1990-1995, and lot No. 12-1995 was sold."
     found = [(text[m.start:m.end], m.value) for m in find_dates(text, DCT)]
     assert found == [("1971", "1971"), ("1984", "1984"), ("1990", "1990"), ("1995", "1995")]
+
+
+def test_the_past_year_is_the_last_one_and_recent_years_a_span():
+    # "the past year" is the calendar year before publication; "the past decade" and
+    # "recent years" are spans of unknown start (HeidelTime's and TimeBank's reading)
+    v = values("Exports fell over the past year, after a boom in the past decade; prices rose "
+               "in recent years and again in recent weeks.")
+    assert v["the past year"] == "2022"
+    assert v["the past decade"] == "P10Y"
+    assert v["recent years"] == "PXY" and v["recent weeks"] == "PXW"

@@ -21,7 +21,7 @@ UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M
 PRESENT_REF = ("now", "currently", "at present", "these days", "nowadays", "right now",
                "at the moment", "at this time", "the present", "at this point", "today's")
 PAST_REF = ("recently", "lately", "formerly", "in the past", "the past",
-            "recent days", "recent weeks", "recent months", "recent years", "in recent times")
+            "in recent times")
 FUTURE_REF = ("the future", "in future", "the near future", "future", "the near term", "the short term",
               "a later date")
 ORDINAL_WORDS = {w: n for w, n in ORDINALS.items() if n <= 31}

@@ -447,11 +447,13 @@ class Rules:
     def _rel_unit(self, m, ctx, pos):
         rel = re.sub(r"\s+", " ", m.group("rel").lower())
         unit = m.group("unit").lower()
-        if rel in ("the past", "the previous", "the last", "the next", "the coming") and unit != "weekend":
+        if unit != "weekend" and (rel in ("the next", "the coming") or rel.startswith("the ") and rel in _LOOKING_BACK and unit in _LONG_UNITS):
+            # "the next year", "the past decade": a span of time; "the past year" is the last one
+            # (the calendar unit before publication, as TimeBank and HeidelTime resolve it)
             return "DURATION", duration_value(1, unit), "high", True
         if ctx.dct is None:
             return "DATE", None, "low", True
-        k = {"last": -1, "this past": -1, "next": 1}.get(rel, 0)  # "this past week": the last one
+        k = -1 if rel in _LOOKING_BACK else {"next": 1}.get(rel, 0)  # "this past week": the last one
         d = ctx.dct
         if unit == "year":
             return "DATE", str(d.year + k), "high", True
@@ -665,6 +667,11 @@ class Rules:
             return "DATE", None, "low", True
         return "DATE", str(ctx.dct.year), "low", True
 
+
+#: "last week", "this past week", "the previous year": the unit before the current one
+_LOOKING_BACK = frozenset({"last", "this past", "the past", "the previous", "the last"})
+#: "the past decade", "the last century": too long to be one calendar unit back; a span
+_LONG_UNITS = frozenset({"decade", "century"})
 
 # the first year of a range just before a hyphen or dash: "1990-1995"
 _RANGE_START = r"(?<!\d)(?:1[5-9]|20)\d\d[-–—]"
