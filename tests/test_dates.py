@@ -412,3 +412,13 @@ def test_the_past_year_is_the_last_one_and_recent_years_a_span():
     assert v["the past year"] == "2022"
     assert v["the past decade"] == "P10Y"
     assert v["recent years"] == "PXY" and v["recent weeks"] == "PXW"
+
+
+def test_the_reported_quarter_is_the_latest_named_or_the_one_a_date_ends():
+    # an earlier quarter mentioned in passing does not displace the quarter reported
+    v = values("Harbor Foods said third-quarter net rose, after a weak second quarter. In the "
+               "latest period costs fell from a year ago.")
+    assert v["the latest period"] == "2023-Q3" and v["a year ago"] == "2022-Q3"
+    # "the quarter ended July 31" (May to July) is mostly the calendar's second quarter
+    v = values("In the quarter ended July 31, Harbor Foods sold 9 million cans, up from a year ago.")
+    assert v["the quarter"] == "2023-Q2" and v["a year ago"] == "2022-Q2"

@@ -304,8 +304,10 @@ class Rules:
                 y -= 1  # "profit fell in the fourth quarter", published in January
             ctx.quarter_named = ctx.quarter_named or code == "Q"
             if code == "Q" and not m.group("pago") and (y, 3 * n) < (ctx.dct.year, ctx.dct.month) \
-                    and y >= ctx.dct.year - 1:
-                ctx.quarter = f"{y}-Q{n}"  # a finished quarter: the one the results are for
+                    and y >= ctx.dct.year - 1 and (ctx.quarter is None or f"{y}-Q{n}" > ctx.quarter):
+                # the latest finished quarter named is the one the results are for ("net rose in the
+                # third quarter ... after a flat second quarter")
+                ctx.quarter = f"{y}-Q{n}"
             return "DATE", f"{y}-{code}{n}", "low", True
         size = 3 if code == "Q" else 6
         cur = (ctx.dct.month - 1) // size + 1
@@ -332,6 +334,10 @@ class Rules:
                 return None
             if not ctx.quarter_named and not re.match(r"\s+end(?:ed|ing)\b", m.string[m.end():m.end() + 8]):
                 return None  # "the old quarter of the city": a quarter of a year only in a results story
+        ended = _QUARTER_ENDED.match(m.string, m.end())
+        if ended and ctx.quarter is None and ctx.dct is not None and (m.group("unit") or "").lower() == "quarter":
+            ctx.quarter = quarter_ending(month_of(ended.group("mon")), ctx.dct)
+            ctx.quarter_named = True
         rq = self._reporting_quarter(ctx)
         if rq is None:
             return "DATE", None, "low", True
@@ -666,6 +672,18 @@ class Rules:
         if ctx.dct is None:
             return "DATE", None, "low", True
         return "DATE", str(ctx.dct.year), "low", True
+
+
+# "the quarter ended July 31": the month a (fiscal) quarter ends in
+_QUARTER_ENDED = re.compile(rf"\s+end(?:ed|ing)\s+(?P<mon>{MONTH_RX})")
+
+
+def quarter_ending(month: int, dct: dt.date) -> str:
+    """The calendar quarter that holds most of the three months ending in ``month`` (the
+    latest such before ``dct``): its middle month decides (May-July is mostly the second)."""
+    year = dct.year - (month > dct.month)
+    middle_year, middle = shift_months(year, month, -1)
+    return f"{middle_year}-Q{(middle - 1) // 3 + 1}"
 
 
 #: "last week", "this past week", "the previous year": the unit before the current one
