@@ -422,3 +422,10 @@ def test_the_reported_quarter_is_the_latest_named_or_the_one_a_date_ends():
     # "the quarter ended July 31" (May to July) is mostly the calendar's second quarter
     v = values("In the quarter ended July 31, Harbor Foods sold 9 million cans, up from a year ago.")
     assert v["the quarter"] == "2023-Q2" and v["a year ago"] == "2022-Q2"
+
+
+def test_a_month_before_a_noun_after_an_article():
+    v = values("Inquiries into the October fire went on under a June agreement; the March on the "
+               "capital was peaceful.")
+    assert v["October"] == "2023-10" and v["June"] == "2023-06"
+    assert "March" not in v

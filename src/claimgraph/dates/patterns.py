@@ -67,8 +67,12 @@ TODAY_EVENT_NOUNS = frozenset({
     "protest", "protests", "opening", "close", "auction", "sale", "release", "report", "data", "figures",
     "program", "programme", "show", "broadcast", "episode", "quiz", "newscast", "column", "editorial",
 })
-IN_MONTH_RX = (r"\b(?P<skip>(?i:in|since|until|till|by|from|to|during|of|through|after|before|for)\s+)"
-             r"(?=[A-Z])")
+#: a bare month name needs a word that makes it a date: a preposition ("in August", not
+#: "May I"), or an article before a month that modifies a noun ("the October vote", "a June
+#: agreement"; not "the March on Washington")
+IN_MONTH_RX = (r"\b(?P<skip>(?:(?i:in|since|until|till|by|from|to|during|of|through|after|before|for)|"
+               r"(?i:the|an?)(?=\s+" + MONTH_RX + r"\s+(?!(?:of|on|in|and|or|to|for|at|by|from)\b)[a-z]))\s+)"
+               r"(?=[A-Z])")
 
 RX = re.IGNORECASE
 
