@@ -429,3 +429,11 @@ def test_a_month_before_a_noun_after_an_article():
                "capital was peaceful.")
     assert v["October"] == "2023-10" and v["June"] == "2023-06"
     assert "March" not in v
+
+
+def test_the_fiscal_year_ended_is_a_span():
+    # as "the year ended June 30": a year's span, not the publication year
+    v = values("In the fiscal year ended Jan. 31, Coastline Tools sold $9 million; it expects more in "
+               "the current fiscal year.")
+    assert v["the fiscal year"] == "P1Y"
+    assert v["the current fiscal year"] == "2023"

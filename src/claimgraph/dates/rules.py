@@ -144,7 +144,9 @@ class Rules:
             # "will soon seek", "expects sales to soon grow": forward from publication (not "as soon
             # as Tuesday", "soon after the vote", nor a past narrative's "was soon released")
             ("soon", P(r"\b(?<!as\s)soon\b(?!\s+(?:as|after|afterwards?|thereafter|enough)\b)", RX), self._soon),
-            ("fiscal_year", P(r"\bthe\s+(?:current\s+)?fiscal\s+year\b", RX), self._fiscal_year),
+            # "the current fiscal year": the publication year; "the fiscal year ended Jan. 31": a span
+            ("fiscal_year", P(r"\bthe\s+(?:current\s+)?fiscal\s+year\b(?P<span>(?=\s+(?:ended|ending|to)\b))?", RX),
+             self._the_year),
             ("numeric_date", P(r"\b(?P<mon>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/(?P<year>(?:19|20)\d\d)\b"),
              self._numeric_date),
             ("next_day", P(r"\b(?:the\s+)?(?P<rel>previous|next|following)\s+(?P<unit>day|morning|evening|night)\b"
@@ -606,11 +608,6 @@ class Rules:
         if unit != "day":
             return "TIME", day.isoformat() + PARTS_OF_DAY[unit], "low", True
         return "DATE", day.isoformat(), "low", True
-
-    def _fiscal_year(self, m, ctx, pos):
-        if ctx.dct is None:
-            return "DATE", None, "low", True
-        return "DATE", str(ctx.dct.year), "low", True
 
     def _holiday(self, m, ctx, pos):
         name = re.sub(r"\s+", " ", m.group("h").lower().replace("’", "'"))
