@@ -28,7 +28,7 @@ def test_expressions_resolved_against_publication_date():
     assert v["these days"] == "PRESENT_REF"
     assert v["the last six weeks"] == "P6W"
     assert v["2017"] == "2017"
-    assert v["between 1998 and 2003"] == "1998/2003"
+    assert v["1998"] == "1998" and v["2003"] == "2003"
 
 
 def test_intervals_and_confidence():
@@ -395,3 +395,45 @@ def test_financial_quarter_codes_and_fiscal_years():
     assert values("Sales for FY2023 rose sharply at the end, analysts at the bank said.") == {"FY2023": "2023"}
     v = values("Revenue for FY2023 and Q3 2023 rose, H1 2024 looks weak, and 2023 Q4 was flat.")
     assert v == {"FY2023": "2023", "Q3 2023": "2023-Q3", "H1 2024": "2024-H1", "2023 Q4": "2023-Q4"}
+
+
+def test_each_year_of_a_range_is_its_own_expression():
+    # TimeML marks both ends of a range as TIMEX3s, not one interval
+    text = "The plant ran from 1971 to 1984, the mine in 1990-1995, and lot No. 12-1995 was sold."
+    found = [(text[m.start:m.end], m.value) for m in find_dates(text, DCT)]
+    assert found == [("1971", "1971"), ("1984", "1984"), ("1990", "1990"), ("1995", "1995")]
+
+
+def test_the_past_year_is_the_last_one_and_recent_years_a_span():
+    # "the past year" is the calendar year before publication; "the past decade" and
+    # "recent years" are spans of unknown start (HeidelTime's and TimeBank's reading)
+    v = values("Exports fell over the past year, after a boom in the past decade; prices rose "
+               "in recent years and again in recent weeks.")
+    assert v["the past year"] == "2022"
+    assert v["the past decade"] == "P10Y"
+    assert v["recent years"] == "PXY" and v["recent weeks"] == "PXW"
+
+
+def test_the_reported_quarter_is_the_latest_named_or_the_one_a_date_ends():
+    # an earlier quarter mentioned in passing does not displace the quarter reported
+    v = values("Harbor Foods said third-quarter net rose, after a weak second quarter. In the "
+               "latest period costs fell from a year ago.")
+    assert v["the latest period"] == "2023-Q3" and v["a year ago"] == "2022-Q3"
+    # "the quarter ended July 31" (May to July) is mostly the calendar's second quarter
+    v = values("In the quarter ended July 31, Harbor Foods sold 9 million cans, up from a year ago.")
+    assert v["the quarter"] == "2023-Q2" and v["a year ago"] == "2022-Q2"
+
+
+def test_a_month_before_a_noun_after_an_article():
+    v = values("Inquiries into the October fire went on under a June agreement; the March on the "
+               "capital was peaceful.")
+    assert v["October"] == "2023-10" and v["June"] == "2023-06"
+    assert "March" not in v
+
+
+def test_the_fiscal_year_ended_is_a_span():
+    # as "the year ended June 30": a year's span, not the publication year
+    v = values("In the fiscal year ended Jan. 31, Coastline Tools sold $9 million; it expects more in "
+               "the current fiscal year.")
+    assert v["the fiscal year"] == "P1Y"
+    assert v["the current fiscal year"] == "2023"

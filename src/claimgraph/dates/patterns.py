@@ -21,7 +21,7 @@ UNIT_CODES = {"minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M
 PRESENT_REF = ("now", "currently", "at present", "these days", "nowadays", "right now",
                "at the moment", "at this time", "the present", "at this point", "today's")
 PAST_REF = ("recently", "lately", "formerly", "in the past", "the past",
-            "recent days", "recent weeks", "recent months", "recent years", "in recent times")
+            "in recent times")
 FUTURE_REF = ("the future", "in future", "the near future", "future", "the near term", "the short term",
               "a later date")
 ORDINAL_WORDS = {w: n for w, n in ORDINALS.items() if n <= 31}
@@ -67,8 +67,12 @@ TODAY_EVENT_NOUNS = frozenset({
     "protest", "protests", "opening", "close", "auction", "sale", "release", "report", "data", "figures",
     "program", "programme", "show", "broadcast", "episode", "quiz", "newscast", "column", "editorial",
 })
-IN_MONTH_RX = (r"\b(?P<skip>(?i:in|since|until|till|by|from|to|during|of|through|after|before|for)\s+)"
-             r"(?=[A-Z])")
+#: a bare month name needs a word that makes it a date: a preposition ("in August", not
+#: "May I"), or an article before a month that modifies a noun ("the October vote", "a June
+#: agreement"; not "the March on Washington")
+IN_MONTH_RX = (r"\b(?P<skip>(?:(?i:in|since|until|till|by|from|to|during|of|through|after|before|for)|"
+               r"(?i:the|an?)(?=\s+" + MONTH_RX + r"\s+(?!(?:of|on|in|and|or|to|for|at|by|from)\b)[a-z]))\s+)"
+               r"(?=[A-Z])")
 
 RX = re.IGNORECASE
 

@@ -83,12 +83,12 @@ class Rules:
                                 r"(?:\s+(?P<last>last\s+year|a\s+year\s+(?:ago|earlier)))?\b(?!-)"
                                 r"|\b(?P<adj>year-(?:ago|earlier))\b(?=\s+(?:[a-z]+\s+)?(?:results|profit|net|"
                                 r"earnings|income|loss|sales|revenue|figures|level))", RX), self._report_period),
-            ("year_range", P(rf"\b(?:between\s+(?P<a>{YEAR_RX})\s+and\s+(?P<b>{YEAR_RX})|(?:from\s+)?(?P<c>{YEAR_RX})\s*"
-                             rf"(?:[-–—]|\s+to\s+|\s+through\s+)\s*(?P<d>{YEAR_RX}))", RX), self._year_range),
             # financial shorthand: "Q3 2023", "2023 Q3", "H1 2024"
             ("quarter_code", P(rf"\b(?:(?P<code>Q[1-4]|H[12])\s+(?P<year>{YEAR_RX})|(?P<year2>{YEAR_RX})\s+"
                                r"(?P<code2>Q[1-4]|H[12]))\b"), self._quarter_code),
-            ("year", P(rf"(?<![\d$€£,.#-])\b(?:(?P<mod>mid|early|late|fiscal)[\s-]+|(?:pre|post)-|FY\s?)?"
+            # each year of a range is its own expression ("between 1994 and 1997", "1990-1995"):
+            # TimeML marks the two ends as two TIMEX3s (TimeML 1.2.1 guidelines, Saurí et al. 2006)
+            ("year", P(rf"(?<![\d$€£,.#])(?:(?<={_RANGE_START})|(?<![-–—]))\b(?:(?P<mod>mid|early|late|fiscal)[\s-]+|(?:pre|post)-|FY\s?)?"
                        rf"(?P<year>{YEAR_RX})\b", RX), self._year),
             ("ago", P(rf"\b(?:(?:about|nearly|almost|some|more\s+than|over|just|only)\s+)?(?P<n>{NUM_RX})\s+"
                       rf"(?P<unit>{UNIT_RX})\s+(?:(?P<dir>ago)|(?<=year\s)(?P<dir2>earlier|later)|"
@@ -144,7 +144,9 @@ class Rules:
             # "will soon seek", "expects sales to soon grow": forward from publication (not "as soon
             # as Tuesday", "soon after the vote", nor a past narrative's "was soon released")
             ("soon", P(r"\b(?<!as\s)soon\b(?!\s+(?:as|after|afterwards?|thereafter|enough)\b)", RX), self._soon),
-            ("fiscal_year", P(r"\bthe\s+(?:current\s+)?fiscal\s+year\b", RX), self._fiscal_year),
+            # "the current fiscal year": the publication year; "the fiscal year ended Jan. 31": a span
+            ("fiscal_year", P(r"\bthe\s+(?:current\s+)?fiscal\s+year\b(?P<span>(?=\s+(?:ended|ending|to)\b))?", RX),
+             self._the_year),
             ("numeric_date", P(r"\b(?P<mon>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/(?P<year>(?:19|20)\d\d)\b"),
              self._numeric_date),
             ("next_day", P(r"\b(?:the\s+)?(?P<rel>previous|next|following)\s+(?P<unit>day|morning|evening|night)\b"
@@ -304,8 +306,10 @@ class Rules:
                 y -= 1  # "profit fell in the fourth quarter", published in January
             ctx.quarter_named = ctx.quarter_named or code == "Q"
             if code == "Q" and not m.group("pago") and (y, 3 * n) < (ctx.dct.year, ctx.dct.month) \
-                    and y >= ctx.dct.year - 1:
-                ctx.quarter = f"{y}-Q{n}"  # a finished quarter: the one the results are for
+                    and y >= ctx.dct.year - 1 and (ctx.quarter is None or f"{y}-Q{n}" > ctx.quarter):
+                # the latest finished quarter named is the one the results are for ("net rose in the
+                # third quarter ... after a flat second quarter")
+                ctx.quarter = f"{y}-Q{n}"
             return "DATE", f"{y}-{code}{n}", "low", True
         size = 3 if code == "Q" else 6
         cur = (ctx.dct.month - 1) // size + 1
@@ -332,6 +336,10 @@ class Rules:
                 return None
             if not ctx.quarter_named and not re.match(r"\s+end(?:ed|ing)\b", m.string[m.end():m.end() + 8]):
                 return None  # "the old quarter of the city": a quarter of a year only in a results story
+        ended = _QUARTER_ENDED.match(m.string, m.end())
+        if ended and ctx.quarter is None and ctx.dct is not None and (m.group("unit") or "").lower() == "quarter":
+            ctx.quarter = quarter_ending(month_of(ended.group("mon")), ctx.dct)
+            ctx.quarter_named = True
         rq = self._reporting_quarter(ctx)
         if rq is None:
             return "DATE", None, "low", True
@@ -341,12 +349,6 @@ class Rules:
         elif m.group("ago") or m.group("adj") or m.group("last"):
             y -= 1
         return "DATE", f"{y}-Q{q}", "low", True
-
-    def _year_range(self, m, ctx, pos):
-        a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
-        if int(b) < int(a) and len(m.group("d") or "") == 4:
-            return None
-        return "DATE", f"{a}/{b}", "exact", False
 
     def _quarter_code(self, m, ctx, pos):
         return "DATE", f"{m.group('year') or m.group('year2')}-{m.group('code') or m.group('code2')}", "exact", False
@@ -453,11 +455,13 @@ class Rules:
     def _rel_unit(self, m, ctx, pos):
         rel = re.sub(r"\s+", " ", m.group("rel").lower())
         unit = m.group("unit").lower()
-        if rel in ("the past", "the previous", "the last", "the next", "the coming") and unit != "weekend":
+        if unit != "weekend" and (rel in ("the next", "the coming") or rel.startswith("the ") and rel in _LOOKING_BACK and unit in _LONG_UNITS):
+            # "the next year", "the past decade": a span of time; "the past year" is the last one
+            # (the calendar unit before publication, as TimeBank and HeidelTime resolve it)
             return "DURATION", duration_value(1, unit), "high", True
         if ctx.dct is None:
             return "DATE", None, "low", True
-        k = {"last": -1, "this past": -1, "next": 1}.get(rel, 0)  # "this past week": the last one
+        k = -1 if rel in _LOOKING_BACK else {"next": 1}.get(rel, 0)  # "this past week": the last one
         d = ctx.dct
         if unit == "year":
             return "DATE", str(d.year + k), "high", True
@@ -605,11 +609,6 @@ class Rules:
             return "TIME", day.isoformat() + PARTS_OF_DAY[unit], "low", True
         return "DATE", day.isoformat(), "low", True
 
-    def _fiscal_year(self, m, ctx, pos):
-        if ctx.dct is None:
-            return "DATE", None, "low", True
-        return "DATE", str(ctx.dct.year), "low", True
-
     def _holiday(self, m, ctx, pos):
         name = re.sub(r"\s+", " ", m.group("h").lower().replace("’", "'"))
         tail = (m.group("tail") or "").strip().lower()
@@ -671,6 +670,26 @@ class Rules:
             return "DATE", None, "low", True
         return "DATE", str(ctx.dct.year), "low", True
 
+
+# "the quarter ended July 31": the month a (fiscal) quarter ends in
+_QUARTER_ENDED = re.compile(rf"\s+end(?:ed|ing)\s+(?P<mon>{MONTH_RX})")
+
+
+def quarter_ending(month: int, dct: dt.date) -> str:
+    """The calendar quarter that holds most of the three months ending in ``month`` (the
+    latest such before ``dct``): its middle month decides (May-July is mostly the second)."""
+    year = dct.year - (month > dct.month)
+    middle_year, middle = shift_months(year, month, -1)
+    return f"{middle_year}-Q{(middle - 1) // 3 + 1}"
+
+
+#: "last week", "this past week", "the previous year": the unit before the current one
+_LOOKING_BACK = frozenset({"last", "this past", "the past", "the previous", "the last"})
+#: "the past decade", "the last century": too long to be one calendar unit back; a span
+_LONG_UNITS = frozenset({"decade", "century"})
+
+# the first year of a range just before a hyphen or dash: "1990-1995"
+_RANGE_START = r"(?<!\d)(?:1[5-9]|20)\d\d[-–—]"
 
 # "six months of base pay", "two years' salary": an amount of money, not a time
 _PAY_RX = r"(?:pay|salary|salaries|wages?|rent|severance)\b"
