@@ -232,3 +232,11 @@ def test_progress_count_of_an_unreadable_feed_is_unknown(tmp_path, monkeypatch):
 
     monkeypatch.setattr(read_command, "open", refuse, raising=False)
     assert read_command._count_articles([feed]) is None
+
+
+def test_python_dash_m_claimgraph_is_the_command_line():
+    proc = subprocess.run([sys.executable, "-m", "claimgraph", "read", "-", "--format", "json"],
+                          input=ARTICLE_1.encode(), capture_output=True, timeout=300, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr.decode()
+    record = json.loads(proc.stdout)
+    assert any(q["speaker_text"] == "Nadia Petrov" for q in record["quotes"])
