@@ -112,6 +112,7 @@ def parsed_docs(gold: list[dict], cache: Path, tensors: Path):
         print(f"parse cache {cache.name} does not hold these documents: rebuilding it", file=sys.stderr)
     print(f"parsing {len(gold)} documents (cache {cache.name})", file=sys.stderr)
     docs = list(nlp.pipe((normalise(g["text"]) for g in gold), batch_size=32))
+    cache.parent.mkdir(parents=True, exist_ok=True)  # CLAIMGRAPH_CACHE may name a new folder
     tmp = cache.with_suffix(f".{os.getpid()}.tmp")
     DocBin(store_user_data=False, docs=docs).to_disk(tmp)
     tmp_t = tensors.with_suffix(f".{os.getpid()}.tmp")

@@ -40,7 +40,7 @@ def token_entity_type(tok) -> Optional[str]:
     token index built once per state of the doc's entities."""
     doc = tok.doc
     ents = doc._.cg_entities or []
-    state = sum(len(e.mentions) for e in ents)
+    state = sum(map(len, [e.mentions for e in ents]))
     cached = doc.user_data.get("cg_token_entity_type")
     if cached is None or cached[0] != state:
         by_token: dict[int, tuple[int, str]] = {}

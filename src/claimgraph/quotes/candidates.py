@@ -12,6 +12,7 @@ and where their contents end, is decided by :mod:`.cues`.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -210,10 +211,10 @@ def _content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]
                     cut -= 1
                 end = min(end, cut)
                 break
-    for tok in doc[start + 2:end]:
+    for i in _including(doc, start + 2, end):
         # ", including …" at the end elaborates on the content; it is not what was said
-        if tok.lower_ == "including" and doc[tok.i - 1].text == "," and tok.right_edge.i >= end - 1:
-            end = tok.i - 1
+        if doc[i - 1].text == "," and doc[i].right_edge.i >= end - 1:
+            end = i - 1
             break
     while start < end and (doc[start].dep_ in CLAUSE_TRIM_DEPS and doc[start].lower_ in ("that", "whether", "if")
                            or doc[start].is_punct and doc[start].text not in QUOTE_CHARS):
@@ -221,6 +222,14 @@ def _content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS:
         end -= 1
     return start, end
+
+
+def _including(doc: Doc, start: int, end: int) -> list[int]:
+    """Indices of the word "including" in ``[start, end)``, from a list made once per doc."""
+    at = doc.user_data.get("cg_including")
+    if at is None:
+        at = doc.user_data["cg_including"] = [t.i for t in tokens_with(doc, "LOWER", ("including",))]
+    return at[bisect.bisect_left(at, start):bisect.bisect_left(at, end)]
 
 
 def _same_subject(conj: Token, head: Token) -> bool:

@@ -19,6 +19,7 @@ import hashlib
 import inspect
 import json
 import math
+from itertools import repeat
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -253,8 +254,7 @@ def load_model() -> dict:
 def rate(features: list[str], model: dict, dense: Optional[np.ndarray] = None) -> float:
     """Probability that the candidate is an attribution. Feature names the model never
     weighed (rare in training) count 0; ``dense`` is :func:`dense_features`."""
-    weights = model["weights"]
-    z = sum(weights.get(f, 0.0) for f in features)
+    z = sum(map(model["weights"].get, features, repeat(0.0)))
     if dense is not None:
         z += float(dense @ model["dense"])
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
