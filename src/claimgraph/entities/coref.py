@@ -88,7 +88,7 @@ NEUTRAL_MODIFIERS = frozenset("""the a an this that former top senior chief depu
 veteran new old then later first second third its his her their our whose""".split())
 
 
-def _inside_quotation(doc: Doc, offset: int) -> bool:
+def inside_quotation(doc: Doc, offset: int) -> bool:
     """Is ``offset`` inside a quotation (an odd number of quote marks before it in its paragraph)?"""
     text = doc_text(doc)
     start = text.rfind("\n", 0, offset) + 1
@@ -525,7 +525,7 @@ class Resolver:
                 tok = doc[a.head]
                 return labels[ci] in ("ORG", "GPE", "LOC") and a.kind == "name" and tok.pos_ == "PROPN" \
                     and tok.dep_ in SUBJECT_DEPS and self._untyped_word(clusters[ci]) \
-                    and not _inside_quotation(doc, a.start) \
+                    and not inside_quotation(doc, a.start) \
                     and (sum(x.kind == "name" for x in clusters[ci]) > 1 or not doc[a.head].is_sent_start)
             found = self._salience(doc, m, active, mistyped)
             if found is not None:
