@@ -287,6 +287,16 @@ def test_first_person_outside_quotation_marks_is_not_the_person_named_before(rea
     assert all(q.speaker != berg.id for q in a.quotes)
 
 
+def test_a_name_the_article_uses_alone_is_a_mention_inside_a_longer_name(reader):
+    a = reader.read("Two boats ran aground on the Ardley River on Monday, officials said. Ardley, a town "
+                    "of 3,000 people, has asked the state for help.")
+    assert same(a, ("Ardley", 0), ("Ardley", 1))
+    assert entity_of(a, "Ardley River") is not entity_of(a, "Ardley", 1)
+    b = reader.read("Students at the University of Ardley marched on Monday. Ardley is a small town, "
+                    "and the protest closed its main street.")
+    assert same(b, ("Ardley", 0), ("Ardley", 1))
+
+
 def test_news_outlets_by_name_and_by_appositive(reader):
     a = reader.read("The Korea Herald reported the deal, and Dong-A Ilbo, a conservative "
                     "daily, confirmed it. Reuters and the Ministry of Defence declined to comment.")
