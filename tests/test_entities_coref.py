@@ -198,3 +198,17 @@ def test_the_city_is_no_street_and_the_city_of_a_name_is_that_name(reader):
     assert same(a, ("Denver", 0), ("the city", 0))
     b = reader.read("Floods hit the city of Denver on Monday, officials said. Denver has asked for help.")
     assert same(b, ("the city of Denver", 0), ("Denver", 1))
+
+
+def test_a_place_is_not_the_airport_or_the_church_named_after_it():
+    text = "Flights to Tulsa land at Tulsa International Airport. Tulsa grew fast."
+    assert _cluster(text, [("Tulsa", "GPE", None), ("Tulsa International Airport", "LOC", None),
+                           ("Tulsa", "GPE", None)]) == [[0, 2], [1]]
+    text = "Many tourists visit Jeju. Jeju Island is warm."
+    assert _cluster(text, [("Jeju", "GPE", None), ("Jeju Island", "LOC", None)]) == [[0, 1]]
+
+
+def test_a_bare_name_used_as_a_place_elsewhere_is_that_place_not_a_first_name():
+    text = "York is a city. York Minster is old. Visitors love York."
+    assert _cluster(text, [("York", "GPE", None), ("York Minster", "PERSON", None),
+                           ("York", "PERSON", None)]) == [[0, 2], [1]]

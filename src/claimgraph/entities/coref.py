@@ -49,7 +49,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from claimgraph.entities.mentions import DESC_PERSON_NOUNS, FAMILY_TOO, PERSON_NOUNS, Mention
+from claimgraph.entities.mentions import DESC_PERSON_NOUNS, FAMILY_TOO, PERSON_NOUNS, PLACE_FEATURE_HEADS, Mention
 from claimgraph.parsed import doc_text
 from claimgraph.lexicon import QUOTATION_FRAME_VERBS, REPORTING_LEMMAS
 from claimgraph.entities.names import FEMALE_TITLES, MALE_TITLES, is_family_first, name_words
@@ -86,10 +86,6 @@ RIVAL_WINDOW = 0  # sentences back for the rival noun phrases of "it"/"they"
 PLURAL_TAGS = ("NNS", "NNPS")
 # place nouns whose "of" names the place itself ("the city of Lyon"; not "the capital of France")
 NAMED_BY_OF = frozenset("city town village island state province region country nation".split())
-# last words of place names that are streets, waters, heights or buildings, not settlements
-PLACE_FEATURE_HEADS = frozenset("""street avenue road boulevard lane square park river sea ocean lake bay
-gulf strait channel mountain mountains hill hills valley desert forest hotel airport station bridge
-harbor harbour beach""".split())
 # modifiers of a description that set it apart from what came before ("the other island")
 OTHER_WORDS = frozenset("other another".split())
 GENERIC_ORG = frozenset("company firm group organisation organization agency team club".split())

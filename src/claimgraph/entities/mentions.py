@@ -36,6 +36,11 @@ from claimgraph.furniture import credit_spans
 
 NAME_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
                "FAC": "LOC"}
+# last words of place names that are streets, waters, heights or buildings, not settlements
+# ("Florence Avenue", "the Arabian Sea", "Tulsa International Airport")
+PLACE_FEATURE_HEADS = frozenset("""street avenue road boulevard lane square park river sea ocean lake bay
+gulf strait channel mountain mountains hill hills valley desert forest hotel airport station bridge
+harbor harbour beach minster cathedral church castle palace museum stadium tower""".split())
 # names that hold no other name of their own: a person's ("Paris Hilton"), a people's, a
 # place's ("New York City" is one place)
 NOT_NESTING_LABELS = ("PERSON", "NORP", "GPE")
