@@ -271,6 +271,32 @@ def test_first_person_inside_a_quotation_is_its_speaker(reader):
     assert we is None or we is not entity_of(a, "Maria Lopez")
 
 
+def test_first_person_in_a_quotation_whose_frame_is_far_is_its_speaker(reader):
+    # the reporting verb is too far from the marks for the entity step's own frame: the quote
+    # step's speaker takes the quotation's "My"
+    a = reader.read('"My office will review the plan and publish what it finds before the summer," '
+                    'Maria Lopez, who was elected in 2019 and has led the city since, told reporters.')
+    assert same(a, ("My", 0), ("Maria Lopez", 0))
+
+
+def test_first_person_outside_quotation_marks_is_not_the_person_named_before(reader):
+    a = reader.read("Tomas Berg runs the bakery on Elm Street. Last year I wrote that his bread "
+                    "was the best in town.")
+    berg = entity_of(a, "Tomas Berg")
+    assert entity_of(a, "I") is not berg and same(a, ("his", 0), ("Tomas Berg", 0))
+    assert all(q.speaker != berg.id for q in a.quotes)
+
+
+def test_a_name_the_article_uses_alone_is_a_mention_inside_a_longer_name(reader):
+    a = reader.read("Two boats ran aground on the Ardley River on Monday, officials said. Ardley, a town "
+                    "of 3,000 people, has asked the state for help.")
+    assert same(a, ("Ardley", 0), ("Ardley", 1))
+    assert entity_of(a, "Ardley River") is not entity_of(a, "Ardley", 1)
+    b = reader.read("Students at the University of Ardley marched on Monday. Ardley is a small town, "
+                    "and the protest closed its main street.")
+    assert same(b, ("Ardley", 0), ("Ardley", 1))
+
+
 def test_news_outlets_by_name_and_by_appositive(reader):
     a = reader.read("The Korea Herald reported the deal, and Dong-A Ilbo, a conservative "
                     "daily, confirmed it. Reuters and the Ministry of Defence declined to comment.")

@@ -178,3 +178,37 @@ def test_the_club_further_on_is_the_organisation_named_most(reader):
                     "mayor spoke on the steps. The crowd sang for an hour. The police closed two roads. Shops "
                     "stayed open late. The club will play in Europe next year.")
     assert same(a, ("FC Halden", 0), ("The club", 0))
+
+
+# -- place descriptions -----------------------------------------------------------------------
+def test_the_other_island_is_not_the_island_named_before(reader):
+    a = reader.read("Ferries from Sicily carried 4,000 tourists to Malta on Monday, officials said. "
+                    "The other island reported fewer arrivals.")
+    assert entity_of(a, "The other island") is None
+
+
+def test_a_plural_description_is_not_one_place_named_before(reader):
+    a = reader.read("Snow closed roads around Denver on Monday. In the towns, schools stayed shut.")
+    assert entity_of(a, "the towns") is None
+
+
+def test_the_city_is_no_street_and_the_city_of_a_name_is_that_name(reader):
+    a = reader.read("Police in Denver arrested two men on Monday. The men were seen on Florence Avenue. "
+                    "Most shops in the city closed early.")
+    assert same(a, ("Denver", 0), ("the city", 0))
+    b = reader.read("Floods hit the city of Denver on Monday, officials said. Denver has asked for help.")
+    assert same(b, ("the city of Denver", 0), ("Denver", 1))
+
+
+def test_a_place_is_not_the_airport_or_the_church_named_after_it():
+    text = "Flights to Tulsa land at Tulsa International Airport. Tulsa grew fast."
+    assert _cluster(text, [("Tulsa", "GPE", None), ("Tulsa International Airport", "LOC", None),
+                           ("Tulsa", "GPE", None)]) == [[0, 2], [1]]
+    text = "Many tourists visit Jeju. Jeju Island is warm."
+    assert _cluster(text, [("Jeju", "GPE", None), ("Jeju Island", "LOC", None)]) == [[0, 1]]
+
+
+def test_a_bare_name_used_as_a_place_elsewhere_is_that_place_not_a_first_name():
+    text = "York is a city. York Minster is old. Visitors love York."
+    assert _cluster(text, [("York", "GPE", None), ("York Minster", "PERSON", None),
+                           ("York", "PERSON", None)]) == [[0, 2], [1]]

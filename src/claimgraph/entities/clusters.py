@@ -26,7 +26,7 @@ from typing import Optional
 from rapidfuzz.distance import Levenshtein
 
 from claimgraph.lexicon.gazetteer import norm_key
-from claimgraph.entities.mentions import Mention
+from claimgraph.entities.mentions import PLACE_FEATURE_HEADS, Mention
 from claimgraph.entities.names import acronym, family_name, given_names, is_acronym, name_words, variants
 
 PLACE_LABELS = ("GPE", "LOC")
@@ -166,13 +166,13 @@ class NameSieve:
                         for j in js]
                 if len({find(j) for j in near}) == 1:
                     target = self._closest(ms, near, i)
+            if target is None and "=" + norm_key(ms[i].name) in by_key:
+                target = by_key["=" + norm_key(ms[i].name)]  # same name with another label
             if target is None:
                 # a first-name-only mention of a full name ("Ahmed" after "Ahmed Mohamed")
                 firsts = {find(j) for j in full if info[j][0] == w and len(info[j]) == 2}
                 if len(firsts) == 1:
                     target = firsts.pop()
-            if target is None and "=" + norm_key(ms[i].name) in by_key:
-                target = by_key["=" + norm_key(ms[i].name)]  # same name with another label
             if target is not None:
                 union(target, i)
             elif w in singles:
@@ -282,8 +282,10 @@ class NameSieve:
             if m.label not in PLACE_LABELS or " " in m.name or m.capital_of:
                 continue
             low = m.name.lower()
+            # "Jeju" / "Jeju Island", "Tahoe" / "Lake Tahoe"; not "Tulsa" / "Tulsa International Airport"
             cands = {find(j) for j in multi
                      if low in (ms[j].name.lower().split()[0], ms[j].name.lower().split()[-1])
+                     and ms[j].name.lower().split()[-1] not in PLACE_FEATURE_HEADS
                      and (m.gid is None or ms[j].country in (None, m.country))
                      and not (m.gid and m.gid.startswith("c:"))}
             if len(cands) == 1:

@@ -13,7 +13,8 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from claimgraph.entities.coref import in_fronted_adjunct  # noqa: F401 - the quote step's pronouns
+from claimgraph.entities.coref import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR,  # noqa: F401 - the quote
+                                      in_fronted_adjunct, inside_quotation)  # step's pronouns
 from claimgraph.lexicon.gazetteer import norm_key
 from claimgraph.model import Entity, Span
 from claimgraph.parsed import doc_text

@@ -36,6 +36,15 @@ from claimgraph.furniture import credit_spans
 
 NAME_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
                "FAC": "LOC"}
+# last words of place names that are streets, waters, heights or buildings, not settlements
+# ("Florence Avenue", "the Arabian Sea", "Tulsa International Airport")
+PLACE_FEATURE_HEADS = frozenset("""street avenue road boulevard lane square park river sea ocean lake bay
+gulf strait channel mountain mountains hill hills valley desert forest hotel airport station bridge
+harbor harbour beach minster cathedral church castle palace museum stadium tower""".split())
+# names that hold no other name of their own: a person's ("Paris Hilton"), a people's, a
+# place's ("New York City" is one place)
+NOT_NESTING_LABELS = ("PERSON", "NORP", "GPE")
+DETERMINERS = frozenset(("the", "a", "an"))
 REPAIRABLE_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 REGION_WORDS = frozenset("region province oblast krai state county district prefecture "
                          "territory governorate canton municipality area".split())
@@ -239,7 +248,9 @@ class MentionFinder:
         for m in self._scan_untagged(doc, covered, sent_of):
             m.heading = _in_ranges(m.name_start, headings)
             (head if m.heading else body).append(m)
-        for m in self._nested_places(doc, body, sent_of) + self._propagate(doc, body, covered, sent_of):
+        nested = self._nested_places(doc, body, sent_of)
+        nested += self._nested_names(doc, body, {m.head for m in nested}, sent_of)
+        for m in nested + self._propagate(doc, body, covered, sent_of):
             m.heading = _in_ranges(m.name_start, headings)
             (head if m.heading else body).append(m)
         credits = credit_spans(doc_text(doc))
@@ -556,6 +567,36 @@ class MentionFinder:
                         nm.start = nm.name_start
                         out.append(nm)
                     break
+        return out
+
+    def _nested_names(self, doc: Doc, found: list[Mention], done: set[int], sent_of) -> list[Mention]:
+        """A name that opens a longer name and that the article also uses alone (``the Casamance
+        River`` and ``Casamance``, ``the Pittsburgh Pirates`` and ``Pittsburgh``): a mention of
+        its own, as nested names are in OntoNotes and GUM. ``done``: heads already nested."""
+        words = words_of(doc)
+        alone: dict[tuple[str, ...], str] = {}
+        for m in found:
+            if m.kind == "name" and m.label not in ("NORP", "MISC"):
+                alone.setdefault(tuple(words[m.extra["tok_start"]:m.head + 1]), m.label)
+        out = []
+        for m in found:
+            if m.label in NOT_NESTING_LABELS or m.kind != "name":
+                continue
+            start = m.extra["tok_start"]
+            while start < m.head and words[start].lower() in DETERMINERS:
+                start += 1
+            # the opening words ("the Pittsburgh Pirates"), or what follows "of" ("University of Lodz")
+            spans = [(start, end) for end in range(m.head, start, -1)]
+            spans += [(k + 1, m.head + 1) for k in range(start + 1, m.head) if words[k] == "of"]
+            for s_, e_ in spans:
+                label = alone.get(tuple(words[s_:e_]))
+                if label is None or e_ - 1 in done:
+                    continue
+                nm = self._make(doc, s_, e_, label, sent_of)
+                if nm is not None:
+                    nm.start = nm.name_start
+                    out.append(nm)
+                break
         return out
 
     def _scan_untagged(self, doc: Doc, covered: set, sent_of) -> list[Mention]:

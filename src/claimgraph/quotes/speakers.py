@@ -15,10 +15,14 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.parsed import doc_text, paragraph_of, sentence_of
-from claimgraph.entities.handoff import entity_at, in_fronted_adjunct
+from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, entity_at, in_fronted_adjunct,
+                                        inside_quotation)
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
+#: the writer's own pronouns: outside quotation marks they are the author or the narrator,
+#: never a third party named before
+FIRST_PERSON = FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL
 SPEAKER_LEFT_DEPS = frozenset({"compound", "flat", "amod", "poss", "det", "nmod", "case", "punct", "nummod"})
 
 
@@ -60,6 +64,10 @@ def resolve_pronoun(doc: Doc, pron: Token, last_speaker) -> Optional[str]:
     else the entity layer's own link, else the nearest person named before — each only
     where the person's known gender agrees with the pronoun's (Hobbs 1978 and Lappin &
     Leass 1994 filter candidates on agreement the same way)."""
+    if pron.lower_ in FIRST_PERSON and not inside_quotation(doc, pron.idx):
+        # "I think …" outside quotation marks is the writer: only the entity layer's own link,
+        # never the nearest person named before
+        return entity_at(doc, pron.idx, pron.idx + len(pron.text))
     plural = pron.lower_ in PLURAL_PRONOUNS
     sent = sentence_of(doc, pron.i)
     ents = doc._.cg_entities or []
