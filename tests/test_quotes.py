@@ -700,3 +700,31 @@ def test_what_someone_was_called_is_a_statement(reader):
     assert said.get("him a liar") == "Ruiz" or "Ruiz" in said.get("him a liar", ""), said
     assert "her a coward" in said, said
     assert "the charges unsubstantiated and fabricated by former employees" in said, said
+
+
+# ---- speakers: the subject outside the quotation, the reporting verb's second predicate --
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"Clearly a careful planner, a patient planner," campaign manager Rosa Delgado said Monday in an interview.',
+     "campaign manager Rosa Delgado"),
+    ('"Clearly an honest person, a decent person," the coach, Ivan Petrov, said on Friday.', "coach"),
+])
+def test_speaker_is_the_subject_outside_the_quotation(reader, text, speaker):
+    """The parser may give the verb two subjects, one of them inside the quoted words."""
+    a = reader.read(text)
+    q = _find(a, "person" if "person" in text else "planner")
+    assert a.span_text(q.speaker_mention) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, name", [
+    ("Governor Alma Reyes forecast that the harvest would soon recover and praised the efforts of the "
+     "farmers to save the crop.", "efforts of the farmers", "Alma Reyes"),
+    ("Helen Marsh, a council member, says the main goal of the plan is to cut costs, but conceded that "
+     "the imperative of saving the pool was a growing concern.", "imperative of saving", "Helen Marsh"),
+])
+def test_second_reporting_predicate_takes_the_reporters_subject(reader, text, fragment, name):
+    """A verb the parser conjoined to the reported clause, in the reporting verb's form
+    rather than the clause's, is the reporter's second predicate: its subject is the reporter."""
+    a = reader.read(text)
+    q = _find(a, fragment)
+    assert a.entity(q.speaker).name == name

@@ -65,7 +65,7 @@ def subject_of(verb: Token) -> Optional[Token]:
                 head.pos_ == "PROPN" or head.tag_ == "NNS" or head.ent_type_ in ("PERSON", "ORG", "NORP")):
             return tok.head  # "staff members suggesting that …": the noun does the suggesting
         if tok.dep_ in SUBJECT_INHERIT_DEPS and tok.head is not tok:
-            tok = tok.head
+            tok = _inherits_from(tok)
             seen += 1
             # "issued a statement calling for …": through the noun to its verb
             while tok.dep_ in ("dobj", "pobj", "prep") and tok.head is not tok and seen < 5:
@@ -88,6 +88,18 @@ def subject_of(verb: Token) -> Optional[Token]:
         if name is not None:
             return name
     return _stranded_subject(verb)
+
+
+def _inherits_from(tok: Token) -> Token:
+    """The verb a subject-less verb takes its subject from: its head, except for the
+    reporting verb's own second predicate conjoined by the parser to the clause it reports
+    ("Lee forecast that the economy would rebound *and praised* the plan", "says the goal is
+    X, *but conceded* that …"): that one is the reporting verb's (as :func:`_content_bounds`
+    cuts it from the content)."""
+    head = tok.head
+    if tok.dep_ == "conj" and head.dep_ == "ccomp" and head.head is not head and _second_predicate(tok, head, head.head):
+        return head.head
+    return head
 
 
 def _after_quotation(verb: Token) -> bool:
@@ -171,7 +183,9 @@ def _own_subject(tok: Token, inherited: bool) -> Optional[Token]:
         subjects = [c for c in kids if c.dep_ == dep]
         if len(subjects) > 1 and any(t.text in QUOTE_CHARS for t in tok.doc[subjects[0].i:tok.i]):
             # "“Safety,” said Grimm": the quoted word is not the one who said it
-            subjects = [c for c in subjects if c.i > tok.i] or subjects
+            # (“…,” *he* wondered: the subject outside the quotation, before or after the verb)
+            subjects = [c for c in subjects if c.i > tok.i or not any(
+                t.text in QUOTE_CHARS for t in tok.doc[c.i:tok.i])] or subjects
         if subjects:
             return subjects[0]
     if inherited:
