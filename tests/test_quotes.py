@@ -728,3 +728,24 @@ def test_second_reporting_predicate_takes_the_reporters_subject(reader, text, fr
     a = reader.read(text)
     q = _find(a, fragment)
     assert a.entity(q.speaker).name == name
+
+
+def _speakers_of(reader, text):
+    from claimgraph.quotes.candidates import generate_candidates
+
+    doc = reader.nlp(text)
+    return {(c.cue.text, c.relation): c.speaker.text if c.speaker is not None else None
+            for c in generate_candidates(doc)}
+
+
+def test_verb_the_parser_left_unattached_takes_the_subject_before_it(reader):
+    """"Union members marching to the square say …": the parser hangs *say* on *marching*
+    with no relation; the members say it."""
+    found = _speakers_of(reader, "Union members marching to the square say they will strike until the plan is withdrawn.")
+    assert found[("say", "ccomp")] == "members"
+
+
+def test_nominal_cue_agent_from_its_preposition(reader):
+    """"the claim by the opposition that …" is the opposition's claim, not the mayor's."""
+    found = _speakers_of(reader, "The mayor rejected the claim by the opposition that the budget was rigged.")
+    assert found[("claim", "noun:that")] == "opposition"

@@ -74,6 +74,10 @@ def subject_of(verb: Token) -> Optional[Token]:
             continue
         if tok.dep_ == "relcl" and tok.head is not tok:
             return tok.head
+        if _unattached_predicate(tok):
+            tok = tok.head
+            seen += 1
+            continue
         break
     # "…,” wrote the ambassador: an inverted subject the parser took for an object
     if verb.lemma_ in REPORTING_LEMMAS:
@@ -100,6 +104,16 @@ def _inherits_from(tok: Token) -> Token:
     if tok.dep_ == "conj" and head.dep_ == "ccomp" and head.head is not head and _second_predicate(tok, head, head.head):
         return head.head
     return head
+
+
+def _unattached_predicate(verb: Token) -> bool:
+    """A finite verb the parser hung on the verb before it with no relation ("dep"), which
+    has a subject before both: the main verb of a subject the parser read as a reduced
+    relative clause ("Figures reported on Sunday now *suggest* …", "activists clamoring to
+    block him *say* …") takes that subject."""
+    head = verb.head
+    return (verb.dep_ == "dep" and verb.tag_ in FINITE_TAGS and head.pos_ == "VERB" and head.i < verb.i
+            and any(c.dep_ in SUBJECT_DEPS and c.i < head.i for c in head.children))
 
 
 def _after_quotation(verb: Token) -> bool:
@@ -475,10 +489,27 @@ def _noun_candidates(noun: Token) -> Iterator[Candidate]:
             continue
         if end <= start:
             continue
-        speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+        speaker = next((c for c in noun.children if c.dep_ == "poss"), None) or _nominal_agent(noun)
         if speaker is None and noun.dep_ in ("dobj", "attr", "pobj"):
             speaker = subject_of(noun.head if noun.dep_ != "pobj" else noun.head.head)
         yield Candidate(noun, start, end, rel, speaker)
+
+
+#: the prepositions that name the one whose act a nominal cue is ("criticism *from* rivals",
+#: "a warning *by* the ministry")
+NOMINAL_AGENT_PREPS = frozenset({"from", "by"})
+
+
+def _nominal_agent(noun: Token) -> Optional[Token]:
+    """The agent of a nominal cue given by a preposition, which outranks the subject of the
+    verb the noun depends on: in "Lee has faced criticism from rivals that …" the rivals
+    criticise, not Lee."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in NOMINAL_AGENT_PREPS:
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
+                return pobj
+    return None
 
 
 TRAILING_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "conj", "prep", "npadvmod"})
