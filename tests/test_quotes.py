@@ -749,3 +749,18 @@ def test_nominal_cue_agent_from_its_preposition(reader):
     """"the claim by the opposition that …" is the opposition's claim, not the mayor's."""
     found = _speakers_of(reader, "The mayor rejected the claim by the opposition that the budget was rigged.")
     assert found[("claim", "noun:that")] == "opposition"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("The judge forced the banker, who was under oath, to admit that no manager had been punished.", "admit", "banker"),
+    ("The floods have led the farmers' union to warn that the harvest will fail.", "warn", "union"),
+    ("The governor promised voters to say more about the budget next week.", "say", "governor"),  # subject control
+])
+def test_the_object_controls_the_infinitive(reader, text, cue, speaker):
+    found = {k[0]: v for k, v in _speakers_of(reader, text).items()}
+    assert found[cue] == speaker
+
+
+def test_relative_clause_on_a_predicate_nominal_is_its_subjects(reader):
+    found = _speakers_of(reader, "Okafor was the first mayor in the region to endorse the new tax on sugar.")
+    assert found[("endorse", "dobj")] == "Okafor"

@@ -64,6 +64,9 @@ def subject_of(verb: Token) -> Optional[Token]:
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and (
                 head.pos_ == "PROPN" or head.tag_ == "NNS" or head.ent_type_ in ("PERSON", "ORG", "NORP")):
             return tok.head  # "staff members suggesting that …": the noun does the suggesting
+        controller = _object_controller(tok)
+        if controller is not None:
+            return controller
         if tok.dep_ in SUBJECT_INHERIT_DEPS and tok.head is not tok:
             tok = _inherits_from(tok)
             seen += 1
@@ -73,7 +76,7 @@ def subject_of(verb: Token) -> Optional[Token]:
                 seen += 1
             continue
         if tok.dep_ == "relcl" and tok.head is not tok:
-            return tok.head
+            return _predicated(tok.head)
         if _unattached_predicate(tok):
             tok = tok.head
             seen += 1
@@ -104,6 +107,42 @@ def _inherits_from(tok: Token) -> Token:
     if tok.dep_ == "conj" and head.dep_ == "ccomp" and head.head is not head and _second_predicate(tok, head, head.head):
         return head.head
     return head
+
+
+#: verbs whose subject, not their object, does what their infinitive says ("promised
+#: voters to cut taxes"); with any other verb the object does ("forced him to admit …")
+SUBJECT_CONTROL_LEMMAS = frozenset({"promise", "vow", "pledge", "threaten"})
+
+
+def _object_controller(verb: Token) -> Optional[Token]:
+    """The object that controls an infinitive (object control, Rosenbaum 1967; Chomsky
+    1981): "forced Stumpf *to admit* …", "has led the journalist *to fear* …", "prompted
+    NATO *to order* …" — the object admits, fears, orders; not the subject of the verb."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if head is verb or head.lemma_ in SUBJECT_CONTROL_LEMMAS:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i
+                 and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+
+
+#: subjects a predicate nominal names ("*Grijalva* was the first Democrat to endorse …")
+PREDICATED_SUBJECT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _predicated(noun: Token) -> Token:
+    """The noun a relative clause modifies, or, when that noun is the predicate of a copula
+    whose subject is a name or a person pronoun, that subject: in "Grijalva was the first
+    Democrat to endorse Sanders" Grijalva endorsed him."""
+    head = noun.head
+    if noun.dep_ != "attr" or head.lemma_ != "be":
+        return noun
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in PREDICATED_SUBJECT_TYPES
+                             or subj.lower_ in ("he", "she", "they", "i", "we")):
+        return subj
+    return noun
 
 
 def _unattached_predicate(verb: Token) -> bool:
