@@ -764,3 +764,12 @@ def test_the_object_controls_the_infinitive(reader, text, cue, speaker):
 def test_relative_clause_on_a_predicate_nominal_is_its_subjects(reader):
     found = _speakers_of(reader, "Okafor was the first mayor in the region to endorse the new tax on sugar.")
     assert found[("endorse", "dobj")] == "Okafor"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("There are concerns about the mayor's record on housing.", "concerns"),
+    ("There was no immediate claim of responsibility for the fire.", "claim"),
+])
+def test_existential_there_is_no_speaker(reader, text, cue):
+    found = {k[0]: v for k, v in _speakers_of(reader, text).items()}
+    assert found[cue] is None

@@ -192,8 +192,8 @@ def _stranded_subject(verb: Token) -> Optional[Token]:
     i = verb.i - 1
     while i >= 0 and (doc[i].dep_ in ("aux", "neg", "advmod") or doc[i].text == ","):
         i -= 1
-    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or doc[i].dep_ in ("poss", "nsubj", "nsubjpass"):
-        return None
+    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or doc[i].dep_ in ("poss", "nsubj", "nsubjpass", "expl"):
+        return None  # (nor "*There* are concerns about …": an expletive says nothing)
     tok = doc[i]
     # "Whitfield, the majority leader," → Whitfield; but a name stays itself ("Ohio, Senator Whitfield")
     while tok.dep_ in ("appos", "compound") and tok.pos_ != "PROPN" and tok.head.i < verb.i and tok.head is not tok:
