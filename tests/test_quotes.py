@@ -773,3 +773,16 @@ def test_relative_clause_on_a_predicate_nominal_is_its_subjects(reader):
 def test_existential_there_is_no_speaker(reader, text, cue):
     found = {k[0]: v for k, v in _speakers_of(reader, text).items()}
     assert found[cue] is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The debate went on for hours. "What if the city had a real budget?" the 52-year-old asked in the '
+     "video's description.", "52-year-old"),
+    ('Rafael Ortiz, the 2019 Labour candidate, tweeted in response: "Important point: the council cuts '
+     'libraries and raises its own pay."', "Rafael Ortiz"),
+])
+def test_reporting_verb_read_as_a_participle_in_a_quotation_frame(reader, text, speaker):
+    """The parser may take the frame's verb for a participle on the name before it."""
+    a = reader.read(text)
+    q = _find(a, "budget" if "budget" in text else "libraries")
+    assert a.span_text(q.speaker_mention) is not None and speaker in a.span_text(q.speaker_mention)

@@ -45,6 +45,8 @@ class Candidate:
 
 def subject_of(verb: Token) -> Optional[Token]:
     """The subject of ``verb``, inherited from the governing verb for xcomp/conj/advcl."""
+    if _framing_participle(verb):
+        return verb.head  # "“…?” the 43-year-old asked": not a participle of asking
     if _passive_of_asking(verb):
         return None  # "Trump, when asked about it, …": the one asked is not the one asking
     seen = 0
@@ -143,6 +145,23 @@ def _predicated(noun: Token) -> Token:
                              or subj.lower_ in ("he", "she", "they", "i", "we")):
         return subj
     return noun
+
+
+def _framing_participle(verb: Token) -> bool:
+    """A reporting verb the parser read as a participle on the noun before it (a reduced
+    relative), where it can only be the finite verb of a quotation's frame: right after
+    the quotation ("“…?” the 43-year-old *asked* in the video") or right before the colon
+    that opens it ("X, the party's nominee, *tweeted* in response: “…”"). The noun is its
+    subject. Not with a passive's agent ("the statement *issued* by the ministry")."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_ not in REPORTING_LEMMAS or verb.i < verb.head.i:
+        return False
+    if any(c.dep_ in ("agent", "auxpass", "aux") for c in verb.children):
+        return False
+    doc = verb.doc
+    before = verb.head.left_edge.i - 1
+    after = verb.right_edge.i + 1
+    return (before >= 0 and doc[before].text in QUOTE_CHARS
+            or after + 1 < len(doc) and doc[after].text == ":" and doc[after + 1].text in QUOTE_CHARS)
 
 
 def _unattached_predicate(verb: Token) -> bool:
