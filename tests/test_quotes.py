@@ -787,3 +787,9 @@ def test_reporting_verb_read_as_a_participle_in_a_quotation_frame(reader):
     asked, tweeted = (reader.read(text) for text in FRAME_PARTICIPLES)
     assert asked.span_text(_find(asked, "budget").speaker_mention) == "52-year-old"
     assert tweeted.span_text(_find(tweeted, "libraries").speaker_mention) == "Rafael Ortiz"
+
+
+def test_relative_pronoun_on_those_among_whom_a_person_is(reader):
+    a = reader.read("Maria Ferreira, a nurse from Porto, is among those who say the hospital must stay open.")
+    q = _find(a, "hospital must stay open")
+    assert a.span_text(q.speaker_mention) == "who" and a.entity(q.speaker).name == "Maria Ferreira"

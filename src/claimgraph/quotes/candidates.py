@@ -78,7 +78,7 @@ def subject_of(verb: Token) -> Optional[Token]:
                 seen += 1
             continue
         if tok.dep_ == "relcl" and tok.head is not tok:
-            return _predicated(tok.head)
+            return predicated(tok.head)
         if _unattached_predicate(tok):
             tok = tok.head
             seen += 1
@@ -133,14 +133,23 @@ def _object_controller(verb: Token) -> Optional[Token]:
 PREDICATED_SUBJECT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
-def _predicated(noun: Token) -> Token:
+def predicated(noun: Token) -> Token:
     """The noun a relative clause modifies, or, when that noun is the predicate of a copula
     whose subject is a name or a person pronoun, that subject: in "Grijalva was the first
-    Democrat to endorse Sanders" Grijalva endorsed him."""
+    Democrat to endorse Sanders" Grijalva endorsed him; "Lee is among those who say …",
+    "Lee is one of those who say …": Lee says it."""
     head = noun.head
-    if noun.dep_ != "attr" or head.lemma_ != "be":
+    if noun.dep_ == "attr":
+        copula = head
+    elif noun.dep_ == "pobj" and head.lower_ == "among":
+        copula = head.head
+    elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "attr":
+        copula = head.head.head
+    else:
         return noun
-    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if copula.lemma_ != "be":
+        return noun
+    subj = next((c for c in copula.children if c.dep_ == "nsubj"), None)
     if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in PREDICATED_SUBJECT_TYPES
                              or subj.lower_ in ("he", "she", "they", "i", "we")):
         return subj

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.parsed import doc_text, paragraph_of, sentence_of
 from claimgraph.entities.handoff import entity_at, in_fronted_adjunct
+from claimgraph.quotes.candidates import predicated
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
@@ -108,7 +109,8 @@ def is_subject_at(doc: Doc, offset: int) -> bool:
 
 
 def relative_antecedent(tok: Token) -> Optional[Token]:
-    """The noun a relative pronoun stands for: "the senator, *who* said …" → senator."""
+    """The noun a relative pronoun stands for: "the senator, *who* said …" → senator (the
+    subject of a copula it is the predicate of: "Lee is among those *who* say …" → Lee)."""
     if tok.tag_ not in ("WP", "WDT") and not (tok.lower_ == "that" and tok.head.dep_ == "relcl"):
         return None
     clause = tok.head
@@ -116,7 +118,7 @@ def relative_antecedent(tok: Token) -> Optional[Token]:
         clause = clause.head
     if clause.dep_ != "relcl" or clause.head is clause:
         return None
-    return clause.head
+    return predicated(clause.head)
 
 
 def mentions_cover(doc: Doc, ent_id: str, offset: int) -> bool:
