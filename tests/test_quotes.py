@@ -793,3 +793,15 @@ def test_relative_pronoun_on_those_among_whom_a_person_is(reader):
     a = reader.read("Maria Ferreira, a nurse from Porto, is among those who say the hospital must stay open.")
     q = _find(a, "hospital must stay open")
     assert a.span_text(q.speaker_mention) == "who" and a.entity(q.speaker).name == "Maria Ferreira"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Cross-checking hospital admission records and county patterns of flu cases between 2010 and 2015, the "
+     "auditors found that rural clinics were much more likely to close.", "auditors"),
+    ("THE HARVEST Back when she wrote her first report, Ms. Varga said that she considered drought the main risk.",
+     "Varga"),
+])
+def test_of_two_subjects_the_one_nearest_the_verb(reader, text, speaker):
+    """A fronted phrase or a heading the parser also made a subject does not say it."""
+    found = {k: v for k, v in _speakers_of(reader, text).items() if k[1] == "ccomp"}
+    assert list(found.values()) == [speaker]

@@ -262,11 +262,8 @@ def _own_subject(tok: Token, inherited: bool) -> Optional[Token]:
     kids = list(tok.children)
     for dep in ("nsubj", "csubj"):
         subjects = [c for c in kids if c.dep_ == dep]
-        if len(subjects) > 1 and any(t.text in QUOTE_CHARS for t in tok.doc[subjects[0].i:tok.i]):
-            # "“Safety,” said Grimm": the quoted word is not the one who said it
-            # (“…,” *he* wondered: the subject outside the quotation, before or after the verb)
-            subjects = [c for c in subjects if c.i > tok.i or not any(
-                t.text in QUOTE_CHARS for t in tok.doc[c.i:tok.i])] or subjects
+        if len(subjects) > 1:
+            return _likelier_subject(tok, subjects)
         if subjects:
             return subjects[0]
     if inherited:
@@ -279,6 +276,21 @@ def _own_subject(tok: Token, inherited: bool) -> Optional[Token]:
             if pobj is not None:
                 return pobj
     return None
+
+
+def _likelier_subject(verb: Token, subjects: list[Token]) -> Token:
+    """Of two subjects the parser gave one verb, the one that is: the subject after the verb
+    when a quotation stands before it ("“Safety,” said Grimm": the quoted word is not the
+    one who said it), else the one nearest before the verb, outside any quotation ("“Maybe
+    the difference …,” *he* wondered", "Cross-referencing the records, *the researchers*
+    found …": what comes first is a quotation or a fronted phrase)."""
+    doc = verb.doc
+    if any(t.text in QUOTE_CHARS for t in doc[subjects[0].i:verb.i]):
+        after = [c for c in subjects if c.i > verb.i]
+        if after:
+            return after[0]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else subjects[0]
 
 
 def _content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]:
