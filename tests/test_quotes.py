@@ -805,3 +805,21 @@ def test_of_two_subjects_the_one_nearest_the_verb(reader, text, speaker):
     """A fronted phrase or a heading the parser also made a subject does not say it."""
     found = {k: v for k, v in _speakers_of(reader, text).items() if k[1] == "ccomp"}
     assert list(found.values()) == [speaker]
+
+
+def test_stranded_subject_before_a_parenthetical_phrase(reader):
+    """"Mendes, in Ohio, said …" where the parser hung the name elsewhere: the subject is the
+    name before the commas, not the object of the parenthetical preposition."""
+    from spacy.tokens import Doc
+
+    from claimgraph.quotes.candidates import subject_of
+
+    words = ["Polls", "closed", "Mendes", ",", "in", "Ohio", ",", "said", "that", "turnout", "was", "low", "."]
+    heads = [1, 7, 0, 2, 2, 4, 7, 7, 10, 10, 7, 10, 7]
+    deps = ["nsubj", "ccomp", "appos", "punct", "prep", "pobj", "punct", "ROOT", "mark", "nsubj", "ccomp",
+            "acomp", "punct"]
+    pos = ["NOUN", "VERB", "PROPN", "PUNCT", "ADP", "PROPN", "PUNCT", "VERB", "SCONJ", "NOUN", "AUX", "ADJ", "PUNCT"]
+    tags = ["NNS", "VBD", "NNP", ",", "IN", "NNP", ",", "VBD", "IN", "NN", "VBD", "JJ", "."]
+    doc = Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=[w.lower() if w != "said" else "say" for w in words])
+    assert subject_of(doc[7]).text == "Mendes"

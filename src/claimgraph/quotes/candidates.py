@@ -220,6 +220,7 @@ def _stranded_subject(verb: Token) -> Optional[Token]:
     i = verb.i - 1
     while i >= 0 and (doc[i].dep_ in ("aux", "neg", "advmod") or doc[i].text == ","):
         i -= 1
+    i = _before_parenthetical(doc, i)
     if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or doc[i].dep_ in ("poss", "nsubj", "nsubjpass", "expl"):
         return None  # (nor "*There* are concerns about …": an expletive says nothing)
     tok = doc[i]
@@ -227,6 +228,17 @@ def _stranded_subject(verb: Token) -> Optional[Token]:
     while tok.dep_ in ("appos", "compound") and tok.pos_ != "PROPN" and tok.head.i < verb.i and tok.head is not tok:
         tok = tok.head
     return tok
+
+
+def _before_parenthetical(doc: Doc, i: int) -> int:
+    """Where the noun phrase before a verb ends when ``doc[i]`` closes a prepositional phrase
+    set off by commas ("Trump, *in Kentucky*, said …"): before the phrase's first comma."""
+    if i < 1 or doc[i].dep_ != "pobj" or doc[i + 1].text != ",":
+        return i
+    prep = doc[i].head
+    if prep.dep_ != "prep" or prep.i < 2 or doc[prep.i - 1].text != ",":
+        return i
+    return prep.i - 2
 
 
 def _passive_of_asking(verb: Token) -> bool:
