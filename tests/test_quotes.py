@@ -509,9 +509,14 @@ def test_a_poll_the_clause_rests_on_is_a_candidate_source(reader):
     assert found == [("Okafor led the mayor 56 percent to 32 percent", "poll", "In")]
 
 
-def test_a_participle_on_a_reporting_verb_does_not_take_its_quotation(reader):
+def _built_doc(reader, words, heads, deps, pos, **attrs):
+    """A Doc with the parse given (the parser's mistakes a rule repairs, written out)."""
     from spacy.tokens import Doc
 
+    return Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, **attrs)
+
+
+def test_a_participle_on_a_reporting_verb_does_not_take_its_quotation(reader):
     from claimgraph.quotes.candidates import generate_candidates
 
     words = ['"', "It", "works", ",", '"', "he", "said", ",", "noting", "that", "delays", "fell", "."]
@@ -520,7 +525,7 @@ def test_a_participle_on_a_reporting_verb_does_not_take_its_quotation(reader):
             "pcomp", "punct"]
     pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT", "VERB", "ADP", "NOUN", "VERB", "PUNCT"]
     lemmas = ['"', "it", "work", ",", '"', "he", "say", ",", "note", "that", "delay", "fall", "."]
-    doc = Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    doc = _built_doc(reader, words, heads, deps, pos, lemmas=lemmas)
     assert not [c for c in generate_candidates(doc) if c.cue.text == "noting" and c.relation == "inverted"]
 
 
@@ -810,16 +815,12 @@ def test_of_two_subjects_the_one_nearest_the_verb(reader, text, speaker):
 def test_stranded_subject_before_a_parenthetical_phrase(reader):
     """"Mendes, in Ohio, said …" where the parser hung the name elsewhere: the subject is the
     name before the commas, not the object of the parenthetical preposition."""
-    from spacy.tokens import Doc
-
     from claimgraph.quotes.candidates import subject_of
 
-    words = ["Polls", "closed", "Mendes", ",", "in", "Ohio", ",", "said", "that", "turnout", "was", "low", "."]
-    heads = [1, 7, 0, 2, 2, 4, 7, 7, 10, 10, 7, 10, 7]
-    deps = ["nsubj", "ccomp", "appos", "punct", "prep", "pobj", "punct", "ROOT", "mark", "nsubj", "ccomp",
-            "acomp", "punct"]
-    pos = ["NOUN", "VERB", "PROPN", "PUNCT", "ADP", "PROPN", "PUNCT", "VERB", "SCONJ", "NOUN", "AUX", "ADJ", "PUNCT"]
-    tags = ["NNS", "VBD", "NNP", ",", "IN", "NNP", ",", "VBD", "IN", "NN", "VBD", "JJ", "."]
-    doc = Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
-              lemmas=[w.lower() if w != "said" else "say" for w in words])
+    rows = [r.split() for r in """Polls 1 nsubj NOUN NNS | closed 7 ccomp VERB VBD | Mendes 0 appos PROPN NNP |
+        , 2 punct PUNCT , | in 2 prep ADP IN | Ohio 4 pobj PROPN NNP | , 7 punct PUNCT , | said 7 ROOT VERB VBD |
+        that 10 mark SCONJ IN | turnout 10 nsubj NOUN NN | was 7 ccomp AUX VBD | low 10 acomp ADJ JJ""".split("|")]
+    words, heads, deps, pos, tags = (list(col) for col in zip(*rows))
+    doc = _built_doc(reader, words, [int(h) for h in heads], deps, pos, tags=tags,
+                     lemmas=["say" if w == "said" else w.lower() for w in words])
     assert subject_of(doc[7]).text == "Mendes"
