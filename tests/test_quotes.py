@@ -824,3 +824,12 @@ def test_stranded_subject_before_a_parenthetical_phrase(reader):
     doc = _built_doc(reader, words, [int(h) for h in heads], deps, pos, tags=tags,
                      lemmas=["say" if w == "said" else w.lower() for w in words])
     assert subject_of(doc[7]).text == "Mendes"
+
+
+def test_a_name_label_before_the_colon_is_the_speaker(reader):
+    """"… - Omar Haddad: “…”": the name set off by a dash labels the quotation (round-ups,
+    transcripts); the verb of the clause before the dash is not its cue."""
+    a = reader.read("Turnout matters most in the north - Omar Haddad: “Three years ago the north voted early. "
+                    "This year it has barely started.”")
+    q = _find(a, "north voted early")
+    assert a.span_text(q.speaker_mention) == "Omar Haddad"

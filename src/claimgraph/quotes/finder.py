@@ -193,12 +193,13 @@ class QuoteFinder(Step):
         for qs in quoted:
             if qs.words(text) < MIN_QUOTE_WORDS or _covered(qs, [s for s in found if not _cue_inside(s, qs)]):
                 continue
-            cue = _cue_after(doc, qs.end) or _cue_before(doc, qs.start)
-            if cue is None:
+            frame = _adjacent_frame(doc, qs)
+            if frame is None:
                 continue
+            cue, speaker = frame
             chain = _chain(quoted, [qs])
             start, end = strip_marks(text, chain[0].start, chain[-1].end)
-            out.append(Statement("direct", start, end, cue_span(cue), subject_of(cue), 0.6, cue.lemma_, "adjacent"))
+            out.append(Statement("direct", start, end, cue_span(cue), speaker, 0.6, cue.lemma_, "adjacent"))
         return out
 
     def _orphan_quotes(self, doc: Doc, quoted: list[QuotedSpan], found: list[Statement]) -> list[Statement]:
@@ -499,6 +500,43 @@ def _cue_before(doc: Doc, start_char: int) -> Optional[Token]:
     if doc[i].text == "," and not text_starts_sentence(doc_text(doc), start_char):
         return None
     return _colon_cue(doc[i]) if doc[i].text in (":", ",") else None
+
+
+def _adjacent_frame(doc: Doc, qs: QuotedSpan) -> Optional[tuple[Token, Optional[Token]]]:
+    """The cue right next to a quotation and its speaker: “…,” X said; "- X: “…”" (a name
+    label, before any verb further back can claim the colon); X said: “…”."""
+    cue = _cue_after(doc, qs.end)
+    if cue is None:
+        label = _name_label(doc, qs.start)
+        if label is not None:
+            return label
+        cue = _cue_before(doc, qs.start)
+    return (cue, subject_of(cue)) if cue is not None else None
+
+
+#: what may stand before a name that labels the quotation after it: a dash, a bullet
+LABEL_OPENERS = frozenset("-–—•*|")
+
+
+def _name_label(doc: Doc, start_char: int) -> Optional[tuple[Token, Token]]:
+    """"… – Philip Bump: “Two weeks ago, …”", "- Pew Research: “All the samples …”": a name
+    alone before the colon that opens a quotation, at the start of a line or after a dash,
+    labels whose words they are (the speaker label of transcripts and round-ups). Returns
+    (the colon, the name's head word)."""
+    span = doc.char_span(max(0, start_char - 1), start_char, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return None
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_space or all(ch in QUOTE_CHARS for ch in doc[i].text)):
+        i -= 1
+    if i < 1 or doc[i].text != ":" or doc[i - 1].pos_ != "PROPN":
+        return None
+    colon, j = doc[i], i - 1
+    while j >= 0 and doc[j].pos_ == "PROPN" and "\n" not in doc[j].whitespace_:
+        j -= 1
+    if j >= 0 and not (doc[j].is_space or "\n" in doc[j].whitespace_ or doc[j].text in LABEL_OPENERS):
+        return None
+    return colon, doc[i - 1]
 
 
 def text_starts_sentence(text: str, start: int) -> bool:

@@ -20,6 +20,7 @@ from claimgraph.quotes.candidates import predicated
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
+SPACED_DASHES = frozenset("-–—")
 SPEAKER_LEFT_DEPS = frozenset({"compound", "flat", "amod", "poss", "det", "nmod", "case", "punct", "nummod"})
 
 
@@ -32,6 +33,12 @@ def speaker_mention(head: Token) -> tuple[int, int]:
             break
     doc = head.doc
     end = head.i + 1
+    # a dash with spaces around it parts a name from what comes before ("… in the north - Omar
+    # Haddad:"); one inside a name ("Yi Won-il") has none
+    for k in range(head.i - 1, start, -1):
+        if doc[k].text in SPACED_DASHES and doc[k].whitespace_ and doc[k - 1].whitespace_:
+            start = k + 1
+            break
     # flat names split by the tagger ("Yi Won - il") end at the head
     while start < head.i and (doc[start].is_punct or doc[start].dep_ == "det"):
         start += 1
