@@ -479,14 +479,21 @@ def _quotative(tok: Token) -> bool:
             and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "acomp", "attr") for c in tok.rights))
 
 
-def _cue_before(doc: Doc, start_char: int) -> Optional[Token]:
-    """X said: “…” — a reporting verb just before the opening mark, after a colon or comma."""
+def _before_opening_mark(doc: Doc, start_char: int) -> int:
+    """Index of the last token before a quotation's opening mark (spaces and marks skipped),
+    or -1 when the quotation opens the text."""
     span = doc.char_span(max(0, start_char - 1), start_char, alignment_mode="expand")
     if span is None or span.start < 2:
-        return None
+        return -1
     i = span.start - 1
     while i >= 0 and (doc[i].is_space or all(ch in QUOTE_CHARS for ch in doc[i].text)):
         i -= 1
+    return i
+
+
+def _cue_before(doc: Doc, start_char: int) -> Optional[Token]:
+    """X said: “…” — a reporting verb just before the opening mark, after a colon or comma."""
+    i = _before_opening_mark(doc, start_char)
     if i < 1 or doc[i].text not in (":", ",", "."):
         return None
     stop = doc[i].text == "."  # "X said in a statement. “…”": only a cue that took no content
@@ -523,12 +530,7 @@ def _name_label(doc: Doc, start_char: int) -> Optional[tuple[Token, Token]]:
     alone before the colon that opens a quotation, at the start of a line or after a dash,
     labels whose words they are (the speaker label of transcripts and round-ups). Returns
     (the colon, the name's head word)."""
-    span = doc.char_span(max(0, start_char - 1), start_char, alignment_mode="expand")
-    if span is None or span.start < 2:
-        return None
-    i = span.start - 1
-    while i >= 0 and (doc[i].is_space or all(ch in QUOTE_CHARS for ch in doc[i].text)):
-        i -= 1
+    i = _before_opening_mark(doc, start_char)
     if i < 1 or doc[i].text != ":" or doc[i - 1].pos_ != "PROPN":
         return None
     colon, j = doc[i], i - 1
