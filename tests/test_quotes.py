@@ -833,3 +833,11 @@ def test_a_name_label_before_the_colon_is_the_speaker(reader):
                     "This year it has barely started.”")
     q = _find(a, "north voted early")
     assert a.span_text(q.speaker_mention) == "Omar Haddad"
+
+
+def test_passive_of_feeling_in_its_own_clause_is_its_subjects(reader):
+    """"He …, when *he* was embittered at …": the one embittered, not the main clause's subject
+    (a passive of saying keeps the older reading: the one told is no speaker)."""
+    found = _speakers_of(reader, "He opposed the war in later years, when he was embittered at having been "
+                                 "misled into supporting the invasion.")
+    assert found[("embittered", "prep:at")] == "he"

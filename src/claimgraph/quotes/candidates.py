@@ -69,6 +69,9 @@ def subject_of(verb: Token) -> Optional[Token]:
         controller = _object_controller(tok)
         if controller is not None:
             return controller
+        experiencer = _experiencer(tok) if seen == 0 else None
+        if experiencer is not None:
+            return experiencer
         if tok.dep_ in SUBJECT_INHERIT_DEPS and tok.head is not tok:
             tok = _inherits_from(tok)
             seen += 1
@@ -171,6 +174,18 @@ def _framing_participle(verb: Token) -> bool:
     after = verb.right_edge.i + 1
     return (before >= 0 and doc[before].text in QUOTE_CHARS
             or after + 1 < len(doc) and doc[after].text == ":" and doc[after + 1].text in QUOTE_CHARS)
+
+
+def _experiencer(verb: Token) -> Optional[Token]:
+    """The subject of a passive of feeling or thinking in a clause of its own ("…, when *he*
+    was embittered at …", "even though *some voters* have been attracted to …"): the one who
+    feels it, not the subject of the clause it hangs on. Not a passive of saying or asking
+    ("was told", "was asked"), whose subject is the one addressed."""
+    if verb.dep_ not in ("advcl", "conj") or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    if set(verb_classes().get(verb.lemma_.lower(), ())) & (ADDRESSEE_CLASSES | {"say"}):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
 def _unattached_predicate(verb: Token) -> bool:
