@@ -836,8 +836,16 @@ def test_a_name_label_before_the_colon_is_the_speaker(reader):
 
 
 def test_passive_of_feeling_in_its_own_clause_is_its_subjects(reader):
-    """"He …, when *he* was embittered at …": the one embittered, not the main clause's subject
-    (a passive of saying keeps the older reading: the one told is no speaker)."""
+    """"He …, when *he* was embittered at …": the one embittered, not the main clause's subject."""
     found = _speakers_of(reader, "He opposed the war in later years, when he was embittered at having been "
                                  "misled into supporting the invasion.")
     assert found[("embittered", "prep:at")] == "he"
+
+
+def test_frame_after_a_question_mark_has_no_comma(reader):
+    """“…, who knows?” Lena Park told reporters: the frame of the quotation, though the verb
+    has an object and the quotation ends like a sentence."""
+    a = reader.read("The strike went on for a third week. Ms. Varga criticised the union over its demands and said "
+                    "the council would not pay more. “It looks like we are not going to have a very good "
+                    "relationship, who knows?” Lena Park told reporters on Friday.")
+    assert a.entity(_find(a, "very good relationship").speaker).name == "Lena Park"

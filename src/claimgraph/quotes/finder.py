@@ -462,11 +462,14 @@ def _cue_after(doc: Doc, end_char: int) -> Optional[Token]:
     while last > 0 and text[last - 1].isspace():
         last -= 1
     closed = last == 0 or text[last - 1] in ".!?…"
+    # after a question or an exclamation the frame has no comma (“… ?” Lee asked reporters): there
+    # only a content of the verb's own says a new sentence began
+    own_content = ("ccomp", "xcomp") if last and text[last - 1] in "?!" else ("ccomp", "dobj", "xcomp")
     for tok in doc[i:min(len(doc), i + 12)]:
         if tok.text in ".?!" or "\n" in tok.text or tok.text in DOUBLE_QUOTES:
             return None
         if (_reporting(tok) or tok.i - i < 4 and _quotative(tok)) and subject_of(tok) is not None:
-            if closed and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.rights):
+            if closed and any(c.dep_ in own_content for c in tok.rights):
                 return None
             return tok
     return None
