@@ -509,9 +509,14 @@ def test_a_poll_the_clause_rests_on_is_a_candidate_source(reader):
     assert found == [("Okafor led the mayor 56 percent to 32 percent", "poll", "In")]
 
 
-def test_a_participle_on_a_reporting_verb_does_not_take_its_quotation(reader):
+def _built_doc(reader, words, heads, deps, pos, **attrs):
+    """A Doc with the parse given (the parser's mistakes a rule repairs, written out)."""
     from spacy.tokens import Doc
 
+    return Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, **attrs)
+
+
+def test_a_participle_on_a_reporting_verb_does_not_take_its_quotation(reader):
     from claimgraph.quotes.candidates import generate_candidates
 
     words = ['"', "It", "works", ",", '"', "he", "said", ",", "noting", "that", "delays", "fell", "."]
@@ -520,7 +525,7 @@ def test_a_participle_on_a_reporting_verb_does_not_take_its_quotation(reader):
             "pcomp", "punct"]
     pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT", "VERB", "ADP", "NOUN", "VERB", "PUNCT"]
     lemmas = ['"', "it", "work", ",", '"', "he", "say", ",", "note", "that", "delay", "fall", "."]
-    doc = Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    doc = _built_doc(reader, words, heads, deps, pos, lemmas=lemmas)
     assert not [c for c in generate_candidates(doc) if c.cue.text == "noting" and c.relation == "inverted"]
 
 
@@ -700,3 +705,147 @@ def test_what_someone_was_called_is_a_statement(reader):
     assert said.get("him a liar") == "Ruiz" or "Ruiz" in said.get("him a liar", ""), said
     assert "her a coward" in said, said
     assert "the charges unsubstantiated and fabricated by former employees" in said, said
+
+
+# ---- speakers: the subject outside the quotation, the reporting verb's second predicate --
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"Clearly a careful planner, a patient planner," campaign manager Rosa Delgado said Monday in an interview.',
+     "campaign manager Rosa Delgado"),
+    ('"Clearly an honest person, a decent person," the coach, Ivan Petrov, said on Friday.', "coach"),
+])
+def test_speaker_is_the_subject_outside_the_quotation(reader, text, speaker):
+    """The parser may give the verb two subjects, one of them inside the quoted words."""
+    a = reader.read(text)
+    q = _find(a, "person" if "person" in text else "planner")
+    assert a.span_text(q.speaker_mention) == speaker
+
+
+@pytest.mark.parametrize("text, fragment, name", [
+    ("Governor Alma Reyes forecast that the harvest would soon recover and praised the efforts of the "
+     "farmers to save the crop.", "efforts of the farmers", "Alma Reyes"),
+    ("Helen Marsh, a council member, says the main goal of the plan is to cut costs, but conceded that "
+     "the imperative of saving the pool was a growing concern.", "imperative of saving", "Helen Marsh"),
+])
+def test_second_reporting_predicate_takes_the_reporters_subject(reader, text, fragment, name):
+    """A verb the parser conjoined to the reported clause, in the reporting verb's form
+    rather than the clause's, is the reporter's second predicate: its subject is the reporter."""
+    a = reader.read(text)
+    q = _find(a, fragment)
+    assert a.entity(q.speaker).name == name
+
+
+def _speakers_of(reader, text):
+    from claimgraph.quotes.candidates import generate_candidates
+
+    doc = reader.nlp(text)
+    return {(c.cue.text, c.relation): c.speaker.text if c.speaker is not None else None
+            for c in generate_candidates(doc)}
+
+
+def test_verb_the_parser_left_unattached_takes_the_subject_before_it(reader):
+    """"Union members marching to the square say …": the parser hangs *say* on *marching*
+    with no relation; the members say it."""
+    found = _speakers_of(reader, "Union members marching to the square say they will strike until the plan is withdrawn.")
+    assert found[("say", "ccomp")] == "members"
+
+
+def test_nominal_cue_agent_from_its_preposition(reader):
+    """"the claim by the opposition that …" is the opposition's claim, not the mayor's."""
+    found = _speakers_of(reader, "The mayor rejected the claim by the opposition that the budget was rigged.")
+    assert found[("claim", "noun:that")] == "opposition"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("The judge forced the banker, who was under oath, to admit that no manager had been punished.", "admit", "banker"),
+    ("The floods have led the farmers' union to warn that the harvest will fail.", "warn", "union"),
+    ("The governor promised voters to say more about the budget next week.", "say", "governor"),  # subject control
+])
+def test_the_object_controls_the_infinitive(reader, text, cue, speaker):
+    found = {k[0]: v for k, v in _speakers_of(reader, text).items()}
+    assert found[cue] == speaker
+
+
+def test_relative_clause_on_a_predicate_nominal_is_its_subjects(reader):
+    found = _speakers_of(reader, "Okafor was the first mayor in the region to endorse the new tax on sugar.")
+    assert found[("endorse", "dobj")] == "Okafor"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("There are concerns about the mayor's record on housing.", "concerns"),
+    ("There was no immediate claim of responsibility for the fire.", "claim"),
+])
+def test_existential_there_is_no_speaker(reader, text, cue):
+    found = {k[0]: v for k, v in _speakers_of(reader, text).items()}
+    assert found[cue] is None
+
+
+FRAME_PARTICIPLES = (
+    'The debate went on for hours. "What if the city had a real budget?" the 52-year-old asked in the '
+    "video's description.",
+    'Rafael Ortiz, the 2019 Labour candidate, tweeted in response: "Important point: the council cuts '
+    'libraries and raises its own pay."')
+
+
+def test_reporting_verb_read_as_a_participle_in_a_quotation_frame(reader):
+    """The parser may take the frame's verb for a participle on the name before it."""
+    asked, tweeted = (reader.read(text) for text in FRAME_PARTICIPLES)
+    assert asked.span_text(_find(asked, "budget").speaker_mention) == "52-year-old"
+    assert tweeted.span_text(_find(tweeted, "libraries").speaker_mention) == "Rafael Ortiz"
+
+
+def test_relative_pronoun_on_those_among_whom_a_person_is(reader):
+    a = reader.read("Maria Ferreira, a nurse from Porto, is among those who say the hospital must stay open.")
+    q = _find(a, "hospital must stay open")
+    assert a.span_text(q.speaker_mention) == "who" and a.entity(q.speaker).name == "Maria Ferreira"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Cross-checking hospital admission records and county patterns of flu cases between 2010 and 2015, the "
+     "auditors found that rural clinics were much more likely to close.", "auditors"),
+    ("THE HARVEST Back when she wrote her first report, Ms. Varga said that she considered drought the main risk.",
+     "Varga"),
+])
+def test_of_two_subjects_the_one_nearest_the_verb(reader, text, speaker):
+    """A fronted phrase or a heading the parser also made a subject does not say it."""
+    found = {k: v for k, v in _speakers_of(reader, text).items() if k[1] == "ccomp"}
+    assert list(found.values()) == [speaker]
+
+
+def test_stranded_subject_before_a_parenthetical_phrase(reader):
+    """"Mendes, in Ohio, said …" where the parser hung the name elsewhere: the subject is the
+    name before the commas, not the object of the parenthetical preposition."""
+    from claimgraph.quotes.candidates import subject_of
+
+    rows = [r.split() for r in """Polls 1 nsubj NOUN NNS | closed 7 ccomp VERB VBD | Mendes 0 appos PROPN NNP |
+        , 2 punct PUNCT , | in 2 prep ADP IN | Ohio 4 pobj PROPN NNP | , 7 punct PUNCT , | said 7 ROOT VERB VBD |
+        that 10 mark SCONJ IN | turnout 10 nsubj NOUN NN | was 7 ccomp AUX VBD | low 10 acomp ADJ JJ""".split("|")]
+    words, heads, deps, pos, tags = (list(col) for col in zip(*rows))
+    doc = _built_doc(reader, words, [int(h) for h in heads], deps, pos, tags=tags,
+                     lemmas=["say" if w == "said" else w.lower() for w in words])
+    assert subject_of(doc[7]).text == "Mendes"
+
+
+def test_a_name_label_before_the_colon_is_the_speaker(reader):
+    """"… - Omar Haddad: “…”": the name set off by a dash labels the quotation (round-ups,
+    transcripts); the verb of the clause before the dash is not its cue."""
+    a = reader.read("Turnout matters most in the north - Omar Haddad: “Three years ago the north voted early. "
+                    "This year it has barely started.”")
+    q = _find(a, "north voted early")
+    assert a.span_text(q.speaker_mention) == "Omar Haddad"
+
+
+def test_passive_of_feeling_in_its_own_clause_is_its_subjects(reader):
+    """"He …, when *he* was embittered at …": the one embittered, not the main clause's subject."""
+    found = _speakers_of(reader, "He opposed the war in later years, when he was embittered at having been "
+                                 "misled into supporting the invasion.")
+    assert found[("embittered", "prep:at")] == "he"
+
+
+def test_frame_after_a_question_mark_has_no_comma(reader):
+    """“…, who knows?” Lena Park told reporters: the frame of the quotation, though the verb
+    has an object and the quotation ends like a sentence."""
+    a = reader.read("The strike went on for a third week. Ms. Varga criticised the union over its demands and said "
+                    "the council would not pay more. “It looks like we are not going to have a very good "
+                    "relationship, who knows?” Lena Park told reporters on Friday.")
+    assert a.entity(_find(a, "very good relationship").speaker).name == "Lena Park"

@@ -46,6 +46,8 @@ class Candidate:
 
 def subject_of(verb: Token) -> Optional[Token]:
     """The subject of ``verb``, inherited from the governing verb for xcomp/conj/advcl."""
+    if _framing_participle(verb):
+        return verb.head  # "“…?” the 43-year-old asked": not a participle of asking
     if _passive_of_asking(verb):
         return None  # "Trump, when asked about it, …": the one asked is not the one asking
     seen = 0
@@ -65,8 +67,14 @@ def subject_of(verb: Token) -> Optional[Token]:
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and (
                 head.pos_ == "PROPN" or head.tag_ == "NNS" or head.ent_type_ in ("PERSON", "ORG", "NORP")):
             return tok.head  # "staff members suggesting that …": the noun does the suggesting
+        controller = _object_controller(tok)
+        if controller is not None:
+            return controller
+        experiencer = _experiencer(tok) if seen == 0 else None
+        if experiencer is not None:
+            return experiencer
         if tok.dep_ in SUBJECT_INHERIT_DEPS and tok.head is not tok:
-            tok = tok.head
+            tok = _inherits_from(tok)
             seen += 1
             # "issued a statement calling for …": through the noun to its verb
             while tok.dep_ in ("dobj", "pobj", "prep") and tok.head is not tok and seen < 5:
@@ -74,7 +82,11 @@ def subject_of(verb: Token) -> Optional[Token]:
                 seen += 1
             continue
         if tok.dep_ == "relcl" and tok.head is not tok:
-            return tok.head
+            return predicated(tok.head)
+        if _unattached_predicate(tok):
+            tok = tok.head
+            seen += 1
+            continue
         break
     # "…,” wrote the ambassador: an inverted subject the parser took for an object
     if verb.lemma_ in REPORTING_LEMMAS:
@@ -89,6 +101,102 @@ def subject_of(verb: Token) -> Optional[Token]:
         if name is not None:
             return name
     return _stranded_subject(verb)
+
+
+def _inherits_from(tok: Token) -> Token:
+    """The verb a subject-less verb takes its subject from: its head, except for the
+    reporting verb's own second predicate conjoined by the parser to the clause it reports
+    ("Lee forecast that the economy would rebound *and praised* the plan", "says the goal is
+    X, *but conceded* that …"): that one is the reporting verb's (as :func:`_content_bounds`
+    cuts it from the content)."""
+    head = tok.head
+    if tok.dep_ == "conj" and head.dep_ == "ccomp" and head.head is not head and _second_predicate(tok, head, head.head):
+        return head.head
+    return head
+
+
+#: verbs whose subject, not their object, does what their infinitive says ("promised
+#: voters to cut taxes"); with any other verb the object does ("forced him to admit …")
+SUBJECT_CONTROL_LEMMAS = frozenset({"promise", "vow", "pledge", "threaten"})
+
+
+def _object_controller(verb: Token) -> Optional[Token]:
+    """The object that controls an infinitive (object control, Rosenbaum 1967; Chomsky
+    1981): "forced Stumpf *to admit* …", "has led the journalist *to fear* …", "prompted
+    NATO *to order* …" — the object admits, fears, orders; not the subject of the verb."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if head is verb or head.lemma_ in SUBJECT_CONTROL_LEMMAS:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i
+                 and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+
+
+#: subjects a predicate nominal names ("*Grijalva* was the first Democrat to endorse …")
+PREDICATED_SUBJECT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def predicated(noun: Token) -> Token:
+    """The noun a relative clause modifies, or, when that noun is the predicate of a copula
+    whose subject is a name or a person pronoun, that subject: in "Grijalva was the first
+    Democrat to endorse Sanders" Grijalva endorsed him; "Lee is among those who say …",
+    "Lee is one of those who say …": Lee says it."""
+    head = noun.head
+    if noun.dep_ == "attr":
+        copula = head
+    elif noun.dep_ == "pobj" and head.lower_ == "among":
+        copula = head.head
+    elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "attr":
+        copula = head.head.head
+    else:
+        return noun
+    if copula.lemma_ != "be":
+        return noun
+    subj = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in PREDICATED_SUBJECT_TYPES
+                             or subj.lower_ in ("he", "she", "they", "i", "we")):
+        return subj
+    return noun
+
+
+def _framing_participle(verb: Token) -> bool:
+    """A reporting verb the parser read as a participle on the noun before it (a reduced
+    relative), where it can only be the finite verb of a quotation's frame: right after
+    the quotation ("“…?” the 43-year-old *asked* in the video") or right before the colon
+    that opens it ("X, the party's nominee, *tweeted* in response: “…”"). The noun is its
+    subject. Not with a passive's agent ("the statement *issued* by the ministry")."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_ not in REPORTING_LEMMAS or verb.i < verb.head.i:
+        return False
+    if any(c.dep_ in ("agent", "auxpass", "aux") for c in verb.children):
+        return False
+    doc = verb.doc
+    before = verb.head.left_edge.i - 1
+    after = verb.right_edge.i + 1
+    return (before >= 0 and doc[before].text in QUOTE_CHARS
+            or after + 1 < len(doc) and doc[after].text == ":" and doc[after + 1].text in QUOTE_CHARS)
+
+
+def _experiencer(verb: Token) -> Optional[Token]:
+    """The subject of a passive of feeling or thinking in a clause of its own ("…, when *he*
+    was embittered at …", "even though *some voters* have been attracted to …"): the one who
+    feels it, not the subject of the clause it hangs on. Not a passive of saying or asking
+    ("was told", "was asked"), whose subject is the one addressed."""
+    if verb.dep_ not in ("advcl", "conj") or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    if set(verb_classes().get(verb.lemma_.lower(), ())) & (ADDRESSEE_CLASSES | {"say"}):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+
+
+def _unattached_predicate(verb: Token) -> bool:
+    """A finite verb the parser hung on the verb before it with no relation ("dep"), which
+    has a subject before both: the main verb of a subject the parser read as a reduced
+    relative clause ("Figures reported on Sunday now *suggest* …", "activists clamoring to
+    block him *say* …") takes that subject."""
+    head = verb.head
+    return (verb.dep_ == "dep" and verb.tag_ in FINITE_TAGS and head.pos_ == "VERB" and head.i < verb.i
+            and any(c.dep_ in SUBJECT_DEPS and c.i < head.i for c in head.children))
 
 
 def _after_quotation(verb: Token) -> bool:
@@ -128,13 +236,25 @@ def _stranded_subject(verb: Token) -> Optional[Token]:
     i = verb.i - 1
     while i >= 0 and (doc[i].dep_ in ("aux", "neg", "advmod") or doc[i].text == ","):
         i -= 1
-    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or doc[i].dep_ in ("poss", "nsubj", "nsubjpass"):
-        return None
+    i = _before_parenthetical(doc, i)
+    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or doc[i].dep_ in ("poss", "nsubj", "nsubjpass", "expl"):
+        return None  # (nor "*There* are concerns about …": an expletive says nothing)
     tok = doc[i]
     # "Whitfield, the majority leader," → Whitfield; but a name stays itself ("Ohio, Senator Whitfield")
     while tok.dep_ in ("appos", "compound") and tok.pos_ != "PROPN" and tok.head.i < verb.i and tok.head is not tok:
         tok = tok.head
     return tok
+
+
+def _before_parenthetical(doc: Doc, i: int) -> int:
+    """Where the noun phrase before a verb ends when ``doc[i]`` closes a prepositional phrase
+    set off by commas ("Trump, *in Kentucky*, said …"): before the phrase's first comma."""
+    if i < 1 or doc[i].dep_ != "pobj" or doc[i + 1].text != ",":
+        return i
+    prep = doc[i].head
+    if prep.dep_ != "prep" or prep.i < 2 or doc[prep.i - 1].text != ",":
+        return i
+    return prep.i - 2
 
 
 def _passive_of_asking(verb: Token) -> bool:
@@ -170,9 +290,8 @@ def _own_subject(tok: Token, inherited: bool) -> Optional[Token]:
     kids = list(tok.children)
     for dep in ("nsubj", "csubj"):
         subjects = [c for c in kids if c.dep_ == dep]
-        if len(subjects) > 1 and any(t.text in QUOTE_CHARS for t in tok.doc[subjects[0].i:tok.i]):
-            # "“Safety,” said Grimm": the quoted word is not the one who said it
-            subjects = [c for c in subjects if c.i > tok.i] or subjects
+        if len(subjects) > 1:
+            return _likelier_subject(tok, subjects)
         if subjects:
             return subjects[0]
     if inherited:
@@ -185,6 +304,21 @@ def _own_subject(tok: Token, inherited: bool) -> Optional[Token]:
             if pobj is not None:
                 return pobj
     return None
+
+
+def _likelier_subject(verb: Token, subjects: list[Token]) -> Token:
+    """Of two subjects the parser gave one verb, the one that is: the subject after the verb
+    when a quotation stands before it ("“Safety,” said Grimm": the quoted word is not the
+    one who said it), else the one nearest before the verb, outside any quotation ("“Maybe
+    the difference …,” *he* wondered", "Cross-referencing the records, *the researchers*
+    found …": what comes first is a quotation or a fronted phrase)."""
+    doc = verb.doc
+    if any(t.text in QUOTE_CHARS for t in doc[subjects[0].i:verb.i]):
+        after = [c for c in subjects if c.i > verb.i]
+        if after:
+            return after[0]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else subjects[0]
 
 
 def _content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]:
@@ -470,10 +604,27 @@ def _noun_candidates(noun: Token) -> Iterator[Candidate]:
             continue
         if end <= start:
             continue
-        speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+        speaker = next((c for c in noun.children if c.dep_ == "poss"), None) or _nominal_agent(noun)
         if speaker is None and noun.dep_ in ("dobj", "attr", "pobj"):
             speaker = subject_of(noun.head if noun.dep_ != "pobj" else noun.head.head)
         yield Candidate(noun, start, end, rel, speaker)
+
+
+#: the prepositions that name the one whose act a nominal cue is ("criticism *from* rivals",
+#: "a warning *by* the ministry")
+NOMINAL_AGENT_PREPS = frozenset({"from", "by"})
+
+
+def _nominal_agent(noun: Token) -> Optional[Token]:
+    """The agent of a nominal cue given by a preposition, which outranks the subject of the
+    verb the noun depends on: in "Lee has faced criticism from rivals that …" the rivals
+    criticise, not Lee."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in NOMINAL_AGENT_PREPS:
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN", "PRON"):
+                return pobj
+    return None
 
 
 TRAILING_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "conj", "prep", "npadvmod"})

@@ -194,12 +194,13 @@ class QuoteFinder(Step):
         for qs in quoted:
             if qs.words(text) < MIN_QUOTE_WORDS or _covered(qs, [s for s in found if not _cue_inside(s, qs)]):
                 continue
-            cue = _cue_after(doc, qs.end) or _cue_before(doc, qs.start)
-            if cue is None:
+            frame = _adjacent_frame(doc, qs)
+            if frame is None:
                 continue
+            cue, speaker = frame
             chain = _chain(quoted, [qs])
             start, end = strip_marks(text, chain[0].start, chain[-1].end)
-            out.append(Statement("direct", start, end, cue_span(cue), subject_of(cue), 0.6, cue.lemma_, "adjacent"))
+            out.append(Statement("direct", start, end, cue_span(cue), speaker, 0.6, cue.lemma_, "adjacent"))
         return out
 
     def _orphan_quotes(self, doc: Doc, quoted: list[QuotedSpan], found: list[Statement]) -> list[Statement]:
@@ -489,11 +490,14 @@ def _cue_after(doc: Doc, end_char: int) -> Optional[Token]:
     while last > 0 and text[last - 1].isspace():
         last -= 1
     closed = last == 0 or text[last - 1] in ".!?…"
+    # after a question or an exclamation the frame has no comma (“… ?” Lee asked reporters): there
+    # only a content of the verb's own says a new sentence began
+    own_content = ("ccomp", "xcomp") if last and text[last - 1] in "?!" else ("ccomp", "dobj", "xcomp")
     for tok in doc[i:min(len(doc), i + 12)]:
         if tok.text in ".?!" or "\n" in tok.text or tok.text in DOUBLE_QUOTES:
             return None
         if (_reporting(tok) or tok.i - i < 4 and _quotative(tok)) and subject_of(tok) is not None:
-            if closed and any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.rights):
+            if closed and any(c.dep_ in own_content for c in tok.rights):
                 return None
             return tok
     return None
@@ -506,14 +510,21 @@ def _quotative(tok: Token) -> bool:
             and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "acomp", "attr") for c in tok.rights))
 
 
-def _cue_before(doc: Doc, start_char: int) -> Optional[Token]:
-    """X said: “…” — a reporting verb just before the opening mark, after a colon or comma."""
+def _before_opening_mark(doc: Doc, start_char: int) -> int:
+    """Index of the last token before a quotation's opening mark (spaces and marks skipped),
+    or -1 when the quotation opens the text."""
     span = doc.char_span(max(0, start_char - 1), start_char, alignment_mode="expand")
     if span is None or span.start < 2:
-        return None
+        return -1
     i = span.start - 1
     while i >= 0 and (doc[i].is_space or all(ch in QUOTE_CHARS for ch in doc[i].text)):
         i -= 1
+    return i
+
+
+def _cue_before(doc: Doc, start_char: int) -> Optional[Token]:
+    """X said: “…” — a reporting verb just before the opening mark, after a colon or comma."""
+    i = _before_opening_mark(doc, start_char)
     if i < 1 or doc[i].text not in (":", ",", "."):
         return None
     stop = doc[i].text == "."  # "X said in a statement. “…”": only a cue that took no content
@@ -527,6 +538,38 @@ def _cue_before(doc: Doc, start_char: int) -> Optional[Token]:
     if doc[i].text == "," and not text_starts_sentence(doc_text(doc), start_char):
         return None
     return _colon_cue(doc[i]) if doc[i].text in (":", ",") else None
+
+
+def _adjacent_frame(doc: Doc, qs: QuotedSpan) -> Optional[tuple[Token, Optional[Token]]]:
+    """The cue right next to a quotation and its speaker: “…,” X said; "- X: “…”" (a name
+    label, before any verb further back can claim the colon); X said: “…”."""
+    cue = _cue_after(doc, qs.end)
+    if cue is None:
+        label = _name_label(doc, qs.start)
+        if label is not None:
+            return label
+        cue = _cue_before(doc, qs.start)
+    return (cue, subject_of(cue)) if cue is not None else None
+
+
+#: what may stand before a name that labels the quotation after it: a dash, a bullet
+LABEL_OPENERS = frozenset("-–—•*|")
+
+
+def _name_label(doc: Doc, start_char: int) -> Optional[tuple[Token, Token]]:
+    """"… – Philip Bump: “Two weeks ago, …”", "- Pew Research: “All the samples …”": a name
+    alone before the colon that opens a quotation, at the start of a line or after a dash,
+    labels whose words they are (the speaker label of transcripts and round-ups). Returns
+    (the colon, the name's head word)."""
+    i = _before_opening_mark(doc, start_char)
+    if i < 1 or doc[i].text != ":" or doc[i - 1].pos_ != "PROPN":
+        return None
+    colon, j = doc[i], i - 1
+    while j >= 0 and doc[j].pos_ == "PROPN" and "\n" not in doc[j].whitespace_:
+        j -= 1
+    if j >= 0 and not (doc[j].is_space or "\n" in doc[j].whitespace_ or doc[j].text in LABEL_OPENERS):
+        return None
+    return colon, doc[i - 1]
 
 
 def text_starts_sentence(text: str, start: int) -> bool:

@@ -17,12 +17,14 @@ from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.parsed import doc_text, paragraph_of, sentence_of
 from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, entity_at, in_fronted_adjunct,
                                         inside_quotation)
+from claimgraph.quotes.candidates import predicated
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 #: the writer's own pronouns: outside quotation marks they are the author or the narrator,
 #: never a third party named before
 FIRST_PERSON = FIRST_PERSON_SINGULAR | FIRST_PERSON_PLURAL
+SPACED_DASHES = frozenset("-–—")
 SPEAKER_LEFT_DEPS = frozenset({"compound", "flat", "amod", "poss", "det", "nmod", "case", "punct", "nummod"})
 
 
@@ -35,6 +37,12 @@ def speaker_mention(head: Token) -> tuple[int, int]:
             break
     doc = head.doc
     end = head.i + 1
+    # a dash with spaces around it parts a name from what comes before ("… in the north - Omar
+    # Haddad:"); one inside a name ("Yi Won-il") has none
+    for k in range(head.i - 1, start, -1):
+        if doc[k].text in SPACED_DASHES and doc[k].whitespace_ and doc[k - 1].whitespace_:
+            start = k + 1
+            break
     # flat names split by the tagger ("Yi Won - il") end at the head
     while start < head.i and (doc[start].is_punct or doc[start].dep_ == "det"):
         start += 1
@@ -116,7 +124,8 @@ def is_subject_at(doc: Doc, offset: int) -> bool:
 
 
 def relative_antecedent(tok: Token) -> Optional[Token]:
-    """The noun a relative pronoun stands for: "the senator, *who* said …" → senator."""
+    """The noun a relative pronoun stands for: "the senator, *who* said …" → senator (the
+    subject of a copula it is the predicate of: "Lee is among those *who* say …" → Lee)."""
     if tok.tag_ not in ("WP", "WDT") and not (tok.lower_ == "that" and tok.head.dep_ == "relcl"):
         return None
     clause = tok.head
@@ -124,7 +133,7 @@ def relative_antecedent(tok: Token) -> Optional[Token]:
         clause = clause.head
     if clause.dep_ != "relcl" or clause.head is clause:
         return None
-    return clause.head
+    return predicated(clause.head)
 
 
 def mentions_cover(doc: Doc, ent_id: str, offset: int) -> bool:
