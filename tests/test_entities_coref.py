@@ -212,3 +212,11 @@ def test_a_bare_name_used_as_a_place_elsewhere_is_that_place_not_a_first_name():
     text = "York is a city. York Minster is old. Visitors love York."
     assert _cluster(text, [("York", "GPE", None), ("York Minster", "PERSON", None),
                            ("York", "PERSON", None)]) == [[0, 2], [1]]
+
+
+def test_a_given_name_the_tagger_left_out_opens_the_full_name(reader):
+    a = reader.read("Jonah Price\nJonah William Price (born 3 April 1975) is an English architect. "
+                    "He trained in Leeds.")
+    price = entity_of(a, "Jonah William Price")
+    assert price is not None and span_of(a.text, "Jonah William Price") in price.mentions
+    assert same(a, ("Jonah Price", 0), ("Jonah William Price", 0))

@@ -45,6 +45,8 @@ harbor harbour beach minster cathedral church castle palace museum stadium tower
 # place's ("New York City" is one place)
 NOT_NESTING_LABELS = ("PERSON", "NORP", "GPE")
 DETERMINERS = frozenset(("the", "a", "an"))
+# untagged given and middle names a person's name may take in front ("Jared Tristan Padalecki")
+MAX_FRONT_NAMES = 2
 REPAIRABLE_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 REGION_WORDS = frozenset("region province oblast krai state county district prefecture "
                          "territory governorate canton municipality area".split())
@@ -253,6 +255,7 @@ class MentionFinder:
         for m in nested + self._propagate(doc, body, covered, sent_of):
             m.heading = _in_ranges(m.name_start, headings)
             (head if m.heading else body).append(m)
+        self._front_given_names(doc, body, head + body, covered)
         credits = credit_spans(doc_text(doc))
         if credits:  # "(AP Photo/Name, File)", "Photo credit: Name/Reuters": no one in the story
             body = [m for m in body if not _in_ranges(m.start, credits)]
@@ -479,6 +482,41 @@ class MentionFinder:
         m.role = hit.group(1)
         m.extra["titles"] = [fold(w).rstrip(".") for w in hit.group(1).split()]
         m.extra["title_of"] = (hit.start(), hit.end())
+
+    @staticmethod
+    def _front_given_names(doc: Doc, body: list[Mention], known: list[Mention], covered: set) -> None:
+        """``Matthew William Goode`` where the tagger found only ``William Goode`` (or the
+        bare ``Padalecki`` of ``Jared Tristan Padalecki``): untagged capitalised proper nouns
+        just before a person's name belong to it when the article names the same person with
+        that first word elsewhere (``Matthew Goode``). The full form of a name is its first
+        mention in a biography (the "first mention" convention of news style, cf. the full-name
+        / short-name links of Raghunathan et al. 2010); without the given name the mention
+        misses the noun phrase's head."""
+        firsts: set[tuple[str, str]] = set()
+        for m in known:
+            words = m.name.split()
+            if m.label == "PERSON" and m.kind == "name" and len(words) >= 2:
+                firsts.add((words[0], words[-1]))
+        if not firsts:
+            return
+        for m in body:
+            if m.label != "PERSON" or m.kind != "name":
+                continue
+            start = m.extra["tok_start"]
+            last = doc[m.head].text
+            j = start
+            while j > 0 and start - j < MAX_FRONT_NAMES and (j - 1) not in covered \
+                    and doc[j - 1].pos_ == "PROPN" and doc[j - 1].is_title and doc[j - 1].is_alpha \
+                    and "\n" not in doc[j - 1].whitespace_:
+                j -= 1
+            front = next((k for k in range(j, start) if (doc[k].text, last) in firsts), None)
+            if front is None:
+                continue
+            m.extra["tok_start"] = front
+            m.name_start = doc[front].idx
+            m.start = min(m.start, m.name_start)
+            m.name = doc_text(doc)[m.name_start:m.name_end]
+            covered.update(range(front, start))
 
     def _propagate(self, doc: Doc, found: list[Mention], covered: set, sent_of) -> list[Mention]:
         """Other occurrences of a name found elsewhere in the article (one sense per
