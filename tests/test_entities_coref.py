@@ -220,3 +220,13 @@ def test_a_given_name_the_tagger_left_out_opens_the_full_name(reader):
     price = entity_of(a, "Jonah William Price")
     assert price is not None and span_of(a.text, "Jonah William Price") in price.mentions
     assert same(a, ("Jonah Price", 0), ("Jonah William Price", 0))
+
+
+def test_a_proper_noun_the_tagger_missed_is_a_name_when_the_article_repeats_it(reader):
+    a = reader.read("Many readers laugh at The Turnip. Writers for The Turnip meet weekly, and the editors "
+                    "of The Turnip choose the jokes.")
+    assert same(a, ("The Turnip", 0), ("The Turnip", 1), ("The Turnip", 2))
+    # a capitalised word the article also writes in lower case is no name
+    a = reader.read("Water is scarce in the valley. Farmers said Water Board rules changed. They sell water "
+                    "now, and Water Board staff agree.")
+    assert entity_of(a, "Water", 0) is None
