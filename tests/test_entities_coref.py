@@ -230,3 +230,9 @@ def test_a_proper_noun_the_tagger_missed_is_a_name_when_the_article_repeats_it(r
     a = reader.read("Water is scarce in the valley. Farmers said Water Board rules changed. They sell water "
                     "now, and Water Board staff agree.")
     assert entity_of(a, "Water", 0) is None
+
+
+def test_a_given_name_alone_joins_its_full_name_whatever_its_label():
+    text = "Branson Anderson directed the film. Branson said he wanted a sequel. Mario J. Lucero agreed. Mario left."
+    assert _cluster(text, [("Branson Anderson", "PERSON", None), ("Branson", "ORG", None),
+                           ("Mario J. Lucero", "PERSON", None), ("Mario", "PERSON", None)]) == [[0, 1], [2, 3]]

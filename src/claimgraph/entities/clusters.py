@@ -49,7 +49,9 @@ def person_words(m: Mention) -> list[str]:
     return name_words(m.name)
 
 
-MIN_MISSPELT = 5  # family names shorter than this are too close to each other (Kim, Kin)
+MIN_MISSPELT = 5
+# a given name alone joins a full name of at most this many words ("Mario J. Lucero")
+MAX_GIVEN_NAME_OWNER_WORDS = 3  # family names shorter than this are too close to each other (Kim, Kin)
 
 
 class NameSieve:
@@ -169,10 +171,7 @@ class NameSieve:
             if target is None and "=" + norm_key(ms[i].name) in by_key:
                 target = by_key["=" + norm_key(ms[i].name)]  # same name with another label
             if target is None:
-                # a first-name-only mention of a full name ("Ahmed" after "Ahmed Mohamed")
-                firsts = {find(j) for j in full if info[j][0] == w and len(info[j]) == 2}
-                if len(firsts) == 1:
-                    target = firsts.pop()
+                target = self._given_name_owner(w, full, info, find)
             if target is not None:
                 union(target, i)
             elif w in singles:
@@ -183,9 +182,19 @@ class NameSieve:
         for i, m in enumerate(ms):
             if m.label in ("GPE", "ORG", "LOC", "MISC") and m.gid is None and " " not in m.name:
                 target = self._closest(ms, fam.get(m.name.lower(), []), i)
+                if target is None and person_words(m):
+                    target = self._given_name_owner(person_words(m)[0], full, info, find)
                 if target is not None:
                     union(target, i)
                     m.label = "PERSON"
+
+    @staticmethod
+    def _given_name_owner(word: str, full: list[int], info: dict[int, list[str]], find) -> Optional[int]:
+        """The one full name a given name alone stands for ("Ahmed" after "Ahmed Mohamed",
+        "Mario" after "Mario J. Lucero"), as in the name-matching pass of Raghunathan et al.
+        (2010); None when two people share the given name."""
+        firsts = {find(j) for j in full if info[j][0] == word and len(info[j]) <= MAX_GIVEN_NAME_OWNER_WORDS}
+        return firsts.pop() if len(firsts) == 1 else None
 
     @staticmethod
     def _same_full_name(wx: list[str], wy: list[str]) -> bool:
