@@ -182,7 +182,7 @@ class NameSieve:
         for i, m in enumerate(ms):
             if m.label in ("GPE", "ORG", "LOC", "MISC") and m.gid is None and " " not in m.name:
                 target = self._closest(ms, fam.get(m.name.lower(), []), i)
-                if target is None and person_words(m):
+                if target is None and m.label not in PLACE_LABELS and person_words(m):
                     target = self._given_name_owner(person_words(m)[0], full, info, find)
                 if target is not None:
                     union(target, i)
