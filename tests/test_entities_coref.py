@@ -236,3 +236,9 @@ def test_a_given_name_alone_joins_its_full_name_whatever_its_label():
     text = "Branson Anderson directed the film. Branson said he wanted a sequel. Mario J. Lucero agreed. Mario left."
     assert _cluster(text, [("Branson Anderson", "PERSON", None), ("Branson", "ORG", None),
                            ("Mario J. Lucero", "PERSON", None), ("Mario", "PERSON", None)]) == [[0, 1], [2, 3]]
+
+
+def test_a_focus_adverb_or_both_is_no_part_of_a_persons_mention(reader):
+    a = reader.read("Only Jenna Marbles answered. Both Chao and Yang were teachers.")
+    assert span_of(a.text, "Jenna Marbles") in entity_of(a, "Jenna Marbles").mentions
+    assert span_of(a.text, "Chao") in entity_of(a, "Chao").mentions

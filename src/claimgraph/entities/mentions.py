@@ -49,6 +49,8 @@ DETERMINERS = frozenset(("the", "a", "an"))
 MIN_RECURRENCE = 2
 MAX_RECURRING_WORDS = 3
 PRONOUN_WORDS = frozenset("i me my we us our you your he him his she her it its they them their".split())
+# words before a person's name that its noun phrase does not take in
+DISTRIBUTIVES = frozenset("both all each either neither".split())
 # untagged given and middle names a person's name may take in front ("Jared Tristan Padalecki")
 MAX_FRONT_NAMES = 2
 REPAIRABLE_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
@@ -453,6 +455,8 @@ class MentionFinder:
                 break
             if tok.text in _QUOTES or "\n" in tok.whitespace_ or tok.is_space:
                 break
+            if self._outside_person_np(tok):
+                break
             if not (j - 1 < tok.head.i < name_end_tok):
                 break
             if j == start and tok.is_title and self._is_country(tok):
@@ -473,6 +477,15 @@ class MentionFinder:
             m.extra["titles"] = titles
         else:
             self._title_of(doc, m)
+
+    @staticmethod
+    def _outside_person_np(tok) -> bool:
+        """Words a parser may hang on a name that are no part of its noun phrase: a focus adverb
+        ("only Jenna"), a distributive determiner ("Both Chao and Yang") or a time expression
+        ("Thursday evening Bert and I went"), but not an age ("the 40-year-old leader")."""
+        if tok.pos_ == "ADV" or tok.lower_ in DISTRIBUTIVES:
+            return True
+        return tok.ent_type_ == "TIME" or tok.ent_type_ == "DATE" and tok.pos_ == "PROPN"
 
     @staticmethod
     def _title_of(doc: Doc, m: Mention) -> None:
