@@ -242,3 +242,14 @@ def test_a_focus_adverb_or_both_is_no_part_of_a_persons_mention(reader):
     a = reader.read("Only Jenna Marbles answered. Both Chao and Yang were teachers.")
     assert span_of(a.text, "Jenna Marbles") in entity_of(a, "Jenna Marbles").mentions
     assert span_of(a.text, "Chao") in entity_of(a, "Chao").mentions
+
+
+def test_each_name_of_a_citation_pair_is_a_mention_of_that_person(reader):
+    a = reader.read("Earlier studies (Kessler & Bavelier, 2010) found large effects. Bavelier later repeated "
+                    "the test with new players.")
+    bavelier = entity_of(a, "Bavelier", 0)
+    assert bavelier is not None and bavelier is entity_of(a, "Bavelier", 1)
+    assert entity_of(a, "Kessler & Bavelier") is not bavelier
+    # a name joined by "and" is one organisation's
+    a = reader.read("The National Aeronautics and Space Administration launched a probe. The agency said so.")
+    assert entity_of(a, "Space Administration") is entity_of(a, "National Aeronautics")

@@ -51,6 +51,9 @@ MAX_RECURRING_WORDS = 3
 PRONOUN_WORDS = frozenset("i me my we us our you your he him his she her it its they them their".split())
 # words before a person's name that its noun phrase does not take in
 DISTRIBUTIVES = frozenset("both all each either neither".split())
+# "Dye & Bavelier", "Lewis, Simons, & Fennig": the people a coordinated name holds
+CONJUNCT_SEPARATORS = frozenset(("&", "and", ","))
+MAX_CONJUNCT_WORDS = 1
 # untagged given and middle names a person's name may take in front ("Jared Tristan Padalecki")
 MAX_FRONT_NAMES = 2
 REPAIRABLE_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
@@ -258,6 +261,7 @@ class MentionFinder:
             (head if m.heading else body).append(m)
         nested = self._nested_places(doc, body, sent_of)
         nested += self._nested_names(doc, body, {m.head for m in nested}, sent_of)
+        nested += self._conjuncts(doc, body, sent_of)
         for m in nested + self._propagate(doc, body, covered, sent_of):
             m.heading = _in_ranges(m.name_start, headings)
             (head if m.heading else body).append(m)
@@ -704,6 +708,36 @@ class MentionFinder:
                     return e, label
             return None
         return self._scan(doc, covered, sent_of, match_at)
+
+    def _conjuncts(self, doc: Doc, found: list[Mention], sent_of) -> list[Mention]:
+        """``Dye & Bavelier``, ``Lewis, Simons, & Fennig``: a tagged span that coordinates
+        family names (a citation, a duo) holds a mention of each person, nested as GUM and
+        OntoNotes nest them; the whole stays the mention of the group. Known organisations
+        ("Procter & Gamble" in the gazetteer) keep their name whole."""
+        out = []
+        for m in found:
+            if m.kind != "name" or m.gid or m.label not in ("PERSON", "ORG"):
+                continue
+            pieces, piece = [], []
+            for tok in doc[m.extra["tok_start"]:m.head + 1]:
+                if tok.text in CONJUNCT_SEPARATORS:
+                    pieces.append(piece)
+                    piece = []
+                elif tok.is_title and (tok.is_alpha or "-" in tok.text):
+                    piece.append(tok.i)
+                else:
+                    break
+            pieces.append(piece)
+            if len(pieces) < 2 or not all(1 <= len(p) <= MAX_CONJUNCT_WORDS for p in pieces):
+                continue
+            if m.label != "PERSON" and "&" not in m.name:
+                continue  # "National Aeronautics and Space Administration" is one name
+            for p in pieces:
+                nm = self._make(doc, p[0], p[-1] + 1, "PERSON", sent_of)
+                if nm is not None:
+                    nm.start = nm.name_start
+                    out.append(nm)
+        return out
 
     def _scan_untagged(self, doc: Doc, covered: set, sent_of) -> list[Mention]:
         """Countries, capitals, known organisations and ``X Corps``-style names the tagger missed."""
