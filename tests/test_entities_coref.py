@@ -253,3 +253,10 @@ def test_each_name_of_a_citation_pair_is_a_mention_of_that_person(reader):
     # a name joined by "and" is one organisation's
     a = reader.read("The National Aeronautics and Space Administration launched a probe. The agency said so.")
     assert entity_of(a, "Space Administration") is entity_of(a, "National Aeronautics")
+
+
+def test_a_short_team_name_joins_the_team_named_most_often():
+    text = ("He played for the Boston Red Sox. The Boston Red Sox won. He was sent to the Pawtucket Red Sox. "
+            "The Red Sox called him back.")
+    assert _cluster(text, [("Boston Red Sox", "ORG", None), ("Boston Red Sox", "ORG", None),
+                           ("Pawtucket Red Sox", "ORG", None), ("Red Sox", "ORG", None)]) == [[0, 1, 3], [2]]

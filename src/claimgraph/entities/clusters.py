@@ -264,8 +264,24 @@ class NameSieve:
                 if wj[:len(wi)] != wi and not all(w[:1].isupper() for w in extra):
                     continue
                 cands.add(find(j))
-            if len(cands) == 1:
-                union(cands.pop(), i)
+            target = NameSieve._most_named(cands, ms, find)
+            if target is not None:
+                union(target, i)
+
+    @staticmethod
+    def _most_named(cands: set[int], ms, find) -> Optional[int]:
+        """The one candidate cluster, or the one the article names strictly most often ("the
+        Red Sox" after six "Boston Red Sox" and one "Pawtucket Red Sox"): the salience
+        preference of Lappin & Leass (1994) applied to names; None on a tie."""
+        if len(cands) <= 1:
+            return next(iter(cands), None)
+        count: dict[int, int] = {}
+        for j in range(len(ms)):
+            r = find(j)
+            if r in cands:
+                count[r] = count.get(r, 0) + 1
+        ranked = sorted(cands, key=lambda r: -count.get(r, 0))
+        return ranked[0] if count.get(ranked[0], 0) > count.get(ranked[1], 0) else None
 
     def _places(self, ms, find, union) -> None:
         country_at: dict[str, int] = {}
