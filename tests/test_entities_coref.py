@@ -260,3 +260,10 @@ def test_a_short_team_name_joins_the_team_named_most_often():
             "The Red Sox called him back.")
     assert _cluster(text, [("Boston Red Sox", "ORG", None), ("Boston Red Sox", "ORG", None),
                            ("Pawtucket Red Sox", "ORG", None), ("Red Sox", "ORG", None)]) == [[0, 1, 3], [2]]
+
+
+
+def test_a_repeated_word_before_a_number_or_another_name_is_no_name_of_its_own(reader):
+    a = reader.read("The results appear in Figure 1. As Figure 2 shows, the effect grows with age, and "
+                    "Figure 3 gives the totals.")
+    assert entity_of(a, "Figure", 1) is None

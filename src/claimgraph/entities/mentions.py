@@ -661,10 +661,23 @@ class MentionFinder:
     @staticmethod
     def _name_word(tok, lower: set[str]) -> bool:
         """A capitalised word the tagger left untagged that the article never writes in lower
-        case (so not a common word capitalised by its position or a heading)."""
-        return tok.is_alpha and len(tok.text) > 1 and tok.text[:1].isupper() and not tok.ent_type_ and tok.lower_ not in lower \
+        case (so not a common word capitalised by its position or a heading). A word in capitals
+        throughout ("CTU", a shouted "RUTH") carries no case evidence either way."""
+        return tok.is_alpha and len(tok.text) > 1 and tok.text[:1].isupper() and not tok.is_upper and not tok.ent_type_ and tok.lower_ not in lower \
             and tok.lower_ not in _SMALL_WORDS and tok.lower_ not in PRONOUN_WORDS \
             and fold(tok.text).rstrip(".") not in TITLES
+
+    @staticmethod
+    def _whole_name(doc: Doc, start: int, end: int) -> bool:
+        """No capitalised word, tagged name or number right after tokens start..end, nor one
+        after a joining "of"/"for" ("Democracy for America", "Figure 2")."""
+        n = len(doc)
+        after = end + 1 if end + 1 < n and doc[end].lower_ in _JOINERS else end
+        for k in (end, after):
+            if k < n and (doc[k].ent_type_ in NAME_LABELS or doc[k].is_digit or doc[k].is_alpha
+                          and doc[k].text[:1].isupper() and doc[k].lower_ not in PRONOUN_WORDS):
+                return False
+        return True
 
     def _recurring_names(self, doc: Doc, covered: set, sent_of) -> list[Mention]:
         """Proper nouns the tagger missed: a run of capitalised words (a proper noun at least
@@ -692,6 +705,8 @@ class MentionFinder:
         for seq, starts in runs.items():
             if len(starts) < MIN_RECURRENCE:
                 continue
+            if not all(self._whole_name(doc, s, s + len(seq)) for s in starts):
+                continue  # a piece of a longer name ("Democracy" of "Democracy for America")
             toks = [doc[k] for s in starts for k in range(s, s + len(seq))]
             if not any(t.pos_ == "PROPN" for t in toks) or all(doc[s].is_sent_start or (
                     s > 0 and "\n" in doc[s - 1].text + doc[s - 1].whitespace_) for s in starts):
