@@ -267,3 +267,10 @@ def test_a_repeated_word_before_a_number_or_another_name_is_no_name_of_its_own(r
     a = reader.read("The results appear in Figure 1. As Figure 2 shows, the effect grows with age, and "
                     "Figure 3 gives the totals.")
     assert entity_of(a, "Figure", 1) is None
+
+
+def test_a_name_written_with_the_is_no_given_name_of_a_person():
+    text = "Fans call Jets Singer the best. The Jets lost again, and Jets fans left."
+    ms = _names(text, [("Jets Singer", "PERSON", None), ("Jets", "ORG", None), ("Jets", "ORG", None)])
+    ms[1].start -= len("The ")  # "The Jets": the article is part of the organisation's mention
+    assert NameSieve().cluster(text, ms) == [[0], [1, 2]]

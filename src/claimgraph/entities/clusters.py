@@ -179,10 +179,13 @@ class NameSieve:
             else:
                 singles[w] = i
         # single family names of clusters that are not people (tagger label slips: "Yun" as GPE)
+        # names written with an article ("the Mets") are no one's given name
+        with_article = {norm_key(m.name) for m in ms if m.label != "PERSON" and m.start < m.name_start}
         for i, m in enumerate(ms):
             if m.label in ("GPE", "ORG", "LOC", "MISC") and m.gid is None and " " not in m.name:
                 target = self._closest(ms, fam.get(m.name.lower(), []), i)
-                if target is None and m.label not in PLACE_LABELS and person_words(m):
+                if target is None and m.label not in PLACE_LABELS and person_words(m) \
+                        and norm_key(m.name) not in with_article:
                     target = self._given_name_owner(person_words(m)[0], full, info, find)
                 if target is not None:
                     union(target, i)
