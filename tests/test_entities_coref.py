@@ -212,3 +212,65 @@ def test_a_bare_name_used_as_a_place_elsewhere_is_that_place_not_a_first_name():
     text = "York is a city. York Minster is old. Visitors love York."
     assert _cluster(text, [("York", "GPE", None), ("York Minster", "PERSON", None),
                            ("York", "PERSON", None)]) == [[0, 2], [1]]
+
+
+def test_a_given_name_the_tagger_left_out_opens_the_full_name(reader):
+    a = reader.read("Jonah Price\nJonah William Price (born 3 April 1975) is an English architect. "
+                    "He trained in Leeds.")
+    price = entity_of(a, "Jonah William Price")
+    assert price is not None and span_of(a.text, "Jonah William Price") in price.mentions
+    assert same(a, ("Jonah Price", 0), ("Jonah William Price", 0))
+
+
+def test_a_proper_noun_the_tagger_missed_is_a_name_when_the_article_repeats_it(reader):
+    a = reader.read("Many readers laugh at The Turnip. Writers for The Turnip meet weekly, and the editors "
+                    "of The Turnip choose the jokes.")
+    assert same(a, ("The Turnip", 0), ("The Turnip", 1), ("The Turnip", 2))
+    # a capitalised word the article also writes in lower case is no name
+    a = reader.read("Water is scarce in the valley. Farmers said Water Board rules changed. They sell water "
+                    "now, and Water Board staff agree.")
+    assert entity_of(a, "Water", 0) is None
+
+
+def test_a_given_name_alone_joins_its_full_name_whatever_its_label():
+    text = "Branson Anderson directed the film. Branson said he wanted a sequel. Mario J. Lucero agreed. Mario left."
+    assert _cluster(text, [("Branson Anderson", "PERSON", None), ("Branson", "ORG", None),
+                           ("Mario J. Lucero", "PERSON", None), ("Mario", "PERSON", None)]) == [[0, 1], [2, 3]]
+
+
+def test_a_focus_adverb_or_both_is_no_part_of_a_persons_mention(reader):
+    a = reader.read("Only Jenna Marbles answered. Both Chao and Yang were teachers.")
+    assert span_of(a.text, "Jenna Marbles") in entity_of(a, "Jenna Marbles").mentions
+    assert span_of(a.text, "Chao") in entity_of(a, "Chao").mentions
+
+
+def test_each_name_of_a_citation_pair_is_a_mention_of_that_person(reader):
+    a = reader.read("Earlier studies (Kessler & Bavelier, 2010) found large effects. Bavelier later repeated "
+                    "the test with new players.")
+    bavelier = entity_of(a, "Bavelier", 0)
+    assert bavelier is not None and bavelier is entity_of(a, "Bavelier", 1)
+    assert entity_of(a, "Kessler & Bavelier") is not bavelier
+    # a name joined by "and" is one organisation's
+    a = reader.read("The National Aeronautics and Space Administration launched a probe. The agency said so.")
+    assert entity_of(a, "Space Administration") is entity_of(a, "National Aeronautics")
+
+
+def test_a_short_team_name_joins_the_team_named_most_often():
+    text = ("He played for the Boston Red Sox. The Boston Red Sox won. He was sent to the Pawtucket Red Sox. "
+            "The Red Sox called him back.")
+    assert _cluster(text, [("Boston Red Sox", "ORG", None), ("Boston Red Sox", "ORG", None),
+                           ("Pawtucket Red Sox", "ORG", None), ("Red Sox", "ORG", None)]) == [[0, 1, 3], [2]]
+
+
+
+def test_a_repeated_word_before_a_number_or_another_name_is_no_name_of_its_own(reader):
+    a = reader.read("The results appear in Figure 1. As Figure 2 shows, the effect grows with age, and "
+                    "Figure 3 gives the totals.")
+    assert entity_of(a, "Figure", 1) is None
+
+
+def test_a_name_written_with_the_is_no_given_name_of_a_person():
+    text = "Fans call Jets Singer the best. The Jets lost again, and Jets fans left."
+    ms = _names(text, [("Jets Singer", "PERSON", None), ("Jets", "ORG", None), ("Jets", "ORG", None)])
+    ms[1].start -= len("The ")  # "The Jets": the article is part of the organisation's mention
+    assert NameSieve().cluster(text, ms) == [[0], [1, 2]]

@@ -49,7 +49,9 @@ def person_words(m: Mention) -> list[str]:
     return name_words(m.name)
 
 
-MIN_MISSPELT = 5  # family names shorter than this are too close to each other (Kim, Kin)
+MIN_MISSPELT = 5
+# a given name alone joins a full name of at most this many words ("Mario J. Lucero")
+MAX_GIVEN_NAME_OWNER_WORDS = 3  # family names shorter than this are too close to each other (Kim, Kin)
 
 
 class NameSieve:
@@ -169,10 +171,7 @@ class NameSieve:
             if target is None and "=" + norm_key(ms[i].name) in by_key:
                 target = by_key["=" + norm_key(ms[i].name)]  # same name with another label
             if target is None:
-                # a first-name-only mention of a full name ("Ahmed" after "Ahmed Mohamed")
-                firsts = {find(j) for j in full if info[j][0] == w and len(info[j]) == 2}
-                if len(firsts) == 1:
-                    target = firsts.pop()
+                target = self._given_name_owner(w, full, info, find)
             if target is not None:
                 union(target, i)
             elif w in singles:
@@ -180,12 +179,25 @@ class NameSieve:
             else:
                 singles[w] = i
         # single family names of clusters that are not people (tagger label slips: "Yun" as GPE)
+        # names written with an article ("the Mets") are no one's given name
+        with_article = {norm_key(m.name) for m in ms if m.label != "PERSON" and m.start < m.name_start}
         for i, m in enumerate(ms):
             if m.label in ("GPE", "ORG", "LOC", "MISC") and m.gid is None and " " not in m.name:
                 target = self._closest(ms, fam.get(m.name.lower(), []), i)
+                if target is None and m.label not in PLACE_LABELS and person_words(m) \
+                        and norm_key(m.name) not in with_article:
+                    target = self._given_name_owner(person_words(m)[0], full, info, find)
                 if target is not None:
                     union(target, i)
                     m.label = "PERSON"
+
+    @staticmethod
+    def _given_name_owner(word: str, full: list[int], info: dict[int, list[str]], find) -> Optional[int]:
+        """The one full name a given name alone stands for ("Ahmed" after "Ahmed Mohamed",
+        "Mario" after "Mario J. Lucero"), as in the name-matching pass of Raghunathan et al.
+        (2010); None when two people share the given name."""
+        firsts = {find(j) for j in full if info[j][0] == word and len(info[j]) <= MAX_GIVEN_NAME_OWNER_WORDS}
+        return firsts.pop() if len(firsts) == 1 else None
 
     @staticmethod
     def _same_full_name(wx: list[str], wy: list[str]) -> bool:
@@ -255,8 +267,24 @@ class NameSieve:
                 if wj[:len(wi)] != wi and not all(w[:1].isupper() for w in extra):
                     continue
                 cands.add(find(j))
-            if len(cands) == 1:
-                union(cands.pop(), i)
+            target = NameSieve._most_named(cands, ms, find)
+            if target is not None:
+                union(target, i)
+
+    @staticmethod
+    def _most_named(cands: set[int], ms, find) -> Optional[int]:
+        """The one candidate cluster, or the one the article names strictly most often ("the
+        Red Sox" after six "Boston Red Sox" and one "Pawtucket Red Sox"): the salience
+        preference of Lappin & Leass (1994) applied to names; None on a tie."""
+        if len(cands) <= 1:
+            return next(iter(cands), None)
+        count: dict[int, int] = {}
+        for j in range(len(ms)):
+            r = find(j)
+            if r in cands:
+                count[r] = count.get(r, 0) + 1
+        ranked = sorted(cands, key=lambda r: -count.get(r, 0))
+        return ranked[0] if count.get(ranked[0], 0) > count.get(ranked[1], 0) else None
 
     def _places(self, ms, find, union) -> None:
         country_at: dict[str, int] = {}

@@ -45,6 +45,17 @@ harbor harbour beach minster cathedral church castle palace museum stadium tower
 # place's ("New York City" is one place)
 NOT_NESTING_LABELS = ("PERSON", "NORP", "GPE")
 DETERMINERS = frozenset(("the", "a", "an"))
+# untagged capitalised words read as a name when the article uses them this often (Mikheev 1999)
+MIN_RECURRENCE = 2
+MAX_RECURRING_WORDS = 3
+PRONOUN_WORDS = frozenset("i me my we us our you your he him his she her it its they them their".split())
+# words before a person's name that its noun phrase does not take in
+DISTRIBUTIVES = frozenset("both all each either neither".split())
+# "Dye & Bavelier", "Lewis, Simons, & Fennig": the people a coordinated name holds
+CONJUNCT_SEPARATORS = frozenset(("&", "and", ","))
+MAX_CONJUNCT_WORDS = 1
+# untagged given and middle names a person's name may take in front ("Jared Tristan Padalecki")
+MAX_FRONT_NAMES = 2
 REPAIRABLE_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 REGION_WORDS = frozenset("region province oblast krai state county district prefecture "
                          "territory governorate canton municipality area".split())
@@ -245,14 +256,16 @@ class MentionFinder:
             covered.update(range(start, end))
             m.heading = _in_ranges(m.name_start, headings)
             (head if m.heading else body).append(m)
-        for m in self._scan_untagged(doc, covered, sent_of):
+        for m in self._scan_untagged(doc, covered, sent_of) + self._recurring_names(doc, covered, sent_of):
             m.heading = _in_ranges(m.name_start, headings)
             (head if m.heading else body).append(m)
         nested = self._nested_places(doc, body, sent_of)
         nested += self._nested_names(doc, body, {m.head for m in nested}, sent_of)
+        nested += self._conjuncts(doc, body, sent_of)
         for m in nested + self._propagate(doc, body, covered, sent_of):
             m.heading = _in_ranges(m.name_start, headings)
             (head if m.heading else body).append(m)
+        self._front_given_names(doc, body, head + body, covered)
         credits = credit_spans(doc_text(doc))
         if credits:  # "(AP Photo/Name, File)", "Photo credit: Name/Reuters": no one in the story
             body = [m for m in body if not _in_ranges(m.start, credits)]
@@ -446,6 +459,8 @@ class MentionFinder:
                 break
             if tok.text in _QUOTES or "\n" in tok.whitespace_ or tok.is_space:
                 break
+            if self._outside_person_np(tok):
+                break
             if not (j - 1 < tok.head.i < name_end_tok):
                 break
             if j == start and tok.is_title and self._is_country(tok):
@@ -468,6 +483,15 @@ class MentionFinder:
             self._title_of(doc, m)
 
     @staticmethod
+    def _outside_person_np(tok) -> bool:
+        """Words a parser may hang on a name that are no part of its noun phrase: a focus adverb
+        ("only Jenna"), a distributive determiner ("Both Chao and Yang") or a time expression
+        ("Thursday evening Bert and I went"), but not an age ("the 40-year-old leader")."""
+        if tok.pos_ == "ADV" or tok.lower_ in DISTRIBUTIVES:
+            return True
+        return tok.ent_type_ == "TIME" or tok.ent_type_ == "DATE" and tok.pos_ == "PROPN"
+
+    @staticmethod
     def _title_of(doc: Doc, m: Mention) -> None:
         """``Secretary of State Maria Delgado``, ``Minister of Finance Ali Musa``: a capitalised
         "Title of Department" just before a name is the person's role and part of the mention."""
@@ -479,6 +503,41 @@ class MentionFinder:
         m.role = hit.group(1)
         m.extra["titles"] = [fold(w).rstrip(".") for w in hit.group(1).split()]
         m.extra["title_of"] = (hit.start(), hit.end())
+
+    @staticmethod
+    def _front_given_names(doc: Doc, body: list[Mention], known: list[Mention], covered: set) -> None:
+        """``Matthew William Goode`` where the tagger found only ``William Goode`` (or the
+        bare ``Padalecki`` of ``Jared Tristan Padalecki``): untagged capitalised proper nouns
+        just before a person's name belong to it when the article names the same person with
+        that first word elsewhere (``Matthew Goode``). The full form of a name is its first
+        mention in a biography (the "first mention" convention of news style, cf. the full-name
+        / short-name links of Raghunathan et al. 2010); without the given name the mention
+        misses the noun phrase's head."""
+        firsts: set[tuple[str, str]] = set()
+        for m in known:
+            words = m.name.split()
+            if m.label == "PERSON" and m.kind == "name" and len(words) >= 2:
+                firsts.add((words[0], words[-1]))
+        if not firsts:
+            return
+        for m in body:
+            if m.label != "PERSON" or m.kind != "name":
+                continue
+            start = m.extra["tok_start"]
+            last = doc[m.head].text
+            j = start
+            while j > 0 and start - j < MAX_FRONT_NAMES and (j - 1) not in covered \
+                    and doc[j - 1].pos_ == "PROPN" and doc[j - 1].is_title and doc[j - 1].is_alpha \
+                    and "\n" not in doc[j - 1].whitespace_:
+                j -= 1
+            front = next((k for k in range(j, start) if (doc[k].text, last) in firsts), None)
+            if front is None:
+                continue
+            m.extra["tok_start"] = front
+            m.name_start = doc[front].idx
+            m.start = min(m.start, m.name_start)
+            m.name = doc_text(doc)[m.name_start:m.name_end]
+            covered.update(range(front, start))
 
     def _propagate(self, doc: Doc, found: list[Mention], covered: set, sent_of) -> list[Mention]:
         """Other occurrences of a name found elsewhere in the article (one sense per
@@ -597,6 +656,102 @@ class MentionFinder:
                     nm.start = nm.name_start
                     out.append(nm)
                 break
+        return out
+
+    @staticmethod
+    def _name_word(tok, lower: set[str]) -> bool:
+        """A capitalised word the tagger left untagged that the article never writes in lower
+        case (so not a common word capitalised by its position or a heading). A word in capitals
+        throughout ("CTU", a shouted "RUTH") carries no case evidence either way."""
+        return tok.is_alpha and len(tok.text) > 1 and tok.text[:1].isupper() and not tok.is_upper and not tok.ent_type_ and tok.lower_ not in lower \
+            and tok.lower_ not in _SMALL_WORDS and tok.lower_ not in PRONOUN_WORDS \
+            and fold(tok.text).rstrip(".") not in TITLES
+
+    @staticmethod
+    def _whole_name(doc: Doc, start: int, end: int) -> bool:
+        """No capitalised word, tagged name or number right after tokens start..end, nor one
+        after a joining "of"/"for" ("Democracy for America", "Figure 2")."""
+        n = len(doc)
+        after = end + 1 if end + 1 < n and doc[end].lower_ in _JOINERS else end
+        for k in (end, after):
+            if k < n and (doc[k].ent_type_ in NAME_LABELS or doc[k].is_digit or doc[k].is_alpha
+                          and doc[k].text[:1].isupper() and doc[k].lower_ not in PRONOUN_WORDS):
+                return False
+        return True
+
+    def _recurring_names(self, doc: Doc, covered: set, sent_of) -> list[Mention]:
+        """Proper nouns the tagger missed: a run of capitalised words (a proper noun at least
+        once) that the article uses at least twice, once or more inside a sentence, and never
+        writes in lower case ("Elsevier", "The Onion"): the document-level capitalisation
+        evidence of Mikheev (1999, "A knowledge-free method for capitalized word
+        disambiguation", ACL) and of GUM's own proper-name test. A given name is a person;
+        anything else an organisation until the clusterer hears otherwise."""
+        words = words_of(doc)
+        lower = {w.lower() for w in words if w[:1].islower()}
+        n = len(doc)
+        runs: dict[tuple[str, ...], list[int]] = {}
+        i = 0
+        while i < n:
+            if i in covered or not self._name_word(doc[i], lower):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and j - i < MAX_RECURRING_WORDS and j not in covered and doc[i].whitespace_ \
+                    and "\n" not in doc[j - 1].whitespace_ and self._name_word(doc[j], lower):
+                j += 1
+            runs.setdefault(tuple(words[i:j]), []).append(i)
+            i = j
+        found: dict[str, str] = {}
+        for seq, starts in runs.items():
+            if len(starts) < MIN_RECURRENCE:
+                continue
+            if not all(self._whole_name(doc, s, s + len(seq)) for s in starts):
+                continue  # a piece of a longer name ("Democracy" of "Democracy for America")
+            toks = [doc[k] for s in starts for k in range(s, s + len(seq))]
+            if not any(t.pos_ == "PROPN" for t in toks) or all(doc[s].is_sent_start or (
+                    s > 0 and "\n" in doc[s - 1].text + doc[s - 1].whitespace_) for s in starts):
+                continue
+            person = fold(seq[0]) in self.gaz.given_names or len(seq) > 1 and self.looks_personal(" ".join(seq))
+            found[" ".join(seq)] = "PERSON" if person else "ORG"
+        if not found:
+            return []
+
+        def match_at(i: int):
+            for e in range(min(n, i + MAX_RECURRING_WORDS), i, -1):
+                label = found.get(" ".join(words[i:e]))
+                if label:
+                    return e, label
+            return None
+        return self._scan(doc, covered, sent_of, match_at)
+
+    def _conjuncts(self, doc: Doc, found: list[Mention], sent_of) -> list[Mention]:
+        """``Dye & Bavelier``, ``Lewis, Simons, & Fennig``: a tagged span that coordinates
+        family names (a citation, a duo) holds a mention of each person, nested as GUM and
+        OntoNotes nest them; the whole stays the mention of the group. Known organisations
+        ("Procter & Gamble" in the gazetteer) keep their name whole."""
+        out = []
+        for m in found:
+            if m.kind != "name" or m.gid or m.label not in ("PERSON", "ORG"):
+                continue
+            pieces, piece = [], []
+            for tok in doc[m.extra["tok_start"]:m.head + 1]:
+                if tok.text in CONJUNCT_SEPARATORS:
+                    pieces.append(piece)
+                    piece = []
+                elif tok.is_title and (tok.is_alpha or "-" in tok.text):
+                    piece.append(tok.i)
+                else:
+                    break
+            pieces.append(piece)
+            if len(pieces) < 2 or not all(1 <= len(p) <= MAX_CONJUNCT_WORDS for p in pieces):
+                continue
+            if m.label != "PERSON" and "&" not in m.name:
+                continue  # "National Aeronautics and Space Administration" is one name
+            for p in pieces:
+                nm = self._make(doc, p[0], p[-1] + 1, "PERSON", sent_of)
+                if nm is not None:
+                    nm.start = nm.name_start
+                    out.append(nm)
         return out
 
     def _scan_untagged(self, doc: Doc, covered: set, sent_of) -> list[Mention]:
