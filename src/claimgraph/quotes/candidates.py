@@ -270,6 +270,8 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
             if rel in CONTENT_DEPS:
                 if rel == "parataxis" and child.i > tok.i:
                     continue
+                if child.i < tok.i and _introduces_quotation(tok):
+                    continue  # "“A.” Mr. Zahed said: “B.”": the cue's words are B, not A
                 if rel == "xcomp" and child.pos_ not in ("VERB", "AUX"):
                     continue
                 start, end = _content_bounds(child, tok)
@@ -352,6 +354,21 @@ def _evidence_in_candidates(doc: Doc) -> Iterator[Candidate]:
             end -= 1
         if end - start >= 3:
             yield Candidate(prep, start, end, "evidence:in", source)
+
+
+def _introduces_quotation(tok: Token) -> bool:
+    """A cue followed by a colon and a quotation ("Mr. Zahed said: “…”"): what it reports
+    comes after it."""
+    doc = tok.doc
+    i = tok.i + 1
+    while i < len(doc) and doc[i].dep_ in ("advmod", "npadvmod", "prt") and i - tok.i < 4:
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text != ":":
+        return False
+    j = i + 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    return j < len(doc) and doc[j].text in QUOTE_CHARS
 
 
 def _discourse_idiom(tok: Token) -> bool:

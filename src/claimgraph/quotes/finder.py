@@ -26,7 +26,8 @@ from claimgraph.step import Step
 from claimgraph.model import Quote
 from claimgraph.parsed import doc_text, sentence_of, tokens_with
 from claimgraph.lexicon import DOUBLE_MARKS, QUOTE_CHARS
-from claimgraph.quotes.candidates import EXPLETIVE_HEADS, Candidate, cue_span, generate_candidates, subject_of
+from claimgraph.quotes.candidates import (EXPLETIVE_HEADS, Candidate, _introduces_quotation, cue_span,
+                                            generate_candidates, subject_of)
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
 from claimgraph.lexicon import REPORTING_LEMMAS, verb_classes
 from claimgraph.entities.handoff import add_entity, add_mention, entity_at, token_entity_type
@@ -586,7 +587,7 @@ def _governing_cue(span: SpacySpan) -> Optional[Token]:
         if head is tok:
             return None
         if head.pos_ == "VERB" and (head.lemma_ in PARTIAL_CUE_LEMMAS or head.lemma_ in ("say", "add", "warn")):
-            return head
+            return None if head.i >= span.end and _introduces_quotation(head) else head
         if head.i >= span.start and head.i < span.end:
             tok = head
             continue
@@ -699,11 +700,16 @@ def _frame_clauses(doc: Doc) -> dict[int, int]:
     a clause borrows its subject and has a complement of its own, so the quotation after
     it is not its content ("…,” he said, *adding*, “…” is a statement of its own)."""
     out: dict[int, int] = {}
-    for tok in tokens_with(doc, "TAG", ("VBG", "VBN")):
-        if not (tok.pos_ == "VERB"
-                and tok.dep_ in ("advcl", "xcomp", "acl", "conj", "npadvmod")
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-                and any(c.dep_ in FRAME_COMPLEMENT_DEPS for c in tok.rights)):
+    for tok in tokens_with(doc, "POS", ("VERB",)):
+        if not any(c.dep_ in FRAME_COMPLEMENT_DEPS for c in tok.rights):
+            continue
+        participle = (tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("advcl", "xcomp", "acl", "conj", "npadvmod")
+                      and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
+        # "…,” Trump said at the party, two hours after news outlets *declared him the
+        # victor*. “…”; "…,” said X, a pollster who *called him a pragmatist*. “…”: a clause
+        # of its own inside the frame, its report whole before the next quotation
+        embedded = tok.dep_ in ("relcl", "advcl") or tok.dep_ == "conj" and tok.head.dep_ in ("relcl", "advcl")
+        if not (participle or embedded):
             continue
         last = tok.right_edge
         end = last.idx + len(last.text)
