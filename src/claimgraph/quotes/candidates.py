@@ -47,6 +47,9 @@ def subject_of(verb: Token) -> Optional[Token]:
     """The subject of ``verb``, inherited from the governing verb for xcomp/conj/advcl."""
     if _passive_of_asking(verb):
         return None  # "Trump, when asked about it, …": the one asked is not the one asking
+    frame = _frame_participle_of(verb)
+    if frame is not None:
+        return subject_of(frame)
     seen = 0
     tok = verb
     while seen < 5:
@@ -88,6 +91,20 @@ def subject_of(verb: Token) -> Optional[Token]:
         if name is not None:
             return name
     return _stranded_subject(verb)
+
+
+def _frame_participle_of(verb: Token) -> Optional[Token]:
+    """"She said her father would do the same, *saying* that he supports equal pay": a
+    participle of saying at the end of a reported clause, which the parser hung on the
+    clause's verb, goes on about the one who reports it. The reporting verb, or None."""
+    if verb.tag_ != "VBG" or verb.lemma_ not in REPORTING_LEMMAS or verb.dep_ not in ("advcl", "xcomp", "conj"):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    head = verb.head
+    if head.dep_ != "ccomp" or head.head.lemma_ not in REPORTING_LEMMAS or head.head.i > head.i:
+        return None
+    return head.head
 
 
 def _after_quotation(verb: Token) -> bool:
@@ -316,7 +333,7 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                 or tok.head.i > tok.i and _medial_cue_clause(tok)):
             head = tok.head
             start, end = _content_bounds(head, tok)
-            if end <= tok.right_edge.i + 1:
+            if end <= tok.right_edge.i + 1 or _closes_quotation_before(tok):
                 # "…,” he said." — the content ends where the cue's clause begins
                 end = min(end, tok.left_edge.i)
             # else a parenthetical cue ("The plan, she said, is dead") inside its content
@@ -426,6 +443,17 @@ def _reports_on_its_right(tok: Token) -> bool:
     of the clause before it; nor is one that hangs on a reporting verb ("…,” he said,
     noting that …": the clause before is that verb's)."""
     return tok.head.lemma_ in REPORTING_LEMMAS or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.rights)
+
+
+def _closes_quotation_before(tok: Token) -> bool:
+    """“…,” McKinnon says, dressed as Clinton. — a quotation closes right before the cue's
+    clause: the content ends there, whatever the parser hung on the quotation's verb
+    after the cue (a quotation that goes on after the frame is joined to it later)."""
+    doc = tok.doc
+    i = min(t.i for t in tok.subtree if not t.is_punct) - 1
+    while i > 0 and doc[i].text in (",", "?", "!", "—", "–"):
+        i -= 1
+    return i > 0 and doc[i].text in ("”", '"', "’") and not doc[i - 1].is_space and doc[i].tag_ == "''"
 
 
 def _medial_cue_clause(tok: Token) -> bool:

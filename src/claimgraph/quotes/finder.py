@@ -26,7 +26,7 @@ from claimgraph.step import Step
 from claimgraph.model import Quote
 from claimgraph.parsed import doc_text, sentence_of, tokens_with
 from claimgraph.lexicon import DOUBLE_MARKS, QUOTE_CHARS
-from claimgraph.quotes.candidates import (EXPLETIVE_HEADS, Candidate, _introduces_quotation, cue_span,
+from claimgraph.quotes.candidates import (EXPLETIVE_HEADS, SUBJECT_DEPS, Candidate, _introduces_quotation, cue_span,
                                             generate_candidates, subject_of)
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
 from claimgraph.lexicon import REPORTING_LEMMAS, verb_classes
@@ -36,7 +36,7 @@ from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.quotes.confidence import confidence, quote_basis, speaker_form
 from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, fragments, strip_marks
 from claimgraph.quotes.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, conjoined_speakers,
-                                          mentions_cover, piece_mention,
+                                          mentions_cover, paragraphs_apart, piece_mention,
                                           neighbour_speaker, relative_antecedent, resolve_pronoun,
                                           speaker_mention)
 
@@ -126,6 +126,7 @@ class QuoteFinder(Step):
         quoted = find_quoted_spans(doc_text(doc))
         quoted_tokens = quoted_token_set(doc, quoted)
         best: dict[int, Candidate] = {}
+        accepted: list[Candidate] = []
         for cand in generate_candidates(doc):
             cand.score = rate(featurise(cand, quoted_tokens), self.model, dense_features(cand))
             if _plain_report(cand) or _naming_report(cand):
@@ -134,11 +135,13 @@ class QuoteFinder(Step):
                 cand.score = max(cand.score, self.threshold + 0.1)
             if cand.score < self.threshold:
                 continue
+            accepted.append(cand)
             held = best.get(cand.cue.i)
             if held is None or cand.score > held.score:
                 best[cand.cue.i] = cand
         for cand in best.values():
             cand.content_end = choose_boundary(doc, cand, self.model)
+            _join_complements(doc, cand, accepted)
         chosen = _drop_nested(list(best.values()))
         statements = [self._statement(doc, cand, quoted) for cand in chosen]
         statements += self._adjacent_cue_quotes(doc, quoted, statements)
@@ -146,7 +149,8 @@ class QuoteFinder(Step):
         statements += self._orphan_quotes(doc, quoted, statements)
         statements.sort(key=lambda s: s.start)
         statements = _join_same_cue(doc_text(doc), _merge_split_quotes(
-            doc_text(doc), statements, quoted, _cue_tokens(doc), _frame_clauses(doc)))
+            doc_text(doc), statements, quoted, _cue_tokens(doc), _frame_clauses(doc),
+            [q for q in quoted if _quoted_name(doc, q)]))
         furniture = Furniture(doc_text(doc))
         return _clear_of_furniture(doc, statements, furniture) if furniture else statements
 
@@ -546,6 +550,30 @@ def _colon_cue(colon: Token) -> Optional[Token]:
     return verb if subj.pos_ == "NOUN" and verb.pos_ == "VERB" and verb.lemma_ not in EXPLETIVE_HEADS else None
 
 
+#: what may stand between two complements of one cue that make one content ("said the
+#: decision had come after review, *and that* it was not subject to appeal")
+COMPLEMENT_JOINTS = frozenset({",", ";", "and", "but", "that"})
+
+
+def _join_complements(doc: Doc, cand: Candidate, accepted: list[Candidate]) -> None:
+    """A cue with two clausal complements one after the other (the parser's two ccomps
+    of "said that X, and that Y"; "said the endorsement was rushed, [and] support would
+    have been higher *had they taken more time*") reports both: the content runs over
+    the next one when only a comma, a conjunction or "that" stands between them and the
+    next one reports nothing of its own ("said X, and three-quarters *said* Y" is two)."""
+    if cand.relation != "ccomp" or cand.content_start < cand.cue.i:
+        return
+    for other in sorted((c for c in accepted if c.cue is cand.cue and c.relation == "ccomp"
+                         and c.content_start >= cand.content_end), key=lambda c: c.content_start):
+        gap = doc[cand.content_end:other.content_start]
+        if any(t.lower_ not in COMPLEMENT_JOINTS and not t.is_space for t in gap):
+            return
+        if any(t.pos_ == "VERB" and t.lemma_ in REPORTING_LEMMAS and any(c.dep_ in SUBJECT_DEPS for c in t.children)
+               for t in doc[other.content_start:other.content_end]):
+            return
+        cand.content_end = other.content_end
+
+
 def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
     """Keep the outermost relations: drop one whose cue sits inside another accepted
     relation's content. Either it is the parser's second reading of the same words, or a
@@ -721,7 +749,8 @@ def _frame_clauses(doc: Doc) -> dict[int, int]:
 
 def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[QuotedSpan],
                         cue_offsets: Optional[list[int]] = None,
-                        frame: Optional[dict[int, int]] = None) -> list[Statement]:
+                        frame: Optional[dict[int, int]] = None,
+                        names: Optional[list[QuotedSpan]] = None) -> list[Statement]:
     """“First part,” she said. “Second part.” is one statement: a quotation with a cue
     absorbs the quotations that follow it in the same paragraph when only the cue's
     clause stands between them; relations found *inside* the absorbed quotations are the
@@ -738,13 +767,14 @@ def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[Quo
                 continue
             gap = text[st.end:qs.start]
             cue_between = st.end <= st.cue[0] < qs.start
-            if "\n" in gap or len(gap) > (200 if cue_between else 80):
+            if "\n" in gap and not (cue_between and _next_paragraph_goes_on(text, gap)) \
+                    or len(gap) > (200 if cue_between else 80):
                 break
             if not cue_between and gap.strip(" ,.;:\"“”‘’'—–-"):
                 break
             sentence = text[qs.start:qs.end].rstrip().endswith((".", "!", "?", "…"))
-            if qs.words(text) < MIN_QUOTE_WORDS and not sentence:
-                continue  # a quoted name or phrase, not the statement going on
+            if qs.words(text) < MIN_QUOTE_WORDS and not sentence or qs in (names or ()) and not sentence:
+                continue  # a quoted name, title or phrase, not the statement going on
             if any(o is not st and o.cue is not None and o.cue[0] >= qs.end and o.start <= qs.start + 1
                    and o.end >= qs.end - 1 for o in statements):
                 break  # the next quotation has a cue of its own ("…,” he added.)
@@ -770,6 +800,16 @@ def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[Quo
             continue
         out.append(st)
     return out
+
+
+def _next_paragraph_goes_on(text: str, gap: str) -> bool:
+    """“…,” the lawyer said.¶“…” — the frame ends its paragraph and the next paragraph
+    opens with the quotation: the statement goes on there (one paragraph break, and the
+    frame's sentence closed before it)."""
+    before, _, after = gap.partition("\n")
+    if "\n" in after.strip(" \t\xa0\n") or after.strip(" \t\xa0\n" + QUOTE_CHARS):
+        return False
+    return before.rstrip(" \t\xa0").endswith((".", "!", "?")) and paragraphs_apart(gap, 0, len(gap)) == 1
 
 
 def _in_gap(st: Statement, holder: Statement, quoted: list[QuotedSpan]) -> bool:
