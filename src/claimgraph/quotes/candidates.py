@@ -94,17 +94,21 @@ def subject_of(verb: Token) -> Optional[Token]:
 
 
 def _frame_participle_of(verb: Token) -> Optional[Token]:
-    """"She said her father would do the same, *saying* that he supports equal pay": a
-    participle of saying at the end of a reported clause, which the parser hung on the
-    clause's verb, goes on about the one who reports it. The reporting verb, or None."""
-    if verb.tag_ != "VBG" or verb.lemma_ not in REPORTING_LEMMAS or verb.dep_ not in ("advcl", "xcomp", "conj"):
-        return None
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+    """"She said her father would do the same, *saying* that he supports equal pay", "Mr.
+    Putin forecast that the economy would rebound *and praised* …": a participle of saying
+    at the end of a reported clause, or a second predicate of the reporting verb, which the
+    parser hung on the reported clause's verb, goes on about the one who reports. The
+    reporting verb, or None."""
+    if verb.dep_ not in ("advcl", "xcomp", "conj") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
     head = verb.head
-    if head.dep_ != "ccomp" or head.head.lemma_ not in REPORTING_LEMMAS or head.head.i > head.i:
+    reporter = head.head
+    if head.dep_ != "ccomp" or reporter.lemma_ not in REPORTING_LEMMAS or reporter.i > head.i:
         return None
-    return head.head
+    if verb.dep_ == "conj":
+        return reporter if _second_predicate(verb, head, reporter) else None
+    participle = verb.tag_ == "VBG" and verb.lemma_ in REPORTING_LEMMAS
+    return reporter if participle and verb.i > 0 and verb.doc[verb.i - 1].text == "," else None
 
 
 def _after_quotation(verb: Token) -> bool:
@@ -144,6 +148,10 @@ def _stranded_subject(verb: Token) -> Optional[Token]:
     i = verb.i - 1
     while i >= 0 and (doc[i].dep_ in ("aux", "neg", "advmod") or doc[i].text == ","):
         i -= 1
+    if i >= 0 and doc[i].dep_ == "pobj" and doc[i].head.dep_ == "prep" and doc[i].i + 1 < verb.i \
+            and doc[i + 1].text == "," and doc[i].head.i > 0 and doc[doc[i].head.left_edge.i - 1].text == ",":
+        # "Trump, in Kentucky, said …": past the phrase set off by commas to the name before it
+        i = doc[i].head.left_edge.i - 2
     if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or doc[i].dep_ in ("poss", "nsubj", "nsubjpass"):
         return None
     tok = doc[i]
@@ -507,6 +515,10 @@ def _noun_candidates(noun: Token) -> Iterator[Candidate]:
         if end <= start:
             continue
         speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if speaker is None:
+            # "criticism *from* rivals", "a statement *by* the ministry": who it comes from
+            source = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("from", "by")), None)
+            speaker = next((g for g in source.children if g.dep_ == "pobj"), None) if source is not None else None
         if speaker is None and noun.dep_ in ("dobj", "attr", "pobj"):
             speaker = subject_of(noun.head if noun.dep_ != "pobj" else noun.head.head)
         yield Candidate(noun, start, end, rel, speaker)

@@ -199,11 +199,14 @@ class QuoteFinder(Step):
             if qs.words(text) < MIN_QUOTE_WORDS or _covered(qs, [s for s in found if not _cue_inside(s, qs)]):
                 continue
             cue = _cue_after(doc, qs.end) or _cue_before(doc, qs.start)
+            speaker = subject_of(cue) if cue is not None else None
             if cue is None:
-                continue
+                cue, speaker = _named_colon(doc, qs.start)
+                if cue is None:
+                    continue
             chain = _chain(quoted, [qs])
             start, end = strip_marks(text, chain[0].start, chain[-1].end)
-            out.append(Statement("direct", start, end, cue_span(cue), subject_of(cue), 0.6, cue.lemma_, "adjacent"))
+            out.append(Statement("direct", start, end, cue_span(cue), speaker, 0.6, cue.lemma_, "adjacent"))
         return out
 
     def _orphan_quotes(self, doc: Doc, quoted: list[QuotedSpan], found: list[Statement]) -> list[Statement]:
@@ -504,6 +507,37 @@ def _cue_before(doc: Doc, start_char: int) -> Optional[Token]:
     if doc[i].text == "," and not text_starts_sentence(doc_text(doc), start_char):
         return None
     return _colon_cue(doc[i]) if doc[i].text in (":", ",") else None
+
+
+#: what a source named before a colon may be besides a name ("From the report: “…”")
+DOCUMENT_SOURCES = frozenset({"report", "statement", "study", "survey", "poll", "memo", "release", "letter",
+                              "analysis", "post", "tweet"})
+
+
+def _named_colon(doc: Doc, start_char: int) -> tuple[Optional[Token], Optional[Token]]:
+    """“…” after a short phrase that names its source and a colon, with no verb ("… -
+    Pew Research: “…”", "From the report: “…”"): (the colon, the source's head)."""
+    span = doc.char_span(max(0, start_char - 1), start_char, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return None, None
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_space or all(ch in QUOTE_CHARS for ch in doc[i].text)):
+        i -= 1
+    if i < 1 or doc[i].text != ":":
+        return None, None
+    colon, j = doc[i], i - 1
+    while j >= 0 and not (doc[j].text in ("-", "—", "–", ".", "!", "?") or "\n" in doc[j].text_with_ws):
+        j -= 1
+    phrase = doc[j + 1:i]
+    if not 0 < len(phrase) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None, None
+    head = phrase.root
+    if head.pos_ == "ADP":
+        head = next((c for c in head.children if c.dep_ == "pobj"), head)
+    if head.pos_ == "PROPN" and head.text[:1].isupper() or token_entity_type(head) in COLON_SPEAKER_TYPES \
+            or head.lemma_.lower() in DOCUMENT_SOURCES:
+        return colon, head
+    return None, None
 
 
 def text_starts_sentence(text: str, start: int) -> bool:
