@@ -300,6 +300,12 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                 if rel == "xcomp" and child.pos_ not in ("VERB", "AUX"):
                     continue
                 start, end = _content_bounds(child, tok)
+                if rel == "ccomp" and tok.dep_ == "relcl" and tok.head.i < tok.i and child.i > tok.i \
+                        and not any(c.dep_ in SUBJECT_DEPS for c in child.children) \
+                        and not any(t.dep_ in ("prep", "pobj") for t in tok.doc[tok.head.i + 1:tok.i]):
+                    # "a probe the agency said was ongoing": the noun the relative clause
+                    # hangs on is the subject of what was said, and part of it
+                    start = min(start, tok.head.left_edge.i)
             elif rel == "prep" and tok.pos_ == "VERB":
                 bounds = _prep_object_bounds(child)
                 if bounds is None:
@@ -340,6 +346,8 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                                         or tok.dep_ == "advcl" and not _reports_on_its_right(tok))
                 or tok.head.i > tok.i and _medial_cue_clause(tok)):
             head = tok.head
+            while head.dep_ in ("aux", "auxpass") and head.head is not head:
+                head = head.head  # "Even then, he said, he’s learned …" hung on the auxiliary
             start, end = _content_bounds(head, tok)
             if end <= tok.right_edge.i + 1 or _closes_quotation_before(tok):
                 # "…,” he said." — the content ends where the cue's clause begins
