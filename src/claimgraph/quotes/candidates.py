@@ -306,6 +306,13 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                     # "a probe the agency said was ongoing": the noun the relative clause
                     # hangs on is the subject of what was said, and part of it
                     start = min(start, tok.head.left_edge.i)
+                elif rel == "ccomp" and child.i > tok.i and not any(c.dep_ in SUBJECT_DEPS for c in child.children):
+                    # "showed [the party with the highest turnout] [won only four times]": the
+                    # parser took the subject of what was shown for an object of the cue
+                    lead = [c for c in tok.rights if c.i < child.left_edge.i and c.dep_ in ("dobj", "prep")
+                            and c.right_edge.i + 1 >= child.left_edge.i - 1]
+                    if lead:
+                        start = min(start, lead[0].left_edge.i)
             elif rel == "prep" and tok.pos_ == "VERB":
                 bounds = _prep_object_bounds(child)
                 if bounds is None:

@@ -142,6 +142,7 @@ class QuoteFinder(Step):
         for cand in best.values():
             cand.content_end = choose_boundary(doc, cand, self.model)
             _join_complements(doc, cand, accepted)
+            _with_object(doc, cand)
         chosen = _drop_nested(list(best.values()))
         statements = [self._statement(doc, cand, quoted) for cand in chosen]
         statements += self._adjacent_cue_quotes(doc, quoted, statements)
@@ -606,6 +607,27 @@ def _join_complements(doc: Doc, cand: Candidate, accepted: list[Candidate]) -> N
                for t in doc[other.content_start:other.content_end]):
             return
         cand.content_end = other.content_end
+
+
+#: prepositions by which a verb of judgment names what its object is judged for
+#: ("criticised the mayor *for* …", "charged two developers *with* …")
+GROUND_PREPS = frozenset({"for", "with", "over", "of"})
+
+
+def _with_object(doc: Doc, cand: Candidate) -> None:
+    """"Trump criticised Sadiq Khan for making “very rude statements”": the object goes
+    with the ground it is judged on — the content runs from the object when the cue's
+    chosen content is the phrase of "for", "with", "over" or "of" right after it."""
+    if not cand.relation.startswith("prep:") or cand.relation[5:] not in GROUND_PREPS:
+        return
+    prep = doc[cand.content_start].head if doc[cand.content_start].head.dep_ == "prep" else None
+    prep = next((c for c in cand.cue.rights if c.dep_ == "prep" and c.i < cand.content_start
+                 and c.right_edge.i >= cand.content_start), prep)
+    if prep is None:
+        return
+    obj = next((c for c in cand.cue.children if c.dep_ == "dobj" and c.right_edge.i + 1 == prep.i), None)
+    if obj is not None and obj.i > cand.cue.i:
+        cand.content_start = obj.left_edge.i
 
 
 def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
