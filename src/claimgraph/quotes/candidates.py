@@ -236,8 +236,11 @@ def _content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]
                 end = min(end, cut)
                 break
     for tok in doc[start + 2:end]:
-        # ", including …" at the end elaborates on the content; it is not what was said
-        if tok.lower_ == "including" and doc[tok.i - 1].text == "," and tok.right_edge.i >= end - 1:
+        # ", including within the framework of …" at the end elaborates on the content's
+        # action; it is not what was said (", including 38 superdelegates" is: it says
+        # what a number or a list holds)
+        if tok.lower_ == "including" and doc[tok.i - 1].text == "," and tok.right_edge.i >= end - 1 \
+                and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("ADP", "SCONJ", "ADV"):
             end = tok.i - 1
             break
     while start < end and (doc[start].dep_ in CLAUSE_TRIM_DEPS and doc[start].lower_ in ("that", "whether", "if")
