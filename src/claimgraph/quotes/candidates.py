@@ -225,8 +225,10 @@ def _content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]
     start, end = head.left_edge.i, head.right_edge.i + 1
     doc = head.doc
     if head.pos_ in ("VERB", "AUX"):
-        for child in head.rights:
-            contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") and c.i < child.i for c in head.children)
+        for child in sorted((c for c in head.conjuncts if c.i > head.i), key=lambda c: c.i):
+            # (a conjunct of a conjunct too: "said the bill had …, but was waylaid … *and arguing* …")
+            contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") and c.i < child.i
+                           for c in child.head.children)
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and (
                     contrast and (cue is None or not _same_subject(child, head)) or not any(
                     g.dep_ in SUBJECT_DEPS for g in child.children) and _second_predicate(child, head, cue)):
