@@ -231,6 +231,15 @@ class QuoteFinder(Step):
             start, end = strip_marks(doc_text(doc), qs.start, qs.end)
             cue = _governing_cue(span)
             if cue is not None and words < 15:
+                own = next((st for st in found if st.cue == cue_span(cue) and cue.idx < st.start
+                            and st.end <= qs.start and sentence_of(doc, span.start).start_char <= st.start), None)
+                if own is not None:
+                    # "says the people want a leader, but instead Obama is giving them
+                    # “lectures …”": the quotation ends the statement the cue already made
+                    own.end = max(own.end, end)
+                    if own.kind == "indirect":
+                        own.kind = "mixed"
+                    continue
                 lead = _short_object(cue, span)
                 out.append(Statement("partial" if lead is None else "mixed", start if lead is None else lead, end,
                                      cue_span(cue), subject_of(cue), 0.5, cue.lemma_, "governed"))
