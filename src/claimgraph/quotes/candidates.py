@@ -587,12 +587,28 @@ def content_variants(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
     return out
 
 
+def further_extension(doc: Doc, cand: "Candidate", first: int) -> Optional[tuple[int, str]]:
+    """The longest end: the cue's dependents that follow the content one after another
+    ("sent *a letter* on Thursday to Senate leaders opposing …") up to a comma."""
+    end = first
+    for c in cand.cue.rights:
+        if c.left_edge.i != end or c.dep_ in ("punct", "cc", "conj") or c.is_punct:
+            continue
+        end = c.right_edge.i + 1
+    while end > first and doc[end - 1].is_punct:
+        end -= 1
+    return (end, "extend|all|all|-") if end > first else None
+
+
 def boundary_choices(doc: Doc, cand: "Candidate") -> list[tuple[int, str]]:
-    """Every end the ranker chooses from: the parse's, shorter ones, a longer one."""
+    """Every end the ranker chooses from: the parse's, shorter ones, longer ones."""
     choices = content_variants(doc, cand.content_start, cand.content_end)
     longer = extension(doc, cand)
     if longer is not None:
         choices.append(longer)
+        further = further_extension(doc, cand, longer[0])
+        if further is not None:
+            choices.append(further)
     return choices
 
 
