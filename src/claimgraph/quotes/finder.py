@@ -148,6 +148,12 @@ class QuoteFinder(Step):
         statements += self._adjacent_cue_quotes(doc, quoted, statements)
         statements = _drop_inside_quotes(statements)
         statements += self._orphan_quotes(doc, quoted, statements)
+        for st in statements:
+            if st.speaker_head is not None and st.cue is not None and st.start <= st.speaker_head.idx < st.end <= st.cue[0]:
+                # the parser took a word of the quotation for the subject of the frame after it
+                cue = doc.char_span(*st.cue, alignment_mode="expand")
+                if cue is not None:
+                    st.speaker_head = _frame_subject(doc, st.end, cue.root)
         statements.sort(key=lambda s: s.start)
         statements = _join_same_cue(doc_text(doc), _merge_split_quotes(
             doc_text(doc), statements, quoted, _cue_tokens(doc), _frame_clauses(doc),
@@ -199,8 +205,12 @@ class QuoteFinder(Step):
         for qs in quoted:
             if qs.words(text) < MIN_QUOTE_WORDS or _covered(qs, [s for s in found if not _cue_inside(s, qs)]):
                 continue
-            cue = _cue_after(doc, qs.end) or _cue_before(doc, qs.start)
+            after = _cue_after(doc, qs.end)
+            cue = after or _cue_before(doc, qs.start)
             speaker = subject_of(cue) if cue is not None else None
+            if after is not None and speaker is not None and qs.start <= speaker.idx < qs.end:
+                # "“Maybe the difference …,” he wondered aloud": not a word of the quotation
+                speaker = _frame_subject(doc, qs.end, after)
             if cue is None:
                 cue, speaker = _named_colon(doc, qs.start)
                 if cue is None:
@@ -487,6 +497,20 @@ def _cue_after(doc: Doc, end_char: int) -> Optional[Token]:
                 return None
             return tok
     return None
+
+
+def _frame_subject(doc: Doc, quote_end: int, cue: Token) -> Optional[Token]:
+    """The speaker of a frame after a quotation, outside it: the noun or pronoun between
+    the closing mark and the cue (“…,” *he* said), else the name right after the cue
+    (“…,” said *Briggs*)."""
+    between = [t for t in doc[:cue.i] if t.idx >= quote_end and t.pos_ in ("PRON", "PROPN", "NOUN")
+               and t.ent_type_ not in ("DATE", "TIME")]
+    if between:
+        tok = between[-1]
+        while tok.dep_ in ("compound", "flat") and tok.head.i < cue.i and tok.head.idx >= quote_end:
+            tok = tok.head
+        return tok
+    return next((t for t in doc[cue.i + 1:cue.i + 4] if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
 def _quotative(tok: Token) -> bool:
