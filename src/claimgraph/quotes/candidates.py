@@ -353,8 +353,9 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                         yield Candidate(tok, start, end, "nsubjpass", agent if agent is not subj else None)
         # "“…,” he said." with the quote parsed as the head of the cue; "Otherwise, she
         # said, growth may stall." with the cue's clause set off by commas in the middle
-        if tok.lemma_ in REPORTING_LEMMAS and (
-                tok.head.i < tok.i and (tok.dep_ in ("parataxis", "ccomp") or _trailing_cue_clause(tok)
+        if tok.lemma_ in REPORTING_LEMMAS and not _introduces_quotation(tok, comma=True) and (
+                tok.head.i < tok.i and (tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and _set_off(tok)
+                                        or _trailing_cue_clause(tok)
                                         or tok.dep_ == "advcl" and not _reports_on_its_right(tok))
                 or tok.head.i > tok.i and _medial_cue_clause(tok)):
             head = tok.head
@@ -401,14 +402,22 @@ def _evidence_in_candidates(doc: Doc) -> Iterator[Candidate]:
             yield Candidate(prep, start, end, "evidence:in", source)
 
 
-def _introduces_quotation(tok: Token) -> bool:
-    """A cue followed by a colon and a quotation ("Mr. Zahed said: “…”"): what it reports
-    comes after it."""
+def _set_off(tok: Token) -> bool:
+    """Is the cue's clause set off from what comes before it by a comma, a dash or a
+    closing quotation mark (“…,” he said / …, he said), not joined to it ("I think the
+    public will *respond*")?"""
+    left = min(t.i for t in tok.subtree if not t.is_punct)
+    return left > 0 and (tok.doc[left - 1].is_punct or tok.doc[left - 1].text in QUOTE_CHARS)
+
+
+def _introduces_quotation(tok: Token, comma: bool = False) -> bool:
+    """A cue followed by a colon and a quotation ("Mr. Zahed said: “…”"; with ``comma``,
+    by a comma too: "as she angrily said, “…”"): what it reports comes after it."""
     doc = tok.doc
     i = tok.i + 1
     while i < len(doc) and doc[i].dep_ in ("advmod", "npadvmod", "prt") and i - tok.i < 4:
         i += 1
-    if i + 1 >= len(doc) or doc[i].text != ":":
+    if i + 1 >= len(doc) or doc[i].text not in ((":", ",") if comma else (":",)):
         return False
     j = i + 1
     while j < len(doc) and doc[j].is_space:
