@@ -362,7 +362,14 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
             while head.dep_ in ("aux", "auxpass") and head.head is not head:
                 head = head.head  # "Even then, he said, he’s learned …" hung on the auxiliary
             start, end = _content_bounds(head, tok)
-            if end <= tok.right_edge.i + 1 or _closes_quotation_before(tok):
+            # "Take action before the election, they said, and you risk …": a clause of its own
+            # that the parser conjoined to the cue goes on with the content, not with the frame
+            goes_on = [c for c in tok.rights if c.dep_ == "conj" and c.lemma_ not in REPORTING_LEMMAS
+                       and any(g.dep_ in SUBJECT_DEPS for g in c.children)]
+            frame_end = min([c.left_edge.i for c in goes_on] + [tok.right_edge.i + 1])
+            if goes_on and not _closes_quotation_before(tok):
+                end = max(end, goes_on[-1].right_edge.i + 1)
+            if end <= frame_end or _closes_quotation_before(tok):
                 # "…,” he said." — the content ends where the cue's clause begins
                 end = min(end, tok.left_edge.i)
             # else a parenthetical cue ("The plan, she said, is dead") inside its content
