@@ -245,6 +245,12 @@ def _content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]
                 and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("ADP", "SCONJ", "ADV"):
             end = tok.i - 1
             break
+    # a clause does not go on past the end of its paragraph (the parser may hang the next
+    # paragraph on it: "Ms. Lee was asked about the strike.¶“We have never …”")
+    anchor = max(head.i, cue.i if cue is not None else head.i)
+    brk = next((t.i for t in doc[anchor:end] if "\n" in t.text or "\n" in t.whitespace_), None)
+    if brk is not None:
+        end = min(end, brk + 1)
     while start < end and (doc[start].dep_ in CLAUSE_TRIM_DEPS and doc[start].lower_ in ("that", "whether", "if")
                            or doc[start].is_punct and doc[start].text not in QUOTE_CHARS):
         start += 1

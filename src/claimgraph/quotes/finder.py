@@ -182,16 +182,22 @@ class QuoteFinder(Step):
                 kind = "mixed"
                 fragment = inside[-1]
                 tail = doc_text(doc)[fragment.end:end].split()
+                tail_span = doc.char_span(fragment.end, end, alignment_mode="expand") if fragment.end < end else None
+                # what follows the quoted words is only when or where they were said ("… on
+                # Tuesday", "… in a speech on Monday"), no clause of its own
+                tail_words = len([w for w in tail if w.strip(QUOTE_CHARS + ".,;")])
+                first = next((t for t in tail_span or () if not t.is_punct and t.text not in QUOTE_CHARS), None)
+                circumstance = tail_words <= 3 or tail_words <= 6 and first is not None and first.head.i == cand.cue.i \
+                    and first.dep_ in ("prep", "npadvmod") and not any(t.pos_ in ("VERB", "AUX") for t in tail_span)
                 lead = [w for w in doc_text(doc)[start:fragment.start].split() if w.strip(QUOTE_CHARS) not in ("", "as")]
-                if cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 and len(tail) <= 3 \
+                if cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 and circumstance \
                         and len(lead) > SHORT_OBJECT_WORDS:
                     # "described the deployment of North Korean troops as “very dangerous”": the
                     # quoted words are the statement; "called the system “rotten to the core”",
                     # "called her “weak”": the short object is part of what was said of it
                     kind = "partial"
                     start, end = strip_marks(doc_text(doc), fragment.start, fragment.end)
-                elif cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 and len(
-                        [w for w in tail if w.strip(QUOTE_CHARS + ".,;")]) <= 3:
+                elif cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 and circumstance:
                     end = strip_marks(doc_text(doc), start, fragment.end)[1]  # not "… on Tuesday"
         negated = any(c.dep_ == "neg" for c in cand.cue.children)
         return Statement(kind, start, end, cue_span(cand.cue), cand.speaker, cand.score, cand.cue.lemma_,
@@ -631,7 +637,7 @@ def _join_complements(doc: Doc, cand: Candidate, accepted: list[Candidate]) -> N
     next one reports nothing of its own ("said X, and three-quarters *said* Y" is two)."""
     if cand.relation != "ccomp" or cand.content_start < cand.cue.i:
         return
-    for other in sorted((c for c in accepted if c.cue is cand.cue and c.relation == "ccomp"
+    for other in sorted((c for c in accepted if c.cue.i == cand.cue.i and c.relation == "ccomp"
                          and c.content_start >= cand.content_end), key=lambda c: c.content_start):
         gap = doc[cand.content_end:other.content_start]
         if any(t.lower_ not in COMPLEMENT_JOINTS and not t.is_space for t in gap):
@@ -674,10 +680,19 @@ def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
         return (k is not c and k.content_start <= c.cue.i < k.content_end
                 and not (c.cue.dep_ == "relcl" and _plain_report(c) and not _plain_report(k)))
 
+    def outranks(k: Candidate, c: Candidate) -> bool:
+        # an outer relation rated below the one inside it is a doubtful reading of the
+        # sentence ("farmers gathered, *with protesters insisting that* …"), unless it is
+        # a plain report ("X said Y wants …")
+        return k.score >= c.score or _plain_report(k)
+
     keep: list[Candidate] = []
     for c in sorted(cands, key=lambda c: -c.score):
-        if any(inside(c, k) and not inside(k, c) for k in cands) or any(inside(c, k) for k in keep):
+        if any(inside(c, k) and not inside(k, c) and outranks(k, c) for k in cands) \
+                or any(inside(c, k) for k in keep):
             continue
+        if any(inside(k, c) and not inside(c, k) and not outranks(c, k) for k in keep):
+            continue  # it would only hold a better-rated relation kept already
         keep.append(c)
     return keep
 
@@ -911,11 +926,13 @@ def _in_gap(st: Statement, holder: Statement, quoted: list[QuotedSpan]) -> bool:
 def _join_same_cue(text: str, statements: list[Statement]) -> list[Statement]:
     """Two pieces of one statement found by two routes ("Security needs hard power, “but
     also soft power,” Rasmussen told VOA": the clause and the quotation, one cue) are one
-    statement when nothing but punctuation stands between them."""
+    statement when nothing but punctuation stands between them (in one paragraph: "Ms. Lee
+    was asked about the strike.¶“We have never …”" is the question and the answer)."""
     out: list[Statement] = []
     for st in statements:  # sorted by start
         prev = next((o for o in reversed(out) if o.cue is not None and o.cue == st.cue), None)
-        if prev is not None and not text[prev.end:st.start].strip(" ,;:'-—–\n" + QUOTE_CHARS):
+        between = text[prev.end:st.start] if prev is not None else ""
+        if prev is not None and not between.strip(" ,;:'-—–" + QUOTE_CHARS) and "\n" not in between:
             prev.end = max(prev.end, st.end)
             if prev.kind != st.kind:
                 prev.kind = "mixed"
