@@ -50,6 +50,9 @@ def subject_of(verb: Token) -> Optional[Token]:
         return verb.head  # "“…?” the 43-year-old asked": not a participle of asking
     if _passive_of_asking(verb):
         return None  # "Trump, when asked about it, …": the one asked is not the one asking
+    frame = _frame_participle_of(verb)
+    if frame is not None:
+        return subject_of(frame)
     seen = 0
     tok = verb
     while seen < 5:
@@ -199,6 +202,21 @@ def _unattached_predicate(verb: Token) -> bool:
             and any(c.dep_ in SUBJECT_DEPS and c.i < head.i for c in head.children))
 
 
+def _frame_participle_of(verb: Token) -> Optional[Token]:
+    """"She said her father would do the same, *saying* that he supports equal pay": a
+    participle of saying at the end of a reported clause, which the parser hung on the
+    reported clause's verb, goes on about the one who reports (a second predicate conjoined
+    to the reported clause is :func:`_inherits_from`'s). The reporting verb, or None."""
+    if verb.dep_ not in ("advcl", "xcomp") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    head = verb.head
+    reporter = head.head
+    if head.dep_ != "ccomp" or reporter.lemma_ not in REPORTING_LEMMAS or reporter.i > head.i:
+        return None
+    participle = verb.tag_ == "VBG" and verb.lemma_ in REPORTING_LEMMAS
+    return reporter if participle and verb.i > 0 and verb.doc[verb.i - 1].text == "," else None
+
+
 def _after_quotation(verb: Token) -> bool:
     """The verb comes right after a closing quotation: “…,” said X."""
     doc = verb.doc
@@ -335,8 +353,10 @@ def _content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]
     start, end = head.left_edge.i, head.right_edge.i + 1
     doc = head.doc
     if head.pos_ in ("VERB", "AUX"):
-        for child in head.rights:
-            contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") and c.i < child.i for c in head.children)
+        for child in sorted((c for c in head.conjuncts if c.i > head.i), key=lambda c: c.i):
+            # (a conjunct of a conjunct too: "said the bill had …, but was waylaid … *and arguing* …")
+            contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") and c.i < child.i
+                           for c in child.head.children)
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and (
                     contrast and (cue is None or not _same_subject(child, head)) or not any(
                     g.dep_ in SUBJECT_DEPS for g in child.children) and _second_predicate(child, head, cue)):
@@ -346,10 +366,19 @@ def _content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]
                 end = min(end, cut)
                 break
     for i in _including(doc, start + 2, end):
-        # ", including …" at the end elaborates on the content; it is not what was said
-        if doc[i - 1].text == "," and doc[i].right_edge.i >= end - 1:
+        # ", including within the framework of …" at the end elaborates on the content's
+        # action; it is not what was said (", including 38 superdelegates" is: it says
+        # what a number or a list holds)
+        if doc[i - 1].text == "," and doc[i].right_edge.i >= end - 1 \
+                and i + 1 < len(doc) and doc[i + 1].pos_ in ("ADP", "SCONJ", "ADV"):
             end = i - 1
             break
+    # a clause does not go on past the end of its paragraph (the parser may hang the next
+    # paragraph on it: "Ms. Lee was asked about the strike.¶“We have never …”")
+    anchor = max(head.i, cue.i if cue is not None else head.i)
+    brk = next((t.i for t in doc[anchor:end] if "\n" in t.text or "\n" in t.whitespace_), None)
+    if brk is not None:
+        end = min(end, brk + 1)
     while start < end and (doc[start].dep_ in CLAUSE_TRIM_DEPS and doc[start].lower_ in ("that", "whether", "if")
                            or doc[start].is_punct and doc[start].text not in QUOTE_CHARS):
         start += 1
@@ -413,9 +442,24 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
             if rel in CONTENT_DEPS:
                 if rel == "parataxis" and child.i > tok.i:
                     continue
+                if child.i < tok.i and _introduces_quotation(tok):
+                    continue  # "“A.” Mr. Zahed said: “B.”": the cue's words are B, not A
                 if rel == "xcomp" and child.pos_ not in ("VERB", "AUX"):
                     continue
                 start, end = _content_bounds(child, tok)
+                if rel == "ccomp" and tok.dep_ == "relcl" and tok.head.i < tok.i and child.i > tok.i \
+                        and not any(c.dep_ in SUBJECT_DEPS for c in child.children) \
+                        and not any(t.dep_ in ("prep", "pobj") for t in tok.doc[tok.head.i + 1:tok.i]):
+                    # "a probe the agency said was ongoing": the noun the relative clause
+                    # hangs on is the subject of what was said, and part of it
+                    start = min(start, tok.head.left_edge.i)
+                elif rel == "ccomp" and child.i > tok.i and not any(c.dep_ in SUBJECT_DEPS for c in child.children):
+                    # "showed [the party with the highest turnout] [won only four times]": the
+                    # parser took the subject of what was shown for an object of the cue
+                    lead = [c for c in tok.rights if c.i < child.left_edge.i and c.dep_ in ("dobj", "prep")
+                            and c.right_edge.i + 1 >= child.left_edge.i - 1]
+                    if lead:
+                        start = min(start, lead[0].left_edge.i)
             elif rel == "prep" and tok.pos_ == "VERB":
                 bounds = _prep_object_bounds(child)
                 if bounds is None:
@@ -451,13 +495,23 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                         yield Candidate(tok, start, end, "nsubjpass", agent if agent is not subj else None)
         # "“…,” he said." with the quote parsed as the head of the cue; "Otherwise, she
         # said, growth may stall." with the cue's clause set off by commas in the middle
-        if tok.lemma_ in REPORTING_LEMMAS and (
-                tok.head.i < tok.i and (tok.dep_ in ("parataxis", "ccomp") or _trailing_cue_clause(tok)
+        if tok.lemma_ in REPORTING_LEMMAS and not _introduces_quotation(tok, comma=True) and (
+                tok.head.i < tok.i and (tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and _set_off(tok)
+                                        or _trailing_cue_clause(tok)
                                         or tok.dep_ == "advcl" and not _reports_on_its_right(tok))
                 or tok.head.i > tok.i and _medial_cue_clause(tok)):
             head = tok.head
+            while head.dep_ in ("aux", "auxpass") and head.head is not head:
+                head = head.head  # "Even then, he said, he’s learned …" hung on the auxiliary
             start, end = _content_bounds(head, tok)
-            if end <= tok.right_edge.i + 1:
+            # "Take action before the election, they said, and you risk …": a clause of its own
+            # that the parser conjoined to the cue goes on with the content, not with the frame
+            goes_on = [c for c in tok.rights if c.dep_ == "conj" and c.lemma_ not in REPORTING_LEMMAS
+                       and any(g.dep_ in SUBJECT_DEPS for g in c.children)]
+            frame_end = min([c.left_edge.i for c in goes_on] + [tok.right_edge.i + 1])
+            if goes_on and not _closes_quotation_before(tok):
+                end = max(end, goes_on[-1].right_edge.i + 1)
+            if end <= frame_end or _closes_quotation_before(tok):
                 # "…,” he said." — the content ends where the cue's clause begins
                 end = min(end, tok.left_edge.i)
             # else a parenthetical cue ("The plan, she said, is dead") inside its content
@@ -495,6 +549,29 @@ def _evidence_in_candidates(doc: Doc) -> Iterator[Candidate]:
             end -= 1
         if end - start >= 3:
             yield Candidate(prep, start, end, "evidence:in", source)
+
+
+def _set_off(tok: Token) -> bool:
+    """Is the cue's clause set off from what comes before it by a comma, a dash or a
+    closing quotation mark (“…,” he said / …, he said), not joined to it ("I think the
+    public will *respond*")?"""
+    left = min(t.i for t in tok.subtree if not t.is_punct)
+    return left > 0 and (tok.doc[left - 1].is_punct or tok.doc[left - 1].text in QUOTE_CHARS)
+
+
+def _introduces_quotation(tok: Token, comma: bool = False) -> bool:
+    """A cue followed by a colon and a quotation ("Mr. Zahed said: “…”"; with ``comma``,
+    by a comma too: "as she angrily said, “…”"): what it reports comes after it."""
+    doc = tok.doc
+    i = tok.i + 1
+    while i < len(doc) and doc[i].dep_ in ("advmod", "npadvmod", "prt") and i - tok.i < 4:
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text not in ((":", ",") if comma else (":",)):
+        return False
+    j = i + 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    return j < len(doc) and doc[j].text in QUOTE_CHARS
 
 
 def _discourse_idiom(tok: Token) -> bool:
@@ -552,6 +629,17 @@ def _reports_on_its_right(tok: Token) -> bool:
     of the clause before it; nor is one that hangs on a reporting verb ("…,” he said,
     noting that …": the clause before is that verb's)."""
     return tok.head.lemma_ in REPORTING_LEMMAS or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.rights)
+
+
+def _closes_quotation_before(tok: Token) -> bool:
+    """“…,” McKinnon says, dressed as Clinton. — a quotation closes right before the cue's
+    clause: the content ends there, whatever the parser hung on the quotation's verb
+    after the cue (a quotation that goes on after the frame is joined to it later)."""
+    doc = tok.doc
+    i = min(t.i for t in tok.subtree if not t.is_punct) - 1
+    while i > 0 and doc[i].text in (",", "?", "!", "—", "–"):
+        i -= 1
+    return i > 0 and doc[i].text in ("”", '"', "’") and not doc[i - 1].is_space and doc[i].tag_ == "''"
 
 
 def _medial_cue_clause(tok: Token) -> bool:
@@ -670,12 +758,28 @@ def content_variants(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
     return out
 
 
+def further_extension(doc: Doc, cand: "Candidate", first: int) -> Optional[tuple[int, str]]:
+    """The longest end: the cue's dependents that follow the content one after another
+    ("sent *a letter* on Thursday to Senate leaders opposing …") up to a comma."""
+    end = first
+    for c in cand.cue.rights:
+        if c.left_edge.i != end or c.dep_ in ("punct", "cc", "conj") or c.is_punct:
+            continue
+        end = c.right_edge.i + 1
+    while end > first and doc[end - 1].is_punct:
+        end -= 1
+    return (end, "extend|all|all|-") if end > first else None
+
+
 def boundary_choices(doc: Doc, cand: "Candidate") -> list[tuple[int, str]]:
-    """Every end the ranker chooses from: the parse's, shorter ones, a longer one."""
+    """Every end the ranker chooses from: the parse's, shorter ones, longer ones."""
     choices = content_variants(doc, cand.content_start, cand.content_end)
     longer = extension(doc, cand)
     if longer is not None:
         choices.append(longer)
+        further = further_extension(doc, cand, longer[0])
+        if further is not None:
+            choices.append(further)
     return choices
 
 

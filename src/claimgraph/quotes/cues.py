@@ -61,6 +61,9 @@ def boundary_features(doc: Doc, cand: "Candidate", end: int, description: str) -
              f"dep,joint={dep},{joint}", f"size={size}", f"dep,size={dep},{size}", f"quoted={quoted}",
              f"rel,dep={cand.relation},{dep}", f"lead={lead}"]
     feats += [f"class,dep={c},{dep}" for c in classes]
+    # "…, while nine in 10 *said* …", "…, *saying* that …": what is cut off reports on its own
+    reports = any(t.pos_ == "VERB" and t.lemma_ in REPORTING_LEMMAS for t in doc[end:cand.content_end])
+    feats += [f"reports={reports}", f"dep,reports={dep},{reports}"]
     return feats
 
 

@@ -26,7 +26,8 @@ from claimgraph.step import Step
 from claimgraph.model import Quote
 from claimgraph.parsed import doc_text, sentence_of, tokens_with
 from claimgraph.lexicon import DOUBLE_MARKS, QUOTE_CHARS
-from claimgraph.quotes.candidates import EXPLETIVE_HEADS, Candidate, cue_span, generate_candidates, subject_of
+from claimgraph.quotes.candidates import (EXPLETIVE_HEADS, SUBJECT_DEPS, Candidate, _introduces_quotation, cue_span,
+                                            generate_candidates, subject_of)
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
 from claimgraph.lexicon import REPORTING_LEMMAS, verb_classes
 from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, add_entity, add_mention,
@@ -36,7 +37,7 @@ from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.quotes.confidence import confidence, quote_basis, speaker_form
 from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, fragments, strip_marks
 from claimgraph.quotes.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, conjoined_speakers,
-                                          mentions_cover, piece_mention,
+                                          mentions_cover, paragraphs_apart, piece_mention,
                                           neighbour_speaker, relative_antecedent, resolve_pronoun,
                                           speaker_mention)
 
@@ -126,6 +127,7 @@ class QuoteFinder(Step):
         quoted = find_quoted_spans(doc_text(doc))
         quoted_tokens = quoted_token_set(doc, quoted)
         best: dict[int, Candidate] = {}
+        accepted: list[Candidate] = []
         for cand in generate_candidates(doc):
             cand.score = rate(featurise(cand, quoted_tokens), self.model, dense_features(cand))
             if _plain_report(cand) or _naming_report(cand):
@@ -134,19 +136,29 @@ class QuoteFinder(Step):
                 cand.score = max(cand.score, self.threshold + 0.1)
             if cand.score < self.threshold:
                 continue
+            accepted.append(cand)
             held = best.get(cand.cue.i)
             if held is None or cand.score > held.score:
                 best[cand.cue.i] = cand
         for cand in best.values():
             cand.content_end = choose_boundary(doc, cand, self.model)
+            _join_complements(doc, cand, accepted)
+            _with_object(doc, cand)
         chosen = _drop_nested(list(best.values()))
         statements = [self._statement(doc, cand, quoted) for cand in chosen]
         statements += self._adjacent_cue_quotes(doc, quoted, statements)
         statements = _drop_inside_quotes(statements)
         statements += self._orphan_quotes(doc, quoted, statements)
+        for st in statements:
+            if st.speaker_head is not None and st.cue is not None and st.start <= st.speaker_head.idx < st.end <= st.cue[0]:
+                # the parser took a word of the quotation for the subject of the frame after it
+                cue = doc.char_span(*st.cue, alignment_mode="expand")
+                if cue is not None:
+                    st.speaker_head = _frame_subject(doc, st.end, cue.root)
         statements.sort(key=lambda s: s.start)
         statements = _join_same_cue(doc_text(doc), _merge_split_quotes(
-            doc_text(doc), statements, quoted, _cue_tokens(doc), _frame_clauses(doc)))
+            doc_text(doc), statements, quoted, _cue_tokens(doc), _frame_clauses(doc),
+            [q for q in quoted if _quoted_name(doc, q)]))
         furniture = Furniture(doc_text(doc))
         return _clear_of_furniture(doc, statements, furniture) if furniture else statements
 
@@ -171,16 +183,22 @@ class QuoteFinder(Step):
                 kind = "mixed"
                 fragment = inside[-1]
                 tail = doc_text(doc)[fragment.end:end].split()
+                tail_span = doc.char_span(fragment.end, end, alignment_mode="expand") if fragment.end < end else None
+                # what follows the quoted words is only when or where they were said ("… on
+                # Tuesday", "… in a speech on Monday"), no clause of its own
+                tail_words = len([w for w in tail if w.strip(QUOTE_CHARS + ".,;")])
+                first = next((t for t in tail_span or () if not t.is_punct and t.text not in QUOTE_CHARS), None)
+                circumstance = tail_words <= 3 or tail_words <= 6 and first is not None and first.head.i == cand.cue.i \
+                    and first.dep_ in ("prep", "npadvmod") and not any(t.pos_ in ("VERB", "AUX") for t in tail_span)
                 lead = [w for w in doc_text(doc)[start:fragment.start].split() if w.strip(QUOTE_CHARS) not in ("", "as")]
-                if cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 and len(tail) <= 3 \
+                if cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 and circumstance \
                         and len(lead) > SHORT_OBJECT_WORDS:
                     # "described the deployment of North Korean troops as “very dangerous”": the
                     # quoted words are the statement; "called the system “rotten to the core”",
                     # "called her “weak”": the short object is part of what was said of it
                     kind = "partial"
                     start, end = strip_marks(doc_text(doc), fragment.start, fragment.end)
-                elif cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 and len(
-                        [w for w in tail if w.strip(QUOTE_CHARS + ".,;")]) <= 3:
+                elif cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 and circumstance:
                     end = strip_marks(doc_text(doc), start, fragment.end)[1]  # not "… on Tuesday"
         negated = any(c.dep_ == "neg" for c in cand.cue.children)
         return Statement(kind, start, end, cue_span(cand.cue), cand.speaker, cand.score, cand.cue.lemma_,
@@ -224,6 +242,15 @@ class QuoteFinder(Step):
             start, end = strip_marks(doc_text(doc), qs.start, qs.end)
             cue = _governing_cue(span)
             if cue is not None and words < 15:
+                own = next((st for st in found if st.cue == cue_span(cue) and cue.idx < st.start
+                            and st.end <= qs.start and sentence_of(doc, span.start).start_char <= st.start), None)
+                if own is not None:
+                    # "says the people want a leader, but instead Obama is giving them
+                    # “lectures …”": the quotation ends the statement the cue already made
+                    own.end = max(own.end, end)
+                    if own.kind == "indirect":
+                        own.kind = "mixed"
+                    continue
                 lead = _short_object(cue, span)
                 out.append(Statement("partial" if lead is None else "mixed", start if lead is None else lead, end,
                                      cue_span(cue), subject_of(cue), 0.5, cue.lemma_, "governed"))
@@ -503,6 +530,20 @@ def _cue_after(doc: Doc, end_char: int) -> Optional[Token]:
     return None
 
 
+def _frame_subject(doc: Doc, quote_end: int, cue: Token) -> Optional[Token]:
+    """The speaker of a frame after a quotation, outside it: the noun or pronoun between
+    the closing mark and the cue (“…,” *he* said), else the name right after the cue
+    (“…,” said *Briggs*)."""
+    between = [t for t in doc[:cue.i] if t.idx >= quote_end and t.pos_ in ("PRON", "PROPN", "NOUN")
+               and t.ent_type_ not in ("DATE", "TIME")]
+    if between:
+        tok = between[-1]
+        while tok.dep_ in ("compound", "flat") and tok.head.i < cue.i and tok.head.idx >= quote_end:
+            tok = tok.head
+        return tok
+    return next((t for t in doc[cue.i + 1:cue.i + 4] if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+
+
 def _quotative(tok: Token) -> bool:
     """“…,” she continued. / “…,” he quipped. — any finite verb right after a quotation
     that takes no content of its own introduces it (verbs of manner of speaking)."""
@@ -542,14 +583,23 @@ def _cue_before(doc: Doc, start_char: int) -> Optional[Token]:
 
 def _adjacent_frame(doc: Doc, qs: QuotedSpan) -> Optional[tuple[Token, Optional[Token]]]:
     """The cue right next to a quotation and its speaker: “…,” X said; "- X: “…”" (a name
-    label, before any verb further back can claim the colon); X said: “…”."""
-    cue = _cue_after(doc, qs.end)
-    if cue is None:
-        label = _name_label(doc, qs.start)
-        if label is not None:
-            return label
-        cue = _cue_before(doc, qs.start)
-    return (cue, subject_of(cue)) if cue is not None else None
+    label, before any verb further back can claim the colon); X said: “…”; "From the
+    report: “…”" (a short phrase naming the source, with no verb)."""
+    after = _cue_after(doc, qs.end)
+    if after is not None:
+        speaker = subject_of(after)
+        if speaker is not None and qs.start <= speaker.idx < qs.end:
+            # "“Maybe the difference …,” he wondered aloud": not a word of the quotation
+            speaker = _frame_subject(doc, qs.end, after)
+        return after, speaker
+    label = _name_label(doc, qs.start)
+    if label is not None:
+        return label
+    cue = _cue_before(doc, qs.start)
+    if cue is not None:
+        return cue, subject_of(cue)
+    cue, speaker = _named_colon(doc, qs.start)
+    return (cue, speaker) if cue is not None else None
 
 
 #: what may stand before a name that labels the quotation after it: a dash, a bullet
@@ -570,6 +620,32 @@ def _name_label(doc: Doc, start_char: int) -> Optional[tuple[Token, Token]]:
     if j >= 0 and not (doc[j].is_space or "\n" in doc[j].whitespace_ or doc[j].text in LABEL_OPENERS):
         return None
     return colon, doc[i - 1]
+
+
+#: what a source named before a colon may be besides a name ("From the report: “…”")
+DOCUMENT_SOURCES = frozenset({"report", "statement", "study", "survey", "poll", "memo", "release", "letter",
+                              "analysis", "post", "tweet"})
+
+
+def _named_colon(doc: Doc, start_char: int) -> tuple[Optional[Token], Optional[Token]]:
+    """“…” after a short phrase that names its source and a colon, with no verb ("… -
+    Pew Research: “…”", "From the report: “…”"): (the colon, the source's head)."""
+    i = _before_opening_mark(doc, start_char)
+    if i < 1 or doc[i].text != ":":
+        return None, None
+    colon, j = doc[i], i - 1
+    while j >= 0 and not (doc[j].text in ("-", "—", "–", ".", "!", "?") or "\n" in doc[j].text_with_ws):
+        j -= 1
+    phrase = doc[j + 1:i]
+    if not 0 < len(phrase) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None, None
+    head = phrase.root
+    if head.pos_ == "ADP":
+        head = next((c for c in head.children if c.dep_ == "pobj"), head)
+    if head.pos_ == "PROPN" and head.text[:1].isupper() or token_entity_type(head) in COLON_SPEAKER_TYPES \
+            or head.lemma_.lower() in DOCUMENT_SOURCES:
+        return colon, head
+    return None, None
 
 
 def text_starts_sentence(text: str, start: int) -> bool:
@@ -616,6 +692,51 @@ def _colon_cue(colon: Token) -> Optional[Token]:
     return verb if subj.pos_ == "NOUN" and verb.pos_ == "VERB" and verb.lemma_ not in EXPLETIVE_HEADS else None
 
 
+#: what may stand between two complements of one cue that make one content ("said the
+#: decision had come after review, *and that* it was not subject to appeal")
+COMPLEMENT_JOINTS = frozenset({",", ";", "and", "but", "that"})
+
+
+def _join_complements(doc: Doc, cand: Candidate, accepted: list[Candidate]) -> None:
+    """A cue with two clausal complements one after the other (the parser's two ccomps
+    of "said that X, and that Y"; "said the endorsement was rushed, [and] support would
+    have been higher *had they taken more time*") reports both: the content runs over
+    the next one when only a comma, a conjunction or "that" stands between them and the
+    next one reports nothing of its own ("said X, and three-quarters *said* Y" is two)."""
+    if cand.relation != "ccomp" or cand.content_start < cand.cue.i:
+        return
+    for other in sorted((c for c in accepted if c.cue.i == cand.cue.i and c.relation == "ccomp"
+                         and c.content_start >= cand.content_end), key=lambda c: c.content_start):
+        gap = doc[cand.content_end:other.content_start]
+        if any(t.lower_ not in COMPLEMENT_JOINTS and not t.is_space for t in gap):
+            return
+        if any(t.pos_ == "VERB" and t.lemma_ in REPORTING_LEMMAS and any(c.dep_ in SUBJECT_DEPS for c in t.children)
+               for t in doc[other.content_start:other.content_end]):
+            return
+        cand.content_end = other.content_end
+
+
+#: prepositions by which a verb of judgment names what its object is judged for
+#: ("criticised the mayor *for* …", "charged two developers *with* …")
+GROUND_PREPS = frozenset({"for", "with", "over", "of"})
+
+
+def _with_object(doc: Doc, cand: Candidate) -> None:
+    """"Trump criticised Sadiq Khan for making “very rude statements”": the object goes
+    with the ground it is judged on — the content runs from the object when the cue's
+    chosen content is the phrase of "for", "with", "over" or "of" right after it."""
+    if not cand.relation.startswith("prep:") or cand.relation[5:] not in GROUND_PREPS:
+        return
+    prep = doc[cand.content_start].head if doc[cand.content_start].head.dep_ == "prep" else None
+    prep = next((c for c in cand.cue.rights if c.dep_ == "prep" and c.i < cand.content_start
+                 and c.right_edge.i >= cand.content_start), prep)
+    if prep is None:
+        return
+    obj = next((c for c in cand.cue.children if c.dep_ == "dobj" and c.right_edge.i + 1 == prep.i), None)
+    if obj is not None and obj.i > cand.cue.i:
+        cand.content_start = obj.left_edge.i
+
+
 def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
     """Keep the outermost relations: drop one whose cue sits inside another accepted
     relation's content. Either it is the parser's second reading of the same words, or a
@@ -627,10 +748,19 @@ def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
         return (k is not c and k.content_start <= c.cue.i < k.content_end
                 and not (c.cue.dep_ == "relcl" and _plain_report(c) and not _plain_report(k)))
 
+    def outranks(k: Candidate, c: Candidate) -> bool:
+        # an outer relation rated below the one inside it is a doubtful reading of the
+        # sentence ("farmers gathered, *with protesters insisting that* …"), unless it is
+        # a plain report ("X said Y wants …")
+        return k.score >= c.score or _plain_report(k)
+
     keep: list[Candidate] = []
     for c in sorted(cands, key=lambda c: -c.score):
-        if any(inside(c, k) and not inside(k, c) for k in cands) or any(inside(c, k) for k in keep):
+        if any(inside(c, k) and not inside(k, c) and outranks(k, c) for k in cands) \
+                or any(inside(c, k) for k in keep):
             continue
+        if any(inside(k, c) and not inside(c, k) and not outranks(c, k) for k in keep):
+            continue  # it would only hold a better-rated relation kept already
         keep.append(c)
     return keep
 
@@ -657,7 +787,7 @@ def _governing_cue(span: SpacySpan) -> Optional[Token]:
         if head is tok:
             return None
         if head.pos_ == "VERB" and (head.lemma_ in PARTIAL_CUE_LEMMAS or head.lemma_ in ("say", "add", "warn")):
-            return head
+            return None if head.i >= span.end and _introduces_quotation(head) else head
         if head.i >= span.start and head.i < span.end:
             tok = head
             continue
@@ -770,11 +900,16 @@ def _frame_clauses(doc: Doc) -> dict[int, int]:
     a clause borrows its subject and has a complement of its own, so the quotation after
     it is not its content ("…,” he said, *adding*, “…” is a statement of its own)."""
     out: dict[int, int] = {}
-    for tok in tokens_with(doc, "TAG", ("VBG", "VBN")):
-        if not (tok.pos_ == "VERB"
-                and tok.dep_ in ("advcl", "xcomp", "acl", "conj", "npadvmod")
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-                and any(c.dep_ in FRAME_COMPLEMENT_DEPS for c in tok.rights)):
+    for tok in tokens_with(doc, "POS", ("VERB",)):
+        if not any(c.dep_ in FRAME_COMPLEMENT_DEPS for c in tok.rights):
+            continue
+        participle = (tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("advcl", "xcomp", "acl", "conj", "npadvmod")
+                      and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
+        # "…,” Trump said at the party, two hours after news outlets *declared him the
+        # victor*. “…”; "…,” said X, a pollster who *called him a pragmatist*. “…”: a clause
+        # of its own inside the frame, its report whole before the next quotation
+        embedded = tok.dep_ in ("relcl", "advcl") or tok.dep_ == "conj" and tok.head.dep_ in ("relcl", "advcl")
+        if not (participle or embedded):
             continue
         last = tok.right_edge
         end = last.idx + len(last.text)
@@ -786,7 +921,8 @@ def _frame_clauses(doc: Doc) -> dict[int, int]:
 
 def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[QuotedSpan],
                         cue_offsets: Optional[list[int]] = None,
-                        frame: Optional[dict[int, int]] = None) -> list[Statement]:
+                        frame: Optional[dict[int, int]] = None,
+                        names: Optional[list[QuotedSpan]] = None) -> list[Statement]:
     """“First part,” she said. “Second part.” is one statement: a quotation with a cue
     absorbs the quotations that follow it in the same paragraph when only the cue's
     clause stands between them; relations found *inside* the absorbed quotations are the
@@ -803,13 +939,14 @@ def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[Quo
                 continue
             gap = text[st.end:qs.start]
             cue_between = st.end <= st.cue[0] < qs.start
-            if "\n" in gap or len(gap) > (200 if cue_between else 80):
+            if "\n" in gap and not (cue_between and _next_paragraph_goes_on(text, gap)) \
+                    or len(gap) > (200 if cue_between else 80):
                 break
             if not cue_between and gap.strip(" ,.;:\"“”‘’'—–-"):
                 break
             sentence = text[qs.start:qs.end].rstrip().endswith((".", "!", "?", "…"))
-            if qs.words(text) < MIN_QUOTE_WORDS and not sentence:
-                continue  # a quoted name or phrase, not the statement going on
+            if qs.words(text) < MIN_QUOTE_WORDS and not sentence or qs in (names or ()) and not sentence:
+                continue  # a quoted name, title or phrase, not the statement going on
             if any(o is not st and o.cue is not None and o.cue[0] >= qs.end and o.start <= qs.start + 1
                    and o.end >= qs.end - 1 for o in statements):
                 break  # the next quotation has a cue of its own ("…,” he added.)
@@ -837,6 +974,16 @@ def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[Quo
     return out
 
 
+def _next_paragraph_goes_on(text: str, gap: str) -> bool:
+    """“…,” the lawyer said.¶“…” — the frame ends its paragraph and the next paragraph
+    opens with the quotation: the statement goes on there (one paragraph break, and the
+    frame's sentence closed before it)."""
+    before, _, after = gap.partition("\n")
+    if "\n" in after.strip(" \t\xa0\n") or after.strip(" \t\xa0\n" + QUOTE_CHARS):
+        return False
+    return before.rstrip(" \t\xa0").endswith((".", "!", "?")) and paragraphs_apart(gap, 0, len(gap)) == 1
+
+
 def _in_gap(st: Statement, holder: Statement, quoted: list[QuotedSpan]) -> bool:
     """Is ``st`` a report of the frame between the quotations ``holder`` joined (“…,” he
     said, *referring to the deal*. “…”), not of the quoted words?"""
@@ -847,11 +994,13 @@ def _in_gap(st: Statement, holder: Statement, quoted: list[QuotedSpan]) -> bool:
 def _join_same_cue(text: str, statements: list[Statement]) -> list[Statement]:
     """Two pieces of one statement found by two routes ("Security needs hard power, “but
     also soft power,” Rasmussen told VOA": the clause and the quotation, one cue) are one
-    statement when nothing but punctuation stands between them."""
+    statement when nothing but punctuation stands between them (in one paragraph: "Ms. Lee
+    was asked about the strike.¶“We have never …”" is the question and the answer)."""
     out: list[Statement] = []
     for st in statements:  # sorted by start
         prev = next((o for o in reversed(out) if o.cue is not None and o.cue == st.cue), None)
-        if prev is not None and not text[prev.end:st.start].strip(" ,;:'-—–\n" + QUOTE_CHARS):
+        between = text[prev.end:st.start] if prev is not None else ""
+        if prev is not None and not between.strip(" ,;:'-—–" + QUOTE_CHARS) and "\n" not in between:
             prev.end = max(prev.end, st.end)
             if prev.kind != st.kind:
                 prev.kind = "mixed"

@@ -50,18 +50,21 @@ def _is_closer(text: str, i: int) -> bool:
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """All quoted spans of ``text`` (the normalised working copy), in order."""
     spans: list[QuotedSpan] = []
+    prev_para_start = -1  # where the paragraph before this one starts
     for para in _PARAGRAPH.finditer(text):
         first_in_para = len(spans)
         _scan_double(text, para.start(), para.end(), spans)
         _scan_single(text, para.start(), para.end(), spans)
         # a paragraph that opens with a quote mark while the previous paragraph's quote
-        # never closed continues that quote
-        if len(spans) > first_in_para and first_in_para > 0:
+        # never closed continues that quote (not a quote left open paragraphs before)
+        if len(spans) > first_in_para and first_in_para > 0 and spans[first_in_para - 1].end > prev_para_start:
             prev = spans[first_in_para - 1]
             this = spans[first_in_para]
             lead = text[para.start():this.start].strip()
             if not prev.closed and lead in ("“", '"', "‘"):
                 spans[first_in_para] = QuotedSpan(this.start, this.end, this.closed, first_in_para - 1)
+        if para.group().strip():
+            prev_para_start = para.start()
     spans.sort(key=lambda s: s.start)
     return spans
 
