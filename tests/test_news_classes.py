@@ -337,11 +337,15 @@ def test_confidence_is_a_probability_on_quotes_and_attributions(reader):
     assert all("confidence" in x for x in a.to_record()["attributions"])
 
 
-def test_a_named_speaker_is_surer_than_an_unresolved_pronoun():
+def test_a_named_speaker_is_surer_than_a_guessed_or_missing_one():
+    # (an unresolved pronoun is not in this list: on PolNeAR's train part, at equal cue
+    # score, it is right as often as a name — the metric accepts the pronoun itself — and
+    # its lower cue scores already lower it)
     from claimgraph.quotes.confidence import probability, quote_basis
     named = probability("quote", quote_basis(0.9, "ccomp", "indirect", "speech", "name", "PERSON"))
-    guess = probability("quote", quote_basis(0.9, "ccomp", "indirect", "speech", "pronoun_unresolved", None))
-    assert named > guess
+    for form, kind in (("none", None), ("neighbour", "PERSON")):
+        guess = probability("quote", quote_basis(0.9, "ccomp", "indirect", "speech", form, kind))
+        assert named > guess + 0.1, form
 
 
 def test_the_calibration_table_says_what_it_was_fitted_on():

@@ -80,7 +80,19 @@ SPEECH_NOUN_CLASSES = frozenset({"noun_say", "noun_criticize"})
 SPEECH_RELATIONS = frozenset({"adjacent", "governed", "orphan", "colon", "inverted", "evidence:in"})
 
 
-def speech_act(st: Statement) -> bool:
+def _intended(doc: Doc, st: Statement) -> bool:
+    """A speech verb in an infinitive of purpose under a verb that is not one of reporting
+    ("the council met *to discuss* the budget"): an act meant, not one performed. (Infinitive
+    complements, "plans *to endorse* X", stay: PolNeAR's train part reports them.)"""
+    span = doc.char_span(*st.cue, alignment_mode="expand") if st.cue is not None else None
+    if span is None:
+        return False
+    tok = span.root
+    return (tok.dep_ == "advcl" and tok.head.lemma_ not in REPORTING_LEMMAS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+
+
+def speech_act(st: Statement, doc: Optional[Doc] = None) -> bool:
     """Did someone *say or write* it, or is it a belief, intention or attitude put down
     to them? Quoted words and verbs of communication (Levin 1993, class 37) are speech;
     a denial or finding with a that-clause is too, and so are praise, blame and agreement
@@ -89,7 +101,7 @@ def speech_act(st: Statement) -> bool:
     attitudes."""
     if st.kind in ("direct", "partial", "mixed") or st.relation in SPEECH_RELATIONS:
         return True
-    if st.negated or st.speaker_head is None:
+    if st.negated or st.speaker_head is None or doc is not None and _intended(doc, st):
         return False
     classes = set(verb_classes().get(st.cue_lemma.lower(), ()))
     if st.relation.startswith("noun:"):
@@ -293,7 +305,7 @@ class QuoteFinder(Step):
                 reason = unspoken_reason(text, st, quoted)
                 if reason is None:
                     continue
-            act = "speech" if speech_act(st) else "attitude"
+            act = "speech" if speech_act(st, doc) else "attitude"
             if act != "speech" and self.scope == "speech":
                 continue
             q = Quote(id=f"Q{len(quotes) + 1}", kind=st.kind, content=(st.start, st.end),
