@@ -90,6 +90,18 @@ def test_mismatched_marks_do_not_join_two_speakers(reader):
     assert "minister" in a.span_text(second.speaker_mention)
 
 
+def test_a_spaced_closing_mark_ends_its_quotation(reader):
+    # a closing mark with a space on both sides is no apostrophe: the quotation ends there
+    # instead of running on over the next speakers' quotations
+    a = reader.read("Relief groups say the floods may return. ‘We are running out of time ’ The regional "
+                    "governor said the dams were checked last month. “The water is still rising,” "
+                    "Ms. Adeyemi told reporters of the ‘last resort’ plan.")
+    assert not any("dams were checked" in a.span_text(q.content) for q in a.quotes if q.kind == "direct")
+    rising = _quote(a, "The water is still rising")
+    assert "dams were checked" not in a.span_text(rising.content)
+    assert a.entity(rising.speaker).name.endswith("Adeyemi")
+
+
 def test_a_second_cue_between_quotations_starts_a_new_statement(reader):
     a = reader.read("“The pumps failed twice this week,” the plant manager said. Later the union "
                     "representative said, “Our members warned about those pumps in spring.”")
@@ -223,6 +235,18 @@ def test_captions_and_photo_credits_make_no_statements(reader):
                     "Photo credit: Ade Okoye says nothing of the kind\n\n"
                     "The governor said the march had ended peacefully.")
     assert [what for _, what in _said(a)] == ["the march had ended peacefully"]
+
+
+def test_a_quoted_sub_heading_run_into_the_text_is_no_statement(reader):
+    a = reader.read("The talks ended without a deal, the mediator said. ‘We must keep talking’ The union "
+                    "told members that the strike would go on until Friday.")
+    assert not any("keep talking" in what for _, what in _said(a))
+    assert ("union", "the strike would go on until Friday") in _said(a)
+
+
+def test_a_quotation_whose_frame_lost_its_comma_is_still_a_statement(reader):
+    a = reader.read("The council voted on Monday. “We will rebuild the market” the mayor said.")
+    assert any("rebuild the market" in what for _, what in _said(a))
 
 
 def test_a_dateline_is_not_part_of_a_claim(reader):

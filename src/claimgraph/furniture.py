@@ -3,7 +3,7 @@
 Copy taken from the web keeps the lines a page puts around and inside a story: links to
 other stories (*WATCH: …*, *READ MORE: …*, *ALSO READ: …*), photo captions and credits
 (*FILE - … (AP Photo/…)*, *(Photo by … / AFP)*, *Photo credit: …*) and the dateline
-(*LAGOS (Staff report) —*). A verb of saying in a link's title is another story's
+(*LAGOS (Staff report) —*), and a quoted sub-heading run into the text. A verb of saying in a link's title is another story's
 statement, a photo credit names a photographer, not a speaker, and a dateline is neither
 a person nor a source. :func:`furniture_spans` finds these stretches on the working copy
 of the text; the quote and source steps drop the statements whose cue or speaker lies in
@@ -34,6 +34,17 @@ CAPTION_LINE = re.compile(r"(?m)^[ \t]*(?:FILE(?: PHOTO)?\s*[-–—:]|File\s*(?
 CREDIT_LINE = re.compile(r"(?m)^[ \t]*(?:(?:Photo|Picture|Image)s?\s+(?:[Cc]redits?\s*:|by\b)|Credits?\s*:|"
                          r"Courtesy\s*:)[^\n]*")
 FILE_MARK = re.compile(r"(?m)^[ \t]*(?:FILE(?: PHOTO)?|File(?: photo)?)(?=\s*[-–—:])")
+# a quoted sub-heading run into the text by an extraction that lost its line breaks: after
+# a sentence's end, a short quotation of two words or more (not a nickname: C.L. "Butch"
+# Otter) with no punctuation of its own and none after its
+# closing mark, then the capitalised start of the next sentence ("… each year. ‘We are very
+# concerned’ In a statement, …") — not when a frame of its own follows ("“We will win” Trump
+# said on Monday.", a comma lost in the copy), only a clause that reports something else
+# ("‘We need to closely monitor’ The rights groups told VOA that …")
+QUOTED_HEADING = re.compile(r"(?:(?<=[.!?”’\"] )|(?<=^))[‘“\"](?=\w+ \w)[^‘’“”\"\n.!?,;:]{3,80}?\s?[’”\"](?= [A-Z])"
+                            r"(?! (?:\S+ ){0,3}(?:said|says|told|tells|added|adds|asked|asks|wrote|writes|noted|notes)\b"
+                            r"(?: [^\s.,;]+){0,3}[.,;])",
+                            re.M)
 _NEW_SENTENCE_IN_TITLE = re.compile(r"(?<=[a-z0-9’'])\s+(?=[A-Z][a-z])|[.!?](?=\s)")
 
 
@@ -45,6 +56,7 @@ def furniture_spans(text: str) -> list[Span]:
         spans.append((m.start(), _title_end(text, m.end(), own_line)))
     spans += [m.span() for m in CREDIT.finditer(text)]
     spans += [m.span() for m in CAPTION_LINE.finditer(text)]
+    spans += [m.span() for m in QUOTED_HEADING.finditer(text)]
     for m in DATELINE.finditer(text):
         start = m.start()
         while start < m.end() and text[start].isspace():

@@ -47,6 +47,13 @@ def _is_closer(text: str, i: int) -> bool:
     return not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-…\"“”'’" or i + 1 == len(text))
 
 
+def _spaced(text: str, i: int) -> bool:
+    """A mark with a space on both sides ("‘We are very concerned ’ In a statement …", a
+    sub-heading run into the text): never an apostrophe, which is part of a word, so it can
+    only close the quote before it."""
+    return 0 < i < len(text) - 1 and text[i - 1] == " " and text[i + 1].isspace()
+
+
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """All quoted spans of ``text`` (the normalised working copy), in order."""
     spans: list[QuotedSpan] = []
@@ -103,7 +110,7 @@ def _scan_single(text: str, lo: int, hi: int, out: list[QuotedSpan]) -> None:
         if text[i] == SINGLE_OPEN and _is_opener(text, i):
             j = i + 1
             while j < hi:
-                if text[j] == SINGLE_CLOSE and _is_closer(text, j):
+                if text[j] == SINGLE_CLOSE and (_is_closer(text, j) or _spaced(text, j)):
                     break
                 j += 1
             if j < hi and j > i + 1:
