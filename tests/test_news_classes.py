@@ -263,6 +263,17 @@ def test_photo_credits_name_no_entities(reader):
     assert {"Kano", "Nigeria"} <= names
 
 
+# ---- class 5: speakers named by a description, a name, a pronoun ---------------------------
+
+def test_a_name_that_who_takes_up_is_a_person_and_her_pronoun_speaker(reader):
+    a = reader.read("Chalida Tajaroensuk, who heads a small rights foundation in Bangkok, echoed those "
+                    "concerns. She told reporters the families were afraid.")
+    chalida = next(e for e in a.entities if e.name == "Chalida Tajaroensuk")
+    assert chalida.type == "PERSON"
+    afraid = _quote(a, "the families were afraid")
+    assert afraid.speaker == chalida.id
+
+
 # ---- class 6: source chains ----------------------------------------------------------------
 
 def _attribution(article, words):

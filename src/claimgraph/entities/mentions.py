@@ -191,6 +191,13 @@ def _plain_names(doc: Doc, start: int, end: int) -> bool:
                for i in range(start, end))
 
 
+def who_follows(doc: Doc, end: int) -> bool:
+    """The name ending before ``end`` is taken up by a relative "who" (", who heads …"),
+    the relative pronoun of persons (Quirk et al. 1985, §6.33)."""
+    i = end + 1 if end < len(doc) and doc[end].text == "," else end
+    return i < len(doc) and doc[i].lower_ == "who"
+
+
 def _bracket_pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
     """A tagged span cut before a bracketed short form: "the World Health Organization (WHO" is
     a name and its acronym, each a mention of its own (the alias pass then joins them). A year
@@ -350,7 +357,8 @@ class MentionFinder:
         name = doc_text(doc)[name_start:name_end]
         if not any(c.isalpha() for c in name) or not (name[0].isupper() or name[0].isdigit()):
             return None
-        type_, place, org, country = self._retype(name, label, end - start, _plain_names(doc, start, end))
+        type_, place, org, country = self._retype(name, label, end - start, _plain_names(doc, start, end),
+                                                  who_follows(doc, end))
         if type_ is None:
             return None
         m = Mention(name_start, name_end, name, type_, head=end - 1, sent=sent_of[end - 1],
@@ -397,8 +405,9 @@ class MentionFinder:
             m.start = doc[start - 1].idx  # "the U.N.", but not "the U.N. envoy": "the" is the envoy's
         return m
 
-    def _retype(self, name: str, label: str, n_tokens: int, plain: bool = False):
-        """(type, place, org, demonym country) for a tagged span, or type None to drop it."""
+    def _retype(self, name: str, label: str, n_tokens: int, plain: bool = False, who: bool = False):
+        """(type, place, org, demonym country) for a tagged span, or type None to drop it;
+        ``who``: a relative "who" follows the name (:func:`who_follows`)."""
         gaz = self.gaz
         place: Optional[Place] = gaz.place(name)
         org: Optional[Org] = gaz.org(name)
@@ -415,8 +424,11 @@ class MentionFinder:
             return "NORP", None, None, None
         if org is not None and (label in ("ORG", "PERSON") or place is None):
             return org.type, None, org, None
-        if label in ("ORG", "GPE", "LOC", "NORP") and place is None and plain and self.looks_personal(name):
-            return "PERSON", None, None, None  # "Brock Holt" tagged ORG: a given name and a family name
+        if label in ("ORG", "GPE", "LOC", "NORP") and place is None and plain and (
+                self.looks_personal(name) or who and n_tokens >= 2):
+            # "Brock Holt" tagged ORG: a given name and a family name; "Chalida Tajaroensuk,
+            # who heads …": a name that "who" takes up is a person's
+            return "PERSON", None, None, None
         if place is not None:
             big = place.is_country or place.capital_of or place.population >= 1_000_000
             if label in ("GPE", "LOC") or label in REPAIRABLE_LABELS:
