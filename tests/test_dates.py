@@ -437,3 +437,11 @@ def test_the_fiscal_year_ended_is_a_span():
                "the current fiscal year.")
     assert v["the fiscal year"] == "P1Y"
     assert v["the current fiscal year"] == "2023"
+
+
+def test_vague_counts_of_quarters_and_a_newspaper_daily():
+    v = values("It recently returned to profit after several quarters of losses, and three-quarters of "
+               "its staff left. The Communist Party daily Granma printed the letter.")
+    assert v["several quarters"] == "PXQ"
+    assert "three-quarters" not in v
+    assert v["daily"] == "P1D"

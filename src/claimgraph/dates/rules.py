@@ -515,9 +515,10 @@ class Rules:
     def _duration(self, m, ctx, pos):
         n = count_of(m.group("n"))
         unit = m.group("unit")
-        if unit.lower().startswith("quarter") and (re.search(r"-\s*quarters?$", m.group(0))
-                                                   or m.string[m.end():m.end() + 3] == " of"):
-            return None  # "three-quarters of": a fraction
+        if unit.lower().startswith("quarter") and (re.search(r"-\s*quarters?$", m.group(0)) or (
+                m.string[m.end():m.end() + 3] == " of" and not _VAGUE_COUNT.fullmatch(m.group("n")))):
+            return None  # "three-quarters of": a fraction; "several quarters of losses" is a span of
+            # quarters (PXQ: an unspecified number of units, TIDES 2005 guidelines, Ferro et al., §4)
         if n is None and m.group("n").lower() in ("a", "an"):
             n = 1.0
         if m.group("n").lower() in ("a", "an", "per") and re.search(
@@ -535,8 +536,9 @@ class Rules:
         return "DURATION", duration_value(None, unit), "low", False
 
     def _set(self, m, ctx, pos):
-        if m.group("adv") and re.match(r"\s+[A-Z]", m.string[m.end():m.end() + 2]):
-            return None  # "the party daily Granma": a newspaper
+        # a frequency adjective is a SET even before a name: in "the Communist Party daily Granma"
+        # TimeBank marks "daily" (P1D), as the TimeML 1.2.1 guidelines (Saurí et al. 2006) mark any
+        # expression of a regular recurrence
         if m.group("adv") and re.search(r"\b[Aa]verage\s+$", m.string[max(0, m.start() - 9):m.start()]):
             return None  # "average daily volume": a measure, not a recurring time
         if m.group("wds"):  # "on Mondays", "Tuesday nights"
@@ -690,6 +692,9 @@ _LONG_UNITS = frozenset({"decade", "century"})
 
 # the first year of a range just before a hyphen or dash: "1990-1995"
 _RANGE_START = r"(?<!\d)(?:1[5-9]|20)\d\d[-–—]"
+
+#: counts that name no number: "several quarters" is never a fraction of something
+_VAGUE_COUNT = re.compile(r"(?i)several|many|some|a\s+few|few")
 
 # "six months of base pay", "two years' salary": an amount of money, not a time
 _PAY_RX = r"(?:pay|salary|salaries|wages?|rent|severance)\b"
