@@ -445,3 +445,11 @@ def test_vague_counts_of_quarters_and_a_newspaper_daily():
     assert v["several quarters"] == "PXQ"
     assert "three-quarters" not in v
     assert v["daily"] == "P1D"
+
+
+def test_decades_in_words_and_someday():
+    day = dt.date(1998, 3, 3)
+    assert values("Group numbers dropped through the nineties.", day)["the nineties"] == "199"
+    assert values("Islam will one day be the second largest religion.", day)["one day"] == "FUTURE_REF"
+    found = find_dates("He had been in the job one day. It took one day to fly.", day)
+    assert [m.value for m in found] == ["P1D", "P1D"]
