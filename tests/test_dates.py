@@ -437,3 +437,19 @@ def test_the_fiscal_year_ended_is_a_span():
                "the current fiscal year.")
     assert v["the fiscal year"] == "P1Y"
     assert v["the current fiscal year"] == "2023"
+
+
+def test_vague_counts_of_quarters_and_a_newspaper_daily():
+    v = values("It recently returned to profit after several quarters of losses, and three-quarters of "
+               "its staff left. The Communist Party daily Granma printed the letter.")
+    assert v["several quarters"] == "PXQ"
+    assert "three-quarters" not in v
+    assert v["daily"] == "P1D"
+
+
+def test_decades_in_words_and_someday():
+    day = dt.date(1998, 3, 3)
+    assert values("Group numbers dropped through the nineties.", day)["the nineties"] == "199"
+    assert values("Islam will one day be the second largest religion.", day)["one day"] == "FUTURE_REF"
+    found = find_dates("He had been in the job one day. It took one day to fly.", day)
+    assert [m.value for m in found] == ["P1D", "P1D"]

@@ -69,7 +69,10 @@ class Rules:
                          rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR_RX}))?\b", RX),
              self._season),
             ("decade", P(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d0)['’]?s\b"
-                         r"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?['’](?P<short>\d0)s\b", RX), self._decade),
+                         r"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?['’](?P<short>\d0)s\b"
+                         # "through the nineties": a decade in words (broadcast transcripts)
+                         r"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?P<word>" + "|".join(_DECADE_WORDS) + r")\b", RX),
+             self._decade),
             ("century", P(r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b", RX), self._century),
             ("quarter", P(rf"\b(?:the\s+)?(?:(?P<pyear>{YEAR_RX})\s+|(?P<pago>year-ago|year-earlier)\s+|"
                           r"(?P<prel>this|last|next)\s+year['’]s\s+)?(?:fiscal\s+)?"
@@ -269,10 +272,13 @@ class Rules:
     def _decade(self, m, ctx, pos):
         if m.group("dec"):
             return "DATE", m.group("dec")[:3], "exact", False
+        short = m.group("short") or f"{_DECADE_WORDS[m.group('word').lower()]}0"
         if ctx.dct is None:
-            return "DATE", "XX" + m.group("short")[0], "low", True
-        century = ctx.dct.year // 100 - (1 if int(m.group("short")) > ctx.dct.year % 100 else 0)
-        return "DATE", f"{century}{m.group('short')[0]}", "high", True
+            return "DATE", "XX" + short[0], "low", True
+        # "the '90s", "the nineties": the latest such decade begun by publication (TIDES 2005: a
+        # decade is its three-digit year prefix, "199")
+        century = ctx.dct.year // 100 - (1 if int(short) > ctx.dct.year % 100 else 0)
+        return "DATE", f"{century}{short[0]}", "high", True
 
     def _century(self, m, ctx, pos):
         return "DATE", f"{int(m.group('n')) - 1:02d}", "exact", False
@@ -515,9 +521,14 @@ class Rules:
     def _duration(self, m, ctx, pos):
         n = count_of(m.group("n"))
         unit = m.group("unit")
-        if unit.lower().startswith("quarter") and (re.search(r"-\s*quarters?$", m.group(0))
-                                                   or m.string[m.end():m.end() + 3] == " of"):
-            return None  # "three-quarters of": a fraction
+        if _SOMEDAY_LEFT.search(m.string, max(0, m.start() - 12), m.start()) and re.fullmatch(
+                r"one\s+day", m.group(0), re.I) and _SOMEDAY_RIGHT.match(m.string, m.end()):
+            return "DATE", "FUTURE_REF", "low", True  # "Islam will one day be ...": some future
+            # time, not a span of a day (TIDES 2005 guidelines, Ferro et al.: "someday" is FUTURE_REF)
+        if unit.lower().startswith("quarter") and (re.search(r"-\s*quarters?$", m.group(0)) or (
+                m.string[m.end():m.end() + 3] == " of" and not _VAGUE_COUNT.fullmatch(m.group("n")))):
+            return None  # "three-quarters of": a fraction; "several quarters of losses" is a span of
+            # quarters (PXQ: an unspecified number of units, TIDES 2005 guidelines, Ferro et al., §4)
         if n is None and m.group("n").lower() in ("a", "an"):
             n = 1.0
         if m.group("n").lower() in ("a", "an", "per") and re.search(
@@ -535,8 +546,9 @@ class Rules:
         return "DURATION", duration_value(None, unit), "low", False
 
     def _set(self, m, ctx, pos):
-        if m.group("adv") and re.match(r"\s+[A-Z]", m.string[m.end():m.end() + 2]):
-            return None  # "the party daily Granma": a newspaper
+        # a frequency adjective is a SET even before a name: in "the Communist Party daily Granma"
+        # TimeBank marks "daily" (P1D), as the TimeML 1.2.1 guidelines (Saurí et al. 2006) mark any
+        # expression of a regular recurrence
         if m.group("adv") and re.search(r"\b[Aa]verage\s+$", m.string[max(0, m.start() - 9):m.start()]):
             return None  # "average daily volume": a measure, not a recurring time
         if m.group("wds"):  # "on Mondays", "Tuesday nights"
@@ -690,6 +702,18 @@ _LONG_UNITS = frozenset({"decade", "century"})
 
 # the first year of a range just before a hyphen or dash: "1990-1995"
 _RANGE_START = r"(?<!\d)(?:1[5-9]|20)\d\d[-–—]"
+
+#: decades in words: "the nineties" (not "the teens": too rare, too ambiguous)
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+#: "will one day be", "he one day follow": "one day" between a modal or subject and its verb
+_SOMEDAY_LEFT = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must|to|I|we|you|he|she|they|it)\s+$")
+_SOMEDAY_RIGHT = re.compile(r"\s+(?!(?:after|before|later|earlier|ago|of|and|or|in|on|at|to|for|from|with|"
+                            r"by|than|the|a|an|that|this|each|per)\b)[a-z]+\b")
+
+#: counts that name no number: "several quarters" is never a fraction of something
+_VAGUE_COUNT = re.compile(r"(?i)several|many|some|a\s+few|few")
 
 # "six months of base pay", "two years' salary": an amount of money, not a time
 _PAY_RX = r"(?:pay|salary|salaries|wages?|rent|severance)\b"

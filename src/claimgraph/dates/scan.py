@@ -24,7 +24,8 @@ TRIGGER_WORDS = frozenset(_MONTH_WORDS | _UNIT_WORDS | set(WEEKDAYS) | {w + "s" 
     "formerly", "past", "future", "lately", "nowadays", "half", "spring", "summer", "fall",
     "autumn", "winter", "morning", "mornings", "afternoon", "evening", "evenings", "night", "noon",
     "midday", "midnight", "hourly", "daily", "weekly", "monthly", "yearly", "nightly", "time", "times",
-    "moment", "term", "date"})
+    "moment", "term", "date", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+    "eighties", "nineties"})
 # holidays and spoken years run only around their own words
 _NAMED_WORDS = frozenset({"thanksgiving", "christmas", "easter", "halloween", "independence", "election", "labor",
                           "memorial", "valentine", "veterans", "year", "july", "nineteen", "thousand"})
