@@ -274,6 +274,15 @@ def test_a_name_that_who_takes_up_is_a_person_and_her_pronoun_speaker(reader):
     assert afraid.speaker == chalida.id
 
 
+def test_a_role_in_apposition_makes_a_person_who_keeps_his_quotes(reader):
+    a = reader.read("“The ban will cost us dearly,” the minister said. Siyoka Mbambo, director at the "
+                    "farmers' coalition, says villages will be hit hardest. “Buyers will simply go "
+                    "elsewhere,” he said.")
+    buyers = _quote(a, "Buyers will simply go elsewhere")
+    assert a.entity(buyers.speaker).type == "PERSON"
+    assert a.entity(buyers.speaker).name.endswith("Mbambo")
+
+
 # ---- class 6: source chains ----------------------------------------------------------------
 
 def _attribution(article, words):

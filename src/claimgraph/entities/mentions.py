@@ -191,11 +191,15 @@ def _plain_names(doc: Doc, start: int, end: int) -> bool:
                for i in range(start, end))
 
 
-def who_follows(doc: Doc, end: int) -> bool:
-    """The name ending before ``end`` is taken up by a relative "who" (", who heads …"),
-    the relative pronoun of persons (Quirk et al. 1985, §6.33)."""
+def taken_up_as_person(doc: Doc, start: int, end: int) -> bool:
+    """The name ``doc[start:end]`` is one a person's context gives it: a relative "who" takes
+    it up (", who heads …", the relative pronoun of persons, Quirk et al. 1985, §6.33; for
+    names of two words or more: "Acme, who …" is British usage for a company), or a role
+    noun stands in apposition to it ("Simasiku, *director* at the coalition, says")."""
     i = end + 1 if end < len(doc) and doc[end].text == "," else end
-    return i < len(doc) and doc[i].lower_ == "who"
+    if end - start >= 2 and i < len(doc) and doc[i].lower_ == "who":
+        return True
+    return any(c.dep_ == "appos" and c.i >= end and c.lemma_.lower() in PERSON_NOUNS for c in doc[end - 1].children)
 
 
 def _bracket_pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
@@ -358,7 +362,7 @@ class MentionFinder:
         if not any(c.isalpha() for c in name) or not (name[0].isupper() or name[0].isdigit()):
             return None
         type_, place, org, country = self._retype(name, label, end - start, _plain_names(doc, start, end),
-                                                  who_follows(doc, end))
+                                                  taken_up_as_person(doc, start, end))
         if type_ is None:
             return None
         m = Mention(name_start, name_end, name, type_, head=end - 1, sent=sent_of[end - 1],
@@ -405,9 +409,9 @@ class MentionFinder:
             m.start = doc[start - 1].idx  # "the U.N.", but not "the U.N. envoy": "the" is the envoy's
         return m
 
-    def _retype(self, name: str, label: str, n_tokens: int, plain: bool = False, who: bool = False):
+    def _retype(self, name: str, label: str, n_tokens: int, plain: bool = False, personal: bool = False):
         """(type, place, org, demonym country) for a tagged span, or type None to drop it;
-        ``who``: a relative "who" follows the name (:func:`who_follows`)."""
+        ``personal``: the context makes it a person's name (:func:`taken_up_as_person`)."""
         gaz = self.gaz
         place: Optional[Place] = gaz.place(name)
         org: Optional[Org] = gaz.org(name)
@@ -425,9 +429,9 @@ class MentionFinder:
         if org is not None and (label in ("ORG", "PERSON") or place is None):
             return org.type, None, org, None
         if label in ("ORG", "GPE", "LOC", "NORP") and place is None and plain and (
-                self.looks_personal(name) or who and n_tokens >= 2):
+                self.looks_personal(name) or personal):
             # "Brock Holt" tagged ORG: a given name and a family name; "Chalida Tajaroensuk,
-            # who heads …": a name that "who" takes up is a person's
+            # who heads …", "Simasiku, director at …": a person's name by its context
             return "PERSON", None, None, None
         if place is not None:
             big = place.is_country or place.capital_of or place.population >= 1_000_000

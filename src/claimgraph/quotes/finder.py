@@ -33,7 +33,7 @@ from claimgraph.lexicon import REPORTING_LEMMAS, verb_classes
 from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, add_entity, add_mention,
                                         entity_at, token_entity_type)
 from claimgraph.furniture import Furniture
-from claimgraph.entities.mentions import who_follows
+from claimgraph.entities.mentions import taken_up_as_person
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.quotes.confidence import confidence, quote_basis, speaker_form
 from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, fragments, strip_marks
@@ -390,8 +390,12 @@ class QuoteFinder(Step):
             if ent_id is not None and not mentions_cover(doc, ent_id, head.idx):
                 ent_id = None
         if ent_id is None:
-            # a name "who" takes up is a person's ("Chalida Tajaroensuk, who heads …")
-            personal = head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and who_follows(doc, head.i + 1)
+            # a name "who" takes up, or a role in apposition, is a person's ("Chalida
+            # Tajaroensuk, who heads …", "Simasiku, director at …")
+            start = head.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == head.i:
+                start -= 1
+            personal = head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and taken_up_as_person(doc, start, head.i + 1)
             type_ = "PERSON" if personal else "ORG" if head.ent_type_ == "ORG" else \
                 "GPE" if head.ent_type_ == "GPE" else "ORG" if head.pos_ == "PROPN" else "GROUP"
             ent_id = add_entity(doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
