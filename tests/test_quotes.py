@@ -417,6 +417,27 @@ def test_a_but_clause_belongs_to_the_content(reader):
     assert bare[slice(*_content_bounds(bare[4], bare[2]))].text == "she hopes to win , but may lose it"
 
 
+def test_an_opening_participle_takes_the_subject_of_its_sentence(reader):
+    from spacy.tokens import Doc
+
+    from claimgraph.quotes.candidates import subject_of
+
+    # "While noting “stations were turned into tools,” Wanjiku expressed concern.": the parser
+    # hung the participle on the quoted verb, whose subject is not the one noting
+    words = ["While", "noting", "“", "stations", "were", "turned", "into", "tools", ",", "”", "Wanjiku",
+             "expressed", "concern", "."]
+    heads = [1, 5, 5, 5, 5, 11, 5, 6, 11, 11, 11, 11, 11, 11]
+    deps = ["mark", "advcl", "punct", "nsubjpass", "auxpass", "ccomp", "prep", "pobj", "punct", "punct", "nsubj",
+            "ROOT", "dobj", "punct"]
+    pos = ["SCONJ", "VERB", "PUNCT", "NOUN", "AUX", "VERB", "ADP", "NOUN", "PUNCT", "PUNCT", "PROPN", "VERB",
+           "NOUN", "PUNCT"]
+    tags = ["IN", "VBG", "``", "NNS", "VBD", "VBN", "IN", "NNS", ",", "''", "NNP", "VBD", "NN", "."]
+    lemmas = ["while", "note", "“", "station", "be", "turn", "into", "tool", ",", "”", "Wanjiku", "express",
+              "concern", "."]
+    doc = Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    assert subject_of(doc[1]).text == "Wanjiku"
+
+
 def test_the_name_right_after_a_quotation_and_its_cue_is_the_speaker(reader):
     from spacy.tokens import Doc
 

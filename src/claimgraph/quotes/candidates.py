@@ -53,6 +53,9 @@ def subject_of(verb: Token) -> Optional[Token]:
     frame = _frame_participle_of(verb)
     if frame is not None:
         return subject_of(frame)
+    opening = _opening_participle_subject(verb)
+    if opening is not None:
+        return opening
     seen = 0
     tok = verb
     while seen < 5:
@@ -104,6 +107,24 @@ def subject_of(verb: Token) -> Optional[Token]:
         if name is not None:
             return name
     return _stranded_subject(verb)
+
+
+def _opening_participle_subject(verb: Token) -> Optional[Token]:
+    """"*While noting* “…,” Rasmussen expressed concern …": a participle clause that opens
+    its sentence (after at most a subordinator) takes the subject of the sentence's main
+    verb — the subject control of adjunct participles (Quirk et al. 1985, §15.58) — even when
+    the parser hung it on a verb inside the quotation it governs (whose subject is not the
+    one noting)."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "ccomp"):
+        return None
+    sent = verb.sent
+    if verb.i - sent.start > 1 or verb.i > sent.start and verb.doc[sent.start].dep_ != "mark":
+        return None
+    root = sent.root
+    if root.i <= verb.i:
+        return None
+    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < root.i
+                 and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
 def _inherits_from(tok: Token) -> Token:
