@@ -283,6 +283,14 @@ def test_a_role_in_apposition_makes_a_person_who_keeps_his_quotes(reader):
     assert a.entity(buyers.speaker).name.endswith("Mbambo")
 
 
+def test_a_misspelt_family_name_is_the_person_named_before(reader):
+    a = reader.read("Aid is not reaching the villages, says Ignacio Eguileor, the charity's director in "
+                    "Maiduguri. Equileor says the army does not allow aid groups into these areas.")
+    army = _quote(a, "the army does not allow")
+    assert a.entity(army.speaker).name == "Ignacio Eguileor"
+    assert not any(e.name == "Equileor" for e in a.entities)
+
+
 # ---- class 6: source chains ----------------------------------------------------------------
 
 def _attribution(article, words):

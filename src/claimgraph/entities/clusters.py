@@ -50,6 +50,13 @@ def person_words(m: Mention) -> list[str]:
 
 
 MIN_MISSPELT = 5
+
+
+def misspelling_of(word: str, family: str) -> bool:
+    """``word`` is one edit away from the family name ``family`` (both lower case, both at
+    least :data:`MIN_MISSPELT` letters): a misspelling, as copy makes them ("Pederson" for
+    Pedersen, "Equiluz" for Eguiluz)."""
+    return len(word) >= MIN_MISSPELT and len(family) >= MIN_MISSPELT and Levenshtein.distance(word, family) == 1
 # a given name alone joins a full name of at most this many words ("Mario J. Lucero")
 MAX_GIVEN_NAME_OWNER_WORDS = 3  # family names shorter than this are too close to each other (Kim, Kin)
 
@@ -161,13 +168,8 @@ class NameSieve:
                 cands = {find(j) for v in variants(w) if v != w for j in fam.get(v, [])}
                 if len(cands) == 1:
                     target = self._closest(ms, [j for v in variants(w) for j in fam.get(v, [])], i)
-            if target is None and len(w) >= MIN_MISSPELT:
-                # a misspelt family name ("Pederson" for the "Geir Pedersen" named before):
-                # one edit away from exactly one person's family name
-                near = [j for f, js in fam.items() if len(f) >= MIN_MISSPELT and Levenshtein.distance(f, w) == 1
-                        for j in js]
-                if len({find(j) for j in near}) == 1:
-                    target = self._closest(ms, near, i)
+            if target is None:
+                target = self._misspelt_owner(ms, fam, w, i, find)
             if target is None and "=" + norm_key(ms[i].name) in by_key:
                 target = by_key["=" + norm_key(ms[i].name)]  # same name with another label
             if target is None:
@@ -184,12 +186,20 @@ class NameSieve:
         for i, m in enumerate(ms):
             if m.label in ("GPE", "ORG", "LOC", "MISC") and m.gid is None and " " not in m.name:
                 target = self._closest(ms, fam.get(m.name.lower(), []), i)
+                if target is None and m.label not in PLACE_LABELS:
+                    target = self._misspelt_owner(ms, fam, m.name.lower(), i, find)  # "Equiluz" as ORG
                 if target is None and m.label not in PLACE_LABELS and person_words(m) \
                         and norm_key(m.name) not in with_article:
                     target = self._given_name_owner(person_words(m)[0], full, info, find)
                 if target is not None:
                     union(target, i)
                     m.label = "PERSON"
+
+    def _misspelt_owner(self, ms, fam: dict[str, list[int]], word: str, i: int, find) -> Optional[int]:
+        """A misspelt family name ("Pederson" for the "Geir Pedersen" named before, "Equiluz"
+        for "Luis Eguiluz"): one edit away from exactly one person's family name."""
+        near = [j for f, js in fam.items() if misspelling_of(word, f) for j in js]
+        return self._closest(ms, near, i) if len({find(j) for j in near}) == 1 else None
 
     @staticmethod
     def _given_name_owner(word: str, full: list[int], info: dict[int, list[str]], find) -> Optional[int]:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from claimgraph.entities.coref import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR,  # noqa: F401 - the quote
                                       in_fronted_adjunct, inside_quotation)  # step's pronouns
+from claimgraph.entities.clusters import misspelling_of
 from claimgraph.lexicon.gazetteer import norm_key
 from claimgraph.model import Entity, Span
 from claimgraph.parsed import doc_text
@@ -65,6 +66,10 @@ def add_entity(doc: Doc, name: str, type_: str, mention: Span) -> str:
         if norm_key(ent.name) == key or any(norm_key(a) == key for a in ent.aliases):
             _attach(ent, mention)
             return ent.id
+    owner = _misspelt_person(ents, name) if type_ in ("PERSON", "ORG") else None
+    if owner is not None:
+        _attach(owner, mention)
+        return owner.id
     ids = {e.id for e in ents}
     n = len(ents) + 1
     while f"E{n}" in ids:
@@ -72,6 +77,17 @@ def add_entity(doc: Doc, name: str, type_: str, mention: Span) -> str:
     ent = Entity(id=f"E{n}", name=name, type=type_, mentions=[mention], aliases=[name])
     ents.append(ent)
     return ent.id
+
+
+def _misspelt_person(ents: list[Entity], name: str) -> Optional[Entity]:
+    """The one person whose family name a single word misspells ("Equiluz says" after "Luis
+    Eguiluz"), or None."""
+    if " " in name:
+        return None
+    word = name.lower()
+    found = [e for e in ents if e.type == "PERSON" and " " in e.name
+             and misspelling_of(word, e.name.split()[-1].lower())]
+    return found[0] if len(found) == 1 else None
 
 
 def add_mention(doc: Doc, ent_id: str, mention: Span) -> None:
