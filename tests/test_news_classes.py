@@ -111,6 +111,12 @@ def test_a_second_cue_between_quotations_starts_a_new_statement(reader):
     assert "union representative" in a.span_text(second.speaker_mention)
 
 
+def test_a_statement_that_speaks_is_a_document_not_a_group(reader):
+    a = reader.read("The ministers met in Lagos on Friday. The statement said the members would act together.")
+    q = _quote(a, "the members would act together")
+    assert a.entity(q.speaker).type == "MISC"
+
+
 # ---- class 7: certainty in its scope --------------------------------------------------------
 
 def test_a_negation_inside_a_quotation_does_not_negate_the_quote(reader):

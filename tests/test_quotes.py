@@ -438,6 +438,23 @@ def test_an_opening_participle_takes_the_subject_of_its_sentence(reader):
     assert subject_of(doc[1]).text == "Wanjiku"
 
 
+def test_a_sub_heading_run_into_the_text_is_not_the_subject(reader):
+    from spacy.tokens import Doc
+
+    from claimgraph.quotes.candidates import subject_of
+
+    # "Position on China, G7 ministers also discussed security.": the parser made the heading
+    # the subject and the ministers its appositive
+    words = ["Position", "on", "China", ",", "G7", "ministers", "also", "discussed", "security", "."]
+    heads = [7, 0, 1, 0, 5, 0, 7, 7, 7, 7]
+    deps = ["nsubj", "prep", "pobj", "punct", "nmod", "appos", "advmod", "ROOT", "dobj", "punct"]
+    pos = ["NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "NOUN", "ADV", "VERB", "NOUN", "PUNCT"]
+    tags = ["NN", "IN", "NNP", ",", "NNP", "NNS", "RB", "VBD", "NN", "."]
+    lemmas = ["position", "on", "China", ",", "G7", "minister", "also", "discuss", "security", "."]
+    doc = Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    assert subject_of(doc[7]).text == "ministers"
+
+
 def test_the_name_right_after_a_quotation_and_its_cue_is_the_speaker(reader):
     from spacy.tokens import Doc
 

@@ -50,6 +50,11 @@ QUOTATION_FRAME_VERBS = (REPORTING_LEMMAS & frozenset(
 
 #: verbs by which an outlet or an anonymous collective vouches for a claim ("AP notes")
 EVIDENTIAL_LEMMAS = frozenset({"say", "note", "report", "write", "believe", "estimate", "claim"})
+#: documents a report may cite ("citing a letter from the employers")
+DOCUMENT_NOUNS = frozenset({"letter", "report", "statement", "memo", "document", "email", "e-mail", "filing",
+                            "study", "survey", "data", "figure", "record", "analysis", "poll", "note",
+                            "transcript", "draft", "copy", "complaint", "lawsuit", "indictment", "affidavit",
+                            "order", "ruling", "assessment", "briefing", "presentation", "release", "plan"})
 
 #: every quotation mark the quote step pairs or strips
 QUOTE_CHARS = "\"“”‘’«»„"

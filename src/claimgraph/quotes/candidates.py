@@ -61,7 +61,7 @@ def subject_of(verb: Token) -> Optional[Token]:
     while seen < 5:
         subj = _own_subject(tok, inherited=seen > 0)
         if subj is not None:
-            return None if _expletive(subj) else subj
+            return None if _expletive(subj) else _past_heading(subj)
         for child in tok.children:
             if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
                 if tok.lemma_ in ("quote", "cite"):
@@ -107,6 +107,19 @@ def subject_of(verb: Token) -> Optional[Token]:
         if name is not None:
             return name
     return _stranded_subject(verb)
+
+
+def _past_heading(subj: Token) -> Token:
+    """"Position on China Beyond Ukraine, *G7 foreign ministers* also discussed …": a bare
+    singular noun opening its sentence, with no determiner (which an English subject of that
+    kind needs: Quirk et al. 1985, §5.36), is a sub-heading the extraction ran into the text;
+    the parser hung the real subject on it as an appositive, and that is the subject."""
+    if subj.tag_ != "NN" or subj.i != subj.sent.start or not subj.is_title:
+        return subj
+    if any(c.dep_ in ("det", "poss", "nummod") for c in subj.children):
+        return subj
+    appos = next((c for c in subj.rights if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")), None)
+    return appos if appos is not None and appos.i > 0 and subj.doc[appos.left_edge.i - 1].text == "," else subj
 
 
 def _opening_participle_subject(verb: Token) -> Optional[Token]:

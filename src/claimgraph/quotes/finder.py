@@ -29,7 +29,7 @@ from claimgraph.lexicon import DOUBLE_MARKS, QUOTE_CHARS
 from claimgraph.quotes.candidates import (EXPLETIVE_HEADS, SUBJECT_DEPS, Candidate, _introduces_quotation, cue_span,
                                             generate_candidates, subject_of)
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
-from claimgraph.lexicon import REPORTING_LEMMAS, verb_classes
+from claimgraph.lexicon import DOCUMENT_NOUNS, REPORTING_LEMMAS, verb_classes
 from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, add_entity, add_mention,
                                         entity_at, token_entity_type)
 from claimgraph.furniture import Furniture
@@ -397,7 +397,8 @@ class QuoteFinder(Step):
                 start -= 1
             personal = head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and taken_up_as_person(doc, start, head.i + 1)
             type_ = "PERSON" if personal else "ORG" if head.ent_type_ == "ORG" else \
-                "GPE" if head.ent_type_ == "GPE" else "ORG" if head.pos_ == "PROPN" else "GROUP"
+                "GPE" if head.ent_type_ == "GPE" else "ORG" if head.pos_ == "PROPN" else \
+                "MISC" if head.lemma_.lower() in DOCUMENT_NOUNS else "GROUP"  # "the statement said": a document
             ent_id = add_entity(doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
         return ent_id
 

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimgraph.step import Step
-from claimgraph.lexicon import EVIDENTIAL_LEMMAS
+from claimgraph.lexicon import DOCUMENT_NOUNS, EVIDENTIAL_LEMMAS
 from claimgraph.model import Attribution
 from claimgraph.parsed import doc_text, sentence_of, tokens_with
 from claimgraph.entities.handoff import add_entity, entity_or_new
@@ -198,11 +198,6 @@ SOURCE_NOUNS = frozenset({"source", "official", "person", "people", "insider", "
                           "analyst", "expert", "executive", "officer", "adviser", "advisor", "member",
                           "lawmaker", "negotiator", "staffer", "employee", "investigator", "banker",
                           "trader", "researcher", "observer", "spokesperson", "spokesman", "spokeswoman"})
-#: documents a report may cite ("citing a letter from the employers")
-DOCUMENT_NOUNS = frozenset({"letter", "report", "statement", "memo", "document", "email", "e-mail", "filing",
-                            "study", "survey", "data", "figure", "record", "analysis", "poll", "note",
-                            "transcript", "draft", "copy", "complaint", "lawsuit", "indictment", "affidavit",
-                            "order", "ruling", "assessment", "briefing", "presentation", "release", "plan"})
 DESCRIBING_DEPS = frozenset({"amod", "acl", "prep", "nummod", "compound"})
 
 
