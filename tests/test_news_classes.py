@@ -117,6 +117,24 @@ def test_a_statement_that_speaks_is_a_document_not_a_group(reader):
     assert a.entity(q.speaker).type == "MISC"
 
 
+def test_a_name_with_a_lower_case_particle_is_an_entity_its_descriptions_resolve_to(reader):
+    a = reader.read("The Islamist militant group al-Shabab claimed responsibility for the attack. In a "
+                    "statement, the group said it had killed more than 10 people.")
+    shabab = next((e for e in a.entities if e.name == "al-Shabab"), None)
+    assert shabab is not None and shabab.type == "ORG"
+    killed = _quote(a, "it had killed more than 10 people")
+    assert killed.speaker == shabab.id
+
+
+def test_according_to_before_a_quotation_with_no_cue_gives_its_speaker(reader):
+    a = reader.read("The militia said it had killed ten soldiers. Hours earlier the agency had raided a camp "
+                    "nearby. According to the agency, “The raid dealt a heavy blow to the militia and its "
+                    "leaders.”")
+    raid = _quote(a, "The raid dealt a heavy blow")
+    assert "agency" in a.span_text(raid.speaker_mention)
+    assert raid.via is None
+
+
 # ---- class 7: certainty in its scope --------------------------------------------------------
 
 def test_a_negation_inside_a_quotation_does_not_negate_the_quote(reader):

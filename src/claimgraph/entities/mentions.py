@@ -184,6 +184,12 @@ def _acts(doc: Doc, end: int) -> bool:
     return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in AGENT_VERBS
 
 
+#: a name that opens with a lower-case particle before a capitalised word: "al-Shabab",
+#: "al-Qaida", "el-Sisi", "bin Salman", "de Klerk", "van der Leyen"
+NAME_PARTICLE = re.compile(r"(?:al|el|ad|ash|as|bin|ibn|abu|de|del|della|da|di|dos|du|van|von|der|le|la)"
+                           r"(?:[-‑]| (?:der |den )?)[A-Z]")
+
+
 def _plain_names(doc: Doc, start: int, end: int) -> bool:
     """Every token a proper noun in its own form: not "Donald Trump Could" or "Zoe Saldana
     Responds" (a title-case headline the tagger ran on), where a verb ends the run."""
@@ -359,7 +365,8 @@ class MentionFinder:
         name_start = doc[start].idx
         name_end = doc[end - 1].idx + len(doc[end - 1].text)
         name = doc_text(doc)[name_start:name_end]
-        if not any(c.isalpha() for c in name) or not (name[0].isupper() or name[0].isdigit()):
+        if not any(c.isalpha() for c in name) or not (name[0].isupper() or name[0].isdigit()
+                                                      or NAME_PARTICLE.match(name)):
             return None
         type_, place, org, country = self._retype(name, label, end - start, _plain_names(doc, start, end),
                                                   taken_up_as_person(doc, start, end))

@@ -23,13 +23,23 @@ from claimgraph.parsed import doc_text
 Span = tuple[int, int]
 
 
-def carry_via(doc: Doc, sentence: Span, via_id: str, owner_id: Optional[str], cut: Span) -> None:
+def carry_via(doc: Doc, sentence: Span, via_id: str, owner_id: Optional[str], cut: Span,
+              source_mention: Optional[Span] = None, source_confidence: Optional[float] = None) -> None:
     """Quotes whose content starts in ``sentence`` are carried by ``via_id`` (and, when
-    the source is an office, spoken by its ``owner_id`` if no speaker was found); every
-    quote loses the source phrase ``cut`` where it stands at one of its edges."""
+    the source is an office, spoken by its ``owner_id`` if no speaker was found); a
+    quotation with no cue of its own that the phrase introduces ("According to NISA, “…”")
+    is the source's own words, whoever the discourse guessed, as sure as the attribution
+    (``source_confidence``); every quote loses the source
+    phrase ``cut`` where it stands at one of its edges."""
     text = doc_text(doc)
     for q in doc._.cg_quotes or []:
         if sentence[0] <= q.content[0] < sentence[1] and q.speaker != via_id:
+            if q.cue is None and owner_id is None and source_mention is not None and cut[1] <= q.content[0]:
+                q.speaker, q.speaker_mention, q.reason, q.via = via_id, source_mention, None, None
+                q.speaker_text = text[source_mention[0]:source_mention[1]]
+                if source_confidence is not None:
+                    q.confidence = source_confidence
+                continue
             q.via = via_id
             if owner_id is not None and q.speaker is None:
                 q.speaker, q.reason = owner_id, None  # a speaker found: no reason for none

@@ -177,7 +177,8 @@ class SourceFinder(Step):
             att.confidence = confidence("attribution", att, attribution_basis(
                 route, anonymous, speaker_form(head, source_id is not None), _type_of(doc, source_id), via is not None))
             attributions.append(att)
-            _carry_via(doc, fs, via or source_id, owner_id=source_id if via else None)
+            _carry_via(doc, fs, via or source_id, owner_id=source_id if via else None,
+                       source_confidence=att.confidence)
         attributions += _move_reported_relations(doc)
         attributions.sort(key=lambda a: a.claim[0])
         for k, att in enumerate(attributions, 1):
@@ -344,7 +345,8 @@ def _office_owner(head: Token) -> Optional[Token]:
     return next((c for c in head.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
 
 
-def _carry_via(doc: Doc, fs: FoundSource, via_id: Optional[str], owner_id: Optional[str]) -> None:
+def _carry_via(doc: Doc, fs: FoundSource, via_id: Optional[str], owner_id: Optional[str],
+               source_confidence: Optional[float] = None) -> None:
     """Quotes in the sentence of an "according to" phrase are carried by its source
     (the quote layer applies it: :func:`.handoff.carry_via`)."""
     if via_id is None:
@@ -353,7 +355,8 @@ def _carry_via(doc: Doc, fs: FoundSource, via_id: Optional[str], owner_id: Optio
     if sent is None:
         return
     s = sentence_of(doc, sent.start)
-    carry_via(doc, (s.start_char, s.end_char), via_id, owner_id, cut=(fs.cue[0], fs.source_span[1]))
+    carry_via(doc, (s.start_char, s.end_char), via_id, owner_id, cut=(fs.cue[0], fs.source_span[1]),
+              source_mention=fs.source_span, source_confidence=source_confidence)
 
 
 def _move_reported_relations(doc: Doc) -> list[Attribution]:
