@@ -135,6 +135,15 @@ def test_according_to_before_a_quotation_with_no_cue_gives_its_speaker(reader):
     assert raid.via is None
 
 
+def test_an_anonymous_official_is_not_the_country_named_in_the_description(reader):
+    a = reader.read("According to a Kenyan defense official, who spoke on condition of anonymity, the camp "
+                    "can hold only 130 people.")
+    att = next(x for x in a.attributions if "130 people" in a.span_text(x.claim))
+    assert att.anonymous
+    assert a.entity(att.source).type != "GPE"
+    assert "official" in a.entity(att.source).name
+
+
 # ---- class 7: certainty in its scope --------------------------------------------------------
 
 def test_a_negation_inside_a_quotation_does_not_negate_the_quote(reader):

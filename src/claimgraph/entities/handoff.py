@@ -97,9 +97,20 @@ def add_mention(doc: Doc, ent_id: str, mention: Span) -> None:
         _attach(ent, mention)
 
 
-def entity_or_new(doc: Doc, mention: Span, type_: str) -> str:
-    """The entity already mentioned at ``mention``, else a new one named by its text."""
-    return entity_at(doc, *mention) or add_entity(doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
+def mentions_cover(doc: Doc, ent_id: str, offset: int) -> bool:
+    """Does one of the entity's mentions hold the character at ``offset``?"""
+    ent = next((e for e in doc._.cg_entities or [] if e.id == ent_id), None)
+    return ent is not None and any(s <= offset < e for s, e in ent.mentions)
+
+
+def entity_or_new(doc: Doc, mention: Span, type_: str, head: Optional[int] = None) -> str:
+    """The entity already mentioned at ``mention``, else a new one named by its text; with
+    ``head`` (the offset of the phrase's head word), only an entity whose mention holds the
+    head ("a U.S. defense official" is not the United States named inside it)."""
+    found = entity_at(doc, *mention)
+    if found is not None and head is not None and not mentions_cover(doc, found, head):
+        found = None
+    return found or add_entity(doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
 
 
 def _attach(ent: Entity, mention: Span) -> None:

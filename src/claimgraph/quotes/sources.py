@@ -165,10 +165,10 @@ class SourceFinder(Step):
                     source_id = entity_or_new(doc, speaker_mention(owner), "PERSON")
                 elif _anonymity_marked(head, _sentence_text(doc, head)):
                     anonymous = True
-                    source_id = entity_or_new(doc, mention, "GROUP" if head.tag_ == "NNS" else "PERSON")
+                    source_id = entity_or_new(doc, mention, "GROUP" if head.tag_ == "NNS" else "PERSON", head.idx)
                     anonymous_refs.append((fs.cue[0], head.lemma_.lower(), source_id))
                 else:
-                    source_id = entity_or_new(doc, mention, "GROUP" if anonymous else "ORG")
+                    source_id = entity_or_new(doc, mention, "GROUP" if anonymous else "ORG", head.idx)
             if anonymous and source_id is not None:
                 last_group = (source_id, text)
             att = Attribution(id="", source=source_id, source_text=text, source_mention=fs.source_span,

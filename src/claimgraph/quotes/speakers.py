@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.parsed import doc_text, paragraph_of, sentence_of
-from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, entity_at, in_fronted_adjunct,
-                                        inside_quotation)
+from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, entity_at, in_fronted_adjunct,  # noqa: F401
+                                        inside_quotation, mentions_cover)  # mentions_cover: the quote step's
 from claimgraph.quotes.candidates import predicated
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
@@ -134,12 +134,6 @@ def relative_antecedent(tok: Token) -> Optional[Token]:
     if clause.dep_ != "relcl" or clause.head is clause:
         return None
     return predicated(clause.head)
-
-
-def mentions_cover(doc: Doc, ent_id: str, offset: int) -> bool:
-    """Does one of the entity's mentions hold the character at ``offset``?"""
-    ent = next((e for e in doc._.cg_entities or [] if e.id == ent_id), None)
-    return ent is not None and any(s <= offset < e for s, e in ent.mentions)
 
 
 def neighbour_speaker(doc: Doc, resolved, k: int):
