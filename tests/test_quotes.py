@@ -455,6 +455,28 @@ def test_a_sub_heading_run_into_the_text_is_not_the_subject(reader):
     assert subject_of(doc[7]).text == "ministers"
 
 
+def test_a_participle_after_the_frame_is_the_frames_not_the_quotations(reader):
+    from spacy.tokens import Doc
+
+    from claimgraph.quotes.candidates import subject_of
+
+    # '"They should drop it," the spokesperson added, further describing the suits as
+    # "baseless."': the parser hung the participle on the quoted verb
+    words = ['"', "They", "should", "drop", "it", ",", '"', "the", "spokesperson", "added", ",", "further",
+             "describing", "the", "suits", "as", '"', "baseless", ".", '"']
+    heads = [3, 3, 3, 3, 3, 9, 9, 8, 9, 3, 9, 12, 3, 14, 12, 12, 15, 15, 3, 3]
+    deps = ["punct", "nsubj", "aux", "ROOT", "dobj", "punct", "punct", "det", "nsubj", "parataxis", "punct",
+            "advmod", "xcomp", "det", "dobj", "prep", "punct", "amod", "punct", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "PRON", "PUNCT", "PUNCT", "DET", "NOUN", "VERB", "PUNCT", "ADV", "VERB",
+           "DET", "NOUN", "ADP", "PUNCT", "ADJ", "PUNCT", "PUNCT"]
+    tags = ["``", "PRP", "MD", "VB", "PRP", ",", "''", "DT", "NN", "VBD", ",", "RB", "VBG", "DT", "NNS", "IN", "``",
+            "JJ", ".", "''"]
+    lemmas = ['"', "they", "should", "drop", "it", ",", '"', "the", "spokesperson", "add", ",", "further",
+              "describe", "the", "suit", "as", '"', "baseless", ".", '"']
+    doc = Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    assert subject_of(doc[12]).text == "spokesperson"
+
+
 def test_the_name_right_after_a_quotation_and_its_cue_is_the_speaker(reader):
     from spacy.tokens import Doc
 

@@ -19,7 +19,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Token
 
 from claimgraph.parsed import sentence_starts, tokens_with
-from claimgraph.entities.handoff import token_entity_type
+from claimgraph.entities.handoff import inside_quotation, token_entity_type
 from claimgraph.lexicon import QUOTE_CHARS, REPORTING_LEMMAS, verb_classes
 
 # dependency labels (ClearNLP / spaCy English)
@@ -61,7 +61,10 @@ def subject_of(verb: Token) -> Optional[Token]:
     while seen < 5:
         subj = _own_subject(tok, inherited=seen > 0)
         if subj is not None:
-            return None if _expletive(subj) else _past_heading(subj)
+            if _expletive(subj):
+                return None
+            frame = _frame_before(verb, subj) if seen and verb.tag_ == "VBG" else None
+            return frame if frame is not None else _past_heading(subj)
         for child in tok.children:
             if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
                 if tok.lemma_ in ("quote", "cite"):
@@ -107,6 +110,24 @@ def subject_of(verb: Token) -> Optional[Token]:
         if name is not None:
             return name
     return _stranded_subject(verb)
+
+
+def _frame_before(verb: Token, subj: Token) -> Optional[Token]:
+    """"“They should consider changing their name,” the spokesperson added, *further
+    describing* the challenges as …": a participle outside a quotation that the parser hung
+    on the quoted verb inherited a subject inside the quotation, which cannot be the one
+    who describes; the subject of the frame's reporting verb before it is. None when the
+    inherited subject is not inside a quotation or no frame precedes."""
+    doc = verb.doc
+    if not inside_quotation(doc, subj.idx) or inside_quotation(doc, verb.idx):
+        return None
+    for k in range(verb.i - 1, verb.sent.start - 1, -1):
+        tok = doc[k]
+        if tok.lemma_ in REPORTING_LEMMAS and tok.pos_ == "VERB":
+            own = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if own is not None and not inside_quotation(doc, own.idx):
+                return own
+    return None
 
 
 def _past_heading(subj: Token) -> Token:
