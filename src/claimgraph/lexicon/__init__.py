@@ -54,7 +54,9 @@ EVIDENTIAL_LEMMAS = frozenset({"say", "note", "report", "write", "believe", "est
 DOCUMENT_NOUNS = frozenset({"letter", "report", "statement", "memo", "document", "email", "e-mail", "filing",
                             "study", "survey", "data", "figure", "record", "analysis", "poll", "note",
                             "transcript", "draft", "copy", "complaint", "lawsuit", "indictment", "affidavit",
-                            "order", "ruling", "assessment", "briefing", "presentation", "release", "plan"})
+                            "order", "ruling", "assessment", "briefing", "presentation", "release", "plan",
+                            "suit", "petition", "communique", "declaration", "resolution", "post", "tweet",
+                            "notice"})
 
 #: every quotation mark the quote step pairs or strips
 QUOTE_CHARS = "\"“”‘’«»„"
