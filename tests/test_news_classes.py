@@ -144,6 +144,28 @@ def test_an_anonymous_official_is_not_the_country_named_in_the_description(reade
     assert "official" in a.entity(att.source).name
 
 
+def test_it_as_a_speaker_is_the_group_quoted_before_never_an_entity_named_it(reader):
+    a = reader.read("The Delta Liberation Front claimed the attack. In a statement, the banned militant outfit "
+                    "said it had blown up the pipeline. It later claimed it was holding 20 workers.")
+    workers = _quote(a, "holding 20 workers")
+    assert workers.speaker is not None
+    assert a.entity(workers.speaker).name.lower() != "it"
+    assert not any(e.name.lower() == "it" for e in a.entities)
+
+
+def test_a_full_name_a_later_step_finds_joins_the_family_name_the_entities_knew(reader):
+    from claimgraph.entities.handoff import add_entity
+    from claimgraph.model import Entity
+
+    doc = reader.nlp.make_doc("Omari Khalfan told reporters. Khalfan added that a train had left.")
+    doc._.cg_entities = [Entity(id="E1", name="Khalfan", type="PERSON", mentions=[(30, 37)], aliases=["Khalfan"])]
+    assert add_entity(doc, "Omari Khalfan", "PERSON", (0, 13)) == "E1"
+    ent = doc._.cg_entities[0]
+    assert ent.name == "Omari Khalfan" and "Khalfan" in ent.aliases
+    assert ent.mentions == [(0, 13), (30, 37)]
+    assert add_entity(doc, "Amina Khalfan-Juma", "PERSON", (0, 5)) != "E1"
+
+
 # ---- class 7: certainty in its scope --------------------------------------------------------
 
 def test_a_negation_inside_a_quotation_does_not_negate_the_quote(reader):

@@ -70,6 +70,14 @@ def add_entity(doc: Doc, name: str, type_: str, mention: Span) -> str:
     if owner is not None:
         _attach(owner, mention)
         return owner.id
+    owner = _bare_family_name(ents, name) if type_ == "PERSON" else None
+    if owner is not None:
+        # "Imran Hayat" found by a later step, "Hayat" known to the entity layer: one person,
+        # named in full
+        owner.aliases = list(dict.fromkeys(owner.aliases + [owner.name, name]))
+        owner.name = name
+        _attach(owner, mention)
+        return owner.id
     ids = {e.id for e in ents}
     n = len(ents) + 1
     while f"E{n}" in ids:
@@ -77,6 +85,15 @@ def add_entity(doc: Doc, name: str, type_: str, mention: Span) -> str:
     ent = Entity(id=f"E{n}", name=name, type=type_, mentions=[mention], aliases=[name])
     ents.append(ent)
     return ent.id
+
+
+def _bare_family_name(ents: list[Entity], name: str) -> Optional[Entity]:
+    """The one person known only by the family name of the full name ``name``, or None."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    found = [e for e in ents if e.type == "PERSON" and " " not in e.name and e.name == words[-1]]
+    return found[0] if len(found) == 1 else None
 
 
 def _misspelt_person(ents: list[Entity], name: str) -> Optional[Entity]:

@@ -82,6 +82,8 @@ wife husband child baby officer soldier director chairman chairwoman founder exe
 ceo analyst expert lawyer attorney victim suspect activist journalist reporter doctor
 economist pilot priest pope referee manager secretary dictator ruler monarch emperor
 sheikh cleric athlete champion pitcher boxer rapper billionaire businessman politician
+superintendent commissioner inspector administrator controller coordinator
+negotiator
 """.split())
 ORG_NOUNS = frozenset("""
 company firm group organisation organization agency ministry party team club government

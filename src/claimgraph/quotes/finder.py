@@ -342,6 +342,13 @@ class QuoteFinder(Step):
             ent_id = self._entity_for(doc, antecedent, speaker_mention(antecedent))
             add_mention(doc, ent_id, mention)
             return ent_id, mention
+        if low == "it":
+            # "It later claimed …": what the entity layer linked it to, or the organisation
+            # quoted last nearby; never an entity named "It"
+            ent_id = _neuter_antecedent(doc, head, last_speaker)
+            if ent_id is not None:
+                add_mention(doc, ent_id, mention)
+            return ent_id, mention
         return self._entity_for(doc, head, mention), mention
 
     def _conjoined(self, doc: Doc, head: Token, q: Quote) -> None:
@@ -401,6 +408,23 @@ class QuoteFinder(Step):
                 "MISC" if head.lemma_.lower() in DOCUMENT_NOUNS else "GROUP"  # "the statement said": a document
             ent_id = add_entity(doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
         return ent_id
+
+
+#: speakers "it" can stand for
+NEUTER_SPEAKER_TYPES = frozenset({"ORG", "GOVERNMENT", "NEWS_OUTLET", "GPE", "MISC", "GROUP"})
+
+
+def _neuter_antecedent(doc: Doc, pron: Token, last_speaker) -> Optional[str]:
+    """What "it" says for: the entity layer's own link, else the organisation, government,
+    outlet, country, document or collective ("the outfit") that spoke last, close before
+    (as "he" takes the person quoted last: :func:`resolve_pronoun`)."""
+    linked = entity_at(doc, pron.idx, pron.idx + len(pron.text))
+    if linked is not None:
+        return linked
+    if last_speaker is None or pron.idx - last_speaker[1] > 600:
+        return None
+    ent = next((e for e in doc._.cg_entities or [] if e.id == last_speaker[0]), None)
+    return ent.id if ent is not None and ent.type in NEUTER_SPEAKER_TYPES else None
 
 
 #: a cue-less quotation is a statement of its own when it is whole quoted sentences of at
