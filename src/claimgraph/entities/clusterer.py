@@ -375,8 +375,10 @@ class EntityClusterer(Step):
                     left, right = np.left_edge.i, min(np.right_edge.i + 1, np.sent.end)
                     while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"):
                         right -= 1
-                    # "X is a Danish linguist": a nationality adjective inside is no other entity
-                    if right - left > 30 or any(i in taken and doc[i].pos_ != "ADJ" for i in range(left, np.i)):
+                    # "X is a Danish linguist", "a Czech composer", "a Baptist minister": a
+                    # nationality or religion inside is no other entity, whatever its tag
+                    if right - left > 30 or any(i in taken and doc[i].pos_ != "ADJ" and doc[i].ent_type_ != "NORP"
+                                                for i in range(left, np.i)):
                         continue
                     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
                     pred = Mention(start, end, doc_text(doc)[start:end], label, "appos", np.i,
