@@ -87,7 +87,7 @@ class EntityClusterer(Step):
         super().__init__(name, scorer)
         self.gaz = gaz or gazetteer()
         self.finder = MentionFinder(self.gaz)
-        self.sieve = NameSieve()
+        self.sieve = NameSieve(self.gaz.given_names)
         self.resolver = Resolver(self.gaz.given_names)
 
     def __call__(self, doc: Doc) -> Doc:
