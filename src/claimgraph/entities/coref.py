@@ -707,7 +707,12 @@ class Resolver:
             if m.label == "GPE":
                 return bool(a.gid and a.gid.startswith("c:"))
             return g is None or gender[ci] in (None, g)
-        found = self._salience(doc, m, active, ok)
+        found = None
+        if noun in GENERIC_PLACE:  # "the country": the country the article is about, as for "the city"
+            # (GUM train genres: CoNLL 0.5929 -> 0.5937; the same for "the company" loses 0.0001)
+            found = self._topic_place(m, active, lambda ci, a: bool(a.gid and a.gid.startswith("c:")))
+        if found is None:
+            found = self._salience(doc, m, active, ok)
         if found is None and noun in GENERIC_PLACE:
             found = self._main_place(m, active, lambda ci, a: bool(a.gid and a.gid.startswith("c:")))
         if found is None and noun in GENERIC_ORG and m.number == "sg":
