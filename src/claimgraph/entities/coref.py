@@ -4,7 +4,7 @@ A light, rule-based resolver in the line of Lappin & Leass (1994, "An algorithm 
 pronominal anaphora resolution", Computational Linguistics 20(4)) and Hobbs (1978):
 
 - candidates are the clusters mentioned before the pronoun, in the same sentence or up
-  to :attr:`Resolver.WINDOW` (four, as in Lappin & Leass) sentences back (*it* and *they*: the same sentence only); they must agree in person/non-person,
+  to :attr:`Resolver.WINDOW` sentences back (*it* and *they*: the same sentence only); they must agree in person/non-person,
   number and gender (gender comes from honorifics, gendered nouns and the pronouns
   already resolved to the cluster, as in the entity-centric model of Lee et al. 2013);
 - syntactic filter: a non-reflexive object pronoun does not take the subject of its own
@@ -196,9 +196,7 @@ def role_matches(role: str, noun: str, mods: list[str]) -> bool:
 
 
 class Resolver:
-    # sentences back for pronouns: the four sentences before the pronoun's own that Lappin &
-    # Leass (1994) search (GUM train genres: 3 -> 4, CoNLL 0.5845 -> 0.5869)
-    WINDOW = 4
+    WINDOW = 3  # sentences back for pronouns
     DESC_WINDOW = 8  # sentences back for descriptions
     FAR_WINDOW = 10  # sentences back for a he/she whose window holds no person
     # the article's main subject (the candidate mentioned most so far), when its gender is known
