@@ -40,7 +40,8 @@ place just named after *in*/*to*.
 
 First-person pronouns inside a quotation (``I``, ``my``; ``we``, ``our`` for an
 organisation, a country or a team) join the quotation's speaker, the subject of the
-reporting verb next to it: the speaker-identification sieve of Lee et al. (2013).
+reporting verb next to it: the speaker-identification sieve of Lee et al. (2013); by the same
+sieve's speaker constraint, a *he* or *she* inside a quotation is never its speaker.
 """
 from __future__ import annotations
 
@@ -215,6 +216,7 @@ class Resolver:
         self._named_tokens: set[int] = set()
         self._sent_of: list[int] = []  # the doc's token -> sentence number
         self._name_at: dict[int, int] = {}  # head token of a name mention -> its cluster
+        self._not_speaker: Optional[int] = None  # speaker of the quotation the pronoun is in
 
     def resolve(self, doc: Doc, clusters: list[list[Mention]], labels: list[str],
                 pronouns: list[Mention], descs: list[Mention], sent_of: list[int]) -> None:
@@ -229,6 +231,7 @@ class Resolver:
         gender = [self._gender(cl) if labels[ci] == "PERSON" else None
                   for ci, cl in enumerate(clusters)]
         self._prepare_rivals(clusters, sent_of)
+        quoted = self._quoted_speakers(doc, clusters)
         events = [(m.start, 1, m) for m in pronouns] + [(m.start, 0, m) for m in descs]
         events.sort(key=lambda t: (t[0], t[1]))
         active: list[tuple[int, Mention]] = []  # (cluster, mention) seen so far
@@ -241,6 +244,7 @@ class Resolver:
                 mentioned[owner[k][1]] = mentioned.get(owner[k][1], 0) + 1
                 k += 1
             if m.kind == "pronoun":
+                self._not_speaker = next((c for qs, qe, c in quoted if qs <= m.start < qe), None)
                 ci = self._pronoun(doc, m, active, labels, gender, clusters)
             else:
                 ci = self._description(doc, m, active, labels, gender, clusters)
@@ -297,6 +301,22 @@ class Resolver:
                 clusters[ci].append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, labels[ci],
                                             "pronoun", i, sent_of[i], tok.idx, tok.idx + len(tok.text)))
                 taken.add(i)
+
+    def _quoted_speakers(self, doc: Doc, clusters: list[list[Mention]]) -> list[tuple[int, int, int]]:
+        """(start, end, speaker cluster) of the quotations whose speaker is a name: a *he* or
+        *she* inside one is someone other than the speaker, who would say *I* ("'He can assert
+        it,' Weaver said"; the speaker constraint of Lee et al. 2013's discourse processing)."""
+        text = doc_text(doc)
+        if "“" not in text and '"' not in text:
+            return []
+        where = {m.head: ci for ci, cl in enumerate(clusters) for m in cl if m.kind == "name"}
+        out = []
+        for q in _QUOTATION.finditer(text):
+            span = doc.char_span(q.start(), q.end(), alignment_mode="expand")
+            ci = self._speaker(doc, span, where) if span is not None else None
+            if ci is not None:
+                out.append((q.start(), q.end(), ci))
+        return out
 
     @staticmethod
     def _speaker(doc: Doc, span, where: dict[int, int]) -> Optional[int]:
@@ -514,7 +534,7 @@ class Resolver:
                                   and a.label != "NORP" and m.sent - a.sent <= 1 and _located(doc[a.head]))
         if m.number == "sg" and m.gender in ("m", "f"):
             def ok(ci, a):
-                return labels[ci] in PERSON_TYPES and gender[ci] in (None, m.gender)
+                return labels[ci] in PERSON_TYPES and gender[ci] in (None, m.gender) and ci != self._not_speaker
             local = self._clause_owner(doc, m, active, ok)
             if local is not None:
                 return local if local >= 0 else None
