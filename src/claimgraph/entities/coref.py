@@ -699,9 +699,10 @@ class Resolver:
         if not (noun in GENERIC_PERSON or year_old or noun in GENERIC_PLACE or noun in GENERIC_ORG
                 or noun in GENERIC_SETTLEMENT):
             return None
+        excl = self._subject_of_own_verb(doc, m, active)
         if noun in GENERIC_SETTLEMENT:
             def settlement(ci, a):
-                return labels[ci] in ("GPE", "LOC") and a.kind == "name" \
+                return ci not in excl and labels[ci] in ("GPE", "LOC") and a.kind == "name" \
                     and not (a.gid and a.gid.startswith(("c:", "r:"))) and a.label != "NORP" \
                     and (noun != "capital" or bool(a.capital_of)) and not feature_named(a.name)
             # the place the whole article is about; else the place named in this sentence or the
@@ -720,7 +721,7 @@ class Resolver:
             want = ("ORG", "NEWS_OUTLET")  # "the organisation" is not a capital standing for its state
 
         def ok(ci, a):
-            if labels[ci] not in want or m.sent - a.sent > 2:
+            if labels[ci] not in want or m.sent - a.sent > 2 or ci in excl:
                 return False
             if m.label == "GPE":
                 return bool(a.gid and a.gid.startswith("c:"))
@@ -728,7 +729,7 @@ class Resolver:
         found = None
         if noun in GENERIC_PLACE:  # "the country": the country the article is about, as for "the city"
             # (GUM train genres: CoNLL 0.5929 -> 0.5937; the same for "the company" loses 0.0001)
-            found = self._topic_place(m, active, lambda ci, a: bool(a.gid and a.gid.startswith("c:")))
+            found = self._topic_place(m, active, lambda ci, a: ci not in excl and bool(a.gid and a.gid.startswith("c:")))
         if found is None:
             found = self._salience(doc, m, active, ok)
         if found is None and noun in GENERIC_PLACE:
@@ -737,6 +738,26 @@ class Resolver:
             # "the club" further on: the organisation the article has named most lately
             found = self._main_place(m, active, lambda ci, a: labels[ci] in want and a.kind == "name")
         return found
+
+    @staticmethod
+    def _subject_of_own_verb(doc: Doc, m: Mention, active) -> set[int]:
+        """Clusters named as the subject of the verb a description is the object of ("China would
+        dominate the country", "Clinton bashed ... into the country"): a definite description is
+        free in its clause and is not that subject (binding principle C, Chomsky 1981), unless
+        the verb is a copula."""
+        tok = doc[m.head]
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+        if tok.dep_ not in OBJECT_DEPS or verb.lemma_ in ("be", "become", "remain"):
+            return set()
+        verbs = _sharing_subject(verb)
+        out = set()
+        for ci, a in reversed(active):
+            if a.sent != m.sent:
+                break
+            h = doc[a.head]
+            if h.dep_ in SUBJECT_DEPS and h.head.i in verbs:
+                out.add(ci)
+        return out
 
     @staticmethod
     def _disjoint(doc: Doc, m: Mention) -> bool:
