@@ -377,6 +377,12 @@ class EntityClusterer(Step):
                     if np.tag_ == "NNS" and tok.tag_ != "NNPS" and of is None:
                         continue
                     left, right = np.left_edge.i, min(np.right_edge.i + 1, np.sent.end)
+                    # "a founding member of Wycliffe, a related organization ...": the predicate ends
+                    # where an appositive or an aside of its own begins (GUM train: +0.0003 CoNLL)
+                    for k in range(np.i + 1, right):
+                        if doc[k].text in (",", ";", "(", "—", "–", ":"):
+                            right = k
+                            break
                     while right > left + 1 and (doc[right - 1].is_punct or doc[right - 1].dep_ == "cc"):
                         right -= 1
                     # "X is a Danish linguist", "a Czech composer", "a Baptist minister": a
