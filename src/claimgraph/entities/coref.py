@@ -199,9 +199,9 @@ def role_matches(role: str, noun: str, mods: list[str]) -> bool:
 class Resolver:
     WINDOW = 3  # sentences back for pronouns
     # sentences back for descriptions: news names a role or an organisation once and comes back
-    # to it much later ("the inspector general", "the foundation"; GUM train: 8 -> 12, CoNLL
-    # 0.5928 -> 0.5930, and on PolNeAR's news most of the links it adds are right)
-    DESC_WINDOW = 12
+    # to it much later ("the inspector general", "the foundation"; GUM train: 8 -> 12 -> 16,
+    # CoNLL 0.5928 -> 0.5930 -> 0.5934, 24 no better; on PolNeAR's news most links it adds are right)
+    DESC_WINDOW = 16
     FAR_WINDOW = 10  # sentences back for a he/she whose window holds no person
     # the article's main subject (the candidate mentioned most so far), when its gender is known
     # to be the pronoun's, keeps a he/she against a person named once or twice just before
