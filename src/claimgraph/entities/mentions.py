@@ -130,6 +130,11 @@ _ORGISH = frozenset("""station street avenue road square park hall house center 
 cathedral bridge airport hospital stadium arena museum gallery theatre theater tower river lake
 mountain island bay county city inc ltd llc corp co group holdings partners records studios
 press times post news daily journal herald tribune""".split())
+# last words of a name that make it an institution's or a building's, never a person's family name
+# (unlike "Hall", "Church" or "Park"): the head-noun cue of Collins & Singer (1999)'s spelling rules
+INSTITUTION_HEADS = frozenset("""hotel motel hostel university college school academy museum airport stadium
+arena hospital clinic cathedral mosque synagogue institute restaurant cafe café library inc ltd llc corp
+corporation company foundation association society""".split())
 # given names that are also common family names ("Mary Thomas", "Anna James")
 FAMILY_TOO = frozenset("""thomas james john george henry howard lewis scott morgan ross grant
 russell lawrence douglas arthur frank mark allen ellis paul martin""".split())
@@ -437,6 +442,8 @@ class MentionFinder:
             return "NORP", None, None, None
         if org is not None and (label in ("ORG", "PERSON") or place is None):
             return org.type, None, org, None
+        if label == "PERSON" and n_tokens > 1 and fold(name.split()[-1]).lower() in INSTITUTION_HEADS:
+            return "ORG", None, None, None  # "Socotra Hotel", "Brighton High School": no one's family name
         if label in ("ORG", "GPE", "LOC", "NORP") and place is None and plain and (
                 self.looks_personal(name) or personal):
             # "Brock Holt" tagged ORG: a given name and a family name; "Chalida Tajaroensuk,
