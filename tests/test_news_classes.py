@@ -346,6 +346,16 @@ def test_a_misspelt_family_name_is_the_person_named_before(reader):
     assert not any(e.name == "Equileor" for e in a.entities)
 
 
+def test_the_definite_description_of_a_speaker_is_that_speaker(reader):
+    a = reader.read('"The union is more interested in headlines than in nurses," a ministry spokesperson '
+                    'told reporters, declining to be named. "They should stop the strike," the spokesperson '
+                    "added.")
+    first = _quote(a, "more interested in headlines")
+    second = _quote(a, "They should stop the strike")
+    assert first.speaker == second.speaker
+    assert a.entity(first.speaker).type == "PERSON"
+
+
 # ---- class 6: source chains ----------------------------------------------------------------
 
 def _attribution(article, words):

@@ -33,7 +33,7 @@ from claimgraph.lexicon import DOCUMENT_NOUNS, REPORTING_LEMMAS, verb_classes
 from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, add_entity, add_mention,
                                         entity_at, token_entity_type)
 from claimgraph.furniture import Furniture
-from claimgraph.entities.mentions import taken_up_as_person
+from claimgraph.entities.mentions import PERSON_NOUNS, taken_up_as_person
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.quotes.confidence import confidence, quote_basis, speaker_form
 from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, fragments, strip_marks
@@ -397,17 +397,44 @@ class QuoteFinder(Step):
             if ent_id is not None and not mentions_cover(doc, ent_id, head.idx):
                 ent_id = None
         if ent_id is None:
+            ent_id = _described_before(doc, head)
+            if ent_id is not None:
+                add_mention(doc, ent_id, mention)
+                return ent_id
+        if ent_id is None:
             # a name "who" takes up, or a role in apposition, is a person's ("Chalida
             # Tajaroensuk, who heads …", "Simasiku, director at …")
             start = head.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == head.i:
                 start -= 1
-            personal = head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and taken_up_as_person(doc, start, head.i + 1)
+            personal = (head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and taken_up_as_person(doc, start, head.i + 1)
+                        or head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS)  # "a DHS spokesperson"
             type_ = "PERSON" if personal else "ORG" if head.ent_type_ == "ORG" else \
                 "GPE" if head.ent_type_ == "GPE" else "ORG" if head.pos_ == "PROPN" else \
                 "MISC" if head.lemma_.lower() in DOCUMENT_NOUNS else "GROUP"  # "the statement said": a document
             ent_id = add_entity(doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
         return ent_id
+
+
+def _described_before(doc: Doc, head: Token) -> Optional[str]:
+    """"A DHS spokesperson told VOA … “…,” *the spokesperson* added": a definite description
+    whose head noun is the head of an earlier speaker's description (or the role of an
+    earlier person) is that speaker — the definite article marks it as known (Hawkins 1978;
+    the head-match pass of Lee et al. 2013). The latest such entity, or None."""
+    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    noun = head.lower_
+    best, best_at = None, -1
+    for ent in doc._.cg_entities or []:
+        if ent.type not in ("PERSON", "GROUP") or not ent.mentions:
+            continue
+        words = ent.name.lower().split()
+        if not words or words[-1] != noun and getattr(ent, "role", None) != noun:
+            continue
+        at = max((s for s, _ in ent.mentions if s < head.idx), default=-1)
+        if at > best_at:
+            best, best_at = ent.id, at
+    return best
 
 
 #: speakers "it" can stand for
