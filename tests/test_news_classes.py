@@ -356,6 +356,14 @@ def test_the_definite_description_of_a_speaker_is_that_speaker(reader):
     assert a.entity(first.speaker).type == "PERSON"
 
 
+def test_a_title_with_a_name_at_its_end_is_that_persons(reader):
+    a = reader.read("“The protests and the strikes continue,” U.N. Resident Coordinator for Chad Peter Okello "
+                    "said.")
+    q = _quote(a, "The protests and the strikes continue")
+    assert a.entity(q.speaker).type == "PERSON"
+    assert a.entity(q.speaker).name == "Peter Okello"
+
+
 # ---- class 6: source chains ----------------------------------------------------------------
 
 def _attribution(article, words):

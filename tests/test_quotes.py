@@ -477,6 +477,23 @@ def test_a_participle_after_the_frame_is_the_frames_not_the_quotations(reader):
     assert subject_of(doc[12]).text == "spokesperson"
 
 
+def test_a_speaker_phrase_never_reaches_back_into_the_quotation(reader):
+    from spacy.tokens import Doc
+
+    from claimgraph.quotes.speakers import speaker_mention
+
+    # "“It is unacceptable,” Guterres’ spokesman told reporters.": the parser made the quoted
+    # adjective a modifier of the speaker's noun
+    words = ["“", "It", "is", "unacceptable", ",", "”", "Guterres", "’", "spokesman", "told", "reporters", "."]
+    heads = [9, 2, 9, 8, 8, 6, 8, 6, 9, 9, 9, 9]
+    deps = ["punct", "nsubj", "ccomp", "amod", "punct", "punct", "nmod", "case", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "PART", "NOUN", "VERB", "NOUN", "PUNCT"]
+    tags = ["``", "PRP", "VBZ", "JJ", ",", "''", "NNP", "POS", "NN", "VBD", "NNS", "."]
+    doc = Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    start, end = speaker_mention(doc[8])
+    assert doc.text[start:end] == "Guterres ’ spokesman"
+
+
 def test_the_name_right_after_a_quotation_and_its_cue_is_the_speaker(reader):
     from spacy.tokens import Doc
 

@@ -20,6 +20,9 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.parsed import sentence_starts, tokens_with
 from claimgraph.entities.handoff import inside_quotation, token_entity_type
+from claimgraph.entities.mentions import PERSON_NOUNS
+from claimgraph.entities.names import TITLES
+from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.lexicon import QUOTE_CHARS, REPORTING_LEMMAS, verb_classes
 
 # dependency labels (ClearNLP / spaCy English)
@@ -64,7 +67,7 @@ def subject_of(verb: Token) -> Optional[Token]:
             if _expletive(subj):
                 return None
             frame = _frame_before(verb, subj) if seen and verb.tag_ == "VBG" else None
-            return frame if frame is not None else _past_heading(subj)
+            return frame if frame is not None else _named_in_title(_past_heading(subj))
         for child in tok.children:
             if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
                 if tok.lemma_ in ("quote", "cite"):
@@ -128,6 +131,23 @@ def _frame_before(verb: Token, subj: Token) -> Optional[Token]:
             if own is not None and not inside_quotation(doc, own.idx):
                 return own
     return None
+
+
+def _named_in_title(subj: Token) -> Token:
+    """"U.N. Resident *Coordinator* for Myanmar *Andrew Kirkwood* said", "Minister of Health
+    Jane Doe said": a title whose phrase ends in a person's name (tagged so, or with a given
+    name) — the parser hung the name on the title's preposition — is that person's; the
+    name is the subject."""
+    if subj.lower_ not in PERSON_NOUNS and subj.lower_ not in TITLES:
+        return subj
+    for prep in subj.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
+            name = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if name is not None and name.pos_ == "PROPN" and name.i == subj.right_edge.i and (
+                    name.ent_type_ == "PERSON" or any(c.dep_ == "compound" and fold(c.text) in gazetteer().given_names
+                                                      for c in name.children)):
+                return name
+    return subj
 
 
 def _past_heading(subj: Token) -> Token:

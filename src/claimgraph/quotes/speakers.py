@@ -13,6 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.lexicon import QUOTE_CHARS
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.parsed import doc_text, paragraph_of, sentence_of
 from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, entity_at, in_fronted_adjunct,  # noqa: F401
@@ -41,6 +42,12 @@ def speaker_mention(head: Token) -> tuple[int, int]:
     # Haddad:"); one inside a name ("Yi Won-il") has none
     for k in range(head.i - 1, start, -1):
         if doc[k].text in SPACED_DASHES and doc[k].whitespace_ and doc[k - 1].whitespace_:
+            start = k + 1
+            break
+    # never back into the quotation before it ("“… utterly unacceptable,” Guterres’ spokesman":
+    # the parser made the quoted adjective a modifier); a possessive’s mark is no quote mark
+    for k in range(head.i - 1, start - 1, -1):
+        if doc[k].text in QUOTE_CHARS and doc[k].dep_ != "case" and doc[k].tag_ != "POS":
             start = k + 1
             break
     # flat names split by the tagger ("Yi Won - il") end at the head
