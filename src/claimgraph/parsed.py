@@ -33,8 +33,16 @@ def tokens_with(doc: Doc, attr: str, values: Iterable[str]) -> Iterator[Token]:
     picked from the doc's attribute array: a pass over a long article makes a Python
     ``Token`` only for the words it keeps, not for every word."""
     ids = [POS_IDS[v] for v in values] if attr == "POS" else [doc.vocab.strings.add(v) for v in values]
-    for i in np.flatnonzero(np.isin(doc.to_array(attr), np.array(ids, dtype=np.uint64))):
-        yield doc[int(i)]
+    for i in np.flatnonzero(_is_one_of(doc.to_array(attr), ids)).tolist():
+        yield doc[i]
+
+
+def _is_one_of(values: np.ndarray, ids: list[int]) -> np.ndarray:
+    """``np.isin(values, ids)`` for a handful of ids, without ``isin``'s set-up per call."""
+    mask = np.zeros(len(values), dtype=bool)
+    for v in ids:
+        mask |= values == np.uint64(v)
+    return mask
 
 
 #: the dependency labels of a base noun phrase's head in spaCy's English noun-chunk iterator
@@ -85,6 +93,15 @@ def sentence_of(doc: Doc, i: int):
     starts = sentence_starts(doc)
     k = bisect.bisect_right(starts, i) - 1
     return doc[starts[k]:starts[k + 1]]
+
+
+def line_break_tokens(doc: Doc) -> list[int]:
+    """Indices of the tokens holding a line break (in the token or its trailing space), in
+    order, found once per doc."""
+    at = doc.user_data.get("cg_break_tokens")
+    if at is None:
+        at = doc.user_data["cg_break_tokens"] = [t.i for t in doc if "\n" in t.text or "\n" in t.whitespace_]
+    return at
 
 
 def paragraph_of(doc: Doc, offset: int) -> int:

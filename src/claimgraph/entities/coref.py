@@ -45,6 +45,7 @@ sieve's speaker constraint, a *he* or *she* inside a quotation is never its spea
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Optional
 
@@ -497,23 +498,28 @@ class Resolver:
         person = m.gender in ("m", "f")
         other = FEMALE_NOUNS if m.gender == "m" else MALE_NOUNS if m.gender == "f" else frozenset()
         best = 0.0
-        for root, sent in self._noun_chunks(doc):
-            if root.i >= pron.i:
+        chunks = self._noun_chunks(doc)
+        info = self._chunk_info
+        # phrases in order of word and sentence: start at the first within the window
+        k = bisect.bisect_left(self._chunk_sents, m.sent - window) if self._chunks_sorted else 0
+        pron_i, pron_subject, named = pron.i, pron.dep_ in SUBJECT_DEPS, self._named_tokens
+        for j in range(k, len(chunks)):
+            i, sent, chunk_plural, lemma, dep = info[j]
+            if i >= pron_i:
                 break
             dist = m.sent - sent
-            if dist > window or root.i in self._named_tokens:
+            if dist > window or i in named:
                 continue
-            if (root.tag_ in ("NNS", "NNPS")) != plural:
+            if chunk_plural != plural:
                 continue
-            lemma = root.lemma_.lower()
             if person and (lemma not in PERSON_RIVALS or lemma in other):
                 continue  # he/she: a person of that gender ("his father", "the girl")
             w = 100.0
-            if root.dep_ in SUBJECT_DEPS:
+            if dep in SUBJECT_DEPS:
                 w += 80
-            elif root.dep_ in OBJECT_DEPS:
+            elif dep in OBJECT_DEPS:
                 w += 50
-            if dist == 0 and pron.dep_ in SUBJECT_DEPS and in_fronted_adjunct(root, pron):
+            if dist == 0 and pron_subject and in_fronted_adjunct(chunks[j][0], pron):
                 w = 40.0
             best = max(best, w / (2 ** dist))
         return best
@@ -539,6 +545,11 @@ class Resolver:
                 continue
             chunks.append((root, self._sent_of[root.i]))
         self._chunks = chunks
+        # what the rival look-up reads of each phrase, read once per doc
+        self._chunk_info = [(root.i, sent, root.tag_ in ("NNS", "NNPS"), root.lemma_.lower(), root.dep_)
+                            for root, sent in chunks]
+        self._chunk_sents = [sent for _, sent in chunks]
+        self._chunks_sorted = all(a[0] <= b[0] and a[1] <= b[1] for a, b in zip(self._chunk_info, self._chunk_info[1:]))
         return chunks
 
     @staticmethod

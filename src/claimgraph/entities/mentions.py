@@ -236,6 +236,11 @@ def words_of(doc: Doc) -> list[str]:
     return words
 
 
+def _may_be_name_word(word: str) -> bool:
+    """What :meth:`MentionFinder._name_word` asks of a token's text first, without the token."""
+    return len(word) > 1 and word[:1].isupper()
+
+
 def heading_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of heading lines: short, title case (every word but small function
     words capitalised), no final stop; ALL-CAPS headings arrive title-cased by the normaliser."""
@@ -724,12 +729,14 @@ class MentionFinder:
         runs: dict[tuple[str, ...], list[int]] = {}
         i = 0
         while i < n:
-            if i in covered or not self._name_word(doc[i], lower):
+            # (a word not capitalised, or of one letter, is no name word: no token made for it)
+            if i in covered or not _may_be_name_word(words[i]) or not self._name_word(doc[i], lower):
                 i += 1
                 continue
             j = i + 1
             while j < n and j - i < MAX_RECURRING_WORDS and j not in covered and doc[i].whitespace_ \
-                    and "\n" not in doc[j - 1].whitespace_ and self._name_word(doc[j], lower):
+                    and "\n" not in doc[j - 1].whitespace_ and _may_be_name_word(words[j]) \
+                    and self._name_word(doc[j], lower):
                 j += 1
             runs.setdefault(tuple(words[i:j]), []).append(i)
             i = j

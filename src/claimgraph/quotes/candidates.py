@@ -18,7 +18,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.parsed import sentence_starts, tokens_with
+from claimgraph.parsed import line_break_tokens, sentence_starts, tokens_with
 from claimgraph.entities.handoff import inside_quotation, token_entity_type
 from claimgraph.entities.mentions import PERSON_NOUNS
 from claimgraph.entities.names import TITLES
@@ -451,7 +451,9 @@ def _content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]
     # a clause does not go on past the end of its paragraph (the parser may hang the next
     # paragraph on it: "Ms. Lee was asked about the strike.¶“We have never …”")
     anchor = max(head.i, cue.i if cue is not None else head.i)
-    brk = next((t.i for t in doc[anchor:end] if "\n" in t.text or "\n" in t.whitespace_), None)
+    breaks = line_break_tokens(doc)
+    k = bisect.bisect_left(breaks, anchor)
+    brk = breaks[k] if k < len(breaks) and breaks[k] < end else None
     if brk is not None:
         end = min(end, brk + 1)
     while start < end and (doc[start].dep_ in CLAUSE_TRIM_DEPS and doc[start].lower_ in ("that", "whether", "if")
