@@ -261,6 +261,15 @@ def test_a_number_counts_the_noun_not_a_name_before_it(reader):
     assert q.counts.endswith("states")
 
 
+def test_a_quotation_with_no_cue_goes_on_with_the_speaker_before_not_a_report_two_sentences_on(reader):
+    a = reader.read("Minister Amina Diallo stressed the loan, saying it would unlock investment from friendly "
+                    "countries. “They want a backstop for investment, which is the Fund program.” Last week, "
+                    "parliament passed the budget for the coming year. Officials claimed the budget would "
+                    "bring growth.")
+    backstop = _quote(a, "They want a backstop")
+    assert a.entity(backstop.speaker).name == "Amina Diallo"
+
+
 # ---- class 4: page furniture is not a statement ----------------------------------------------
 
 def _said(article):

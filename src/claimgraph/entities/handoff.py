@@ -16,6 +16,8 @@ from spacy.tokens import Doc
 from claimgraph.entities.coref import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR,  # noqa: F401 - the quote
                                       in_fronted_adjunct, inside_quotation)  # step's pronouns
 from claimgraph.entities.clusters import misspelling_of
+from claimgraph.entities.mentions import PERSON_NOUNS, taken_up_as_person  # noqa: F401 - for the quote step
+from claimgraph.entities.names import TITLES  # noqa: F401 - for the quote step
 from claimgraph.lexicon.gazetteer import norm_key
 from claimgraph.model import Entity, Span
 from claimgraph.parsed import doc_text

@@ -19,9 +19,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Token
 
 from claimgraph.parsed import line_break_tokens, sentence_starts, tokens_with
-from claimgraph.entities.handoff import inside_quotation, token_entity_type
-from claimgraph.entities.mentions import PERSON_NOUNS
-from claimgraph.entities.names import TITLES
+from claimgraph.entities.handoff import PERSON_NOUNS, TITLES, inside_quotation, token_entity_type
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.lexicon import QUOTE_CHARS, REPORTING_LEMMAS, verb_classes
 

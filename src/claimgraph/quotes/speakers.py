@@ -143,19 +143,36 @@ def relative_antecedent(tok: Token) -> Optional[Token]:
     return predicated(clause.head)
 
 
+def _sentences_between(doc: Doc, start: int, end: int) -> int:
+    """How many sentences start between two character offsets."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return sum(1 for t in span if t.is_sent_start) if span is not None else 0
+
+
+#: a report this close after a cue-less quotation (in characters) is its frame's sentence
+NEAR_FOLLOWING = 200
+
+
 def neighbour_speaker(doc: Doc, resolved, k: int):
-    """Speaker of the nearest attributed quote in the same paragraph (after it first,
-    as in “Q1. Q2,” said X), else — for a quotation that opens its paragraph, a
-    paragraph that only goes on quoting — the last one of the previous paragraph."""
+    """Speaker of the quotation that follows at once (“Q1.” “Q2,” said X) or of a report
+    close after it, in the next sentence at most; else of the nearer of the attributed
+    quotes around it in the same paragraph (in copy that lost its paragraph breaks the next
+    report may be far on, by someone else); else — for a quotation that opens its
+    paragraph, a paragraph that only goes on quoting — the last one of the previous
+    paragraph."""
     para = paragraph_of(doc, resolved[k][0].start)
+    text = doc_text(doc)
+    start, end = resolved[k][0].start, resolved[k][0].end
+    after = None
     for j in range(k + 1, len(resolved)):
         st, ent_id, mention = resolved[j]
         if paragraph_of(doc, st.start) != para:
             break
         if ent_id is not None:
-            return ent_id, mention
-    text = doc_text(doc)
-    start = resolved[k][0].start
+            if not text[end:st.start].strip(" \n\t\"“”‘’'.,!?…"):
+                return ent_id, mention
+            after = (st.start - end, ent_id, mention, st.start)
+            break
     opens = not text[text.rfind("\n", 0, start) + 1:start].strip(" \t\"“”‘’'«»„—–-")
     for j in range(k - 1, -1, -1):
         st, ent_id, mention = resolved[j]
@@ -163,8 +180,13 @@ def neighbour_speaker(doc: Doc, resolved, k: int):
         if apart > 1 or apart == 1 and not opens:
             break
         if ent_id is not None:
+            # a report close after the quotation, in the next sentence at most, frames it; one
+            # two sentences on is a new report
+            if after is not None and (after[0] <= NEAR_FOLLOWING or after[0] < start - st.end) \
+                    and _sentences_between(doc, end, after[3]) <= 1:
+                break
             return ent_id, mention
-    return None, None
+    return (after[1], after[2]) if after is not None else (None, None)
 
 
 def paragraphs_apart(text: str, end: int, start: int) -> int:
