@@ -308,6 +308,15 @@ def test_a_quoted_sub_heading_run_into_the_text_is_no_statement(reader):
     assert ("union", "the strike would go on until Friday") in _said(a)
 
 
+def test_a_sub_heading_in_straight_single_quotes_is_furniture_but_a_possessive_is_not():
+    from claimgraph.furniture import furniture_spans
+
+    text = ("The kora is a string instrument. 'The puzzle you cannot miss' Ana Duarte, a teacher, remembers "
+            "the songs. The griots' songs are old. 'Tis the season, Ms. Duarte's class sang.")
+    spans = furniture_spans(text)
+    assert [text[a:b] for a, b in spans] == ["'The puzzle you cannot miss'"]
+
+
 def test_a_quotation_whose_frame_lost_its_comma_is_still_a_statement(reader):
     a = reader.read("The council voted on Monday. “We will rebuild the market” the mayor said.")
     assert any("rebuild the market" in what for _, what in _said(a))

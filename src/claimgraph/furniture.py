@@ -41,7 +41,8 @@ FILE_MARK = re.compile(r"(?m)^[ \t]*(?:FILE(?: PHOTO)?|File(?: photo)?)(?=\s*[-�
 # concerned’ In a statement, …") — not when a frame of its own follows ("“We will win” Trump
 # said on Monday.", a comma lost in the copy), only a clause that reports something else
 # ("‘We need to closely monitor’ The rights groups told VOA that …")
-QUOTED_HEADING = re.compile(r"(?:(?<=[.!?”’\"] )|(?<=^))[‘“\"](?=\w+ \w)[^‘’“”\"\n.!?,;:]{3,80}?\s?[’”\"](?= [A-Z])"
+QUOTED_HEADING = re.compile(r"(?:(?<=[.!?”’\"'] )|(?<=^))(?:[‘“\"](?=\w+ \w)[^‘’“”\"\n.!?,;:]{3,80}?\s?[’”\"]"
+                            r"|'(?=\w+ \w)[^‘’“”\"'\n.!?,;:]{3,80}?')(?= [A-Z])"
                             r"(?! (?:\S+ ){0,3}(?:said|says|told|tells|added|adds|asked|asks|wrote|writes|noted|notes)\b"
                             r"(?: [^\s.,;]+){0,3}[.,;])",
                             re.M)
