@@ -270,6 +270,20 @@ def test_a_quotation_with_no_cue_goes_on_with_the_speaker_before_not_a_report_tw
     assert a.entity(backstop.speaker).name == "Amina Diallo"
 
 
+def test_a_quotation_before_is_what_x_recounts_takes_that_frame_and_the_bare_what_goes():
+    from claimgraph.quotes.finder import Statement, _pseudo_clefts
+
+    text = "“The elders have always told it, but now we know it is true,” is what Kofi Mensah recounts."
+    quote_end = text.index("”") - 1
+    what = text.index("what")
+    cue = (text.index("recounts"), text.index("recounts") + len("recounts"))
+    quoted = Statement("direct", 1, quote_end, None, None, 0.3)
+    frame = Statement("indirect", what, what + 4, cue, None, 0.5, "recount", "dobj")
+    out = _pseudo_clefts(text, [quoted, frame])
+    assert out == [quoted]
+    assert quoted.cue == cue and quoted.cue_lemma == "recount" and quoted.score == 0.5
+
+
 # ---- class 4: page furniture is not a statement ----------------------------------------------
 
 def _said(article):

@@ -16,6 +16,8 @@ relative pronouns are resolved to entities by :mod:`.speakers`.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Optional
 
@@ -168,6 +170,7 @@ class QuoteFinder(Step):
                 if cue is not None:
                     st.speaker_head = _frame_subject(doc, st.end, cue.root)
         statements.sort(key=lambda s: s.start)
+        statements = _pseudo_clefts(doc_text(doc), statements)
         statements = _join_same_cue(doc_text(doc), _merge_split_quotes(
             doc_text(doc), statements, quoted, _cue_tokens(doc), _frame_clauses(doc),
             [q for q in quoted if _quoted_name(doc, q)]))
@@ -926,6 +929,28 @@ def _is_name(span: SpacySpan) -> bool:
     before = span.doc[span.start - 2].lower_ if span.start >= 2 else ""
     return (all(t.text[0].isupper() for t in words) and not any(t.pos_ == "VERB" for t in span)) \
         or before in NAME_INTRODUCERS
+
+
+#: what a pseudo-cleft frame says between the quotation and "what X said"
+_CLEFT_FRAME = re.compile(r"[\s,.!?\"”’']*(?:is|was|are|were|'s|’s)\s*")
+
+
+def _pseudo_clefts(text: str, statements: list[Statement]) -> list[Statement]:
+    """"“The griots have already sung it,” *is what* Nino Galissa recounts": the quotation
+    before a pseudo-cleft frame is what its verb reports (Quirk et al. 1985, §18.29); the
+    frame's own content, the bare "what", says nothing. The quotation takes the frame's
+    cue and speaker; a statement whose content is a bare "what" is dropped."""
+    out: list[Statement] = []
+    for st in statements:
+        if text[st.start:st.end].strip().lower() != "what":
+            out.append(st)
+            continue
+        prev = next((p for p in reversed(out) if p.end <= st.start), None)
+        if prev is not None and prev.cue is None and prev.kind in ("direct", "partial") \
+                and _CLEFT_FRAME.fullmatch(text[prev.end:st.start]):
+            prev.cue, prev.speaker_head, prev.cue_lemma = st.cue, st.speaker_head, st.cue_lemma
+            prev.relation, prev.score = "adjacent", max(prev.score, st.score)
+    return out
 
 
 def _clear_of_furniture(doc: Doc, statements: list[Statement], furniture: Furniture) -> list[Statement]:
