@@ -550,3 +550,11 @@ def test_a_source_phrase_names_whose_account_the_pronoun_gives(reader):
     art = reader.read(text)
     quote = next(q for q in art.quotes if "within weeks" in art.span_text(q.content))
     assert "Ortiz" in art.entity(quote.speaker).name
+
+
+def test_a_quotation_framed_by_any_reporting_verb_is_no_sub_heading(reader):
+    # a frame that lost its comma is a frame whatever its reporting verb, not only "said"
+    a = reader.read("The talks collapsed on Tuesday. “We will not back down” the union leader insisted. "
+                    "The council met again. “This is a disaster for workers” Ms. Okafor argued.")
+    assert any("not back down" in what for _, what in _said(a))
+    assert any("disaster for workers" in what for _, what in _said(a))

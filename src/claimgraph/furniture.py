@@ -15,6 +15,7 @@ import bisect
 import re
 from typing import Optional
 
+from claimgraph.lexicon import QUOTATION_FRAME_VERBS, REPORTING_LEMMAS
 from claimgraph.parsed import DATELINE
 
 Span = tuple[int, int]
@@ -34,6 +35,23 @@ CAPTION_LINE = re.compile(r"(?m)^[ \t]*(?:FILE(?: PHOTO)?\s*[-–—:]|File\s*(?
 CREDIT_LINE = re.compile(r"(?m)^[ \t]*(?:(?:Photo|Picture|Image)s?\s+(?:[Cc]redits?\s*:|by\b)|Credits?\s*:|"
                          r"Courtesy\s*:)[^\n]*")
 FILE_MARK = re.compile(r"(?m)^[ \t]*(?:FILE(?: PHOTO)?|File(?: photo)?)(?=\s*[-–—:])")
+_FRAME_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "think": ("thought",)}
+
+
+def _frame_verb_forms() -> list[str]:
+    """The finite forms of every reporting verb (:data:`REPORTING_LEMMAS`, "continue"):
+    "insisted", "argues", "denied", "admitted" frame a quotation as "said" does."""
+    forms: set[str] = set()
+    for lemma in REPORTING_LEMMAS | QUOTATION_FRAME_VERBS:
+        forms.update((lemma, lemma + "s", lemma + "es", lemma + "d", lemma + "ed"))
+        if lemma.endswith("y") and lemma[-2] not in "aeiou":
+            forms.update((lemma[:-1] + "ies", lemma[:-1] + "ied"))
+        if re.search(r"[^aeiou][aeiou][bdgmnpt]$", lemma) and len(lemma) > 3:
+            forms.add(lemma + lemma[-1] + "ed")  # admitted, regretted
+        forms.update(_FRAME_IRREGULAR.get(lemma, ()))
+    return sorted(forms, key=lambda f: (-len(f), f))
+
+
 # a quoted sub-heading run into the text by an extraction that lost its line breaks: after
 # a sentence's end, a short quotation of two words or more (not a nickname: C.L. "Butch"
 # Otter) with no punctuation of its own and none after its
@@ -43,7 +61,7 @@ FILE_MARK = re.compile(r"(?m)^[ \t]*(?:FILE(?: PHOTO)?|File(?: photo)?)(?=\s*[-�
 # ("‘We need to closely monitor’ The rights groups told VOA that …")
 QUOTED_HEADING = re.compile(r"(?:(?<=[.!?”’\"'] )|(?<=^))(?:[‘“\"](?=\w+ \w)[^‘’“”\"\n.!?,;:]{3,80}?\s?[’”\"]"
                             r"|'(?=\w+ \w)[^‘’“”\"'\n.!?,;:]{3,80}?')(?= [A-Z])"
-                            r"(?! (?:\S+ ){0,3}(?:said|says|told|tells|added|adds|asked|asks|wrote|writes|noted|notes)\b"
+                            r"(?! (?:\S+ ){0,3}(?:" + "|".join(_frame_verb_forms()) + r")\b"
                             r"(?: [^\s.,;]+){0,3}[.,;])",
                             re.M)
 _NEW_SENTENCE_IN_TITLE = re.compile(r"(?<=[a-z0-9’'])\s+(?=[A-Z][a-z])|[.!?](?=\s)")
