@@ -558,3 +558,14 @@ def test_a_quotation_framed_by_any_reporting_verb_is_no_sub_heading(reader):
                     "The council met again. “This is a disaster for workers” Ms. Okafor argued.")
     assert any("not back down" in what for _, what in _said(a))
     assert any("disaster for workers" in what for _, what in _said(a))
+
+
+def test_a_name_with_a_final_s_is_not_a_misspelt_family_name(reader):
+    # "Barclays" after "Steve Barclay" is the bank, not the minister misspelt
+    a = reader.read("Business Secretary Steve Barclay met bank chiefs on Monday. Barclays said it would cut "
+                    "5,000 jobs.")
+    quote = _quote(a, "it would cut 5,000 jobs")
+    assert a.entity(quote.speaker).name == "Barclays"
+    # a real misspelling still joins
+    a = reader.read("Luis Eguiluz led the inquiry. Equiluz says the report is final.")
+    assert a.entity(_quote(a, "the report is final").speaker).name == "Luis Eguiluz"

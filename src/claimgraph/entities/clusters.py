@@ -56,7 +56,10 @@ MIN_MISSPELT = 5
 def misspelling_of(word: str, family: str) -> bool:
     """``word`` is one edit away from the family name ``family`` (both lower case, both at
     least :data:`MIN_MISSPELT` letters): a misspelling, as copy makes them ("Pederson" for
-    Pedersen, "Equiluz" for Eguiluz)."""
+    Pedersen, "Equiluz" for Eguiluz); not the name with a final "s" added or dropped
+    ("Barclays" after "Steve Barclay" is the bank, "the Clintons" a family)."""
+    if word.rstrip("s") == family.rstrip("s"):
+        return False  # a final "s" makes another word: the family ("the Clintons"), a firm ("Barclays")
     return len(word) >= MIN_MISSPELT and len(family) >= MIN_MISSPELT and Levenshtein.distance(word, family) == 1
 # a given name alone joins a full name of at most this many words ("Mario J. Lucero")
 MAX_GIVEN_NAME_OWNER_WORDS = 3  # family names shorter than this are too close to each other (Kim, Kin)
