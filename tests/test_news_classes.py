@@ -569,3 +569,13 @@ def test_a_name_with_a_final_s_is_not_a_misspelt_family_name(reader):
     # a real misspelling still joins
     a = reader.read("Luis Eguiluz led the inquiry. Equiluz says the report is final.")
     assert a.entity(_quote(a, "the report is final").speaker).name == "Luis Eguiluz"
+
+
+def test_a_definite_description_with_other_modifiers_is_someone_else(reader):
+    # "the Pentagon spokesman" is not the Chinese ministry's spokesman named before
+    a = reader.read("A Chinese foreign ministry spokesman said the drills were provocative. Later, the "
+                    "Pentagon spokesman said the drills were routine. “We will keep flying,” the spokesman added.")
+    routine = _quote(a, "the drills were routine")
+    provocative = _quote(a, "the drills were provocative")
+    assert routine.speaker != provocative.speaker
+    assert a.entity(_quote(a, "We will keep flying").speaker).id == routine.speaker

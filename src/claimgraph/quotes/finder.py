@@ -418,6 +418,10 @@ class QuoteFinder(Step):
         return ent_id
 
 
+#: modifiers that take up the one described before ("the same official")
+SAME_WORDS = frozenset({"same", "aforementioned"})
+
+
 def _described_before(doc: Doc, head: Token) -> Optional[str]:
     """"A DHS spokesperson told VOA … “…,” *the spokesperson* added": a definite description
     whose head noun is the head of an earlier speaker's description (or the role of an
@@ -426,12 +430,21 @@ def _described_before(doc: Doc, head: Token) -> Optional[str]:
     if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return None
     noun = head.lower_
+    # its own modifiers ("the *Pentagon* spokesman") must all be words of the earlier
+    # speaker's name or mentions: "the Pentagon spokesman" is not "a Chinese foreign
+    # ministry spokesman" named before
+    text = doc_text(doc)
+    own = {t.lower_ for t in doc[head.left_edge.i:head.i]
+           if t.is_alpha and t.dep_ != "det" and t.lower_ not in SAME_WORDS}
     best, best_at = None, -1
     for ent in doc._.cg_entities or []:
         if ent.type not in ("PERSON", "GROUP") or not ent.mentions:
             continue
         words = ent.name.lower().split()
         if not words or words[-1] != noun and getattr(ent, "role", None) != noun:
+            continue
+        if own and not own <= set(" ".join([ent.name, *ent.aliases,
+                                            *(text[s:e] for s, e in ent.mentions)]).lower().split()):
             continue
         at = max((s for s, _ in ent.mentions if s < head.idx), default=-1)
         if at > best_at:
