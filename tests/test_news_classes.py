@@ -579,3 +579,13 @@ def test_a_definite_description_with_other_modifiers_is_someone_else(reader):
     provocative = _quote(a, "the drills were provocative")
     assert routine.speaker != provocative.speaker
     assert a.entity(_quote(a, "We will keep flying").speaker).id == routine.speaker
+
+
+def test_the_person_a_title_works_for_is_not_its_speaker(reader):
+    # "a lawyer for X said": X is the preposition's object, not a name the title ends in
+    for text, who in (("A lawyer for Hunter Biden said the charges were political.", "lawyer"),
+                      ("The wife of Alexei Navalny said the Kremlin was responsible.", "wife")):
+        a = reader.read(text)
+        assert a.quotes and a.quotes[0].speaker_text.endswith(who)
+    a = reader.read("U.N. Resident Coordinator for Myanmar Andrew Kirkwood said aid was blocked.")
+    assert a.entity(a.quotes[0].speaker).name == "Andrew Kirkwood"

@@ -143,9 +143,28 @@ def _named_in_title(subj: Token) -> Token:
             name = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if name is not None and name.pos_ == "PROPN" and name.i == subj.right_edge.i and (
                     name.ent_type_ == "PERSON" or any(c.dep_ == "compound" and fold(c.text) in gazetteer().given_names
-                                                      for c in name.children)):
+                                                      for c in name.children)) and _title_domain_before(name):
                 return name
     return subj
+
+
+def _title_domain_before(name: Token) -> bool:
+    """The title's own field stands between its preposition and the person's name
+    ("for *Myanmar* Andrew Kirkwood", "of *Health* Jane Doe"): without one the name is the
+    preposition's object, someone else ("a lawyer for Hunter Biden said", "the wife of
+    Alexei Navalny", "a spokesman for Prime Minister Keir Starmer")."""
+    doc = name.doc
+    k = name.i - 1
+    while k >= name.left_edge.i and fold(doc[k].text) in gazetteer().given_names and doc[k].head.i == name.i:
+        k -= 1  # the person's given names
+    if k < name.left_edge.i or k == name.i:
+        return False
+    field = doc[k]
+    if not field.is_alpha or not field.text[:1].isupper():
+        return False
+    if field.ent_type_ in ("GPE", "LOC", "NORP", "ORG", "FAC") or gazetteer().place(field.text) is not None:
+        return True
+    return field.ent_type_ != "PERSON" and field.lower_ not in TITLES and field.lower_ not in PERSON_NOUNS
 
 
 def _past_heading(subj: Token) -> Token:
