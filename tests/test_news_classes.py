@@ -589,3 +589,12 @@ def test_the_person_a_title_works_for_is_not_its_speaker(reader):
         assert a.quotes and a.quotes[0].speaker_text.endswith(who)
     a = reader.read("U.N. Resident Coordinator for Myanmar Andrew Kirkwood said aid was blocked.")
     assert a.entity(a.quotes[0].speaker).name == "Andrew Kirkwood"
+
+
+def test_a_purpose_clause_that_reports_a_clause_was_said(reader):
+    # "took to social media to say X": the purpose was carried out, X was said; "met to
+    # discuss the budget" stays an intention
+    a = reader.read("The governor took to social media to say the bridge would reopen in May.")
+    assert any("bridge would reopen" in what for _, what in _said(a))
+    a = reader.read("The council met to discuss the budget.")
+    assert not a.quotes

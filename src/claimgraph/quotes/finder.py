@@ -90,8 +90,11 @@ def _intended(doc: Doc, st: Statement) -> bool:
     if span is None:
         return False
     tok = span.root
+    # a clause reported ("took to social media *to say the election was stolen*", "held a
+    # news conference to announce that …") was said: the purpose was carried out
     return (tok.dep_ == "advcl" and tok.head.lemma_ not in REPORTING_LEMMAS
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and not any(c.dep_ == "ccomp" for c in tok.children))
 
 
 def speech_act(st: Statement, doc: Optional[Doc] = None) -> bool:
