@@ -598,3 +598,40 @@ def test_a_purpose_clause_that_reports_a_clause_was_said(reader):
     assert any("bridge would reopen" in what for _, what in _said(a))
     a = reader.read("The council met to discuss the budget.")
     assert not a.quotes
+
+
+@pytest.mark.parametrize("text,full,short", [
+    ('"We have waited long enough," said Marieke de Vries, the head of the union.\n\n'
+     "De Vries said the strike would last at least 48 hours.", "Marieke de Vries", "De Vries"),
+    ("Jan van der Berg, a port manager, said the offer was fair. "
+     "Van der Berg said talks would resume on Thursday.", "Jan van der Berg", "Van der Berg"),
+])
+def test_a_family_name_with_its_particle_alone_is_the_person_named_in_full(reader, text, full, short):
+    a = reader.read(text)
+    later = _quote(a, "would")
+    assert a.entity(later.speaker).name == full
+    assert a.entity(later.speaker).type == "PERSON"
+    assert not any(e.name == short for e in a.entities)
+
+
+def test_conjoined_names_in_apposition_to_a_class_noun_are_the_speakers(reader):
+    a = reader.read("Shipping lines Maersk and MSC confirmed that some vessels would be diverted to Antwerp.")
+    q = _quote(a, "some vessels would be diverted")
+    assert [a.entity(i).name for i in q.speakers] == ["Maersk", "MSC"]
+    assert a.entity(q.speaker).name == "Maersk"
+
+
+def test_an_outlet_named_before_the_noun_of_its_kind_is_that_outlet(reader):
+    a = reader.read("The Reuters news agency reported that three southern terminals were idle.")
+    names = {e.name: e.type for e in a.entities}
+    assert names.get("Reuters") == "NEWS_OUTLET"
+    assert not any("news agency" in n for n in names)
+
+
+def test_a_source_described_by_what_it_knows_keeps_its_description_and_a_role_noun_is_a_person(reader):
+    a = reader.read("According to two people familiar with the negotiations, the operators could raise "
+                    "their offer by Friday. According to the chairman, a mediator may be appointed.")
+    first, second = sorted(a.attributions, key=lambda x: x.claim[0])
+    assert first.anonymous and first.source_text == "two people familiar with the negotiations"
+    assert a.entity(first.source).name == "two people familiar with the negotiations"
+    assert a.entity(second.source).type == "PERSON"

@@ -116,6 +116,29 @@ def add_mention(doc: Doc, ent_id: str, mention: Span) -> None:
         _attach(ent, mention)
 
 
+#: head nouns that say what kind of thing a name before them is ("the Reuters news agency",
+#: "the Wagner group", "the Hamas movement", "the Finance Ministry"), by the name's type
+KIND_NOUNS = {
+    "NEWS_OUTLET": frozenset("""agency newspaper daily weekly broadcaster outlet network channel
+        station magazine tabloid site website service paper""".split()),
+    "ORG": frozenset("""company firm group organisation organization agency party bank union
+        network militia movement alliance airline carrier giant maker chain charity foundation
+        coalition""".split()),
+    "GOVERNMENT": frozenset("ministry government department administration office".split()),
+}
+
+
+def named_in_its_kind(doc: Doc, ent_id: str, head) -> bool:
+    """Is the phrase headed by ``head`` the entity ``ent_id`` named before the noun of its
+    kind ("the Reuters news agency reported" is Reuters, not a new group; "a U.S. defense
+    official" is not the United States)?"""
+    ent = next((e for e in doc._.cg_entities or [] if e.id == ent_id), None)
+    if ent is None or head.lemma_.lower() not in KIND_NOUNS.get(ent.type, ()) or head.tag_ != "NN":
+        return False
+    left = head.left_edge.idx
+    return any(left <= s and e <= head.idx for s, e in ent.mentions)
+
+
 def mentions_cover(doc: Doc, ent_id: str, offset: int) -> bool:
     """Does one of the entity's mentions hold the character at ``offset``?"""
     ent = next((e for e in doc._.cg_entities or [] if e.id == ent_id), None)
@@ -127,9 +150,15 @@ def entity_or_new(doc: Doc, mention: Span, type_: str, head: Optional[int] = Non
     ``head`` (the offset of the phrase's head word), only an entity whose mention holds the
     head ("a U.S. defense official" is not the United States named inside it)."""
     found = entity_at(doc, *mention)
-    if found is not None and head is not None and not mentions_cover(doc, found, head):
+    if found is not None and head is not None and not mentions_cover(doc, found, head) \
+            and not named_in_its_kind(doc, found, _token_at(doc, head)):
         found = None
     return found or add_entity(doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
+
+
+def _token_at(doc: Doc, offset: int):
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span.root if span is not None else doc[0]
 
 
 def _attach(ent: Entity, mention: Span) -> None:

@@ -30,7 +30,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from claimgraph.lexicon.gazetteer import Gazetteer, Org, Place, fold
-from claimgraph.entities.names import EAST_ASIAN_FAMILY_NAMES, TITLES, family_name, name_words
+from claimgraph.entities.names import EAST_ASIAN_FAMILY_NAMES, TITLES, family_name, family_name_with_particles, name_words
 from claimgraph.parsed import doc_text
 from claimgraph.furniture import credit_spans
 
@@ -260,6 +260,25 @@ def _in_ranges(i: int, ranges) -> bool:
     return any(s <= i < e for s, e in ranges)
 
 
+#: types a tagger gives a bare family name by mistake
+RETYPABLE_AS_FAMILY = frozenset(("ORG", "MISC", "GPE", "LOC", "NORP"))
+
+
+def _family_names_as_people(body: list[Mention]) -> None:
+    """A name the tagger typed otherwise that is the family name of a person the article
+    names in full is that person ("De Vries said" after "Marieke de Vries", "Castelein" tagged
+    as an organisation after "Allard Castelein"): one sense per document (Krishnan & Manning
+    2006). Names the gazetteer knows keep their type."""
+    families = set()
+    for m in body:
+        words = name_words(m.name) if m.label == "PERSON" else []
+        if len(words) >= 2:
+            families.add(family_name_with_particles(words))
+    for m in body:
+        if m.kind == "name" and m.label in RETYPABLE_AS_FAMILY and not m.gid and fold(m.name) in families:
+            m.label = "PERSON"
+
+
 class MentionFinder:
     """Finds and repairs the mentions of one doc; gazetteer dicts are built once."""
 
@@ -295,6 +314,7 @@ class MentionFinder:
             m.heading = _in_ranges(m.name_start, headings)
             (head if m.heading else body).append(m)
         self._front_given_names(doc, body, head + body, covered)
+        _family_names_as_people(body)
         credits = credit_spans(doc_text(doc))
         if credits:  # "(AP Photo/Name, File)", "Photo credit: Name/Reuters": no one in the story
             body = [m for m in body if not _in_ranges(m.start, credits)]

@@ -117,6 +117,22 @@ def family_name(words: list[str]) -> Optional[str]:
     return last
 
 
+#: lower-case particles that open a family name ("de Vries", "van der Berg", "bin Salman")
+FAMILY_PARTICLES = frozenset("de del della da di dos du van der den ter ten von le la bin ibn al el".split())
+
+
+def family_name_with_particles(words: list[str]) -> Optional[str]:
+    """The family name with the particles before it ("de vries" of "marieke de vries"): the
+    form a later mention uses on its own, capitalised ("De Vries said")."""
+    fam = family_name(words)
+    if fam is None or len(words) < 3 or is_family_first(words):
+        return fam
+    k = len(words) - 1
+    while k > 1 and words[k - 1] in FAMILY_PARTICLES:
+        k -= 1
+    return " ".join(words[k:])
+
+
 def given_names(words: list[str]) -> list[str]:
     if len(words) < 2:
         return []

@@ -33,12 +33,13 @@ from claimgraph.quotes.candidates import (EXPLETIVE_HEADS, SUBJECT_DEPS, Candida
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
 from claimgraph.lexicon import DOCUMENT_NOUNS, REPORTING_LEMMAS, verb_classes
 from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, PERSON_NOUNS, add_entity,
-                                        add_mention, entity_at, taken_up_as_person, token_entity_type)
+                                        add_mention, entity_at, named_in_its_kind, taken_up_as_person,
+                                        token_entity_type)
 from claimgraph.furniture import Furniture
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.quotes.confidence import confidence, quote_basis, speaker_form
 from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, fragments, strip_marks
-from claimgraph.quotes.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, conjoined_speakers,
+from claimgraph.quotes.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, appositive_names, conjoined_speakers,
                                           mentions_cover, paragraphs_apart, piece_mention,
                                           neighbour_speaker, relative_antecedent, resolve_pronoun,
                                           speaker_mention)
@@ -359,10 +360,12 @@ class QuoteFinder(Step):
     def _conjoined(self, doc: Doc, head: Token, q: Quote) -> None:
         """"X and Y confirmed": one statement by several speakers; ``speaker`` (and its
         mention) is the first, ``speakers`` all of them."""
-        heads = conjoined_speakers(head)
+        heads = appositive_names(head)
+        floor = heads[0].left_edge.i if heads else head.left_edge.i
+        heads = heads or conjoined_speakers(head)
         if not heads:
             return
-        ids, first_mention, floor = [], None, head.left_edge.i
+        ids, first_mention = [], None
         coordinated = heads[0] is head  # the parser's coordination, not a split of the surface
         for tok in heads:
             if coordinated and tok is head:
@@ -394,7 +397,8 @@ class QuoteFinder(Step):
     @staticmethod
     def _entity_for(doc: Doc, head: Token, mention: tuple[int, int]) -> str:
         ent_id = entity_at(doc, *mention)
-        if ent_id is not None and not mentions_cover(doc, ent_id, head.idx):
+        if ent_id is not None and not mentions_cover(doc, ent_id, head.idx) \
+                and not named_in_its_kind(doc, ent_id, head):
             # "Lindqvist Engineering insists" is the company, not the Lindqvist named in it;
             # "Mayor Ana Ruiz and Police Chief Tom Hale confirmed": the entity named by the
             # head word itself (Tom Hale), where there is one

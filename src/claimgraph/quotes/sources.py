@@ -24,7 +24,7 @@ from claimgraph.step import Step
 from claimgraph.lexicon import DOCUMENT_NOUNS, EVIDENTIAL_LEMMAS
 from claimgraph.model import Attribution
 from claimgraph.parsed import doc_text, sentence_of, tokens_with
-from claimgraph.entities.handoff import add_entity, entity_or_new
+from claimgraph.entities.handoff import PERSON_NOUNS, add_entity, entity_or_new
 from claimgraph.furniture import Furniture
 from claimgraph.quotes.handoff import carry_via, withdraw_quotes
 from claimgraph.quotes.confidence import attribution_basis, confidence, speaker_form
@@ -165,10 +165,14 @@ class SourceFinder(Step):
                     source_id = entity_or_new(doc, speaker_mention(owner), "PERSON")
                 elif _anonymity_marked(head, _sentence_text(doc, head)):
                     anonymous = True
+                    # "according to two people familiar with the talks": described, not named
+                    mention = _described(head) if ANONYMITY.search(" ".join(
+                        t.text for t in head.subtree).lower()) else mention
+                    text = doc_text(doc)[mention[0]:mention[1]]
                     source_id = entity_or_new(doc, mention, "GROUP" if head.tag_ == "NNS" else "PERSON", head.idx)
                     anonymous_refs.append((fs.cue[0], head.lemma_.lower(), source_id))
                 else:
-                    source_id = entity_or_new(doc, mention, "GROUP" if anonymous else "ORG", head.idx)
+                    source_id = entity_or_new(doc, mention, _source_type(head, anonymous), head.idx)
             if anonymous and source_id is not None:
                 last_group = (source_id, text)
             att = Attribution(id="", source=source_id, source_text=text, source_mention=fs.source_span,
@@ -329,6 +333,14 @@ def _refers_back(head: Token, at: int, refs: list[tuple[int, str, str]]) -> Opti
 
 def _type_of(doc: Doc, entity_id: Optional[str]) -> Optional[str]:
     return next((e.type for e in doc._.cg_entities or [] if e.id == entity_id), None) if entity_id else None
+
+
+def _source_type(head: Token, anonymous: bool) -> str:
+    """The type of a source the entity layer did not know: a collective is a GROUP, a
+    person's noun a PERSON ("according to the official"), anything else an ORG."""
+    if anonymous:
+        return "GROUP"
+    return "PERSON" if head.pos_ == "NOUN" and head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS else "ORG"
 
 
 def _is_anonymous(head: Token) -> bool:

@@ -242,6 +242,19 @@ def conjoined_speakers(head: Token) -> list[Token]:
     return heads if len(heads) > 1 else []
 
 
+def appositive_names(head: Token) -> list[Token]:
+    """"Shipping lines Maersk and MSC confirmed …", "rights groups Amnesty and HRW said": a
+    plural class noun with conjoined names in apposition speaks through those names; the
+    heads of the names, in text order (``[]`` otherwise)."""
+    if head.pos_ != "NOUN" or head.tag_ != "NNS":
+        return []
+    names = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if not names:
+        return []
+    more = [c for c in names[0].conjuncts if c.i > names[0].i and c.pos_ == "PROPN"]
+    return [names[0]] + sorted(more, key=lambda t: t.i) if more else []
+
+
 def piece_mention(tok: Token, floor: int) -> tuple[int, int]:
     """The speaker phrase of one conjunct: from the first word after ``floor`` (the previous
     conjunction) to its head word."""
