@@ -635,3 +635,11 @@ def test_a_source_described_by_what_it_knows_keeps_its_description_and_a_role_no
     assert first.anonymous and first.source_text == "two people familiar with the negotiations"
     assert a.entity(first.source).name == "two people familiar with the negotiations"
     assert a.entity(second.source).type == "PERSON"
+
+
+def test_a_mixed_quote_closes_the_quotation_it_opened(reader):
+    text = 'The chief executive told reporters the offer was "fair and generous." Talks resume Monday.'
+    a = reader.read(text)
+    q = _quote(a, "the offer was")
+    assert q.kind == "mixed"
+    assert text[q.content[0]:q.content[1]] == 'the offer was "fair and generous."'

@@ -201,6 +201,10 @@ class QuoteFinder(Step):
             else:
                 kind = "mixed"
                 fragment = inside[-1]
+                if fragment.closed and fragment.end >= end and fragment.end < len(doc_text(doc)) \
+                        and not doc_text(doc)[end:fragment.end].strip(".,;!?…"):
+                    # 'was "fair and generous."': the content closes the quotation it opened
+                    end = fragment.end + 1
                 tail = doc_text(doc)[fragment.end:end].split()
                 tail_span = doc.char_span(fragment.end, end, alignment_mode="expand") if fragment.end < end else None
                 # what follows the quoted words is only when or where they were said ("… on
