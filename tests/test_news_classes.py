@@ -643,3 +643,30 @@ def test_a_mixed_quote_closes_the_quotation_it_opened(reader):
     q = _quote(a, "the offer was")
     assert q.kind == "mixed"
     assert text[q.content[0]:q.content[1]] == 'the offer was "fair and generous."'
+
+
+def test_the_base_of_a_comparison_looks_back_whatever_the_tense(reader):
+    expected = {  # published on Tuesday 2025-03-04
+        "Economists said inflation could reach 15% by December, up from 9.8% in June.": ["2025-12", "2024-06"],
+        "Output will fall to 2 million barrels, down from 3 million in May.": ["2024-05"],
+        "Exports will rise 5% in April, compared with 3% in February.": ["2025-04", "2025-02"],
+    }
+    got = {text: [d.value for d in reader.read(text, published=TUESDAY).dates] for text in expected}
+    assert got == expected
+
+
+def test_a_frequency_word_that_opens_a_name_is_no_date(reader):
+    dates = reader.read("The newspaper Daily Nation reported that prices rose. Farmers meet daily.").dates
+    assert [d.value for d in dates] == ["P1D"]
+
+
+def test_the_official_after_an_anonymous_official_is_that_official_not_a_minister_named_before(reader):
+    a = reader.read("The agriculture minister, Joseph Mwangi, said the government would release grain. "
+                    "A senior official at the aid agency, who asked not to be named because she was not "
+                    "authorized to speak to the media, said deliveries had fallen by a third. "
+                    "The official said the agency needed $150 million.")
+    q = _quote(a, "the agency needed")
+    assert a.entity(q.speaker).name != "Joseph Mwangi"
+    assert "official" in a.entity(q.speaker).name
+    # asking not to be named is how the story treats its source, not a statement
+    assert not any(a.text[x.content[0]:x.content[1]].startswith("not to be named") for x in a.quotes)

@@ -551,6 +551,8 @@ class Rules:
         # expression of a regular recurrence
         if m.group("adv") and re.search(r"\b[Aa]verage\s+$", m.string[max(0, m.start() - 9):m.start()]):
             return None  # "average daily volume": a measure, not a recurring time
+        if m.group("adv") and m.group("adv")[0].isupper() and re.match(r"\s+[A-Z][a-z]", m.string[m.end():m.end() + 3]):
+            return None  # "Daily Nation", "Weekly Standard": the first word of a name
         if m.group("wds"):  # "on Mondays", "Tuesday nights"
             part = PARTS_OF_DAY[m.group("parts").lower()[:-1]] if m.group("parts") else ""
             return "SET", f"XXXX-WXX-{WEEKDAYS.index(m.group('wds').lower()) + 1}{part}", "high", False

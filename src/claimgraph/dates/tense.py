@@ -31,6 +31,8 @@ def tense_reader(doc: Doc) -> Callable[[int], str]:
         i = bisect.bisect_right(index["idx"], pos) - 1
         if i < 0:
             return "past"
+        if _comparison_base(doc[i]):
+            return "past"
         verb = _governing_verb(doc[i])
         aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         words = {c.lower_ for c in aux} | {verb.lower_}
@@ -91,6 +93,29 @@ def _under_past_perfect(verb) -> bool:
             return True
         if node.tag_ in _FINITE_TAGS:
             return False
+    return False
+
+
+#: what a figure is compared with lies before it: "up from 9.8% in June", "down from 3 million
+#: in May", "compared with 3% in March", "since January"
+_BASE_PREPS = {"since"}
+_CHANGE_ADVERBS = {"up", "down"}
+_COMPARING = {"compared", "against"}
+
+
+def _comparison_base(tok) -> bool:
+    """Is ``tok`` inside the base of a comparison (the earlier figure of "could reach 15% by
+    December, up from 9.8% in June"), which the story's verb, future or not, looks back to?"""
+    node = tok
+    for _ in range(5):
+        if node.head is node or node.pos_ in ("VERB", "AUX") and node.dep_ != "prep":
+            return False
+        if node.lower_ in _BASE_PREPS and node.dep_ == "prep":
+            return True
+        if node.lower_ in ("from", "with") and node.dep_ == "prep" and (
+                node.head.lower_ in _CHANGE_ADVERBS or node.head.lower_ in _COMPARING):
+            return True
+        node = node.head
     return False
 
 
