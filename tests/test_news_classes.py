@@ -670,3 +670,16 @@ def test_the_official_after_an_anonymous_official_is_that_official_not_a_ministe
     assert "official" in a.entity(q.speaker).name
     # asking not to be named is how the story treats its source, not a statement
     assert not any(a.text[x.content[0]:x.content[1]].startswith("not to be named") for x in a.quotes)
+
+
+def test_a_bracketed_agency_and_photographer_credit_names_nobody_in_the_story(reader):
+    a = reader.read("Photo: Workers gather outside the mine. (Reuters/Ivan Alvarado)\n\n"
+                    "Workers at the mine voted on Sunday to strike, a union leader said.")
+    assert not any("Alvarado" in e.name or e.name == "Reuters" for e in a.entities)
+
+
+def test_one_name_after_a_persons_of_is_the_employer_not_a_second_person(reader):
+    a = reader.read("Analyst Mariana Soto of Santander said prices could rise 3% to 4%.")
+    types = {e.name: e.type for e in a.entities}
+    assert types.get("Mariana Soto") == "PERSON"
+    assert types.get("Santander") not in ("PERSON", None)

@@ -27,6 +27,9 @@ _LINK_TITLE = r"Watch|Read [Mm]ore|Read [Aa]lso|Also [Rr]ead|Related(?: [Ss]tory
 LINK = re.compile(rf"(?m)(?:^[ \t]*(?:{_LINK_WORDS}|{_LINK_TITLE})|(?<=[.!?”\"’] )(?:{_LINK_WORDS}))\s*:[ \t]+")
 # a photo credit in brackets: (AP Photo/Name, File), (Photo: Name/Reuters), (Photo by Name / AFP)
 CREDIT = re.compile(r"\((?:[A-Z][\w.&-]*\s+)?(?:Photo|PHOTO|Photograph|Picture|Image|Video)s?\b[^()\n]{0,100}\)")
+# a picture agency and its photographer in brackets: "(Reuters/Ivan Alvarado)", "(AFP/Getty Images)"
+_CAP_WORDS = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
+CREDIT_SLASH = re.compile(rf"\((?:{_CAP_WORDS})\s*/\s*(?:{_CAP_WORDS})(?:,\s*(?:File|FILE))?\)")
 # a caption or credit line: FILE - …, Photo: …, Photo credit: …, Credit: …, Photo by …
 CAPTION_LINE = re.compile(r"(?m)^[ \t]*(?:FILE(?: PHOTO)?\s*[-–—:]|File\s*(?:photo\s*)?[-–—:]|"
                           r"(?:Photo|Picture|Image)s?(?:\s+[Cc]redit)?\s*(?::|by\b)|Credits?\s*:|Courtesy\s*:)"
@@ -96,6 +99,7 @@ def credit_spans(text: str) -> list[Span]:
     *Name / AFP*) are no entities of the story."""
     spans = [m.span() for m in CREDIT.finditer(text)]
     spans += [m.span() for m in CREDIT_LINE.finditer(text)]
+    spans += [m.span() for m in CREDIT_SLASH.finditer(text)]
     spans += [m.span() for m in FILE_MARK.finditer(text)]
     return sorted(spans)
 

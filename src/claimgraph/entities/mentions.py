@@ -374,6 +374,11 @@ class MentionFinder:
                 and self.gaz.place(doc[start].text) is None and self.gaz.org(doc[start].text) is None:
             start -= 1
             label = "PERSON"
+        # "Analyst Mariana Soto of Santander", "Tom Hale of Lindqvist": one name after a
+        # person's "of" is whom the person works for, not a second person
+        if label == "PERSON" and end - start == 1 and start >= 2 and doc[start - 1].lower_ == "of" \
+                and doc[start - 1].head.ent_type_ == "PERSON" and doc[start - 1].head.i < start - 1:
+            label = "ORG"
         # "Trump hosted Erdogan" tagged as one name: a name stops at a lower-case verb
         verb = next((i for i in range(start + 1, end) if doc[i].is_lower and doc[i].pos_ in ("VERB", "AUX")), None)
         if verb is not None:
