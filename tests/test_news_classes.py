@@ -683,3 +683,15 @@ def test_one_name_after_a_persons_of_is_the_employer_not_a_second_person(reader)
     types = {e.name: e.type for e in a.entities}
     assert types.get("Mariana Soto") == "PERSON"
     assert types.get("Santander") not in ("PERSON", None)
+
+
+@pytest.mark.parametrize("text", [
+    "According to the mayor of Kyiv, Vitali Klitschko, some 40% of the capital was without heating.",
+    "The mayor of Kyiv, Vitali Klitschko, said some 40% of the capital was without heating.",
+])
+def test_a_name_in_apposition_to_a_role_is_the_speaker_or_source(reader, text):
+    a = reader.read(text)
+    records = [(q.speaker, q.content) for q in a.quotes] + [(x.source, x.claim) for x in a.attributions]
+    said = [who for who, span in records if "40%" in a.text[span[0]:span[1]]]
+    assert len(said) == 1 and a.entity(said[0]).name == "Vitali Klitschko"
+    assert not any(e.name == "mayor" for e in a.entities)

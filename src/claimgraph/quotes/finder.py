@@ -40,7 +40,7 @@ from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.quotes.confidence import confidence, quote_basis, speaker_form
 from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, fragments, strip_marks
 from claimgraph.quotes.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, appositive_names, conjoined_speakers,
-                                          mentions_cover, paragraphs_apart, piece_mention,
+                                          mentions_cover, named_in_apposition, paragraphs_apart, piece_mention,
                                           neighbour_speaker, relative_antecedent, resolve_pronoun,
                                           speaker_mention)
 
@@ -410,6 +410,12 @@ class QuoteFinder(Step):
 
     @staticmethod
     def _entity_for(doc: Doc, head: Token, mention: tuple[int, int]) -> str:
+        named = named_in_apposition(head)
+        if named is not None:  # "The mayor of Kyiv, Vitali Klitschko, said": the person named
+            ent_id = entity_at(doc, named.start_char, named.end_char)
+            if ent_id is not None and mentions_cover(doc, ent_id, named.root.idx):
+                add_mention(doc, ent_id, mention)
+                return ent_id
         ent_id = entity_at(doc, *mention)
         if ent_id is not None and not mentions_cover(doc, ent_id, head.idx) \
                 and not named_in_its_kind(doc, ent_id, head):

@@ -28,7 +28,7 @@ from claimgraph.entities.handoff import PERSON_NOUNS, add_entity, entity_or_new
 from claimgraph.furniture import Furniture
 from claimgraph.quotes.handoff import carry_via, withdraw_quotes
 from claimgraph.quotes.confidence import attribution_basis, confidence, speaker_form
-from claimgraph.quotes.speakers import speaker_mention
+from claimgraph.quotes.speakers import named_in_apposition, speaker_mention
 
 SOURCE_PREPS = {("according", "to"), ("per",)}
 OFFICE_NOUNS = frozenset({"office", "spokesman", "spokeswoman", "spokesperson", "ministry", "aides", "aide",
@@ -172,7 +172,9 @@ class SourceFinder(Step):
                     source_id = entity_or_new(doc, mention, "GROUP" if head.tag_ == "NNS" else "PERSON", head.idx)
                     anonymous_refs.append((fs.cue[0], head.lemma_.lower(), source_id))
                 else:
-                    source_id = entity_or_new(doc, mention, _source_type(head, anonymous), head.idx)
+                    named = named_in_apposition(head)
+                    source_id = entity_or_new(doc, (named.start_char, named.end_char), "PERSON", named.root.idx) \
+                        if named is not None else entity_or_new(doc, mention, _source_type(head, anonymous), head.idx)
             if anonymous and source_id is not None:
                 last_group = (source_id, text)
             att = Attribution(id="", source=source_id, source_text=text, source_mention=fs.source_span,

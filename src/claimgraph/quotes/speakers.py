@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.lexicon import QUOTE_CHARS
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.parsed import doc_text, paragraph_of, sentence_of
-from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, entity_at, in_fronted_adjunct,  # noqa: F401
-                                        inside_quotation, mentions_cover)  # mentions_cover: the quote step's
+from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, PERSON_NOUNS,  # noqa: F401
+                                        entity_at, in_fronted_adjunct, inside_quotation, mentions_cover)  # mentions_cover: the quote step's
 from claimgraph.quotes.candidates import predicated
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
@@ -240,6 +240,27 @@ def conjoined_speakers(head: Token) -> list[Token]:
         heads.append(nouns[-1])
         begin = cut + 1
     return heads if len(heads) > 1 else []
+
+
+def named_in_apposition(head: Token) -> Optional[Span]:
+    """"the mayor of Kyiv, Vitali Klitschko, said", "according to the agency's chief, Ana
+    Ruiz": the name in apposition to a person's role (its span), else None."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in PERSON_NOUNS or head.tag_ != "NN":
+        return None
+    doc = head.doc
+    appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
+                  and c.ent_type_ in ("PERSON", "")), None)
+    if appos is not None:
+        start = appos.i
+        while start > head.i + 1 and doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head is appos:
+            start -= 1
+        return doc[start:appos.i + 1]
+    # the small parser often hangs the name on the role's own complement ("of Kyiv, Vitali
+    # Klitschko" as a conjunct): a person's name right after a comma inside the phrase
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and head.i < ent.start <= head.right_edge.i and doc[ent.start - 1].text == ",":
+            return ent
+    return None
 
 
 def appositive_names(head: Token) -> list[Token]:
