@@ -695,3 +695,9 @@ def test_a_name_in_apposition_to_a_role_is_the_speaker_or_source(reader, text):
     said = [who for who, span in records if "40%" in a.text[span[0]:span[1]]]
     assert len(said) == 1 and a.entity(said[0]).name == "Vitali Klitschko"
     assert not any(e.name == "mayor" for e in a.entities)
+
+
+def test_a_that_clause_after_a_stretch_of_time_is_the_content_not_the_time(reader):
+    a = reader.read("Her group had warned for months that the law would force clinics to close.")
+    q = _quote(a, "the law would force")
+    assert a.text[q.content[0]:q.content[1]] == "the law would force clinics to close"

@@ -520,6 +520,20 @@ def _prep_object_bounds(prep: Token) -> Optional[tuple[int, int]]:
     return _content_bounds(objs[0]) if objs else None
 
 
+#: nouns of a stretch of time ("warned for months", "have said for years")
+TIME_SPAN_NOUNS = frozenset("seconds minutes hours days weeks months years decades time".split())
+
+
+def _clause_on_a_time_noun(prep: Token) -> Optional[Token]:
+    """"warned *for months* that the law would …": the small parser hangs the verb's
+    that-clause on the noun of a stretch of time before it; the clause's head, or None."""
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if obj is None or obj.lower_ not in TIME_SPAN_NOUNS:
+        return None
+    return next((c for c in obj.rights if c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX")
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
 def generate_candidates(doc: Doc) -> Iterator[Candidate]:
     """Every verb–dependent pair that could be a cue with its content."""
     yield from _colon_candidates(doc)
@@ -554,6 +568,10 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                             and c.right_edge.i + 1 >= child.left_edge.i - 1]
                     if lead:
                         start = min(start, lead[0].left_edge.i)
+            elif rel == "prep" and tok.pos_ == "VERB" and _clause_on_a_time_noun(child) is not None:
+                # "had warned for months that the law would …": the that-clause is the cue's
+                start, end = _content_bounds(_clause_on_a_time_noun(child), tok)
+                rel = "ccomp"
             elif rel == "prep" and tok.pos_ == "VERB":
                 bounds = _prep_object_bounds(child)
                 if bounds is None:
