@@ -520,15 +520,26 @@ def _prep_object_bounds(prep: Token) -> Optional[tuple[int, int]]:
     return _content_bounds(objs[0]) if objs else None
 
 
-#: nouns of a stretch of time ("warned for months", "have said for years")
-TIME_SPAN_NOUNS = frozenset("seconds minutes hours days weeks months years decades time".split())
+#: prepositions whose object is what a reporting verb is about ("warned of the danger that …"):
+#: a that-clause on that object belongs to the object
+ABOUT_PREPS = frozenset({"of", "about", "against"})
 
 
-def _clause_on_a_time_noun(prep: Token) -> Optional[Token]:
-    """"warned *for months* that the law would …": the small parser hangs the verb's
-    that-clause on the noun of a stretch of time before it; the clause's head, or None."""
-    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-    if obj is None or obj.lower_ not in TIME_SPAN_NOUNS:
+def _misattached_that_clause(verb: Token, child: Token) -> Optional[Token]:
+    """"had warned *for months* that the law would …", "said on X, *formerly Twitter*, that
+    the government would …", "said *in a statement* that …": the small parser hangs a
+    reporting verb's that-clause on a noun between them (as a relative clause or noun
+    complement). A that-*mark* (a relative "that" is the clause's subject or object) on a
+    time, medium or document noun under the verb is the verb's content; its head, or None."""
+    if verb.lemma_ not in REPORTING_LEMMAS or any(c.dep_ == "ccomp" for c in verb.children) or child.i < verb.i:
+        return None
+    if child.dep_ == "prep":
+        if child.lower_ in ABOUT_PREPS:
+            return None
+        obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+    else:
+        obj = child if child.dep_ == "npadvmod" else None
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
         return None
     return next((c for c in obj.rights if c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX")
                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
@@ -568,9 +579,9 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                             and c.right_edge.i + 1 >= child.left_edge.i - 1]
                     if lead:
                         start = min(start, lead[0].left_edge.i)
-            elif rel == "prep" and tok.pos_ == "VERB" and _clause_on_a_time_noun(child) is not None:
+            elif rel in ("prep", "npadvmod") and tok.pos_ == "VERB" and _misattached_that_clause(tok, child) is not None:
                 # "had warned for months that the law would …": the that-clause is the cue's
-                start, end = _content_bounds(_clause_on_a_time_noun(child), tok)
+                start, end = _content_bounds(_misattached_that_clause(tok, child), tok)
                 rel = "ccomp"
             elif rel == "prep" and tok.pos_ == "VERB":
                 bounds = _prep_object_bounds(child)
