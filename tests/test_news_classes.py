@@ -707,3 +707,11 @@ def test_a_that_clause_the_parser_hangs_on_a_noun_before_it_is_the_verbs_content
     a = reader.read(text)
     q = _quote(a, content[:20])
     assert a.text[q.content[0]:q.content[1]] == content
+
+
+def test_a_fuller_description_before_the_name_is_that_person(reader):
+    a = reader.read("The province's health minister said Monday she would meet union leaders this week. "
+                    '"I am prepared to sit down tomorrow," the minister, Adriana LaGrange, told a news '
+                    "conference.")
+    q = _quote(a, "she would meet union leaders")
+    assert a.entity(q.speaker).name == "Adriana LaGrange"

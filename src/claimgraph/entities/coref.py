@@ -680,7 +680,10 @@ class Resolver:
             roles = [x.role for x in cl if x.role]
             if not roles or min((x.start for x in cl if x.kind == "name"), default=-1) < m.end:
                 continue
-            if any(role_matches(r, noun, mods) for r in roles):
+            # the first mention is often the fuller one: "the province's health minister said
+            # …; the minister, Adriana LaGrange": either side's modifiers may hold the other's
+            if any(role_matches(r, noun, mods) or role_matches(r, noun, []) and set(_modifiers(r, noun)) <= set(mods)
+                   for r in roles):
                 found.add(ci)
         return found.pop() if len(found) == 1 else None
 
