@@ -715,3 +715,11 @@ def test_a_fuller_description_before_the_name_is_that_person(reader):
                     "conference.")
     q = _quote(a, "she would meet union leaders")
     assert a.entity(q.speaker).name == "Adriana LaGrange"
+
+
+def test_a_description_with_a_nationality_is_not_a_person_of_another(reader):
+    a = reader.read("Hungarian Prime Minister Viktor Orban was defiant. \"We will never accept forced "
+                    "relocation,\" he told reporters.\n\nThe Polish leader struck a similar tone: \"Poland "
+                    "decides who comes to Poland.\"")
+    q = _quote(a, "Poland decides")
+    assert q.speaker is None or a.entity(q.speaker).name != "Viktor Orban"

@@ -54,6 +54,7 @@ from spacy.tokens import Doc
 from claimgraph.entities.mentions import DESC_PERSON_NOUNS, FAMILY_TOO, PERSON_NOUNS, PLACE_FEATURE_HEADS, Mention
 from claimgraph.parsed import doc_text, noun_chunks
 from claimgraph.lexicon import QUOTATION_FRAME_VERBS, REPORTING_LEMMAS
+from claimgraph.lexicon.gazetteer import gazetteer
 from claimgraph.entities.names import FEMALE_TITLES, MALE_TITLES, is_family_first, name_words
 
 PERSON_TYPES = ("PERSON",)
@@ -195,6 +196,25 @@ def role_matches(role: str, noun: str, mods: list[str]) -> bool:
     if noun in LEADER_NOUNS:
         alts = alts + LEADER_ROLES
     return any(f" {a} " in padded for a in alts)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]+")
+
+
+def _nationalities(text: str) -> set[str]:
+    gaz = gazetteer()
+    return {c for c in (gaz.demonym(w) for w in _CAPITALISED.findall(text)) if c}
+
+
+def _other_nationality(m: Mention, cluster: list[Mention]) -> bool:
+    """"The Polish leader" is not a person the article has called Hungarian: a description's
+    nationality must agree with the one in the candidate's role or name, where it has one."""
+    own = _nationalities(m.name)
+    if not own:
+        return False
+    theirs = _nationalities(" ; ".join((x.role or "") + " " + (x.name if x.kind in ("name", "appos") else "")
+                                       for x in cluster))
+    return bool(theirs) and not own & theirs
 
 
 class Resolver:
@@ -758,6 +778,8 @@ class Resolver:
 
         def ok(ci, a):
             if labels[ci] not in want or m.sent - a.sent > 2 or ci in excl:
+                return False
+            if m.label == "PERSON" and _other_nationality(m, clusters[ci]):
                 return False
             if m.label == "GPE":
                 return bool(a.gid and a.gid.startswith("c:"))
