@@ -48,3 +48,21 @@ def test_no_interviewee_when_the_introduction_names_no_one(reader):
     a = reader.read(text + "\nPenhallow thanked us.")
     laura = entity_of(a, "Penhallow")
     assert laura is None or span_of(a.text, "I") not in laura.mentions
+
+
+EXPLAINER = """What the new bus fares mean for riders
+Transport minister Sofia Brandt announced new fares on Monday. Brandt said the change was overdue.
+Will you pay more?
+Most riders will pay ten cents more per trip, according to the ministry.
+Can you still buy a monthly pass?
+Yes. The pass stays, at a higher price.
+Where can you complain?
+Complaints go to the regional transport office."""
+
+
+def test_questions_to_the_reader_with_no_first_person_answer_are_no_interview(reader):
+    assert turns(EXPLAINER) is not None  # the layout alone is there ...
+    a = reader.read(EXPLAINER)
+    brandt = entity_of(a, "Brandt", 1)
+    # ... but no answer says "I": the "you" of the questions is the reader, not Brandt
+    assert brandt is not None and span_of(a.text, "you") not in brandt.mentions

@@ -9,7 +9,7 @@ e.g. the speaker features of the CoNLL-2012 shared task, Pradhan et al. 2012).
 
 The layout is recognised from the text alone: at least :data:`MIN_QUESTIONS` paragraphs that
 end in a question mark and address a *you*, each followed by a paragraph that is not a
-question. The interviewee is the person named most often in the introduction before the
+question, with an *I* in some answer. The interviewee is the person named most often in the introduction before the
 first question; an article whose introduction names no one, or several people as often
 (experts asked in turn), is left alone.
 """
@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from claimgraph.entities.mentions import Mention
 
-MIN_QUESTIONS = 3  # question paragraphs that make an article an interview
+MIN_QUESTIONS = 2  # question paragraphs that make an article an interview
 ANSWER_PERSON = frozenset("i me my mine myself".split())  # the interviewee, in an answer
 QUESTION_PERSON = frozenset("you your yours yourself".split())  # the interviewee, in a question
 PRONOUN_TAGS = ("PRP", "PRP$")
@@ -88,6 +88,7 @@ def link_turns(doc: Doc, clusters: list[list[Mention]], labels: list[str], text:
     if ci is None:
         return
     wanted = {"a": ANSWER_PERSON, "q": QUESTION_PERSON}
+    found: list = []
     k = 0
     for tok in doc:
         while k < len(spans) and spans[k][1] <= tok.idx:
@@ -97,8 +98,11 @@ def link_turns(doc: Doc, clusters: list[list[Mention]], labels: list[str], text:
         s, _, kind = spans[k]
         if tok.idx < s or tok.i in taken or tok.lower_ not in wanted[kind] or tok.tag_ not in PRONOUN_TAGS:
             continue
-        if quoted(tok.idx):
-            continue
+        if not quoted(tok.idx):
+            found.append((tok, kind))
+    if not any(kind == "a" for _, kind in found):
+        return  # answers that never say "I" are no one's turns (an explainer's questions)
+    for tok, _ in found:
         end = tok.idx + len(tok.text)
         clusters[ci].append(Mention(tok.idx, end, tok.text, labels[ci], "pronoun", tok.i, sent_of[tok.i],
                                     tok.idx, end))
