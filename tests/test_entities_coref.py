@@ -61,6 +61,17 @@ def test_a_place_inside_an_outlet_name_is_a_mention_of_its_own(reader):
     assert same(a, ("New York", 0), ("New York", 1))
 
 
+def test_the_head_word_of_one_organisation_name_is_its_short_form():
+    text = ("The Society of Marine Engineers met in Leeds. The Society elected a new chair. The European "
+            "Commission and the Trade Commission both sent observers; the Commission said little.")
+    names = [("Society of Marine Engineers", "ORG", None), ("Leeds", "GPE", None), ("Society", "ORG", None),
+             ("European Commission", "ORG", None), ("Trade Commission", "ORG", None), ("Commission", "ORG", None)]
+    # two organisations headed "Commission": "the Commission" is neither
+    assert _cluster(text, names) == [[0, 2], [1], [3], [4], [5]]
+    text = "The Supreme Court of Ohio heard the appeal. The Court ruled on Friday."
+    assert _cluster(text, [("Supreme Court of Ohio", "ORG", None), ("Court", "ORG", None)]) == [[0, 1]]
+
+
 # -- descriptions and predicates -----------------------------------------------------------
 def test_a_predicate_noun_with_a_nationality_adjective_is_the_subject(reader):
     a = reader.read("Ole Hansen is a Danish linguist. Hansen taught in Aarhus for thirty years.")
