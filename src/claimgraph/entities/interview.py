@@ -103,7 +103,12 @@ def link_turns(doc: Doc, clusters: list[list[Mention]], labels: list[str], text:
     if not any(kind == "a" for _, kind in found):
         return  # answers that never say "I" are no one's turns (an explainer's questions)
     for tok, _ in found:
-        end = tok.idx + len(tok.text)
-        clusters[ci].append(Mention(tok.idx, end, tok.text, labels[ci], "pronoun", tok.i, sent_of[tok.i],
-                                    tok.idx, end))
-        taken.add(tok.i)
+        attach_pronoun(tok, ci, clusters, labels, sent_of, taken)
+
+
+def attach_pronoun(tok, ci: int, clusters: list[list[Mention]], labels: list[str], sent_of: list[int],
+                   taken: set) -> None:
+    """Add the pronoun token ``tok`` to cluster ``ci`` as a mention of its own."""
+    end = tok.idx + len(tok.text)
+    clusters[ci].append(Mention(tok.idx, end, tok.text, labels[ci], "pronoun", tok.i, sent_of[tok.i], tok.idx, end))
+    taken.add(tok.i)
