@@ -140,6 +140,14 @@ def test_people_named_together_are_a_group_a_later_they_takes(reader):
     assert entity_of(a, "Ana Ruiz") is not group
 
 
+def test_an_object_them_is_no_organisation_with_a_singular_name(reader):
+    for text in ("Toyota invited the suppliers to Nagoya and thanked them for their patience.",
+                 "Greenpeace sent the letters to Brussels, where officials read them aloud."):
+        a = reader.read(text)
+        org = entity_of(a, text.split()[0])
+        assert org is not None and span_of(a.text, "them") not in org.mentions, text
+
+
 def test_an_appositive_noun_that_is_the_name_s_own_head(reader):
     a = reader.read("The city is proud of a famous orchestra, the Halden Orchestra, which plays every week.")
     orch = entity_of(a, "the Halden Orchestra")

@@ -86,6 +86,7 @@ RIVAL_SKIP_ENTS = frozenset("DATE TIME PERCENT MONEY QUANTITY CARDINAL ORDINAL".
 NAME_WEIGHT = 50.0  # salience a name adds to its mention (over a pronoun or a description)
 RIVAL_WINDOW = 0  # sentences back for the rival noun phrases of "it"/"they"
 PLURAL_TAGS = ("NNS", "NNPS")
+OBJECT_PLURAL = frozenset(("them", "themselves"))
 # place nouns whose "of" names the place itself ("the city of Lyon"; not "the capital of France")
 NAMED_BY_OF = frozenset("city town village island state province region country nation".split())
 # modifiers of a description that set it apart from what came before ("the other island")
@@ -619,6 +620,9 @@ class Resolver:
             pron = doc[m.head]
             # "they said": a speaker, which the quote step looks up here, may be further back
             subject = pron.dep_ in SUBJECT_DEPS
+            # an object "them" agrees in number: a singular name of an organisation takes "it"
+            # there, and a plural noun phrase is far likelier ("invited friends ... invited them")
+            object_only = pron.lower_ in OBJECT_PLURAL
 
             def ok(ci, a):  # organisations, or a people named by a plural ("North Koreans")
                 # "Some Democrats … They have made the case": a people named by a plural stays
@@ -632,6 +636,8 @@ class Resolver:
                     return False
                 if labels[ci] == "NORP":
                     return a.kind == "name" and doc[a.head].tag_ in ("NNPS", "NNS")
+                if object_only and not (a.number == "pl" or doc[a.head].tag_ in PLURAL_TAGS):
+                    return False  # "Acme hired workers and trained them": the workers, not Acme
                 return labels[ci] in ("ORG", "NEWS_OUTLET", "GOVERNMENT") and \
                     (a.kind == "name" or a.number == "pl")
         found = self._salience(doc, m, active, ok)
