@@ -148,6 +148,16 @@ def test_an_object_them_is_no_organisation_with_a_singular_name(reader):
         assert org is not None and span_of(a.text, "them") not in org.mentions, text
 
 
+def test_an_object_it_takes_a_name_only_as_the_subject_of_its_sentence(reader):
+    for text in ("Crews photographed the damage at Hartwell Mill and the insurer assessed it on Friday.",
+                 "Inspectors found a crack in the roof of Hartwell Mill and ordered engineers to repair it."):
+        a = reader.read(text)
+        mill = entity_of(a, "Hartwell Mill")
+        assert mill is None or span_of(a.text, "it") not in mill.mentions, text
+    a = reader.read("Acme Corp said on Monday that regulators had cleared it of any wrongdoing.")
+    assert span_of(a.text, "it") in entity_of(a, "Acme Corp").mentions
+
+
 def test_an_appositive_noun_that_is_the_name_s_own_head(reader):
     a = reader.read("The city is proud of a famous orchestra, the Halden Orchestra, which plays every week.")
     orch = entity_of(a, "the Halden Orchestra")

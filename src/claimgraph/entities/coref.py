@@ -613,6 +613,13 @@ class Resolver:
             def ok(ci, a):  # "it" is an organisation or a place only when one is named just before
                 if labels[ci] not in THING_TYPES or a.label == "NORP":
                     return False
+                # an object "it" takes a name only as the subject of its sentence ("Acme said
+                # regulators had cleared it"); in "found a crack in the roof of Hartwell Mill and
+                # ordered engineers to repair it" it is the crack: a name in an object or a
+                # prepositional phrase is outweighed by the thing phrases around it (the subject
+                # emphasis of Lappin & Leass 1994)
+                if low == "it" and not subject and doc[a.head].dep_ not in SUBJECT_DEPS:
+                    return False
                 # "Acme cut 200 jobs. It said ...": a subject "it" continues the subject name before
                 return m.sent - a.sent <= IT_WINDOW or (
                     subject and m.sent - a.sent == 1 and a.kind == "name" and doc[a.head].dep_ in SUBJECT_DEPS)
