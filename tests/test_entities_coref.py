@@ -221,6 +221,13 @@ def test_a_plural_description_is_not_one_place_named_before(reader):
     assert entity_of(a, "the towns") is None
 
 
+def test_the_village_of_a_name_is_no_other_place(reader):
+    text = ("Ziguinchor is the largest town in the region. Ziguinchor has a port. Ziguinchor is busy. "
+            "Ziguinchor hosts a market. The village of Djibonker, further west, is quieter.")
+    a = reader.read(text)
+    assert span_of(a.text, "The village of Djibonker") not in entity_of(a, "Ziguinchor").mentions
+
+
 def test_the_city_is_no_street_and_the_city_of_a_name_is_that_name(reader):
     a = reader.read("Police in Denver arrested two men on Monday. The men were seen on Florence Avenue. "
                     "Most shops in the city closed early.")

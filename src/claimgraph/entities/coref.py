@@ -88,6 +88,7 @@ RIVAL_WINDOW = 0  # sentences back for the rival noun phrases of "it"/"they"
 PLURAL_TAGS = ("NNS", "NNPS")
 OBJECT_PLURAL = frozenset(("them", "themselves"))
 # place nouns whose "of" names the place itself ("the city of Lyon"; not "the capital of France")
+NAMED_ELSEWHERE = -1  # "the village of X" whose X is no place cluster: X, and no other place
 NAMED_BY_OF = frozenset("city town village island state province region country nation".split())
 # modifiers of a description that set it apart from what came before ("the other island")
 OTHER_WORDS = frozenset("other another".split())
@@ -706,6 +707,8 @@ class Resolver:
         if self._disjoint(doc, m):
             return None
         found = self._named_by_of(doc, m, labels)
+        if found == NAMED_ELSEWHERE:
+            return None
         if found is None:
             found = self._description_antecedent(doc, m, active, labels, gender, clusters)
         if found is not None and m.number == "pl" and not self._plural(doc, clusters[found]):
@@ -714,15 +717,22 @@ class Resolver:
 
     def _named_by_of(self, doc: Doc, m: Mention, labels: list[str]) -> Optional[int]:
         """"The city of Lyon", "the island of Busuanga": a place noun whose *of* names the place
-        (the appositive genitive) is that place, wherever it was named first."""
+        (the appositive genitive) is that place, wherever it was named first; when the tagger
+        typed that name as no place, :data:`NAMED_ELSEWHERE` (it is still no other place)."""
         if m.extra.get("noun") not in NAMED_BY_OF:
             return None
         for prep in doc[m.head].children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
-                    ci = self._name_at.get(obj.i) if obj.dep_ == "pobj" else None
+                    if obj.dep_ != "pobj":
+                        continue
+                    ci = self._name_at.get(obj.i)
                     if ci is not None and labels[ci] in ("GPE", "LOC"):
                         return ci
+                    if obj.pos_ == "PROPN":
+                        # "the village of Banjal", a place the tagger typed otherwise or missed:
+                        # that place, so no other one named before
+                        return NAMED_ELSEWHERE
         return None
 
     @staticmethod
