@@ -158,6 +158,17 @@ def test_an_object_it_takes_a_name_only_as_the_subject_of_its_sentence(reader):
     assert span_of(a.text, "it") in entity_of(a, "Acme Corp").mentions
 
 
+def test_a_capitalised_title_after_the_is_a_description_of_its_holder(reader):
+    for text, name, title in (
+            ("Pope Francis arrived in Lisbon on Wednesday. The Pope met young pilgrims.", "Pope Francis", "The Pope"),
+            ("Prime Minister Keir Starmer visited Leeds on Monday. The Prime Minister spoke to workers.",
+             "Keir Starmer", "The Prime Minister")):
+        a = reader.read(text)
+        assert span_of(a.text, title) in entity_of(a, name).mentions, text
+    a = reader.read("Guests at the President Hotel in Athens complained. The hotel apologised.")
+    assert entity_of(a, "President Hotel").type != "PERSON"
+
+
 def test_an_appositive_noun_that_is_the_name_s_own_head(reader):
     a = reader.read("The city is proud of a famous orchestra, the Halden Orchestra, which plays every week.")
     orch = entity_of(a, "the Halden Orchestra")
