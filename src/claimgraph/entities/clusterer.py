@@ -8,8 +8,9 @@ Three steps, each in its own module of :mod:`claimgraph.entities`:
    Raghunathan et al. (2010);
 3. pronoun, description and appositive linking (:mod:`~claimgraph.entities.coref`):
    Lappin & Leass (1994) salience; the first and second person of a question-and-answer
-   interview (:mod:`~claimgraph.entities.interview`), of a letter (:mod:`~claimgraph.entities.letter`)
-   and of a speaker who says who they are (:mod:`~claimgraph.entities.introductions`).
+   interview (:mod:`~claimgraph.entities.interview`), of a letter (:mod:`~claimgraph.entities.letter`),
+   of a signed article (:mod:`~claimgraph.entities.byline`) and of a speaker who says who they are
+   (:mod:`~claimgraph.entities.introductions`).
 
 Each cluster becomes a :class:`claimgraph.model.Entity` with its type, aliases, ISO
 country, coordinates and role. Later steps read and extend the layer only through
@@ -25,6 +26,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimgraph.entities.byline import link_author
 from claimgraph.entities.clusters import NameSieve
 from claimgraph.entities.names import family_name, is_family_first, name_words
 from claimgraph.entities.coref import Resolver, inside_quotation
@@ -127,6 +129,7 @@ class EntityClusterer(Step):
         link_introductions(doc, clusters, labels, doc_text(doc), sent_of, taken)
         link_turns(doc, clusters, labels, doc_text(doc), sent_of, taken, lambda at: inside_quotation(doc, at))
         link_letter(doc, clusters, labels, doc_text(doc), sent_of, taken, lambda at: inside_quotation(doc, at))
+        link_author(doc, clusters, labels, sent_of, taken, lambda at: inside_quotation(doc, at))
         return self._entities(clusters, labels)
 
     @staticmethod

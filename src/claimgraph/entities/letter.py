@@ -35,7 +35,7 @@ SIGNATURE = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}")  # "Bill",
 NAME_WORD = re.compile(r"\b[A-Z][^\W\d_]{2,}\b")  # a capitalised word of a name
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def lines_of(text: str) -> list[tuple[int, int]]:
     out, start = [], 0
     for line in text.split("\n"):
         out.append((start, start + len(line)))
@@ -43,7 +43,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _person_on(span: tuple[int, int], clusters: list[list[Mention]], labels: list[str]) -> Optional[int]:
+def person_on(span: tuple[int, int], clusters: list[list[Mention]], labels: list[str]) -> Optional[int]:
     """The one person named on a line."""
     found = {ci for ci, cl in enumerate(clusters) if labels[ci] == "PERSON"
              for m in cl if m.kind == "name" and span[0] <= m.start < span[1]}
@@ -69,12 +69,18 @@ def _new_signer(doc: Doc, span: tuple[int, int], clusters: list[list[Mention]], 
             span[0] <= m.start < span[1] for cl in clusters for m in cl):
         return None
     start = span[0] + line.index(bare)
-    words = doc.char_span(start, start + len(bare), alignment_mode="expand")
+    return new_person(doc, start, start + len(bare), clusters, labels, sent_of)
+
+
+def new_person(doc: Doc, start: int, end: int, clusters: list[list[Mention]], labels: list[str],
+               sent_of: list[int]) -> Optional[int]:
+    """A new person cluster for the name at ``start:end`` (the index), or None off the tokens."""
+    words = doc.char_span(start, end, alignment_mode="expand")
     if words is None:
         return None
     head = words[-1].i
-    clusters.append([Mention(start, start + len(bare), bare, "PERSON", "name", head, sent_of[head], start,
-                             start + len(bare))])
+    name = doc_text(doc)[start:end]
+    clusters.append([Mention(start, end, name, "PERSON", "name", head, sent_of[head], start, end)])
     labels.append("PERSON")
     return len(clusters) - 1
 
@@ -82,14 +88,14 @@ def _new_signer(doc: Doc, span: tuple[int, int], clusters: list[list[Mention]], 
 def signer(doc: Doc, clusters: list[list[Mention]], labels: list[str], sent_of: list[int]) -> Optional[int]:
     """The person who signs the letter, or None."""
     text = doc_text(doc)
-    lines = _lines(text)
+    lines = lines_of(text)
     for k in range(max(0, len(lines) - CLOSING_LINES), len(lines)):
         s, e = lines[k]
         if not VALEDICTION.match(text[s:e]):
             continue
         for span in (lines[k], lines[k + 1] if k + 1 < len(lines) else None):
             if span is not None and len(text[span[0]:span[1]].split()) <= MAX_SIGNATURE_WORDS:
-                ci = _person_on(span, clusters, labels)
+                ci = person_on(span, clusters, labels)
                 if ci is None:
                     ci = _person_called(VALEDICTION.sub("", text[span[0]:span[1]]), clusters, labels)
                 if ci is None and span is not lines[k]:
@@ -100,9 +106,9 @@ def signer(doc: Doc, clusters: list[list[Mention]], labels: list[str], sent_of: 
 
 
 def addressee(text: str, clusters: list[list[Mention]], labels: list[str]) -> Optional[int]:
-    for s, e in _lines(text)[:OPENING_LINES]:
+    for s, e in lines_of(text)[:OPENING_LINES]:
         if SALUTATION.match(text[s:e]):
-            return _person_on((s, e), clusters, labels)
+            return person_on((s, e), clusters, labels)
     return None
 
 
