@@ -32,3 +32,14 @@ def test_a_signature_the_tagger_missed_is_a_person_of_its_own(reader):
 def test_no_signature_no_writer(reader):
     a = reader.read(LETTER.replace("Yours sincerely,\nThomas Whitcombe", "The council meets on Friday."))
     assert entity_of(a, "I") is None
+
+
+def test_the_person_greeted_without_a_signature_and_a_greeting_the_tagger_missed(reader):
+    text = LETTER.replace("Dear Ms. Hollis,", "Dear Margaret Hollis:").replace(
+        "Yours sincerely,\nThomas Whitcombe", "[The undersigned]")
+    a = reader.read(text)
+    greeted = entity_of(a, "Margaret Hollis")
+    assert greeted is not None and greeted.type == "PERSON"
+    assert span_of(a.text, "your") in greeted.mentions and span_of(a.text, "You") in greeted.mentions
+    a = reader.read(text.replace("Dear Margaret Hollis:", "Dear Friends:"))
+    assert entity_of(a, "your") is None

@@ -10,8 +10,9 @@ the speaker sieve of Lee et al. (2013), the first person of the text joins its s
 The signer is a person named alone on one of the last :data:`CLOSING_LINES` lines, just
 after a valediction ("Sincerely,", "Love always,") or on the valediction's own line
 ("Respectfully, George Chriss"), a new person when the tagger took the signature for no name;
-the addressee a person named on a salutation line ("Dear
-Hannah:") among the first :data:`OPENING_LINES`. A letter with no signer is left alone.
+the addressee a person named on a salutation line ("Dear Hannah:") among the first
+:data:`OPENING_LINES`, a new person there too when the tagger missed the name. Either may be
+missing: a letter signed "[The undersigned]" still has its *you*.
 """
 from __future__ import annotations
 
@@ -26,7 +27,11 @@ from claimgraph.parsed import doc_text
 
 OPENING_LINES = 6  # lines of a letter's head where the salutation stands
 CLOSING_LINES = 5  # lines of a letter's foot where the valediction and the signature stand
-SALUTATION = re.compile(r"^\s*dear\b", re.I)
+SALUTATION = re.compile(r"^\s*dear\s+", re.I)
+GREETED = re.compile(r"([^\s:,;]+(?: [^\s:,;]+){0,2})\s*[:,;\-]?\s*")  # the words a salutation greets
+# greetings of someone by no name ("Dear Mom,", "Dear Sir:", "Dear Friends:")
+NO_NAME = frozenset("mom mum mother dad father sir madam friends friend colleagues all everyone "
+                    "members editor editors colleague son daughter".split())
 VALEDICTION = re.compile(r"^\s*(?:yours|sincerely|regards|best|love|luv|faithfully|respectfully|cordially|"
                          r"cheers|affectionately|truly|warmly|with (?:best|kind|warm)|kind regards|"
                          r"stay in touch)\b", re.I)
@@ -105,21 +110,34 @@ def signer(doc: Doc, clusters: list[list[Mention]], labels: list[str], sent_of: 
     return None
 
 
-def addressee(text: str, clusters: list[list[Mention]], labels: list[str]) -> Optional[int]:
+def addressee(doc: Doc, clusters: list[list[Mention]], labels: list[str], sent_of: list[int]) -> Optional[int]:
+    """The person the salutation greets ("Dear Hannah:"), a new person when the tagger missed
+    the name; None for a greeting of no one by name ("Dear Mom,", "Dear Friends:")."""
+    text = doc_text(doc)
     for s, e in lines_of(text)[:OPENING_LINES]:
-        if SALUTATION.match(text[s:e]):
-            return person_on((s, e), clusters, labels)
+        found = SALUTATION.match(text[s:e])
+        if found is None:
+            continue
+        ci = person_on((s, e), clusters, labels)
+        greeted = GREETED.fullmatch(text[s + found.end():e])
+        name = greeted.group(1) if greeted else ""
+        if ci is None and SIGNATURE.fullmatch(name) and name.lower() not in NO_NAME \
+                and not any(s <= m.start < e for cl in clusters for m in cl):
+            ci = new_person(doc, s + found.end() + greeted.start(1), s + found.end() + greeted.end(1),
+                            clusters, labels, sent_of)
+        return ci
     return None
 
 
 def link_letter(doc: Doc, clusters: list[list[Mention]], labels: list[str], text: str,
                 sent_of: list[int], taken: set, quoted) -> None:
-    """Add a signed letter's *I* to its signer and its *you* to the person it greets.
+    """Add a letter's *I* to its signer and its *you* to the person it greets (either may be
+    missing: "[The undersigned]", "Dear Friends:").
     ``quoted(offset)`` says whether an offset is inside a quotation (someone else's words)."""
     writer = signer(doc, clusters, labels, sent_of)
-    if writer is None:
+    reader = addressee(doc, clusters, labels, sent_of)
+    if writer is None and reader is None:
         return
-    reader = addressee(text, clusters, labels)
     for tok in doc:
         low = tok.lower_
         ci = writer if low in ANSWER_PERSON else reader if low in QUESTION_PERSON else None
