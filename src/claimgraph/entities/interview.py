@@ -9,9 +9,9 @@ e.g. the speaker features of the CoNLL-2012 shared task, Pradhan et al. 2012).
 
 The layout is recognised from the text alone: at least :data:`MIN_QUESTIONS` paragraphs that
 end in a question mark and address a *you*, each followed by a paragraph that is not a
-question, with an *I* in some answer. The interviewee is the person named most often in the introduction before the
-first question; an article whose introduction names no one, or several people as often
-(experts asked in turn), is left alone.
+question, with an *I* in some answer. The interviewee is the person named most often in the
+introduction before the first question; an article whose introduction names no one, or
+several people as often (experts asked in turn), is left alone.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from claimgraph.entities.mentions import Mention
 
-MIN_QUESTIONS = 2  # question paragraphs that make an article an interview
+MIN_QUESTIONS = 2  # answered question paragraphs that make an article an interview
 ANSWER_PERSON = frozenset("i me my mine myself".split())  # the interviewee, in an answer
 QUESTION_PERSON = frozenset("you your yours yourself".split())  # the interviewee, in a question
 PRONOUN_TAGS = ("PRP", "PRP$")
