@@ -169,6 +169,11 @@ def test_a_capitalised_title_after_the_is_a_description_of_its_holder(reader):
     assert entity_of(a, "President Hotel").type != "PERSON"
 
 
+def test_its_on_the_next_subject_continues_the_subject_organisation(reader):
+    a = reader.read("The Nordic Fisheries Council met in Oslo on Friday. Its members failed to agree on quotas.")
+    assert span_of(a.text, "Its") in entity_of(a, "Nordic Fisheries Council").mentions
+
+
 def test_an_appositive_noun_that_is_the_name_s_own_head(reader):
     a = reader.read("The city is proud of a famous orchestra, the Halden Orchestra, which plays every week.")
     orch = entity_of(a, "the Halden Orchestra")

@@ -609,7 +609,9 @@ class Resolver:
                     doc[m.head].head.lemma_ in ("be", "seem", "appear"):
                 return None  # expletive "it is likely that"
 
-            subject = doc[m.head].dep_ in SUBJECT_DEPS
+            pron = doc[m.head]
+            # "Its members failed to agree": the possessive of a subject continues a subject too
+            subject = pron.dep_ in SUBJECT_DEPS or pron.dep_ == "poss" and pron.head.dep_ in SUBJECT_DEPS
 
             def ok(ci, a):  # "it" is an organisation or a place only when one is named just before
                 if labels[ci] not in THING_TYPES or a.label == "NORP":
