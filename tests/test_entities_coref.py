@@ -72,6 +72,11 @@ def test_the_head_word_of_one_organisation_name_is_its_short_form():
     assert _cluster(text, [("Supreme Court of Ohio", "ORG", None), ("Court", "ORG", None)]) == [[0, 1]]
 
 
+def test_a_school_s_name_without_the_word_school_is_the_school():
+    text = "He boarded at Wellbury School from 1801. At Wellbury he learned Latin."
+    assert _cluster(text, [("Wellbury School", "ORG", None), ("Wellbury", "ORG", None)]) == [[0, 1]]
+
+
 # -- descriptions and predicates -----------------------------------------------------------
 def test_a_predicate_noun_with_a_nationality_adjective_is_the_subject(reader):
     a = reader.read("Ole Hansen is a Danish linguist. Hansen taught in Aarhus for thirty years.")

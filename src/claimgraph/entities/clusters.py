@@ -32,9 +32,10 @@ from claimgraph.entities.names import (FEMALE_TITLES, MALE_TITLES, acronym, fami
 
 PLACE_LABELS = ("GPE", "LOC")
 ORG_LABELS = ("ORG", "NEWS_OUTLET", "GOVERNMENT")
-# words after a name that make it a company's or an institution's ("Harvard University")
+# words after a name that make it a company's or an institution's ("Harvard University", "Harrow
+# School")
 ORG_SUFFIX_WORDS = frozenset("""university college inc corp corporation company co ltd llc plc group
-airlines airways holdings""".split())
+airlines airways holdings school academy institute""".split())
 DEFINITE = "the "  # what stands before a short form ("the Commission")
 # buildings and grounds: "the Palace", "the Museum" as often stand for one the article does not name
 FACILITY_WORDS = frozenset("""palace museum church cathedral castle mosque temple hall house tower bridge
