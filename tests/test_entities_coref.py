@@ -179,6 +179,13 @@ def test_its_on_the_next_subject_continues_the_subject_organisation(reader):
     assert span_of(a.text, "Its") in entity_of(a, "Nordic Fisheries Council").mentions
 
 
+def test_a_subject_it_continues_a_subject_description_of_the_organisation(reader):
+    a = reader.read("Harland Motors posted a loss on Monday. The company cut 200 jobs in March. "
+                    "It said demand for its vans had collapsed.")
+    harland = entity_of(a, "Harland Motors")
+    assert span_of(a.text, "The company") in harland.mentions and span_of(a.text, "It") in harland.mentions
+
+
 def test_an_appositive_noun_that_is_the_name_s_own_head(reader):
     a = reader.read("The city is proud of a famous orchestra, the Halden Orchestra, which plays every week.")
     orch = entity_of(a, "the Halden Orchestra")

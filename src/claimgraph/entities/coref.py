@@ -87,6 +87,7 @@ NAME_WEIGHT = 50.0  # salience a name adds to its mention (over a pronoun or a d
 RIVAL_WINDOW = 0  # sentences back for the rival noun phrases of "it"/"they"
 PLURAL_TAGS = ("NNS", "NNPS")
 OBJECT_PLURAL = frozenset(("them", "themselves"))
+SUBJECT_ANTECEDENT_KINDS = ("name", "desc")  # mentions a subject "it" continues from the sentence before
 # place nouns whose "of" names the place itself ("the city of Lyon"; not "the capital of France")
 NAMED_ELSEWHERE = -1  # "the village of X" whose X is no place cluster: X, and no other place
 NAMED_BY_OF = frozenset("city town village island state province region country nation".split())
@@ -623,9 +624,12 @@ class Resolver:
                 # emphasis of Lappin & Leass 1994)
                 if low == "it" and not subject and doc[a.head].dep_ not in SUBJECT_DEPS:
                     return False
-                # "Acme cut 200 jobs. It said ...": a subject "it" continues the subject name before
+                # "Acme cut 200 jobs. It said ...": a subject "it" continues the subject before, a
+                # name or a description of the same entity ("The company cut 200 jobs. It said");
+                # not a pronoun, which may itself be a wrong link
                 return m.sent - a.sent <= IT_WINDOW or (
-                    subject and m.sent - a.sent == 1 and a.kind == "name" and doc[a.head].dep_ in SUBJECT_DEPS)
+                    subject and m.sent - a.sent == 1 and a.kind in SUBJECT_ANTECEDENT_KINDS
+                    and doc[a.head].dep_ in SUBJECT_DEPS)
         else:  # they, their
             pron = doc[m.head]
             # "they said": a speaker, which the quote step looks up here, may be further back
