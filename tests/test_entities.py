@@ -30,6 +30,15 @@ def entity_of(article, sub: str, occurrence: int = 0) -> Entity | None:
     return best
 
 
+def person_with(article, name: str, *subs: tuple[str, int]) -> Entity:
+    """The person entity named ``name``, checked to hold each (text, occurrence) in ``subs``."""
+    ent = entity_of(article, name)
+    assert ent is not None and ent.type == "PERSON", name
+    for sub, occ in subs:
+        assert span_of(article.text, sub, occ) in ent.mentions, (sub, occ)
+    return ent
+
+
 def same(article, *subs) -> bool:
     ents = [entity_of(article, sub, occ) for sub, occ in subs]
     return ents[0] is not None and all(e is ents[0] for e in ents)

@@ -61,6 +61,22 @@ def test_a_place_inside_an_outlet_name_is_a_mention_of_its_own(reader):
     assert same(a, ("New York", 0), ("New York", 1))
 
 
+def test_the_head_word_of_one_organisation_name_is_its_short_form():
+    text = ("The Society of Marine Engineers met in Leeds. The Society elected a new chair. The European "
+            "Commission and the Trade Commission both sent observers; the Commission said little.")
+    names = [("Society of Marine Engineers", "ORG", None), ("Leeds", "GPE", None), ("Society", "ORG", None),
+             ("European Commission", "ORG", None), ("Trade Commission", "ORG", None), ("Commission", "ORG", None)]
+    # two organisations headed "Commission": "the Commission" is neither
+    assert _cluster(text, names) == [[0, 2], [1], [3], [4], [5]]
+    text = "The Supreme Court of Ohio heard the appeal. The Court ruled on Friday."
+    assert _cluster(text, [("Supreme Court of Ohio", "ORG", None), ("Court", "ORG", None)]) == [[0, 1]]
+
+
+def test_a_school_s_name_without_the_word_school_is_the_school():
+    text = "He boarded at Wellbury School from 1801. At Wellbury he learned Latin."
+    assert _cluster(text, [("Wellbury School", "ORG", None), ("Wellbury", "ORG", None)]) == [[0, 1]]
+
+
 # -- descriptions and predicates -----------------------------------------------------------
 def test_a_predicate_noun_with_a_nationality_adjective_is_the_subject(reader):
     a = reader.read("Ole Hansen is a Danish linguist. Hansen taught in Aarhus for thirty years.")
@@ -129,6 +145,47 @@ def test_people_named_together_are_a_group_a_later_they_takes(reader):
     assert entity_of(a, "Ana Ruiz") is not group
 
 
+def test_an_object_them_is_no_organisation_with_a_singular_name(reader):
+    for text in ("Toyota invited the suppliers to Nagoya and thanked them for their patience.",
+                 "Greenpeace sent the letters to Brussels, where officials read them aloud."):
+        a = reader.read(text)
+        org = entity_of(a, text.split()[0])
+        assert org is not None and span_of(a.text, "them") not in org.mentions, text
+
+
+def test_an_object_it_takes_a_name_only_as_the_subject_of_its_sentence(reader):
+    for text in ("Crews photographed the damage at Hartwell Mill and the insurer assessed it on Friday.",
+                 "Inspectors found a crack in the roof of Hartwell Mill and ordered engineers to repair it."):
+        a = reader.read(text)
+        mill = entity_of(a, "Hartwell Mill")
+        assert mill is None or span_of(a.text, "it") not in mill.mentions, text
+    a = reader.read("Acme Corp said on Monday that regulators had cleared it of any wrongdoing.")
+    assert span_of(a.text, "it") in entity_of(a, "Acme Corp").mentions
+
+
+def test_a_capitalised_title_after_the_is_a_description_of_its_holder(reader):
+    for text, name, title in (
+            ("Pope Francis arrived in Lisbon on Wednesday. The Pope met young pilgrims.", "Pope Francis", "The Pope"),
+            ("Prime Minister Keir Starmer visited Leeds on Monday. The Prime Minister spoke to workers.",
+             "Keir Starmer", "The Prime Minister")):
+        a = reader.read(text)
+        assert span_of(a.text, title) in entity_of(a, name).mentions, text
+    a = reader.read("Guests at the President Hotel in Athens complained. The hotel apologised.")
+    assert entity_of(a, "President Hotel").type != "PERSON"
+
+
+def test_its_on_the_next_subject_continues_the_subject_organisation(reader):
+    a = reader.read("The Nordic Fisheries Council met in Oslo on Friday. Its members failed to agree on quotas.")
+    assert span_of(a.text, "Its") in entity_of(a, "Nordic Fisheries Council").mentions
+
+
+def test_a_subject_it_continues_a_subject_description_of_the_organisation(reader):
+    a = reader.read("Harland Motors posted a loss on Monday. The company cut 200 jobs in March. "
+                    "It said demand for its vans had collapsed.")
+    harland = entity_of(a, "Harland Motors")
+    assert span_of(a.text, "The company") in harland.mentions and span_of(a.text, "It") in harland.mentions
+
+
 def test_an_appositive_noun_that_is_the_name_s_own_head(reader):
     a = reader.read("The city is proud of a famous orchestra, the Halden Orchestra, which plays every week.")
     orch = entity_of(a, "the Halden Orchestra")
@@ -190,6 +247,13 @@ def test_the_other_island_is_not_the_island_named_before(reader):
 def test_a_plural_description_is_not_one_place_named_before(reader):
     a = reader.read("Snow closed roads around Denver on Monday. In the towns, schools stayed shut.")
     assert entity_of(a, "the towns") is None
+
+
+def test_the_village_of_a_name_is_no_other_place(reader):
+    text = ("Ziguinchor is the largest town in the region. Ziguinchor has a port. Ziguinchor is busy. "
+            "Ziguinchor hosts a market. The village of Djibonker, further west, is quieter.")
+    a = reader.read(text)
+    assert span_of(a.text, "The village of Djibonker") not in entity_of(a, "Ziguinchor").mentions
 
 
 def test_the_city_is_no_street_and_the_city_of_a_name_is_that_name(reader):

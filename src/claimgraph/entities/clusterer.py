@@ -7,7 +7,10 @@ Three steps, each in its own module of :mod:`claimgraph.entities`:
 2. name clustering (:mod:`~claimgraph.entities.clusters`): a multi-pass sieve after
    Raghunathan et al. (2010);
 3. pronoun, description and appositive linking (:mod:`~claimgraph.entities.coref`):
-   Lappin & Leass (1994) salience.
+   Lappin & Leass (1994) salience; the first and second person of a question-and-answer
+   interview (:mod:`~claimgraph.entities.interview`), of a letter (:mod:`~claimgraph.entities.letter`),
+   of a signed article (:mod:`~claimgraph.entities.byline`) and of a speaker who says who they are
+   (:mod:`~claimgraph.entities.introductions`).
 
 Each cluster becomes a :class:`claimgraph.model.Entity` with its type, aliases, ISO
 country, coordinates and role. Later steps read and extend the layer only through
@@ -23,9 +26,13 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimgraph.entities.byline import link_author
 from claimgraph.entities.clusters import NameSieve
 from claimgraph.entities.names import family_name, is_family_first, name_words
-from claimgraph.entities.coref import Resolver
+from claimgraph.entities.coref import Resolver, inside_quotation
+from claimgraph.entities.interview import link_turns
+from claimgraph.entities.introductions import link_introductions
+from claimgraph.entities.letter import link_letter
 from claimgraph.lexicon.gazetteer import Gazetteer, fold, gazetteer, norm_key
 from claimgraph.entities.mentions import (ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, Mention, MentionFinder,
                                           words_of)
@@ -119,6 +126,10 @@ class EntityClusterer(Step):
         self.resolver.resolve(doc, clusters, labels, pronouns, descs, sent_of)
         self._predicates(doc, clusters, labels, sent_of, taken, mention_kind="pronoun")  # "She is a judge"
         self.resolver.speakers(doc, clusters, labels, doc_text(doc), words_of(doc), sent_of, taken)
+        link_introductions(doc, clusters, labels, doc_text(doc), sent_of, taken)
+        link_turns(doc, clusters, labels, doc_text(doc), sent_of, taken, lambda at: inside_quotation(doc, at))
+        link_letter(doc, clusters, labels, doc_text(doc), sent_of, taken, lambda at: inside_quotation(doc, at))
+        link_author(doc, clusters, labels, sent_of, taken, lambda at: inside_quotation(doc, at))
         return self._entities(clusters, labels)
 
     @staticmethod

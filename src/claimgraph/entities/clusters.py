@@ -32,14 +32,18 @@ from claimgraph.entities.names import (FEMALE_TITLES, MALE_TITLES, acronym, fami
 
 PLACE_LABELS = ("GPE", "LOC")
 ORG_LABELS = ("ORG", "NEWS_OUTLET", "GOVERNMENT")
-# words after a name that make it a company's or an institution's ("Harvard University")
+# words after a name that make it a company's or an institution's ("Harvard University", "Harrow
+# School")
 ORG_SUFFIX_WORDS = frozenset("""university college inc corp corporation company co ltd llc plc group
-airlines airways holdings""".split())
-ORG_WORDS = ORG_SUFFIX_WORDS | frozenset("""party council committee ministry department office
-government institute school bank association union club team league federation city state national
-united palace museum church cathedral castle mosque temple hall house tower bridge park hotel theatre
-theater stadium arena airport station square street market garden gardens center centre court
-""".split())
+airlines airways holdings school academy institute""".split())
+DEFINITE = "the "  # what stands before a short form ("the Commission")
+# buildings and grounds: "the Palace", "the Museum" as often stand for one the article does not name
+FACILITY_WORDS = frozenset("""palace museum church cathedral castle mosque temple hall house tower bridge
+park hotel theatre theater stadium arena airport station square street market garden gardens center
+centre""".split())
+ORG_WORDS = ORG_SUFFIX_WORDS | FACILITY_WORDS | frozenset("""party council committee ministry department
+office government institute school bank association union club team league federation city state
+national united court""".split())
 # "X, also known as Y", "X (formerly Y)", "X, or Y": a bare "or" ("Scotland or England") is a choice
 _AKA = re.compile(r"^\s*(?:,?\s*\(?\s*(?:also known as|also called|known as|a\.k\.a\.?|aka|"
                   r"formerly(?: known as)?)|(?:,|\()\s*or)\s+(?:the\s+)?[\"“]?$", re.I)
@@ -126,6 +130,8 @@ class NameSieve:
         self._places(ms, find, union)
         # pass 7: short forms of organisation names
         self._org_short_forms(ms, find, union)
+        # pass 8: "the Commission" for the one organisation with that head
+        self._head_short_forms(text, ms, find, union)
         groups: dict[int, list[int]] = {}
         for i in range(len(ms)):
             groups.setdefault(find(i), []).append(i)
@@ -309,6 +315,28 @@ class NameSieve:
             target = NameSieve._most_named(cands, ms, find)
             if target is not None:
                 union(target, i)
+
+    @staticmethod
+    def _head_short_forms(text: str, ms, find, union) -> None:
+        """``the Society`` after ``the Society of the Cincinnati``, ``the Commission`` after
+        ``the European Commission``: an organisation's capitalised head noun alone, after
+        *the*, is its short form (the head match of Raghunathan et al. 2010's sieve, for
+        names), when one organisation named in the article has that head; with two, neither.
+        Not a building's word ("the Palace"), which as often stands for one the article does
+        not name."""
+        heads: dict[str, set[int]] = {}
+        for j, m in enumerate(ms):
+            words = m.name.split()
+            if m.label in ORG_LABELS and len(words) > 1:
+                head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+                heads.setdefault(head, set()).add(j)
+        for i, m in enumerate(ms):
+            if m.label not in ORG_LABELS or " " in m.name or m.name not in heads or m.name.lower() in FACILITY_WORDS \
+                    or not text[:m.name_start].lower().endswith(DEFINITE):
+                continue
+            cands = {find(j) for j in heads[m.name]}
+            if len(cands) == 1 and find(i) not in cands:
+                union(cands.pop(), i)
 
     @staticmethod
     def _most_named(cands: set[int], ms, find) -> Optional[int]:

@@ -87,7 +87,10 @@ RIVAL_SKIP_ENTS = frozenset("DATE TIME PERCENT MONEY QUANTITY CARDINAL ORDINAL".
 NAME_WEIGHT = 50.0  # salience a name adds to its mention (over a pronoun or a description)
 RIVAL_WINDOW = 0  # sentences back for the rival noun phrases of "it"/"they"
 PLURAL_TAGS = ("NNS", "NNPS")
+OBJECT_PLURAL = frozenset(("them", "themselves"))
+SUBJECT_ANTECEDENT_KINDS = ("name", "desc")  # mentions a subject "it" continues from the sentence before
 # place nouns whose "of" names the place itself ("the city of Lyon"; not "the capital of France")
+NAMED_ELSEWHERE = -1  # "the village of X" whose X is no place cluster: X, and no other place
 NAMED_BY_OF = frozenset("city town village island state province region country nation".split())
 # modifiers of a description that set it apart from what came before ("the other island")
 OTHER_WORDS = frozenset("other another".split())
@@ -627,18 +630,33 @@ class Resolver:
                     doc[m.head].head.lemma_ in ("be", "seem", "appear"):
                 return None  # expletive "it is likely that"
 
-            subject = doc[m.head].dep_ in SUBJECT_DEPS
+            pron = doc[m.head]
+            # "Its members failed to agree": the possessive of a subject continues a subject too
+            subject = pron.dep_ in SUBJECT_DEPS or pron.dep_ == "poss" and pron.head.dep_ in SUBJECT_DEPS
 
             def ok(ci, a):  # "it" is an organisation or a place only when one is named just before
                 if labels[ci] not in THING_TYPES or a.label == "NORP":
                     return False
-                # "Acme cut 200 jobs. It said ...": a subject "it" continues the subject name before
+                # an object "it" takes a name only as the subject of its sentence ("Acme said
+                # regulators had cleared it"); in "found a crack in the roof of Hartwell Mill and
+                # ordered engineers to repair it" it is the crack: a name in an object or a
+                # prepositional phrase is outweighed by the thing phrases around it (the subject
+                # emphasis of Lappin & Leass 1994)
+                if low == "it" and not subject and doc[a.head].dep_ not in SUBJECT_DEPS:
+                    return False
+                # "Acme cut 200 jobs. It said ...": a subject "it" continues the subject before, a
+                # name or a description of the same entity ("The company cut 200 jobs. It said");
+                # not a pronoun, which may itself be a wrong link
                 return m.sent - a.sent <= IT_WINDOW or (
-                    subject and m.sent - a.sent == 1 and a.kind == "name" and doc[a.head].dep_ in SUBJECT_DEPS)
+                    subject and m.sent - a.sent == 1 and a.kind in SUBJECT_ANTECEDENT_KINDS
+                    and doc[a.head].dep_ in SUBJECT_DEPS)
         else:  # they, their
             pron = doc[m.head]
             # "they said": a speaker, which the quote step looks up here, may be further back
             subject = pron.dep_ in SUBJECT_DEPS
+            # an object "them" agrees in number: a singular name of an organisation takes "it"
+            # there, and a plural noun phrase is far likelier ("invited friends ... invited them")
+            object_only = pron.lower_ in OBJECT_PLURAL
 
             def ok(ci, a):  # organisations, or a people named by a plural ("North Koreans")
                 # "Some Democrats … They have made the case": a people named by a plural stays
@@ -652,6 +670,8 @@ class Resolver:
                     return False
                 if labels[ci] == "NORP":
                     return a.kind == "name" and doc[a.head].tag_ in ("NNPS", "NNS")
+                if object_only and not (a.number == "pl" or doc[a.head].tag_ in PLURAL_TAGS):
+                    return False  # "Acme hired workers and trained them": the workers, not Acme
                 return labels[ci] in ("ORG", "NEWS_OUTLET", "GOVERNMENT") and \
                     (a.kind == "name" or a.number == "pl")
         found = self._salience(doc, m, active, ok)
@@ -713,6 +733,8 @@ class Resolver:
         if self._disjoint(doc, m):
             return None
         found = self._named_by_of(doc, m, labels)
+        if found == NAMED_ELSEWHERE:
+            return None
         if found is None:
             found = self._description_antecedent(doc, m, active, labels, gender, clusters)
         if found is not None and m.number == "pl" and not self._plural(doc, clusters[found]):
@@ -721,15 +743,22 @@ class Resolver:
 
     def _named_by_of(self, doc: Doc, m: Mention, labels: list[str]) -> Optional[int]:
         """"The city of Lyon", "the island of Busuanga": a place noun whose *of* names the place
-        (the appositive genitive) is that place, wherever it was named first."""
+        (the appositive genitive) is that place, wherever it was named first; when the tagger
+        typed that name as no place, :data:`NAMED_ELSEWHERE` (it is still no other place)."""
         if m.extra.get("noun") not in NAMED_BY_OF:
             return None
         for prep in doc[m.head].children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
-                    ci = self._name_at.get(obj.i) if obj.dep_ == "pobj" else None
+                    if obj.dep_ != "pobj":
+                        continue
+                    ci = self._name_at.get(obj.i)
                     if ci is not None and labels[ci] in ("GPE", "LOC"):
                         return ci
+                    if obj.pos_ == "PROPN":
+                        # "the village of Banjal", a place the tagger typed otherwise or missed:
+                        # that place, so no other one named before
+                        return NAMED_ELSEWHERE
         return None
 
     @staticmethod

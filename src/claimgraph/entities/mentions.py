@@ -228,6 +228,25 @@ def _bracket_pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[in
     return [(start, end, label)]
 
 
+# words that make one title with the noun after them ("the Prime Minister", "the Foreign Secretary")
+TITLE_MODIFIERS = frozenset("prime vice deputy foreign home finance defence defense interior health "
+                            "education justice trade".split())
+
+
+def _capitalised_title(tok) -> bool:
+    """"The President", "the Pope", "the Prime Minister's office": a person's title written with
+    a capital after *the* (house style in British and Wikinews copy) is the title's description,
+    though the tagger reads it as a proper noun; not a word of a longer name ("the President
+    Hotel")."""
+    if tok.pos_ != "PROPN" or tok.lower_ not in PERSON_NOUNS or tok.dep_ == "compound":
+        return False
+    words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    if any(c.lower_ not in TITLE_MODIFIERS for c in words):
+        return False
+    first = min([c.i for c in words] + [tok.i])
+    return first > 0 and tok.doc[first - 1].lower_ == "the"
+
+
 def words_of(doc: Doc) -> list[str]:
     """The token texts of a doc, read once per doc."""
     words = doc.user_data.get("cg_words")
@@ -892,7 +911,7 @@ class MentionFinder:
             if (w not in _DESC_NOUNS and w[:-1] not in _DESC_NOUNS and w not in name_heads) or i in taken:
                 continue
             tok = doc[i]
-            if tok.pos_ != "NOUN":
+            if tok.pos_ != "NOUN" and not _capitalised_title(tok):
                 continue
             low = tok.lemma_.lower()
             if low not in _DESC_NOUNS and low in name_heads:

@@ -1,0 +1,23 @@
+"""The first person of a signed article is its author (texts written for these tests)."""
+from __future__ import annotations
+
+from test_entities import entity_of, person_with, span_of
+
+COLUMN = """Why our town needs its bus station
+By Helen Carter
+I have taken the number 12 bus to work for eleven years. My neighbours do the same.
+The council says the station costs too much. "I understand the anger," the mayor told me, "but we have no money."
+"""
+
+
+def test_i_outside_quotations_is_the_byline_s_author(reader):
+    a = reader.read(COLUMN)
+    helen = person_with(a, "Helen Carter", ("I", 0), ("My", 0), ("me", 0))
+    assert span_of(a.text, "I", 1) not in helen.mentions  # the mayor's, in his quoted words
+
+
+def test_a_byline_of_several_authors_or_of_no_one_makes_no_i(reader):
+    for byline in ("By Helen Carter and Omar Reyes", "By Staff"):
+        a = reader.read(COLUMN.replace("By Helen Carter", byline))
+        mine = entity_of(a, "I")
+        assert mine is None or span_of(a.text, "Helen Carter") not in mine.mentions and mine.name != "Staff", byline
