@@ -723,3 +723,10 @@ def test_a_description_with_a_nationality_is_not_a_person_of_another(reader):
                     "decides who comes to Poland.\"")
     q = _quote(a, "Poland decides")
     assert q.speaker is None or a.entity(q.speaker).name != "Viktor Orban"
+
+
+def test_a_mixed_quote_after_a_describing_verb_closes_its_quotation_too(reader):
+    text = "One diplomat described the mood as ‘tense but not hostile’. Talks resume on Monday."
+    a = reader.read(text)
+    q = _quote(a, "the mood as")
+    assert text[q.content[0]:q.content[1]] == "the mood as ‘tense but not hostile’"

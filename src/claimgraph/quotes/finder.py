@@ -211,10 +211,6 @@ class QuoteFinder(Step):
             else:
                 kind = "mixed"
                 fragment = inside[-1]
-                if fragment.closed and fragment.end >= end and fragment.end < len(doc_text(doc)) \
-                        and not doc_text(doc)[end:fragment.end].strip(".,;!?…"):
-                    # 'was "fair and generous."': the content closes the quotation it opened
-                    end = fragment.end + 1
                 tail = doc_text(doc)[fragment.end:end].split()
                 tail_span = doc.char_span(fragment.end, end, alignment_mode="expand") if fragment.end < end else None
                 # what follows the quoted words is only when or where they were said ("… on
@@ -233,6 +229,10 @@ class QuoteFinder(Step):
                     start, end = strip_marks(doc_text(doc), fragment.start, fragment.end)
                 elif cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 and circumstance:
                     end = strip_marks(doc_text(doc), start, fragment.end)[1]  # not "… on Tuesday"
+                if kind == "mixed" and fragment.closed and fragment.end >= end and fragment.end < len(doc_text(doc)) \
+                        and not doc_text(doc)[end:fragment.end].strip(".,;!?…"):
+                    # 'was "fair and generous."': the content closes the quotation it opened
+                    end = fragment.end + 1
         negated = any(c.dep_ == "neg" for c in cand.cue.children)
         return Statement(kind, start, end, cue_span(cand.cue), cand.speaker, cand.score, cand.cue.lemma_,
                          cand.relation, negated)
