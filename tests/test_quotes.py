@@ -75,8 +75,8 @@ def test_partial_quote_of_a_description(reader):
 
 @pytest.mark.parametrize("text, content, quoted", [
     ("Governor Ana Ruiz described the flooding as “a slow-motion catastrophe” on Tuesday.",
-     "the flooding as “a slow-motion catastrophe", "a slow-motion catastrophe"),
-    ("The senator called the new budget “reckless” in a speech on Monday.", "the new budget “reckless", "reckless"),
+     "the flooding as “a slow-motion catastrophe”", "a slow-motion catastrophe"),
+    ("The senator called the new budget “reckless” in a speech on Monday.", "the new budget “reckless”", "reckless"),
 ])
 def test_a_short_object_of_a_description_is_part_of_the_statement(reader, text, content, quoted):
     a = reader.read(text)
