@@ -730,3 +730,19 @@ def test_a_mixed_quote_after_a_describing_verb_closes_its_quotation_too(reader):
     a = reader.read(text)
     q = _quote(a, "the mood as")
     assert text[q.content[0]:q.content[1]] == "the mood as ‘tense but not hostile’"
+
+
+def test_a_word_for_the_kind_of_firm_before_a_name_is_no_part_of_it(reader):
+    a = reader.read("Carmaker Stellantis cut its outlook on Wednesday. French drugmaker Boiron said sales fell 5%.")
+    types = {e.name: e.type for e in a.entities}
+    assert types.get("Stellantis") == "ORG" and types.get("Boiron") == "ORG"
+    assert not any(n.lower().startswith("carmaker") for n in types)
+
+
+def test_a_document_as_a_source_is_a_document_and_one_day_is_singular(reader):
+    from claimgraph.report import render
+    a = reader.read("According to a regulatory filing, the company plans to lay off 2,450 workers. "
+                    "Shares had their biggest one-day drop since 2021.")
+    att = a.attributions[0]
+    assert a.entity(att.source).type == "MISC"
+    assert "→ 1 day\n" in render(a) + "\n" and "1 days" not in render(a)

@@ -279,6 +279,16 @@ def _in_ranges(i: int, ranges) -> bool:
     return any(s <= i < e for s, e in ranges)
 
 
+#: words for a kind of firm that news puts before its name ("carmaker Stellantis")
+INDUSTRY_NOUNS = frozenset("""retailer insurer reinsurer lender miner brewer broker conglomerate startup
+start-up supermarket e-tailer""".split())
+
+
+def _industry_noun(word: str) -> bool:
+    """"carmaker", "drugmaker", "chipmaker", "retailer", "insurer" …"""
+    return word in INDUSTRY_NOUNS or len(word) > 6 and word.endswith("maker") and word.isalpha()
+
+
 #: types a tagger gives a bare family name by mistake
 RETYPABLE_AS_FAMILY = frozenset(("ORG", "MISC", "GPE", "LOC", "NORP"))
 
@@ -382,6 +392,13 @@ class MentionFinder:
         if end - start >= 3 and doc[end - 2].text == "-" and doc[end - 1].is_lower \
                 and label != "PERSON":
             end -= 2
+        # "Carmaker Stellantis", "French drugmaker Boiron": a word for the kind of firm
+        # before a name is no part of it, and makes the name a company's
+        if end - start >= 2 and _industry_noun(doc[start].lower_):
+            start += 1
+            label = "ORG"
+        elif label == "PERSON" and start >= 1 and _industry_noun(doc[start - 1].lower_):
+            label = "ORG"
         if start >= end:
             return None
         # "Activist Lerato Dlamini" tagged as a title (NORP) and an organisation "Dlamini": a

@@ -339,9 +339,11 @@ def _type_of(doc: Doc, entity_id: Optional[str]) -> Optional[str]:
 
 def _source_type(head: Token, anonymous: bool) -> str:
     """The type of a source the entity layer did not know: a collective is a GROUP, a
-    person's noun a PERSON ("according to the official"), anything else an ORG."""
+    document MISC, a person's noun a PERSON ("according to the official"), anything else an ORG."""
     if anonymous:
         return "GROUP"
+    if head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS:
+        return "MISC"  # "according to a regulatory filing": a document
     return "PERSON" if head.pos_ == "NOUN" and head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS else "ORG"
 
 

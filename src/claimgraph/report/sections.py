@@ -13,6 +13,10 @@ from claimgraph.model import Article, Quantity
 from claimgraph.parsed import text_sentences
 
 
+#: units named in the plural that one of reads in the singular ("1 day", not "1 days")
+_PLURAL_UNITS = frozenset("years months weeks days hours minutes seconds decades".split())
+
+
 def describe_quantity(q: Quantity) -> str:
     """One line: ``"no less than $2,000 a month per person" → ≥ 2,000 USD per month per person``."""
     if q.low is not None and q.high is not None and q.low != q.high:
@@ -27,7 +31,8 @@ def describe_quantity(q: Quantity) -> str:
         value = format_number(q.low if q.low is not None else q.high)
     parts = [("~" if q.approximate else "") + value]
     if q.unit:
-        parts.append(q.unit)
+        one = q.low == q.high == 1 or q.low == 1 and q.high is None and not q.bound
+        parts.append(q.unit[:-1] if one and q.unit in _PLURAL_UNITS else q.unit)
     if q.per:
         parts.append("per " + " per ".join(q.per))
     line = f"“{q.text}” → {' '.join(parts)}"
