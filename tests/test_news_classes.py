@@ -746,3 +746,11 @@ def test_a_document_as_a_source_is_a_document_and_one_day_is_singular(reader):
     att = a.attributions[0]
     assert a.entity(att.source).type == "MISC"
     assert "→ 1 day\n" in render(a) + "\n" and "1 days" not in render(a)
+
+
+def test_a_persons_last_name_the_tagger_left_out_is_part_of_the_name(reader):
+    a = reader.read("Opposition leader Maria Corina Machado said on Saturday that the election had been "
+                    "stolen. Machado's ally said he would not recognise the result.")
+    q = _quote(a, "the election had been stolen")
+    assert a.entity(q.speaker).name == "Maria Corina Machado"
+    assert not any(e.name == "Machado" for e in a.entities)

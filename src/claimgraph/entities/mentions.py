@@ -392,6 +392,13 @@ class MentionFinder:
         if end - start >= 3 and doc[end - 2].text == "-" and doc[end - 1].is_lower \
                 and label != "PERSON":
             end -= 2
+        # "Maria Corina Machado said": the tagger stopped a person's name before its last word,
+        # which the parser made the head of the name's words (untagged, capitalised)
+        while label == "PERSON" and end < len(doc) and doc[end - 1].dep_ == "compound" \
+                and doc[end - 1].head.i == end and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                and not doc[end].ent_type_ and doc[end - 1].whitespace_ == " " and end - start < 4 \
+                and doc[end].lower_ not in ORG_HEADS and doc[end].lower_ not in _ORGISH:
+            end += 1
         # "Carmaker Stellantis", "French drugmaker Boiron": a word for the kind of firm
         # before a name is no part of it, and makes the name a company's
         if end - start >= 2 and _industry_noun(doc[start].lower_):
