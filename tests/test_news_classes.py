@@ -754,3 +754,11 @@ def test_a_persons_last_name_the_tagger_left_out_is_part_of_the_name(reader):
     q = _quote(a, "the election had been stolen")
     assert a.entity(q.speaker).name == "Maria Corina Machado"
     assert not any(e.name == "Machado" for e in a.entities)
+
+
+def test_a_department_word_before_a_title_and_an_unnamed_council_are_typed_as_what_they_are(reader):
+    a = reader.read('Interior Minister Diosdado Cabello called it "a fantasy." The electoral council '
+                    "said the count was final.")
+    types = {e.name: e.type for e in a.entities}
+    assert "Interior" not in types
+    assert types.get("electoral council") == "ORG"

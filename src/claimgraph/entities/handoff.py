@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from claimgraph.entities.coref import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR,  # noqa: F401 - the quote
                                       in_fronted_adjunct, inside_quotation)  # step's pronouns
 from claimgraph.entities.clusters import misspelling_of
-from claimgraph.entities.mentions import PERSON_NOUNS, taken_up_as_person  # noqa: F401 - for the quote step
+from claimgraph.entities.mentions import ORG_NOUNS, PERSON_NOUNS, taken_up_as_person  # noqa: F401 - for the quote step
 from claimgraph.entities.names import TITLES  # noqa: F401 - for the quote step
 from claimgraph.lexicon.gazetteer import norm_key
 from claimgraph.model import Entity, Span
@@ -126,6 +126,17 @@ KIND_NOUNS = {
         coalition""".split()),
     "GOVERNMENT": frozenset("ministry government department administration office".split()),
 }
+
+
+def collective_type(head) -> str:
+    """The type of an unnamed collective speaker by its head noun: "Brazil's foreign ministry"
+    a GOVERNMENT, "the electoral council" an ORG, "analysts" a GROUP."""
+    noun = head.lemma_.lower()
+    if head.tag_ in ("NN", "NNP") and noun in KIND_NOUNS["GOVERNMENT"]:
+        return "GOVERNMENT"
+    if head.tag_ in ("NN", "NNP") and noun in ORG_NOUNS:
+        return "ORG"
+    return "GROUP"
 
 
 def named_in_its_kind(doc: Doc, ent_id: str, head) -> bool:

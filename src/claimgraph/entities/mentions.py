@@ -289,6 +289,13 @@ def _industry_noun(word: str) -> bool:
     return word in INDUSTRY_NOUNS or len(word) > 6 and word.endswith("maker") and word.isalpha()
 
 
+_TITLE_AFTER = re.compile(r" (?:Minister|Secretary|Ministers|Secretaries|Commissioner|Committee Chair(?:man|woman)?)\b")
+
+
+def _before_title(text: str, end: int) -> bool:
+    return _TITLE_AFTER.match(text, end) is not None
+
+
 #: types a tagger gives a bare family name by mistake
 RETYPABLE_AS_FAMILY = frozenset(("ORG", "MISC", "GPE", "LOC", "NORP"))
 
@@ -352,6 +359,9 @@ class MentionFinder:
         if titles:  # "Secretary of State Maria Delgado": "State" is her title, not an entity
             body = [m for m in body if not (m.label != "PERSON" and not m.gid and fold(m.name) in DEPARTMENT_WORDS
                                             and any(s <= m.name_start < e for s, e in titles))]
+        # "Interior Minister Diosdado Cabello": a department word before a title is the title's
+        body = [m for m in body if not (m.label != "PERSON" and not m.gid and fold(m.name) in DEPARTMENT_WORDS
+                                        and _before_title(doc_text(doc), m.name_end))]
         body.sort(key=lambda m: m.start)
         head.sort(key=lambda m: m.start)
         return body, head

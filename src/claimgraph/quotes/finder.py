@@ -33,7 +33,7 @@ from claimgraph.quotes.candidates import (EXPLETIVE_HEADS, SUBJECT_DEPS, Candida
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
 from claimgraph.lexicon import DOCUMENT_NOUNS, REPORTING_LEMMAS, verb_classes
 from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, PERSON_NOUNS, add_entity,
-                                        add_mention, entity_at, named_in_its_kind, taken_up_as_person,
+                                        add_mention, collective_type, entity_at, named_in_its_kind, taken_up_as_person,
                                         token_entity_type)
 from claimgraph.furniture import Furniture
 from claimgraph.lexicon.gazetteer import fold, gazetteer
@@ -445,7 +445,7 @@ class QuoteFinder(Step):
                         or head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS)  # "a DHS spokesperson"
             type_ = "PERSON" if personal else "ORG" if head.ent_type_ == "ORG" else \
                 "GPE" if head.ent_type_ == "GPE" else "ORG" if head.pos_ == "PROPN" else \
-                "MISC" if head.lemma_.lower() in DOCUMENT_NOUNS else "GROUP"  # "the statement said": a document
+                "MISC" if head.lemma_.lower() in DOCUMENT_NOUNS else collective_type(head)  # "the statement said": a document
             ent_id = add_entity(doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
         return ent_id
 
