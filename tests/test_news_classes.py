@@ -762,3 +762,11 @@ def test_a_department_word_before_a_title_and_an_unnamed_council_are_typed_as_wh
     types = {e.name: e.type for e in a.entities}
     assert "Interior" not in types
     assert types.get("electoral council") == "ORG"
+
+
+def test_spaced_straight_double_marks_close_and_open_quotations_in_turn():
+    from claimgraph.quotes.marks import find_quoted_spans
+    text = ('North Korea said it held a test to "bolster up the nuclear deterrent " against threats. '
+            'It came after another " very important test " on Dec. 7. Experts expect more.')
+    spans = [text[s.start:s.end].strip() for s in find_quoted_spans(text)]
+    assert spans == ["bolster up the nuclear deterrent", "very important test"]

@@ -83,6 +83,10 @@ def _scan_double(text: str, lo: int, hi: int, out: list[QuotedSpan]) -> None:
         if c not in DOUBLE_MARKS:
             continue
         opener, closer = _is_opener(text, i), _is_closer(text, i)
+        if c == '"' and _spaced(text, i):
+            # a straight mark with a space on both sides ('deterrent " against', 'another "
+            # very important test " North'): it closes the open quote, else it opens one
+            opener, closer = open_at is None, open_at is not None
         if open_at is None:
             if opener or (c == "“" and not closer):
                 open_at = i
