@@ -685,14 +685,19 @@ def test_one_name_after_a_persons_of_is_the_employer_not_a_second_person(reader)
     assert types.get("Santander") not in ("PERSON", None)
 
 
+def _said_by(article, words):
+    """The speakers and sources of the quotes and attributions whose content holds ``words``."""
+    records = [(q.speaker, q.content) for q in article.quotes] + [(x.source, x.claim) for x in article.attributions]
+    return [who for who, span in records if words in article.text[span[0]:span[1]]]
+
+
 @pytest.mark.parametrize("text", [
     "According to the mayor of Kyiv, Vitali Klitschko, some 40% of the capital was without heating.",
     "The mayor of Kyiv, Vitali Klitschko, said some 40% of the capital was without heating.",
 ])
 def test_a_name_in_apposition_to_a_role_is_the_speaker_or_source(reader, text):
     a = reader.read(text)
-    records = [(q.speaker, q.content) for q in a.quotes] + [(x.source, x.claim) for x in a.attributions]
-    said = [who for who, span in records if "40%" in a.text[span[0]:span[1]]]
+    said = _said_by(a, "40%")
     assert len(said) == 1 and a.entity(said[0]).name == "Vitali Klitschko"
     assert not any(e.name == "mayor" for e in a.entities)
 
@@ -754,3 +759,18 @@ def test_a_persons_last_name_the_tagger_left_out_is_part_of_the_name(reader):
     q = _quote(a, "the election had been stolen")
     assert a.entity(q.speaker).name == "Maria Corina Machado"
     assert not any(e.name == "Machado" for e in a.entities)
+
+
+@pytest.mark.parametrize("text", [
+    "The lawyer for the two men, Ahmed Ali and Omar Khan, said the charges were baseless.",
+    "A spokeswoman for the victim's mother, Maria Lopez, said the charges were baseless.",
+    "According to a spokeswoman for the victim's mother, Maria Lopez, the charges were baseless.",
+    "The mayor, who met Anna Berg, Tom Lind and Eva Holm on Monday, said the charges were baseless.",
+])
+def test_a_name_inside_the_role_phrase_naming_someone_else_is_not_the_speaker(reader, text):
+    # the name belongs to the men / the mother / the relative clause, not to the lawyer,
+    # the spokeswoman or the mayor
+    a = reader.read(text)
+    said = _said_by(a, "baseless")
+    assert len(said) == 1
+    assert a.entity(said[0]).name not in ("Ahmed Ali", "Omar Khan", "Maria Lopez", "Anna Berg", "Tom Lind", "Eva Holm")
