@@ -774,3 +774,14 @@ def test_a_name_inside_the_role_phrase_naming_someone_else_is_not_the_speaker(re
     said = _said_by(a, "baseless")
     assert len(said) == 1
     assert a.entity(said[0]).name not in ("Ahmed Ali", "Omar Khan", "Maria Lopez", "Anna Berg", "Tom Lind", "Eva Holm")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Amazon opened a warehouse in May. The Amazon workers' group said conditions there were unsafe.", "Amazon"),
+    ("Google cut 500 jobs. The Google employees union said conditions there were unsafe.", "Google"),
+    ("Tesla raised prices. A Tesla supplier group said conditions there were unsafe.", "Tesla"),
+])
+def test_a_group_of_an_organisations_workers_is_not_the_organisation(reader, text, name):
+    a = reader.read(text)
+    said = _said_by(a, "unsafe")
+    assert len(said) == 1 and a.entity(said[0]).name != name
