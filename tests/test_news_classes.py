@@ -785,3 +785,10 @@ def test_a_group_of_an_organisations_workers_is_not_the_organisation(reader, tex
     a = reader.read(text)
     said = _said_by(a, "unsafe")
     assert len(said) == 1 and a.entity(said[0]).name != name
+
+
+def test_a_name_in_apposition_to_a_role_is_named_in_full(reader):
+    from claimgraph.quotes.speakers import named_in_apposition
+    doc = reader.nlp("The company's spokesman, Karl Brenner, said the plant would close.")
+    role = next(t for t in doc if t.text == "spokesman")
+    assert named_in_apposition(role).text == "Karl Brenner"

@@ -252,7 +252,7 @@ def named_in_apposition(head: Token) -> Optional[Span]:
                   and c.ent_type_ in ("PERSON", "")), None)
     if appos is not None:
         start = appos.i
-        while start > head.i + 1 and doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head is appos:
+        while start > head.i + 1 and doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head.i == appos.i:
             start -= 1
         return doc[start:appos.i + 1]
     # the small parser often hangs the name on the role's own complement ("of Kyiv, Vitali
