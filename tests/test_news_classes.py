@@ -792,3 +792,8 @@ def test_a_name_in_apposition_to_a_role_is_named_in_full(reader):
     doc = reader.nlp("The company's spokesman, Karl Brenner, said the plant would close.")
     role = next(t for t in doc if t.text == "spokesman")
     assert named_in_apposition(role).text == "Karl Brenner"
+
+
+def test_a_bracketed_pair_of_organisations_is_no_photo_credit(reader):
+    a = reader.read("The merger of the two carriers (Air France/KLM) was approved on Monday, the minister said.")
+    assert any("KLM" in e.name for e in a.entities)
