@@ -797,3 +797,12 @@ def test_a_name_in_apposition_to_a_role_is_named_in_full(reader):
 def test_a_bracketed_pair_of_organisations_is_no_photo_credit(reader):
     a = reader.read("The merger of the two carriers (Air France/KLM) was approved on Monday, the minister said.")
     assert any("KLM" in e.name for e in a.entities)
+
+
+def test_the_official_after_a_named_person_described_as_the_top_official_stays_that_person(reader):
+    # Mary Lee was described with that very noun ('the top official at the embassy'): no
+    # looser fit for the anonymous official to outrank
+    a = reader.read("An official at the embassy said the envoy had left. Ambassador Mary Lee, the top official "
+                    "at the embassy, said the talks would resume. The official said no date had been set.")
+    q = _quote(a, "no date had been set")
+    assert a.entity(q.speaker).name == "Mary Lee"
