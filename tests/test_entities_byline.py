@@ -21,3 +21,20 @@ def test_a_byline_of_several_authors_or_of_no_one_makes_no_i(reader):
         a = reader.read(COLUMN.replace("By Helen Carter", byline))
         mine = entity_of(a, "I")
         assert mine is None or span_of(a.text, "Helen Carter") not in mine.mentions and mine.name != "Staff", byline
+
+
+REPORT = """Port strike enters second week
+By Helen Carter
+The union leader told reporters on Monday: I will not back down. My members have waited long enough.
+I expect a deal by Friday, the shipping line's director said.
+The mayor told me I was wrong about the strike, and my readers wrote in to agree.
+"""
+
+
+def test_someone_else_s_words_without_quotation_marks_are_not_the_author_s(reader):
+    # after a reporting verb's colon, and a clause before its reporting verb, are another's
+    # words; indirect speech after the verb keeps the writer's "I"
+    a = reader.read(REPORT)
+    helen = person_with(a, "Helen Carter", ("me", 0), ("I", 2), ("my", 0))
+    for sub, occurrence in (("I", 0), ("My", 0), ("I", 1)):
+        assert span_of(a.text, sub, occurrence) not in helen.mentions, (sub, occurrence)

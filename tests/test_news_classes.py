@@ -685,14 +685,19 @@ def test_one_name_after_a_persons_of_is_the_employer_not_a_second_person(reader)
     assert types.get("Santander") not in ("PERSON", None)
 
 
+def _said_by(article, words):
+    """The speakers and sources of the quotes and attributions whose content holds ``words``."""
+    records = [(q.speaker, q.content) for q in article.quotes] + [(x.source, x.claim) for x in article.attributions]
+    return [who for who, span in records if words in article.text[span[0]:span[1]]]
+
+
 @pytest.mark.parametrize("text", [
     "According to the mayor of Kyiv, Vitali Klitschko, some 40% of the capital was without heating.",
     "The mayor of Kyiv, Vitali Klitschko, said some 40% of the capital was without heating.",
 ])
 def test_a_name_in_apposition_to_a_role_is_the_speaker_or_source(reader, text):
     a = reader.read(text)
-    records = [(q.speaker, q.content) for q in a.quotes] + [(x.source, x.claim) for x in a.attributions]
-    said = [who for who, span in records if "40%" in a.text[span[0]:span[1]]]
+    said = _said_by(a, "40%")
     assert len(said) == 1 and a.entity(said[0]).name == "Vitali Klitschko"
     assert not any(e.name == "mayor" for e in a.entities)
 
@@ -770,3 +775,50 @@ def test_spaced_straight_double_marks_close_and_open_quotations_in_turn():
             'It came after another " very important test " on Dec. 7. Experts expect more.')
     spans = [text[s.start:s.end].strip() for s in find_quoted_spans(text)]
     assert spans == ["bolster up the nuclear deterrent", "very important test"]
+
+
+@pytest.mark.parametrize("text", [
+    "The lawyer for the two men, Ahmed Ali and Omar Khan, said the charges were baseless.",
+    "A spokeswoman for the victim's mother, Maria Lopez, said the charges were baseless.",
+    "According to a spokeswoman for the victim's mother, Maria Lopez, the charges were baseless.",
+    "The mayor, who met Anna Berg, Tom Lind and Eva Holm on Monday, said the charges were baseless.",
+])
+def test_a_name_inside_the_role_phrase_naming_someone_else_is_not_the_speaker(reader, text):
+    # the name belongs to the men / the mother / the relative clause, not to the lawyer,
+    # the spokeswoman or the mayor
+    a = reader.read(text)
+    said = _said_by(a, "baseless")
+    assert len(said) == 1
+    assert a.entity(said[0]).name not in ("Ahmed Ali", "Omar Khan", "Maria Lopez", "Anna Berg", "Tom Lind", "Eva Holm")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Amazon opened a warehouse in May. The Amazon workers' group said conditions there were unsafe.", "Amazon"),
+    ("Google cut 500 jobs. The Google employees union said conditions there were unsafe.", "Google"),
+    ("Tesla raised prices. A Tesla supplier group said conditions there were unsafe.", "Tesla"),
+])
+def test_a_group_of_an_organisations_workers_is_not_the_organisation(reader, text, name):
+    a = reader.read(text)
+    said = _said_by(a, "unsafe")
+    assert len(said) == 1 and a.entity(said[0]).name != name
+
+
+def test_a_name_in_apposition_to_a_role_is_named_in_full(reader):
+    from claimgraph.quotes.speakers import named_in_apposition
+    doc = reader.nlp("The company's spokesman, Karl Brenner, said the plant would close.")
+    role = next(t for t in doc if t.text == "spokesman")
+    assert named_in_apposition(role).text == "Karl Brenner"
+
+
+def test_a_bracketed_pair_of_organisations_is_no_photo_credit(reader):
+    a = reader.read("The merger of the two carriers (Air France/KLM) was approved on Monday, the minister said.")
+    assert any("KLM" in e.name for e in a.entities)
+
+
+def test_the_official_after_a_named_person_described_as_the_top_official_stays_that_person(reader):
+    # Mary Lee was described with that very noun ('the top official at the embassy'): no
+    # looser fit for the anonymous official to outrank
+    a = reader.read("An official at the embassy said the envoy had left. Ambassador Mary Lee, the top official "
+                    "at the embassy, said the talks would resume. The official said no date had been set.")
+    q = _quote(a, "no date had been set")
+    assert a.entity(q.speaker).name == "Mary Lee"

@@ -28,8 +28,13 @@ LINK = re.compile(rf"(?m)(?:^[ \t]*(?:{_LINK_WORDS}|{_LINK_TITLE})|(?<=[.!?”\"
 # a photo credit in brackets: (AP Photo/Name, File), (Photo: Name/Reuters), (Photo by Name / AFP)
 CREDIT = re.compile(r"\((?:[A-Z][\w.&-]*\s+)?(?:Photo|PHOTO|Photograph|Picture|Image|Video)s?\b[^()\n]{0,100}\)")
 # a picture agency and its photographer in brackets: "(Reuters/Ivan Alvarado)", "(AFP/Getty Images)"
+# (one side a picture agency: "(Air France/KLM)", "(Pfizer/BioNTech)" are the story's own)
 _CAP_WORDS = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
-CREDIT_SLASH = re.compile(rf"\((?:{_CAP_WORDS})\s*/\s*(?:{_CAP_WORDS})(?:,\s*(?:File|FILE))?\)")
+_PICTURE_AGENCY = (r"(?:Reuters|AP|AFP|Getty(?: Images)?|EPA(?:-EFE)?|EFE|Bloomberg|Xinhua|Anadolu(?: Agency)?|"
+                   r"ANP|dpa|DPA|PA(?: Images| Wire)?|AAP|Kyodo|Yonhap|TASS|Sputnik|NurPhoto|ZUMA(?: Press)?|"
+                   r"Shutterstock|SIPA|Sipa(?: USA)?|Alamy|Jiji(?: Press)?|SOPA Images|LightRocket|Bloomberg News)")
+CREDIT_SLASH = re.compile(rf"\((?:{_PICTURE_AGENCY}\s*/\s*{_CAP_WORDS}|{_CAP_WORDS}\s*/\s*{_PICTURE_AGENCY})"
+                          rf"(?:,\s*(?:File|FILE))?\)")
 # a caption or credit line: FILE - …, Photo: …, Photo credit: …, Credit: …, Photo by …
 CAPTION_LINE = re.compile(r"(?m)^[ \t]*(?:FILE(?: PHOTO)?\s*[-–—:]|File\s*(?:photo\s*)?[-–—:]|"
                           r"(?:Photo|Picture|Image)s?(?:\s+[Cc]redit)?\s*(?::|by\b)|Credits?\s*:|Courtesy\s*:)"

@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 from claimgraph.entities.interview import ANSWER_PERSON, PRONOUN_TAGS, attach_pronoun
 from claimgraph.entities.letter import SIGNATURE, lines_of, new_person, person_on
 from claimgraph.entities.mentions import Mention
-from claimgraph.parsed import doc_text
+from claimgraph.lexicon import REPORTING_LEMMAS
+from claimgraph.parsed import doc_text, paragraph_of
 
 BYLINE_LINES = 4  # lines under the headline where a byline stands
 BYLINE = re.compile(r"\s*By\s+(\S.*?)\s*$")
@@ -49,6 +50,39 @@ def link_author(doc: Doc, clusters: list[list[Mention]], labels: list[str], sent
     ci = author(doc, clusters, labels, sent_of)
     if ci is None:
         return
+    opened = _speech_after_colons(doc)
     for tok in doc:
-        if tok.lower_ in ANSWER_PERSON and tok.tag_ in PRONOUN_TAGS and tok.i not in taken and not quoted(tok.idx):
+        if tok.lower_ in ANSWER_PERSON and tok.tag_ in PRONOUN_TAGS and tok.i not in taken and not quoted(tok.idx) \
+                and not _unmarked_speech(tok, opened):
             attach_pronoun(tok, ci, clusters, labels, sent_of, taken)
+
+
+def _another_speaks(verb) -> bool:
+    """Is ``verb`` a reporting verb whose subject is someone other than the writer?"""
+    return verb.lemma_ in REPORTING_LEMMAS and any(
+        c.dep_ == "nsubj" and c.lower_ not in ("i", "we") for c in verb.children)
+
+
+def _speech_after_colons(doc: Doc) -> list[tuple[int, int]]:
+    """Stretches of someone else's words without quotation marks: from the colon after a
+    reporting verb to the end of its paragraph ("The prime minister told reporters: I will
+    not resign. My government has a mandate.")."""
+    return [(tok.i, paragraph_of(doc, tok.idx)) for tok in doc
+            if tok.text == ":" and tok.head.i != tok.i and _another_speaks(tok.head)]
+
+
+def _unmarked_speech(tok, opened: list[tuple[int, int]]) -> bool:
+    """Is ``tok`` in someone else's words the text does not mark with quotation marks: a
+    clause before its reporting verb ("I have served this city for ten years, Hale said"),
+    or after a reporting verb's colon in the same paragraph? Indirect speech after the verb
+    keeps the writer's "I" ("The mayor told me I was wrong")."""
+    if any(at < tok.i and paragraph_of(tok.doc, tok.idx) == par for at, par in opened):
+        return True
+    node = tok
+    for _ in range(12):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in ("ccomp", "parataxis") and node.i < node.head.i and _another_speaks(node.head):
+            return True
+        node = node.head
+    return False

@@ -147,7 +147,20 @@ def named_in_its_kind(doc: Doc, ent_id: str, head) -> bool:
     if ent is None or head.lemma_.lower() not in KIND_NOUNS.get(ent.type, ()) or head.tag_ != "NN":
         return False
     left = head.left_edge.idx
-    return any(left <= s and e <= head.idx for s, e in ent.mentions)
+    return any(left <= s and e <= head.idx and not _of_others(doc, e, head) for s, e in ent.mentions)
+
+
+#: nouns of those who stand in a relation to an organisation ("a Tesla supplier group")
+RELATION_NOUNS = frozenset("""supplier rival partner customer client competitor affiliate user
+    investor shareholder fan employee worker staff member""".split())
+
+
+def _of_others(doc: Doc, end: int, head) -> bool:
+    """Do the words between a name (ending at ``end``) and the kind noun ``head`` say the
+    phrase is the group of others ("the Amazon workers' group", "the Google employees union",
+    "a Tesla supplier group"), not the one named?"""
+    return any(t.idx >= end and (t.tag_ in ("NNS", "NNPS", "POS") or t.lemma_.lower() in RELATION_NOUNS)
+               for t in doc[head.left_edge.i:head.i])
 
 
 def mentions_cover(doc: Doc, ent_id: str, offset: int) -> bool:

@@ -494,8 +494,21 @@ def _head_noun_of(doc: Doc, ent_id: str, head: Token) -> bool:
     if ent is None:
         return True
     noun, text = head.lower_, doc_text(doc)
-    named = [ent.name, getattr(ent, "role", None) or ""] + [text[s:e] for s, e in ent.mentions if e <= head.idx]
-    return any(n.lower().split()[-1:] == [noun] or f"{noun};" in n.lower() for n in named)
+    named = [ent.name, *(getattr(ent, "role", None) or "").split(";")] + [text[s:e] for s, e in ent.mentions
+                                                                         if e <= head.idx]
+    return any(_head_word(n) == noun for n in named)
+
+
+#: words after a description's head noun ("the top official *at* the embassy")
+_POSTMODIFIER_OPENERS = frozenset("at of in for from with on to who which that ,".split())
+
+
+def _head_word(phrase: str) -> str:
+    """The head noun of a name, role or description: its last word before a prepositional
+    phrase or relative clause ("official" of "the top official at the embassy")."""
+    words = phrase.lower().replace(",", " , ").split()
+    cut = next((k for k, w in enumerate(words) if k > 0 and w in _POSTMODIFIER_OPENERS), len(words))
+    return words[cut - 1] if cut else ""
 
 
 #: speakers "it" can stand for

@@ -252,15 +252,31 @@ def named_in_apposition(head: Token) -> Optional[Span]:
                   and c.ent_type_ in ("PERSON", "")), None)
     if appos is not None:
         start = appos.i
-        while start > head.i + 1 and doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head is appos:
+        while start > head.i + 1 and doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head.i == appos.i:
             start -= 1
         return doc[start:appos.i + 1]
     # the small parser often hangs the name on the role's own complement ("of Kyiv, Vitali
     # Klitschko" as a conjunct): a person's name right after a comma inside the phrase
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and head.i < ent.start <= head.right_edge.i and doc[ent.start - 1].text == ",":
+        if ent.label_ == "PERSON" and head.i < ent.start <= head.right_edge.i and doc[ent.start - 1].text == "," \
+                and _names_the_role(ent.root, head):
             return ent
     return None
+
+
+def _names_the_role(name: Token, head: Token) -> bool:
+    """Can the name under ``head`` be the role's holder? Not a name inside a clause ("the
+    mayor, who met Anna Berg, Tom Lind and …"), nor one in apposition to another person
+    ("the lawyer for the two men, Ahmed Ali and Omar Khan", "a spokeswoman for the victim's
+    mother, Maria Lopez")."""
+    node = name
+    while node.i != head.i:  # spaCy makes a new Token on each access: compare positions
+        if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
+            return False
+        if node.dep_ == "appos" and node.head.pos_ == "NOUN" and node.head.lemma_.lower() in PERSON_NOUNS:
+            return False
+        node = node.head
+    return True
 
 
 def appositive_names(head: Token) -> list[Token]:
