@@ -822,3 +822,10 @@ def test_the_official_after_a_named_person_described_as_the_top_official_stays_t
                     "at the embassy, said the talks would resume. The official said no date had been set.")
     q = _quote(a, "no date had been set")
     assert a.entity(q.speaker).name == "Mary Lee"
+
+
+def test_a_list_of_companies_after_a_plural_kind_word_speaks_together(reader):
+    a = reader.read("Carmakers Ford, GM and Stellantis said they would cut prices.")
+    q = _quote(a, "they would cut prices")
+    assert [a.entity(i).name for i in q.speakers] == ["Ford", "GM", "Stellantis"]
+    assert all(e.type == "ORG" for e in a.entities)

@@ -285,7 +285,9 @@ start-up supermarket e-tailer""".split())
 
 
 def _industry_noun(word: str) -> bool:
-    """"carmaker", "drugmaker", "chipmaker", "retailer", "insurer" …"""
+    """"carmaker", "drugmakers", "chipmaker", "retailer", "insurers" …"""
+    if word.endswith("s") and len(word) > 4:
+        word = word[:-1]
     return word in INDUSTRY_NOUNS or len(word) > 6 and word.endswith("maker") and word.isalpha()
 
 

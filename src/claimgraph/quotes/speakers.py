@@ -202,6 +202,18 @@ def paragraphs_apart(text: str, end: int, start: int) -> int:
 CONJOINED_PATH_DEPS = frozenset({"compound", "appos", "conj", "flat", "nsubj", "nsubjpass", "agent", "pobj"})
 
 
+def _list_read_as_apposition(head: Token) -> list[Token]:
+    """"Ford, GM and Stellantis said": the parser reads the second name as the first's
+    apposition and the last as the second's conjunct; a list of names, in order."""
+    if head.pos_ != "PROPN":
+        return []
+    second = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if second is None:
+        return []
+    more = [c for c in second.conjuncts if c.i > second.i and c.pos_ == "PROPN"]
+    return [head, second] + sorted(more, key=lambda t: t.i) if more else []
+
+
 def conjoined_speakers(head: Token) -> list[Token]:
     """"Mayor Ana Ruiz and Police Chief Tom Hale confirmed …", "Ms. Lee and the mayor said":
     the heads of the conjoined speaker phrases, in text order (``[]`` for one speaker).
@@ -210,6 +222,9 @@ def conjoined_speakers(head: Token) -> list[Token]:
     the subject itself, not a phrase inside it ("officials from France and Germany"):
     every step from the conjunction up to the subject's head is a name-building relation."""
     doc = head.doc
+    listed = _list_read_as_apposition(head)
+    if listed:
+        return listed
     right = [c for c in head.conjuncts if c.i > head.i and c.pos_ in ("PROPN", "NOUN")
              and not any(e.start <= head.i < e.end and e.start <= c.i < e.end for e in doc.ents)]
     if right:  # "Zelensky and Yun … confirmed": the parser's own coordination
