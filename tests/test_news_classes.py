@@ -829,3 +829,11 @@ def test_a_list_of_companies_after_a_plural_kind_word_speaks_together(reader):
     q = _quote(a, "they would cut prices")
     assert [a.entity(i).name for i in q.speakers] == ["Ford", "GM", "Stellantis"]
     assert all(e.type == "ORG" for e in a.entities)
+
+
+def test_a_date_right_after_the_reporting_verb_is_when_it_was_said(reader):
+    a = reader.read("Car makers Ford and Toyota said on Monday they would cut prices. "
+                    "The minister said Tuesday the tariffs would stay.", published=TUESDAY)
+    contents = sorted(a.text[q.content[0]:q.content[1]] for q in a.quotes)
+    assert contents == ["the tariffs would stay", "they would cut prices"]
+    assert [d.value for d in a.dates] == ["2025-03-03", "2025-03-04"]

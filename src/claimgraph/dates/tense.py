@@ -7,6 +7,7 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
+from claimgraph.lexicon import REPORTING_LEMMAS
 from claimgraph.dates.patterns import FUTURE_AUX, FUTURE_LEFT, FUTURE_MARKERS, MODAL_AUX, PAST_TAGS, PLAN_VERBS
 
 
@@ -33,6 +34,9 @@ def tense_reader(doc: Doc) -> Callable[[int], str]:
             return "past"
         if _comparison_base(doc[i]):
             return "past"
+        saying = _time_of_saying(doc, i)
+        if saying is not None:
+            return saying
         verb = _governing_verb(doc[i])
         aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         words = {c.lower_ for c in aux} | {verb.lower_}
@@ -101,6 +105,18 @@ def _under_past_perfect(verb) -> bool:
 _BASE_PREPS = {"since"}
 _CHANGE_ADVERBS = {"up", "down"}
 _COMPARING = {"compared", "against"}
+
+
+def _time_of_saying(doc: Doc, i: int):
+    """"said *Tuesday* the tariffs would stay", "said on *Monday* they would cut prices": a
+    date right after a reporting verb is when it was said, whatever the parser hung it on;
+    the reporting verb's tense, or None."""
+    j = i - 1
+    if j >= 0 and doc[j].lower_ == "on":
+        j -= 1
+    if j < 0 or doc[j].lemma_ not in REPORTING_LEMMAS or doc[j].pos_ != "VERB":
+        return None
+    return "past" if doc[j].tag_ == "VBD" else "present" if doc[j].tag_ in ("VBZ", "VBP") else None
 
 
 def _comparison_base(tok) -> bool:

@@ -473,12 +473,32 @@ def _content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]
     brk = breaks[k] if k < len(breaks) and breaks[k] < end else None
     if brk is not None:
         end = min(end, brk + 1)
+    if cue is not None and start == cue.i + 1:
+        start = _past_time_of_saying(doc, start, end)
     while start < end and (doc[start].dep_ in CLAUSE_TRIM_DEPS and doc[start].lower_ in ("that", "whether", "if")
                            or doc[start].is_punct and doc[start].text not in QUOTE_CHARS):
         start += 1
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS:
         end -= 1
     return start, end
+
+
+def _past_time_of_saying(doc: Doc, start: int, end: int) -> int:
+    """"said *on Monday* they would cut prices", "said *Tuesday* the tariffs would stay":
+    a date right after the cue is when it was said, which the parser hangs on the
+    content's verb; the content starts after it (where a clause of some words is left)."""
+    k = start + 1 if doc[start].lower_ == "on" else start
+    if k >= end or doc[k].ent_type_ != "DATE" or doc[k].ent_iob_ != "B":
+        return start
+    e = k + 1
+    while e < end and doc[e].ent_iob_ == "I":
+        e += 1
+    if e < end and doc[e].lower_ == ",":
+        e += 1
+    rest = doc[e:end]
+    if len(rest) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return start
+    return e
 
 
 def _including(doc: Doc, start: int, end: int) -> list[int]:
