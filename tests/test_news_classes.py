@@ -837,3 +837,10 @@ def test_a_date_right_after_the_reporting_verb_is_when_it_was_said(reader):
     contents = sorted(a.text[q.content[0]:q.content[1]] for q in a.quotes)
     assert contents == ["the tariffs would stay", "they would cut prices"]
     assert [d.value for d in a.dates] == ["2025-03-03", "2025-03-04"]
+
+
+def test_a_capitalised_title_the_parser_made_the_head_speaks_through_its_holder(reader):
+    a = reader.read("Former President Barack Obama of Illinois said the deal was fair.")
+    q = _quote(a, "the deal was fair")
+    assert a.entity(q.speaker).name == "Barack Obama"
+    assert not any(e.type == "ORG" for e in a.entities)

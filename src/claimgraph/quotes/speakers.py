@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.lexicon import QUOTE_CHARS
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.parsed import doc_text, paragraph_of, sentence_of
-from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, PERSON_NOUNS,  # noqa: F401
+from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, PERSON_NOUNS, TITLES,  # noqa: F401
                                         entity_at, in_fronted_adjunct, inside_quotation, mentions_cover)  # mentions_cover: the quote step's
 from claimgraph.quotes.candidates import predicated
 
@@ -260,11 +260,18 @@ def conjoined_speakers(head: Token) -> list[Token]:
 def named_in_apposition(head: Token) -> Optional[Span]:
     """"the mayor of Kyiv, Vitali Klitschko, said", "according to the agency's chief, Ana
     Ruiz": the name in apposition to a person's role (its span), else None."""
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in PERSON_NOUNS or head.tag_ != "NN":
-        return None
     doc = head.doc
-    appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
-                  and c.ent_type_ in ("PERSON", "")), None)
+    if head.pos_ == "PROPN" and fold(head.text).rstrip(".") in TITLES:
+        # "Former President Barack Obama of Illinois said": a capitalised title the parser
+        # made the head, its holder's name an apposition
+        appos = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if appos is None:
+            return None
+    elif head.pos_ != "NOUN" or head.lemma_.lower() not in PERSON_NOUNS or head.tag_ != "NN":
+        return None
+    else:
+        appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
+                      and c.ent_type_ in ("PERSON", "")), None)
     if appos is not None:
         start = appos.i
         while start > head.i + 1 and doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head.i == appos.i:
