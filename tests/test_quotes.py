@@ -397,7 +397,7 @@ def test_a_verb_joined_to_the_content_stays_in_it_unless_it_is_the_cues_own(read
 def test_a_but_clause_belongs_to_the_content(reader):
     from spacy.tokens import Doc
 
-    from claimgraph.quotes.candidates import _content_bounds
+    from claimgraph.quotes.candidates import content_bounds
 
     words = ["The", "coach", "says", "she", "hopes", "to", "win", ",", "but", "she", "knows", "it", "."]
     heads = [1, 2, 2, 4, 2, 6, 4, 4, 4, 10, 4, 10, 2]
@@ -405,16 +405,16 @@ def test_a_but_clause_belongs_to_the_content(reader):
             "punct"]
     pos = ["DET", "NOUN", "VERB", "PRON", "VERB", "PART", "VERB", "PUNCT", "CCONJ", "PRON", "VERB", "PRON", "PUNCT"]
     doc = Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
-    assert doc[slice(*_content_bounds(doc[4], doc[2]))].text == "she hopes to win , but she knows it"
-    assert doc[slice(*_content_bounds(doc[4]))].text == "she hopes to win"  # no cue known: cut
+    assert doc[slice(*content_bounds(doc[4], doc[2]))].text == "she hopes to win , but she knows it"
+    assert doc[slice(*content_bounds(doc[4]))].text == "she hopes to win"  # no cue known: cut
     other = Doc(reader.nlp.vocab, words=words[:9] + ["fans", "know", "it", "."], heads=heads, deps=deps,
                 pos=pos[:9] + ["NOUN"] + pos[10:])
-    assert other[slice(*_content_bounds(other[4], other[2]))].text == "she hopes to win"  # another subject: cut
+    assert other[slice(*content_bounds(other[4], other[2]))].text == "she hopes to win"  # another subject: cut
     bare = Doc(reader.nlp.vocab, words=words[:9] + ["may", "lose", "it", "."],
                heads=heads[:9] + [10] + heads[10:], deps=deps[:9] + ["aux"] + deps[10:],
                pos=pos[:9] + ["AUX"] + pos[10:])
     # "… to win, but may lose it": the same subject goes on
-    assert bare[slice(*_content_bounds(bare[4], bare[2]))].text == "she hopes to win , but may lose it"
+    assert bare[slice(*content_bounds(bare[4], bare[2]))].text == "she hopes to win , but may lose it"
 
 
 def test_an_opening_participle_takes_the_subject_of_its_sentence(reader):
