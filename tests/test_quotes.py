@@ -84,6 +84,20 @@ def test_a_short_object_of_a_description_is_part_of_the_statement(reader, text, 
     assert a.span_text(q.content) == content
 
 
+@pytest.mark.parametrize("text, content, quoted", [
+    ("The harbour master called the plan to close the ferry pier on Sundays “a disgrace” on Monday.",
+     "the plan to close the ferry pier on Sundays “a disgrace”", "a disgrace"),
+    ("The harbour master called the decision by the port board to close the pier “reckless and short-sighted”.",
+     "the decision by the port board to close the pier “reckless and short-sighted”", "reckless and short-sighted"),
+])
+def test_a_long_object_with_a_bare_quoted_complement_is_part_of_the_statement(reader, text, content, quoted):
+    """'called X “Y”' says X is Y, however long X is; only after 'as' ("described X as “Y”",
+    above) are the quoted words the statement on their own."""
+    a = reader.read(text)
+    q = _find(a, quoted)
+    assert (q.kind, a.span_text(q.content)) == ("mixed", content)
+
+
 def test_mixed_quote(reader):
     a = reader.read("Tom Baker said the council would act “as soon as the money arrives from the state”.")
     q = _find(a, "the council would act")
