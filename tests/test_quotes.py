@@ -84,6 +84,20 @@ def test_a_short_object_of_a_description_is_part_of_the_statement(reader, text, 
     assert a.span_text(q.content) == content
 
 
+@pytest.mark.parametrize("text, content, quoted", [
+    ("The harbour master called the plan to close the ferry pier on Sundays “a disgrace” on Monday.",
+     "the plan to close the ferry pier on Sundays “a disgrace”", "a disgrace"),
+    ("The harbour master called the decision by the port board to close the pier “reckless and short-sighted”.",
+     "the decision by the port board to close the pier “reckless and short-sighted”", "reckless and short-sighted"),
+])
+def test_a_long_object_with_a_bare_quoted_complement_is_part_of_the_statement(reader, text, content, quoted):
+    """'called X “Y”' says X is Y, however long X is; only after 'as' ("described X as “Y”",
+    above) are the quoted words the statement on their own."""
+    a = reader.read(text)
+    q = _find(a, quoted)
+    assert (q.kind, a.span_text(q.content)) == ("mixed", content)
+
+
 def test_mixed_quote(reader):
     a = reader.read("Tom Baker said the council would act “as soon as the money arrives from the state”.")
     q = _find(a, "the council would act")
@@ -397,7 +411,7 @@ def test_a_verb_joined_to_the_content_stays_in_it_unless_it_is_the_cues_own(read
 def test_a_but_clause_belongs_to_the_content(reader):
     from spacy.tokens import Doc
 
-    from claimgraph.quotes.candidates import _content_bounds
+    from claimgraph.quotes.candidates import content_bounds
 
     words = ["The", "coach", "says", "she", "hopes", "to", "win", ",", "but", "she", "knows", "it", "."]
     heads = [1, 2, 2, 4, 2, 6, 4, 4, 4, 10, 4, 10, 2]
@@ -405,16 +419,16 @@ def test_a_but_clause_belongs_to_the_content(reader):
             "punct"]
     pos = ["DET", "NOUN", "VERB", "PRON", "VERB", "PART", "VERB", "PUNCT", "CCONJ", "PRON", "VERB", "PRON", "PUNCT"]
     doc = Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
-    assert doc[slice(*_content_bounds(doc[4], doc[2]))].text == "she hopes to win , but she knows it"
-    assert doc[slice(*_content_bounds(doc[4]))].text == "she hopes to win"  # no cue known: cut
+    assert doc[slice(*content_bounds(doc[4], doc[2]))].text == "she hopes to win , but she knows it"
+    assert doc[slice(*content_bounds(doc[4]))].text == "she hopes to win"  # no cue known: cut
     other = Doc(reader.nlp.vocab, words=words[:9] + ["fans", "know", "it", "."], heads=heads, deps=deps,
                 pos=pos[:9] + ["NOUN"] + pos[10:])
-    assert other[slice(*_content_bounds(other[4], other[2]))].text == "she hopes to win"  # another subject: cut
+    assert other[slice(*content_bounds(other[4], other[2]))].text == "she hopes to win"  # another subject: cut
     bare = Doc(reader.nlp.vocab, words=words[:9] + ["may", "lose", "it", "."],
                heads=heads[:9] + [10] + heads[10:], deps=deps[:9] + ["aux"] + deps[10:],
                pos=pos[:9] + ["AUX"] + pos[10:])
     # "… to win, but may lose it": the same subject goes on
-    assert bare[slice(*_content_bounds(bare[4], bare[2]))].text == "she hopes to win , but may lose it"
+    assert bare[slice(*content_bounds(bare[4], bare[2]))].text == "she hopes to win , but may lose it"
 
 
 def test_an_opening_participle_takes_the_subject_of_its_sentence(reader):
@@ -616,9 +630,13 @@ def test_a_transcript_turn_runs_to_the_end_of_its_paragraph(reader):
 
 
 def test_an_empty_it_is_no_speaker(broad_reader):
-    a = broad_reader.read("It is hard to imagine the council approving the plan.")
-    q = _find(a, "the council approving the plan")
-    assert q.speaker is None
+    """The check is on the candidates: the cue classifier rates this content right at its
+    threshold (0.399 to 0.41 from one retraining to the next), which is not what is tested."""
+    from claimgraph.quotes.candidates import generate_candidates
+
+    doc = broad_reader.nlp("It is hard to imagine the council approving the plan.")
+    found = [c for c in generate_candidates(doc) if doc[c.content_start:c.content_end].text == "the council approving the plan"]
+    assert found and all(c.speaker is None for c in found)
 
 
 # ---- quotations with no cue in their sentence (issue 10, class 3) ---------------------

@@ -202,7 +202,7 @@ def _inherits_from(tok: Token) -> Token:
     """The verb a subject-less verb takes its subject from: its head, except for the
     reporting verb's own second predicate conjoined by the parser to the clause it reports
     ("Lee forecast that the economy would rebound *and praised* the plan", "says the goal is
-    X, *but conceded* that …"): that one is the reporting verb's (as :func:`_content_bounds`
+    X, *but conceded* that …"): that one is the reporting verb's (as :func:`content_bounds`
     cuts it from the content)."""
     head = tok.head
     if tok.dep_ == "conj" and head.dep_ == "ccomp" and head.head is not head and _second_predicate(tok, head, head.head):
@@ -431,7 +431,7 @@ def _likelier_subject(verb: Token, subjects: list[Token]) -> Token:
     return before[-1] if before else subjects[0]
 
 
-def _content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]:
+def content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]:
     """Token span of ``head``'s subtree without a leading complementiser or trailing punctuation.
 
     A verb conjoined to the content without a subject of its own ("said he would
@@ -534,10 +534,10 @@ def _finite_tag(verb: Token) -> str:
     return aux.tag_ if aux is not None else verb.tag_
 
 
-def _prep_object_bounds(prep: Token) -> Optional[tuple[int, int]]:
+def prep_object_bounds(prep: Token) -> Optional[tuple[int, int]]:
     """Token span of a preposition's object ("called *for* an inquiry" → "an inquiry")."""
     objs = [g for g in prep.children if g.dep_ in PREP_CONTENT_DEPS]
-    return _content_bounds(objs[0]) if objs else None
+    return content_bounds(objs[0]) if objs else None
 
 
 #: prepositions whose object is what a reporting verb is about ("warned of the danger that …"):
@@ -569,6 +569,8 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
     """Every verb–dependent pair that could be a cue with its content."""
     yield from _colon_candidates(doc)
     yield from _evidence_in_candidates(doc)
+    from claimgraph.quotes.predicates import predicate_candidates  # (it builds on this module)
+    yield from predicate_candidates(doc)
     for tok in tokens_with(doc, "POS", ("NOUN", "VERB", "AUX")):  # no other word is a cue
         if tok.pos_ == "NOUN":
             yield from _noun_candidates(tok)
@@ -585,7 +587,7 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                     continue  # "“A.” Mr. Zahed said: “B.”": the cue's words are B, not A
                 if rel == "xcomp" and child.pos_ not in ("VERB", "AUX"):
                     continue
-                start, end = _content_bounds(child, tok)
+                start, end = content_bounds(child, tok)
                 if rel == "ccomp" and tok.dep_ == "relcl" and tok.head.i < tok.i and child.i > tok.i \
                         and not any(c.dep_ in SUBJECT_DEPS for c in child.children) \
                         and not any(t.dep_ in ("prep", "pobj") for t in tok.doc[tok.head.i + 1:tok.i]):
@@ -601,10 +603,10 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                         start = min(start, lead[0].left_edge.i)
             elif rel in ("prep", "npadvmod") and tok.pos_ == "VERB" and _misattached_that_clause(tok, child) is not None:
                 # "had warned for months that the law would …": the that-clause is the cue's
-                start, end = _content_bounds(_misattached_that_clause(tok, child), tok)
+                start, end = content_bounds(_misattached_that_clause(tok, child), tok)
                 rel = "ccomp"
             elif rel == "prep" and tok.pos_ == "VERB":
-                bounds = _prep_object_bounds(child)
+                bounds = prep_object_bounds(child)
                 if bounds is None:
                     continue
                 (start, end), rel = bounds, f"prep:{child.lower_}"
@@ -617,7 +619,7 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                 for sib in tok.rights:
                     if sib.i > child.i and (sib.dep_ in ("oprd", "xcomp") or
                                             sib.dep_ == "prep" and sib.lower_ == "as"):
-                        end = max(end, _content_bounds(sib, tok)[1] if sib.dep_ != "prep" else sib.right_edge.i + 1)
+                        end = max(end, content_bounds(sib, tok)[1] if sib.dep_ != "prep" else sib.right_edge.i + 1)
             if not speaker_done:
                 speaker, speaker_done = subject_of(tok), True
             yield Candidate(tok, start, end, rel, speaker)
@@ -628,11 +630,11 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
             takes_content = any(c.dep_ in ("ccomp", "dobj", "agent") for c in tok.children)
             if subj is not None and not takes_content and (tok.lemma_ in EVIDENTIAL_SELF_LEMMAS
                                                            or subj.dep_ == "nsubjpass"):
-                start, end = _content_bounds(tok)
+                start, end = content_bounds(tok)
                 if end > start:
                     yield Candidate(tok, start, end, "self", None)
                 if subj.dep_ == "nsubjpass":
-                    start, end = _content_bounds(subj)
+                    start, end = content_bounds(subj)
                     if end > start:
                         agent = subject_of(tok)
                         yield Candidate(tok, start, end, "nsubjpass", agent if agent is not subj else None)
@@ -646,7 +648,7 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
             head = tok.head
             while head.dep_ in ("aux", "auxpass") and head.head is not head:
                 head = head.head  # "Even then, he said, he’s learned …" hung on the auxiliary
-            start, end = _content_bounds(head, tok)
+            start, end = content_bounds(head, tok)
             # "Take action before the election, they said, and you risk …": a clause of its own
             # that the parser conjoined to the cue goes on with the content, not with the frame
             goes_on = [c for c in tok.rights if c.dep_ == "conj" and c.lemma_ not in REPORTING_LEMMAS
@@ -681,7 +683,7 @@ def _evidence_in_candidates(doc: Doc) -> Iterator[Candidate]:
         if source is None:
             continue
         verb = prep.head
-        start, end = _content_bounds(verb)
+        start, end = content_bounds(verb)
         if prep.i < verb.i:
             start = max(start, prep.right_edge.i + 1)
         else:
@@ -824,10 +826,10 @@ def _noun_candidates(noun: Token) -> Iterator[Candidate]:
     """Nominal cues: "his criticism of X", "the claim that Y", "doubts about Z"."""
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
-            start, end = _content_bounds(child)
+            start, end = content_bounds(child)
             rel = "noun:that"
         elif child.dep_ == "prep" and child.lower_ in NOUN_CUE_PREPS:
-            bounds = _prep_object_bounds(child)
+            bounds = prep_object_bounds(child)
             if bounds is None:
                 continue
             (start, end), rel = bounds, f"noun:{child.lower_}"

@@ -221,7 +221,7 @@ class QuoteFinder(Step):
                     and first.dep_ in ("prep", "npadvmod") and not any(t.pos_ in ("VERB", "AUX") for t in tail_span)
                 lead = [w for w in doc_text(doc)[start:fragment.start].split() if w.strip(QUOTE_CHARS) not in ("", "as")]
                 if cand.cue.lemma_ in PARTIAL_CUE_LEMMAS and fragment.words(doc_text(doc)) <= 10 and circumstance \
-                        and len(lead) > SHORT_OBJECT_WORDS:
+                        and len(lead) > SHORT_OBJECT_WORDS and not _bare_complement(doc, fragment.start):
                     # "described the deployment of North Korean troops as “very dangerous”": the
                     # quoted words are the statement; "called the system “rotten to the core”",
                     # "called her “weak”": the short object is part of what was said of it
@@ -954,7 +954,21 @@ def _short_object(cue: Token, quote: SpacySpan) -> Optional[int]:
         return None
     first = obj.left_edge
     words = [t for t in quote.doc[first.i:quote.start] if not t.is_punct and t.lower_ not in ("as", "a", "an")]
+    if first.i > cue.i and obj.right_edge.i < quote.start and _bare_complement(quote.doc, quote.start_char):
+        return first.idx  # "called Trump's remarks on Sunday “childish”": one small clause, however long
     return first.idx if 0 < len(words) <= SHORT_OBJECT_WORDS and first.i > cue.i else None
+
+
+def _bare_complement(doc: Doc, quote_start: int) -> bool:
+    """Is a quotation after an object the bare complement of a verb of naming ("called
+    Trump's remarks on Sunday “childish”", "called the idea a “ridiculous proposition”"),
+    not one after "as" ("described the deployment of troops as “very dangerous”")? The
+    object and a bare complement make one small clause, the proposition said (Levin 1993,
+    class 29.3, the *dub* verbs; Quirk et al. 1985, §16.43): the statement is all of it,
+    however long the object. After "as" (class 29.2, the *characterize* verbs) the quoted
+    words are the description, the object only what it is of."""
+    i = _before_opening_mark(doc, quote_start)
+    return i >= 0 and doc[i].lower_ != "as" and not doc[i].is_punct
 
 
 def _statement_before(doc: Doc, quote: SpacySpan) -> Optional[tuple[Token, Token]]:

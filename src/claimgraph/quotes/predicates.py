@@ -1,0 +1,92 @@
+"""Attribution candidates whose cue is not a verb taking its content as a dependent.
+
+:mod:`.candidates` finds a cue verb (or noun) with its content among its dependents. Here
+are the predicates that say where someone stands with other words: an adjective of
+attitude with its complement (*critical of*, *confident in*), and a preposition of
+stance after the copula (*is against the plan*, *was for the TPP*); and the reporting
+verb of a fronted *as*-clause, whose content is the clause it is set before (*As The
+Atlantic noted, trust is collapsing*). Whether
+each is an attribution is, as for every candidate, the cue classifier's decision.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Doc
+
+from claimgraph.lexicon import REPORTING_LEMMAS
+from claimgraph.parsed import tokens_with
+from claimgraph.quotes.candidates import Candidate, content_bounds, prep_object_bounds, subject_of
+
+
+def predicate_candidates(doc: Doc) -> Iterator[Candidate]:
+    """Every candidate of this module, in document order of the generators."""
+    yield from _adjective_candidates(doc)
+    yield from _stance_candidates(doc)
+    yield from _fronted_as_candidates(doc)
+
+
+#: where an adjective is predicated of someone: after a copula or a verb of becoming
+#: ("is *critical of*", "became *interested in*"), as an object's complement, conjoined to
+#: one, or after the noun it modifies ("comments *supportive of* her bid")
+PREDICATIVE_ADJ_DEPS = frozenset({"acomp", "oprd", "conj", "amod"})
+
+
+def _adjective_candidates(doc: Doc) -> Iterator[Candidate]:
+    """Adjectives of attitude with a prepositional complement: "Republicans have been
+    *critical of* Clinton's use of email", "is *confident in* the outcome", "*supportive of*
+    her bid". Adjectives of affect and judgement (Martin and White 2005, "The Language of
+    Evaluation", appraisal) take what they evaluate as the object of a preposition, and
+    PolNeAR annotates them as attributions of attitude (Newell et al. 2018). Most adjectives
+    with a preposition evaluate nothing ("similar to", "close to"): the classifier decides,
+    from the relation "adj:<preposition>" and the adjective."""
+    for adj in tokens_with(doc, "POS", ("ADJ",)):
+        if adj.dep_ not in PREDICATIVE_ADJ_DEPS or adj.dep_ == "amod" and adj.i < adj.head.i:
+            continue
+        for prep in adj.rights:
+            if prep.dep_ != "prep":
+                continue
+            bounds = prep_object_bounds(prep)
+            if bounds is not None and bounds[1] > bounds[0]:
+                yield Candidate(adj, bounds[0], bounds[1], f"adj:{prep.lower_}", subject_of(adj))
+
+
+#: prepositions that, predicated of someone by the copula, take a side: "I'm *for* the
+#: proposal", "who are *against* adding regulation" (Quirk et al. 1985, §9.56: *for* and
+#: *against* of support and opposition)
+STANCE_PREPS = frozenset({"for", "against"})
+
+
+def _stance_candidates(doc: Doc) -> Iterator[Candidate]:
+    """A stance preposition after the copula, with its object as the content and the
+    preposition as the cue (relation "stance:<preposition>"): "Clinton was *for* the TPP
+    before she was *against* it". Most "be for" says a purpose ("the money is for
+    schools"): the classifier decides."""
+    for prep in tokens_with(doc, "LOWER", tuple(STANCE_PREPS)):
+        verb = prep.head
+        if prep.dep_ != "prep" or verb.lemma_ != "be" or verb.i > prep.i:
+            continue
+        bounds = prep_object_bounds(prep)
+        if bounds is not None and bounds[1] > bounds[0]:
+            yield Candidate(prep, bounds[0], bounds[1], f"stance:{prep.lower_}", subject_of(verb))
+
+
+def _fronted_as_candidates(doc: Doc) -> Iterator[Candidate]:
+    """"*As The Atlantic recently noted*, trust in government is collapsing", "As reported
+    by the Post, …": an *as*-parenthetical (Potts 2002, "The syntax and semantics of
+    *as*-parentheticals") set before its clause and off by a comma attributes that clause
+    to the subject of its reporting verb; the parser hangs it on the clause's verb as an
+    adverbial clause. The relation is "inverted", that of the frames set after or inside
+    their clause ("…, as she said", "…, she said, …"), which :mod:`.candidates` finds."""
+    for verb in tokens_with(doc, "DEP", ("advcl",)):
+        head = verb.head
+        if verb.lemma_ not in REPORTING_LEMMAS or head.i < verb.i or not any(
+                c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+            continue
+        after = verb.right_edge.i + 1
+        if after >= len(doc) or doc[after].text != ",":
+            continue
+        start, end = content_bounds(head, verb)
+        start = max(start, after + 1)
+        if end - start >= 3:
+            yield Candidate(verb, start, end, "inverted", subject_of(verb))

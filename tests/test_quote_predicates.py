@@ -1,0 +1,76 @@
+"""Candidates whose cue is a predicate rather than a verb with its content as a dependent
+(:mod:`claimgraph.quotes.predicates`), on parses written out by hand for these tests."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+
+def _doc(reader, rows):
+    """A Doc from (word, head, dep, pos, tag, lemma) rows."""
+    words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows))
+    return Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+def _found(doc):
+    from claimgraph.quotes.candidates import generate_candidates
+
+    return {(c.cue.text, c.relation, doc[c.content_start:c.content_end].text, c.speaker.text if c.speaker else None)
+            for c in generate_candidates(doc)}
+
+
+def test_an_adjective_of_attitude_takes_the_object_of_its_preposition(reader):
+    doc = _doc(reader, [
+        ("Farmers", 1, "nsubj", "NOUN", "NNS", "farmer"),
+        ("were", 1, "ROOT", "AUX", "VBD", "be"),
+        ("sceptical", 1, "acomp", "ADJ", "JJ", "sceptical"),
+        ("of", 2, "prep", "ADP", "IN", "of"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("irrigation", 6, "compound", "NOUN", "NN", "irrigation"),
+        ("levy", 3, "pobj", "NOUN", "NN", "levy"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])
+    assert ("sceptical", "adj:of", "the irrigation levy", "Farmers") in _found(doc)
+
+
+def test_a_stance_preposition_after_the_copula_is_a_candidate(reader):
+    doc = _doc(reader, [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("union", 2, "nsubj", "NOUN", "NN", "union"),
+        ("is", 2, "ROOT", "AUX", "VBZ", "be"),
+        ("against", 2, "prep", "ADP", "IN", "against"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("night", 6, "compound", "NOUN", "NN", "night"),
+        ("shifts", 3, "pobj", "NOUN", "NNS", "shift"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])
+    assert ("against", "stance:against", "the night shifts", "union") in _found(doc)
+    # "Against advice, they stayed": a preposition on any other verb is no stance
+    other = _doc(reader, [
+        ("Against", 4, "prep", "ADP", "IN", "against"),
+        ("advice", 0, "pobj", "NOUN", "NN", "advice"),
+        (",", 4, "punct", "PUNCT", ",", ","),
+        ("they", 4, "nsubj", "PRON", "PRP", "they"),
+        ("stayed", 4, "ROOT", "VERB", "VBD", "stay"),
+        (".", 4, "punct", "PUNCT", ".", "."),
+    ])
+    assert not any(rel.startswith("stance:") for _, rel, _, _ in _found(other))
+
+
+def test_a_fronted_as_clause_attributes_the_clause_after_it(reader):
+    doc = _doc(reader, [
+        ("As", 3, "mark", "SCONJ", "IN", "as"),
+        ("the", 2, "det", "DET", "DT", "the"),
+        ("auditor", 3, "nsubj", "NOUN", "NN", "auditor"),
+        ("noted", 9, "advcl", "VERB", "VBD", "note"),
+        (",", 9, "punct", "PUNCT", ",", ","),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("ferry", 7, "compound", "NOUN", "NN", "ferry"),
+        ("service", 9, "nsubj", "NOUN", "NN", "service"),
+        ("has", 9, "aux", "AUX", "VBZ", "have"),
+        ("lost", 9, "ROOT", "VERB", "VBN", "lose"),
+        ("money", 9, "dobj", "NOUN", "NN", "money"),
+        ("for", 9, "prep", "ADP", "IN", "for"),
+        ("years", 11, "pobj", "NOUN", "NNS", "year"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ])
+    assert ("noted", "inverted", "the ferry service has lost money for years", "auditor") in _found(doc)
