@@ -844,3 +844,11 @@ def test_a_capitalised_title_the_parser_made_the_head_speaks_through_its_holder(
     q = _quote(a, "the deal was fair")
     assert a.entity(q.speaker).name == "Barack Obama"
     assert not any(e.type == "ORG" for e in a.entities)
+
+
+def test_a_content_ending_in_a_percentage_keeps_its_sign(reader):
+    a = reader.read("Operators in Cairns reported cancellations of up to 30% last month, according to "
+                    "the local chamber of commerce. The minister said inflation was 9%.")
+    texts = [a.text[q.content[0]:q.content[1]] for q in a.quotes] + [a.text[x.claim[0]:x.claim[1]] for x in a.attributions]
+    assert "inflation was 9%" in texts
+    assert any(t.endswith("up to 30%") for t in texts)

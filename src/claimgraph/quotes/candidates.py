@@ -478,9 +478,13 @@ def content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]:
     while start < end and (doc[start].dep_ in CLAUSE_TRIM_DEPS and doc[start].lower_ in ("that", "whether", "if")
                            or doc[start].is_punct and doc[start].text not in QUOTE_CHARS):
         start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS:
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS + KEPT_AT_END:
         end -= 1
     return start, end
+
+
+#: punctuation that ends a content as part of its last word ("up to 30%")
+KEPT_AT_END = "%"
 
 
 def _past_time_of_saying(doc: Doc, start: int, end: int) -> int:
@@ -660,7 +664,7 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                 # "…,” he said." — the content ends where the cue's clause begins
                 end = min(end, tok.left_edge.i)
             # else a parenthetical cue ("The plan, she said, is dead") inside its content
-            while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS:
+            while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS + KEPT_AT_END:
                 end -= 1
             if end > start:
                 yield Candidate(tok, start, end, "inverted", subject_of(tok))
@@ -690,7 +694,7 @@ def _evidence_in_candidates(doc: Doc) -> Iterator[Candidate]:
             end = min(end, prep.i)
         while start < end and (doc[start].is_punct or doc[start].is_space):
             start += 1
-        while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS:
+        while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS + KEPT_AT_END:
             end -= 1
         if end - start >= 3:
             yield Candidate(prep, start, end, "evidence:in", source)
