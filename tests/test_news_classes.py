@@ -852,3 +852,13 @@ def test_a_content_ending_in_a_percentage_keeps_its_sign(reader):
     texts = [a.text[q.content[0]:q.content[1]] for q in a.quotes] + [a.text[x.claim[0]:x.claim[1]] for x in a.attributions]
     assert "inflation was 9%" in texts
     assert any(t.endswith("up to 30%") for t in texts)
+
+
+def test_a_paragraphs_first_word_is_no_sentence_of_its_own(reader):
+    a = reader.read("Apple in talks to buy stake in chip startup\n\n"
+                    "Apple is in advanced talks to buy a minority stake in a British chip designer, "
+                    "The Wall Street Journal reported on Friday, citing people familiar with the matter.")
+    claims = [a.text[x.claim[0]:x.claim[1]] for x in a.attributions]
+    assert any(c.startswith("Apple is in advanced talks") for c in claims)
+    cited = next(x for x in a.attributions if x.source_text == "people familiar with the matter")
+    assert cited.anonymous and a.entity(cited.via).name.endswith("Wall Street Journal")

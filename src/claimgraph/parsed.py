@@ -162,6 +162,12 @@ class ParagraphSentencizer(Step):
         return starts
 
     def set_annotations(self, doc: Doc, starts: list[int]) -> None:
+        forced = set(starts)
+        for i in [0] + starts:
+            # a paragraph's first word is no sentence of its own ("Apple | is in talks …" after
+            # a headline): the small parser sometimes splits it off
+            if i + 1 < len(doc) and i + 1 not in forced and doc[i].is_alpha and "\n" not in doc[i].whitespace_:
+                doc[i + 1].is_sent_start = False
         for i in starts:
             if 0 < i < len(doc):
                 doc[i].is_sent_start = True
