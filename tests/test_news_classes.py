@@ -862,3 +862,14 @@ def test_a_paragraphs_first_word_is_no_sentence_of_its_own(reader):
     assert any(c.startswith("Apple is in advanced talks") for c in claims)
     cited = next(x for x in a.attributions if x.source_text == "people familiar with the matter")
     assert cited.anonymous and a.entity(cited.via).name.endswith("Wall Street Journal")
+
+
+def test_the_newspaper_is_the_outlet_named_before(reader):
+    a = reader.read("Apple is in talks to buy a stake in a chip designer, The Wall Street Journal reported "
+                    "on Friday. The deal could value the startup at about $4 billion, the newspaper said.")
+    said = [x for x in a.quotes + a.attributions
+            if "value the startup" in a.text[(x.content if hasattr(x, "content") else x.claim)[0]:
+                                             (x.content if hasattr(x, "content") else x.claim)[1]]]
+    who = said[0].speaker if hasattr(said[0], "speaker") else said[0].source
+    assert a.entity(who).name.endswith("Wall Street Journal")
+    assert not any(e.name == "newspaper" for e in a.entities)

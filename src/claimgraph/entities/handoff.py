@@ -139,6 +139,23 @@ def collective_type(head) -> str:
     return "GROUP"
 
 
+def outlet_described(doc: Doc, head) -> Optional[str]:
+    """"… The Wall Street Journal reported. The deal could value it at $4 billion, *the
+    newspaper* said": a definite outlet noun is the outlet named last before it; its id,
+    or None."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in KIND_NOUNS["NEWS_OUTLET"] or head.tag_ != "NN" \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    best, best_at = None, -1
+    for ent in doc._.cg_entities or []:
+        if ent.type != "NEWS_OUTLET":
+            continue
+        at = max((s for s, _ in ent.mentions if s < head.idx), default=-1)
+        if at > best_at:
+            best, best_at = ent.id, at
+    return best
+
+
 def named_in_its_kind(doc: Doc, ent_id: str, head) -> bool:
     """Is the phrase headed by ``head`` the entity ``ent_id`` named before the noun of its
     kind ("the Reuters news agency reported" is Reuters, not a new group; "a U.S. defense

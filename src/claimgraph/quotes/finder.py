@@ -33,8 +33,8 @@ from claimgraph.quotes.candidates import (EXPLETIVE_HEADS, SUBJECT_DEPS, Candida
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
 from claimgraph.lexicon import DOCUMENT_NOUNS, REPORTING_LEMMAS, verb_classes
 from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, PERSON_NOUNS, add_entity,
-                                        add_mention, collective_type, entity_at, named_in_its_kind, taken_up_as_person,
-                                        token_entity_type)
+                                        add_mention, collective_type, entity_at, named_in_its_kind, outlet_described,
+                                        taken_up_as_person, token_entity_type)
 from claimgraph.furniture import Furniture
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.quotes.confidence import confidence, quote_basis, speaker_form
@@ -431,7 +431,7 @@ class QuoteFinder(Step):
             # entity layer took it for by looser fit (strict head match first: Lee et al. 2013)
             ent_id = _described_before(doc, head) or ent_id
         if ent_id is None:
-            ent_id = _described_before(doc, head)
+            ent_id = _described_before(doc, head) or outlet_described(doc, head)
             if ent_id is not None:
                 add_mention(doc, ent_id, mention)
                 return ent_id
