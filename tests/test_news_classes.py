@@ -873,3 +873,12 @@ def test_the_newspaper_is_the_outlet_named_before(reader):
     who = said[0].speaker if hasattr(said[0], "speaker") else said[0].source
     assert a.entity(who).name.endswith("Wall Street Journal")
     assert not any(e.name == "newspaper" for e in a.entities)
+
+
+def test_a_quotation_in_straight_single_marks_before_a_frame_is_direct(reader):
+    a = reader.read("Analysts were sceptical. 'Nobody wanted to be blamed for killing it,' she added. "
+                    "'Is this the end?' asked Ms Lee. Fans of 'Star Wars' queued.")
+    kinds = {a.text[q.content[0]:q.content[1]].strip(",'?"): q.kind for q in a.quotes}
+    assert kinds.get("Nobody wanted to be blamed for killing it") == "direct"
+    assert kinds.get("Is this the end") == "direct"
+    assert not any("Star Wars" in k for k in kinds)
