@@ -46,7 +46,7 @@ FILE_MARK = re.compile(r"(?m)^[ \t]*(?:FILE(?: PHOTO)?|File(?: photo)?)(?=\s*[-�
 _FRAME_IRREGULAR = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "think": ("thought",)}
 
 
-def frame_verb_forms() -> list[str]:
+def _frame_verb_forms() -> list[str]:
     """The finite forms of every reporting verb (:data:`REPORTING_LEMMAS`, "continue"):
     "insisted", "argues", "denied", "admitted" frame a quotation as "said" does."""
     forms: set[str] = set()
@@ -67,9 +67,11 @@ def frame_verb_forms() -> list[str]:
 # concerned’ In a statement, …") — not when a frame of its own follows ("“We will win” Trump
 # said on Monday.", a comma lost in the copy), only a clause that reports something else
 # ("‘We need to closely monitor’ The rights groups told VOA that …")
+#: the finite reporting verbs as one regex alternation ("said|says|insisted|…")
+FRAME_VERBS = "|".join(_frame_verb_forms())
 QUOTED_HEADING = re.compile(r"(?:(?<=[.!?”’\"'] )|(?<=^))(?:[‘“\"](?=\w+ \w)[^‘’“”\"\n.!?,;:]{3,80}?\s?[’”\"]"
                             r"|'(?=\w+ \w)[^‘’“”\"'\n.!?,;:]{3,80}?')(?= [A-Z])"
-                            r"(?! (?:\S+ ){0,3}(?:" + "|".join(frame_verb_forms()) + r")\b"
+                            r"(?! (?:\S+ ){0,3}(?:" + FRAME_VERBS + r")\b"
                             r"(?: [^\s.,;]+){0,3}[.,;])",
                             re.M)
 _NEW_SENTENCE_IN_TITLE = re.compile(r"(?<=[a-z0-9’'])\s+(?=[A-Z][a-z])|[.!?](?=\s)")

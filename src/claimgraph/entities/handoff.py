@@ -109,9 +109,29 @@ def _misspelt_person(ents: list[Entity], name: str) -> Optional[Entity]:
     return found[0] if len(found) == 1 else None
 
 
+def entity_by_id(doc: Doc, ent_id: Optional[str]) -> Optional[Entity]:
+    """The entity record with that id, or None."""
+    return next((e for e in doc._.cg_entities or [] if e.id == ent_id), None)
+
+
+def latest_before(ents, offset: int) -> Optional[str]:
+    """Id of the entity among ``ents`` mentioned last before ``offset``, or None."""
+    best, best_at = None, -1
+    for ent in ents:
+        at = max((s for s, _ in ent.mentions if s < offset), default=-1)
+        if at > best_at:
+            best, best_at = ent.id, at
+    return best
+
+
+def is_definite(head) -> bool:
+    """Does the noun ``head`` take "the" ("*the* newspaper", "*the* official")?"""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+
 def add_mention(doc: Doc, ent_id: str, mention: Span) -> None:
     """Add a mention to the entity with that id (the quote step's resolved speakers)."""
-    ent = next((e for e in doc._.cg_entities or [] if e.id == ent_id), None)
+    ent = entity_by_id(doc, ent_id)
     if ent is not None:
         _attach(ent, mention)
 
@@ -144,23 +164,16 @@ def outlet_described(doc: Doc, head) -> Optional[str]:
     newspaper* said": a definite outlet noun is the outlet named last before it; its id,
     or None."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in KIND_NOUNS["NEWS_OUTLET"] or head.tag_ != "NN" \
-            or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            or not is_definite(head):
         return None
-    best, best_at = None, -1
-    for ent in doc._.cg_entities or []:
-        if ent.type != "NEWS_OUTLET":
-            continue
-        at = max((s for s, _ in ent.mentions if s < head.idx), default=-1)
-        if at > best_at:
-            best, best_at = ent.id, at
-    return best
+    return latest_before((e for e in doc._.cg_entities or [] if e.type == "NEWS_OUTLET"), head.idx)
 
 
 def named_in_its_kind(doc: Doc, ent_id: str, head) -> bool:
     """Is the phrase headed by ``head`` the entity ``ent_id`` named before the noun of its
     kind ("the Reuters news agency reported" is Reuters, not a new group; "a U.S. defense
     official" is not the United States)?"""
-    ent = next((e for e in doc._.cg_entities or [] if e.id == ent_id), None)
+    ent = entity_by_id(doc, ent_id)
     if ent is None or head.lemma_.lower() not in KIND_NOUNS.get(ent.type, ()) or head.tag_ != "NN":
         return False
     left = head.left_edge.idx
@@ -182,7 +195,7 @@ def _of_others(doc: Doc, end: int, head) -> bool:
 
 def mentions_cover(doc: Doc, ent_id: str, offset: int) -> bool:
     """Does one of the entity's mentions hold the character at ``offset``?"""
-    ent = next((e for e in doc._.cg_entities or [] if e.id == ent_id), None)
+    ent = entity_by_id(doc, ent_id)
     return ent is not None and any(s <= offset < e for s, e in ent.mentions)
 
 

@@ -357,13 +357,11 @@ class MentionFinder:
         if credits:  # "(AP Photo/Name, File)", "Photo credit: Name/Reuters": no one in the story
             body = [m for m in body if not _in_ranges(m.start, credits)]
             head = [m for m in head if not _in_ranges(m.start, credits)]
+        # "Secretary of State Maria Delgado", "Interior Minister Diosdado Cabello": a department
+        # word inside or before a title is the title's, not an entity
         titles = [m.extra["title_of"] for m in body if "title_of" in m.extra]
-        if titles:  # "Secretary of State Maria Delgado": "State" is her title, not an entity
-            body = [m for m in body if not (m.label != "PERSON" and not m.gid and fold(m.name) in DEPARTMENT_WORDS
-                                            and any(s <= m.name_start < e for s, e in titles))]
-        # "Interior Minister Diosdado Cabello": a department word before a title is the title's
-        body = [m for m in body if not (m.label != "PERSON" and not m.gid and fold(m.name) in DEPARTMENT_WORDS
-                                        and _before_title(doc_text(doc), m.name_end))]
+        body = [m for m in body if not (m.label != "PERSON" and not m.gid and fold(m.name) in DEPARTMENT_WORDS and (
+            any(s <= m.name_start < e for s, e in titles) or _before_title(doc_text(doc), m.name_end)))]
         body.sort(key=lambda m: m.start)
         head.sort(key=lambda m: m.start)
         return body, head

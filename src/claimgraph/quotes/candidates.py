@@ -478,13 +478,19 @@ def content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]:
     while start < end and (doc[start].dep_ in CLAUSE_TRIM_DEPS and doc[start].lower_ in ("that", "whether", "if")
                            or doc[start].is_punct and doc[start].text not in QUOTE_CHARS):
         start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS + KEPT_AT_END:
-        end -= 1
+    end = _without_final_punct(doc, start, end)
     return start, end
 
 
 #: punctuation that ends a content as part of its last word ("up to 30%")
 KEPT_AT_END = "%"
+
+
+def _without_final_punct(doc: Doc, start: int, end: int) -> int:
+    """``end`` moved back past punctuation, keeping quote marks and a final "%"."""
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS + KEPT_AT_END:
+        end -= 1
+    return end
 
 
 def _past_time_of_saying(doc: Doc, start: int, end: int) -> int:
@@ -605,9 +611,10 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                             and c.right_edge.i + 1 >= child.left_edge.i - 1]
                     if lead:
                         start = min(start, lead[0].left_edge.i)
-            elif rel in ("prep", "npadvmod") and tok.pos_ == "VERB" and _misattached_that_clause(tok, child) is not None:
+            elif rel in ("prep", "npadvmod") and tok.pos_ == "VERB" \
+                    and (clause := _misattached_that_clause(tok, child)) is not None:
                 # "had warned for months that the law would …": the that-clause is the cue's
-                start, end = content_bounds(_misattached_that_clause(tok, child), tok)
+                start, end = content_bounds(clause, tok)
                 rel = "ccomp"
             elif rel == "prep" and tok.pos_ == "VERB":
                 bounds = prep_object_bounds(child)
@@ -664,8 +671,7 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                 # "…,” he said." — the content ends where the cue's clause begins
                 end = min(end, tok.left_edge.i)
             # else a parenthetical cue ("The plan, she said, is dead") inside its content
-            while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS + KEPT_AT_END:
-                end -= 1
+            end = _without_final_punct(doc, start, end)
             if end > start:
                 yield Candidate(tok, start, end, "inverted", subject_of(tok))
 
@@ -694,8 +700,7 @@ def _evidence_in_candidates(doc: Doc) -> Iterator[Candidate]:
             end = min(end, prep.i)
         while start < end and (doc[start].is_punct or doc[start].is_space):
             start += 1
-        while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS + KEPT_AT_END:
-            end -= 1
+        end = _without_final_punct(doc, start, end)
         if end - start >= 3:
             yield Candidate(prep, start, end, "evidence:in", source)
 

@@ -33,8 +33,9 @@ from claimgraph.quotes.candidates import (EXPLETIVE_HEADS, SUBJECT_DEPS, Candida
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
 from claimgraph.lexicon import DOCUMENT_NOUNS, REPORTING_LEMMAS, verb_classes
 from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, PERSON_NOUNS, add_entity,
-                                        add_mention, collective_type, entity_at, named_in_its_kind, outlet_described,
-                                        taken_up_as_person, token_entity_type)
+                                        add_mention, collective_type, entity_at, entity_by_id, is_definite,
+                                        latest_before, named_in_its_kind, outlet_described, taken_up_as_person,
+                                        token_entity_type)
 from claimgraph.furniture import Furniture
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.quotes.confidence import confidence, quote_basis, speaker_form
@@ -459,7 +460,7 @@ def _described_before(doc: Doc, head: Token) -> Optional[str]:
     whose head noun is the head of an earlier speaker's description (or the role of an
     earlier person) is that speaker — the definite article marks it as known (Hawkins 1978;
     the head-match pass of Lee et al. 2013). The latest such entity, or None."""
-    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+    if head.pos_ != "NOUN" or not is_definite(head):
         return None
     noun = head.lower_
     # its own modifiers ("the *Pentagon* spokesman") must all be words of the earlier
@@ -468,29 +469,23 @@ def _described_before(doc: Doc, head: Token) -> Optional[str]:
     text = doc_text(doc)
     own = {t.lower_ for t in doc[head.left_edge.i:head.i]
            if t.is_alpha and t.dep_ != "det" and t.lower_ not in SAME_WORDS}
-    best, best_at = None, -1
-    for ent in doc._.cg_entities or []:
-        if ent.type not in ("PERSON", "GROUP") or not ent.mentions:
-            continue
+
+    def described(ent) -> bool:
         words = ent.name.lower().split()
-        if not words or words[-1] != noun and getattr(ent, "role", None) != noun:
-            continue
-        if own and not own <= set(" ".join([ent.name, *ent.aliases,
-                                            *(text[s:e] for s, e in ent.mentions)]).lower().split()):
-            continue
-        at = max((s for s, _ in ent.mentions if s < head.idx), default=-1)
-        if at > best_at:
-            best, best_at = ent.id, at
-    return best
+        if ent.type not in ("PERSON", "GROUP") or not ent.mentions or not words \
+                or words[-1] != noun and getattr(ent, "role", None) != noun:
+            return False
+        return not own or own <= set(" ".join([ent.name, *ent.aliases,
+                                               *(text[s:e] for s, e in ent.mentions)]).lower().split())
+    return latest_before(filter(described, doc._.cg_entities or []), head.idx)
 
 
 def _head_noun_of(doc: Doc, ent_id: str, head: Token) -> bool:
     """Is ``head`` no definite description of a person, or the noun of the entity's name, role or of one
     of its mentions before it?"""
-    if head.pos_ != "NOUN" or head.lower_ not in PERSON_NOUNS or not any(
-            c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+    if head.pos_ != "NOUN" or head.lower_ not in PERSON_NOUNS or not is_definite(head):
         return True
-    ent = next((e for e in doc._.cg_entities or [] if e.id == ent_id), None)
+    ent = entity_by_id(doc, ent_id)
     if ent is None:
         return True
     noun, text = head.lower_, doc_text(doc)
@@ -524,7 +519,7 @@ def _neuter_antecedent(doc: Doc, pron: Token, last_speaker) -> Optional[str]:
         return linked
     if last_speaker is None or pron.idx - last_speaker[1] > 600:
         return None
-    ent = next((e for e in doc._.cg_entities or [] if e.id == last_speaker[0]), None)
+    ent = entity_by_id(doc, last_speaker[0])
     return ent.id if ent is not None and ent.type in NEUTER_SPEAKER_TYPES else None
 
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from claimgraph.furniture import FRAME_VERBS
 from claimgraph.lexicon import DOUBLE_MARKS, SINGLE_CLOSE, SINGLE_OPEN
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -130,7 +131,8 @@ def _scan_single(text: str, lo: int, hi: int, out: list[QuotedSpan]) -> None:
 
 #: how far (characters) a straight single quotation may run
 STRAIGHT_SINGLE_REACH = 400
-_FRAME_AFTER: list = []
+#: a reporting frame within a few words ("' she added", "' said Ms Lee")
+_FRAME_AFTER = re.compile(r"\s+(?:\S+\s+){0,3}?(?:" + FRAME_VERBS + r")\b")
 
 
 def _framed_straight_close(text: str, lo: int, hi: int) -> Optional[int]:
@@ -138,14 +140,11 @@ def _framed_straight_close(text: str, lo: int, hi: int) -> Optional[int]:
     quotation in straight single marks — British copy's — taken only where a reporting frame
     follows it ("she added", "said Ms Lee"), so headlines and scare quotes stay as they were;
     its offset, or None."""
-    if not _FRAME_AFTER:
-        from claimgraph.furniture import frame_verb_forms
-        _FRAME_AFTER.append(re.compile(r"\s+(?:\S+\s+){0,3}?(?:" + "|".join(frame_verb_forms()) + r")\b"))
     for j in range(lo, hi):
         c = text[j]
         if c in DOUBLE_MARKS or c == "\n":
             return None
-        if c == "'" and j > lo and text[j - 1] in ",?!" and _FRAME_AFTER[0].match(text, j + 1):
+        if c == "'" and j > lo and text[j - 1] in ",?!" and _FRAME_AFTER.match(text, j + 1):
             return j
     return None
 

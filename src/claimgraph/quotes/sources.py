@@ -166,8 +166,7 @@ class SourceFinder(Step):
                 elif _anonymity_marked(head, _sentence_text(doc, head)):
                     anonymous = True
                     # "according to two people familiar with the talks": described, not named
-                    mention = _described(head) if ANONYMITY.search(" ".join(
-                        t.text for t in head.subtree).lower()) else mention
+                    mention = _described(head) if _phrase_marks_anonymity(head) else mention
                     text = doc_text(doc)[mention[0]:mention[1]]
                     source_id = entity_or_new(doc, mention, "GROUP" if head.tag_ == "NNS" else "PERSON", head.idx)
                     anonymous_refs.append((fs.cue[0], head.lemma_.lower(), source_id))
@@ -220,11 +219,15 @@ def _anonymity_marked(head: Token, context: str = "") -> bool:
     its sentence: "said on condition of anonymity") says so."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in SOURCE_NOUNS:
         return False
-    phrase = " ".join(t.text for t in head.subtree).lower()
-    if ANONYMITY.search(phrase):
+    if _phrase_marks_anonymity(head):
         return True
     return bool(context) and bool(re.search(r"anonymity|anonymously|not authori[sz]ed|not to be (named|identified)"
                                             r"|declined to be (named|identified)", context.lower()))
+
+
+def _phrase_marks_anonymity(head: Token) -> bool:
+    """Does the source's own phrase say it is unnamed ("people *familiar with* the talks")?"""
+    return ANONYMITY.search(" ".join(t.text for t in head.subtree).lower()) is not None
 
 
 def _described(head: Token) -> tuple[int, int]:

@@ -202,16 +202,21 @@ def paragraphs_apart(text: str, end: int, start: int) -> int:
 CONJOINED_PATH_DEPS = frozenset({"compound", "appos", "conj", "flat", "nsubj", "nsubjpass", "agent", "pobj"})
 
 
+def _conjoined_appositions(head: Token) -> list[Token]:
+    """The first name in apposition to ``head`` and the names conjoined after it, in text
+    order; ``[]`` unless there are at least two."""
+    first = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if first is None:
+        return []
+    more = [c for c in first.conjuncts if c.i > first.i and c.pos_ == "PROPN"]
+    return [first] + sorted(more, key=lambda t: t.i) if more else []
+
+
 def _list_read_as_apposition(head: Token) -> list[Token]:
     """"Ford, GM and Stellantis said": the parser reads the second name as the first's
     apposition and the last as the second's conjunct; a list of names, in order."""
-    if head.pos_ != "PROPN":
-        return []
-    second = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    if second is None:
-        return []
-    more = [c for c in second.conjuncts if c.i > second.i and c.pos_ == "PROPN"]
-    return [head, second] + sorted(more, key=lambda t: t.i) if more else []
+    rest = _conjoined_appositions(head) if head.pos_ == "PROPN" else []
+    return [head] + rest if rest else []
 
 
 def conjoined_speakers(head: Token) -> list[Token]:
@@ -305,13 +310,7 @@ def appositive_names(head: Token) -> list[Token]:
     """"Shipping lines Maersk and MSC confirmed …", "rights groups Amnesty and HRW said": a
     plural class noun with conjoined names in apposition speaks through those names; the
     heads of the names, in text order (``[]`` otherwise)."""
-    if head.pos_ != "NOUN" or head.tag_ != "NNS":
-        return []
-    names = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    if not names:
-        return []
-    more = [c for c in names[0].conjuncts if c.i > names[0].i and c.pos_ == "PROPN"]
-    return [names[0]] + sorted(more, key=lambda t: t.i) if more else []
+    return _conjoined_appositions(head) if head.pos_ == "NOUN" and head.tag_ == "NNS" else []
 
 
 def piece_mention(tok: Token, floor: int) -> tuple[int, int]:
