@@ -882,3 +882,18 @@ def test_a_quotation_in_straight_single_marks_before_a_frame_is_direct(reader):
     assert kinds.get("Nobody wanted to be blamed for killing it") == "direct"
     assert kinds.get("Is this the end") == "direct"
     assert not any("Star Wars" in k for k in kinds)
+
+
+def test_a_name_after_a_quotation_is_the_speaker_not_part_of_the_quote(reader):
+    # the parser hangs the name on the quotation's last noun ("… friends,” Mary …)
+    for text in ("“They were rivals, but also friends,” Mary K. Stone, the governor's former chief "
+                 "of staff, said.",
+                 "''They were rivals, but also friends,'' Mary K. Stone, the governor's former chief "
+                 "of staff, said of their years in office."):
+        a = reader.read("The senator spoke on Tuesday.\n\n" + text)
+        q = _quote(a, "rivals")
+        assert "Stone" not in a.span_text(q.content)
+        assert a.span_text(q.content).startswith("They were rivals")  # no mark of the two-character ''
+        assert a.entity(q.speaker).name == "Mary K. Stone"
+        stone = a.entity(q.speaker)
+        assert not any(a.text[s:e] == "friends" for s, e in stone.mentions)

@@ -33,6 +33,7 @@ from claimgraph.entities.coref import Resolver, inside_quotation
 from claimgraph.entities.interview import link_turns
 from claimgraph.entities.introductions import link_introductions
 from claimgraph.entities.letter import link_letter
+from claimgraph.lexicon import is_quote_mark
 from claimgraph.lexicon.gazetteer import Gazetteer, fold, gazetteer, norm_key
 from claimgraph.entities.mentions import (ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, Mention, MentionFinder,
                                           words_of)
@@ -287,6 +288,9 @@ class EntityClusterer(Step):
                 nps = [c for c in tok.children if c.dep_ in APPOS_DEPS and c.pos_ == "NOUN"]
                 if tok.dep_ in APPOS_DEPS and tok.head.pos_ == "NOUN" and tok.head.i < tok.i:
                     nps.append(tok.head)
+                # "“… but also friends,” Mary Stone, the chief of staff, said": the parser
+                # hung the name after the quotation on the quotation's last noun
+                nps = [np for np in nps if not _quote_mark_between(doc, np.i, tok.i)]
                 if labels[ci] != "PERSON":  # "Somalia, the country"; not "Asia, the website"
                     # "an art museum, the Pera Museum": the name's own head noun fits as well
                     own = {w.lower() for w in m.name.split()}
@@ -557,3 +561,8 @@ class EntityClusterer(Step):
     def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:
         doc._.cg_entities = entities
 
+
+def _quote_mark_between(doc: Doc, a: int, b: int) -> bool:
+    """Does a quotation mark stand between tokens ``a`` and ``b`` (either order)?"""
+    lo, hi = sorted((a, b))
+    return any(is_quote_mark(doc[k]) for k in range(lo + 1, hi))

@@ -60,6 +60,17 @@ DOCUMENT_NOUNS = frozenset({"letter", "report", "statement", "memo", "document",
 
 #: every quotation mark the quote step pairs or strips
 QUOTE_CHARS = "\"“”‘’«»„"
+
+#: quotation marks of typewriter copy, two characters each (''…'', ``…''), one token each
+TYPEWRITER_MARKS = ("''", "``")
+
+
+def is_quote_mark(tok) -> bool:
+    """Is ``tok`` a quotation mark: one of :data:`QUOTE_CHARS`, or a doubled typewriter mark
+    (the New York Times' ''…'')?"""
+    return tok.text in TYPEWRITER_MARKS or len(tok.text) == 1 and tok.text in QUOTE_CHARS
+
+
 #: the double marks that open or close a quotation (straight and curly)
 DOUBLE_MARKS = "\"“”"
 SINGLE_OPEN = "‘"

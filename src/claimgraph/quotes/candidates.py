@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.parsed import line_break_tokens, sentence_starts, tokens_with
 from claimgraph.entities.handoff import PERSON_NOUNS, TITLES, inside_quotation, token_entity_type
 from claimgraph.lexicon.gazetteer import fold, gazetteer
-from claimgraph.lexicon import QUOTE_CHARS, REPORTING_LEMMAS, verb_classes
+from claimgraph.lexicon import REPORTING_LEMMAS, is_quote_mark, verb_classes
 
 # dependency labels (ClearNLP / spaCy English)
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis"})
@@ -62,6 +62,7 @@ def subject_of(verb: Token) -> Optional[Token]:
     while seen < 5:
         subj = _own_subject(tok, inherited=seen > 0)
         if subj is not None:
+            subj = _renamed_past_quotation(subj)
             if _expletive(subj):
                 return None
             frame = _frame_before(verb, subj) if seen and verb.tag_ == "VBG" else None
@@ -268,8 +269,8 @@ def _framing_participle(verb: Token) -> bool:
     doc = verb.doc
     before = verb.head.left_edge.i - 1
     after = verb.right_edge.i + 1
-    return (before >= 0 and doc[before].text in QUOTE_CHARS
-            or after + 1 < len(doc) and doc[after].text == ":" and doc[after + 1].text in QUOTE_CHARS)
+    return (before >= 0 and is_quote_mark(doc[before])
+            or after + 1 < len(doc) and doc[after].text == ":" and is_quote_mark(doc[after + 1]))
 
 
 def _experiencer(verb: Token) -> Optional[Token]:
@@ -313,7 +314,7 @@ def _after_quotation(verb: Token) -> bool:
     """The verb comes right after a closing quotation: “…,” said X."""
     doc = verb.doc
     i = verb.i - 1
-    while i > 0 and doc[i].text in QUOTE_CHARS:
+    while i > 0 and is_quote_mark(doc[i]):
         i -= 1
     return i < verb.i - 1 and doc[i].text in (",", "?", "!")
 
@@ -423,7 +424,7 @@ def _likelier_subject(verb: Token, subjects: list[Token]) -> Token:
     the difference …,” *he* wondered", "Cross-referencing the records, *the researchers*
     found …": what comes first is a quotation or a fronted phrase)."""
     doc = verb.doc
-    if any(t.text in QUOTE_CHARS for t in doc[subjects[0].i:verb.i]):
+    if any(is_quote_mark(t) for t in doc[subjects[0].i:verb.i]):
         after = [c for c in subjects if c.i > verb.i]
         if after:
             return after[0]
@@ -476,7 +477,7 @@ def content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]:
     if cue is not None and start == cue.i + 1:
         start = _past_time_of_saying(doc, start, end)
     while start < end and (doc[start].dep_ in CLAUSE_TRIM_DEPS and doc[start].lower_ in ("that", "whether", "if")
-                           or doc[start].is_punct and doc[start].text not in QUOTE_CHARS):
+                           or doc[start].is_punct and not is_quote_mark(doc[start])):
         start += 1
     end = _without_final_punct(doc, start, end)
     return start, end
@@ -488,9 +489,30 @@ KEPT_AT_END = "%"
 
 def _without_final_punct(doc: Doc, start: int, end: int) -> int:
     """``end`` moved back past punctuation, keeping quote marks and a final "%"."""
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in QUOTE_CHARS + KEPT_AT_END:
+    while end > start and doc[end - 1].is_punct and not is_quote_mark(doc[end - 1]) and doc[end - 1].text != KEPT_AT_END:
         end -= 1
     return end
+
+
+def _renamed_past_quotation(subj: Token) -> Token:
+    """"“… but also friends,” Mary Stone, the chief of staff, said": a subject inside a
+    quotation with the name after the closing mark in apposition to it is that name."""
+    doc = subj.doc
+    for app in subj.rights:
+        if app.dep_ == "appos" and any(is_quote_mark(doc[k])
+                                       for k in range(subj.i + 1, app.left_edge.i)):
+            return app
+    return subj
+
+
+def _before_own_speaker(doc: Doc, start: int, end: int, speaker: Optional[Token]) -> int:
+    """"“They were rivals, but also friends,” Mary Stone, the chief of staff, said": where
+    the parser hung the speaker on the quotation's last word, the content ends at the
+    closing mark before the speaker."""
+    if speaker is None or not start < speaker.i < end:
+        return end
+    marks = [k for k in range(start + 1, speaker.i) if is_quote_mark(doc[k])]
+    return marks[-1] + 1 if marks else end
 
 
 def _past_time_of_saying(doc: Doc, start: int, end: int) -> int:
@@ -598,6 +620,9 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                 if rel == "xcomp" and child.pos_ not in ("VERB", "AUX"):
                     continue
                 start, end = content_bounds(child, tok)
+                if child.i < tok.i:
+                    speaker, speaker_done = subject_of(tok), True
+                    end = _before_own_speaker(doc, start, end, speaker)
                 if rel == "ccomp" and tok.dep_ == "relcl" and tok.head.i < tok.i and child.i > tok.i \
                         and not any(c.dep_ in SUBJECT_DEPS for c in child.children) \
                         and not any(t.dep_ in ("prep", "pobj") for t in tok.doc[tok.head.i + 1:tok.i]):
@@ -710,7 +735,7 @@ def _set_off(tok: Token) -> bool:
     closing quotation mark (“…,” he said / …, he said), not joined to it ("I think the
     public will *respond*")?"""
     left = min(t.i for t in tok.subtree if not t.is_punct)
-    return left > 0 and (tok.doc[left - 1].is_punct or tok.doc[left - 1].text in QUOTE_CHARS)
+    return left > 0 and (tok.doc[left - 1].is_punct or is_quote_mark(tok.doc[left - 1]))
 
 
 def _introduces_quotation(tok: Token, comma: bool = False) -> bool:
@@ -725,7 +750,7 @@ def _introduces_quotation(tok: Token, comma: bool = False) -> bool:
     j = i + 1
     while j < len(doc) and doc[j].is_space:
         j += 1
-    return j < len(doc) and doc[j].text in QUOTE_CHARS
+    return j < len(doc) and is_quote_mark(doc[j])
 
 
 def _discourse_idiom(tok: Token) -> bool:
@@ -759,7 +784,7 @@ def _colon_candidates(doc: Doc) -> Iterator[Candidate]:
             while j < len(sents) and "\n" not in doc[sents[j - 1].start:sents[j].start].text_with_ws:
                 end = sents[j].end
                 j += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in QUOTE_CHARS:
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and not is_quote_mark(doc[end - 1]):
             end -= 1
         while start < end and doc[start].is_space:
             start += 1

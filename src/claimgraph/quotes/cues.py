@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.entities.handoff import token_entity_type
 from claimgraph.errors import ModelFileError, model_meta
-from claimgraph.lexicon import QUOTE_CHARS, REPORTING_LEMMAS, verb_classes
+from claimgraph.lexicon import QUOTE_CHARS, REPORTING_LEMMAS, is_quote_mark, verb_classes
 from claimgraph.quotes.candidates import (SUBJECT_DEPS, Candidate,
                                             boundary_choices)
 
@@ -55,7 +55,7 @@ def boundary_features(doc: Doc, cand: "Candidate", end: int, description: str) -
                 f"extend,rel,dep={cand.relation},{lead}"] + [f"extend,class={c}" for c in classes]
     removed = cand.content_end - end
     size = "1-3" if removed <= 3 else "4-8" if removed <= 8 else "9-20" if removed <= 20 else "21+"
-    quoted = any(t.text in QUOTE_CHARS for t in doc[end:cand.content_end])
+    quoted = any(is_quote_mark(t) for t in doc[end:cand.content_end])
     classes = verb_classes().get(cand.cue.lemma_.lower(), ("none",))
     feats = ["cut", f"dep={dep}", f"dep,lead={dep},{lead}", f"dep,subj={dep},{subj}", f"joint={joint}",
              f"dep,joint={dep},{joint}", f"size={size}", f"dep,size={dep},{size}", f"quoted={quoted}",

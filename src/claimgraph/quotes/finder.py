@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from claimgraph.step import Step
 from claimgraph.model import Quote
 from claimgraph.parsed import doc_text, sentence_of, tokens_with
-from claimgraph.lexicon import DOUBLE_MARKS, QUOTE_CHARS
+from claimgraph.lexicon import DOUBLE_MARKS, QUOTE_CHARS, is_quote_mark
 from claimgraph.quotes.candidates import (EXPLETIVE_HEADS, SUBJECT_DEPS, Candidate, _introduces_quotation, cue_span,
                                             generate_candidates, subject_of)
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
@@ -217,7 +217,7 @@ class QuoteFinder(Step):
                 # what follows the quoted words is only when or where they were said ("… on
                 # Tuesday", "… in a speech on Monday"), no clause of its own
                 tail_words = len([w for w in tail if w.strip(QUOTE_CHARS + ".,;")])
-                first = next((t for t in tail_span or () if not t.is_punct and t.text not in QUOTE_CHARS), None)
+                first = next((t for t in tail_span or () if not t.is_punct and not is_quote_mark(t)), None)
                 circumstance = tail_words <= 3 or tail_words <= 6 and first is not None and first.head.i == cand.cue.i \
                     and first.dep_ in ("prep", "npadvmod") and not any(t.pos_ in ("VERB", "AUX") for t in tail_span)
                 lead = [w for w in doc_text(doc)[start:fragment.start].split() if w.strip(QUOTE_CHARS) not in ("", "as")]
@@ -638,6 +638,11 @@ def _reporting(tok: Token) -> bool:
     return tok.pos_ == "VERB" and tok.lemma_ in REPORTING_LEMMAS
 
 
+#: how many tokens after a closing mark the frame's verb may stand: room for a name with its
+#: role in apposition ("…,” Mary K. Stone, the governor's former chief of staff, said)
+FRAME_REACH = 20
+
+
 def _cue_after(doc: Doc, end_char: int) -> Optional[Token]:
     """A reporting verb in the few tokens after a closing quote mark: “…,” X said."""
     text = doc_text(doc)
@@ -660,7 +665,7 @@ def _cue_after(doc: Doc, end_char: int) -> Optional[Token]:
     # after a question or an exclamation the frame has no comma (“… ?” Lee asked reporters): there
     # only a content of the verb's own says a new sentence began
     own_content = ("ccomp", "xcomp") if last and text[last - 1] in "?!" else ("ccomp", "dobj", "xcomp")
-    for tok in doc[i:min(len(doc), i + 12)]:
+    for tok in doc[i:min(len(doc), i + FRAME_REACH)]:
         if tok.text in ".?!" or "\n" in tok.text or tok.text in DOUBLE_QUOTES:
             return None
         if (_reporting(tok) or tok.i - i < 4 and _quotative(tok)) and subject_of(tok) is not None:
@@ -698,7 +703,7 @@ def _before_opening_mark(doc: Doc, start_char: int) -> int:
     if span is None or span.start < 2:
         return -1
     i = span.start - 1
-    while i >= 0 and (doc[i].is_space or all(ch in QUOTE_CHARS for ch in doc[i].text)):
+    while i >= 0 and (doc[i].is_space or is_quote_mark(doc[i])):
         i -= 1
     return i
 
@@ -806,7 +811,7 @@ def _colon_cue(colon: Token) -> Optional[Token]:
     the clause's main verb, the speaker its subject — a person, a pronoun or a named
     body, not "The result:" or "The rules are clear:"."""
     doc = colon.doc
-    if colon.i + 1 < len(doc) and not (doc[colon.i + 1].is_space or doc[colon.i + 1].text in QUOTE_CHARS):
+    if colon.i + 1 < len(doc) and not (doc[colon.i + 1].is_space or is_quote_mark(doc[colon.i + 1])):
         return None
     if colon.i == 0:
         return None
@@ -973,7 +978,7 @@ def _statement_before(doc: Doc, quote: SpacySpan) -> Optional[tuple[Token, Token
     its subject the speaker. After "Ms. Lee was asked about the strike." it is the answer
     of the one asked. Returns (cue, speaker head)."""
     i = quote.start - 1
-    while i >= 0 and (doc[i].is_space or all(ch in QUOTE_CHARS for ch in doc[i].text)):
+    while i >= 0 and (doc[i].is_space or is_quote_mark(doc[i])):
         i -= 1
     if i < 0 or doc[i].text not in (".", "!"):
         return None

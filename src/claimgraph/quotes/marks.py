@@ -92,6 +92,9 @@ def _scan_double(text: str, lo: int, hi: int, out: list[QuotedSpan]) -> None:
             if opener or (c == "“" and not closer):
                 open_at = i
             continue
+        if i == open_at + 1 and c == text[open_at] == '"':
+            open_at = i  # ''…'' (typewriter copy, normalised to ""): one mark of two characters
+            continue
         if closer and not (opener and c == "“"):
             if i > open_at + 1:
                 out.append(QuotedSpan(open_at + 1, i, True))

@@ -13,7 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.lexicon import QUOTE_CHARS
+from claimgraph.lexicon import is_quote_mark
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.parsed import doc_text, paragraph_of, sentence_of
 from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, PERSON_NOUNS, TITLES,  # noqa: F401
@@ -47,7 +47,7 @@ def speaker_mention(head: Token) -> tuple[int, int]:
     # never back into the quotation before it ("“… utterly unacceptable,” Guterres’ spokesman":
     # the parser made the quoted adjective a modifier); a possessive’s mark is no quote mark
     for k in range(head.i - 1, start - 1, -1):
-        if doc[k].text in QUOTE_CHARS and doc[k].dep_ != "case" and doc[k].tag_ != "POS":
+        if is_quote_mark(doc[k]) and doc[k].dep_ != "case" and doc[k].tag_ != "POS":
             start = k + 1
             break
     # flat names split by the tagger ("Yi Won - il") end at the head
