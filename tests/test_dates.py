@@ -424,6 +424,17 @@ def test_the_reported_quarter_is_the_latest_named_or_the_one_a_date_ends():
     assert v["the quarter"] == "2023-Q2" and v["a year ago"] == "2022-Q2"
 
 
+def test_a_year_earlier_than_nine_months_results_is_the_year():
+    # results for several quarters are compared with the same span a year back: the year,
+    # not the reported quarter (which a single quarter's comparison keeps)
+    v = values("Pinecrest Bank said third-quarter profit rose to $8 million from $6 million a year "
+               "earlier. For the nine months, it earned $20 million, up from $15 million a year ago, "
+               "and first-half fees were above year-earlier levels.")
+    assert v["a year earlier"] == "2022-Q3"
+    assert v["a year ago"] == "2022"
+    assert v["year-earlier"] == "2022"
+
+
 def test_a_month_before_a_noun_after_an_article():
     v = values("Inquiries into the October fire went on under a June agreement; the March on the "
                "capital was peaceful.")

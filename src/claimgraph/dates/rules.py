@@ -350,6 +350,8 @@ class Rules:
         if rq is None:
             return "DATE", None, "low", True
         y, q = rq
+        if m.group("adj") and _about_a_longer_span(m.string, m.start()):
+            return "DATE", str(y - 1), "low", True  # "for the nine months, ... year-earlier net"
         if m.group("year"):
             y = int(m.group("year"))
         elif m.group("ago") or m.group("adj") or m.group("last"):
@@ -377,6 +379,8 @@ class Rules:
         if n == 1 and unit == "year" and direction in ("ago", "earlier") and (
                 ctx.quarter_named or (direction == "earlier" and not ctx.last_value)):
             rq = self._reporting_quarter(ctx)  # "profit rose from $2 million a year ago"
+            if rq is not None and _about_a_longer_span(m.string, m.start()):
+                return "DATE", str(rq[0] - 1), "low", True  # "nine-month net rose from a year earlier"
             if rq is not None:
                 return "DATE", f"{rq[0] - 1}-Q{rq[1]}", "low", True
         if direction in ("earlier", "before", "later") and n is not None:
@@ -722,6 +726,23 @@ _PAY_RX = r"(?:pay|salary|salaries|wages?|rent|severance)\b"
 
 # the end of a sentence, a line break or an opening quotation mark just before a word
 _SENTENCE_START = re.compile(r"(?:[.!?:]['\"”’)]?\s+|\n\s*|[\"“‘`]\s*)$")
+
+#: a sentence end: stop, optional closing mark, space and a capital (or a line break)
+_SENTENCE_END = re.compile(r"[.!?]['\"”’)]?\s+(?=[\"“A-Z])|\n")
+#: results for more than one quarter: "for the nine months", "first-half profit"
+_LONGER_SPAN = re.compile(r"(?i)\b(?:nine|six)[\s-]months?\b|\bfirst[\s-]half\b|\byear[\s-]to[\s-]date\b")
+#: how far back the start of a sentence is looked for
+_SENTENCE_REACH = 300
+
+
+def _about_a_longer_span(text: str, pos: int) -> bool:
+    """Whether the sentence up to ``pos`` reports results for a span longer than a quarter
+    (*for the nine months, net rose … from a year earlier*): the comparison is then with the
+    same span a year back, which the year stands for, not the reported quarter."""
+    start = max(0, pos - _SENTENCE_REACH)
+    for m in _SENTENCE_END.finditer(text, start, pos):
+        start = m.end()
+    return bool(_LONGER_SPAN.search(text, start, pos))
 
 # "four flights a week", "700 seats a week", "hundreds of interviews a day": a count of plural
 # things just before "a <unit>" makes it a frequency
