@@ -10,6 +10,7 @@ file as written).
 
     python train/train_cues.py                 # trains on the 'train' part, scores 'heldout'
     python train/train_cues.py --out FILE      # writes FILE instead of the shipped model
+    python train/train_cues.py --no-heldout    # while tuning: the held-out part is not read
 """
 from __future__ import annotations
 
@@ -187,7 +188,10 @@ def train(rows, epochs, l2, lr, dense_l2, min_feature_count, weight_cutoff, deci
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", type=Path, default=MODEL_FILE)
-    out = ap.parse_args().out
+    ap.add_argument("--no-heldout", action="store_true",
+                    help="write the model without scoring the held-out part (while tuning on train)")
+    args = ap.parse_args()
+    out = args.out
     commit = code_state()
     if not commit["tree_clean"]:
         print("warning: src/ or train/ differ from HEAD; the meta records tree_clean: false", file=sys.stderr)
@@ -212,6 +216,9 @@ def main():
              "threshold": HYPERPARAMETERS["threshold"], "weights": weights, "dense": dense,
              "meta": build_meta(gold, HYPERPARAMETERS, commit, trained_at)}
     write_model(model, out)
+    if args.no_heldout:
+        print(f"wrote {out} with {len(weights)} weights; held-out part not read")
+        return
     print(f"wrote {out} with {len(weights)} weights; scoring the held-out part")
     both = score_and_write(model, out, gold)["both"]
     print("held-out: " + "  ".join(f"{k}={v}" for k, v in both.items()))
