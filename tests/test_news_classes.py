@@ -897,3 +897,23 @@ def test_a_name_after_a_quotation_is_the_speaker_not_part_of_the_quote(reader):
         assert a.entity(q.speaker).name == "Mary K. Stone"
         stone = a.entity(q.speaker)
         assert not any(a.text[s:e] == "friends" for s, e in stone.mentions)
+
+
+def test_a_nickname_is_an_alias_of_the_person(reader):
+    a = reader.read("President Abdi Karim Warsame, known by his nickname Faraato, signed the bill on Tuesday. "
+                    "Critics said Faraato had ignored the courts.")
+    warsame = next(e for e in a.entities if e.name == "Abdi Karim Warsame")
+    assert "Faraato" in warsame.aliases
+    assert not any(e.name == "Faraato" for e in a.entities)
+    assert warsame.role is None or "nickname" not in warsame.role
+
+
+def test_a_given_name_the_tagger_left_out_and_a_role_make_a_person(reader):
+    a = reader.read("Civil groups want new talks. Ayanle Duraan is the executive director of the "
+                    "Lagos-based group Citizens Voice Forum. Duraan is calling for a caretaker government.")
+    person = next(e for e in a.entities if "Duraan" in e.name)
+    assert person.name == "Ayanle Duraan" and person.type == "PERSON"
+    group = next((e for e in a.entities if e.name == "Citizens Voice Forum"), None)
+    assert group is not None and group.type == "ORG"
+    lagos = next(e for e in a.entities if e.name == "Lagos")
+    assert [a.text[s:e] for s, e in lagos.mentions] == ["Lagos"]  # not "the Lagos" of "the Lagos-based group"

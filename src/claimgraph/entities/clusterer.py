@@ -61,6 +61,9 @@ APPOS_THING_NOUNS = ORG_NOUNS | PLACE_NOUNS | frozenset(
     "agency outlet website broadcaster newspaper network group organization organisation "
     "movement militia company forces force army daily magazine tabloid channel station".split())
 
+#: nouns that name the name, not its bearer ("known by his nickname Farmajo")
+NAME_NOUNS = frozenset("name nickname alias moniker pseudonym surname".split())
+
 # name heads that make no description of their own ("the state" is not "Ohio State")
 NAME_HEAD_STOP = frozenset("""state states city kingdom republic people nation country national
 united union world news times post daily""".split())
@@ -290,7 +293,8 @@ class EntityClusterer(Step):
                     nps.append(tok.head)
                 # "“… but also friends,” Mary Stone, the chief of staff, said": the parser
                 # hung the name after the quotation on the quotation's last noun
-                nps = [np for np in nps if not _quote_mark_between(doc, np.i, tok.i)]
+                nps = [np for np in nps if not _quote_mark_between(doc, np.i, tok.i)
+                       and np.lemma_.lower() not in NAME_NOUNS]
                 if labels[ci] != "PERSON":  # "Somalia, the country"; not "Asia, the website"
                     # "an art museum, the Pera Museum": the name's own head noun fits as well
                     own = {w.lower() for w in m.name.split()}

@@ -47,6 +47,9 @@ national united court""".split())
 # "X, also known as Y", "X (formerly Y)", "X, or Y": a bare "or" ("Scotland or England") is a choice
 _AKA = re.compile(r"^\s*(?:,?\s*\(?\s*(?:also known as|also called|known as|a\.k\.a\.?|aka|"
                   r"formerly(?: known as)?)|(?:,|\()\s*or)\s+(?:the\s+)?[\"“]?$", re.I)
+# a person's other name: "Mohamed, known by his nickname Farmajo", "Jones, nicknamed “Ace”"
+_PERSON_AKA = re.compile(r"^\s*(?:,|\()?\s*(?:(?:also|better|widely|popularly)\s+)?(?:known\s+(?:as|by\s+(?:his|her|"
+                         r"their|the)\s+(?:nick)?name)|nicknamed|dubbed|a\.k\.a\.?|aka|also\s+called)\s+[\"“]?$", re.I)
 _PAREN = re.compile(r"^\s*\(\s*$")
 
 
@@ -111,6 +114,8 @@ class NameSieve:
                     _PAREN.match(between) and is_acronym(ms[b].name))):
                 if ms[b].label != "PERSON" or ms[a].label == "PERSON":
                     union(a, b)
+            elif ms[a].label == "PERSON" and ms[b].label != "NORP" and _PERSON_AKA.match(between):
+                union(a, b)
             if ms[b].link is not None:
                 union(ms[b].link, b)
         # pass 3: acronyms of organisations

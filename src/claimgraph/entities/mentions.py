@@ -208,10 +208,15 @@ def taken_up_as_person(doc: Doc, start: int, end: int) -> bool:
     """The name ``doc[start:end]`` is one a person's context gives it: a relative "who" takes
     it up (", who heads …", the relative pronoun of persons, Quirk et al. 1985, §6.33; for
     names of two words or more: "Acme, who …" is British usage for a company), or a role
-    noun stands in apposition to it ("Simasiku, *director* at the coalition, says")."""
+    noun stands in apposition to it ("Simasiku, *director* at the coalition, says") or is its
+    predicate ("Wasuge is *the executive director* of …")."""
     i = end + 1 if end < len(doc) and doc[end].text == "," else end
     if end - start >= 2 and i < len(doc) and doc[i].lower_ == "who":
         return True
+    head = doc[end - 1]
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be" and not any(c.dep_ == "neg" for c in head.head.children) \
+            and any(c.dep_ == "attr" and c.lemma_.lower() in PERSON_NOUNS for c in head.head.children):
+        return True  # "Wasuge is the executive director of …": a role only a person holds
     return any(c.dep_ == "appos" and c.i >= end and c.lemma_.lower() in PERSON_NOUNS for c in doc[end - 1].children)
 
 
@@ -277,6 +282,21 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
 
 def _in_ranges(i: int, ranges) -> bool:
     return any(s <= i < e for s, e in ranges)
+
+
+#: nouns for a body of people that news sets before its name ("the group X", "the charity X")
+BODY_NOUNS = frozenset("""group organization organisation movement coalition alliance charity nonprofit
+party network agency firm company bank union association institute foundation militia band think-tank
+campaign committee""".split())
+
+
+def _named_kind_of_body(doc: Doc, start: int, end: int) -> bool:
+    """Is ``doc[start:end]`` the name of the body the noun right before it names ("the group
+    Somali Public Agenda", "the charity Oxfam"): in apposition or compound to that noun?"""
+    kind = doc[start - 1]
+    head = doc[end - 1]
+    return kind.lower_ in BODY_NOUNS and (head.dep_ == "appos" and head.head.i == kind.i
+                                          or kind.dep_ == "compound" and kind.head.i == head.i)
 
 
 #: words for a kind of firm that news puts before its name ("carmaker Stellantis")
@@ -414,8 +434,8 @@ class MentionFinder:
         if end - start >= 2 and _industry_noun(doc[start].lower_):
             start += 1
             label = "ORG"
-        elif label == "PERSON" and start >= 1 and _industry_noun(doc[start - 1].lower_):
-            label = "ORG"
+        elif label == "PERSON" and start >= 1 and (_industry_noun(doc[start - 1].lower_) or _named_kind_of_body(doc, start, end)):
+            label = "ORG"  # "the Mogadishu-based group Somali Public Agenda", "the charity Oxfam"
         if start >= end:
             return None
         # "Activist Lerato Dlamini" tagged as a title (NORP) and an organisation "Dlamini": a
@@ -425,6 +445,12 @@ class MentionFinder:
                 and (doc[start - 2].lower_ in PERSON_NOUNS or fold(doc[start - 2].text).rstrip(".") in TITLES) \
                 and doc[start].lower_ not in ORG_HEADS and doc[start].lower_ not in _ORGISH \
                 and self.gaz.place(doc[start].text) is None and self.gaz.org(doc[start].text) is None:
+            start -= 1
+            label = "PERSON"
+        # "Mahad Wasuge is the executive director …": the tagger took the family name alone; the
+        # untagged capitalised word the parser joined to it is the person's given name
+        if end - start == 1 and (label == "PERSON" or taken_up_as_person(doc, start, end)) \
+                and self._given_name_before(doc, start):
             start -= 1
             label = "PERSON"
         # "Analyst Mariana Soto of Santander", "Tom Hale of Lindqvist": one name after a
@@ -502,7 +528,8 @@ class MentionFinder:
         elif m.label == "PERSON":
             self._person_np(doc, m, start)
         elif start > 0 and doc[start - 1].lower_ == "the" and m.label not in ("NORP",) \
-                and not (doc[end - 1].dep_ in ("compound", "nmod", "amod") and doc[end - 1].head.i >= end):
+                and not (doc[end - 1].dep_ in ("compound", "nmod", "amod") and doc[end - 1].head.i >= end) \
+                and not (end < n and doc[end].text in ("-", "–") and not doc[end - 1].whitespace_):
             m.start = doc[start - 1].idx  # "the U.N.", but not "the U.N. envoy": "the" is the envoy's
         return m
 
@@ -545,6 +572,20 @@ class MentionFinder:
         if label in REPAIRABLE_LABELS:  # kept only if it turns out to be a person's name
             return "MISC", None, None, None
         return NAME_LABELS[label], None, None, None
+
+    def _given_name_before(self, doc: Doc, start: int) -> bool:
+        """Is ``doc[start - 1]`` an untagged given name of the one-word name at ``start``
+        (a capitalised proper noun the parser compounded to it, no title, role or
+        organisation word, no known place, not the end of a longer run of names)?"""
+        if start < 1:
+            return False
+        tok = doc[start - 1]
+        return (tok.dep_ == "compound" and tok.head.i == start and tok.pos_ == "PROPN" and tok.is_title
+                and tok.is_alpha and not tok.ent_type_ and tok.whitespace_ == " "
+                and fold(tok.text) not in TITLES and tok.lower_ not in PERSON_NOUNS
+                and tok.lower_ not in ORG_HEADS and tok.lower_ not in _ORGISH
+                and self.gaz.place(tok.text) is None and self.gaz.org(tok.text) is None
+                and not (start >= 2 and doc[start - 2].pos_ == "PROPN"))
 
     def looks_personal(self, name: str) -> bool:
         """``Given Family`` (two or three title-case words, the first a common given name,
