@@ -917,3 +917,16 @@ def test_a_given_name_the_tagger_left_out_and_a_role_make_a_person(reader):
     assert group is not None and group.type == "ORG"
     lagos = next(e for e in a.entities if e.name == "Lagos")
     assert [a.text[s:e] for s, e in lagos.mentions] == ["Lagos"]  # not "the Lagos" of "the Lagos-based group"
+
+
+def test_a_name_before_its_outlet_noun_is_an_outlet(reader):
+    a = reader.read("More than 9,000 patients came from abroad, the state-run Harbour Daily Review news website "
+                    "says. The sector grows 12% every year, the website adds. Revenue doubled, online magazine "
+                    "Clinic Weekly Asia says.")
+    review = next(e for e in a.entities if e.name == "Harbour Daily Review")
+    assert review.type == "NEWS_OUTLET"
+    grows = [x for x in a.attributions if "sector grows" in a.text[x.claim[0]:x.claim[1]]] + \
+            [q for q in a.quotes if "sector grows" in a.text[q.content[0]:q.content[1]]]
+    who = getattr(grows[0], "source", None) or getattr(grows[0], "speaker", None)
+    assert who == review.id  # "the website" is the outlet named before
+    assert next(e for e in a.entities if e.name == "Clinic Weekly Asia").type == "NEWS_OUTLET"

@@ -114,6 +114,12 @@ _OUTLET_BEFORE = re.compile(
     r"\b[Tt]he (?:[\w-]+ ){0,2}?(?:newspaper|daily|weekly|broadcaster|news agency|wire service|magazine|"
     r"tabloid|news site|news website|news outlet|outlet|(?:TV|television|radio) (?:channel|station|network))"
     r",? $")
+# "online magazine Healthcare Asia": a kind of outlet right before the name, with no determiner
+_OUTLET_KIND_BEFORE = re.compile(r"\b(?:online|news|business|trade|weekly|daily) (?:magazine|newspaper|site|website|portal) $")
+# "the government-run Vietnam Investment Review news website": the kind of outlet after the name
+_OUTLET_AFTER = re.compile(r"(?:[’']s)? (?:online |daily |weekly |business |financial )?(?:newspaper|news agency|wire service|"
+                           r"magazine|tabloid|news site|news website|news portal|news outlet|broadcaster|"
+                           r"(?:TV|television|radio) (?:channel|station|network))\b")
 # "Secretary of State", "Minister for Foreign Affairs", "Governor of the Central Bank" before a name
 # (not across a sentence's end: "... President of the Club. Ruiz said")
 _TITLE_OF = re.compile(
@@ -520,11 +526,15 @@ class MentionFinder:
         elif country is not None:
             m.country = country
             m.gid = f"n:{country}"
-        outlet = _OUTLET_BEFORE.search(doc_text(doc), max(0, name_start - 60), name_start) \
+        text = doc_text(doc)
+        outlet = _OUTLET_BEFORE.search(text, max(0, name_start - 60), name_start) \
             if m.label in ("PERSON", "ORG", "MISC", "NORP", "GPE") and not m.gid else None
         if outlet is not None:  # "the newspaper El Diario", "the daily La Nación": an outlet
             m.label = "NEWS_OUTLET"
             m.start = outlet.start()
+        elif m.label in ("ORG", "MISC") and not m.gid and (_OUTLET_AFTER.match(text, name_end) or _OUTLET_KIND_BEFORE.search(
+                text, max(0, name_start - 30), name_start)):
+            m.label = "NEWS_OUTLET"  # "the Vietnam Investment Review news website", "online magazine Healthcare Asia"
         elif m.label == "PERSON":
             self._person_np(doc, m, start)
         elif start > 0 and doc[start - 1].lower_ == "the" and m.label not in ("NORP",) \
