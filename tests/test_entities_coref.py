@@ -338,3 +338,14 @@ def test_a_name_written_with_the_is_no_given_name_of_a_person():
     ms = _names(text, [("Jets Singer", "PERSON", None), ("Jets", "ORG", None), ("Jets", "ORG", None)])
     ms[1].start -= len("The ")  # "The Jets": the article is part of the organisation's mention
     assert NameSieve().cluster(text, ms) == [[0], [1, 2]]
+
+
+def test_a_dummy_it_before_a_clause_stands_for_no_organisation(reader):
+    for text in ("Norvale Bank cut 200 jobs on Monday, and it should be noted that the cuts were planned.",
+                 "Norvale Bank made it clear that more cuts would follow.",
+                 "Norvale Bank reported a loss, but it’s hard to say why."):
+        a = reader.read(text)
+        assert entity_of(a, "it") is None, text
+    # a raised subject still stands for the bank
+    a = reader.read("Norvale Bank said it is expected to close the sale in June.")
+    assert same(a, ("Norvale Bank", 0), ("it", 0))

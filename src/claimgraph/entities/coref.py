@@ -97,9 +97,38 @@ OTHER_WORDS = frozenset("other another".split())
 GENERIC_ORG = frozenset("company firm group organisation organization agency team club".split())
 
 
+# verbs whose subject "it" may be a dummy standing for a clause after them ("it seems that")
+EXPLETIVE_VERBS = frozenset(("be", "seem", "appear"))
+# curly contractions of "be", which the tagger's lemmatizer leaves as they are ("it’s hard to")
+CONTRACTED_BE = frozenset(("’s", "’re", "’m"))
+CLAUSE_DEPS = ("ccomp", "xcomp")
+# verbs of a small clause whose subject "it" stands for a clause after it ("made it clear that")
+SMALL_CLAUSE_VERBS = frozenset("make find consider deem keep leave".split())
+
 # modifiers of a description that say nothing about which one is meant
 NEUTRAL_MODIFIERS = frozenset("""the a an this that former top senior chief deputy acting current longtime
 veteran new old then later first second third its his her their our whose""".split())
+
+
+def _copula(tok) -> bool:
+    return tok.lemma_ in EXPLETIVE_VERBS or tok.lower_ in CONTRACTED_BE
+
+
+def expletive_it(tok) -> bool:
+    """Is the *it* token ``tok`` the dummy subject of an extraposed clause, which stands for no
+    entity (the pleonastic *it* of Lappin & Leass 1994 and Lee et al. 2013)? "It is likely that",
+    "it's hard to know", "it is unclear whether", "it should be noted that", "the ministry made
+    it clear that"."""
+    verb = tok.head
+    clause = any(c.dep_ in CLAUSE_DEPS for c in verb.children)
+    if tok.dep_ in SUBJECT_DEPS and _copula(verb):
+        # the clause may hang from the adjective ("it is unclear whether ...")
+        return clause or any(c.dep_ == "acomp" and any(g.dep_ == "ccomp" for g in c.children)
+                             for c in verb.children)
+    if tok.dep_ == "nsubjpass":  # "it is expected that": a finite clause only ("it is expected to close")
+        return any(c.dep_ == "ccomp" for c in verb.children)
+    # the subject of a small clause: "made it clear that", "finds it hard to"
+    return tok.dep_ == "nsubj" and verb.pos_ == "ADJ" and verb.head.lemma_ in SMALL_CLAUSE_VERBS
 
 
 def inside_quotation(doc: Doc, offset: int) -> bool:
@@ -625,10 +654,8 @@ class Resolver:
                 labels[found] = "PERSON"
             return found
         elif m.number == "sg":  # it, its
-            if low == "it" and doc[m.head].dep_ in ("nsubj", "nsubjpass") and \
-                    any(c.dep_ in ("ccomp", "xcomp") for c in doc[m.head].head.children) and \
-                    doc[m.head].head.lemma_ in ("be", "seem", "appear"):
-                return None  # expletive "it is likely that"
+            if low == "it" and expletive_it(doc[m.head]):
+                return None  # "it is likely that", "it should be noted that", "made it clear that"
 
             pron = doc[m.head]
             # "Its members failed to agree": the possessive of a subject continues a subject too
