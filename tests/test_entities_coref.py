@@ -349,3 +349,8 @@ def test_a_dummy_it_before_a_clause_stands_for_no_organisation(reader):
     # a raised subject still stands for the bank
     a = reader.read("Norvale Bank said it is expected to close the sale in June.")
     assert same(a, ("Norvale Bank", 0), ("it", 0))
+
+
+def test_a_curly_contraction_of_be_is_a_copula(reader):
+    a = reader.read("Sarah Collins runs a bakery in Leeds. She’s the owner of two shops on Mill Street.")
+    assert same(a, ("Sarah Collins", 0), ("She", 0), ("the owner of two shops", 0))

@@ -35,7 +35,7 @@ from claimgraph.entities.introductions import link_introductions
 from claimgraph.entities.letter import link_letter
 from claimgraph.lexicon.gazetteer import Gazetteer, fold, gazetteer, norm_key
 from claimgraph.entities.mentions import (ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, Mention, MentionFinder,
-                                          words_of)
+                                          verb_lemma, words_of)
 from claimgraph.step import Step
 from claimgraph.model import Entity
 from claimgraph.parsed import doc_text
@@ -350,7 +350,7 @@ class EntityClusterer(Step):
                 verb = tok.head
                 if any(c.dep_ == "neg" for c in verb.children):
                     continue
-                if tok.dep_ == "nsubj" and verb.lemma_ in ("be", "become", "remain"):
+                if tok.dep_ == "nsubj" and verb_lemma(verb) in ("be", "become", "remain"):
                     nps = [c for c in verb.children if c.dep_ == "attr"]
                 elif label == "PERSON" and tok.dep_ in PREDICATE_SUBJECT_DEPS and verb.pos_ == "VERB" \
                         and not any(c.dep_ == "dobj" for c in verb.children):

@@ -51,7 +51,8 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from claimgraph.entities.mentions import DESC_PERSON_NOUNS, FAMILY_TOO, PERSON_NOUNS, PLACE_FEATURE_HEADS, Mention
+from claimgraph.entities.mentions import (DESC_PERSON_NOUNS, FAMILY_TOO, PERSON_NOUNS, PLACE_FEATURE_HEADS, Mention,
+                                          verb_lemma)
 from claimgraph.parsed import doc_text, noun_chunks
 from claimgraph.lexicon import QUOTATION_FRAME_VERBS, REPORTING_LEMMAS
 from claimgraph.lexicon.gazetteer import gazetteer
@@ -99,8 +100,6 @@ GENERIC_ORG = frozenset("company firm group organisation organization agency tea
 
 # verbs whose subject "it" may be a dummy standing for a clause after them ("it seems that")
 EXPLETIVE_VERBS = frozenset(("be", "seem", "appear"))
-# curly contractions of "be", which the tagger's lemmatizer leaves as they are ("it’s hard to")
-CONTRACTED_BE = frozenset(("’s", "’re", "’m"))
 CLAUSE_DEPS = ("ccomp", "xcomp")
 # verbs of a small clause whose subject "it" stands for a clause after it ("made it clear that")
 SMALL_CLAUSE_VERBS = frozenset("make find consider deem keep leave".split())
@@ -111,7 +110,7 @@ veteran new old then later first second third its his her their our whose""".spl
 
 
 def _copula(tok) -> bool:
-    return tok.lemma_ in EXPLETIVE_VERBS or tok.lower_ in CONTRACTED_BE
+    return verb_lemma(tok) in EXPLETIVE_VERBS
 
 
 def expletive_it(tok) -> bool:
@@ -861,7 +860,7 @@ class Resolver:
         the verb is a copula."""
         tok = doc[m.head]
         verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
-        if tok.dep_ not in OBJECT_DEPS or verb.lemma_ in ("be", "become", "remain"):
+        if tok.dep_ not in OBJECT_DEPS or verb_lemma(verb) in ("be", "become", "remain"):
             return set()
         verbs = _sharing_subject(verb)
         out = set()

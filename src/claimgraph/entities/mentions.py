@@ -247,6 +247,18 @@ def _capitalised_title(tok) -> bool:
     return first > 0 and tok.doc[first - 1].lower_ == "the"
 
 
+# curly contractions of "be", which the model's lemmatizer leaves as written ("it’s", "we’re")
+CONTRACTED_BE = frozenset(("’s", "’re", "’m"))
+
+
+def verb_lemma(tok) -> str:
+    """A token's lemma, with a curly contraction of "be" read as "be" as its straight spelling is
+    (not the possessive "’s", which is no verb)."""
+    if tok.lower_ in CONTRACTED_BE and tok.tag_.startswith("VB"):
+        return "be"
+    return tok.lemma_
+
+
 def words_of(doc: Doc) -> list[str]:
     """The token texts of a doc, read once per doc."""
     words = doc.user_data.get("cg_words")
