@@ -354,3 +354,11 @@ def test_a_dummy_it_before_a_clause_stands_for_no_organisation(reader):
 def test_a_curly_contraction_of_be_is_a_copula(reader):
     a = reader.read("Sarah Collins runs a bakery in Leeds. She’s the owner of two shops on Mill Street.")
     assert same(a, ("Sarah Collins", 0), ("She", 0), ("the owner of two shops", 0))
+
+
+def test_a_bracketed_short_form_of_the_initials_in_any_house_style_is_the_organisation(reader):
+    for name, short in (("Northern Rivers Dairy Cooperative", "NoRDCo"),
+                        ("American Society of Pediatric Nurses", "ASPedN")):
+        a = reader.read(f"Members of the {name} ({short}) met on Monday. {short} wants more funding.")
+        assert same(a, (name, 0), (short, 0), (short, 1)), short
+        assert entity_of(a, short).type == "ORG"
