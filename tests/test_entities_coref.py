@@ -362,3 +362,12 @@ def test_a_bracketed_short_form_of_the_initials_in_any_house_style_is_the_organi
         a = reader.read(f"Members of the {name} ({short}) met on Monday. {short} wants more funding.")
         assert same(a, (name, 0), (short, 0), (short, 1)), short
         assert entity_of(a, short).type == "ORG"
+
+
+def test_the_county_or_the_neighbourhood_is_the_place_an_appositive_called_so(reader):
+    for text, name, desc in (
+            ("Rents rose fastest in Harlem, a neighborhood in northern Manhattan. Many shops in the "
+             "neighborhood have closed.", "Harlem", "the neighborhood"),
+            ("The fire started in Loudoun, a rural county in Virginia. The county lost 40 homes.",
+             "Loudoun", "The county")):
+        assert same(reader.read(text), (name, 0), (desc, 0)), desc

@@ -90,7 +90,8 @@ company firm group organisation organization agency ministry party team club gov
 administration army military alliance bank union network broadcaster newspaper
 department council committee court university school
 """.split())
-PLACE_NOUNS = frozenset("country nation city capital state region town village province island".split())
+PLACE_NOUNS = frozenset("country nation city capital state region town village province island county district "
+                         "neighborhood neighbourhood municipality".split())
 # heads of descriptions that join only an entity whose name or role has the same noun ("the
 # college" for the American College of Pediatricians, "the architect" after "X, an architect")
 DESC_PERSON_NOUNS = frozenset("""actress poet artist architect composer musician novelist painter
