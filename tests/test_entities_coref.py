@@ -371,3 +371,8 @@ def test_the_county_or_the_neighbourhood_is_the_place_an_appositive_called_so(re
             ("The fire started in Loudoun, a rural county in Virginia. The county lost 40 homes.",
              "Loudoun", "The county")):
         assert same(reader.read(text), (name, 0), (desc, 0)), desc
+
+
+def test_there_is_the_place_someone_left_for(reader):
+    a = reader.read("Ana Ruiz left for Lisbon in 2019 and has worked there ever since.")
+    assert same(a, ("Lisbon", 0), ("there", 0))

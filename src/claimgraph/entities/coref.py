@@ -153,8 +153,8 @@ def _sharing_subject(verb) -> set[int]:
     return out
 
 
-#: prepositions of place and direction ("in Lyon", "moved to Lyon")
-PLACE_PREPOSITIONS = frozenset("in at to from into near".split())
+#: prepositions of place and direction ("in Lyon", "moved to Lyon", "left for Lyon")
+PLACE_PREPOSITIONS = frozenset("in at to from into near for".split())
 
 
 def _located(tok) -> bool:
