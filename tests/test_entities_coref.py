@@ -376,3 +376,10 @@ def test_the_county_or_the_neighbourhood_is_the_place_an_appositive_called_so(re
 def test_there_is_the_place_someone_left_for(reader):
     a = reader.read("Ana Ruiz left for Lisbon in 2019 and has worked there ever since.")
     assert same(a, ("Lisbon", 0), ("there", 0))
+
+
+def test_its_before_a_role_is_the_organisation_of_the_sentence_before(reader):
+    a = reader.read("Norvale Bank cut 200 jobs on Monday. Maria Lopez, its finance director, said the cuts "
+                    "were painful.")
+    assert same(a, ("Norvale Bank", 0), ("its", 0))
+    assert entity_of(a, "its finance director") is entity_of(a, "Maria Lopez")

@@ -60,6 +60,7 @@ from claimgraph.entities.names import FEMALE_TITLES, MALE_TITLES, is_family_firs
 
 PERSON_TYPES = ("PERSON",)
 THING_TYPES = ("ORG", "NEWS_OUTLET", "GOVERNMENT", "GPE", "LOC")
+EMPLOYER_TYPES = ("ORG", "NEWS_OUTLET", "GOVERNMENT")  # what has staff ("its spokesman")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "iobj", "pobj", "dative")
 REFLEXIVES = ("himself", "herself", "itself", "themselves")
@@ -659,6 +660,9 @@ class Resolver:
             pron = doc[m.head]
             # "Its members failed to agree": the possessive of a subject continues a subject too
             subject = pron.dep_ in SUBJECT_DEPS or pron.dep_ == "poss" and pron.head.dep_ in SUBJECT_DEPS
+            # "Acme cut 200 jobs. Ana Ruiz, its finance director, said": the owner of a person's
+            # role is an organisation, not a thing, however far back its subject was
+            staff = pron.dep_ == "poss" and pron.head.lemma_.lower() in PERSON_NOUNS
 
             def ok(ci, a):  # "it" is an organisation or a place only when one is named just before
                 if labels[ci] not in THING_TYPES or a.label == "NORP":
@@ -675,7 +679,9 @@ class Resolver:
                 # not a pronoun, which may itself be a wrong link
                 return m.sent - a.sent <= IT_WINDOW or (
                     subject and m.sent - a.sent == 1 and a.kind in SUBJECT_ANTECEDENT_KINDS
-                    and doc[a.head].dep_ in SUBJECT_DEPS)
+                    and doc[a.head].dep_ in SUBJECT_DEPS) or (
+                    staff and m.sent - a.sent == 1 and labels[ci] in EMPLOYER_TYPES
+                    and a.kind in SUBJECT_ANTECEDENT_KINDS)
         else:  # they, their
             pron = doc[m.head]
             # "they said": a speaker, which the quote step looks up here, may be further back
