@@ -61,6 +61,7 @@ from claimgraph.entities.names import FEMALE_TITLES, MALE_TITLES, is_family_firs
 PERSON_TYPES = ("PERSON",)
 THING_TYPES = ("ORG", "NEWS_OUTLET", "GOVERNMENT", "GPE", "LOC")
 EMPLOYER_TYPES = ("ORG", "NEWS_OUTLET", "GOVERNMENT")  # what has staff ("its spokesman")
+ROLE_OWNER_WINDOW = 1  # sentences back for the organisation of "its" + a role
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "iobj", "pobj", "dative")
 REFLEXIVES = ("himself", "herself", "itself", "themselves")
@@ -108,6 +109,12 @@ SMALL_CLAUSE_VERBS = frozenset("make find consider deem keep leave".split())
 # modifiers of a description that say nothing about which one is meant
 NEUTRAL_MODIFIERS = frozenset("""the a an this that former top senior chief deputy acting current longtime
 veteran new old then later first second third its his her their our whose""".split())
+
+
+def owns_role(pron) -> bool:
+    """Is the possessive ``pron`` the owner of a person's role ("its finance director")? That owner
+    is an organisation, not a thing, however far back its subject was."""
+    return pron.dep_ == "poss" and pron.head.lemma_.lower() in PERSON_NOUNS
 
 
 def _copula(tok) -> bool:
@@ -660,9 +667,7 @@ class Resolver:
             pron = doc[m.head]
             # "Its members failed to agree": the possessive of a subject continues a subject too
             subject = pron.dep_ in SUBJECT_DEPS or pron.dep_ == "poss" and pron.head.dep_ in SUBJECT_DEPS
-            # "Acme cut 200 jobs. Ana Ruiz, its finance director, said": the owner of a person's
-            # role is an organisation, not a thing, however far back its subject was
-            staff = pron.dep_ == "poss" and pron.head.lemma_.lower() in PERSON_NOUNS
+            staff = owns_role(pron)
 
             def ok(ci, a):  # "it" is an organisation or a place only when one is named just before
                 if labels[ci] not in THING_TYPES or a.label == "NORP":
@@ -680,7 +685,7 @@ class Resolver:
                 return m.sent - a.sent <= IT_WINDOW or (
                     subject and m.sent - a.sent == 1 and a.kind in SUBJECT_ANTECEDENT_KINDS
                     and doc[a.head].dep_ in SUBJECT_DEPS) or (
-                    staff and m.sent - a.sent == 1 and labels[ci] in EMPLOYER_TYPES
+                    staff and m.sent - a.sent <= ROLE_OWNER_WINDOW and labels[ci] in EMPLOYER_TYPES
                     and a.kind in SUBJECT_ANTECEDENT_KINDS)
         else:  # they, their
             pron = doc[m.head]
