@@ -383,3 +383,9 @@ def test_its_before_a_role_is_the_organisation_of_the_sentence_before(reader):
                     "were painful.")
     assert same(a, ("Norvale Bank", 0), ("its", 0))
     assert entity_of(a, "its finance director") is entity_of(a, "Maria Lopez")
+
+
+def test_a_full_name_and_the_middle_name_someone_goes_by_are_one_person():
+    text = "Otto Ravnholt won the prize. Born Jens Otto Harry Ravnholt in Aarhus, he taught there."
+    assert _cluster(text, [("Otto Ravnholt", "PERSON", None),
+                           ("Jens Otto Harry Ravnholt", "PERSON", None)]) == [[0, 1]]

@@ -268,7 +268,9 @@ class NameSieve:
         # "Hernan Gomez" / "Hernan Dario Gomez": same first and family name, one has a middle
         if gx and gy and gx[0] == gy[0] and (len(gx) == 1 or len(gy) == 1):
             return True
-        return False
+        # "Jens Otto Harry Jespersen" / "Otto Jespersen": the one given name someone goes by is
+        # one of the middle names of the full name
+        return len(gy) == 1 and gy[0] in gx[1:] or len(gx) == 1 and gx[0] in gy[1:]
 
     @staticmethod
     def _closest(ms: list[Mention], cands: list[int], i: int, find=None) -> Optional[int]:
