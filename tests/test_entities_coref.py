@@ -389,3 +389,13 @@ def test_a_full_name_and_the_middle_name_someone_goes_by_are_one_person():
     text = "Otto Ravnholt won the prize. Born Jens Otto Harry Ravnholt in Aarhus, he taught there."
     assert _cluster(text, [("Otto Ravnholt", "PERSON", None),
                            ("Jens Otto Harry Ravnholt", "PERSON", None)]) == [[0, 1]]
+
+
+def test_his_wife_again_is_the_one_an_appositive_called_his_wife(reader):
+    wife = reader.read("Tom Hale died on Monday. His wife, Mary Hale, said he was kind. His wife later "
+                       "thanked the nurses at the hospital.")
+    father = reader.read("Daniel Reyes grew up in Lyon. His father, Johann Reyes, taught mathematics. "
+                         "Daniel Reyes later banned his father from the house.")
+    assert same(wife, ("Mary Hale", 0), ("His wife", 1))
+    assert same(father, ("Johann Reyes", 0), ("his father", 0))
+    assert same(father, ("Daniel Reyes", 1), ("his", 0))  # not the father the "his" is inside

@@ -98,6 +98,7 @@ NAMED_BY_OF = frozenset("city town village island state province region country 
 # modifiers of a description that set it apart from what came before ("the other island")
 OTHER_WORDS = frozenset("other another".split())
 GENERIC_ORG = frozenset("company firm group organisation organization agency team club".split())
+POSSESSIVE_DETERMINERS = frozenset("his her their its my our your".split())
 
 
 # verbs whose subject "it" may be a dummy standing for a clause after them ("it seems that")
@@ -625,8 +626,9 @@ class Resolver:
             return self._salience(doc, m, active, lambda ci, a: labels[ci] in ("GPE", "LOC") and a.kind == "name"
                                   and a.label != "NORP" and m.sent - a.sent <= 1 and _located(doc[a.head]))
         if m.number == "sg" and m.gender in ("m", "f"):
-            def ok(ci, a):
-                return labels[ci] in PERSON_TYPES and gender[ci] in (None, m.gender) and ci != self._not_speaker
+            def ok(ci, a):  # not the phrase the pronoun is in ("his father" for its "his": i-within-i)
+                return labels[ci] in PERSON_TYPES and gender[ci] in (None, m.gender) and ci != self._not_speaker \
+                    and not a.start <= m.start < a.end
             local = self._clause_owner(doc, m, active, ok)
             if local is not None:
                 return local if local >= 0 else None
@@ -743,6 +745,12 @@ class Resolver:
             " ; ".join(x.name for x in cluster if x.kind in ("name", "appos"))
         return role_matches(role, noun, _modifiers(m.name, noun))
 
+    @staticmethod
+    def _called(noun: str, cluster: list[Mention]) -> bool:
+        """Did a possessive description with this noun ("his father, Johann") name the cluster?"""
+        return any(x.kind in ("appos", "desc") and x.extra.get("noun") == noun
+                   and x.name.split()[0].lower() in POSSESSIVE_DETERMINERS for x in cluster)
+
     def _cataphora(self, m: Mention, clusters, labels) -> Optional[int]:
         """A role named before its holder ("the province's premier said …; Premier X"):
         the one person introduced later in the article with that role."""
@@ -807,14 +815,18 @@ class Resolver:
         noun = m.extra.get("noun", "")
         want = PERSON_TYPES if m.label == "PERSON" else ("GPE",) if m.label == "GPE" else \
             ("GPE", "LOC") if m.label == "LOC" else ("ORG", "NEWS_OUTLET", "GOVERNMENT")
-        # 1. a cluster whose role or name has the head noun
+        held = m.extra.get("held")
+        # 1. a cluster whose role or name has the head noun ("his wife": one an appositive or a
+        # predicate called someone's wife, and no generic reading)
         for ci, a in reversed(active):
             if m.sent - a.sent > self.DESC_WINDOW:
                 break
             if labels[ci] not in want:
                 continue
-            if self._fits(m, noun, clusters[ci]):
+            if self._called(noun, clusters[ci]) if held else self._fits(m, noun, clusters[ci]):
                 return ci  # "the military spokesperson" is not the "foreign ministry spokesperson"
+        if held:
+            return None
         # 2. generic nouns: the most salient agreeing cluster within a sentence or two
         g = "m" if noun in MALE_NOUNS else "f" if noun in FEMALE_NOUNS else None
         year_old = "year-old" in m.name or "year - old" in m.name

@@ -982,7 +982,10 @@ class MentionFinder:
                 if p_.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in p_.children) \
                         or p_.pos_ == "PROPN":
                     owner = range(p_.left_edge.i, p_.right_edge.i + 1)
-            if owner is None and (not dets or dets[0].lower_ not in ("the", "this", "that")):
+            # "his wife", "her lawyer": the role of someone an appositive has named ("his wife, Ana
+            # Ruiz"); only the holder of that role takes it (no generic reading)
+            held = bool(poss) and not dets and label == "PERSON" and poss[0].tag_ == "PRP$"
+            if owner is None and not held and (not dets or dets[0].lower_ not in ("the", "this", "that")):
                 continue
             left = tok.left_edge.i
             # a name may modify a role ("the top U.S. diplomat"), never an organisation's or place's head
@@ -998,5 +1001,5 @@ class MentionFinder:
             start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
             out.append(Mention(start, end, doc_text(doc)[start:end], label, "desc", tok.i,
                                sent_of[tok.i], start, end, number="pl" if tok.tag_ == "NNS" else "sg",
-                               extra={"noun": low}))
+                               extra={"noun": low, "held": held}))
         return out
