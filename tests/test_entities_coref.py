@@ -399,3 +399,9 @@ def test_his_wife_again_is_the_one_an_appositive_called_his_wife(reader):
     assert same(wife, ("Mary Hale", 0), ("His wife", 1))
     assert same(father, ("Johann Reyes", 0), ("his father", 0))
     assert same(father, ("Daniel Reyes", 1), ("his", 0))  # not the father the "his" is inside
+
+
+def test_her_brother_again_is_the_brother_an_appositive_named(reader):
+    a = reader.read("Ana Ruiz moved to Lyon. Her brother, Pablo Ruiz, stayed in Madrid. Ana Ruiz still "
+                    "phones her brother every week.")
+    assert same(a, ("Pablo Ruiz", 0), ("her brother", 0))

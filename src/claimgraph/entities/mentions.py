@@ -97,7 +97,7 @@ PLACE_NOUNS = frozenset("country nation city capital state region town village p
 DESC_PERSON_NOUNS = frozenset("""actress poet artist architect composer musician novelist painter
 designer photographer producer comedian historian linguist physicist chemist biologist engineer nurse
 farmer owner chef astronaut mathematician philosopher economist broadcaster presenter host teen teenager
-youngster""".split())
+youngster brother sister nephew niece uncle aunt cousin grandfather grandmother""".split())
 DESC_ORG_NOUNS = frozenset("""college institute institution museum hospital society association
 foundation federation league library publisher church academy orchestra band airline charity
 """.split())
