@@ -405,3 +405,13 @@ def test_her_brother_again_is_the_brother_an_appositive_named(reader):
     a = reader.read("Ana Ruiz moved to Lyon. Her brother, Pablo Ruiz, stayed in Madrid. Ana Ruiz still "
                     "phones her brother every week.")
     assert same(a, ("Pablo Ruiz", 0), ("her brother", 0))
+
+
+def test_a_list_after_a_name_is_no_appositive(reader):
+    a = reader.read("Natsu Ono was born in Kobe. In 1893, Ono, her mother and her sister moved to Tokyo. "
+                    "Her mother opened a shop.")
+    ono = entity_of(a, "Natsu Ono")
+    assert entity_of(a, "her mother") is not ono and entity_of(a, "Her mother") is not ono
+    # an appositive closed by its comma stays one
+    a = reader.read("Ana Ruiz, the founder and its chief executive, said sales rose.")
+    assert same(a, ("Ana Ruiz", 0), ("the founder", 0))

@@ -52,6 +52,7 @@ OUTLET_NOUNS = re.compile(r"\b(?:newspaper|daily|broadcaster|news agency|news ou
                           r"news website|tabloid|magazine|wire service|television channel|"
                           r"radio station|TV channel)\b", re.I)
 APPOS_DEPS = ("appos",)
+APPOSITIVE_CLOSERS = (",", ")", "—", "–")  # what ends an appositive inside its sentence
 # a headline's "Given Family" the tagger did not call a person: two or three capitalised words
 HEADING_NAME = re.compile(r"[^\W\d_][^\W\d_A-Z]+(?: [^\W\d_][^\W\d_A-Z]+){1,2}")
 ROLE_HEADS = PERSON_NOUNS | frozenset("head member founder owner editor".split())
@@ -314,6 +315,8 @@ class EntityClusterer(Step):
                         continue
                     if np.i < tok.i and any(doc[k].text == ":" for k in range(np.i + 1, tok.i)):
                         continue  # "Image: Name", "Photo: Name": a caption's credit, not a role
+                    if np.i > tok.i and self._listed(doc, np):
+                        continue  # "Ono, her mother and her sister moved": a list, not her mother
                     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
                     app = Mention(start, end, doc_text(doc)[start:end], labels[ci], "appos", np.i,
                                   sent_of[np.i], start, end, extra={"noun": np.lemma_.lower()})
@@ -450,6 +453,17 @@ class EntityClusterer(Step):
                             number="pl", extra={"group": True})
             clusters.append([group])
             labels.append("GROUP")
+
+    @staticmethod
+    def _listed(doc: Doc, np) -> bool:
+        """Is the noun phrase after a name's comma the second item of a list ("Ono, her mother and
+        her sister moved")? Another determined noun phrase is conjoined to it and no comma closes
+        them, as one would close an appositive ("Ruiz, the founder and its chief, said")."""
+        for c in np.children:
+            if c.dep_ == "conj" and any(g.dep_ in ("det", "poss") for g in c.children):
+                after = c.right_edge.i + 1
+                return not (after < len(doc) and doc[after].text in APPOSITIVE_CLOSERS)
+        return False
 
     @staticmethod
     def _conjoined_role(doc: Doc, tok, m: Mention) -> None:
