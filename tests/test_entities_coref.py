@@ -415,3 +415,8 @@ def test_a_list_after_a_name_is_no_appositive(reader):
     # an appositive closed by its comma stays one
     a = reader.read("Ana Ruiz, the founder and its chief executive, said sales rose.")
     assert same(a, ("Ana Ruiz", 0), ("the founder", 0))
+
+
+def test_what_a_person_is_called_is_no_mention_of_them(reader):
+    a = reader.read("Marta Lind writes crime novels. Sol Vega is her pen name.")
+    assert entity_of(a, "her pen name") is not entity_of(a, "Sol Vega")

@@ -52,6 +52,8 @@ OUTLET_NOUNS = re.compile(r"\b(?:newspaper|daily|broadcaster|news agency|news ou
                           r"news website|tabloid|magazine|wire service|television channel|"
                           r"radio station|TV channel)\b", re.I)
 APPOS_DEPS = ("appos",)
+# predicate nouns that say what a name is called, not who it is
+NAME_NOUNS = frozenset("name pseudonym nickname alias surname moniker".split())
 APPOSITIVE_CLOSERS = (",", ")", "—", "–")  # what ends an appositive inside its sentence
 # a headline's "Given Family" the tagger did not call a person: two or three capitalised words
 HEADING_NAME = re.compile(r"[^\W\d_][^\W\d_A-Z]+(?: [^\W\d_][^\W\d_A-Z]+){1,2}")
@@ -375,6 +377,8 @@ class EntityClusterer(Step):
                             label == "PERSON" and kind.pos_ == "PROPN" and kind.lower_ in ROLE_HEADS):
                         continue
                     lemma = kind.lemma_.lower()
+                    if lemma in NAME_NOUNS:
+                        continue  # "Higuchi Ichiyō is her pen name": a name of hers, not her
                     # the attribute of a copula is the subject whatever its noun ("Higuchi was an
                     # important figure", "Oakland is a perfect destination"): the copula asserts
                     # identity (GUM train genres: any noun for the copula, CoNLL 0.5869 -> 0.5887);
