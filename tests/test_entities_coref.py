@@ -338,3 +338,85 @@ def test_a_name_written_with_the_is_no_given_name_of_a_person():
     ms = _names(text, [("Jets Singer", "PERSON", None), ("Jets", "ORG", None), ("Jets", "ORG", None)])
     ms[1].start -= len("The ")  # "The Jets": the article is part of the organisation's mention
     assert NameSieve().cluster(text, ms) == [[0], [1, 2]]
+
+
+def test_a_dummy_it_before_a_clause_stands_for_no_organisation(reader):
+    for text in ("Norvale Bank cut 200 jobs on Monday, and it should be noted that the cuts were planned.",
+                 "Norvale Bank made it clear that more cuts would follow.",
+                 "Norvale Bank reported a loss, but it’s hard to say why."):
+        a = reader.read(text)
+        assert entity_of(a, "it") is None, text
+    # a raised subject still stands for the bank
+    a = reader.read("Norvale Bank said it is expected to close the sale in June.")
+    assert same(a, ("Norvale Bank", 0), ("it", 0))
+
+
+def test_a_curly_contraction_of_be_is_a_copula(reader):
+    a = reader.read("Sarah Collins runs a bakery in Leeds. She’s the owner of two shops on Mill Street.")
+    assert same(a, ("Sarah Collins", 0), ("She", 0), ("the owner of two shops", 0))
+
+
+def test_a_bracketed_short_form_of_the_initials_in_any_house_style_is_the_organisation(reader):
+    for name, short in (("Northern Rivers Dairy Cooperative", "NoRDCo"),
+                        ("American Society of Pediatric Nurses", "ASPedN")):
+        a = reader.read(f"Members of the {name} ({short}) met on Monday. {short} wants more funding.")
+        assert same(a, (name, 0), (short, 0), (short, 1)), short
+        assert entity_of(a, short).type == "ORG"
+
+
+def test_the_county_or_the_neighbourhood_is_the_place_an_appositive_called_so(reader):
+    for text, name, desc in (
+            ("Rents rose fastest in Harlem, a neighborhood in northern Manhattan. Many shops in the "
+             "neighborhood have closed.", "Harlem", "the neighborhood"),
+            ("The fire started in Loudoun, a rural county in Virginia. The county lost 40 homes.",
+             "Loudoun", "The county")):
+        assert same(reader.read(text), (name, 0), (desc, 0)), desc
+
+
+def test_there_is_the_place_someone_left_for(reader):
+    a = reader.read("Ana Ruiz left for Lisbon in 2019 and has worked there ever since.")
+    assert same(a, ("Lisbon", 0), ("there", 0))
+
+
+def test_its_before_a_role_is_the_organisation_of_the_sentence_before(reader):
+    a = reader.read("Norvale Bank cut 200 jobs on Monday. Maria Lopez, its finance director, said the cuts "
+                    "were painful.")
+    assert same(a, ("Norvale Bank", 0), ("its", 0))
+    assert entity_of(a, "its finance director") is entity_of(a, "Maria Lopez")
+
+
+def test_a_full_name_and_the_middle_name_someone_goes_by_are_one_person():
+    text = "Otto Ravnholt won the prize. Born Jens Otto Harry Ravnholt in Aarhus, he taught there."
+    assert _cluster(text, [("Otto Ravnholt", "PERSON", None),
+                           ("Jens Otto Harry Ravnholt", "PERSON", None)]) == [[0, 1]]
+
+
+def test_his_wife_again_is_the_one_an_appositive_called_his_wife(reader):
+    wife = reader.read("Tom Hale died on Monday. His wife, Mary Hale, said he was kind. His wife later "
+                       "thanked the nurses at the hospital.")
+    father = reader.read("Daniel Reyes grew up in Lyon. His father, Johann Reyes, taught mathematics. "
+                         "Daniel Reyes later banned his father from the house.")
+    assert same(wife, ("Mary Hale", 0), ("His wife", 1))
+    assert same(father, ("Johann Reyes", 0), ("his father", 0))
+    assert same(father, ("Daniel Reyes", 1), ("his", 0))  # not the father the "his" is inside
+
+
+def test_her_brother_again_is_the_brother_an_appositive_named(reader):
+    a = reader.read("Ana Ruiz moved to Lyon. Her brother, Pablo Ruiz, stayed in Madrid. Ana Ruiz still "
+                    "phones her brother every week.")
+    assert same(a, ("Pablo Ruiz", 0), ("her brother", 0))
+
+
+def test_a_list_after_a_name_is_no_appositive(reader):
+    a = reader.read("Natsu Ono was born in Kobe. In 1893, Ono, her mother and her sister moved to Tokyo. "
+                    "Her mother opened a shop.")
+    ono = entity_of(a, "Natsu Ono")
+    assert entity_of(a, "her mother") is not ono and entity_of(a, "Her mother") is not ono
+    # an appositive closed by its comma stays one
+    a = reader.read("Ana Ruiz, the founder and its chief executive, said sales rose.")
+    assert same(a, ("Ana Ruiz", 0), ("the founder", 0))
+
+
+def test_what_a_person_is_called_is_no_mention_of_them(reader):
+    a = reader.read("Marta Lind writes crime novels. Sol Vega is her pen name.")
+    assert entity_of(a, "her pen name") is not entity_of(a, "Sol Vega")

@@ -36,7 +36,7 @@ from claimgraph.entities.letter import link_letter
 from claimgraph.lexicon import is_quote_mark
 from claimgraph.lexicon.gazetteer import Gazetteer, fold, gazetteer, norm_key
 from claimgraph.entities.mentions import (ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, Mention, MentionFinder,
-                                          words_of)
+                                          verb_lemma, words_of)
 from claimgraph.step import Step
 from claimgraph.model import Entity
 from claimgraph.parsed import doc_text
@@ -53,6 +53,9 @@ OUTLET_NOUNS = re.compile(r"\b(?:newspaper|daily|broadcaster|news agency|news ou
                           r"news website|tabloid|magazine|wire service|television channel|"
                           r"radio station|TV channel)\b", re.I)
 APPOS_DEPS = ("appos",)
+# predicate nouns that say what a name is called, not who it is
+NAME_NOUNS = frozenset("name pseudonym nickname alias surname moniker".split())
+APPOSITIVE_CLOSERS = (",", ")", "—", "–")  # what ends an appositive inside its sentence
 # a headline's "Given Family" the tagger did not call a person: two or three capitalised words
 HEADING_NAME = re.compile(r"[^\W\d_][^\W\d_A-Z]+(?: [^\W\d_][^\W\d_A-Z]+){1,2}")
 ROLE_HEADS = PERSON_NOUNS | frozenset("head member founder owner editor".split())
@@ -322,6 +325,8 @@ class EntityClusterer(Step):
                         continue
                     if np.i < tok.i and any(doc[k].text == ":" for k in range(np.i + 1, tok.i)):
                         continue  # "Image: Name", "Photo: Name": a caption's credit, not a role
+                    if np.i > tok.i and self._listed(doc, np):
+                        continue  # "Ono, her mother and her sister moved": a list, not her mother
                     start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
                     app = Mention(start, end, doc_text(doc)[start:end], labels[ci], "appos", np.i,
                                   sent_of[np.i], start, end, extra={"noun": np.lemma_.lower()})
@@ -358,7 +363,7 @@ class EntityClusterer(Step):
                 verb = tok.head
                 if any(c.dep_ == "neg" for c in verb.children):
                     continue
-                if tok.dep_ == "nsubj" and verb.lemma_ in ("be", "become", "remain"):
+                if tok.dep_ == "nsubj" and verb_lemma(verb) in ("be", "become", "remain"):
                     nps = [c for c in verb.children if c.dep_ == "attr"]
                 elif label == "PERSON" and tok.dep_ in PREDICATE_SUBJECT_DEPS and verb.pos_ == "VERB" \
                         and not any(c.dep_ == "dobj" for c in verb.children):
@@ -380,6 +385,8 @@ class EntityClusterer(Step):
                             label == "PERSON" and kind.pos_ == "PROPN" and kind.lower_ in ROLE_HEADS):
                         continue
                     lemma = kind.lemma_.lower()
+                    if lemma in NAME_NOUNS:
+                        continue  # "Higuchi Ichiyō is her pen name": a name of hers, not her
                     # the attribute of a copula is the subject whatever its noun ("Higuchi was an
                     # important figure", "Oakland is a perfect destination"): the copula asserts
                     # identity (GUM train genres: any noun for the copula, CoNLL 0.5869 -> 0.5887);
@@ -458,6 +465,17 @@ class EntityClusterer(Step):
                             number="pl", extra={"group": True})
             clusters.append([group])
             labels.append("GROUP")
+
+    @staticmethod
+    def _listed(doc: Doc, np) -> bool:
+        """Is the noun phrase after a name's comma the second item of a list ("Ono, her mother and
+        her sister moved")? Another determined noun phrase is conjoined to it and no comma closes
+        them, as one would close an appositive ("Ruiz, the founder and its chief, said")."""
+        for c in np.children:
+            if c.dep_ == "conj" and any(g.dep_ in ("det", "poss") for g in c.children):
+                after = c.right_edge.i + 1
+                return not (after < len(doc) and doc[after].text in APPOSITIVE_CLOSERS)
+        return False
 
     @staticmethod
     def _conjoined_role(doc: Doc, tok, m: Mention) -> None:

@@ -27,7 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from claimgraph.lexicon.gazetteer import norm_key
 from claimgraph.entities.mentions import PLACE_FEATURE_HEADS, Mention
-from claimgraph.entities.names import (FEMALE_TITLES, MALE_TITLES, acronym, family_name, given_names, is_acronym,
+from claimgraph.entities.names import (FEMALE_TITLES, MALE_TITLES, abbreviates, acronym, family_name, given_names, is_acronym,
                                        name_words, variants)
 
 PLACE_LABELS = ("GPE", "LOC")
@@ -110,7 +110,12 @@ class NameSieve:
         # pass 2: explicit aliases ("X, also known as Y"; "X (Y)")
         for a, b in zip(range(len(ms)), range(1, len(ms))):
             between = text[ms[a].name_end:ms[b].start]
-            if ms[a].label not in ("PERSON",) and (_AKA.match(between) or (
+            if ms[a].label not in ("PERSON",) and _PAREN.match(between) and abbreviates(ms[b].name, ms[a].name):
+                # "the Northern Rivers Dairy Cooperative (NoRDCo)", "(Nato)": the initials in
+                # brackets are the name's short form, however the tagger typed them
+                ms[b].label = ms[a].label
+                union(a, b)
+            elif ms[a].label not in ("PERSON",) and (_AKA.match(between) or (
                     _PAREN.match(between) and is_acronym(ms[b].name))):
                 if ms[b].label != "PERSON" or ms[a].label == "PERSON":
                     union(a, b)
@@ -268,7 +273,9 @@ class NameSieve:
         # "Hernan Gomez" / "Hernan Dario Gomez": same first and family name, one has a middle
         if gx and gy and gx[0] == gy[0] and (len(gx) == 1 or len(gy) == 1):
             return True
-        return False
+        # "Jens Otto Harry Jespersen" / "Otto Jespersen": the one given name someone goes by is
+        # one of the middle names of the full name
+        return len(gy) == 1 and gy[0] in gx[1:] or len(gx) == 1 and gx[0] in gy[1:]
 
     @staticmethod
     def _closest(ms: list[Mention], cands: list[int], i: int, find=None) -> Optional[int]:

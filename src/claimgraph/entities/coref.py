@@ -51,7 +51,8 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from claimgraph.entities.mentions import DESC_PERSON_NOUNS, FAMILY_TOO, PERSON_NOUNS, PLACE_FEATURE_HEADS, Mention
+from claimgraph.entities.mentions import (DESC_PERSON_NOUNS, FAMILY_TOO, PERSON_NOUNS, PLACE_FEATURE_HEADS, Mention,
+                                          verb_lemma)
 from claimgraph.parsed import doc_text, noun_chunks
 from claimgraph.lexicon import QUOTATION_FRAME_VERBS, REPORTING_LEMMAS
 from claimgraph.lexicon.gazetteer import gazetteer
@@ -59,6 +60,8 @@ from claimgraph.entities.names import FEMALE_TITLES, MALE_TITLES, is_family_firs
 
 PERSON_TYPES = ("PERSON",)
 THING_TYPES = ("ORG", "NEWS_OUTLET", "GOVERNMENT", "GPE", "LOC")
+EMPLOYER_TYPES = ("ORG", "NEWS_OUTLET", "GOVERNMENT")  # what has staff ("its spokesman")
+ROLE_OWNER_WINDOW = 1  # sentences back for the organisation of "its" + a role
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 OBJECT_DEPS = ("dobj", "iobj", "pobj", "dative")
 REFLEXIVES = ("himself", "herself", "itself", "themselves")
@@ -95,11 +98,45 @@ NAMED_BY_OF = frozenset("city town village island state province region country 
 # modifiers of a description that set it apart from what came before ("the other island")
 OTHER_WORDS = frozenset("other another".split())
 GENERIC_ORG = frozenset("company firm group organisation organization agency team club".split())
+POSSESSIVE_DETERMINERS = frozenset("his her their its my our your".split())
 
+
+# verbs whose subject "it" may be a dummy standing for a clause after them ("it seems that")
+EXPLETIVE_VERBS = frozenset(("be", "seem", "appear"))
+CLAUSE_DEPS = ("ccomp", "xcomp")
+# verbs of a small clause whose subject "it" stands for a clause after it ("made it clear that")
+SMALL_CLAUSE_VERBS = frozenset("make find consider deem keep leave".split())
 
 # modifiers of a description that say nothing about which one is meant
 NEUTRAL_MODIFIERS = frozenset("""the a an this that former top senior chief deputy acting current longtime
 veteran new old then later first second third its his her their our whose""".split())
+
+
+def owns_role(pron) -> bool:
+    """Is the possessive ``pron`` the owner of a person's role ("its finance director")? That owner
+    is an organisation, not a thing, however far back its subject was."""
+    return pron.dep_ == "poss" and pron.head.lemma_.lower() in PERSON_NOUNS
+
+
+def _copula(tok) -> bool:
+    return verb_lemma(tok) in EXPLETIVE_VERBS
+
+
+def expletive_it(tok) -> bool:
+    """Is the *it* token ``tok`` the dummy subject of an extraposed clause, which stands for no
+    entity (the pleonastic *it* of Lappin & Leass 1994 and Lee et al. 2013)? "It is likely that",
+    "it's hard to know", "it is unclear whether", "it should be noted that", "the ministry made
+    it clear that"."""
+    verb = tok.head
+    clause = any(c.dep_ in CLAUSE_DEPS for c in verb.children)
+    if tok.dep_ in SUBJECT_DEPS and _copula(verb):
+        # the clause may hang from the adjective ("it is unclear whether ...")
+        return clause or any(c.dep_ == "acomp" and any(g.dep_ == "ccomp" for g in c.children)
+                             for c in verb.children)
+    if tok.dep_ == "nsubjpass":  # "it is expected that": a finite clause only ("it is expected to close")
+        return any(c.dep_ == "ccomp" for c in verb.children)
+    # the subject of a small clause: "made it clear that", "finds it hard to"
+    return tok.dep_ == "nsubj" and verb.pos_ == "ADJ" and verb.head.lemma_ in SMALL_CLAUSE_VERBS
 
 
 def inside_quotation(doc: Doc, offset: int) -> bool:
@@ -125,8 +162,8 @@ def _sharing_subject(verb) -> set[int]:
     return out
 
 
-#: prepositions of place and direction ("in Lyon", "moved to Lyon")
-PLACE_PREPOSITIONS = frozenset("in at to from into near".split())
+#: prepositions of place and direction ("in Lyon", "moved to Lyon", "left for Lyon")
+PLACE_PREPOSITIONS = frozenset("in at to from into near for".split())
 
 
 def _located(tok) -> bool:
@@ -589,8 +626,9 @@ class Resolver:
             return self._salience(doc, m, active, lambda ci, a: labels[ci] in ("GPE", "LOC") and a.kind == "name"
                                   and a.label != "NORP" and m.sent - a.sent <= 1 and _located(doc[a.head]))
         if m.number == "sg" and m.gender in ("m", "f"):
-            def ok(ci, a):
-                return labels[ci] in PERSON_TYPES and gender[ci] in (None, m.gender) and ci != self._not_speaker
+            def ok(ci, a):  # not the phrase the pronoun is in ("his father" for its "his": i-within-i)
+                return labels[ci] in PERSON_TYPES and gender[ci] in (None, m.gender) and ci != self._not_speaker \
+                    and not a.start <= m.start < a.end
             local = self._clause_owner(doc, m, active, ok)
             if local is not None:
                 return local if local >= 0 else None
@@ -625,14 +663,13 @@ class Resolver:
                 labels[found] = "PERSON"
             return found
         elif m.number == "sg":  # it, its
-            if low == "it" and doc[m.head].dep_ in ("nsubj", "nsubjpass") and \
-                    any(c.dep_ in ("ccomp", "xcomp") for c in doc[m.head].head.children) and \
-                    doc[m.head].head.lemma_ in ("be", "seem", "appear"):
-                return None  # expletive "it is likely that"
+            if low == "it" and expletive_it(doc[m.head]):
+                return None  # "it is likely that", "it should be noted that", "made it clear that"
 
             pron = doc[m.head]
             # "Its members failed to agree": the possessive of a subject continues a subject too
             subject = pron.dep_ in SUBJECT_DEPS or pron.dep_ == "poss" and pron.head.dep_ in SUBJECT_DEPS
+            staff = owns_role(pron)
 
             def ok(ci, a):  # "it" is an organisation or a place only when one is named just before
                 if labels[ci] not in THING_TYPES or a.label == "NORP":
@@ -649,7 +686,9 @@ class Resolver:
                 # not a pronoun, which may itself be a wrong link
                 return m.sent - a.sent <= IT_WINDOW or (
                     subject and m.sent - a.sent == 1 and a.kind in SUBJECT_ANTECEDENT_KINDS
-                    and doc[a.head].dep_ in SUBJECT_DEPS)
+                    and doc[a.head].dep_ in SUBJECT_DEPS) or (
+                    staff and m.sent - a.sent <= ROLE_OWNER_WINDOW and labels[ci] in EMPLOYER_TYPES
+                    and a.kind in SUBJECT_ANTECEDENT_KINDS)
         else:  # they, their
             pron = doc[m.head]
             # "they said": a speaker, which the quote step looks up here, may be further back
@@ -705,6 +744,12 @@ class Resolver:
         role = " ; ".join(x.role or "" for x in cluster) + " ; " + \
             " ; ".join(x.name for x in cluster if x.kind in ("name", "appos"))
         return role_matches(role, noun, _modifiers(m.name, noun))
+
+    @staticmethod
+    def _called(noun: str, cluster: list[Mention]) -> bool:
+        """Did a possessive description with this noun ("his father, Johann") name the cluster?"""
+        return any(x.kind in ("appos", "desc") and x.extra.get("noun") == noun
+                   and x.name.split()[0].lower() in POSSESSIVE_DETERMINERS for x in cluster)
 
     def _cataphora(self, m: Mention, clusters, labels) -> Optional[int]:
         """A role named before its holder ("the province's premier said …; Premier X"):
@@ -770,14 +815,18 @@ class Resolver:
         noun = m.extra.get("noun", "")
         want = PERSON_TYPES if m.label == "PERSON" else ("GPE",) if m.label == "GPE" else \
             ("GPE", "LOC") if m.label == "LOC" else ("ORG", "NEWS_OUTLET", "GOVERNMENT")
-        # 1. a cluster whose role or name has the head noun
+        held = m.extra.get("held")
+        # 1. a cluster whose role or name has the head noun ("his wife": one an appositive or a
+        # predicate called someone's wife, and no generic reading)
         for ci, a in reversed(active):
             if m.sent - a.sent > self.DESC_WINDOW:
                 break
             if labels[ci] not in want:
                 continue
-            if self._fits(m, noun, clusters[ci]):
+            if self._called(noun, clusters[ci]) if held else self._fits(m, noun, clusters[ci]):
                 return ci  # "the military spokesperson" is not the "foreign ministry spokesperson"
+        if held:
+            return None
         # 2. generic nouns: the most salient agreeing cluster within a sentence or two
         g = "m" if noun in MALE_NOUNS else "f" if noun in FEMALE_NOUNS else None
         year_old = "year-old" in m.name or "year - old" in m.name
@@ -834,7 +883,7 @@ class Resolver:
         the verb is a copula."""
         tok = doc[m.head]
         verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
-        if tok.dep_ not in OBJECT_DEPS or verb.lemma_ in ("be", "become", "remain"):
+        if tok.dep_ not in OBJECT_DEPS or verb_lemma(verb) in ("be", "become", "remain"):
             return set()
         verbs = _sharing_subject(verb)
         out = set()

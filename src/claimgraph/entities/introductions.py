@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from claimgraph.entities.interview import ANSWER_PERSON, PRONOUN_TAGS, attach_pronoun
-from claimgraph.entities.mentions import Mention
+from claimgraph.entities.mentions import Mention, verb_lemma
 
 COPULA = "be"
 NAME_NOUN = "name"  # "my name is X"
@@ -23,7 +23,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 def _introduces(tok) -> bool:
     """Is the name token ``tok`` the predicate of "I am" or "my name is"?"""
     verb = tok.head
-    if tok.dep_ != "attr" or verb.lemma_ != COPULA:
+    if tok.dep_ != "attr" or verb_lemma(verb) != COPULA:
         return False
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     return subj is not None and (subj.lower_ == "i" or subj.lower_ == NAME_NOUN and any(

@@ -90,13 +90,14 @@ company firm group organisation organization agency ministry party team club gov
 administration army military alliance bank union network broadcaster newspaper
 department council committee court university school
 """.split())
-PLACE_NOUNS = frozenset("country nation city capital state region town village province island".split())
+PLACE_NOUNS = frozenset("country nation city capital state region town village province island county district "
+                         "neighborhood neighbourhood municipality".split())
 # heads of descriptions that join only an entity whose name or role has the same noun ("the
 # college" for the American College of Pediatricians, "the architect" after "X, an architect")
 DESC_PERSON_NOUNS = frozenset("""actress poet artist architect composer musician novelist painter
 designer photographer producer comedian historian linguist physicist chemist biologist engineer nurse
 farmer owner chef astronaut mathematician philosopher economist broadcaster presenter host teen teenager
-youngster""".split())
+youngster brother sister nephew niece uncle aunt cousin grandfather grandmother""".split())
 DESC_ORG_NOUNS = frozenset("""college institute institution museum hospital society association
 foundation federation league library publisher church academy orchestra band airline charity
 """.split())
@@ -256,6 +257,18 @@ def _capitalised_title(tok) -> bool:
         return False
     first = min([c.i for c in words] + [tok.i])
     return first > 0 and tok.doc[first - 1].lower_ == "the"
+
+
+# curly contractions of "be", which the model's lemmatizer leaves as written ("it’s", "we’re")
+CONTRACTED_BE = frozenset(("’s", "’re", "’m"))
+
+
+def verb_lemma(tok) -> str:
+    """A token's lemma, with a curly contraction of "be" read as "be" as its straight spelling is
+    (not the possessive "’s", which is no verb)."""
+    if tok.lower_ in CONTRACTED_BE and tok.tag_.startswith("VB"):
+        return "be"
+    return tok.lemma_
 
 
 def words_of(doc: Doc) -> list[str]:
@@ -1020,7 +1033,10 @@ class MentionFinder:
                 if p_.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in p_.children) \
                         or p_.pos_ == "PROPN":
                     owner = range(p_.left_edge.i, p_.right_edge.i + 1)
-            if owner is None and (not dets or dets[0].lower_ not in ("the", "this", "that")):
+            # "his wife", "her lawyer": the role of someone an appositive has named ("his wife, Ana
+            # Ruiz"); only the holder of that role takes it (no generic reading)
+            held = bool(poss) and not dets and label == "PERSON" and poss[0].tag_ == "PRP$"
+            if owner is None and not held and (not dets or dets[0].lower_ not in ("the", "this", "that")):
                 continue
             left = tok.left_edge.i
             # a name may modify a role ("the top U.S. diplomat"), never an organisation's or place's head
@@ -1036,5 +1052,5 @@ class MentionFinder:
             start, end = doc[left].idx, doc[right - 1].idx + len(doc[right - 1].text)
             out.append(Mention(start, end, doc_text(doc)[start:end], label, "desc", tok.i,
                                sent_of[tok.i], start, end, number="pl" if tok.tag_ == "NNS" else "sg",
-                               extra={"noun": low}))
+                               extra={"noun": low, "held": held}))
         return out

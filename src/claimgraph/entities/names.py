@@ -152,6 +152,16 @@ def acronym(name: str) -> str:
     return "".join(out)
 
 
+def abbreviates(short: str, name: str) -> bool:
+    """Is the one word ``short`` made of the initials of ``name`` in any house style: "Nato" (British
+    copy's acronym as a word) or "ACPeds" (an initial with more letters of its word)?"""
+    initials = acronym(name)
+    letters = short.replace(".", "").replace("-", "")
+    if len(initials) < 2 or not letters.isalpha():
+        return False
+    return letters.upper() == initials.upper() or "".join(c for c in letters if c.isupper()) == initials
+
+
 def is_acronym(text: str) -> bool:
     letters = text.replace(".", "").replace("-", "")
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
