@@ -930,3 +930,11 @@ def test_a_name_before_its_outlet_noun_is_an_outlet(reader):
     who = getattr(grows[0], "source", None) or getattr(grows[0], "speaker", None)
     assert who == review.id  # "the website" is the outlet named before
     assert next(e for e in a.entities if e.name == "Clinic Weekly Asia").type == "NEWS_OUTLET"
+
+
+def test_a_named_bodys_data_or_report_speaks_for_that_body(reader):
+    a = reader.read("National Revenue Office data show more than 4.1 million visitors arrived from January "
+                    "through June this year.")
+    q = _quote(a, "4.1 million visitors")
+    who = a.entity(q.speaker)
+    assert who.name == "National Revenue Office" and who.type == "ORG"

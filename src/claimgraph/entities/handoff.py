@@ -18,6 +18,7 @@ from claimgraph.entities.coref import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULA
 from claimgraph.entities.clusters import misspelling_of
 from claimgraph.entities.mentions import ORG_NOUNS, PERSON_NOUNS, taken_up_as_person  # noqa: F401 - for the quote step
 from claimgraph.entities.names import TITLES  # noqa: F401 - for the quote step
+from claimgraph.lexicon import DOCUMENT_NOUNS
 from claimgraph.lexicon.gazetteer import norm_key
 from claimgraph.model import Entity, Span
 from claimgraph.parsed import doc_text
@@ -178,6 +179,21 @@ def named_in_its_kind(doc: Doc, ent_id: str, head) -> bool:
         return False
     left = head.left_edge.idx
     return any(left <= s and e <= head.idx and not _of_others(doc, e, head) for s, e in ent.mentions)
+
+
+#: who may be named as the author of a document ("General Statistics Office data show")
+AUTHOR_TYPES = frozenset({"ORG", "GOVERNMENT", "NEWS_OUTLET", "PERSON"})
+
+
+def authored_by(doc: Doc, ent_id: str, head) -> bool:
+    """Is the phrase headed by ``head`` a document of the entity ``ent_id`` named before its
+    noun ("General Statistics Office data show", "a Pentagon report found", "Trump's letter
+    said"), so that what it says is that entity's?"""
+    ent = entity_by_id(doc, ent_id)
+    if ent is None or ent.type not in AUTHOR_TYPES or head.lemma_.lower() not in DOCUMENT_NOUNS:
+        return False
+    left = head.left_edge.idx
+    return any(left <= s and e <= head.idx for s, e in ent.mentions)
 
 
 #: nouns of those who stand in a relation to an organisation ("a Tesla supplier group")

@@ -56,7 +56,8 @@ DOCUMENT_NOUNS = frozenset({"letter", "report", "statement", "memo", "document",
                             "transcript", "draft", "copy", "complaint", "lawsuit", "indictment", "affidavit",
                             "order", "ruling", "assessment", "briefing", "presentation", "release", "plan",
                             "suit", "petition", "communique", "declaration", "resolution", "post", "tweet",
-                            "notice"})
+                            "notice",
+                            "datum"})  # the English model's lemma of "data"
 
 #: every quotation mark the quote step pairs or strips
 QUOTE_CHARS = "\"“”‘’«»„"

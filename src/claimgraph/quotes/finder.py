@@ -33,7 +33,7 @@ from claimgraph.quotes.candidates import (EXPLETIVE_HEADS, SUBJECT_DEPS, Candida
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
 from claimgraph.lexicon import DOCUMENT_NOUNS, REPORTING_LEMMAS, verb_classes
 from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, PERSON_NOUNS, add_entity,
-                                        add_mention, collective_type, entity_at, entity_by_id, is_definite,
+                                        add_mention, authored_by, collective_type, entity_at, entity_by_id, is_definite,
                                         latest_before, named_in_its_kind, outlet_described, taken_up_as_person,
                                         token_entity_type)
 from claimgraph.furniture import Furniture
@@ -418,6 +418,9 @@ class QuoteFinder(Step):
                 add_mention(doc, ent_id, mention)
                 return ent_id
         ent_id = entity_at(doc, *mention)
+        if ent_id is not None and not mentions_cover(doc, ent_id, head.idx) and authored_by(doc, ent_id, head):
+            add_mention(doc, ent_id, mention)  # "General Statistics Office data show …": the office's
+            return ent_id
         if ent_id is not None and not mentions_cover(doc, ent_id, head.idx) \
                 and not named_in_its_kind(doc, ent_id, head):
             # "Lindqvist Engineering insists" is the company, not the Lindqvist named in it;
