@@ -420,3 +420,11 @@ def test_a_list_after_a_name_is_no_appositive(reader):
 def test_what_a_person_is_called_is_no_mention_of_them(reader):
     a = reader.read("Marta Lind writes crime novels. Sol Vega is her pen name.")
     assert entity_of(a, "her pen name") is not entity_of(a, "Sol Vega")
+
+
+def test_the_carmaker_or_the_retailer_is_the_firm_named_before(reader):
+    for text, name, desc in (("Fendral Motors recalled 9,000 cars. The carmaker said brakes could fail.",
+                              "Fendral Motors", "The carmaker"),
+                             ("Dunmore Foods closed two plants. The retailer said sales fell.",
+                              "Dunmore Foods", "The retailer")):
+        assert same(reader.read(text), (name, 0), (desc, 0)), desc

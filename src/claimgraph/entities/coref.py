@@ -52,7 +52,7 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from claimgraph.entities.mentions import (DESC_PERSON_NOUNS, FAMILY_TOO, PERSON_NOUNS, PLACE_FEATURE_HEADS, Mention,
-                                          verb_lemma)
+                                          industry_noun, verb_lemma)
 from claimgraph.parsed import doc_text, noun_chunks
 from claimgraph.lexicon import QUOTATION_FRAME_VERBS, REPORTING_LEMMAS
 from claimgraph.lexicon.gazetteer import gazetteer
@@ -830,7 +830,8 @@ class Resolver:
         # 2. generic nouns: the most salient agreeing cluster within a sentence or two
         g = "m" if noun in MALE_NOUNS else "f" if noun in FEMALE_NOUNS else None
         year_old = "year-old" in m.name or "year - old" in m.name
-        if not (noun in GENERIC_PERSON or year_old or noun in GENERIC_PLACE or noun in GENERIC_ORG
+        generic_org = noun in GENERIC_ORG or industry_noun(noun)  # "the carmaker": the firm named before
+        if not (noun in GENERIC_PERSON or year_old or noun in GENERIC_PLACE or generic_org
                 or noun in GENERIC_SETTLEMENT):
             return None
         excl = self._subject_of_own_verb(doc, m, active)
@@ -851,7 +852,7 @@ class Resolver:
                 found = self._salience(doc, m, active, lambda ci, a: m.sent - a.sent <= 3 and settlement(ci, a))
             return found
 
-        if noun in GENERIC_ORG:
+        if generic_org:
             want = ("ORG", "NEWS_OUTLET")  # "the organisation" is not a capital standing for its state
 
         def ok(ci, a):
@@ -870,7 +871,7 @@ class Resolver:
             found = self._salience(doc, m, active, ok)
         if found is None and noun in GENERIC_PLACE:
             found = self._main_place(m, active, lambda ci, a: bool(a.gid and a.gid.startswith("c:")))
-        if found is None and noun in GENERIC_ORG and m.number == "sg":
+        if found is None and generic_org and m.number == "sg":
             # "the club" further on: the organisation the article has named most lately
             found = self._main_place(m, active, lambda ci, a: labels[ci] in want and a.kind == "name")
         return found

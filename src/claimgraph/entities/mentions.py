@@ -320,10 +320,10 @@ def _named_kind_of_body(doc: Doc, start: int, end: int) -> bool:
 
 #: words for a kind of firm that news puts before its name ("carmaker Stellantis")
 INDUSTRY_NOUNS = frozenset("""retailer insurer reinsurer lender miner brewer broker conglomerate startup
-start-up supermarket e-tailer""".split())
+start-up supermarket e-tailer publisher airline""".split())
 
 
-def _industry_noun(word: str) -> bool:
+def industry_noun(word: str) -> bool:
     """"carmaker", "drugmakers", "chipmaker", "retailer", "insurers" …"""
     if word.endswith("s") and len(word) > 4:
         word = word[:-1]
@@ -450,10 +450,10 @@ class MentionFinder:
             end += 1
         # "Carmaker Stellantis", "French drugmaker Boiron": a word for the kind of firm
         # before a name is no part of it, and makes the name a company's
-        if end - start >= 2 and _industry_noun(doc[start].lower_):
+        if end - start >= 2 and industry_noun(doc[start].lower_):
             start += 1
             label = "ORG"
-        elif label == "PERSON" and start >= 1 and (_industry_noun(doc[start - 1].lower_) or _named_kind_of_body(doc, start, end)):
+        elif label == "PERSON" and start >= 1 and (industry_noun(doc[start - 1].lower_) or _named_kind_of_body(doc, start, end)):
             label = "ORG"  # "the Mogadishu-based group Somali Public Agenda", "the charity Oxfam"
         if start >= end:
             return None
@@ -1006,7 +1006,8 @@ class MentionFinder:
         name_heads = name_heads or {}
         for i, w in enumerate(words_of(doc)):
             w = w.lower()
-            if (w not in _DESC_NOUNS and w[:-1] not in _DESC_NOUNS and w not in name_heads) or i in taken:
+            if (w not in _DESC_NOUNS and w[:-1] not in _DESC_NOUNS and w not in name_heads
+                    and not industry_noun(w)) or i in taken:
                 continue
             tok = doc[i]
             if tok.pos_ != "NOUN" and not _capitalised_title(tok):
@@ -1016,8 +1017,8 @@ class MentionFinder:
                 label = name_heads[low]
             elif low in PERSON_NOUNS or low in DESC_PERSON_NOUNS:
                 label = "PERSON"
-            elif low in ORG_NOUNS or low in DESC_ORG_NOUNS:
-                label = "ORG"
+            elif low in ORG_NOUNS or low in DESC_ORG_NOUNS or industry_noun(low):
+                label = "ORG"  # "the carmaker", "the insurer": a firm by its trade
             elif low in PLACE_NOUNS:
                 label = "GPE"
             else:
