@@ -938,3 +938,11 @@ def test_a_named_bodys_data_or_report_speaks_for_that_body(reader):
     q = _quote(a, "4.1 million visitors")
     who = a.entity(q.speaker)
     assert who.name == "National Revenue Office" and who.type == "ORG"
+
+
+def test_the_kind_noun_set_before_an_organisations_name_refers_back_to_it(reader):
+    a = reader.read("Business consultancy Harrow Pike & Partners puts the 2024 revenue at $2 billion. "
+                    "“The sector is booming,” the consultancy says.")
+    q = _quote(a, "sector is booming")
+    assert a.entity(q.speaker).name == "Harrow Pike & Partners"
+    assert not any(e.name == "consultancy" for e in a.entities)

@@ -64,6 +64,10 @@ APPOS_THING_NOUNS = ORG_NOUNS | PLACE_NOUNS | frozenset(
     "agency outlet website broadcaster newspaper network group organization organisation "
     "movement militia company forces force army daily magazine tabloid channel station".split())
 
+#: nouns of works and words, which a tagger may take for organisations' names ("the film
+#: Elysium", "the word Nexus"): no kind of body of people
+WORK_NOUNS = frozenset("""film movie book novel song album show series programme program play word term
+phrase title name slogan brand product app game""".split())
 #: nouns that name the name, not its bearer ("known by his nickname Farmajo")
 NAME_NOUNS = frozenset("name nickname alias moniker pseudonym surname".split())
 
@@ -129,7 +133,9 @@ class EntityClusterer(Step):
         self._predicates(doc, clusters, labels, sent_of, taken)
         self._groups(doc, clusters, labels, sent_of)
         pronouns = self.finder.pronouns(doc, sent_of, taken)
-        descs = self.finder.descriptions(doc, sent_of, taken, self._name_heads(clusters, labels))
+        heads = self._name_heads(clusters, labels)
+        heads.update((k, "ORG") for k in self._kind_words(doc, clusters, labels) if k not in heads)
+        descs = self.finder.descriptions(doc, sent_of, taken, heads)
         self.resolver.resolve(doc, clusters, labels, pronouns, descs, sent_of)
         self._predicates(doc, clusters, labels, sent_of, taken, mention_kind="pronoun")  # "She is a judge"
         self.resolver.speakers(doc, clusters, labels, doc_text(doc), words_of(doc), sent_of, taken)
@@ -138,6 +144,28 @@ class EntityClusterer(Step):
         link_letter(doc, clusters, labels, doc_text(doc), sent_of, taken, lambda at: inside_quotation(doc, at))
         link_author(doc, clusters, labels, sent_of, taken, lambda at: inside_quotation(doc, at))
         return self._entities(clusters, labels)
+
+    @staticmethod
+    def _kind_words(doc: Doc, clusters: list[list[Mention]], labels: list[str]) -> set[str]:
+        """Nouns of the kind an organisation is, set before its name ("business *consultancy*
+        Dezan Shira & Associates", "the rights *group* Amnesty"): kept on the name mention
+        (``extra["kind"]``) so that "the consultancy" later is that organisation."""
+        out: set[str] = set()
+        for ci, cl in enumerate(clusters):
+            if labels[ci] not in ("ORG", "NEWS_OUTLET", "GOVERNMENT"):
+                continue
+            for m in cl:
+                first = m.extra.get("tok_start")
+                if m.kind != "name" or not first:
+                    continue
+                kind, head = doc[first - 1], doc[m.head]
+                if kind.pos_ == "NOUN" and kind.is_lower and kind.is_alpha and len(kind.text) >= 4 \
+                        and kind.lemma_.lower() not in WORK_NOUNS and (
+                        kind.dep_ == "compound" and first <= kind.head.i <= head.i
+                        or head.dep_ == "appos" and head.head.i == kind.i):
+                    m.extra["kind"] = kind.lemma_.lower()
+                    out.add(m.extra["kind"])
+        return out
 
     @staticmethod
     def _name_heads(clusters: list[list[Mention]], labels: list[str]) -> dict[str, str]:

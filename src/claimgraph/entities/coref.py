@@ -742,7 +742,8 @@ class Resolver:
     @staticmethod
     def _fits(m: Mention, noun: str, cluster: list[Mention]) -> bool:
         role = " ; ".join(x.role or "" for x in cluster) + " ; " + \
-            " ; ".join(x.name for x in cluster if x.kind in ("name", "appos"))
+            " ; ".join(x.name for x in cluster if x.kind in ("name", "appos")) + " ; " + \
+            " ; ".join(x.extra["kind"] for x in cluster if x.extra.get("kind"))  # "business consultancy X"
         return role_matches(role, noun, _modifiers(m.name, noun))
 
     @staticmethod
