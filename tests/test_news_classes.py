@@ -946,3 +946,19 @@ def test_the_kind_noun_set_before_an_organisations_name_refers_back_to_it(reader
     q = _quote(a, "sector is booming")
     assert a.entity(q.speaker).name == "Harrow Pike & Partners"
     assert not any(e.name == "consultancy" for e in a.entities)
+
+
+def test_a_family_name_without_its_arabic_article_is_that_person(reader):
+    a = reader.read("President Karim al-Hamdani fled the capital in May. Protests against al-Hamdani had "
+                    "lasted for years. Hamdani was ousted after a long war.")
+    person = next(e for e in a.entities if e.name == "Karim al-Hamdani")
+    mentions = {a.text[s:e] for s, e in person.mentions}
+    assert {"al-Hamdani", "Hamdani"} <= mentions
+
+
+def test_a_group_described_anew_by_a_relative_clause_is_no_organisation_named_long_before(reader):
+    a = reader.read("The World Food Programme warned of famine on Monday. Aid trucks were stopped at the "
+                    "border. Many fighters came from the valley. They belong to a small minority — the same "
+                    "religious group of which the ruling family is a member.")
+    wfp = next(e for e in a.entities if e.name == "World Food Programme")
+    assert not any("religious group" in a.text[s:e] for s, e in wfp.mentions)

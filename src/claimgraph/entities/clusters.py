@@ -185,7 +185,7 @@ class NameSieve:
         singles: dict[str, int] = {}
         for i in short_people:
             words = person_words(ms[i]) or [ms[i].name.lower()]
-            w = words[0]
+            w = family_name(words[:1])  # ("al-Assad" and "Assad" alike)
             agreeing = self._agreeing(ms[i], fam.get(w, []), info)
             if fam.get(w) and not agreeing:  # "Mr. Marbles" after "Jenna Marbles": someone else
                 key = f"{w}/{ms[i].extra.get('titles')}"

@@ -872,7 +872,9 @@ class Resolver:
             found = self._salience(doc, m, active, ok)
         if found is None and noun in GENERIC_PLACE:
             found = self._main_place(m, active, lambda ci, a: bool(a.gid and a.gid.startswith("c:")))
-        if found is None and generic_org and m.number == "sg":
+        if found is None and generic_org and m.number == "sg" \
+                and not any(c.dep_ == "relcl" for c in doc[m.head].children):
+            # (not "the same religious group of which the family is a member": it says which anew)
             # "the club" further on: the organisation the article has named most lately
             found = self._main_place(m, active, lambda ci, a: labels[ci] in want and a.kind == "name")
         return found

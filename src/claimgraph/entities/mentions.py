@@ -352,7 +352,8 @@ def _family_names_as_people(body: list[Mention]) -> None:
         if len(words) >= 2:
             families.add(family_name_with_particles(words))
     for m in body:
-        if m.kind == "name" and m.label in RETYPABLE_AS_FAMILY and not m.gid and fold(m.name) in families:
+        if m.kind == "name" and m.label in RETYPABLE_AS_FAMILY and not m.gid \
+                and (fold(m.name) in families or family_name([fold(m.name)]) in families):
             m.label = "PERSON"
 
 

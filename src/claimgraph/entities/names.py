@@ -105,16 +105,19 @@ def is_family_first(words: list[str]) -> bool:
         and len(rest[0]) <= 8
 
 
+#: the Arabic article glued to a family name, which copy drops as often as it keeps it
+#: ("Bashar al-Assad" … "Assad", "el-Sisi" … "Sisi")
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|an|ar|az)-(?=\w{3})")
+
+
 def family_name(words: list[str]) -> Optional[str]:
-    """The word a later short mention uses: family name (first or last word)."""
+    """The word a later short mention uses: family name (first or last word), without the
+    Arabic article ("assad" of "bashar al-assad" and of "al-assad")."""
     if not words:
         return None
-    if len(words) == 1:
-        return words[0]
-    if is_family_first(words):
-        return words[0]
-    last = words[-1]
-    return last
+    if len(words) == 1 or is_family_first(words):
+        return ARTICLE_PREFIX.sub("", words[0])
+    return ARTICLE_PREFIX.sub("", words[-1])
 
 
 #: lower-case particles that open a family name ("de Vries", "van der Berg", "bin Salman")
