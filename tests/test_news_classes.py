@@ -897,3 +897,19 @@ def test_a_name_after_a_quotation_is_the_speaker_not_part_of_the_quote(reader):
         assert a.entity(q.speaker).name == "Mary K. Stone"
         stone = a.entity(q.speaker)
         assert not any(a.text[s:e] == "friends" for s, e in stone.mentions)
+
+
+# ---- an epithet as the speaker: "the 58-year-old said" -----------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Carl Webber, 58, admitted fraud in May. Webber, in a dark suit, faced the judge on Monday.\n\n"
+     "“I regret everything,” the 58-year-old said. “I failed my town.”", "Carl Webber"),
+    ("Wigan coach Dean Fowler was furious after the defeat on Saturday.\n\n"
+     "“It was never a red card,” the former Burnley midfielder said. “Everybody saw it.”", "Dean Fowler"),
+    ("Margaret Lyle, 71, runs a bakery on Bridge Street and fears the new charges will hurt her. "
+     "“On a wet Monday nobody comes in at all,” the grandmother of four said.", "Margaret Lyle"),
+])
+def test_an_epithet_after_a_quotation_is_the_person_just_named(reader, text, name):
+    a = reader.read(text)
+    q = a.quotes[-1]
+    assert q.speaker is not None and a.entity(q.speaker).name == name

@@ -348,6 +348,8 @@ def _stranded_subject(verb: Token) -> Optional[Token]:
     while i >= 0 and (doc[i].dep_ in ("aux", "neg", "advmod") or doc[i].text == ","):
         i -= 1
     i = _before_parenthetical(doc, i)
+    if i >= 0 and is_age_word(doc[i]):
+        return doc[i]  # "“…,” the 58-year-old said": the parser hung the age on the verb
     if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or doc[i].dep_ in ("poss", "nsubj", "nsubjpass", "expl"):
         return None  # (nor "*There* are concerns about …": an expletive says nothing)
     tok = doc[i]
@@ -355,6 +357,13 @@ def _stranded_subject(verb: Token) -> Optional[Token]:
     while tok.dep_ in ("appos", "compound") and tok.pos_ != "PROPN" and tok.head.i < verb.i and tok.head is not tok:
         tok = tok.head
     return tok
+
+
+def is_age_word(tok: Token) -> bool:
+    """The "old" of an age used as a noun phrase ("the 58-year-old"), split by the tokenizer."""
+    doc = tok.doc
+    return tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 1].text in ("-", "‐", "‑") \
+        and doc[tok.i - 2].lower_ == "year"
 
 
 def _before_parenthetical(doc: Doc, i: int) -> int:

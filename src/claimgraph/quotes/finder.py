@@ -41,6 +41,7 @@ from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.quotes.confidence import confidence, quote_basis, speaker_form
 from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, fragments, strip_marks
 from claimgraph.quotes.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, appositive_names, conjoined_speakers,
+                                          epithet_antecedent, is_epithet,
                                           mentions_cover, named_in_apposition, paragraphs_apart, piece_mention,
                                           neighbour_speaker, relative_antecedent, resolve_pronoun,
                                           speaker_mention)
@@ -370,6 +371,15 @@ class QuoteFinder(Step):
             if ent_id is not None:
                 add_mention(doc, ent_id, mention)
             return ent_id, mention
+        if is_epithet(head):
+            # "“I am sorry,” the 58-year-old said": the person just named, unless the
+            # description names someone of its own
+            known = entity_by_id(doc, entity_at(doc, *mention))
+            if known is None or not known.name[:1].isupper() or not mentions_cover(doc, known.id, head.idx):
+                ent_id = epithet_antecedent(doc, head, last_speaker)
+                if ent_id is not None:
+                    add_mention(doc, ent_id, mention)
+                    return ent_id, mention
         return self._entity_for(doc, head, mention), mention
 
     def _conjoined(self, doc: Doc, head: Token, q: Quote) -> None:
