@@ -913,3 +913,14 @@ def test_an_epithet_after_a_quotation_is_the_person_just_named(reader, text, nam
     a = reader.read(text)
     q = a.quotes[-1]
     assert q.speaker is not None and a.entity(q.speaker).name == name
+
+
+# ---- an honorific inside the mention gives the gender ("Mr. Devlin" as one mention) -------
+
+def test_she_is_not_the_man_quoted_last_when_his_honorific_is_in_his_mention(reader):
+    a = reader.read("''It keeps us awake,'' said Helga Brandt, 64, who lives near the plant.\n\n"
+                    "Mr. Quist, the plant's manager, said in an interview that the complaints were "
+                    "being heard. ''We want to be good neighbors,'' Mr. Quist said.\n\n"
+                    "Ms. Brandt is unconvinced. She said she had measured the noise at 60 decibels.")
+    q = _quote(a, "measured the noise")
+    assert a.entity(q.speaker).name == "Helga Brandt"

@@ -68,10 +68,12 @@ def entity_gender(doc: Doc, ent) -> Optional[str]:
     """A person's gender where the text or a common given name says it (for pronoun
     agreement only): an honorific before a mention, else the given name's list."""
     text = doc_text(doc)
-    for s, _ in ent.mentions:
-        before = text[max(0, s - 5):s].split()
-        if before and before[-1].lower() in HONORIFIC_GENDER:
-            return HONORIFIC_GENDER[before[-1].lower()]
+    for s, e in ent.mentions:
+        # the honorific before the mention, or its first word ("Mr. Devlin" as one mention)
+        before = text[max(0, s - 5):s].split() + text[s:e].split()[:1]
+        for word in before[-2:]:
+            if word.lower() in HONORIFIC_GENDER:
+                return HONORIFIC_GENDER[word.lower()]
     words = ent.name.split()
     if len(words) >= 2:
         return gazetteer().given_names.get(fold(words[0]))
