@@ -924,3 +924,15 @@ def test_she_is_not_the_man_quoted_last_when_his_honorific_is_in_his_mention(rea
                     "Ms. Brandt is unconvinced. She said she had measured the noise at 60 decibels.")
     q = _quote(a, "measured the noise")
     assert a.entity(q.speaker).name == "Helga Brandt"
+
+
+# ---- "said in a statement that … “quoted” … and would …" ---------------------------------
+
+def test_said_in_a_statement_that_with_a_quoted_adjective_keeps_the_whole_clause(reader):
+    a = reader.read('The Harbour Traders Association said in a statement that it was "deeply dismayed" '
+                    'by the vote and would ask the board to think again.')
+    assert len(a.quotes) == 1
+    q = a.quotes[0]
+    assert a.span_text(q.content) == ('it was "deeply dismayed" by the vote and would ask the board '
+                                      'to think again')
+    assert a.span_text(q.cue) == "said"
