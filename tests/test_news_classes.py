@@ -936,3 +936,18 @@ def test_said_in_a_statement_that_with_a_quoted_adjective_keeps_the_whole_clause
     assert a.span_text(q.content) == ('it was "deeply dismayed" by the vote and would ask the board '
                                       'to think again')
     assert a.span_text(q.cue) == "said"
+
+
+# ---- a short quoted sentence with its frame right after: “What's the point?” he asked. ----
+
+def test_a_short_quoted_question_before_its_frame_is_a_statement(reader):
+    a = reader.read('Lowe said he would not appeal the ban. "What\'s the use?" he asked. "They never listen."')
+    q = _quote(a, "the use")
+    assert q.kind == "direct" and a.span_text(q.cue) == "asked"
+    assert a.entity(q.speaker).name == "Lowe"
+    assert "They never listen" in a.span_text(q.content)
+
+
+def test_a_short_scare_quote_is_still_no_statement(reader):
+    a = reader.read('The so-called "reform," critics said, was a fraud.')
+    assert not any(q.kind == "direct" for q in a.quotes)

@@ -245,7 +245,9 @@ class QuoteFinder(Step):
         out: list[Statement] = []
         text = doc_text(doc)
         for qs in quoted:
-            if qs.words(text) < MIN_QUOTE_WORDS or _covered(qs, [s for s in found if not _cue_inside(s, qs)]):
+            if _covered(qs, [s for s in found if not _cue_inside(s, qs)]):
+                continue
+            if qs.words(text) < MIN_QUOTE_WORDS and not _short_sentence_framed(doc, qs):
                 continue
             frame = _adjacent_frame(doc, qs)
             if frame is None:
@@ -651,6 +653,18 @@ def _reporting(tok: Token) -> bool:
 #: how many tokens after a closing mark the frame's verb may stand: room for a name with its
 #: role in apposition ("…,” Mary K. Stone, the governor's former chief of staff, said)
 FRAME_REACH = 20
+
+
+def _short_sentence_framed(doc: Doc, qs: QuotedSpan) -> bool:
+    """“What's the point?” he asked. / “No,” she said. — a short quotation is a statement
+    still when it opens its sentence, closes on the punctuation of speech inside its marks and
+    a reporting verb frames it right after (a scare-quoted word is none of these)."""
+    text = doc_text(doc)
+    inner = text[qs.start:qs.end].rstrip()
+    while inner and inner[-1] in QUOTE_CHARS:
+        inner = inner[:-1].rstrip()
+    return bool(inner) and inner[-1] in ",?!" and text_starts_sentence(text, qs.start) \
+        and _cue_after(doc, qs.end) is not None
 
 
 def _cue_after(doc: Doc, end_char: int) -> Optional[Token]:
