@@ -951,3 +951,16 @@ def test_a_short_quoted_question_before_its_frame_is_a_statement(reader):
 def test_a_short_scare_quote_is_still_no_statement(reader):
     a = reader.read('The so-called "reform," critics said, was a fraud.')
     assert not any(q.kind == "direct" for q in a.quotes)
+
+
+# ---- "one of the aides": a member of an unnamed group is an unnamed person ----------------
+
+def test_one_of_an_unnamed_group_is_an_anonymous_person_named_by_the_whole_phrase(reader):
+    a = reader.read("Three council staff, who asked not to be named, said the vote could slip. "
+                    "One of the staffers said the mayor had not read the plan. "
+                    "According to one of the staffers, two members had changed sides.")
+    srcs = {a.text[x.source_mention[0]:x.source_mention[1]]: x for x in a.attributions}
+    for phrase in ("One of the staffers", "one of the staffers"):
+        att = srcs[phrase]
+        assert att.anonymous
+        assert a.entity(att.source).type == "PERSON"

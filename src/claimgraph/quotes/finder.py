@@ -41,7 +41,7 @@ from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.quotes.confidence import confidence, quote_basis, speaker_form
 from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, fragments, strip_marks
 from claimgraph.quotes.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, appositive_names, conjoined_speakers,
-                                          epithet_antecedent, is_epithet,
+                                          SINGLE_PARTITIVES, epithet_antecedent, is_epithet, partitive_whole,
                                           mentions_cover, named_in_apposition, paragraphs_apart, piece_mention,
                                           neighbour_speaker, relative_antecedent, resolve_pronoun,
                                           speaker_mention)
@@ -454,7 +454,9 @@ class QuoteFinder(Step):
             start = head.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == head.i:
                 start -= 1
+            whole = partitive_whole(head)
             personal = (head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and taken_up_as_person(doc, start, head.i + 1)
+                        or whole is not None and head.lower_ in SINGLE_PARTITIVES  # "one of the aides"
                         or head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS)  # "a DHS spokesperson"
             type_ = "PERSON" if personal else "ORG" if head.ent_type_ == "ORG" else \
                 "GPE" if head.ent_type_ == "GPE" else "ORG" if head.pos_ == "PROPN" else \

@@ -42,6 +42,9 @@ def speaker_mention(head: Token) -> tuple[int, int]:
         while start > 0 and (doc[start - 1].like_num or doc[start - 1].text in ("-", "\u2010", "\u2011")):
             start -= 1
     end = head.i + 1
+    whole = partitive_whole(head)
+    if whole is not None:  # "one of the aides": the group it is one of belongs to the phrase
+        end = whole.i + 1
     # a dash with spaces around it parts a name from what comes before ("… in the north - Omar
     # Haddad:"); one inside a name ("Yi Won-il") has none
     for k in range(head.i - 1, start, -1):
@@ -58,6 +61,21 @@ def speaker_mention(head: Token) -> tuple[int, int]:
     while start < head.i and (doc[start].is_punct or doc[start].dep_ == "det"):
         start += 1
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+#: words that pick members out of a group named after "of" ("*one* of the aides said")
+PARTITIVE_HEADS = frozenset("one two three four five some several many most both each another none".split())
+SINGLE_PARTITIVES = frozenset({"one", "each", "another"})
+
+
+def partitive_whole(head: Token) -> Optional[Token]:
+    """"*One* of the people said", "according to *one* of the aides": the plural common noun
+    of the group the speaker is one of (its head token), or None."""
+    if head.lower_ not in PARTITIVE_HEADS or head.pos_ not in ("NUM", "PRON", "NOUN", "ADJ", "DET"):
+        return None
+    prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return whole if whole is not None and whole.pos_ == "NOUN" and whole.tag_ == "NNS" else None
 
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
