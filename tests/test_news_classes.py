@@ -962,3 +962,70 @@ def test_a_group_described_anew_by_a_relative_clause_is_no_organisation_named_lo
                     "religious group of which the ruling family is a member.")
     wfp = next(e for e in a.entities if e.name == "World Food Programme")
     assert not any("religious group" in a.text[s:e] for s, e in wfp.mentions)
+
+
+# ---- an epithet as the speaker: "the 58-year-old said" -----------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Carl Webber, 58, admitted fraud in May. Webber, in a dark suit, faced the judge on Monday.\n\n"
+     "“I regret everything,” the 58-year-old said. “I failed my town.”", "Carl Webber"),
+    ("Wigan coach Dean Fowler was furious after the defeat on Saturday.\n\n"
+     "“It was never a red card,” the former Burnley midfielder said. “Everybody saw it.”", "Dean Fowler"),
+    ("Margaret Lyle, 71, runs a bakery on Bridge Street and fears the new charges will hurt her. "
+     "“On a wet Monday nobody comes in at all,” the grandmother of four said.", "Margaret Lyle"),
+])
+def test_an_epithet_after_a_quotation_is_the_person_just_named(reader, text, name):
+    a = reader.read(text)
+    q = a.quotes[-1]
+    assert q.speaker is not None and a.entity(q.speaker).name == name
+
+
+# ---- an honorific inside the mention gives the gender ("Mr. Devlin" as one mention) -------
+
+def test_she_is_not_the_man_quoted_last_when_his_honorific_is_in_his_mention(reader):
+    a = reader.read("''It keeps us awake,'' said Helga Brandt, 64, who lives near the plant.\n\n"
+                    "Mr. Quist, the plant's manager, said in an interview that the complaints were "
+                    "being heard. ''We want to be good neighbors,'' Mr. Quist said.\n\n"
+                    "Ms. Brandt is unconvinced. She said she had measured the noise at 60 decibels.")
+    q = _quote(a, "measured the noise")
+    assert a.entity(q.speaker).name == "Helga Brandt"
+
+
+# ---- "said in a statement that … “quoted” … and would …" ---------------------------------
+
+def test_said_in_a_statement_that_with_a_quoted_adjective_keeps_the_whole_clause(reader):
+    a = reader.read('The Harbour Traders Association said in a statement that it was "deeply dismayed" '
+                    'by the vote and would ask the board to think again.')
+    assert len(a.quotes) == 1
+    q = a.quotes[0]
+    assert a.span_text(q.content) == ('it was "deeply dismayed" by the vote and would ask the board '
+                                      'to think again')
+    assert a.span_text(q.cue) == "said"
+
+
+# ---- a short quoted sentence with its frame right after: “What's the point?” he asked. ----
+
+def test_a_short_quoted_question_before_its_frame_is_a_statement(reader):
+    a = reader.read('Lowe said he would not appeal the ban. "What\'s the use?" he asked. "They never listen."')
+    q = _quote(a, "the use")
+    assert q.kind == "direct" and a.span_text(q.cue) == "asked"
+    assert a.entity(q.speaker).name == "Lowe"
+    assert "They never listen" in a.span_text(q.content)
+
+
+def test_a_short_scare_quote_is_still_no_statement(reader):
+    a = reader.read('The so-called "reform," critics said, was a fraud.')
+    assert not any(q.kind == "direct" for q in a.quotes)
+
+
+# ---- "one of the aides": a member of an unnamed group is an unnamed person ----------------
+
+def test_one_of_an_unnamed_group_is_an_anonymous_person_named_by_the_whole_phrase(reader):
+    a = reader.read("Three council staff, who asked not to be named, said the vote could slip. "
+                    "One of the staffers said the mayor had not read the plan. "
+                    "According to one of the staffers, two members had changed sides.")
+    srcs = {a.text[x.source_mention[0]:x.source_mention[1]]: x for x in a.attributions}
+    for phrase in ("One of the staffers", "one of the staffers"):
+        att = srcs[phrase]
+        assert att.anonymous
+        assert a.entity(att.source).type == "PERSON"

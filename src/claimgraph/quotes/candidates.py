@@ -348,6 +348,8 @@ def _stranded_subject(verb: Token) -> Optional[Token]:
     while i >= 0 and (doc[i].dep_ in ("aux", "neg", "advmod") or doc[i].text == ","):
         i -= 1
     i = _before_parenthetical(doc, i)
+    if i >= 0 and is_age_word(doc[i]):
+        return doc[i]  # "“…,” the 58-year-old said": the parser hung the age on the verb
     if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or doc[i].dep_ in ("poss", "nsubj", "nsubjpass", "expl"):
         return None  # (nor "*There* are concerns about …": an expletive says nothing)
     tok = doc[i]
@@ -355,6 +357,13 @@ def _stranded_subject(verb: Token) -> Optional[Token]:
     while tok.dep_ in ("appos", "compound") and tok.pos_ != "PROPN" and tok.head.i < verb.i and tok.head is not tok:
         tok = tok.head
     return tok
+
+
+def is_age_word(tok: Token) -> bool:
+    """The "old" of an age used as a noun phrase ("the 58-year-old"), split by the tokenizer."""
+    doc = tok.doc
+    return tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 1].text in ("-", "‐", "‑") \
+        and doc[tok.i - 2].lower_ == "year"
 
 
 def _before_parenthetical(doc: Doc, i: int) -> int:
@@ -593,8 +602,27 @@ def _misattached_that_clause(verb: Token, child: Token) -> Optional[Token]:
         obj = child if child.dep_ == "npadvmod" else None
     if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
         return None
-    return next((c for c in obj.rights if c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX")
+    # (an adjective too: "said in a statement that the president was “deeply disappointed”")
+    return next((c for c in obj.rights if c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX", "ADJ")
                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
+MODALS = frozenset({"would", "could", "will", "might", "may", "should", "must", "can"})
+
+
+def _reported_conjunct_end(verb: Token, end: int) -> int:
+    """"said in a statement that it was “bitterly disappointed” *and would ask the council to
+    reconsider*": a subjectless modal clause right after a misattached that-clause, which the
+    parser conjoined to the reporting verb, goes on with what was said; the new end."""
+    doc = verb.doc
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or conj.left_edge.i < end or any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in MODALS for c in conj.children):
+            continue
+        if all(t.dep_ == "cc" or t.is_punct for t in doc[end:conj.left_edge.i]) and conj.left_edge.i > end:
+            return _without_final_punct(doc, end, conj.right_edge.i + 1)
+    return end
 
 
 def generate_candidates(doc: Doc) -> Iterator[Candidate]:
@@ -640,6 +668,7 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                     and (clause := _misattached_that_clause(tok, child)) is not None:
                 # "had warned for months that the law would …": the that-clause is the cue's
                 start, end = content_bounds(clause, tok)
+                end = _reported_conjunct_end(tok, end)
                 rel = "ccomp"
             elif rel == "prep" and tok.pos_ == "VERB":
                 bounds = prep_object_bounds(child)
@@ -858,8 +887,12 @@ NOUN_CUE_PREPS = frozenset({"of", "about", "for", "on", "against", "to", "that"}
 
 def _noun_candidates(noun: Token) -> Iterator[Candidate]:
     """Nominal cues: "his criticism of X", "the claim that Y", "doubts about Z"."""
+    under = noun.head if noun.dep_ == "pobj" else noun
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+            clause = _misattached_that_clause(under.head, under) if under.head.pos_ == "VERB" else None
+            if clause is not None and clause.i == child.i:
+                continue  # "said in a statement that …": the verb's content, the noun its medium
             start, end = content_bounds(child)
             rel = "noun:that"
         elif child.dep_ == "prep" and child.lower_ in NOUN_CUE_PREPS:

@@ -41,6 +41,7 @@ from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.quotes.confidence import confidence, quote_basis, speaker_form
 from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, fragments, strip_marks
 from claimgraph.quotes.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, appositive_names, conjoined_speakers,
+                                          SINGLE_PARTITIVES, epithet_antecedent, is_epithet, partitive_whole,
                                           mentions_cover, named_in_apposition, paragraphs_apart, piece_mention,
                                           neighbour_speaker, relative_antecedent, resolve_pronoun,
                                           speaker_mention)
@@ -244,7 +245,9 @@ class QuoteFinder(Step):
         out: list[Statement] = []
         text = doc_text(doc)
         for qs in quoted:
-            if qs.words(text) < MIN_QUOTE_WORDS or _covered(qs, [s for s in found if not _cue_inside(s, qs)]):
+            if _covered(qs, [s for s in found if not _cue_inside(s, qs)]):
+                continue
+            if qs.words(text) < MIN_QUOTE_WORDS and not _short_sentence_framed(doc, qs):
                 continue
             frame = _adjacent_frame(doc, qs)
             if frame is None:
@@ -370,6 +373,15 @@ class QuoteFinder(Step):
             if ent_id is not None:
                 add_mention(doc, ent_id, mention)
             return ent_id, mention
+        if is_epithet(head):
+            # "“I am sorry,” the 58-year-old said": the person just named, unless the
+            # description names someone of its own
+            known = entity_by_id(doc, entity_at(doc, *mention))
+            if known is None or not known.name[:1].isupper() or not mentions_cover(doc, known.id, head.idx):
+                ent_id = epithet_antecedent(doc, head, last_speaker)
+                if ent_id is not None:
+                    add_mention(doc, ent_id, mention)
+                    return ent_id, mention
         return self._entity_for(doc, head, mention), mention
 
     def _conjoined(self, doc: Doc, head: Token, q: Quote) -> None:
@@ -445,7 +457,9 @@ class QuoteFinder(Step):
             start = head.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == head.i:
                 start -= 1
+            whole = partitive_whole(head)
             personal = (head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and taken_up_as_person(doc, start, head.i + 1)
+                        or whole is not None and head.lower_ in SINGLE_PARTITIVES  # "one of the aides"
                         or head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS)  # "a DHS spokesperson"
             type_ = "PERSON" if personal else "ORG" if head.ent_type_ == "ORG" else \
                 "GPE" if head.ent_type_ == "GPE" else "ORG" if head.pos_ == "PROPN" else \
@@ -644,6 +658,18 @@ def _reporting(tok: Token) -> bool:
 #: how many tokens after a closing mark the frame's verb may stand: room for a name with its
 #: role in apposition ("…,” Mary K. Stone, the governor's former chief of staff, said)
 FRAME_REACH = 20
+
+
+def _short_sentence_framed(doc: Doc, qs: QuotedSpan) -> bool:
+    """“What's the point?” he asked. / “No,” she said. — a short quotation is a statement
+    still when it opens its sentence, closes on the punctuation of speech inside its marks and
+    a reporting verb frames it right after (a scare-quoted word is none of these)."""
+    text = doc_text(doc)
+    inner = text[qs.start:qs.end].rstrip()
+    while inner and inner[-1] in QUOTE_CHARS:
+        inner = inner[:-1].rstrip()
+    return bool(inner) and inner[-1] in ",?!" and text_starts_sentence(text, qs.start) \
+        and _cue_after(doc, qs.end) is not None
 
 
 def _cue_after(doc: Doc, end_char: int) -> Optional[Token]:

@@ -28,7 +28,7 @@ from claimgraph.entities.handoff import PERSON_NOUNS, add_entity, entity_or_new
 from claimgraph.furniture import Furniture
 from claimgraph.quotes.handoff import carry_via, withdraw_quotes
 from claimgraph.quotes.confidence import attribution_basis, confidence, speaker_form
-from claimgraph.quotes.speakers import named_in_apposition, speaker_mention
+from claimgraph.quotes.speakers import SINGLE_PARTITIVES, named_in_apposition, partitive_whole, speaker_mention
 
 SOURCE_PREPS = {("according", "to"), ("per",)}
 OFFICE_NOUNS = frozenset({"office", "spokesman", "spokeswoman", "spokesperson", "ministry", "aides", "aide",
@@ -147,7 +147,7 @@ class SourceFinder(Step):
         last_group: Optional[tuple[str, str]] = None  # entity id, text
         for fs in found:
             head = fs.head
-            anonymous = _is_anonymous(head)
+            anonymous = _is_anonymous(head) or _one_of_unnamed(head)
             source_id: Optional[str] = None
             via: Optional[str] = None
             text = fs.source_text
@@ -343,6 +343,8 @@ def _type_of(doc: Doc, entity_id: Optional[str]) -> Optional[str]:
 def _source_type(head: Token, anonymous: bool) -> str:
     """The type of a source the entity layer did not know: a collective is a GROUP, a
     document MISC, a person's noun a PERSON ("according to the official"), anything else an ORG."""
+    if partitive_whole(head) is not None:
+        return "PERSON" if head.lower_ in SINGLE_PARTITIVES else "GROUP"  # "according to one of the aides"
     if anonymous:
         return "GROUP"
     if head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS:
@@ -355,6 +357,13 @@ def _is_anonymous(head: Token) -> bool:
     if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and head.pos_ == "PROPN":
         return False
     return head.pos_ == "NOUN" and head.tag_ == "NNS" or head.lower_ in PLURAL_PRONOUNS
+
+
+def _one_of_unnamed(head: Token) -> bool:
+    """"One of the people said", "according to one of the aides": a member of a group the
+    article does not name is a source it does not name."""
+    whole = partitive_whole(head)
+    return whole is not None and _is_anonymous(whole)
 
 
 def _office_owner(head: Token) -> Optional[Token]:
@@ -394,7 +403,7 @@ def _move_reported_relations(doc: Doc) -> list[Attribution]:
         evidential = cue_tok is not None and cue_tok.lemma_ in EVIDENTIAL_LEMMAS
         # "a person briefed on the plans said …", "an official, who spoke on condition of
         # anonymity, said …": a source the article does not name, whatever the verb
-        marked = head is not None and _anonymity_marked(head, _sentence_text(doc, head))
+        marked = head is not None and (_anonymity_marked(head, _sentence_text(doc, head)) or _one_of_unnamed(head))
         if q.kind in ("indirect", "mixed") and (evidential and (outlet or anonymous) or marked):
             anonymous = anonymous or marked
             source_text = doc_text(doc)[mention[0]:mention[1]]

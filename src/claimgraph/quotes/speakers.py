@@ -18,7 +18,7 @@ from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.parsed import doc_text, paragraph_of, sentence_of
 from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, PERSON_NOUNS, TITLES,  # noqa: F401
                                         entity_at, in_fronted_adjunct, inside_quotation, mentions_cover)  # mentions_cover: the quote step's
-from claimgraph.quotes.candidates import predicated
+from claimgraph.quotes.candidates import is_age_word, predicated
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
@@ -37,7 +37,14 @@ def speaker_mention(head: Token) -> tuple[int, int]:
             start = min(start, child.left_edge.i)
             break
     doc = head.doc
+    if is_age_word(head):  # "the 58-year-old": the whole age, however the parser split it
+        start = min(start, head.i - 2)
+        while start > 0 and (doc[start - 1].like_num or doc[start - 1].text in ("-", "\u2010", "\u2011")):
+            start -= 1
     end = head.i + 1
+    whole = partitive_whole(head)
+    if whole is not None:  # "one of the aides": the group it is one of belongs to the phrase
+        end = whole.i + 1
     # a dash with spaces around it parts a name from what comes before ("… in the north - Omar
     # Haddad:"); one inside a name ("Yi Won-il") has none
     for k in range(head.i - 1, start, -1):
@@ -56,6 +63,21 @@ def speaker_mention(head: Token) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
+#: words that pick members out of a group named after "of" ("*one* of the aides said")
+PARTITIVE_HEADS = frozenset("one two three four five some several many most both each another none".split())
+SINGLE_PARTITIVES = frozenset({"one", "each", "another"})
+
+
+def partitive_whole(head: Token) -> Optional[Token]:
+    """"*One* of the people said", "according to *one* of the aides": the plural common noun
+    of the group the speaker is one of (its head token), or None."""
+    if head.lower_ not in PARTITIVE_HEADS or head.pos_ not in ("NUM", "PRON", "NOUN", "ADJ", "DET"):
+        return None
+    prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return whole if whole is not None and whole.pos_ == "NOUN" and whole.tag_ == "NNS" else None
+
+
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
 
@@ -64,10 +86,12 @@ def entity_gender(doc: Doc, ent) -> Optional[str]:
     """A person's gender where the text or a common given name says it (for pronoun
     agreement only): an honorific before a mention, else the given name's list."""
     text = doc_text(doc)
-    for s, _ in ent.mentions:
-        before = text[max(0, s - 5):s].split()
-        if before and before[-1].lower() in HONORIFIC_GENDER:
-            return HONORIFIC_GENDER[before[-1].lower()]
+    for s, e in ent.mentions:
+        # the honorific before the mention, or its first word ("Mr. Devlin" as one mention)
+        before = text[max(0, s - 5):s].split() + text[s:e].split()[:1]
+        for word in before[-2:]:
+            if word.lower() in HONORIFIC_GENDER:
+                return HONORIFIC_GENDER[word.lower()]
     words = ent.name.split()
     if len(words) >= 2:
         return gazetteer().given_names.get(fold(words[0]))
@@ -321,3 +345,77 @@ def piece_mention(tok: Token, floor: int) -> tuple[int, int]:
     while start < tok.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "det")):
         start += 1
     return doc[start].idx, tok.idx + len(tok.text)
+
+
+#: modifiers that make a definite description an epithet of someone already in the story
+#: ("the *former* Portsmouth defender said"), not a newcomer named by role
+EPITHET_MODIFIERS = frozenset({"former", "ex", "veteran", "retired", "longtime", "long-time"})
+FEMALE_EPITHETS = frozenset("woman girl mother grandmother daughter wife widow sister actress".split())
+MALE_EPITHETS = frozenset("man boy father grandfather son husband widower brother actor".split())
+#: sentences back (from the speaker's own) where an epithet's antecedent may stand
+EPITHET_WINDOW = 2
+
+
+def is_epithet(head: Token) -> bool:
+    """"“…,” *the 58-year-old* said", "*the grandmother of five* said", "*the former
+    Portsmouth defender* said": a definite description that characterises a person by age,
+    a past role or a count of kin, the way news copy varies the name of someone just
+    mentioned (the epithets of definite anaphora: Poesio & Vieira 1998 "discourse-new"
+    versus "direct anaphora" descriptions)."""
+    doc = head.doc
+    age = is_age_word(head)
+    start = speaker_mention(head)
+    first = doc.char_span(start[0], start[1], alignment_mode="expand")
+    if first is None:
+        return False
+    det = doc[first.start - 1] if first.start > 0 else None
+    if not (is_definite_word(det) or any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)):
+        return False
+    noun = head.lower_
+    if not age and not (head.pos_ == "NOUN" and head.tag_ == "NN"
+                        and (noun in PERSON_NOUNS or noun in FEMALE_EPITHETS or noun in MALE_EPITHETS)):
+        return False
+    left = list(first)
+    return age or any(is_age_word(t) or t.lower_ in EPITHET_MODIFIERS for t in left) or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.like_num for o in c.children)
+        for c in head.children)
+
+
+def is_definite_word(tok: Optional[Token]) -> bool:
+    return tok is not None and tok.lower_ == "the"
+
+
+def epithet_antecedent(doc: Doc, head: Token, last_speaker) -> Optional[str]:
+    """The named person an epithet stands for: the subject named latest before it in its own
+    sentence (outside quotation marks) or in the sentence or two before, in the same or the
+    previous paragraph, agreeing in gender; else the person quoted last close before."""
+    text = doc_text(doc)
+    gender = "f" if head.lower_ in FEMALE_EPITHETS else "m" if head.lower_ in MALE_EPITHETS else None
+    people = [e for e in doc._.cg_entities or [] if e.type == "PERSON" and e.name[:1].isupper()]
+
+    def agrees(ent) -> bool:
+        return gender is None or entity_gender(doc, ent) in (None, gender)
+    sent = sentence_of(doc, head.i)
+    for _ in range(EPITHET_WINDOW + 1):
+        lo, hi = sent.start_char, min(sent.end_char, head.idx)
+        if paragraphs_apart(text, lo, head.idx) > 1:
+            break
+        found = [(s, e.id) for e in people if agrees(e) for s, e_ in e.mentions
+                 if lo <= s < hi and not inside_quotation(doc, s) and _subject_mention(doc, s, e_)]
+        if found:
+            return max(found)[1]
+        if sent.start == 0:
+            break
+        sent = sentence_of(doc, sent.start - 1)
+    if last_speaker is not None and head.idx - last_speaker[1] < 600:
+        ent = next((e for e in people if e.id == last_speaker[0]), None)
+        if ent is not None and agrees(ent):
+            return ent.id
+    return None
+
+
+def _subject_mention(doc: Doc, start: int, end: int) -> bool:
+    """Is the mention at ``[start, end)`` the subject of its clause ("Exeter boss Matt Taylor
+    was left fuming": the phrase's head, not its first word)?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
