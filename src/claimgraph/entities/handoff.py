@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 from claimgraph.entities.coref import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR,  # noqa: F401 - the quote
                                       in_fronted_adjunct, inside_quotation)  # step's pronouns
 from claimgraph.entities.clusters import misspelling_of
-from claimgraph.entities.mentions import ORG_NOUNS, PERSON_NOUNS, taken_up_as_person  # noqa: F401 - for the quote step
+from claimgraph.entities.clusterer import PERSON_SUFFIXES
+from claimgraph.entities.mentions import DESC_PERSON_NOUNS, ORG_NOUNS, PERSON_NOUNS, taken_up_as_person  # noqa: F401 - for the quote step
 from claimgraph.entities.names import TITLES  # noqa: F401 - for the quote step
 from claimgraph.lexicon import DOCUMENT_NOUNS
 from claimgraph.lexicon.gazetteer import norm_key
@@ -179,6 +180,19 @@ def named_in_its_kind(doc: Doc, ent_id: str, head) -> bool:
         return False
     left = head.left_edge.idx
     return any(left <= s and e <= head.idx and not _of_others(doc, e, head) for s, e in ent.mentions)
+
+
+#: plural nouns of people that name no trade ("one of the *aides*", "most of the *residents*")
+PEOPLE_NOUNS = frozenset("people person aide source insider staffer resident witness member official "
+                         "voter citizen parent victim survivor".split())
+
+
+def names_people(tok) -> bool:
+    """Does the noun ``tok`` name people ("aides", "residents", "analysts", "nurses"), not
+    things ("one of our ads")? A person noun, or a word of an agent's ending."""
+    lemma = tok.lemma_.lower()
+    return lemma in PERSON_NOUNS or lemma in DESC_PERSON_NOUNS or lemma in PEOPLE_NOUNS \
+        or len(lemma) > 4 and lemma.endswith(PERSON_SUFFIXES)
 
 
 #: who may be named as the author of a document ("General Statistics Office data show")

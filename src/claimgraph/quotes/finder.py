@@ -34,8 +34,8 @@ from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, l
 from claimgraph.lexicon import DOCUMENT_NOUNS, REPORTING_LEMMAS, verb_classes
 from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, PERSON_NOUNS, add_entity,
                                         add_mention, authored_by, collective_type, entity_at, entity_by_id, is_definite,
-                                        latest_before, named_in_its_kind, outlet_described, taken_up_as_person,
-                                        token_entity_type)
+                                        latest_before, named_in_its_kind, names_people, outlet_described,
+                                        taken_up_as_person, token_entity_type)
 from claimgraph.furniture import Furniture
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.quotes.confidence import confidence, quote_basis, speaker_form
@@ -459,7 +459,7 @@ class QuoteFinder(Step):
                 start -= 1
             whole = partitive_whole(head)
             personal = (head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and taken_up_as_person(doc, start, head.i + 1)
-                        or whole is not None and head.lower_ in SINGLE_PARTITIVES  # "one of the aides"
+                        or whole is not None and head.lower_ in SINGLE_PARTITIVES and names_people(whole)  # "one of the aides"
                         or head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS)  # "a DHS spokesperson"
             type_ = "PERSON" if personal else "ORG" if head.ent_type_ == "ORG" else \
                 "GPE" if head.ent_type_ == "GPE" else "ORG" if head.pos_ == "PROPN" else \
