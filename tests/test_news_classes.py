@@ -1029,3 +1029,10 @@ def test_one_of_an_unnamed_group_is_an_anonymous_person_named_by_the_whole_phras
         att = srcs[phrase]
         assert att.anonymous
         assert a.entity(att.source).type == "PERSON"
+
+
+def test_a_hyphenated_role_in_apposition_is_one_role(reader):
+    a = reader.read("Dr. Amara Wekesa, a study co-author from the University of Nairobi, said the risk was rising.")
+    person = next(e for e in a.entities if e.name == "Amara Wekesa")
+    assert {a.text[s:e] for s, e in person.mentions} >= {"a study co-author"}
+    assert not any(a.text[s:e] in ("-", "author", "a study co") for s, e in person.mentions)

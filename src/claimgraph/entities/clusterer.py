@@ -336,8 +336,9 @@ class EntityClusterer(Step):
                            and (self._person_noun(np) or not self._bracketed(doc, np, tok))]
                 if labels[ci] == "PERSON":
                     self._conjoined_role(doc, tok, m)
+                nps, glued = _hyphenated_nouns(doc, nps)
                 for np in nps:
-                    left = np.left_edge.i
+                    left = glued.get(np.i, np.left_edge.i)
                     right = np.right_edge.i + 1 if np.i > tok.i else np.i + 1
                     for c in np.rights:
                         if c.dep_ in ("relcl", "acl", "punct", "cc", "conj", "appos"):
@@ -616,3 +617,19 @@ def _quote_mark_between(doc: Doc, a: int, b: int) -> bool:
     """Does a quotation mark stand between tokens ``a`` and ``b`` (either order)?"""
     lo, hi = sorted((a, b))
     return any(is_quote_mark(doc[k]) for k in range(lo + 1, hi))
+
+
+def _hyphenated_nouns(doc: Doc, nps: list) -> tuple[list, dict[int, int]]:
+    """Appositive nouns the parser split at a hyphen ("a study co - author", each piece an
+    appositive): the last piece stands for the word, starting where the first one's phrase
+    starts. The nouns to keep, and for each joined one the token its phrase starts at."""
+    keep, glued = [], {}
+    ids = {np.i for np in nps}
+    for np in sorted(nps, key=lambda t: t.i):
+        joined = np.i + 2 < len(doc) and doc[np.i + 1].text in ("-", "‑") and not np.whitespace_ \
+            and not doc[np.i + 1].whitespace_ and np.i + 2 in ids
+        if joined:
+            glued[np.i + 2] = glued.get(np.i, np.left_edge.i)
+        elif np.text not in ("-", "‑"):
+            keep.append(np)
+    return keep, glued
