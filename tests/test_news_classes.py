@@ -1036,3 +1036,17 @@ def test_a_hyphenated_role_in_apposition_is_one_role(reader):
     person = next(e for e in a.entities if e.name == "Amara Wekesa")
     assert {a.text[s:e] for s, e in person.mentions} >= {"a study co-author"}
     assert not any(a.text[s:e] in ("-", "author", "a study co") for s, e in person.mentions)
+
+
+def test_a_quotation_ending_its_sentence_is_not_framed_by_the_next_sentences_cue(reader):
+    a = reader.read("During his time in prison, the publisher was held in conditions that Ana Ruiz characterized "
+                    "as “inhumane and degrading” and “a violation of international standards.” Lopez’s health was "
+                    "better while under house arrest, Ruiz said, but now his legal team is worried.")
+    health = _quote(a, "health was better")
+    assert "standards" not in a.span_text(health.content)
+
+
+def test_the_publisher_is_no_firm_by_trade(reader):
+    a = reader.read("Jailed pro-democracy publisher Wen Kaiming has been held for years. Critics said the "
+                    "case was political.")
+    assert next(e for e in a.entities if "Kaiming" in e.name).type == "PERSON"

@@ -320,7 +320,7 @@ def _named_kind_of_body(doc: Doc, start: int, end: int) -> bool:
 
 #: words for a kind of firm that news puts before its name ("carmaker Stellantis")
 INDUSTRY_NOUNS = frozenset("""retailer insurer reinsurer lender miner brewer broker conglomerate startup
-start-up supermarket e-tailer publisher airline""".split())
+start-up supermarket e-tailer airline""".split())  # not "publisher": as often a person
 
 
 def industry_noun(word: str) -> bool:

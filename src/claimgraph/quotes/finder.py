@@ -700,6 +700,10 @@ def _cue_after(doc: Doc, end_char: int) -> Optional[Token]:
         if (_reporting(tok) or tok.i - i < 4 and _quotative(tok)) and subject_of(tok) is not None:
             if closed and any(c.dep_ in own_content for c in tok.rights):
                 return None
+            if tok.dep_ in ("parataxis", "ccomp", "advcl", "conj") and (
+                    i <= tok.head.i < tok.i or tok.head.i > tok.i
+                    and not any(is_quote_mark(t) for t in doc[tok.i + 1:tok.head.i])):
+                return None  # “… standards.” Lopez’s health was better, Ruiz said: the frame of that clause
             return tok
     return None
 
