@@ -1050,3 +1050,19 @@ def test_the_publisher_is_no_firm_by_trade(reader):
     a = reader.read("Jailed pro-democracy publisher Wen Kaiming has been held for years. Critics said the "
                     "case was political.")
     assert next(e for e in a.entities if "Kaiming" in e.name).type == "PERSON"
+
+
+def test_he_after_a_sentence_about_another_man_is_that_man_not_the_last_speaker(reader):
+    a = reader.read("“This is a total breakdown of the rule of law,” Tomas Lindgren, who leads the defence "
+                    "team, told reporters. “He should not spend a day in prison,” Lindgren added. Marco Vidal, "
+                    "67, attended the hearing on Monday. Near the end of his appearance, he called the ruling "
+                    "“arbitrary.”")
+    q = _quote(a, "arbitrary")
+    assert a.entity(q.speaker).name == "Marco Vidal"
+
+
+def test_they_is_not_a_nationality_inside_the_quotation_it_frames(reader):
+    a = reader.read("Nine press freedom groups this week called for the editor's release. “We urge Chilean "
+                    "authorities to guarantee a fair trial,” they said in a joint statement.")
+    q = _quote(a, "We urge")
+    assert a.entity(q.speaker).name == "Nine press freedom groups"

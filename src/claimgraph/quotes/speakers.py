@@ -121,8 +121,19 @@ def resolve_pronoun(doc: Doc, pron: Token, last_speaker) -> Optional[str]:
             genders[ent.id] = entity_gender(doc, ent)
         return genders[ent.id] in (None, gender)
 
-    earlier = [(s, e.id) for e in ents if e.type in wanted and agrees(e) for s, _ in e.mentions
-               if sent.start_char <= s < pron.idx]
+    outside = not inside_quotation(doc, pron.idx)
+
+    def may_take(s: int, e: int) -> bool:
+        """A mention the pronoun may stand for: not a nationality adjective ("Guatemalan
+        authorities"), nor, for a pronoun outside quotation marks, a word of a quotation
+        (“We urge Guatemalan authorities …,” *they* said)."""
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and span.root.pos_ == "ADJ":
+            return False
+        return not (outside and inside_quotation(doc, s))
+
+    earlier = [(s, e.id) for e in ents if e.type in wanted and agrees(e) for s, end in e.mentions
+               if sent.start_char <= s < pron.idx and may_take(s, end)]
     if earlier and last_speaker is not None and not plural:
         # "After meeting with Green, he said …": a name inside an opening adjunct does not take
         # the pronoun from the speaker of the statement before
@@ -135,12 +146,33 @@ def resolve_pronoun(doc: Doc, pron: Token, last_speaker) -> Optional[str]:
     if last_speaker is not None and not plural:
         ent = next((e for e in ents if e.id == last_speaker[0]), None)
         if ent is not None and ent.type == "PERSON" and pron.idx - last_speaker[1] < 1200 and agrees(ent):
-            return ent.id
+            subject = _subject_of_sentence_before(doc, sent, ents, wanted, agrees, after=last_speaker[1])
+            return subject or ent.id
     linked = entity_at(doc, pron.idx, pron.idx + len(pron.text))
     if linked is not None:
         return linked
-    before = [(s, e.id) for e in ents if e.type in wanted and agrees(e) for s, _ in e.mentions if s < pron.idx]
+    before = [(s, e.id) for e in ents if e.type in wanted and agrees(e) for s, end in e.mentions
+              if s < pron.idx and may_take(s, end)]
     return max(before)[1] if before else None
+
+
+def _subject_of_sentence_before(doc: Doc, sent, ents, wanted, agrees, after: int) -> Optional[str]:
+    """The entity named as the subject of the sentence just before ``sent`` when that
+    sentence comes after the last statement (at ``after``): "Zamora attended the hearing.
+    Near the end, *he* called the ruling “arbitrary.”" is Zamora, not the lawyer quoted
+    before — the previous utterance's subject is its most salient entity, the backward-
+    looking centre of centering theory (Grosz, Joshi & Weinstein 1995)."""
+    if sent.start == 0:
+        return None
+    before = sentence_of(doc, sent.start - 1)
+    if before.start_char <= after:
+        return None
+    def main_subject(start: int, end: int) -> bool:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == before.root.i for t in span)
+    found = [(s, e.id) for e in ents if e.type in wanted and agrees(e) for s, end in e.mentions
+             if before.start_char <= s < before.end_char and main_subject(s, end)]
+    return min(found)[1] if found else None
 
 
 def _in_adjunct(doc: Doc, offset: int, pron: Token) -> bool:
