@@ -1066,3 +1066,12 @@ def test_they_is_not_a_nationality_inside_the_quotation_it_frames(reader):
                     "authorities to guarantee a fair trial,” they said in a joint statement.")
     q = _quote(a, "We urge")
     assert a.entity(q.speaker).name == "Nine press freedom groups"
+
+
+def test_the_leader_of_his_team_is_not_the_man_his_refers_to(reader):
+    a = reader.read("A judge sent the journalist Pablo Reyes back to prison in a move that the leader of his "
+                    "legal team called “inhumane.” Reyes returned to prison on Monday.")
+    q = _quote(a, "inhumane")
+    assert q.speaker is None or a.entity(q.speaker).name != "Pablo Reyes"
+    reyes = next(e for e in a.entities if e.name == "Pablo Reyes")
+    assert not any("leader" in a.text[s:e] for s, e in reyes.mentions)

@@ -326,6 +326,7 @@ class Resolver:
             ci = self._cataphora(m, clusters, labels)
             if ci is not None:
                 clusters[ci].append(m)
+        _not_within_itself(clusters)
 
     def speakers(self, doc: Doc, clusters: list[list[Mention]], labels: list[str],
                  text: str, words: list[str], sent_of: list[int], taken: set) -> None:
@@ -941,3 +942,15 @@ class Resolver:
         if len(ranked) > 1 and count.get(ranked[0], 0) <= count.get(ranked[1], 0):
             return None
         return ranked[0]
+
+
+def _not_within_itself(clusters: list[list[Mention]]) -> None:
+    """A description that holds a pronoun of its own cluster ("the leader of *his* legal team"
+    linked to the man *his* is) is someone else: a phrase cannot refer to what a part of it
+    refers to (the i-within-i condition, Chomsky 1981). The description leaves the cluster."""
+    for cl in clusters:
+        inner = [(x.start, x.end) for x in cl if x.kind == "pronoun"]
+        if not inner:
+            continue
+        cl[:] = [m for m in cl if m.kind != "desc" or not any(
+            m.start <= s and e <= m.end and (s, e) != (m.start, m.end) for s, e in inner)]
