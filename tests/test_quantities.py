@@ -100,3 +100,19 @@ def test_describe_lines(reader):
     lines = describe(art)
     assert any("≥ 5,000,000 USD" in line for line in lines)
     assert any("~40 families" in line for line in lines)
+
+
+@pytest.mark.parametrize("text, per", [
+    ("Net income rose to $412 million from $298 million a year earlier.", [[], []]),
+    ("Rents climbed 6.1%, after 7.4% a month before.", [[], []]),
+    ("The club sold its captain for £60m a year ago.", [[]]),
+    ("Cleaners earn $20 an hour; the chief earns $4.5 million a year.", [["hour"], ["year"]]),
+    ("The levy raises €2bn annually.", [["year"]]),
+])
+def test_a_time_of_comparison_after_an_amount_is_not_a_rate(text, per):
+    assert [q.per for q in find_quantities(text)] == per
+
+
+def test_a_period_word_inside_a_longer_word_is_not_a_rate():
+    q, text = one("Sales reached $2.1 billion, ahead of forecasts.")
+    assert (q.per, text) == ([], "$2.1 billion")

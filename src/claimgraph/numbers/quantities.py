@@ -102,9 +102,11 @@ _UNIT_AFTER = re.compile(
     r"|decades?|years?|months?|weeks?|days?|hours?|minutes?|seconds?)(?![\w²])",
     re.IGNORECASE)
 _PER_AFTER = re.compile(
-    r"(?:,?\s*(?:a|an|per|each|every|/)\s*(?P<per>month|year|day|week|hour|person|head|capita"
+    r"(?:,?\s*(?:(?:a|an|per|each|every)\s+|/\s*)(?P<per>month|year|day|week|hour|person|head|capita"
     r"|soldier|worker|employee|household|annum)\b|\s+(?P<adv>monthly|annually|yearly|daily"
     r"|weekly|hourly)\b)", re.IGNORECASE)
+# "$361 million a year earlier", "7.4% a month before": the time of a comparison, not a rate
+_COMPARISON_AFTER = re.compile(r"\s+(?:earlier|ago|before|later|previously|prior|back)\b", re.IGNORECASE)
 _DURATION_BEFORE = re.compile(r"\b(?:the\s+)?(?:past|last|next|previous|coming|first|final)\s+$",
                               re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+$", re.IGNORECASE)
@@ -258,7 +260,7 @@ def find_quantities(text: str, pos: int = 0, endpos: Optional[int] = None) -> li
         number_end = end
         while True:
             p = _PER_AFTER.match(text, end)
-            if not p:
+            if not p or p.group("per") and _COMPARISON_AFTER.match(text, p.end()):
                 break
             per.append(PER_WORDS[(p.group("per") or p.group("adv")).lower()])
             end = p.end()
