@@ -116,3 +116,12 @@ def test_a_time_of_comparison_after_an_amount_is_not_a_rate(text, per):
 def test_a_period_word_inside_a_longer_word_is_not_a_rate():
     q, text = one("Sales reached $2.1 billion, ahead of forecasts.")
     assert (q.per, text) == ([], "$2.1 billion")
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("Sales came in at $2.4 billion, short of the $2.6 billion economists had forecast.", [None, None]),
+    ("The £40m Wall Street expected never came.", [None]),
+    ("The state said $2 million grants were cut.", ["grants"]),
+])
+def test_money_does_not_count_the_subject_of_the_next_clause(reader, counts, text):
+    assert [q.counts for q in reader.read(text).quantities] == counts

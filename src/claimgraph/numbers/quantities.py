@@ -70,6 +70,10 @@ PER_WORDS = {"month": "month", "year": "year", "day": "day", "week": "week", "ho
              "weekly": "week", "hourly": "hour", "annum": "year"}
 MONTHS = MONTH_WORDS
 
+CURRENCY_UNITS = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
+# a verb with tense: the noun before it is a subject (*analysts had expected*)
+_FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
 # dependency label of the object of "of" (*thousands of people*)
 OF_OBJECT_DEPS = {"pobj"}
 
@@ -303,7 +307,7 @@ class QuantityTagger(Step):
                 else:
                     counts = None
             elif unit not in ("percent", AGE_UNIT) and unit not in DURATION_UNITS.values():
-                counts, _ = _counted(doc, text, q.end)
+                counts, _ = _counted(doc, text, q.end, money=unit in CURRENCY_UNITS)
             elif unit == "percent":
                 counts, _ = _counted(doc, text, q.end, of_only=True)
             per = list(q.per)
@@ -320,8 +324,12 @@ class QuantityTagger(Step):
         doc._.cg_quantities = quantities
 
 
-def _counted(doc: Doc, text: str, end: int, of_only: bool = False) -> tuple[Optional[str], Optional[str]]:
-    """What the number ending at ``end`` counts: (noun phrase, head noun) or (None, None)."""
+def _counted(doc: Doc, text: str, end: int, of_only: bool = False,
+             money: bool = False) -> tuple[Optional[str], Optional[str]]:
+    """What the number ending at ``end`` counts: (noun phrase, head noun) or (None, None).
+    After money, a plural noun or a name with its own verb starts the next clause (*the
+    $3.7 billion analysts had expected*): money is not a count of analysts (but *$2 million
+    projects were cut*: a form of *be* leaves the noun the amount's)."""
     tok = _token_at(doc, text, end)
     if tok is None or tok.is_sent_start or re.search(r"[.!?;:,()]", text[end:tok.idx]):
         return None, None
@@ -349,6 +357,9 @@ def _counted(doc: Doc, text: str, end: int, of_only: bool = False) -> tuple[Opti
             return None, None
         first = tok.i
     if head.i < first:
+        return None, None
+    if money and (head.tag_ in ("NNS", "NNPS") or head.pos_ == "PROPN") and head.i + 1 < len(doc) \
+            and doc[head.i + 1].tag_ in _FINITE_VERB_TAGS and doc[head.i + 1].lemma_ != "be":
         return None, None
     if doc[first].lower_ in ("last", "this", "next", "previous", "each", "every", "per") \
             or head.lemma_ in DURATION_UNITS or head.lower_ in DURATION_UNITS.values():
