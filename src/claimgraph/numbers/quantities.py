@@ -88,7 +88,7 @@ QUANTITY = re.compile(
     + rf"(?P<n1>{VAGUE_NUMBER}|{NUMBER})"
     + r"(?P<short1>(?<=\d)(?:bn|mn|m|k)\b)?"
     # "250% to 390%": a percent sign on both ends of a range
-    + r"(?:(?P<pct1>\s?%|\s+percent\b|\s+per\s?cent\b)(?=\s*[-–—]\s*\d|\s+to\s+\d))?"
+    + r"(?:(?P<pct1>\s?%|\s+percent\b|\s+per\s?cent\b)(?=\s*[-–—]\s*\d|\s+to\s+\d|\s+and\s+\d))?"
     + r"(?:(?P<sep>\s*[-–—]\s*|\s+to\s+|(?(between)\s+and\s+|(?!)))"
     + r"(?:" + _CUR.format(name="cur2") + r"\s?)?"
     + rf"(?P<n2>{NUMBER})(?P<short2>(?<=\d)(?:bn|mn|m|k)\b)?)?"
@@ -232,8 +232,9 @@ def find_quantities(text: str, pos: int = 0, endpos: Optional[int] = None) -> li
             if low2 is None:
                 continue
             if m.group("between") and m.group("between").lower().startswith("from") \
-                    or low2 < low:
-                # "from 5% to 7%": two amounts, not a range; keep the first, rescan the second
+                    or low2 < low or m.group("pct1") and not m.group("pct"):
+                # "from 5% to 7%", "rose 40% to 210": two amounts, not a range; keep the
+                # first, rescan the second
                 second = m.start("cur2") if m.group("cur2") else m.start("n2")
                 found.extend(find_quantities(text, second, m.end()))
                 end = m.end("pct1") if m.group("pct1") else m.end("n1") + len(m.group("short1") or "")
