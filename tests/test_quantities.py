@@ -125,3 +125,8 @@ def test_a_period_word_inside_a_longer_word_is_not_a_rate():
 ])
 def test_money_does_not_count_the_subject_of_the_next_clause(reader, counts, text):
     assert [q.counts for q in reader.read(text).quantities] == counts
+
+
+def test_trillions_written_short():
+    q, text = one("The chancellor set out a £1.4tn spending plan.")
+    assert (q.low, q.unit, text) == (1.4e12, "GBP", "£1.4tn")

@@ -86,12 +86,12 @@ QUANTITY = re.compile(
     + r"(?P<between>between\s+|from\s+)?"
     + r"(?:" + _CUR.format(name="cur1") + r"\s?)?"
     + rf"(?P<n1>{VAGUE_NUMBER}|{NUMBER})"
-    + r"(?P<short1>(?<=\d)(?:bn|mn|m|k)\b)?"
+    + r"(?P<short1>(?<=\d)(?:bn|mn|tn|m|k)\b)?"
     # "250% to 390%": a percent sign on both ends of a range
     + r"(?:(?P<pct1>\s?%|\s+percent\b|\s+per\s?cent\b)(?=\s*[-–—]\s*\d|\s+to\s+\d|\s+and\s+\d))?"
     + r"(?:(?P<sep>\s*[-–—]\s*|\s+to\s+|(?(between)\s+and\s+|(?!)))"
     + r"(?:" + _CUR.format(name="cur2") + r"\s?)?"
-    + rf"(?P<n2>{NUMBER})(?P<short2>(?<=\d)(?:bn|mn|m|k)\b)?)?"
+    + rf"(?P<n2>{NUMBER})(?P<short2>(?<=\d)(?:bn|mn|tn|m|k)\b)?)?"
     + r"(?P<pct>\s?%|\s+percent\b|\s+per\s?cent\b)?",
     re.IGNORECASE,
 )
