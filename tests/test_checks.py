@@ -120,3 +120,9 @@ def test_changing_the_share_breaks_the_check(reader):
     text = SHARE.format("13,500 – 14,400").replace("About 20 – 25%", "About 10 – 25%")
     (c,) = checks_of(reader, text)
     assert c.verdict == "inconsistent" and "(100% - 25%..10%)" in c.derivation
+
+
+def test_a_per_share_amount_is_not_compared_with_a_total(reader):
+    art = reader.read("Dividends took 40% of the $900 million profit, or $1.10 per share.")
+    assert [q.per for q in art.quantities if q.unit == "USD"] == [[], ["share"]]
+    assert art.checks == []

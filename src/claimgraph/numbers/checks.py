@@ -133,6 +133,13 @@ def _time_per(q: Quantity) -> Optional[str]:
     return next((p for p in q.per if p in PERIOD_DAYS), None)
 
 
+def _same_measure(a: Quantity, b: Quantity) -> bool:
+    """Same unit, and both or neither per share: *$1.87 per share* is not comparable with
+    a total of *$412 million*. (A per person may go unwritten: *$2,000 a month per
+    person … a soldier keeps $1,200 a year*.)"""
+    return a.unit == b.unit and ("share" in a.per) == ("share" in b.per)
+
+
 # ---------------------------------------------------------------- the checks
 class ConsistencyChecker(Step):
     """Find related quantities and check the arithmetic between them."""
@@ -216,7 +223,7 @@ def share_checks(items: list[Item], text: str) -> list[Check]:
             if p.q.unit != "percent" or not _precedes(p, s):
                 continue
             for a in items:
-                if a is s or a.q.unit != s.q.unit or not _precedes(a, s):
+                if a is s or not _same_measure(a.q, s.q) or not _precedes(a, s):
                     continue
                 factor = _period_factor(_time_per(a.q), _time_per(s.q))
                 if factor is None:
@@ -269,7 +276,7 @@ def period_checks(items: list[Item], text: str) -> list[Check]:
             continue
         for a in items:
             pa = _time_per(a.q)
-            if a is s or not pa or a.q.unit != s.q.unit or pa == ps or not _precedes(a, s):
+            if a is s or not pa or not _same_measure(a.q, s.q) or pa == ps or not _precedes(a, s):
                 continue
             factor = _period_factor(pa, ps)
             if factor is None:
@@ -379,7 +386,7 @@ def change_checks(items: list[Item], text: str, starts: list[int]) -> list[Check
                 continue
             if not re.search(r"\bfrom\s*[$€£¥]?$", text[max(0, a.q.span[0] - 8):a.q.span[0]]):
                 continue
-            b = next((x for x in group[i + 1:] if (x.q.unit == a.q.unit or a.q.unit is None)
+            b = next((x for x in group[i + 1:] if (_same_measure(x.q, a.q) or a.q.unit is None)
                       and re.search(r"\bto\s*[$€£¥]?$", text[max(0, x.q.span[0] - 6):x.q.span[0]])), None)
             if b is None or a.lo == 0:
                 continue

@@ -65,7 +65,7 @@ DURATION_UNITS = {"decade": "decades", "year": "years", "month": "months", "week
 AGE_UNIT = "years of age"
 PER_WORDS = {"month": "month", "year": "year", "day": "day", "week": "week", "hour": "hour",
              "person": "person", "head": "person", "capita": "person", "soldier": "person",
-             "worker": "person", "employee": "person", "household": "household",
+             "worker": "person", "employee": "person", "household": "household", "share": "share",
              "monthly": "month", "annually": "year", "yearly": "year", "daily": "day",
              "weekly": "week", "hourly": "hour", "annum": "year"}
 MONTHS = MONTH_WORDS
@@ -107,7 +107,7 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE)
 _PER_AFTER = re.compile(
     r"(?:,?\s*(?:(?:a|an|per|each|every)\s+|/\s*)(?P<per>month|year|day|week|hour|person|head|capita"
-    r"|soldier|worker|employee|household|annum)\b|\s+(?P<adv>monthly|annually|yearly|daily"
+    r"|soldier|worker|employee|household|annum|share)\b|\s+(?P<adv>monthly|annually|yearly|daily"
     r"|weekly|hourly)\b)", re.IGNORECASE)
 # "$361 million a year earlier", "7.4% a month before": the time of a comparison, not a rate
 _COMPARISON_AFTER = re.compile(r"\s+(?:earlier|ago|before|later|previously|prior|back)\b", re.IGNORECASE)
