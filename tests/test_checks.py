@@ -126,3 +126,21 @@ def test_a_per_share_amount_is_not_compared_with_a_total(reader):
     art = reader.read("Dividends took 40% of the $900 million profit, or $1.10 per share.")
     assert [q.per for q in art.quantities if q.unit == "USD"] == [[], ["share"]]
     assert art.checks == []
+
+
+@pytest.mark.parametrize("text", [
+    # a change percent, and a connective from an earlier sentence
+    "Quarterly profit rose 12% to $630 million, or $2.05 per share. Revenue reached $5.2 billion, ahead of the $5 billion "
+    "analysts had expected.",
+    "Some 2m homes will get £200 each. Pensions will rise by 3.5%, or about £320 a year. Three regions "
+    "will share a £600m fund.",
+    # a rate is not a share, even where the arithmetic happens to fit
+    "Wages are growing at about 4.5% a year. Hourly pay rose to $31.20, up from $29.80.",
+])
+def test_a_change_or_a_rate_is_not_a_share_of_an_unrelated_amount(reader, text):
+    assert checks_of(reader, text) == []
+
+
+def test_a_cut_of_a_share_is_still_a_share(reader):
+    (c,) = checks_of(reader, "The council has a budget of $40 million. It cut 10% of it, or $4 million.")
+    assert c.verdict == "consistent"

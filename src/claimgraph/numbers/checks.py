@@ -61,6 +61,11 @@ CHANGE_UP = re.compile(r"\b(?:r[io]se|rising|increas\w*|gr[eo]w\w*|jump\w*|climb
                        r"doubl\w*|surg\w*)\b", re.IGNORECASE)
 CHANGE_DOWN = re.compile(r"\b(?:f[ae]ll\w*|dropp?\w*|declin\w*|decreas\w*|down\s+(?:by|from)|slipp?\w*|plung\w*|"
                          r"shr[ai]nk\w*|cut|lost|los\w*|slump\w*)\b", re.IGNORECASE)
+# "rose 14% to …", "up 6%", "a rise of 6%", "a 5% increase": the percent is a change, not a share
+CHANGE_PERCENT_BEFORE = re.compile(rf"(?:{CHANGE_UP.pattern}|{CHANGE_DOWN.pattern}|\b(?:up|down))"
+                                   r"(?:\s+(?:by|of))?\s+$", re.IGNORECASE)
+CHANGE_PERCENT_AFTER = re.compile(r"^[\s-]+(?:increase|rise|gain|jump|drop|fall|decline|cut|decrease|growth|"
+                                  r"hike|raise|reduction|climb)s?\b", re.IGNORECASE)
 BORN = re.compile(r"\bborn\b|\(b\.\s*$", re.IGNORECASE)
 
 
@@ -158,7 +163,7 @@ class ConsistencyChecker(Step):
             items.append(Item(q, _sentence_index(sent_starts, q.span[0]), iv[0], iv[1]))
         text = doc_text(doc)
         checks: list[Check] = []
-        checks += share_checks(items, text)
+        checks += share_checks(items, text, sent_starts)
         used = {qid for c in checks for qid in c.quantities}
         checks += period_checks([i for i in items if i.q.id not in used], text)
         checks += parts_checks(items, text, sent_starts, _modifiers(doc, items, text))
@@ -213,14 +218,31 @@ def _check(kind: str, qs: list[Quantity], derivation: str, ok: bool, stated: Qua
                  kind=kind, stated=stated.text, expected=[round(expected[0], 6), round(expected[1], 6)])
 
 
-def share_checks(items: list[Item], text: str) -> list[Check]:
-    """A share (or the remainder) of an amount, over the stated amount's period."""
+def _is_share(p: Item, text: str) -> bool:
+    """A percent that can be a share of an amount: not a rate (*4.5% a year*) and not a
+    change (*rose 14% to $412 million*, *a rise of 6%*) unless it is *of* something
+    (*cut 10% of its budget*)."""
+    if p.q.per:
+        return False
+    start, end = p.q.span
+    if re.match(r"\s+of\b", text[end:end + 4]):
+        return True
+    return not (CHANGE_PERCENT_BEFORE.search(text[max(0, start - 30):start])
+                or CHANGE_PERCENT_AFTER.match(text[end:end + 20]))
+
+
+def share_checks(items: list[Item], text: str, starts: Optional[list[int]] = None) -> list[Check]:
+    """A share (or the remainder) of an amount, over the stated amount's period. The
+    percent must be a share (:func:`_is_share`); a connective (*this means*, *, or*) links
+    the stated amount only from within its own sentence, a remainder cue only after the
+    percent."""
     out = []
     for s in items:
         if not _is_money(s.q):
             continue
+        sent_start = starts[s.sent] if starts else 0
         for p in items:
-            if p.q.unit != "percent" or not _precedes(p, s):
+            if p.q.unit != "percent" or not _precedes(p, s) or not _is_share(p, text):
                 continue
             for a in items:
                 if a is s or not _same_measure(a.q, s.q) or not _precedes(a, s):
@@ -228,8 +250,8 @@ def share_checks(items: list[Item], text: str) -> list[Check]:
                 factor = _period_factor(_time_per(a.q), _time_per(s.q))
                 if factor is None:
                     continue
-                between = text[min(a.q.span[0], p.q.span[0]):s.q.span[0]]
-                remainder = bool(REMAINDER_CUES.search(between))
+                between = text[max(sent_start, min(a.q.span[0], p.q.span[0])):s.q.span[0]]
+                remainder = bool(REMAINDER_CUES.search(text, p.q.span[1], s.q.span[0]))
                 linked = bool(LINK_CUES.search(between)) or remainder
                 direct = (p.lo / 100, p.hi / 100)
                 comp = (1 - p.hi / 100, 1 - p.lo / 100)
