@@ -130,3 +130,20 @@ def test_money_does_not_count_the_subject_of_the_next_clause(reader, counts, tex
 def test_trillions_written_short():
     q, text = one("The chancellor set out a £1.4tn spending plan.")
     assert (q.low, q.unit, text) == (1.4e12, "GBP", "£1.4tn")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nearly a third of renters moved.", ("Nearly a third", 100 / 3, True)),
+    ("About two-thirds of members backed the deal.", ("About two-thirds", 200 / 3, True)),
+    ("Half of the grant went on rent.", ("Half", 50, False)),
+    ("One in four nurses plans to leave.", ("One in four", 25, False)),
+])
+def test_fractions_and_ratios_are_shares_in_percent(text, expected):
+    q, written = one(text)
+    assert (written, q.low, q.unit, q.approximate) == (expected[0], pytest.approx(expected[1]), "percent",
+                                                        expected[2])
+
+
+def test_ordinals_and_clock_ratios_are_not_fractions():
+    assert find_quantities("Sales in the third quarter of the year rose.") == []
+    assert [q.unit for q in find_quantities("She scored 2 in 10 minutes.")] == [None, "minutes"]

@@ -123,6 +123,16 @@ _MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(MONTHS
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s*[ap]\.?m\b|\s*GMT|\s*(?:st|nd|rd|th)\b|s\b|'s\b|\.\d)",
                          re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
+# fractions and ratios, read as percent: "a third of", "two-thirds of", "half of", "one in five"
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6,
+                 "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}(?!\d))"
+FRACTION = re.compile(
+    r"(?<![\w$€£¥-])" + _MOD.replace("?P<mod>", "?P<fmod>")
+    + r"(?:(?:(?P<fnum>an?|" + _SMALL + r")[\s-]+)?(?P<fden>half|halves|(?:third|quarter|fifth|sixth|seventh"
+    r"|eighth|ninth|tenth)s?)(?=\s+of\b)"
+    r"|(?P<inum>" + _SMALL + r")\s+in\s+(?:every\s+)?(?P<iden>" + _SMALL + r")\b)",
+    re.IGNORECASE)
 
 
 @dataclass
@@ -178,7 +188,8 @@ def _value(text: str, short: Optional[str]) -> tuple[Optional[float], Optional[f
 
 _TRIGGER_WORDS = frozenset(set(ONES) | set(TENS) | set(SCALES) | {
     "dozen", "dozens", "several", "few", "couple", "handful", "tens", "hundreds", "thousands", "millions",
-    "billions", "scores"})
+    "billions", "scores", "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
+    "tenth", "tenths"})
 _WORD = re.compile(r"\w+")
 
 
@@ -197,11 +208,14 @@ def find_quantities(text: str, pos: int = 0, endpos: Optional[int] = None) -> li
         for a, b in _windows(text):
             found.extend(find_quantities(text, a, b))
         return found
-    found: list[QuantityMatch] = []
+    found = _fractions(text, pos, len(text) if endpos is None else endpos)
+    taken = [(f.start, f.end) for f in found]
     for m in QUANTITY.finditer(text, pos, len(text) if endpos is None else endpos):
         n1 = m.group("n1")
         if n1.lower() in ("a", "an"):
             continue
+        if any(a <= m.start("n1") < b for a, b in taken):
+            continue  # the "two" of "two-thirds", the "five" of "one in five"
         start, end = m.start(), m.end()
         before = text[max(0, start - 20):start]
         after = text[end:end + 12]
@@ -280,6 +294,36 @@ def find_quantities(text: str, pos: int = 0, endpos: Optional[int] = None) -> li
                                    number_end, text_is_digits=bool(cur or pct or re.search(r"\d", n1))
                                    or bool(mod)))
     return sorted(found, key=lambda q: q.start)  # a rescanned second amount comes after the first
+
+
+def _small(word: str) -> float:
+    return 1.0 if word.lower() in ("a", "an") else parse_number(word) or 0.0
+
+
+def _fractions(text: str, pos: int, endpos: int) -> list[QuantityMatch]:
+    """*a third of*, *two-thirds of*, *half of*, *one in five*: a share, in percent."""
+    out = []
+    for m in FRACTION.finditer(text, pos, endpos):
+        if m.group("fden"):
+            den_word = m.group("fden").lower()
+            if not m.group("fnum") and not den_word.startswith("half") \
+                    or re.search(r"\band\s+$", text[max(0, m.start() - 5):m.start()]):
+                continue  # "thirds of" alone; "one and a half"
+            num = _small(m.group("fnum") or "one")
+            den = _DENOMINATORS[den_word.rstrip("s") if den_word != "halves" else "half"]
+        else:
+            if _UNIT_AFTER.match(text, m.end()):
+                continue  # "2 in 10 minutes": not a ratio
+            num, den = _small(m.group("inum")), _small(m.group("iden"))
+        if not num or not den or num > den:
+            continue
+        mod = (m.group("fmod") or "").lower()
+        value = 100 * num / den
+        bound = "lower" if mod in LOWER_BOUND else "upper" if mod in UPPER_BOUND else None
+        out.append(QuantityMatch(m.start(), m.end(), None if bound == "upper" else value,
+                                 None if bound == "lower" else value, "percent", [],
+                                 mod in APPROXIMATE, bound, m.end()))
+    return out
 
 
 class QuantityTagger(Step):
