@@ -144,3 +144,18 @@ def test_a_change_or_a_rate_is_not_a_share_of_an_unrelated_amount(reader, text):
 def test_a_cut_of_a_share_is_still_a_share(reader):
     (c,) = checks_of(reader, "The council has a budget of $40 million. It cut 10% of it, or $4 million.")
     assert c.verdict == "consistent"
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Net income rose 20% to $600 million, or $2.40 per share, from $500 million a year earlier.", "consistent"),
+    ("Net income rose 30% to $600 million, or $2.40 per share, from $500 million a year earlier.", "inconsistent"),
+    ("The schools will get £52bn next year, up from £50bn, a rise of 4%.", "consistent"),
+    ("Clinic visits fell 25% to 150, from 200 in 2022.", "consistent"),
+])
+def test_a_change_written_to_b_from_a(reader, text, verdict):
+    (c,) = checks_of(reader, text)
+    assert c.kind == "percent change" and c.verdict == verdict
+
+
+def test_a_percent_not_written_as_a_change_is_not_checked_against_one(reader):
+    assert checks_of(reader, "Revenue rose from $3.5 billion to $3.9 billion, while margins widened 2%.") == []

@@ -395,8 +395,33 @@ def parts_checks(items: list[Item], text: str, starts: list[int],
     return out
 
 
+def _is_change_percent(p: Item, text: str) -> bool:
+    """*rose 14%*, *a rise of 6%*, *a 25% increase*: a percent written as a change."""
+    start, end = p.q.span
+    return bool(CHANGE_PERCENT_BEFORE.search(text[max(0, start - 30):start])
+                or CHANGE_PERCENT_AFTER.match(text[end:end + 20]))
+
+
+def _to_amount(a: Item, group: list[Item], i: int, text: str) -> Optional[Item]:
+    """The amount a change from ``a`` goes *to*: *from A to B*, *rose 14% to B from A*, or
+    *B, up from A*."""
+    def same(x: Item) -> bool:
+        return x is not a and (_same_measure(x.q, a.q) or a.q.unit is None)
+
+    def to(x: Item) -> bool:
+        return bool(re.search(r"\bto\s*[$€£¥]?$", text[max(0, x.q.span[0] - 6):x.q.span[0]]))
+
+    b = next((x for x in group[i + 1:] if same(x) and to(x)), None)
+    if b is None:
+        b = next((x for x in reversed(group[:i]) if same(x) and to(x)), None)
+    if b is None and re.search(r"\b(?:up|down)\s+from\s*[$€£¥]?$", text[max(0, a.q.span[0] - 12):a.q.span[0]]):
+        b = next((x for x in reversed(group[:i]) if same(x) and x.q.unit != "percent"), None)
+    return b
+
+
 def change_checks(items: list[Item], text: str, starts: list[int]) -> list[Check]:
-    """*rose from A to B, a P% increase*: P against (B − A) / A."""
+    """*rose from A to B, a P% increase*, *rose P% to B from A*, *B, up from A, a rise of
+    P%*: P against (B − A) / A. P must be written as a change (:func:`_is_change_percent`)."""
     out = []
     for idx, group in _by_sentence(items).items():
         sentence = _sentence_text(text, starts, idx)
@@ -408,11 +433,11 @@ def change_checks(items: list[Item], text: str, starts: list[int]) -> list[Check
                 continue
             if not re.search(r"\bfrom\s*[$€£¥]?$", text[max(0, a.q.span[0] - 8):a.q.span[0]]):
                 continue
-            b = next((x for x in group[i + 1:] if (_same_measure(x.q, a.q) or a.q.unit is None)
-                      and re.search(r"\bto\s*[$€£¥]?$", text[max(0, x.q.span[0] - 6):x.q.span[0]])), None)
+            b = _to_amount(a, group, i, text)
             if b is None or a.lo == 0:
                 continue
-            p = next((x for x in group if x.q.unit == "percent" and x is not a and x is not b), None)
+            p = next((x for x in group if x.q.unit == "percent" and x is not a and x is not b
+                      and _is_change_percent(x, text)), None)
             if p is None:
                 continue
             change = (100 * (b.lo - a.lo) / a.lo, 100 * (b.hi - a.hi) / a.hi)
