@@ -159,3 +159,10 @@ def test_a_change_written_to_b_from_a(reader, text, verdict):
 
 def test_a_percent_not_written_as_a_change_is_not_checked_against_one(reader):
     assert checks_of(reader, "Revenue rose from $3.5 billion to $3.9 billion, while margins widened 2%.") == []
+
+
+def test_shares_joined_by_and_may_overlap(reader):
+    assert checks_of(reader, "About two-thirds of tenants said rents were too high, and 45% named repairs "
+                             "as their main worry.") == []
+    (c,) = checks_of(reader, "In the ballot, 55% voted for the strike and 52% voted against it.")
+    assert c.verdict == "inconsistent"

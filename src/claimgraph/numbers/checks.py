@@ -381,7 +381,7 @@ def parts_checks(items: list[Item], text: str, starts: list[int],
                               t.q, total))
         # shares of one whole: percentages of the same thing may not pass 100%
         pcts = [p for p in group if p.q.unit == "percent" and not p.q.bound]
-        if len(pcts) >= 2 and re.search(r"\b(?:while|and|whereas)\b", sentence) \
+        if len(pcts) >= 2 and _exclusive(pcts, sentence, text) \
                 and all(p.hi <= 100 and p.q.id not in modifiers for p in pcts):
             total = (sum(p.lo for p in pcts), sum(p.hi for p in pcts))
             exhaustive = bool(EXHAUSTIVE_CUES.search(sentence))
@@ -417,6 +417,25 @@ def _to_amount(a: Item, group: list[Item], i: int, text: str) -> Optional[Item]:
     if b is None and re.search(r"\b(?:up|down)\s+from\s*[$€£¥]?$", text[max(0, a.q.span[0] - 12):a.q.span[0]]):
         b = next((x for x in reversed(group[:i]) if same(x) and x.q.unit != "percent"), None)
     return b
+
+
+_NEXT_WORD = re.compile(r"\s*(?:of\s+\w+\s+)?(\w+)")
+
+
+def _exclusive(pcts: list[Item], sentence: str, text: str) -> bool:
+    """Do the percents share out one whole? A contrast says so (*62% backed it while 47%
+    opposed it*); a bare *and* only where both take the same verb (*52% voted yes and 51%
+    voted no*): people can hold several views (*two-thirds said the economy was worse, and
+    41% named prices*)."""
+    if re.search(r"\b(?:while|whereas|but|against|compared\s+with)\b", sentence, re.IGNORECASE):
+        return True
+    if not re.search(r"\band\b", sentence):
+        return False
+    words = set()
+    for p in pcts:
+        m = _NEXT_WORD.match(text, p.q.span[1])
+        words.add(m.group(1).lower() if m else None)
+    return len(words) == 1 and None not in words
 
 
 def change_checks(items: list[Item], text: str, starts: list[int]) -> list[Check]:
