@@ -120,3 +120,49 @@ def test_changing_the_share_breaks_the_check(reader):
     text = SHARE.format("13,500 – 14,400").replace("About 20 – 25%", "About 10 – 25%")
     (c,) = checks_of(reader, text)
     assert c.verdict == "inconsistent" and "(100% - 25%..10%)" in c.derivation
+
+
+def test_a_per_share_amount_is_not_compared_with_a_total(reader):
+    art = reader.read("Dividends took 40% of the $900 million profit, or $1.10 per share.")
+    assert [q.per for q in art.quantities if q.unit == "USD"] == [[], ["share"]]
+    assert art.checks == []
+
+
+@pytest.mark.parametrize("text", [
+    # a change percent, and a connective from an earlier sentence
+    "Quarterly profit rose 12% to $630 million, or $2.05 per share. Revenue reached $5.2 billion, ahead of the $5 billion "
+    "analysts had expected.",
+    "Some 2m homes will get £200 each. Pensions will rise by 3.5%, or about £320 a year. Three regions "
+    "will share a £600m fund.",
+    # a rate is not a share, even where the arithmetic happens to fit
+    "Wages are growing at about 4.5% a year. Hourly pay rose to $31.20, up from $29.80.",
+])
+def test_a_change_or_a_rate_is_not_a_share_of_an_unrelated_amount(reader, text):
+    assert checks_of(reader, text) == []
+
+
+def test_a_cut_of_a_share_is_still_a_share(reader):
+    (c,) = checks_of(reader, "The council has a budget of $40 million. It cut 10% of it, or $4 million.")
+    assert c.verdict == "consistent"
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Net income rose 20% to $600 million, or $2.40 per share, from $500 million a year earlier.", "consistent"),
+    ("Net income rose 30% to $600 million, or $2.40 per share, from $500 million a year earlier.", "inconsistent"),
+    ("The schools will get £52bn next year, up from £50bn, a rise of 4%.", "consistent"),
+    ("Clinic visits fell 25% to 150, from 200 in 2022.", "consistent"),
+])
+def test_a_change_written_to_b_from_a(reader, text, verdict):
+    (c,) = checks_of(reader, text)
+    assert c.kind == "percent change" and c.verdict == verdict
+
+
+def test_a_percent_not_written_as_a_change_is_not_checked_against_one(reader):
+    assert checks_of(reader, "Revenue rose from $3.5 billion to $3.9 billion, while margins widened 2%.") == []
+
+
+def test_shares_joined_by_and_may_overlap(reader):
+    assert checks_of(reader, "About two-thirds of tenants said rents were too high, and 45% named repairs "
+                             "as their main worry.") == []
+    (c,) = checks_of(reader, "In the ballot, 55% voted for the strike and 52% voted against it.")
+    assert c.verdict == "inconsistent"

@@ -253,6 +253,17 @@ def test_a_percent_range_with_a_sign_on_both_ends_is_one_range(reader, text, low
     assert [(q.text, q.low, q.high) for q in qs][:2] == [("5%", 5, 5), ("7%", 7, 7)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Between 250% and 390% more families applied.", [(250, 390, "percent")]),
+    ("Ticket sales rose 40% to 210, from 150 last spring.",
+     [(40, 40, "percent"), (210, 210, None), (150, 150, None)]),
+    ("Output grew 14% to 3,000 tonnes.", [(14, 14, "percent"), (3000, 3000, "t")]),
+])
+def test_a_percent_then_a_bare_number_is_a_change_and_its_result_not_a_range(text, expected):
+    from claimgraph.numbers.quantities import find_quantities
+    assert [(q.low, q.high, q.unit) for q in find_quantities(text)] == expected
+
+
 def test_a_number_counts_the_noun_not_a_name_before_it(reader):
     a = reader.read("Prices went up for homes in three northern U.S. states that border the lake: "
                     "Ohio, Michigan and Indiana.")

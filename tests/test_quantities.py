@@ -100,3 +100,50 @@ def test_describe_lines(reader):
     lines = describe(art)
     assert any("≥ 5,000,000 USD" in line for line in lines)
     assert any("~40 families" in line for line in lines)
+
+
+@pytest.mark.parametrize("text, per", [
+    ("Net income rose to $412 million from $298 million a year earlier.", [[], []]),
+    ("Rents climbed 6.1%, after 7.4% a month before.", [[], []]),
+    ("The club sold its captain for £60m a year ago.", [[]]),
+    ("Cleaners earn $20 an hour; the chief earns $4.5 million a year.", [["hour"], ["year"]]),
+    ("The levy raises €2bn annually.", [["year"]]),
+])
+def test_a_time_of_comparison_after_an_amount_is_not_a_rate(text, per):
+    assert [q.per for q in find_quantities(text)] == per
+
+
+def test_a_period_word_inside_a_longer_word_is_not_a_rate():
+    q, text = one("Sales reached $2.1 billion, ahead of forecasts.")
+    assert (q.per, text) == ([], "$2.1 billion")
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("Sales came in at $2.4 billion, short of the $2.6 billion economists had forecast.", [None, None]),
+    ("The £40m Wall Street expected never came.", [None]),
+    ("The state said $2 million grants were cut.", ["grants"]),
+])
+def test_money_does_not_count_the_subject_of_the_next_clause(reader, counts, text):
+    assert [q.counts for q in reader.read(text).quantities] == counts
+
+
+def test_trillions_written_short():
+    q, text = one("The chancellor set out a £1.4tn spending plan.")
+    assert (q.low, q.unit, text) == (1.4e12, "GBP", "£1.4tn")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nearly a third of renters moved.", ("Nearly a third", 100 / 3, True)),
+    ("About two-thirds of members backed the deal.", ("About two-thirds", 200 / 3, True)),
+    ("Half of the grant went on rent.", ("Half", 50, False)),
+    ("One in four nurses plans to leave.", ("One in four", 25, False)),
+])
+def test_fractions_and_ratios_are_shares_in_percent(text, expected):
+    q, written = one(text)
+    assert (written, q.low, q.unit, q.approximate) == (expected[0], pytest.approx(expected[1]), "percent",
+                                                        expected[2])
+
+
+def test_ordinals_and_clock_ratios_are_not_fractions():
+    assert find_quantities("Sales in the third quarter of the year rose.") == []
+    assert [q.unit for q in find_quantities("She scored 2 in 10 minutes.")] == [None, "minutes"]

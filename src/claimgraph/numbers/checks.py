@@ -61,6 +61,11 @@ CHANGE_UP = re.compile(r"\b(?:r[io]se|rising|increas\w*|gr[eo]w\w*|jump\w*|climb
                        r"doubl\w*|surg\w*)\b", re.IGNORECASE)
 CHANGE_DOWN = re.compile(r"\b(?:f[ae]ll\w*|dropp?\w*|declin\w*|decreas\w*|down\s+(?:by|from)|slipp?\w*|plung\w*|"
                          r"shr[ai]nk\w*|cut|lost|los\w*|slump\w*)\b", re.IGNORECASE)
+# "rose 14% to …", "up 6%", "a rise of 6%", "a 5% increase": the percent is a change, not a share
+CHANGE_PERCENT_BEFORE = re.compile(rf"(?:{CHANGE_UP.pattern}|{CHANGE_DOWN.pattern}|\b(?:up|down))"
+                                   r"(?:\s+(?:by|of))?\s+$", re.IGNORECASE)
+CHANGE_PERCENT_AFTER = re.compile(r"^[\s-]+(?:increase|rise|gain|jump|drop|fall|decline|cut|decrease|growth|"
+                                  r"hike|raise|reduction|climb)s?\b", re.IGNORECASE)
 BORN = re.compile(r"\bborn\b|\(b\.\s*$", re.IGNORECASE)
 
 
@@ -133,6 +138,13 @@ def _time_per(q: Quantity) -> Optional[str]:
     return next((p for p in q.per if p in PERIOD_DAYS), None)
 
 
+def _same_measure(a: Quantity, b: Quantity) -> bool:
+    """Same unit, and both or neither per share: *$1.87 per share* is not comparable with
+    a total of *$412 million*. (A per person may go unwritten: *$2,000 a month per
+    person … a soldier keeps $1,200 a year*.)"""
+    return a.unit == b.unit and ("share" in a.per) == ("share" in b.per)
+
+
 # ---------------------------------------------------------------- the checks
 class ConsistencyChecker(Step):
     """Find related quantities and check the arithmetic between them."""
@@ -151,7 +163,7 @@ class ConsistencyChecker(Step):
             items.append(Item(q, _sentence_index(sent_starts, q.span[0]), iv[0], iv[1]))
         text = doc_text(doc)
         checks: list[Check] = []
-        checks += share_checks(items, text)
+        checks += share_checks(items, text, sent_starts)
         used = {qid for c in checks for qid in c.quantities}
         checks += period_checks([i for i in items if i.q.id not in used], text)
         checks += parts_checks(items, text, sent_starts, _modifiers(doc, items, text))
@@ -206,23 +218,40 @@ def _check(kind: str, qs: list[Quantity], derivation: str, ok: bool, stated: Qua
                  kind=kind, stated=stated.text, expected=[round(expected[0], 6), round(expected[1], 6)])
 
 
-def share_checks(items: list[Item], text: str) -> list[Check]:
-    """A share (or the remainder) of an amount, over the stated amount's period."""
+def _is_share(p: Item, text: str) -> bool:
+    """A percent that can be a share of an amount: not a rate (*4.5% a year*) and not a
+    change (*rose 14% to $412 million*, *a rise of 6%*) unless it is *of* something
+    (*cut 10% of its budget*)."""
+    if p.q.per:
+        return False
+    start, end = p.q.span
+    if re.match(r"\s+of\b", text[end:end + 4]):
+        return True
+    return not (CHANGE_PERCENT_BEFORE.search(text[max(0, start - 30):start])
+                or CHANGE_PERCENT_AFTER.match(text[end:end + 20]))
+
+
+def share_checks(items: list[Item], text: str, starts: Optional[list[int]] = None) -> list[Check]:
+    """A share (or the remainder) of an amount, over the stated amount's period. The
+    percent must be a share (:func:`_is_share`); a connective (*this means*, *, or*) links
+    the stated amount only from within its own sentence, a remainder cue only after the
+    percent."""
     out = []
     for s in items:
         if not _is_money(s.q):
             continue
+        sent_start = starts[s.sent] if starts else 0
         for p in items:
-            if p.q.unit != "percent" or not _precedes(p, s):
+            if p.q.unit != "percent" or not _precedes(p, s) or not _is_share(p, text):
                 continue
             for a in items:
-                if a is s or a.q.unit != s.q.unit or not _precedes(a, s):
+                if a is s or not _same_measure(a.q, s.q) or not _precedes(a, s):
                     continue
                 factor = _period_factor(_time_per(a.q), _time_per(s.q))
                 if factor is None:
                     continue
-                between = text[min(a.q.span[0], p.q.span[0]):s.q.span[0]]
-                remainder = bool(REMAINDER_CUES.search(between))
+                between = text[max(sent_start, min(a.q.span[0], p.q.span[0])):s.q.span[0]]
+                remainder = bool(REMAINDER_CUES.search(text, p.q.span[1], s.q.span[0]))
                 linked = bool(LINK_CUES.search(between)) or remainder
                 direct = (p.lo / 100, p.hi / 100)
                 comp = (1 - p.hi / 100, 1 - p.lo / 100)
@@ -269,7 +298,7 @@ def period_checks(items: list[Item], text: str) -> list[Check]:
             continue
         for a in items:
             pa = _time_per(a.q)
-            if a is s or not pa or a.q.unit != s.q.unit or pa == ps or not _precedes(a, s):
+            if a is s or not pa or not _same_measure(a.q, s.q) or pa == ps or not _precedes(a, s):
                 continue
             factor = _period_factor(pa, ps)
             if factor is None:
@@ -352,7 +381,7 @@ def parts_checks(items: list[Item], text: str, starts: list[int],
                               t.q, total))
         # shares of one whole: percentages of the same thing may not pass 100%
         pcts = [p for p in group if p.q.unit == "percent" and not p.q.bound]
-        if len(pcts) >= 2 and re.search(r"\b(?:while|and|whereas)\b", sentence) \
+        if len(pcts) >= 2 and _exclusive(pcts, sentence, text) \
                 and all(p.hi <= 100 and p.q.id not in modifiers for p in pcts):
             total = (sum(p.lo for p in pcts), sum(p.hi for p in pcts))
             exhaustive = bool(EXHAUSTIVE_CUES.search(sentence))
@@ -366,8 +395,52 @@ def parts_checks(items: list[Item], text: str, starts: list[int],
     return out
 
 
+def _is_change_percent(p: Item, text: str) -> bool:
+    """*rose 14%*, *a rise of 6%*, *a 25% increase*: a percent written as a change."""
+    start, end = p.q.span
+    return bool(CHANGE_PERCENT_BEFORE.search(text[max(0, start - 30):start])
+                or CHANGE_PERCENT_AFTER.match(text[end:end + 20]))
+
+
+def _to_amount(a: Item, group: list[Item], i: int, text: str) -> Optional[Item]:
+    """The amount a change from ``a`` goes *to*: *from A to B*, *rose 14% to B from A*, or
+    *B, up from A*."""
+    def same(x: Item) -> bool:
+        return x is not a and (_same_measure(x.q, a.q) or a.q.unit is None)
+
+    def to(x: Item) -> bool:
+        return bool(re.search(r"\bto\s*[$€£¥]?$", text[max(0, x.q.span[0] - 6):x.q.span[0]]))
+
+    b = next((x for x in group[i + 1:] if same(x) and to(x)), None)
+    if b is None:
+        b = next((x for x in reversed(group[:i]) if same(x) and to(x)), None)
+    if b is None and re.search(r"\b(?:up|down)\s+from\s*[$€£¥]?$", text[max(0, a.q.span[0] - 12):a.q.span[0]]):
+        b = next((x for x in reversed(group[:i]) if same(x) and x.q.unit != "percent"), None)
+    return b
+
+
+_NEXT_WORD = re.compile(r"\s*(?:of\s+\w+\s+)?(\w+)")
+
+
+def _exclusive(pcts: list[Item], sentence: str, text: str) -> bool:
+    """Do the percents share out one whole? A contrast says so (*62% backed it while 47%
+    opposed it*); a bare *and* only where both take the same verb (*52% voted yes and 51%
+    voted no*): people can hold several views (*two-thirds said the economy was worse, and
+    41% named prices*)."""
+    if re.search(r"\b(?:while|whereas|but|against|compared\s+with)\b", sentence, re.IGNORECASE):
+        return True
+    if not re.search(r"\band\b", sentence):
+        return False
+    words = set()
+    for p in pcts:
+        m = _NEXT_WORD.match(text, p.q.span[1])
+        words.add(m.group(1).lower() if m else None)
+    return len(words) == 1 and None not in words
+
+
 def change_checks(items: list[Item], text: str, starts: list[int]) -> list[Check]:
-    """*rose from A to B, a P% increase*: P against (B − A) / A."""
+    """*rose from A to B, a P% increase*, *rose P% to B from A*, *B, up from A, a rise of
+    P%*: P against (B − A) / A. P must be written as a change (:func:`_is_change_percent`)."""
     out = []
     for idx, group in _by_sentence(items).items():
         sentence = _sentence_text(text, starts, idx)
@@ -379,11 +452,11 @@ def change_checks(items: list[Item], text: str, starts: list[int]) -> list[Check
                 continue
             if not re.search(r"\bfrom\s*[$€£¥]?$", text[max(0, a.q.span[0] - 8):a.q.span[0]]):
                 continue
-            b = next((x for x in group[i + 1:] if (x.q.unit == a.q.unit or a.q.unit is None)
-                      and re.search(r"\bto\s*[$€£¥]?$", text[max(0, x.q.span[0] - 6):x.q.span[0]])), None)
+            b = _to_amount(a, group, i, text)
             if b is None or a.lo == 0:
                 continue
-            p = next((x for x in group if x.q.unit == "percent" and x is not a and x is not b), None)
+            p = next((x for x in group if x.q.unit == "percent" and x is not a and x is not b
+                      and _is_change_percent(x, text)), None)
             if p is None:
                 continue
             change = (100 * (b.lo - a.lo) / a.lo, 100 * (b.hi - a.hi) / a.hi)

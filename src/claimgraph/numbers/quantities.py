@@ -65,10 +65,14 @@ DURATION_UNITS = {"decade": "decades", "year": "years", "month": "months", "week
 AGE_UNIT = "years of age"
 PER_WORDS = {"month": "month", "year": "year", "day": "day", "week": "week", "hour": "hour",
              "person": "person", "head": "person", "capita": "person", "soldier": "person",
-             "worker": "person", "employee": "person", "household": "household",
+             "worker": "person", "employee": "person", "household": "household", "share": "share",
              "monthly": "month", "annually": "year", "yearly": "year", "daily": "day",
              "weekly": "week", "hourly": "hour", "annum": "year"}
 MONTHS = MONTH_WORDS
+
+CURRENCY_UNITS = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
+# a verb with tense: the noun before it is a subject (*analysts had expected*)
+_FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 # dependency label of the object of "of" (*thousands of people*)
 OF_OBJECT_DEPS = {"pobj"}
@@ -82,12 +86,12 @@ QUANTITY = re.compile(
     + r"(?P<between>between\s+|from\s+)?"
     + r"(?:" + _CUR.format(name="cur1") + r"\s?)?"
     + rf"(?P<n1>{VAGUE_NUMBER}|{NUMBER})"
-    + r"(?P<short1>(?<=\d)(?:bn|mn|m|k)\b)?"
+    + r"(?P<short1>(?<=\d)(?:bn|mn|tn|m|k)\b)?"
     # "250% to 390%": a percent sign on both ends of a range
-    + r"(?:(?P<pct1>\s?%|\s+percent\b|\s+per\s?cent\b)(?=\s*[-–—]\s*\d|\s+to\s+\d))?"
+    + r"(?:(?P<pct1>\s?%|\s+percent\b|\s+per\s?cent\b)(?=\s*[-–—]\s*\d|\s+to\s+\d|\s+and\s+\d))?"
     + r"(?:(?P<sep>\s*[-–—]\s*|\s+to\s+|(?(between)\s+and\s+|(?!)))"
     + r"(?:" + _CUR.format(name="cur2") + r"\s?)?"
-    + rf"(?P<n2>{NUMBER})(?P<short2>(?<=\d)(?:bn|mn|m|k)\b)?)?"
+    + rf"(?P<n2>{NUMBER})(?P<short2>(?<=\d)(?:bn|mn|tn|m|k)\b)?)?"
     + r"(?P<pct>\s?%|\s+percent\b|\s+per\s?cent\b)?",
     re.IGNORECASE,
 )
@@ -102,9 +106,11 @@ _UNIT_AFTER = re.compile(
     r"|decades?|years?|months?|weeks?|days?|hours?|minutes?|seconds?)(?![\w²])",
     re.IGNORECASE)
 _PER_AFTER = re.compile(
-    r"(?:,?\s*(?:a|an|per|each|every|/)\s*(?P<per>month|year|day|week|hour|person|head|capita"
-    r"|soldier|worker|employee|household|annum)\b|\s+(?P<adv>monthly|annually|yearly|daily"
+    r"(?:,?\s*(?:(?:a|an|per|each|every)\s+|/\s*)(?P<per>month|year|day|week|hour|person|head|capita"
+    r"|soldier|worker|employee|household|annum|share)\b|\s+(?P<adv>monthly|annually|yearly|daily"
     r"|weekly|hourly)\b)", re.IGNORECASE)
+# "$361 million a year earlier", "7.4% a month before": the time of a comparison, not a rate
+_COMPARISON_AFTER = re.compile(r"\s+(?:earlier|ago|before|later|previously|prior|back)\b", re.IGNORECASE)
 _DURATION_BEFORE = re.compile(r"\b(?:the\s+)?(?:past|last|next|previous|coming|first|final)\s+$",
                               re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+$", re.IGNORECASE)
@@ -117,6 +123,16 @@ _MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(MONTHS
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s*[ap]\.?m\b|\s*GMT|\s*(?:st|nd|rd|th)\b|s\b|'s\b|\.\d)",
                          re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
+# fractions and ratios, read as percent: "a third of", "two-thirds of", "half of", "one in five"
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6,
+                 "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+_SMALL = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}(?!\d))"
+FRACTION = re.compile(
+    r"(?<![\w$€£¥-])" + _MOD.replace("?P<mod>", "?P<fmod>")
+    + r"(?:(?:(?P<fnum>an?|" + _SMALL + r")[\s-]+)?(?P<fden>half|halves|(?:third|quarter|fifth|sixth|seventh"
+    r"|eighth|ninth|tenth)s?)(?=\s+of\b)"
+    r"|(?P<inum>" + _SMALL + r")\s+in\s+(?:every\s+)?(?P<iden>" + _SMALL + r")\b)",
+    re.IGNORECASE)
 
 
 @dataclass
@@ -172,7 +188,8 @@ def _value(text: str, short: Optional[str]) -> tuple[Optional[float], Optional[f
 
 _TRIGGER_WORDS = frozenset(set(ONES) | set(TENS) | set(SCALES) | {
     "dozen", "dozens", "several", "few", "couple", "handful", "tens", "hundreds", "thousands", "millions",
-    "billions", "scores"})
+    "billions", "scores", "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
+    "tenth", "tenths"})
 _WORD = re.compile(r"\w+")
 
 
@@ -191,11 +208,14 @@ def find_quantities(text: str, pos: int = 0, endpos: Optional[int] = None) -> li
         for a, b in _windows(text):
             found.extend(find_quantities(text, a, b))
         return found
-    found: list[QuantityMatch] = []
+    found = _fractions(text, pos, len(text) if endpos is None else endpos)
+    taken = [(f.start, f.end) for f in found]
     for m in QUANTITY.finditer(text, pos, len(text) if endpos is None else endpos):
         n1 = m.group("n1")
         if n1.lower() in ("a", "an"):
             continue
+        if any(a <= m.start("n1") < b for a, b in taken):
+            continue  # the "two" of "two-thirds", the "five" of "one in five"
         start, end = m.start(), m.end()
         before = text[max(0, start - 20):start]
         after = text[end:end + 12]
@@ -226,8 +246,9 @@ def find_quantities(text: str, pos: int = 0, endpos: Optional[int] = None) -> li
             if low2 is None:
                 continue
             if m.group("between") and m.group("between").lower().startswith("from") \
-                    or low2 < low:
-                # "from 5% to 7%": two amounts, not a range; keep the first, rescan the second
+                    or low2 < low or m.group("pct1") and not m.group("pct"):
+                # "from 5% to 7%", "rose 40% to 210": two amounts, not a range; keep the
+                # first, rescan the second
                 second = m.start("cur2") if m.group("cur2") else m.start("n2")
                 found.extend(find_quantities(text, second, m.end()))
                 end = m.end("pct1") if m.group("pct1") else m.end("n1") + len(m.group("short1") or "")
@@ -258,7 +279,7 @@ def find_quantities(text: str, pos: int = 0, endpos: Optional[int] = None) -> li
         number_end = end
         while True:
             p = _PER_AFTER.match(text, end)
-            if not p:
+            if not p or p.group("per") and _COMPARISON_AFTER.match(text, p.end()):
                 break
             per.append(PER_WORDS[(p.group("per") or p.group("adv")).lower()])
             end = p.end()
@@ -273,6 +294,36 @@ def find_quantities(text: str, pos: int = 0, endpos: Optional[int] = None) -> li
                                    number_end, text_is_digits=bool(cur or pct or re.search(r"\d", n1))
                                    or bool(mod)))
     return sorted(found, key=lambda q: q.start)  # a rescanned second amount comes after the first
+
+
+def _small(word: str) -> float:
+    return 1.0 if word.lower() in ("a", "an") else parse_number(word) or 0.0
+
+
+def _fractions(text: str, pos: int, endpos: int) -> list[QuantityMatch]:
+    """*a third of*, *two-thirds of*, *half of*, *one in five*: a share, in percent."""
+    out = []
+    for m in FRACTION.finditer(text, pos, endpos):
+        if m.group("fden"):
+            den_word = m.group("fden").lower()
+            if not m.group("fnum") and not den_word.startswith("half") \
+                    or re.search(r"\band\s+$", text[max(0, m.start() - 5):m.start()]):
+                continue  # "thirds of" alone; "one and a half"
+            num = _small(m.group("fnum") or "one")
+            den = _DENOMINATORS[den_word.rstrip("s") if den_word != "halves" else "half"]
+        else:
+            if _UNIT_AFTER.match(text, m.end()):
+                continue  # "2 in 10 minutes": not a ratio
+            num, den = _small(m.group("inum")), _small(m.group("iden"))
+        if not num or not den or num > den:
+            continue
+        mod = (m.group("fmod") or "").lower()
+        value = 100 * num / den
+        bound = "lower" if mod in LOWER_BOUND else "upper" if mod in UPPER_BOUND else None
+        out.append(QuantityMatch(m.start(), m.end(), None if bound == "upper" else value,
+                                 None if bound == "lower" else value, "percent", [],
+                                 mod in APPROXIMATE, bound, m.end()))
+    return out
 
 
 class QuantityTagger(Step):
@@ -301,7 +352,7 @@ class QuantityTagger(Step):
                 else:
                     counts = None
             elif unit not in ("percent", AGE_UNIT) and unit not in DURATION_UNITS.values():
-                counts, _ = _counted(doc, text, q.end)
+                counts, _ = _counted(doc, text, q.end, money=unit in CURRENCY_UNITS)
             elif unit == "percent":
                 counts, _ = _counted(doc, text, q.end, of_only=True)
             per = list(q.per)
@@ -318,8 +369,12 @@ class QuantityTagger(Step):
         doc._.cg_quantities = quantities
 
 
-def _counted(doc: Doc, text: str, end: int, of_only: bool = False) -> tuple[Optional[str], Optional[str]]:
-    """What the number ending at ``end`` counts: (noun phrase, head noun) or (None, None)."""
+def _counted(doc: Doc, text: str, end: int, of_only: bool = False,
+             money: bool = False) -> tuple[Optional[str], Optional[str]]:
+    """What the number ending at ``end`` counts: (noun phrase, head noun) or (None, None).
+    After money, a plural noun or a name with its own verb starts the next clause (*the
+    $3.7 billion analysts had expected*): money is not a count of analysts (but *$2 million
+    projects were cut*: a form of *be* leaves the noun the amount's)."""
     tok = _token_at(doc, text, end)
     if tok is None or tok.is_sent_start or re.search(r"[.!?;:,()]", text[end:tok.idx]):
         return None, None
@@ -347,6 +402,9 @@ def _counted(doc: Doc, text: str, end: int, of_only: bool = False) -> tuple[Opti
             return None, None
         first = tok.i
     if head.i < first:
+        return None, None
+    if money and (head.tag_ in ("NNS", "NNPS") or head.pos_ == "PROPN") and head.i + 1 < len(doc) \
+            and doc[head.i + 1].tag_ in _FINITE_VERB_TAGS and doc[head.i + 1].lemma_ != "be":
         return None, None
     if doc[first].lower_ in ("last", "this", "next", "previous", "each", "every", "per") \
             or head.lemma_ in DURATION_UNITS or head.lower_ in DURATION_UNITS.values():
