@@ -1086,3 +1086,9 @@ def test_the_leader_of_his_team_is_not_the_man_his_refers_to(reader):
     assert q.speaker is None or a.entity(q.speaker).name != "Pablo Reyes"
     reyes = next(e for e in a.entities if e.name == "Pablo Reyes")
     assert not any("leader" in a.text[s:e] for s, e in reyes.mentions)
+
+
+def test_a_speakers_of_phrase_belongs_to_the_speaker(reader):
+    a = reader.read("The plan was approved on Monday. “It is a mistake,” a member of the upper house said.")
+    q = _quote(a, "It is a mistake")
+    assert a.text[q.speaker_mention[0]:q.speaker_mention[1]] == "member of the upper house"

@@ -45,6 +45,8 @@ def speaker_mention(head: Token) -> tuple[int, int]:
     whole = partitive_whole(head)
     if whole is not None:  # "one of the aides": the group it is one of belongs to the phrase
         end = whole.i + 1
+    elif head.pos_ == "NOUN":
+        end = _of_phrase_end(head, end)
     # a dash with spaces around it parts a name from what comes before ("… in the north - Omar
     # Haddad:"); one inside a name ("Yi Won-il") has none
     for k in range(head.i - 1, start, -1):
@@ -61,6 +63,25 @@ def speaker_mention(head: Token) -> tuple[int, int]:
     while start < head.i and (doc[start].is_punct or doc[start].dep_ == "det"):
         start += 1
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+#: how long an "of" phrase after a speaker's noun may be and still name who it is
+OF_PHRASE_TOKENS = 8
+
+
+def _of_phrase_end(head: Token, end: int) -> int:
+    """"the leader *of his legal team*", "a member *of the upper house*": a short "of" phrase
+    says who the speaker is and belongs to the speaker phrase (no clause, comma or quotation
+    inside it); where it ends (token index, exclusive), else ``end``."""
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
+    if of is None:
+        return end
+    stop = of.right_edge.i + 1
+    inside = head.doc[of.i:stop]
+    if len(inside) > OF_PHRASE_TOKENS or any(t.text in ",;:" or is_quote_mark(t) or t.pos_ in ("VERB", "AUX")
+                                             for t in inside):
+        return end
+    return stop
 
 
 #: words that pick members out of a group named after "of" ("*one* of the aides said")
@@ -165,8 +186,13 @@ def _subject_of_sentence_before(doc: Doc, sent, ents, wanted, agrees, after: int
     if sent.start == 0:
         return None
     before = sentence_of(doc, sent.start - 1)
-    if before.start_char <= after:
+    last = doc.char_span(after - 1, after, alignment_mode="expand") if after > 0 else None
+    if before.start_char <= after or last is None or sentence_of(doc, last.start).end != before.start:
+        # only the sentence right after the statement: with others in between ("… The paper
+        # sells 20,000 copies. In 2004 Paul Green bought the building. He said the paper he
+        # founded …") the one quoted before stays the likelier "he"
         return None
+
     def main_subject(start: int, end: int) -> bool:
         span = doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == before.root.i for t in span)
