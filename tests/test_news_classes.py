@@ -1029,3 +1029,30 @@ def test_one_of_an_unnamed_group_is_an_anonymous_person_named_by_the_whole_phras
         att = srcs[phrase]
         assert att.anonymous
         assert a.entity(att.source).type == "PERSON"
+
+
+# ---- source chains (src6) ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, claim, source", [
+    ("According to numbers compiled by Harwell Analytics, rents in the capital rose 9% last year.",
+     "rents in the capital rose", "Harwell Analytics"),
+    ("The trade deficit narrowed in May, according to figures released by the finance ministry.",
+     "The trade deficit narrowed", "the finance ministry"),
+    ("According to a report by Amnesty International, dozens of protesters were detained.",
+     "dozens of protesters were detained", "Amnesty International"),
+    ("Most farmers oppose the levy, according to a poll conducted by Ipsos.",
+     "Most farmers oppose the levy", "Ipsos"),
+])
+def test_according_to_a_document_rests_the_claim_on_its_author(reader, text, claim, source):
+    a = reader.read(text)
+    att = _attribution(a, claim)
+    assert att.source_text == source
+    assert not att.anonymous
+    assert a.entity(att.source).name.endswith(source.replace("the ", ""))
+
+
+def test_a_document_without_an_author_is_a_document_not_an_anonymous_group(reader):
+    a = reader.read("According to official figures, exports fell by a fifth in the first quarter.")
+    att = _attribution(a, "exports fell by a fifth")
+    assert not att.anonymous
+    assert a.entity(att.source).type == "MISC"

@@ -147,7 +147,17 @@ class SourceFinder(Step):
         last_group: Optional[tuple[str, str]] = None  # entity id, text
         for fs in found:
             head = fs.head
-            anonymous = _is_anonymous(head) or _one_of_unnamed(head)
+            author = _document_author(head)
+            if author is not None:
+                # "according to data compiled by LSEG": the claim rests on the data's author
+                cut_end = max(fs.source_span[1], author.right_edge.idx + len(author.right_edge.text))
+                mention = _source_phrase(author)
+                head, fs.source_span = author, mention
+                fs.source_text = doc_text(doc)[mention[0]:mention[1]]
+            else:
+                cut_end = fs.source_span[1]
+            document = head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS
+            anonymous = (_is_anonymous(head) and not document) or _one_of_unnamed(head)
             source_id: Optional[str] = None
             via: Optional[str] = None
             text = fs.source_text
@@ -183,7 +193,7 @@ class SourceFinder(Step):
                 route, anonymous, speaker_form(head, source_id is not None), _type_of(doc, source_id), via is not None))
             attributions.append(att)
             _carry_via(doc, fs, via or source_id, owner_id=source_id if via else None,
-                       source_confidence=att.confidence)
+                       source_confidence=att.confidence, cut_end=cut_end)
         attributions += _move_reported_relations(doc)
         attributions.sort(key=lambda a: a.claim[0])
         for k, att in enumerate(attributions, 1):
@@ -336,6 +346,42 @@ def _refers_back(head: Token, at: int, refs: list[tuple[int, str, str]]) -> Opti
     return found[-1][2] if found else None
 
 
+#: verbs by which a document gets its author ("data compiled by LSEG", "a survey conducted by Gallup")
+AUTHORING_LEMMAS = frozenset({"compile", "release", "publish", "conduct", "issue", "produce", "prepare",
+                              "collect", "gather", "commission", "carry", "write", "file", "draft", "provide",
+                              "post", "put", "make", "run"})
+#: document nouns whose "from X" names who produced them ("figures from the ministry")
+FROM_AUTHOR_NOUNS = frozenset({"data", "datum", "figure", "statistic", "estimate", "number", "report", "survey",
+                               "poll", "analysis", "study", "statement", "letter", "memo", "filing", "release"})
+DOCUMENT_SOURCE_NOUNS = DOCUMENT_NOUNS | {"statistic", "estimate", "number", "research", "census", "tally", "count"}
+
+
+def _document_author(head: Token) -> Optional[Token]:
+    """"according to data compiled by LSEG", "a report by Human Rights Watch", "figures
+    released by the ministry", "a survey conducted by Gallup": the head of the author of
+    the document the source phrase names, or None."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in DOCUMENT_SOURCE_NOUNS:
+        return None
+    for child in head.rights:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in AUTHORING_LEMMAS:
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            by = agent or next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            if by is None and child.lemma_.lower() in ("release", "publish", "issue", "provide", "post"):
+                by = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        elif child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "from" and
+                                        head.lemma_.lower() in FROM_AUTHOR_NOUNS):
+            by = child
+        else:
+            continue
+        pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if pobj is None:
+            continue
+        if pobj.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") or pobj.pos_ not in ("PROPN", "NOUN"):
+            return None  # "a report from Baghdad", "figures from last year": no author
+        return pobj
+    return None
+
+
 def _type_of(doc: Doc, entity_id: Optional[str]) -> Optional[str]:
     return next((e.type for e in doc._.cg_entities or [] if e.id == entity_id), None) if entity_id else None
 
@@ -374,7 +420,7 @@ def _office_owner(head: Token) -> Optional[Token]:
 
 
 def _carry_via(doc: Doc, fs: FoundSource, via_id: Optional[str], owner_id: Optional[str],
-               source_confidence: Optional[float] = None) -> None:
+               source_confidence: Optional[float] = None, cut_end: Optional[int] = None) -> None:
     """Quotes in the sentence of an "according to" phrase are carried by its source
     (the quote layer applies it: :func:`.handoff.carry_via`)."""
     if via_id is None:
@@ -383,7 +429,7 @@ def _carry_via(doc: Doc, fs: FoundSource, via_id: Optional[str], owner_id: Optio
     if sent is None:
         return
     s = sentence_of(doc, sent.start)
-    carry_via(doc, (s.start_char, s.end_char), via_id, owner_id, cut=(fs.cue[0], fs.source_span[1]),
+    carry_via(doc, (s.start_char, s.end_char), via_id, owner_id, cut=(fs.cue[0], cut_end or fs.source_span[1]),
               source_mention=fs.source_span, source_confidence=source_confidence)
 
 
