@@ -1056,3 +1056,39 @@ def test_a_document_without_an_author_is_a_document_not_an_anonymous_group(reade
     att = _attribution(a, "exports fell by a fifth")
     assert not att.anonymous
     assert a.entity(att.source).type == "MISC"
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("Flu cases doubled in the north last week, according to the health agency, and clinics have "
+     "cancelled routine visits.",
+     ["Flu cases doubled in the north last week", "clinics have cancelled routine visits"]),
+    ("The new bridge, according to the city engineers, will open to traffic in August.",
+     ["The new bridge", "will open to traffic in August"]),
+])
+def test_an_according_to_phrase_inside_the_claim_is_left_out_of_its_passages(reader, text, pieces):
+    a = reader.read(text)
+    att = _attribution(a, pieces[0])
+    assert _texts(a, att.fragments) == pieces
+    assert all("according to" not in f for f in _texts(a, att.fragments))
+    assert "according to" not in render(a).split("source of:")[1].split("\n")[0]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("According to the health agency, flu cases doubled in the north last week.",
+     "flu cases doubled in the north last week"),
+    ("Flu cases doubled in the north last week, according to the health agency.",
+     "Flu cases doubled in the north last week"),
+])
+def test_an_according_to_phrase_at_an_edge_is_cut_from_the_claim(reader, text, claim):
+    a = reader.read(text)
+    att = a.attributions[0]
+    assert a.span_text(att.claim) == claim
+    assert _texts(a, att.fragments) == [claim]
+    back = Article.from_record(a.to_record())
+    assert back.attributions[0].fragments == att.fragments
+
+
+def test_a_quote_with_an_according_to_phrase_inside_loses_it_from_its_passages(reader):
+    a = reader.read("The minister said the depot would close, according to estimates, by the end of the spring.")
+    q = _quote(a, "the depot would close")
+    assert _texts(a, q.fragments) == ["the depot would close", "by the end of the spring"]

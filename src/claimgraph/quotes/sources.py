@@ -26,7 +26,7 @@ from claimgraph.model import Attribution
 from claimgraph.parsed import doc_text, sentence_of, tokens_with
 from claimgraph.entities.handoff import PERSON_NOUNS, add_entity, entity_or_new
 from claimgraph.furniture import Furniture
-from claimgraph.quotes.handoff import carry_via, withdraw_quotes
+from claimgraph.quotes.handoff import carry_via, withdraw_quotes, within as _within
 from claimgraph.quotes.confidence import attribution_basis, confidence, speaker_form
 from claimgraph.quotes.speakers import SINGLE_PARTITIVES, named_in_apposition, partitive_whole, speaker_mention
 
@@ -44,6 +44,8 @@ class FoundSource:
     head: Token  # head of the source phrase
     source_text: str
     source_span: tuple[int, int]
+    #: the claim's passages without the source phrase, when it stands inside the claim
+    fragments: Optional[list[tuple[int, int]]] = None
 
 
 def _source_phrase(pobj: Token) -> tuple[int, int]:
@@ -85,17 +87,21 @@ def find_source_preps(doc: Doc) -> list[FoundSource]:
             continue  # "according to (" in broken text: no source to name
         sent = sentence_of(doc, tok.i)
         pp_end = max(pp_root.right_edge.i, pobj.right_edge.i) + 1
-        claim = _claim_around(doc, sent.start, sent.end, pp_start, pp_end)
-        if claim is None:
+        pieces = _claim_around(doc, sent.start, sent.end, pp_start, pp_end)
+        if pieces is None:
             continue
+        claim = (pieces[0][0], pieces[-1][1])
         s_start, s_end = _source_phrase(pobj)
         cue_end = tok.idx + len(tok.text) if low == "per" else doc[tok.i + 1].idx + len(doc[tok.i + 1].text)
-        found.append(FoundSource((tok.idx, cue_end), claim, pobj, doc_text(doc)[s_start:s_end], (s_start, s_end)))
+        found.append(FoundSource((tok.idx, cue_end), claim, pobj, doc_text(doc)[s_start:s_end], (s_start, s_end),
+                                 pieces))
     return found
 
 
-def _claim_around(doc: Doc, s_start: int, s_end: int, pp_start: int, pp_end: int) -> Optional[tuple[int, int]]:
-    """Char span of the sentence without the source phrase (the larger side if it splits it)."""
+def _claim_around(doc: Doc, s_start: int, s_end: int, pp_start: int,
+                  pp_end: int) -> Optional[list[tuple[int, int]]]:
+    """The passages of the sentence without the source phrase: one, or the two on either
+    side when the phrase stands inside the claim ("X, according to Y, said Z")."""
     def trim(a: int, b: int) -> Optional[tuple[int, int]]:
         while a < b and (doc[a].is_punct or doc[a].is_space):
             a += 1
@@ -112,10 +118,16 @@ def _claim_around(doc: Doc, s_start: int, s_end: int, pp_start: int, pp_end: int
             # "…, according to the polling average in New Hampshire", "…, according to the
             # Tax Policy Center - half a point of GDP": what trails the source phrase is
             # more of it, or an aside, not part of the claim
-            return before
-        # a source phrase in mid-sentence ("X, according to Y, said Z") governs the whole sentence
-        return before[0], after[1]
-    return before or after
+            return [before]
+        # a source phrase in mid-sentence ("X, according to Y, said Z") governs the whole
+        # sentence: the claim covers it, its fragments leave the phrase out (and the
+        # conjunction that goes on after it: "…, according to Y, and Z")
+        k = pp_end
+        while k < s_end and (doc[k].is_punct or doc[k].is_space):
+            k += 1
+        rest = trim(k + 1, s_end) if k < s_end and doc[k].dep_ == "cc" else None
+        return [before, rest or after]
+    return [before or after] if before or after else None
 
 
 class SourceFinder(Step):
@@ -134,6 +146,7 @@ class SourceFinder(Step):
             if furniture.at(fs.cue[0]) or furniture.at(fs.source_span[0]) or claim is None:
                 continue
             fs.claim = claim
+            fs.fragments = _within(fs.fragments or [claim], claim)
             out.append(fs)
         return out
 
@@ -156,7 +169,7 @@ class SourceFinder(Step):
                 fs.source_text = doc_text(doc)[mention[0]:mention[1]]
             else:
                 cut_end = fs.source_span[1]
-            document = head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS
+            document = head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_SOURCE_NOUNS
             anonymous = (_is_anonymous(head) and not document) or _one_of_unnamed(head)
             source_id: Optional[str] = None
             via: Optional[str] = None
@@ -187,7 +200,8 @@ class SourceFinder(Step):
             if anonymous and source_id is not None:
                 last_group = (source_id, text)
             att = Attribution(id="", source=source_id, source_text=text, source_mention=fs.source_span,
-                              cue=fs.cue, claim=fs.claim, anonymous=anonymous, via=via)
+                              cue=fs.cue, claim=fs.claim, anonymous=anonymous, via=via,
+                              fragments=list(fs.fragments or [fs.claim]))
             route = "per" if doc_text(doc)[fs.cue[0]:fs.cue[1]].lower() == "per" else "according"
             att.confidence = confidence("attribution", att, attribution_basis(
                 route, anonymous, speaker_form(head, source_id is not None), _type_of(doc, source_id), via is not None))
@@ -195,6 +209,8 @@ class SourceFinder(Step):
             _carry_via(doc, fs, via or source_id, owner_id=source_id if via else None,
                        source_confidence=att.confidence, cut_end=cut_end)
         attributions += _move_reported_relations(doc)
+        for att in attributions:
+            att.fragments = att.fragments or [att.claim]
         attributions.sort(key=lambda a: a.claim[0])
         for k, att in enumerate(attributions, 1):
             att.id = f"A{k}"
@@ -304,7 +320,7 @@ def _cited_sources(doc: Doc) -> list[Attribution]:
         via = carrier.speaker
         att = Attribution(id="", source=source_id, source_text=text[mention[0]:mention[1]], source_mention=mention,
                           cue=(tok.idx, tok.idx + len(tok.text)), claim=carrier.content, anonymous=anonymous,
-                          via=via)
+                          via=via, fragments=list(carrier.fragments))
         att.confidence = confidence("attribution", att, attribution_basis(
             "citing", anonymous, speaker_form(cited, True), type_, via is not None, described=mention[1] > cited.idx + len(cited.text)))
         out.append(att)
@@ -393,7 +409,7 @@ def _source_type(head: Token, anonymous: bool) -> str:
         return "PERSON" if head.lower_ in SINGLE_PARTITIVES else "GROUP"  # "according to one of the aides"
     if anonymous:
         return "GROUP"
-    if head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS:
+    if head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_SOURCE_NOUNS:
         return "MISC"  # "according to a regulatory filing": a document
     return "PERSON" if head.pos_ == "NOUN" and head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS else "ORG"
 
@@ -458,7 +474,7 @@ def _move_reported_relations(doc: Doc) -> list[Attribution]:
                 source_text = doc_text(doc)[described[0]:described[1]]
             att = Attribution(id="", source=q.speaker, source_text=source_text,
                               source_mention=mention, cue=q.cue, claim=q.content, anonymous=anonymous,
-                              via=q.via)
+                              via=q.via, fragments=list(q.fragments))
             att.confidence = confidence("attribution", att, attribution_basis(
                 "moved", anonymous, speaker_form(head, q.speaker is not None), ent.type if ent else None,
                 q.via is not None, described=marked))
