@@ -1092,3 +1092,32 @@ def test_a_quote_with_an_according_to_phrase_inside_loses_it_from_its_passages(r
     a = reader.read("The minister said the depot would close, according to estimates, by the end of the spring.")
     q = _quote(a, "the depot would close")
     assert _texts(a, q.fragments) == ["the depot would close", "by the end of the spring"]
+
+
+def test_according_to_an_outlet_which_cited_a_source_rests_the_claim_on_that_source(reader):
+    a = reader.read("According to Bloomberg, which cited three people briefed on the talks, the airline "
+                    "will order 40 new jets.")
+    att = _attribution(a, "the airline will order 40 new jets")
+    assert att.source_text == "three people briefed on the talks"
+    assert att.anonymous
+    assert a.entity(att.via).name == "Bloomberg"
+    assert "cited" not in a.span_text(att.claim)
+
+
+def test_an_outlet_reporting_citing_a_source_that_a_claim_is_a_chain(reader):
+    a = reader.read("Bloomberg reported, citing three people briefed on the talks, that the airline "
+                    "would order 40 new jets.")
+    att = _attribution(a, "the airline would order 40 new jets")
+    assert a.span_text(att.claim) == "the airline would order 40 new jets"
+    assert att.source_text == "three people briefed on the talks"
+    assert att.anonymous
+    assert a.entity(att.via).name == "Bloomberg"
+
+
+def test_the_newspaper_said_citing_a_document_leaves_the_frame_out_of_the_claim(reader):
+    a = reader.read("The ferry operator will cut 200 jobs, the newspaper said, citing a letter from the managers.")
+    att = _attribution(a, "The ferry operator will cut 200 jobs")
+    assert a.span_text(att.claim) == "The ferry operator will cut 200 jobs"
+    assert _texts(a, att.fragments) == ["The ferry operator will cut 200 jobs"]
+    assert att.source_text == "a letter from the managers"
+    assert not att.anonymous and att.via is not None

@@ -197,6 +197,16 @@ class SourceFinder(Step):
                     named = named_in_apposition(head)
                     source_id = entity_or_new(doc, (named.start_char, named.end_char), "PERSON", named.root.idx) \
                         if named is not None else entity_or_new(doc, mention, _source_type(head, anonymous), head.idx)
+            relayed = _relayed_source(fs.head)
+            if relayed is not None and via is None and source_id is not None:
+                # "according to Reuters, which cited two people familiar with the matter":
+                # the claim rests on the people, via Reuters
+                via = source_id
+                source_id, mention, anonymous, _ = _cited_source(doc, relayed)
+                text = doc_text(doc)[mention[0]:mention[1]]
+                end = fs.head.right_edge
+                cut_end = max(cut_end, end.idx + len(end.text))
+                fs.source_span, head = mention, relayed
             if anonymous and source_id is not None:
                 last_group = (source_id, text)
             att = Attribution(id="", source=source_id, source_text=text, source_mention=fs.source_span,
@@ -292,35 +302,33 @@ def _cited_sources(doc: Doc) -> list[Attribution]:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         cited = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        if cited is None:
-            continue
-        lemma = cited.lemma_.lower()
-        document = lemma in DOCUMENT_NOUNS
-        person = cited.pos_ == "PROPN" or lemma in SOURCE_NOUNS
-        if not (document or person):
+        if not _citable(cited):
             continue  # "resigned, citing health reasons": no source
         # the phrase "citing X" itself stays what the quote step made of it (the outlet
         # cites X: PolNeAR marks it as a relation of its own, 5 of 5 times on its train part)
+        cited_span = (doc[cited.left_edge.i].idx, cited.right_edge.idx + len(cited.right_edge.text))
+
         def carries(q) -> bool:
-            return (q.id not in withdrawn and q.cue is not None and q.act == "speech"
-                    and not q.cue[0] <= tok.idx < q.cue[1])
+            if q.id in withdrawn or q.cue is None or q.act != "speech":
+                return False
+            if q.cue[0] <= tok.idx < q.cue[1]:
+                # "Reuters reported, citing two people …, that X": the parser hung the
+                # that-clause on "citing"; a content clear of the cited phrase is the claim
+                return q.content[0] >= cited_span[1] or q.content[1] <= cited_span[0]
+            return True
         carrier = next((q for q in quotes if carries(q) and q.cue[0] <= tok.head.idx < q.cue[1]), None)
+        carrier = carrier or next((q for q in quotes if carries(q) and q.cue[0] <= tok.idx < q.cue[1]), None)
         if carrier is None:
             s = sentence_of(doc, tok.i)
             carrier = next((q for q in quotes if carries(q) and s.start_char <= q.cue[0] < s.end_char), None)
         if carrier is None:
             continue
-        mention = _described(cited)
-        anonymous = not document and (_is_anonymous(cited) or _anonymity_marked(cited, _sentence_text(doc, cited))
-                                      or (cited.pos_ == "NOUN" and lemma in SOURCE_NOUNS))
-        type_ = "MISC" if document else ("GROUP" if cited.tag_ in ("NNS", "NNPS") or not anonymous and
-                                         cited.pos_ != "PROPN" else "PERSON" if anonymous else "ORG")
-        source_id = entity_or_new(doc, mention, type_) if not anonymous else add_entity(
-            doc, text[mention[0]:mention[1]], type_, mention)
+        source_id, mention, anonymous, type_ = _cited_source(doc, cited)
         via = carrier.speaker
+        claim, pieces = _without_citing(doc, tok, cited, carrier.content, carrier.fragments)
         att = Attribution(id="", source=source_id, source_text=text[mention[0]:mention[1]], source_mention=mention,
-                          cue=(tok.idx, tok.idx + len(tok.text)), claim=carrier.content, anonymous=anonymous,
-                          via=via, fragments=list(carrier.fragments))
+                          cue=(tok.idx, tok.idx + len(tok.text)), claim=claim, anonymous=anonymous,
+                          via=via, fragments=pieces)
         att.confidence = confidence("attribution", att, attribution_basis(
             "citing", anonymous, speaker_form(cited, True), type_, via is not None, described=mention[1] > cited.idx + len(cited.text)))
         out.append(att)
@@ -328,6 +336,67 @@ def _cited_sources(doc: Doc) -> list[Attribution]:
     if withdrawn:
         withdraw_quotes(doc, withdrawn)
     return out
+
+
+def _cited_source(doc: Doc, cited: Token) -> tuple[str, tuple[int, int], bool, str]:
+    """The entity a report cites ("citing two officials familiar with the talks", "which
+    cited a letter from the employers"): its id, mention, anonymity and type."""
+    lemma = cited.lemma_.lower()
+    document = lemma in DOCUMENT_NOUNS
+    mention = _described(cited)
+    anonymous = not document and (_is_anonymous(cited) or _anonymity_marked(cited, _sentence_text(doc, cited))
+                                  or (cited.pos_ == "NOUN" and lemma in SOURCE_NOUNS))
+    type_ = "MISC" if document else ("GROUP" if cited.tag_ in ("NNS", "NNPS") or not anonymous and
+                                     cited.pos_ != "PROPN" else "PERSON" if anonymous else "ORG")
+    source_id = entity_or_new(doc, mention, type_) if not anonymous else add_entity(
+        doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
+    return source_id, mention, anonymous, type_
+
+
+def _relayed_source(head: Token) -> Optional[Token]:
+    """"according to Reuters, which cited two people familiar with the matter", "per the
+    newspaper, citing a letter from the employers": the source the source phrase cites."""
+    for child in head.rights:
+        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in ("cite", "quote"):
+            cited = next((c for c in child.children if c.dep_ == "dobj"), None)
+            if _citable(cited):
+                return cited
+    return None
+
+
+def _citable(cited: Optional[Token]) -> bool:
+    """Is the object of "cite" a source ("two officials", "a letter", "Yonhap"), not a
+    reason ("health reasons")?"""
+    if cited is None:
+        return False
+    lemma = cited.lemma_.lower()
+    return lemma in DOCUMENT_NOUNS or cited.pos_ == "PROPN" or lemma in SOURCE_NOUNS
+
+
+def _without_citing(doc: Doc, tok: Token, cited: Token, content: tuple[int, int],
+                    fragments: list[tuple[int, int]]) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+    """The claim a report rests on its cited source, without the phrase "citing X" (and
+    the frame before it) where the quote step left them in ("X, the newspaper said,
+    citing a letter …", "reported, citing two people …, that X")."""
+    text = doc_text(doc)
+    cite = (tok.idx, cited.right_edge.idx + len(cited.right_edge.text))
+    if not any(a < cite[1] and cite[0] < b for a, b in fragments or [content]):
+        return content, list(fragments)
+    pieces = []
+    for a, b in fragments or [content]:
+        if not (a < cite[1] and cite[0] < b):
+            pieces.append((a, b))
+            continue
+        after = cite[1]
+        while after < b and text[after] in " ,;:—–-":
+            after += 1
+        if text[after:after + 5].lower() == "that ":
+            after += 5
+        if a >= cite[0] and b - after > 1:
+            pieces.append((after, b))  # the phrase opens the passage: what follows it
+    if not pieces:
+        return content, list(fragments)
+    return (pieces[0][0], pieces[-1][1]), pieces
 
 
 def _anonymous_refs(doc: Doc, attributions: list[Attribution]) -> list[tuple[int, str, str]]:
