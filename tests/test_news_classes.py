@@ -1121,3 +1121,20 @@ def test_the_newspaper_said_citing_a_document_leaves_the_frame_out_of_the_claim(
     assert _texts(a, att.fragments) == ["The ferry operator will cut 200 jobs"]
     assert att.source_text == "a letter from the managers"
     assert not att.anonymous and att.via is not None
+
+
+def test_an_accusation_citing_reports_rests_on_the_reports_and_they_make_no_statement(reader):
+    a = reader.read("The army accused the militia of burning two villages, citing reports from aid workers.")
+    att = _attribution(a, "burning two villages")
+    assert att.source_text == "reports from aid workers"
+    assert a.entity(att.source).type == "MISC"
+    assert att.anonymous  # a document whose authors the article does not name
+    assert a.entity(att.via).name.lower().endswith("army")
+    assert "citing" not in a.span_text(att.claim)
+    assert not any("reports from aid workers" in a.span_text(q.content) for q in a.quotes)
+
+
+def test_a_claim_citing_reports_at_its_end_loses_the_citing_phrase(reader):
+    a = reader.read("The ministry said the troops had pulled back, citing reports from local officials.")
+    att = _attribution(a, "the troops had pulled back")
+    assert a.span_text(att.claim) == "the troops had pulled back"

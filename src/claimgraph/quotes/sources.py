@@ -333,6 +333,11 @@ def _cited_sources(doc: Doc) -> list[Attribution]:
             "citing", anonymous, speaker_form(cited, True), type_, via is not None, described=mention[1] > cited.idx + len(cited.text)))
         out.append(att)
         withdrawn.add(carrier.id)
+        if cited.lemma_.lower() in DOCUMENT_NOUNS:
+            # "accused X of Y, citing reports from observers": the reports are the
+            # accusation's source, no statement of the accuser's
+            withdrawn.update(q.id for q in quotes if q.cue is not None and q.cue[0] <= tok.idx < q.cue[1]
+                             and q.content[0] < cited_span[1] and cited_span[0] < q.content[1])
     if withdrawn:
         withdraw_quotes(doc, withdrawn)
     return out
@@ -344,13 +349,27 @@ def _cited_source(doc: Doc, cited: Token) -> tuple[str, tuple[int, int], bool, s
     lemma = cited.lemma_.lower()
     document = lemma in DOCUMENT_NOUNS
     mention = _described(cited)
-    anonymous = not document and (_is_anonymous(cited) or _anonymity_marked(cited, _sentence_text(doc, cited))
-                                  or (cited.pos_ == "NOUN" and lemma in SOURCE_NOUNS))
+    if document:
+        # "citing reports from military observers": a document whose authors it does not name
+        author = _document_author(cited)
+        anonymous = author is not None and _unnamed_authors(author)
+    else:
+        anonymous = (_is_anonymous(cited) or _anonymity_marked(cited, _sentence_text(doc, cited))
+                     or (cited.pos_ == "NOUN" and lemma in SOURCE_NOUNS))
     type_ = "MISC" if document else ("GROUP" if cited.tag_ in ("NNS", "NNPS") or not anonymous and
                                      cited.pos_ != "PROPN" else "PERSON" if anonymous else "ORG")
     source_id = entity_or_new(doc, mention, type_) if not anonymous else add_entity(
         doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
     return source_id, mention, anonymous, type_
+
+
+def _unnamed_authors(author: Token) -> bool:
+    """"military observers", "people briefed on the talks": authors of a document the
+    article does not name (a bare plural or a described source, not "the employers")."""
+    if _anonymity_marked(author, ""):
+        return True
+    return _is_anonymous(author) and author.lower_ not in PLURAL_PRONOUNS and not any(
+        c.dep_ in ("det", "poss") for c in author.children)
 
 
 def _relayed_source(head: Token) -> Optional[Token]:
@@ -392,8 +411,13 @@ def _without_citing(doc: Doc, tok: Token, cited: Token, content: tuple[int, int]
             after += 1
         if text[after:after + 5].lower() == "that ":
             after += 5
-        if a >= cite[0] and b - after > 1:
-            pieces.append((after, b))  # the phrase opens the passage: what follows it
+        before = cite[0]
+        while before > a and text[before - 1] in " ,;:—–-":
+            before -= 1
+        if before - a > 1:
+            pieces.append((a, before))  # "the army had withdrawn, citing reports …"
+        if b - after > 1:
+            pieces.append((after, b))  # "citing two people …, that the deal …"
     if not pieces:
         return content, list(fragments)
     return (pieces[0][0], pieces[-1][1]), pieces
