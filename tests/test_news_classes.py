@@ -1138,3 +1138,29 @@ def test_a_claim_citing_reports_at_its_end_loses_the_citing_phrase(reader):
     a = reader.read("The ministry said the troops had pulled back, citing reports from local officials.")
     att = _attribution(a, "the troops had pulled back")
     assert a.span_text(att.claim) == "the troops had pulled back"
+
+
+@pytest.mark.parametrize("text, claim, cue", [
+    ("It was reported on Monday that the harbour master had quit.", "the harbour master had quit",
+     "It was reported"),
+    ("It is understood that the two clubs will meet again in June.", "the two clubs will meet again in June",
+     "It is understood"),
+    ("It has been alleged that the contractor inflated its invoices.", "the contractor inflated its invoices",
+     "It has been alleged"),
+])
+def test_an_impersonal_passive_report_is_reported_with_no_source_invented(reader, text, claim, cue):
+    a = reader.read(text)
+    att = _attribution(a, claim)
+    assert a.span_text(att.claim) == claim
+    assert a.span_text(att.cue) == cue
+    assert att.source is None and att.anonymous and att.reason
+    assert not a.quotes
+    assert "no source:" in render(a)
+    assert Article.from_record(a.to_record()).attributions[0].reason == att.reason
+
+
+def test_a_passive_report_with_its_agent_or_an_expectation_is_not_a_sourceless_report(reader):
+    a = reader.read("It is expected that the two clubs will meet again in June.")
+    assert not a.attributions
+    b = reader.read("It was reported by the Daily Courier that the harbour master had quit.")
+    assert all(x.source is not None for x in b.attributions)

@@ -109,6 +109,9 @@ class Attribution(_Checked):
     #: to the WHO, and hospitals are full" → two fragments; ``claim`` covers them all); one
     #: fragment, equal to ``claim``, when nothing interrupts it (see Quote.fragments)
     fragments: list[Span] = field(default_factory=list)
+    #: why ``source`` is None ("It was reported that X", "It is understood that X": a report
+    #: whose source the article does not give); None otherwise
+    reason: Optional[str] = None
 
 
 @dataclass

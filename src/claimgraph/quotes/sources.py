@@ -219,6 +219,7 @@ class SourceFinder(Step):
             _carry_via(doc, fs, via or source_id, owner_id=source_id if via else None,
                        source_confidence=att.confidence, cut_end=cut_end)
         attributions += _move_reported_relations(doc)
+        attributions += _passive_reports(doc, attributions)
         for att in attributions:
             att.fragments = att.fragments or [att.claim]
         attributions.sort(key=lambda a: a.claim[0])
@@ -421,6 +422,51 @@ def _without_citing(doc: Doc, tok: Token, cited: Token, content: tuple[int, int]
     if not pieces:
         return content, list(fragments)
     return (pieces[0][0], pieces[-1][1]), pieces
+
+
+#: verbs of an impersonal passive report ("It was reported that X", "It is understood that X",
+#: "It has been alleged that X"); not "it is expected / known that", which report no one's word
+PASSIVE_REPORT_LEMMAS = frozenset({"report", "understand", "allege", "say", "claim", "rumor", "rumour",
+                                   "announce", "learn", "suggest", "state", "claim", "believe", "suspect"})
+PASSIVE_REPORT_REASON = "an impersonal passive report (\"it was reported that …\"): the article gives no source"
+
+
+def _passive_reports(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """"It was reported on Thursday that X", "It is understood that X", "It has been
+    alleged that X": X is reported, on the authority of no one the article names. An
+    attribution with no source (``reason`` says why), none invented."""
+    out: list[Attribution] = []
+    taken = [a.claim for a in found] + [q.content for q in doc._.cg_quotes or []]
+    for verb in tokens_with(doc, "LOWER", ("reported", "understood", "alleged", "said", "claimed", "rumored",
+                                           "rumoured", "announced", "learned", "learnt", "suggested",
+                                           "stated", "believed", "suspected")):
+        if verb.tag_ != "VBN" or verb.lemma_.lower() not in PASSIVE_REPORT_LEMMAS:
+            continue
+        it = next((c for c in verb.lefts if c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it"), None)
+        aux = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass")]
+        if it is None or not any(c.dep_ == "auxpass" for c in aux):
+            continue
+        if any(c.dep_ == "agent" for c in verb.children):
+            continue  # "it was reported by Reuters that …": a named source
+        clause = next((c for c in verb.rights if c.dep_ == "ccomp"
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None:
+            continue
+        mark = next(m for m in clause.children if m.dep_ == "mark")
+        first = doc[mark.i + 1]
+        last = clause.right_edge
+        while last.i > first.i and (last.is_punct or last.is_space):
+            last = doc[last.i - 1]
+        claim = (first.idx, last.idx + len(last.text))
+        if any(t[0] <= claim[0] < t[1] or claim[0] <= t[0] < claim[1] for t in taken):
+            continue  # a quote or an attribution holds it already
+        cue = (it.idx, verb.idx + len(verb.text))
+        att = Attribution(id="", source=None, source_text="", source_mention=None, cue=cue, claim=claim,
+                          anonymous=True, fragments=[claim], reason=PASSIVE_REPORT_REASON)
+        att.confidence = confidence("attribution", att, attribution_basis(
+            "moved", True, speaker_form(None, False), None, False))
+        out.append(att)
+    return out
 
 
 def _anonymous_refs(doc: Doc, attributions: list[Attribution]) -> list[tuple[int, str, str]]:

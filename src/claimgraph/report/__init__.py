@@ -157,6 +157,8 @@ def _source_lines(article: Article, attr: Attribution, entity: _EntityIndex) -> 
     details = [f"cue “{_clean(article.span_text(attr.cue))}”"]
     if attr.anonymous:
         details.append("anonymous source")
+    if attr.source is None and getattr(attr, "reason", None):
+        details.append(f"no source: {attr.reason}")
     if attr.source_text and entity(attr.source) is not None and attr.source_text != entity(attr.source).name:
         details.append(f"as “{_clean(attr.source_text)}”")
     details += _confidence_details(getattr(attr, "confidence", 1.0))
