@@ -1092,3 +1092,138 @@ def test_a_speakers_of_phrase_belongs_to_the_speaker(reader):
     a = reader.read("The plan was approved on Monday. “It is a mistake,” a member of the upper house said.")
     q = _quote(a, "It is a mistake")
     assert a.text[q.speaker_mention[0]:q.speaker_mention[1]] == "member of the upper house"
+
+
+# ---- source chains (src6) ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, claim, source", [
+    ("According to numbers compiled by Harwell Analytics, rents in the capital rose 9% last year.",
+     "rents in the capital rose", "Harwell Analytics"),
+    ("The trade deficit narrowed in May, according to figures released by the finance ministry.",
+     "The trade deficit narrowed", "the finance ministry"),
+    ("According to a report by Amnesty International, dozens of protesters were detained.",
+     "dozens of protesters were detained", "Amnesty International"),
+    ("Most farmers oppose the levy, according to a poll conducted by Ipsos.",
+     "Most farmers oppose the levy", "Ipsos"),
+])
+def test_according_to_a_document_rests_the_claim_on_its_author(reader, text, claim, source):
+    a = reader.read(text)
+    att = _attribution(a, claim)
+    assert att.source_text == source
+    assert not att.anonymous
+    assert a.entity(att.source).name.endswith(source.replace("the ", ""))
+
+
+def test_a_document_without_an_author_is_a_document_not_an_anonymous_group(reader):
+    a = reader.read("According to official figures, exports fell by a fifth in the first quarter.")
+    att = _attribution(a, "exports fell by a fifth")
+    assert not att.anonymous
+    assert a.entity(att.source).type == "MISC"
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("Flu cases doubled in the north last week, according to the health agency, and clinics have "
+     "cancelled routine visits.",
+     ["Flu cases doubled in the north last week", "clinics have cancelled routine visits"]),
+    ("The new bridge, according to the city engineers, will open to traffic in August.",
+     ["The new bridge", "will open to traffic in August"]),
+])
+def test_an_according_to_phrase_inside_the_claim_is_left_out_of_its_passages(reader, text, pieces):
+    a = reader.read(text)
+    att = _attribution(a, pieces[0])
+    assert _texts(a, att.fragments) == pieces
+    assert all("according to" not in f for f in _texts(a, att.fragments))
+    assert "according to" not in render(a).split("source of:")[1].split("\n")[0]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("According to the health agency, flu cases doubled in the north last week.",
+     "flu cases doubled in the north last week"),
+    ("Flu cases doubled in the north last week, according to the health agency.",
+     "Flu cases doubled in the north last week"),
+])
+def test_an_according_to_phrase_at_an_edge_is_cut_from_the_claim(reader, text, claim):
+    a = reader.read(text)
+    att = a.attributions[0]
+    assert a.span_text(att.claim) == claim
+    assert _texts(a, att.fragments) == [claim]
+    back = Article.from_record(a.to_record())
+    assert back.attributions[0].fragments == att.fragments
+
+
+def test_a_quote_with_an_according_to_phrase_inside_loses_it_from_its_passages(reader):
+    a = reader.read("The minister said the depot would close, according to estimates, by the end of the spring.")
+    q = _quote(a, "the depot would close")
+    assert _texts(a, q.fragments) == ["the depot would close", "by the end of the spring"]
+
+
+def test_according_to_an_outlet_which_cited_a_source_rests_the_claim_on_that_source(reader):
+    a = reader.read("According to Bloomberg, which cited three people briefed on the talks, the airline "
+                    "will order 40 new jets.")
+    att = _attribution(a, "the airline will order 40 new jets")
+    assert att.source_text == "three people briefed on the talks"
+    assert att.anonymous
+    assert a.entity(att.via).name == "Bloomberg"
+    assert "cited" not in a.span_text(att.claim)
+
+
+def test_an_outlet_reporting_citing_a_source_that_a_claim_is_a_chain(reader):
+    a = reader.read("Bloomberg reported, citing three people briefed on the talks, that the airline "
+                    "would order 40 new jets.")
+    att = _attribution(a, "the airline would order 40 new jets")
+    assert a.span_text(att.claim) == "the airline would order 40 new jets"
+    assert att.source_text == "three people briefed on the talks"
+    assert att.anonymous
+    assert a.entity(att.via).name == "Bloomberg"
+
+
+def test_the_newspaper_said_citing_a_document_leaves_the_frame_out_of_the_claim(reader):
+    a = reader.read("The ferry operator will cut 200 jobs, the newspaper said, citing a letter from the managers.")
+    att = _attribution(a, "The ferry operator will cut 200 jobs")
+    assert a.span_text(att.claim) == "The ferry operator will cut 200 jobs"
+    assert _texts(a, att.fragments) == ["The ferry operator will cut 200 jobs"]
+    assert att.source_text == "a letter from the managers"
+    assert not att.anonymous and att.via is not None
+
+
+def test_an_accusation_citing_reports_rests_on_the_reports_and_they_make_no_statement(reader):
+    a = reader.read("The army accused the militia of burning two villages, citing reports from aid workers.")
+    att = _attribution(a, "burning two villages")
+    assert att.source_text == "reports from aid workers"
+    assert a.entity(att.source).type == "MISC"
+    assert att.anonymous  # a document whose authors the article does not name
+    assert a.entity(att.via).name.lower().endswith("army")
+    assert "citing" not in a.span_text(att.claim)
+    assert not any("reports from aid workers" in a.span_text(q.content) for q in a.quotes)
+
+
+def test_a_claim_citing_reports_at_its_end_loses_the_citing_phrase(reader):
+    a = reader.read("The ministry said the troops had pulled back, citing reports from local officials.")
+    att = _attribution(a, "the troops had pulled back")
+    assert a.span_text(att.claim) == "the troops had pulled back"
+
+
+@pytest.mark.parametrize("text, claim, cue", [
+    ("It was reported on Monday that the harbour master had quit.", "the harbour master had quit",
+     "It was reported"),
+    ("It is understood that the two clubs will meet again in June.", "the two clubs will meet again in June",
+     "It is understood"),
+    ("It has been alleged that the contractor inflated its invoices.", "the contractor inflated its invoices",
+     "It has been alleged"),
+])
+def test_an_impersonal_passive_report_is_reported_with_no_source_invented(reader, text, claim, cue):
+    a = reader.read(text)
+    att = _attribution(a, claim)
+    assert a.span_text(att.claim) == claim
+    assert a.span_text(att.cue) == cue
+    assert att.source is None and att.anonymous and att.reason
+    assert not a.quotes
+    assert "no source:" in render(a)
+    assert Article.from_record(a.to_record()).attributions[0].reason == att.reason
+
+
+def test_a_passive_report_with_its_agent_or_an_expectation_is_not_a_sourceless_report(reader):
+    a = reader.read("It is expected that the two clubs will meet again in June.")
+    assert not a.attributions
+    b = reader.read("It was reported by the Daily Courier that the harbour master had quit.")
+    assert all(x.source is not None for x in b.attributions)

@@ -105,6 +105,13 @@ class Attribution(_Checked):
     certainty: Optional[Certainty] = None
     #: the probability that the source and the claim are both right (see Quote.confidence)
     confidence: float = 1.0
+    #: the claim's passages without the source phrase that interrupts it ("Cases rose, according
+    #: to the WHO, and hospitals are full" → two fragments; ``claim`` covers them all); one
+    #: fragment, equal to ``claim``, when nothing interrupts it (see Quote.fragments)
+    fragments: list[Span] = field(default_factory=list)
+    #: why ``source`` is None ("It was reported that X", "It is understood that X": a report
+    #: whose source the article does not give); None otherwise
+    reason: Optional[str] = None
 
 
 @dataclass

@@ -86,11 +86,13 @@ def claim_certainty(article) -> list[ClaimCertainty]:
     inside = {h.id for h in article.hedges if covered.holds(h.cue[0], h.cue[1])}
     hedges = _Cues(article.hedges)
     out = []
-    passages = {tuple(q.content): [tuple(f) for f in getattr(q, "fragments", None) or []]
+    passages = {("quote", tuple(q.content)): [tuple(f) for f in getattr(q, "fragments", None) or []]
                 for q in article.quotes if q.content}
+    passages.update({("attribution", tuple(a.claim)): [tuple(f) for f in getattr(a, "fragments", None) or []]
+                     for a in article.attributions if a.claim})
     for kind, (s, e) in claims:
         cues = hedges.within(s, e)
-        pieces = passages.get((s, e)) if kind == "quote" else None
+        pieces = passages.get((kind, (s, e)))
         if pieces:
             # a cue in the frame that interrupts a quotation ("…,” she said, perhaps
             # wearily, “…”) is the article's, not the speaker's

@@ -44,7 +44,7 @@ def carry_via(doc: Doc, sentence: Span, via_id: str, owner_id: Optional[str], cu
             if owner_id is not None and q.speaker is None:
                 q.speaker, q.reason = owner_id, None  # a speaker found: no reason for none
         q.content = _without(text, q.content, cut)
-        q.fragments = _within(q.fragments, q.content)
+        q.fragments = _cut_out(text, within(q.fragments, q.content), cut)
 
 
 def withdraw_quotes(doc: Doc, ids: set[str]) -> None:
@@ -83,7 +83,24 @@ def _without(text: str, span: tuple[int, int], cut: tuple[int, int]) -> tuple[in
     return span
 
 
-def _within(pieces: list[Span], span: Span) -> list[Span]:
+def _cut_out(text: str, pieces: list[Span], cut: Span) -> list[Span]:
+    """``pieces`` without the phrase ``cut`` where it stands inside one of them ("the plant,
+    according to the ministry, would close" → "the plant", "would close")."""
+    out: list[Span] = []
+    for a, b in pieces:
+        if a < cut[0] and cut[1] < b:
+            left, right = cut[0], cut[1]
+            while left > a and text[left - 1] in " ,;:—–-(":
+                left -= 1
+            while right < b and text[right] in " ,;:—–-)":
+                right += 1
+            out += [(a, left), (right, b)] if left > a and right < b else [(a, b)]
+        else:
+            out.append((a, b))
+    return out
+
+
+def within(pieces: list[Span], span: Span) -> list[Span]:
     """``pieces`` clipped to ``span`` (a content that lost a phrase at its edge)."""
     out = [(max(a, span[0]), min(b, span[1])) for a, b in pieces]
     return [(a, b) for a, b in out if b > a] or ([tuple(span)] if pieces else [])

@@ -26,7 +26,7 @@ from claimgraph.model import Attribution
 from claimgraph.parsed import doc_text, sentence_of, tokens_with
 from claimgraph.entities.handoff import PERSON_NOUNS, add_entity, entity_or_new
 from claimgraph.furniture import Furniture
-from claimgraph.quotes.handoff import carry_via, withdraw_quotes
+from claimgraph.quotes.handoff import carry_via, withdraw_quotes, within as _within
 from claimgraph.quotes.confidence import attribution_basis, confidence, speaker_form
 from claimgraph.quotes.speakers import SINGLE_PARTITIVES, named_in_apposition, partitive_whole, speaker_mention
 
@@ -44,6 +44,8 @@ class FoundSource:
     head: Token  # head of the source phrase
     source_text: str
     source_span: tuple[int, int]
+    #: the claim's passages without the source phrase, when it stands inside the claim
+    fragments: Optional[list[tuple[int, int]]] = None
 
 
 def _source_phrase(pobj: Token) -> tuple[int, int]:
@@ -85,17 +87,21 @@ def find_source_preps(doc: Doc) -> list[FoundSource]:
             continue  # "according to (" in broken text: no source to name
         sent = sentence_of(doc, tok.i)
         pp_end = max(pp_root.right_edge.i, pobj.right_edge.i) + 1
-        claim = _claim_around(doc, sent.start, sent.end, pp_start, pp_end)
-        if claim is None:
+        pieces = _claim_around(doc, sent.start, sent.end, pp_start, pp_end)
+        if pieces is None:
             continue
+        claim = (pieces[0][0], pieces[-1][1])
         s_start, s_end = _source_phrase(pobj)
         cue_end = tok.idx + len(tok.text) if low == "per" else doc[tok.i + 1].idx + len(doc[tok.i + 1].text)
-        found.append(FoundSource((tok.idx, cue_end), claim, pobj, doc_text(doc)[s_start:s_end], (s_start, s_end)))
+        found.append(FoundSource((tok.idx, cue_end), claim, pobj, doc_text(doc)[s_start:s_end], (s_start, s_end),
+                                 pieces))
     return found
 
 
-def _claim_around(doc: Doc, s_start: int, s_end: int, pp_start: int, pp_end: int) -> Optional[tuple[int, int]]:
-    """Char span of the sentence without the source phrase (the larger side if it splits it)."""
+def _claim_around(doc: Doc, s_start: int, s_end: int, pp_start: int,
+                  pp_end: int) -> Optional[list[tuple[int, int]]]:
+    """The passages of the sentence without the source phrase: one, or the two on either
+    side when the phrase stands inside the claim ("X, according to Y, said Z")."""
     def trim(a: int, b: int) -> Optional[tuple[int, int]]:
         while a < b and (doc[a].is_punct or doc[a].is_space):
             a += 1
@@ -112,10 +118,16 @@ def _claim_around(doc: Doc, s_start: int, s_end: int, pp_start: int, pp_end: int
             # "…, according to the polling average in New Hampshire", "…, according to the
             # Tax Policy Center - half a point of GDP": what trails the source phrase is
             # more of it, or an aside, not part of the claim
-            return before
-        # a source phrase in mid-sentence ("X, according to Y, said Z") governs the whole sentence
-        return before[0], after[1]
-    return before or after
+            return [before]
+        # a source phrase in mid-sentence ("X, according to Y, said Z") governs the whole
+        # sentence: the claim covers it, its fragments leave the phrase out (and the
+        # conjunction that goes on after it: "…, according to Y, and Z")
+        k = pp_end
+        while k < s_end and (doc[k].is_punct or doc[k].is_space):
+            k += 1
+        rest = trim(k + 1, s_end) if k < s_end and doc[k].dep_ == "cc" else None
+        return [before, rest or after]
+    return [before or after] if before or after else None
 
 
 class SourceFinder(Step):
@@ -134,6 +146,7 @@ class SourceFinder(Step):
             if furniture.at(fs.cue[0]) or furniture.at(fs.source_span[0]) or claim is None:
                 continue
             fs.claim = claim
+            fs.fragments = _within(fs.fragments or [claim], claim)
             out.append(fs)
         return out
 
@@ -147,7 +160,17 @@ class SourceFinder(Step):
         last_group: Optional[tuple[str, str]] = None  # entity id, text
         for fs in found:
             head = fs.head
-            anonymous = _is_anonymous(head) or _one_of_unnamed(head)
+            author = _document_author(head)
+            if author is not None:
+                # "according to data compiled by LSEG": the claim rests on the data's author
+                cut_end = max(fs.source_span[1], author.right_edge.idx + len(author.right_edge.text))
+                mention = _source_phrase(author)
+                head, fs.source_span = author, mention
+                fs.source_text = doc_text(doc)[mention[0]:mention[1]]
+            else:
+                cut_end = fs.source_span[1]
+            document = head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_SOURCE_NOUNS
+            anonymous = (_is_anonymous(head) and not document) or _one_of_unnamed(head)
             source_id: Optional[str] = None
             via: Optional[str] = None
             text = fs.source_text
@@ -174,17 +197,31 @@ class SourceFinder(Step):
                     named = named_in_apposition(head)
                     source_id = entity_or_new(doc, (named.start_char, named.end_char), "PERSON", named.root.idx) \
                         if named is not None else entity_or_new(doc, mention, _source_type(head, anonymous), head.idx)
+            relayed = _relayed_source(fs.head)
+            if relayed is not None and via is None and source_id is not None:
+                # "according to Reuters, which cited two people familiar with the matter":
+                # the claim rests on the people, via Reuters
+                via = source_id
+                source_id, mention, anonymous, _ = _cited_source(doc, relayed)
+                text = doc_text(doc)[mention[0]:mention[1]]
+                end = fs.head.right_edge
+                cut_end = max(cut_end, end.idx + len(end.text))
+                fs.source_span, head = mention, relayed
             if anonymous and source_id is not None:
                 last_group = (source_id, text)
             att = Attribution(id="", source=source_id, source_text=text, source_mention=fs.source_span,
-                              cue=fs.cue, claim=fs.claim, anonymous=anonymous, via=via)
+                              cue=fs.cue, claim=fs.claim, anonymous=anonymous, via=via,
+                              fragments=list(fs.fragments or [fs.claim]))
             route = "per" if doc_text(doc)[fs.cue[0]:fs.cue[1]].lower() == "per" else "according"
             att.confidence = confidence("attribution", att, attribution_basis(
                 route, anonymous, speaker_form(head, source_id is not None), _type_of(doc, source_id), via is not None))
             attributions.append(att)
             _carry_via(doc, fs, via or source_id, owner_id=source_id if via else None,
-                       source_confidence=att.confidence)
+                       source_confidence=att.confidence, cut_end=cut_end)
         attributions += _move_reported_relations(doc)
+        attributions += _passive_reports(doc, attributions)
+        for att in attributions:
+            att.fragments = att.fragments or [att.claim]
         attributions.sort(key=lambda a: a.claim[0])
         for k, att in enumerate(attributions, 1):
             att.id = f"A{k}"
@@ -266,41 +303,169 @@ def _cited_sources(doc: Doc) -> list[Attribution]:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         cited = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        if cited is None:
-            continue
-        lemma = cited.lemma_.lower()
-        document = lemma in DOCUMENT_NOUNS
-        person = cited.pos_ == "PROPN" or lemma in SOURCE_NOUNS
-        if not (document or person):
+        if not _citable(cited):
             continue  # "resigned, citing health reasons": no source
         # the phrase "citing X" itself stays what the quote step made of it (the outlet
         # cites X: PolNeAR marks it as a relation of its own, 5 of 5 times on its train part)
+        cited_span = (doc[cited.left_edge.i].idx, cited.right_edge.idx + len(cited.right_edge.text))
+
         def carries(q) -> bool:
-            return (q.id not in withdrawn and q.cue is not None and q.act == "speech"
-                    and not q.cue[0] <= tok.idx < q.cue[1])
+            if q.id in withdrawn or q.cue is None or q.act != "speech":
+                return False
+            if q.cue[0] <= tok.idx < q.cue[1]:
+                # "Reuters reported, citing two people …, that X": the parser hung the
+                # that-clause on "citing"; a content clear of the cited phrase is the claim
+                return q.content[0] >= cited_span[1] or q.content[1] <= cited_span[0]
+            return True
         carrier = next((q for q in quotes if carries(q) and q.cue[0] <= tok.head.idx < q.cue[1]), None)
+        carrier = carrier or next((q for q in quotes if carries(q) and q.cue[0] <= tok.idx < q.cue[1]), None)
         if carrier is None:
             s = sentence_of(doc, tok.i)
             carrier = next((q for q in quotes if carries(q) and s.start_char <= q.cue[0] < s.end_char), None)
         if carrier is None:
             continue
-        mention = _described(cited)
-        anonymous = not document and (_is_anonymous(cited) or _anonymity_marked(cited, _sentence_text(doc, cited))
-                                      or (cited.pos_ == "NOUN" and lemma in SOURCE_NOUNS))
-        type_ = "MISC" if document else ("GROUP" if cited.tag_ in ("NNS", "NNPS") or not anonymous and
-                                         cited.pos_ != "PROPN" else "PERSON" if anonymous else "ORG")
-        source_id = entity_or_new(doc, mention, type_) if not anonymous else add_entity(
-            doc, text[mention[0]:mention[1]], type_, mention)
+        source_id, mention, anonymous, type_ = _cited_source(doc, cited)
         via = carrier.speaker
+        claim, pieces = _without_citing(doc, tok, cited, carrier.content, carrier.fragments)
         att = Attribution(id="", source=source_id, source_text=text[mention[0]:mention[1]], source_mention=mention,
-                          cue=(tok.idx, tok.idx + len(tok.text)), claim=carrier.content, anonymous=anonymous,
-                          via=via)
+                          cue=(tok.idx, tok.idx + len(tok.text)), claim=claim, anonymous=anonymous,
+                          via=via, fragments=pieces)
         att.confidence = confidence("attribution", att, attribution_basis(
             "citing", anonymous, speaker_form(cited, True), type_, via is not None, described=mention[1] > cited.idx + len(cited.text)))
         out.append(att)
         withdrawn.add(carrier.id)
+        if cited.lemma_.lower() in DOCUMENT_NOUNS:
+            # "accused X of Y, citing reports from observers": the reports are the
+            # accusation's source, no statement of the accuser's
+            withdrawn.update(q.id for q in quotes if q.cue is not None and q.cue[0] <= tok.idx < q.cue[1]
+                             and q.content[0] < cited_span[1] and cited_span[0] < q.content[1])
     if withdrawn:
         withdraw_quotes(doc, withdrawn)
+    return out
+
+
+def _cited_source(doc: Doc, cited: Token) -> tuple[str, tuple[int, int], bool, str]:
+    """The entity a report cites ("citing two officials familiar with the talks", "which
+    cited a letter from the employers"): its id, mention, anonymity and type."""
+    lemma = cited.lemma_.lower()
+    document = lemma in DOCUMENT_NOUNS
+    mention = _described(cited)
+    if document:
+        # "citing reports from military observers": a document whose authors it does not name
+        author = _document_author(cited)
+        anonymous = author is not None and _unnamed_authors(author)
+    else:
+        anonymous = (_is_anonymous(cited) or _anonymity_marked(cited, _sentence_text(doc, cited))
+                     or (cited.pos_ == "NOUN" and lemma in SOURCE_NOUNS))
+    type_ = "MISC" if document else ("GROUP" if cited.tag_ in ("NNS", "NNPS") or not anonymous and
+                                     cited.pos_ != "PROPN" else "PERSON" if anonymous else "ORG")
+    source_id = entity_or_new(doc, mention, type_) if not anonymous else add_entity(
+        doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
+    return source_id, mention, anonymous, type_
+
+
+def _unnamed_authors(author: Token) -> bool:
+    """"military observers", "people briefed on the talks": authors of a document the
+    article does not name (a bare plural or a described source, not "the employers")."""
+    if _anonymity_marked(author, ""):
+        return True
+    return _is_anonymous(author) and author.lower_ not in PLURAL_PRONOUNS and not any(
+        c.dep_ in ("det", "poss") for c in author.children)
+
+
+def _relayed_source(head: Token) -> Optional[Token]:
+    """"according to Reuters, which cited two people familiar with the matter", "per the
+    newspaper, citing a letter from the employers": the source the source phrase cites."""
+    for child in head.rights:
+        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in ("cite", "quote"):
+            cited = next((c for c in child.children if c.dep_ == "dobj"), None)
+            if _citable(cited):
+                return cited
+    return None
+
+
+def _citable(cited: Optional[Token]) -> bool:
+    """Is the object of "cite" a source ("two officials", "a letter", "Yonhap"), not a
+    reason ("health reasons")?"""
+    if cited is None:
+        return False
+    lemma = cited.lemma_.lower()
+    return lemma in DOCUMENT_NOUNS or cited.pos_ == "PROPN" or lemma in SOURCE_NOUNS
+
+
+def _without_citing(doc: Doc, tok: Token, cited: Token, content: tuple[int, int],
+                    fragments: list[tuple[int, int]]) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+    """The claim a report rests on its cited source, without the phrase "citing X" (and
+    the frame before it) where the quote step left them in ("X, the newspaper said,
+    citing a letter …", "reported, citing two people …, that X")."""
+    text = doc_text(doc)
+    cite = (tok.idx, cited.right_edge.idx + len(cited.right_edge.text))
+    if not any(a < cite[1] and cite[0] < b for a, b in fragments or [content]):
+        return content, list(fragments)
+    pieces = []
+    for a, b in fragments or [content]:
+        if not (a < cite[1] and cite[0] < b):
+            pieces.append((a, b))
+            continue
+        after = cite[1]
+        while after < b and text[after] in " ,;:—–-":
+            after += 1
+        if text[after:after + 5].lower() == "that ":
+            after += 5
+        before = cite[0]
+        while before > a and text[before - 1] in " ,;:—–-":
+            before -= 1
+        if before - a > 1:
+            pieces.append((a, before))  # "the army had withdrawn, citing reports …"
+        if b - after > 1:
+            pieces.append((after, b))  # "citing two people …, that the deal …"
+    if not pieces:
+        return content, list(fragments)
+    return (pieces[0][0], pieces[-1][1]), pieces
+
+
+#: verbs of an impersonal passive report ("It was reported that X", "It is understood that X",
+#: "It has been alleged that X"); not "it is expected / known that", which report no one's word
+PASSIVE_REPORT_LEMMAS = frozenset({"report", "understand", "allege", "say", "claim", "rumor", "rumour",
+                                   "announce", "learn", "suggest", "state", "claim", "believe", "suspect"})
+PASSIVE_REPORT_REASON = "an impersonal passive report (\"it was reported that …\"): the article gives no source"
+
+
+def _passive_reports(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """"It was reported on Thursday that X", "It is understood that X", "It has been
+    alleged that X": X is reported, on the authority of no one the article names. An
+    attribution with no source (``reason`` says why), none invented."""
+    out: list[Attribution] = []
+    taken = [a.claim for a in found] + [q.content for q in doc._.cg_quotes or []]
+    for verb in tokens_with(doc, "LOWER", ("reported", "understood", "alleged", "said", "claimed", "rumored",
+                                           "rumoured", "announced", "learned", "learnt", "suggested",
+                                           "stated", "believed", "suspected")):
+        if verb.tag_ != "VBN" or verb.lemma_.lower() not in PASSIVE_REPORT_LEMMAS:
+            continue
+        it = next((c for c in verb.lefts if c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it"), None)
+        aux = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass")]
+        if it is None or not any(c.dep_ == "auxpass" for c in aux):
+            continue
+        if any(c.dep_ == "agent" for c in verb.children):
+            continue  # "it was reported by Reuters that …": a named source
+        clause = next((c for c in verb.rights if c.dep_ == "ccomp"
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None:
+            continue
+        mark = next(m for m in clause.children if m.dep_ == "mark")
+        first = doc[mark.i + 1]
+        last = clause.right_edge
+        while last.i > first.i and (last.is_punct or last.is_space):
+            last = doc[last.i - 1]
+        claim = (first.idx, last.idx + len(last.text))
+        if any(t[0] <= claim[0] < t[1] or claim[0] <= t[0] < claim[1] for t in taken):
+            continue  # a quote or an attribution holds it already
+        cue = (it.idx, verb.idx + len(verb.text))
+        att = Attribution(id="", source=None, source_text="", source_mention=None, cue=cue, claim=claim,
+                          anonymous=True, fragments=[claim], reason=PASSIVE_REPORT_REASON)
+        att.confidence = confidence("attribution", att, attribution_basis(
+            "moved", True, speaker_form(None, False), None, False))
+        out.append(att)
     return out
 
 
@@ -336,6 +501,42 @@ def _refers_back(head: Token, at: int, refs: list[tuple[int, str, str]]) -> Opti
     return found[-1][2] if found else None
 
 
+#: verbs by which a document gets its author ("data compiled by LSEG", "a survey conducted by Gallup")
+AUTHORING_LEMMAS = frozenset({"compile", "release", "publish", "conduct", "issue", "produce", "prepare",
+                              "collect", "gather", "commission", "carry", "write", "file", "draft", "provide",
+                              "post", "put", "make", "run"})
+#: document nouns whose "from X" names who produced them ("figures from the ministry")
+FROM_AUTHOR_NOUNS = frozenset({"data", "datum", "figure", "statistic", "estimate", "number", "report", "survey",
+                               "poll", "analysis", "study", "statement", "letter", "memo", "filing", "release"})
+DOCUMENT_SOURCE_NOUNS = DOCUMENT_NOUNS | {"statistic", "estimate", "number", "research", "census", "tally", "count"}
+
+
+def _document_author(head: Token) -> Optional[Token]:
+    """"according to data compiled by LSEG", "a report by Human Rights Watch", "figures
+    released by the ministry", "a survey conducted by Gallup": the head of the author of
+    the document the source phrase names, or None."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in DOCUMENT_SOURCE_NOUNS:
+        return None
+    for child in head.rights:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in AUTHORING_LEMMAS:
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            by = agent or next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            if by is None and child.lemma_.lower() in ("release", "publish", "issue", "provide", "post"):
+                by = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        elif child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "from" and
+                                        head.lemma_.lower() in FROM_AUTHOR_NOUNS):
+            by = child
+        else:
+            continue
+        pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if pobj is None:
+            continue
+        if pobj.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") or pobj.pos_ not in ("PROPN", "NOUN"):
+            return None  # "a report from Baghdad", "figures from last year": no author
+        return pobj
+    return None
+
+
 def _type_of(doc: Doc, entity_id: Optional[str]) -> Optional[str]:
     return next((e.type for e in doc._.cg_entities or [] if e.id == entity_id), None) if entity_id else None
 
@@ -347,7 +548,7 @@ def _source_type(head: Token, anonymous: bool) -> str:
         return "PERSON" if head.lower_ in SINGLE_PARTITIVES else "GROUP"  # "according to one of the aides"
     if anonymous:
         return "GROUP"
-    if head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS:
+    if head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_SOURCE_NOUNS:
         return "MISC"  # "according to a regulatory filing": a document
     return "PERSON" if head.pos_ == "NOUN" and head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS else "ORG"
 
@@ -374,7 +575,7 @@ def _office_owner(head: Token) -> Optional[Token]:
 
 
 def _carry_via(doc: Doc, fs: FoundSource, via_id: Optional[str], owner_id: Optional[str],
-               source_confidence: Optional[float] = None) -> None:
+               source_confidence: Optional[float] = None, cut_end: Optional[int] = None) -> None:
     """Quotes in the sentence of an "according to" phrase are carried by its source
     (the quote layer applies it: :func:`.handoff.carry_via`)."""
     if via_id is None:
@@ -383,7 +584,7 @@ def _carry_via(doc: Doc, fs: FoundSource, via_id: Optional[str], owner_id: Optio
     if sent is None:
         return
     s = sentence_of(doc, sent.start)
-    carry_via(doc, (s.start_char, s.end_char), via_id, owner_id, cut=(fs.cue[0], fs.source_span[1]),
+    carry_via(doc, (s.start_char, s.end_char), via_id, owner_id, cut=(fs.cue[0], cut_end or fs.source_span[1]),
               source_mention=fs.source_span, source_confidence=source_confidence)
 
 
@@ -412,7 +613,7 @@ def _move_reported_relations(doc: Doc) -> list[Attribution]:
                 source_text = doc_text(doc)[described[0]:described[1]]
             att = Attribution(id="", source=q.speaker, source_text=source_text,
                               source_mention=mention, cue=q.cue, claim=q.content, anonymous=anonymous,
-                              via=q.via)
+                              via=q.via, fragments=list(q.fragments))
             att.confidence = confidence("attribution", att, attribution_basis(
                 "moved", anonymous, speaker_form(head, q.speaker is not None), ent.type if ent else None,
                 q.via is not None, described=marked))

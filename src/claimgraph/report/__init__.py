@@ -151,10 +151,14 @@ def _quote_lines(article: Article, quote: Quote, entity: _EntityIndex) -> list[s
 
 
 def _source_lines(article: Article, attr: Attribution, entity: _EntityIndex) -> list[str]:
-    claim = _clean(article.span_text(attr.claim))
+    # the passages without the source phrase that interrupts them ("…, according to X, and …")
+    pieces = [_clean(article.span_text(f)) for f in getattr(attr, "fragments", None) or []]
+    claim = " … ".join(pieces) if len(pieces) > 1 else _clean(article.span_text(attr.claim))
     details = [f"cue “{_clean(article.span_text(attr.cue))}”"]
     if attr.anonymous:
         details.append("anonymous source")
+    if attr.source is None and getattr(attr, "reason", None):
+        details.append(f"no source: {attr.reason}")
     if attr.source_text and entity(attr.source) is not None and attr.source_text != entity(attr.source).name:
         details.append(f"as “{_clean(attr.source_text)}”")
     details += _confidence_details(getattr(attr, "confidence", 1.0))
