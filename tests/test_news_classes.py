@@ -597,7 +597,8 @@ def test_the_person_a_title_works_for_is_not_its_speaker(reader):
     for text, who in (("A lawyer for Hunter Biden said the charges were political.", "lawyer"),
                       ("The wife of Alexei Navalny said the Kremlin was responsible.", "wife")):
         a = reader.read(text)
-        assert a.quotes and a.quotes[0].speaker_text.endswith(who)
+        assert a.quotes and a.quotes[0].speaker_text.split()[0] == who  # ("wife of Alexei Navalny")
+        assert a.entity(a.quotes[0].speaker).name not in ("Hunter Biden", "Alexei Navalny")
     a = reader.read("U.N. Resident Coordinator for Myanmar Andrew Kirkwood said aid was blocked.")
     assert a.entity(a.quotes[0].speaker).name == "Andrew Kirkwood"
 
