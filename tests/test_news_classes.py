@@ -1228,3 +1228,14 @@ def test_a_passive_report_with_its_agent_or_an_expectation_is_not_a_sourceless_r
     assert not a.attributions
     b = reader.read("It was reported by the Daily Courier that the harbour master had quit.")
     assert all(x.source is not None for x in b.attributions)
+
+
+def test_a_role_noun_before_a_name_makes_it_a_person_and_a_content_ends_on_no_conjunction(reader):
+    a = reader.read("Turkish presidential adviser Mesut Varolan, while condemning the violence, says a reset "
+                    "in ties is still possible but says Washington needs to act. “This is unacceptable,” "
+                    "Varolan said.")
+    person = next(e for e in a.entities if e.name == "Mesut Varolan")
+    assert person.type == "PERSON"
+    assert "Varolan" in {a.text[s:e] for s, e in person.mentions}
+    reset = _quote(a, "reset in ties")
+    assert not a.span_text(reset.content).endswith("but")

@@ -303,6 +303,34 @@ def _in_ranges(i: int, ranges) -> bool:
     return any(s <= i < e for s, e in ranges)
 
 
+#: endings of nouns for what people do ("adviser", "strategist", "historian")
+AGENT_ENDINGS = ("er", "or", "ist", "ian")
+#: nouns of that ending that news uses for firms ("carrier Lufthansa", "operator Orange")
+FIRM_AGENT_NOUNS = frozenset("""carrier operator provider manufacturer developer publisher broadcaster
+distributor producer exporter importer supplier partner investor sponsor owner lender insurer
+container computer""".split())
+
+
+def _role_noun_before(doc: Doc, start: int, end: int) -> bool:
+    """Is the word right before ``doc[start:end]`` a lower-case noun of a person's role
+    compounded to the name ("presidential *adviser* Mesut Casin", "*spokesman* John Kirby")?"""
+    role = doc[start - 1]
+    lemma = role.lemma_.lower()
+    return role.pos_ == "NOUN" and role.is_lower and role.dep_ == "compound" and start <= role.head.i < end \
+        and (lemma in PERSON_NOUNS or lemma in DESC_PERSON_NOUNS)
+
+
+def _agent_noun_before(doc: Doc, start: int, end: int) -> bool:
+    """A noun of what someone does by its ending ("presidential *adviser* X"), not a firm's
+    trade ("chipmaker", "carrier", "operator"): weaker evidence, for names the tagger took
+    for places only."""
+    role = doc[start - 1]
+    lemma = role.lemma_.lower()
+    return role.pos_ == "NOUN" and role.is_lower and role.dep_ == "compound" and start <= role.head.i < end \
+        and len(lemma) > 5 and lemma.endswith(AGENT_ENDINGS) and not industry_noun(lemma) \
+        and lemma not in FIRM_AGENT_NOUNS
+
+
 #: nouns for a body of people that news sets before its name ("the group X", "the charity X")
 BODY_NOUNS = frozenset("""group organization organisation movement coalition alliance charity nonprofit
 party network agency firm company bank union association institute foundation militia band think-tank
@@ -466,6 +494,13 @@ class MentionFinder:
                 and doc[start].lower_ not in ORG_HEADS and doc[start].lower_ not in _ORGISH \
                 and self.gaz.place(doc[start].text) is None and self.gaz.org(doc[start].text) is None:
             start -= 1
+            label = "PERSON"
+        # "presidential adviser Mesut Casin" tagged as a place: a person's noun compounded to
+        # the name makes it a person's, where the gazetteer knows no place or body of that name
+        if start >= 1 and (label in ("GPE", "LOC", "ORG", "NORP") and _role_noun_before(doc, start, end)
+                           or label in ("GPE", "LOC", "NORP") and _agent_noun_before(doc, start, end)) \
+                and self.gaz.place(doc_text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]) is None \
+                and self.gaz.org(doc_text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]) is None:
             label = "PERSON"
         # "Mahad Wasuge is the executive director …": the tagger took the family name alone; the
         # untagged capitalised word the parser joined to it is the person's given name

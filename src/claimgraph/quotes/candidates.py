@@ -497,8 +497,10 @@ KEPT_AT_END = "%"
 
 
 def _without_final_punct(doc: Doc, start: int, end: int) -> int:
-    """``end`` moved back past punctuation, keeping quote marks and a final "%"."""
-    while end > start and doc[end - 1].is_punct and not is_quote_mark(doc[end - 1]) and doc[end - 1].text != KEPT_AT_END:
+    """``end`` moved back past punctuation, keeping quote marks and a final "%", and past a
+    conjunction left dangling ("is still possible *but*" before the cue's second verb)."""
+    while end > start and (doc[end - 1].is_punct and not is_quote_mark(doc[end - 1])
+                           and doc[end - 1].text != KEPT_AT_END or doc[end - 1].dep_ == "cc" and end > start + 1):
         end -= 1
     return end
 
