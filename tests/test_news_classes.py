@@ -1256,3 +1256,11 @@ def test_a_content_ends_on_no_dangling_conjunction(reader):
               pos=["DET", "NOUN", "AUX", "ADV", "ADJ", "CCONJ"])
     assert _without_final_punct(doc, 0, 6) == 5
     assert _without_final_punct(doc, 5, 6) == 6  # (a conjunction alone stays: nothing to trim to)
+
+
+def test_an_outlet_found_by_its_kind_noun_is_one_where_its_name_recurs(reader):
+    # the outlet's type went to the later mentions of its name, which the name repair did not
+    # know: the entity step failed on the article
+    a = reader.read("He was ranked by the magazine Forbes last year. Forbes shot back in an editorial on Monday.")
+    forbes = next(e for e in a.entities if e.name == "Forbes")
+    assert forbes.type == "NEWS_OUTLET" and len(forbes.mentions) == 2

@@ -35,7 +35,8 @@ from claimgraph.parsed import doc_text
 from claimgraph.furniture import credit_spans
 
 NAME_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
-               "FAC": "LOC"}
+               "FAC": "LOC", "NEWS_OUTLET": "NEWS_OUTLET", "GOVERNMENT": "GOVERNMENT"}  # (the type of
+# a name found once is its type where it recurs: "Forbes" is an outlet, "Senate" a government)
 # last words of place names that are streets, waters, heights or buildings, not settlements
 # ("Florence Avenue", "the Arabian Sea", "Tulsa International Airport")
 PLACE_FEATURE_HEADS = frozenset("""street avenue road boulevard lane square park river sea ocean lake bay
