@@ -1264,3 +1264,30 @@ def test_an_outlet_found_by_its_kind_noun_is_one_where_its_name_recurs(reader):
     a = reader.read("He was ranked by the magazine Forbes last year. Forbes shot back in an editorial on Monday.")
     forbes = next(e for e in a.entities if e.name == "Forbes")
     assert forbes.type == "NEWS_OUTLET" and len(forbes.mentions) == 2
+
+
+def test_a_ministrys_name_run_into_its_officials_name_is_two_names(reader):
+    from spacy.tokens import Doc
+
+    # the tagger ran the ministry's name through the comma into the appositive person's
+    words = ["The", "deputy", "minister", "for", "the", "Ministry", "of", "Culture", ",", "Omar", "Haqdad", ",",
+             "said", "it", "."]
+    doc = Doc(reader.nlp.vocab, words=words, heads=[2, 2, 12, 2, 5, 3, 5, 6, 2, 10, 2, 2, 12, 12, 12],
+              deps=["det", "amod", "nsubj", "prep", "det", "pobj", "prep", "pobj", "punct", "compound", "appos",
+                    "punct", "ROOT", "dobj", "punct"],
+              pos=["DET", "ADJ", "NOUN", "ADP", "DET", "PROPN", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT",
+                   "VERB", "PRON", "PUNCT"],
+              sent_starts=[True] + [False] * 14,
+              ents=["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O",
+                    "O", "O"])
+    doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
+    names = {(e.name, e.type) for e in doc._.cg_entities}
+    assert ("Omar Haqdad", "PERSON") in names
+    assert not any("Haqdad" in n and t != "PERSON" for n, t in names)
+
+
+def test_the_business_owner_who_spoke_is_a_person_that_he_takes_up(reader):
+    a = reader.read("“The rules changed overnight,” said the business owner. The owner said sales were falling. "
+                    "“We are struggling,” he said.")
+    q = _quote(a, "We are struggling")
+    assert a.entity(q.speaker).type == "PERSON" and "owner" in a.entity(q.speaker).name

@@ -187,6 +187,11 @@ PEOPLE_NOUNS = frozenset("people person aide source insider staffer resident wit
                          "voter citizen parent victim survivor".split())
 
 
+#: singular nouns of a person that are no title ("the business *owner* said", "a *resident*")
+PEOPLE_ROLE_NOUNS = DESC_PERSON_NOUNS | frozenset("person aide insider staffer resident witness member voter "
+                                                  "citizen parent survivor".split())
+
+
 def names_people(tok) -> bool:
     """Does the noun ``tok`` name people ("aides", "residents", "analysts", "nurses"), not
     things ("one of our ads")? A person noun, or a word of an agent's ending."""

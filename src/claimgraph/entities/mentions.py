@@ -241,6 +241,24 @@ def _bracket_pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[in
     return [(start, end, label)]
 
 
+def _comma_pieces(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """A body's name the tagger ran on through the comma into the appositive name of a
+    person ("the Ministry of Information and Culture, Zia-ul Haq Haqmal"): two names, the
+    body's and the person's. Place names with a comma ("Paris, France") are not cut."""
+    if label != "ORG":
+        return [(start, end, label)]
+    for i in range(start + 1, end - 2):
+        if doc[i].text != ",":
+            continue
+        after = [t for t in doc[i + 1:end] if t.text not in ("-", "‑")]
+        if 2 <= len(after) <= 4 and all(t.is_title or t.is_lower and len(t.text) <= 3 and t.pos_ != "CCONJ"
+                                        for t in after) \
+                and after[0].is_title and after[-1].is_title and not any(t.lower_ in ORG_HEADS for t in after):
+            return [(start, i, label), (i + 1, end, "PERSON")]
+        break
+    return [(start, end, label)]
+
+
 # words that make one title with the noun after them ("the Prime Minister", "the Foreign Secretary")
 TITLE_MODIFIERS = frozenset("prime vice deputy foreign home finance defence defense interior health "
                             "education justice trade".split())
@@ -400,7 +418,8 @@ class MentionFinder:
         for ent in doc.ents:
             label = ent.label_
             if label in NAME_LABELS or label in REPAIRABLE_LABELS:
-                spans.extend(_bracket_pieces(doc, ent.start, ent.end, label))
+                for piece in _bracket_pieces(doc, ent.start, ent.end, label):
+                    spans.extend(_comma_pieces(doc, *piece))
         spans = self._add_pattern_names(doc, spans)
         body, head = [], []
         covered = set()

@@ -32,7 +32,8 @@ from claimgraph.quotes.candidates import (EXPLETIVE_HEADS, SUBJECT_DEPS, Candida
                                             generate_candidates, subject_of)
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
 from claimgraph.lexicon import DOCUMENT_NOUNS, REPORTING_LEMMAS, verb_classes
-from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, PERSON_NOUNS, add_entity,
+from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, PEOPLE_ROLE_NOUNS, PERSON_NOUNS,
+                                        add_entity,
                                         add_mention, authored_by, collective_type, entity_at, entity_by_id, is_definite,
                                         latest_before, named_in_its_kind, names_people, outlet_described,
                                         taken_up_as_person, token_entity_type)
@@ -460,7 +461,8 @@ class QuoteFinder(Step):
             whole = partitive_whole(head)
             personal = (head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and taken_up_as_person(doc, start, head.i + 1)
                         or whole is not None and head.lower_ in SINGLE_PARTITIVES and names_people(whole)  # "one of the aides"
-                        or head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS)  # "a DHS spokesperson"
+                        or head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS  # "a DHS spokesperson"
+                        or head.tag_ == "NN" and head.lemma_.lower() in PEOPLE_ROLE_NOUNS)  # "the business owner"
             type_ = "PERSON" if personal else "ORG" if head.ent_type_ == "ORG" else \
                 "GPE" if head.ent_type_ == "GPE" else "ORG" if head.pos_ == "PROPN" else \
                 "MISC" if head.lemma_.lower() in DOCUMENT_NOUNS else collective_type(head)  # "the statement said": a document
