@@ -1291,3 +1291,13 @@ def test_the_business_owner_who_spoke_is_a_person_that_he_takes_up(reader):
                     "“We are struggling,” he said.")
     q = _quote(a, "We are struggling")
     assert a.entity(q.speaker).type == "PERSON" and "owner" in a.entity(q.speaker).name
+
+
+def test_an_abstract_noun_run_in_before_a_name_is_no_role_and_a_publication_is_an_outlet(reader):
+    a = reader.read("Analysts are wary. Regional reluctance Richard Oyelaran, director of the Lagos Policy "
+                    "Centre, told reporters that the plan was late. The Deccan Wire, an Indian online publication, "
+                    "said the talks had stalled.")
+    person = next(e for e in a.entities if e.name == "Richard Oyelaran")
+    assert "reluctance" not in (person.role or "")
+    assert not any("reluctance" in a.text[s:e] for s, e in person.mentions)
+    assert next(e for e in a.entities if "Deccan Wire" in e.name).type == "NEWS_OUTLET"

@@ -51,7 +51,7 @@ OUTLET_WORDS = re.compile(r"(?:\b(?:Times|Post|Journal|Herald|Tribune|Telegraph|
                           r"News Agency|News Service|Press Agency|Wire)\b|\bNews$)")
 OUTLET_NOUNS = re.compile(r"\b(?:newspaper|daily|broadcaster|news agency|news outlet|news site|"
                           r"news website|tabloid|magazine|wire service|television channel|"
-                          r"radio station|TV channel)\b", re.I)
+                          r"radio station|TV channel|online publication|news publication)\b", re.I)
 APPOS_DEPS = ("appos",)
 # predicate nouns that say what a name is called, not who it is
 NAME_NOUNS = frozenset("name pseudonym nickname alias surname moniker".split())
@@ -62,7 +62,7 @@ ROLE_HEADS = PERSON_NOUNS | frozenset("head member founder owner editor".split()
 APPOS_THING_NOUNS = ORG_NOUNS | PLACE_NOUNS | frozenset(
     "island area district port suburb neighborhood neighbourhood county municipality "
     "agency outlet website broadcaster newspaper network group organization organisation "
-    "movement militia company forces force army daily magazine tabloid channel station".split())
+    "movement militia company forces force army daily magazine tabloid channel station publication".split())
 
 #: nouns of works and words, which a tagger may take for organisations' names ("the film
 #: Elysium", "the word Nexus"): no kind of body of people
@@ -371,7 +371,8 @@ class EntityClusterer(Step):
                         app.role = doc_text(doc)[doc[k].idx:end] if k < right else None
                     cl.append(app)
                     taken.update(range(left, right))
-                    if labels[ci] in ("ORG", "PERSON") and OUTLET_NOUNS.search(app.name):
+                    if (labels[ci] in ("ORG", "PERSON") or labels[ci] == "GPE" and not m.gid) \
+                            and OUTLET_NOUNS.search(app.name):
                         labels[ci] = "NEWS_OUTLET"  # "Dong-A Ilbo, a conservative daily"
 
     def _predicates(self, doc: Doc, clusters, labels, sent_of, taken: set, mention_kind: str = "name") -> None:

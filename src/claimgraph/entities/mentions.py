@@ -41,7 +41,7 @@ NAME_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NO
 # ("Florence Avenue", "the Arabian Sea", "Tulsa International Airport")
 PLACE_FEATURE_HEADS = frozenset("""street avenue road boulevard lane square park river sea ocean lake bay
 gulf strait channel mountain mountains hill hills valley desert forest hotel airport station bridge
-harbor harbour beach minster cathedral church castle palace museum stadium tower""".split())
+harbor harbour beach minster cathedral church castle palace museum stadium tower reef shoal atoll""".split())
 # names that hold no other name of their own: a person's ("Paris Hilton"), a people's, a
 # place's ("New York City" is one place)
 NOT_NESTING_LABELS = ("PERSON", "NORP", "GPE")
@@ -322,6 +322,8 @@ def _in_ranges(i: int, ranges) -> bool:
     return any(s <= i < e for s, e in ranges)
 
 
+#: endings of abstract nouns, which name no one's role ("reluctance", "weakness", "security")
+ABSTRACT_ENDINGS = ("ance", "ence", "ness", "ity", "ment", "tion", "sion", "ism")
 #: endings of nouns for what people do ("adviser", "strategist", "historian")
 AGENT_ENDINGS = ("er", "or", "ist", "ian")
 #: nouns of that ending that news uses for firms ("carrier Lufthansa", "operator Orange")
@@ -700,6 +702,8 @@ class MentionFinder:
                 break
             if j == start and tok.is_title and self._is_country(tok):
                 break  # "… for Myanmar | Andrew Kirkwood": the country before a name is not its title
+            if j == start and tok.pos_ == "NOUN" and tok.is_lower and tok.lower_.endswith(ABSTRACT_ENDINGS):
+                break  # "Indian reluctance | Richard Weitz": a sub-heading run into the text, no role
             if tok.pos_ in ("VERB", "AUX") and (tok.i > 0 and doc[tok.i - 1].pos_ in ("PROPN", "PRON") or any(
                     c.i < tok.i and c.pos_ in ("PROPN", "NOUN", "PRON") for c in tok.children)):
                 break  # "Trump hosted Erdogan": a verb after a name is a clause, not a title
