@@ -1301,3 +1301,13 @@ def test_an_abstract_noun_run_in_before_a_name_is_no_role_and_a_publication_is_a
     assert "reluctance" not in (person.role or "")
     assert not any("reluctance" in a.text[s:e] for s, e in person.mentions)
     assert next(e for e in a.entities if "Deccan Wire" in e.name).type == "NEWS_OUTLET"
+
+
+def test_another_countrys_ambassador_is_not_the_one_named_before(reader):
+    a = reader.read("“We are concerned,” British Deputy U.N. Ambassador James Okello told reporters. Iran’s "
+                    "U.N. ambassador attended the meeting. China’s U.N. ambassador told reporters that the "
+                    "issue was handled in Vienna.")
+    okello = next(e for e in a.entities if e.name == "James Okello")
+    assert not any("ambassador" in a.text[s:e] and "British" not in a.text[s:e] for s, e in okello.mentions)
+    q = _quote(a, "handled in Vienna")
+    assert q.speaker != okello.id

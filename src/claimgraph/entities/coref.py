@@ -242,8 +242,19 @@ _CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]+")
 
 
 def _nationalities(text: str) -> set[str]:
+    """Countries a phrase ties its referent to: by a nationality ("the Polish leader") or by a
+    country's possessive ("China's U.N. ambassador")."""
     gaz = gazetteer()
-    return {c for c in (gaz.demonym(w) for w in _CAPITALISED.findall(text)) if c}
+    out = set()
+    for found in _CAPITALISED.finditer(text):
+        w = found.group()
+        country = gaz.demonym(w)
+        if country is None and text.startswith(("'s", "’s"), found.end()):
+            place = gaz.place(w)
+            country = place.country if place is not None and place.is_country else None
+        if country:
+            out.add(country)
+    return out
 
 
 def _other_nationality(m: Mention, cluster: list[Mention]) -> bool:
@@ -825,8 +836,10 @@ class Resolver:
                 break
             if labels[ci] not in want:
                 continue
-            if self._called(noun, clusters[ci]) if held else self._fits(m, noun, clusters[ci]):
-                return ci  # "the military spokesperson" is not the "foreign ministry spokesperson"
+            if (self._called(noun, clusters[ci]) if held else self._fits(m, noun, clusters[ci])) \
+                    and not (m.label == "PERSON" and _other_nationality(m, clusters[ci])):
+                return ci  # "the military spokesperson" is not the "foreign ministry spokesperson";
+                # "China's U.N. ambassador" is not the British one
         if held:
             return None
         # 2. generic nouns: the most salient agreeing cluster within a sentence or two
