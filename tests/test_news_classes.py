@@ -1311,3 +1311,12 @@ def test_another_countrys_ambassador_is_not_the_one_named_before(reader):
     assert not any("ambassador" in a.text[s:e] and "British" not in a.text[s:e] for s, e in okello.mentions)
     q = _quote(a, "handled in Vienna")
     assert q.speaker != okello.id
+
+
+def test_a_role_in_the_lede_is_the_person_the_next_sentence_brings_in_by_name(reader):
+    a = reader.read("The U.N. special envoy for Yemen is calling for an end to the fighting after the fall of "
+                    "President Ali Mansur. Hans Ekdal issued his appeal on Friday.")
+    ekdal = next(e for e in a.entities if e.name == "Hans Ekdal")
+    assert any(a.text[s:e].startswith("The U.N. special envoy") for s, e in ekdal.mentions)
+    q = _quote(a, "an end to the fighting")
+    assert q.speaker == ekdal.id

@@ -335,6 +335,9 @@ class Resolver:
                 gender[ci] = m.gender
         for m in later:
             ci = self._cataphora(m, clusters, labels)
+            if ci is None and m.label == "PERSON" and m.extra.get("noun", "") in PERSON_NOUNS - GENERIC_PERSON | LEADER_NOUNS \
+                    and m.name.split()[0].lower() not in POSSESSIVE_DETERMINERS:  # (not "her mother")
+                ci = self._named_next(doc, m, clusters, labels)
             if ci is not None:
                 clusters[ci].append(m)
         _not_within_itself(clusters)
@@ -784,6 +787,28 @@ class Resolver:
                    for r in roles):
                 found.add(ci)
         return found.pop() if len(found) == 1 else None
+
+    @staticmethod
+    def _named_next(doc: Doc, m: Mention, clusters, labels) -> Optional[int]:
+        """"China's U.N. ambassador told reporters that … . Fu Cong blamed …": a role with no
+        holder yet, and the very next sentence brings in a person by name alone, as its
+        subject, with no role of its own: the holder (a wire lede names the role, then the
+        person). Only that next sentence, and only a person no one has named before."""
+        firsts = []
+        for ci, cl in enumerate(clusters):
+            if labels[ci] != "PERSON":
+                continue
+            names = [x for x in cl if x.kind == "name"]
+            if not names or any(x.role for x in cl):
+                continue
+            first = min(names, key=lambda x: x.start)
+            if first.start > m.end and first.sent == m.sent + 1 and doc[first.head].dep_ in ("nsubj", "nsubjpass"):
+                firsts.append((first.start, ci))
+        # (not when another person acts in between: "The envoy met X. Y said …")
+        starts_between = [ci for ci, cl in enumerate(clusters) if labels[ci] == "PERSON"
+                          and any(x.kind == "name" and m.end <= x.start and x.sent <= m.sent
+                                  and doc[x.head].dep_ in ("nsubj", "nsubjpass") for x in cl)]
+        return min(firsts)[1] if len(firsts) == 1 and not starts_between else None
 
     def _description(self, doc, m, active, labels, gender, clusters) -> Optional[int]:
         if m.kind == "appos":
