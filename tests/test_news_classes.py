@@ -1320,3 +1320,11 @@ def test_a_role_in_the_lede_is_the_person_the_next_sentence_brings_in_by_name(re
     assert any(a.text[s:e].startswith("The U.N. special envoy") for s, e in ekdal.mentions)
     q = _quote(a, "an end to the fighting")
     assert q.speaker == ekdal.id
+
+
+def test_a_known_organisation_named_in_full_is_one_and_a_capital_tagged_as_a_body_is_a_city(reader):
+    a = reader.read("The media watchdog Reporters Without Borders said conditions had improved. At a hearing "
+                    "in Zimbabwe's capital, Harare, the judge asked for more time.")
+    names = {e.name: e.type for e in a.entities}
+    assert names.get("Reporters Without Borders") == "ORG" and "Borders" not in names
+    assert names.get("Harare") == "GPE"

@@ -423,6 +423,7 @@ class MentionFinder:
                 for piece in _bracket_pieces(doc, ent.start, ent.end, label):
                     spans.extend(_comma_pieces(doc, *piece))
         spans = self._add_pattern_names(doc, spans)
+        spans = self._add_known_orgs(doc, spans)
         body, head = [], []
         covered = set()
         for start, end, label in spans:
@@ -455,6 +456,19 @@ class MentionFinder:
         body.sort(key=lambda m: m.start)
         head.sort(key=lambda m: m.start)
         return body, head
+
+    def _add_known_orgs(self, doc: Doc, spans):
+        """Organisations of the gazetteer named in full ("Reporters Without Borders"), where
+        the tagger cut the name or missed it: the whole name replaces the pieces."""
+        pattern = self.gaz.org_phrases
+        if pattern is None:
+            return spans
+        for found in pattern.finditer(doc_text(doc)):
+            span = doc.char_span(found.start(), found.end())
+            if span is None:
+                continue
+            spans = [sp for sp in spans if sp[1] <= span.start or sp[0] >= span.end] + [(span.start, span.end, "ORG")]
+        return sorted(spans)
 
     def _add_pattern_names(self, doc: Doc, spans):
         """Korean-style names (``I Won-il``, ``Choe Son-hye``) the tagger cut or missed."""
@@ -646,8 +660,8 @@ class MentionFinder:
                 return place.type, place, None, None
             if label == "PERSON" and n_tokens == 1 and big:
                 return "GPE", place, None, None
-            if label == "ORG" and place.is_country:
-                return "GPE", place, None, None
+            if label == "ORG" and (place.is_country or place.capital_of):
+                return "GPE", place, None, None  # ("Zimbabwe's capital, Harare," tagged as a body)
         if demonym and label != "PERSON":
             return "NORP", None, None, demonym
         if label in REPAIRABLE_LABELS:  # kept only if it turns out to be a person's name

@@ -18,6 +18,8 @@ capitals (acronyms such as ``AP``, ``WHO``, ``US``) only match text in capitals,
 """
 from __future__ import annotations
 
+import re
+
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -182,6 +184,7 @@ class Gazetteer:
                 self.capitals.setdefault(norm_key(name), a3)
 
     def _load_orgs(self) -> None:
+        phrases = []
         for row in _data_lines("entities_orgs.tsv"):
             name, type_, country = row[0], row[1], row[2]
             org = Org(name, type_, None if country == "-" else country)
@@ -190,6 +193,11 @@ class Gazetteer:
                     self.caps_orgs[alias.replace(".", "")] = org
                 else:
                     self.orgs[norm_key(alias)] = org
+                    if len(alias.split()) >= 3:
+                        phrases.append(alias)
+        # long names as written, which a tagger may cut in two ("Reporters | Without Borders")
+        self.org_phrases = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+                                      + r")\b") if phrases else None
 
     # -- lookups -------------------------------------------------------------------
     def _place(self, name: str) -> Optional[Place]:
