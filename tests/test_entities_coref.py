@@ -428,3 +428,11 @@ def test_the_carmaker_or_the_retailer_is_the_firm_named_before(reader):
                              ("Dunmore Foods closed two plants. The retailer said sales fell.",
                               "Dunmore Foods", "The retailer")):
         assert same(reader.read(text), (name, 0), (desc, 0)), desc
+
+
+# -- news classes (co8) -----------------------------------------------------------------------
+def test_a_bare_family_name_shared_with_a_relative_is_the_person_introduced_first(reader):
+    a = reader.read("Helen Marsh, a lawyer, died on Sunday. Her son, David Marsh, said the cause was heart "
+                    "failure. Marsh was one of three women in her class.")
+    assert same(a, ("Helen Marsh", 0), ("Marsh", 2))
+    assert not same(a, ("David Marsh", 0), ("Marsh", 2))

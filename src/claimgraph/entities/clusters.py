@@ -289,10 +289,14 @@ class NameSieve:
         if find is None or len({find(j) for j in before}) == 1:
             return max(before, key=lambda j: ms[j].start)
         weight: dict[int, int] = {}
+        first: dict[int, int] = {}
         for j in range(i):
             r = find(j)
             weight[r] = weight.get(r, 0) + 1
-        return max(before, key=lambda j: (weight.get(find(j), 0), ms[j].start))
+            first.setdefault(r, ms[j].start)
+        # on a tie, the one introduced first: a relative named later ("Her son, David Marsh") is
+        # told apart by the given name, the article's subject keeps the bare family name
+        return max(before, key=lambda j: (weight.get(find(j), 0), -first[find(j)], ms[j].start))
 
     @staticmethod
     def _org_short_forms(ms, find, union) -> None:
