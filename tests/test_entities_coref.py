@@ -436,3 +436,11 @@ def test_a_bare_family_name_shared_with_a_relative_is_the_person_introduced_firs
                     "failure. Marsh was one of three women in her class.")
     assert same(a, ("Helen Marsh", 0), ("Marsh", 2))
     assert not same(a, ("David Marsh", 0), ("Marsh", 2))
+
+
+def test_the_nationality_or_party_word_after_the_is_a_person_described(reader):
+    a = reader.read("Paolo Ricci took over the club in the summer. The Italian said his team had played badly. "
+                    "Ken Dawson said he would appeal. The Republican has defended similar laws.")
+    assert same(a, ("Paolo Ricci", 0), ("The Italian", 0))
+    assert same(a, ("Ken Dawson", 0), ("The Republican", 0))
+    assert entity_of(a, "Italian").type == "PERSON"

@@ -143,7 +143,18 @@ class EntityClusterer(Step):
         link_turns(doc, clusters, labels, doc_text(doc), sent_of, taken, lambda at: inside_quotation(doc, at))
         link_letter(doc, clusters, labels, doc_text(doc), sent_of, taken, lambda at: inside_quotation(doc, at))
         link_author(doc, clusters, labels, sent_of, taken, lambda at: inside_quotation(doc, at))
-        return self._entities(clusters, labels)
+        self._drop_described_nationalities(clusters)
+        keep = [ci for ci, cl in enumerate(clusters) if cl]
+        return self._entities([clusters[ci] for ci in keep], [labels[ci] for ci in keep])
+
+    @staticmethod
+    def _drop_described_nationalities(clusters: list[list[Mention]]) -> None:
+        """The nationality word of "the Italian" a person took as a description is no mention of
+        the nation any more."""
+        heads = {m.head for cl in clusters for m in cl if m.kind == "desc" and m.extra.get("demonym")}
+        if heads:
+            for cl in clusters:
+                cl[:] = [m for m in cl if not (m.kind == "name" and m.label == "NORP" and m.head in heads)]
 
     @staticmethod
     def _kind_words(doc: Doc, clusters: list[list[Mention]], labels: list[str]) -> set[str]:

@@ -103,6 +103,7 @@ foundation federation league library publisher church academy orchestra band air
 """.split())
 _DESC_NOUNS = PERSON_NOUNS | ORG_NOUNS | PLACE_NOUNS | DESC_PERSON_NOUNS | DESC_ORG_NOUNS | frozenset(
     ("men", "women", "children", "wives"))
+DEMONYM_PERSON_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
 _EA_NAME = re.compile(r"\b([A-Z][a-z]{0,5}) ([A-Z][a-z]+-[A-Za-z][a-z]+)\b")
 _QUOTES = set("\"'“”‘’«»„`")
 _JOINERS = ("of", "'", "’", "for")
@@ -1090,4 +1091,23 @@ class MentionFinder:
             out.append(Mention(start, end, doc_text(doc)[start:end], label, "desc", tok.i,
                                sent_of[tok.i], start, end, number="pl" if tok.tag_ == "NNS" else "sg",
                                extra={"noun": low, "held": held}))
+        out.extend(self._demonym_people(doc, sent_of))
+        return out
+
+    @staticmethod
+    def _demonym_people(doc: Doc, sent_of) -> list[Mention]:
+        """"The Italian said", "the Republican has defended": a nationality or party word the
+        tagger marked (NORP) that heads a singular noun phrase after *the* is a person described
+        by it (a generic description, like "the 40-year-old"), not the nation or party."""
+        out = []
+        for tok in doc:
+            if tok.ent_type_ != "NORP" or tok.tag_ not in ("NNP", "NN") or tok.dep_ not in DEMONYM_PERSON_DEPS:
+                continue
+            dets = [c for c in tok.children if c.dep_ == "det"]
+            if len(dets) != 1 or dets[0].lower_ != "the" or dets[0].i != tok.i - 1 \
+                    or any(c.dep_ not in ("det", "punct") for c in tok.children) or tok.text.endswith("s"):
+                continue
+            start, end = dets[0].idx, tok.idx + len(tok.text)
+            out.append(Mention(start, end, doc_text(doc)[start:end], "PERSON", "desc", tok.i, sent_of[tok.i],
+                               start, end, number="sg", extra={"noun": tok.lower_, "held": False, "demonym": True}))
         return out
