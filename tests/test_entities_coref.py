@@ -444,3 +444,10 @@ def test_the_nationality_or_party_word_after_the_is_a_person_described(reader):
     assert same(a, ("Paolo Ricci", 0), ("The Italian", 0))
     assert same(a, ("Ken Dawson", 0), ("The Republican", 0))
     assert entity_of(a, "Italian").type == "PERSON"
+
+
+def test_a_name_inside_a_longer_name_of_the_same_entity_is_no_mention_of_its_own(reader):
+    a = reader.read("Harrow School opened in 1880. Harrow has 900 pupils. The Harrow School board met on Monday.")
+    firm = entity_of(a, "Harrow School")
+    assert firm is not None and span_of(a.text, "Harrow", 1) in firm.mentions
+    assert not any(s <= s2 and e2 <= e and (s, e) != (s2, e2) for s, e in firm.mentions for s2, e2 in firm.mentions)

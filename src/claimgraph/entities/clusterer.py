@@ -544,7 +544,13 @@ class EntityClusterer(Step):
             label = labels[ci]
             ent = Entity(id=f"E{len(out) + 1}", name=self._name(names, label), type=label)
             seen = set()
+            # a name inside a longer name of the same entity ("Nordwind" of "Nordwind Shipping",
+            # found again as a recurring word) is no mention of its own
+            inner = {id(m) for m in names for o in names
+                     if o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)}
             for m in cl:
+                if id(m) in inner:
+                    continue
                 if (m.start, m.end) not in seen:
                     seen.add((m.start, m.end))
                     ent.mentions.append((m.start, m.end))
