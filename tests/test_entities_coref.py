@@ -451,3 +451,16 @@ def test_a_name_inside_a_longer_name_of_the_same_entity_is_no_mention_of_its_own
     firm = entity_of(a, "Harrow School")
     assert firm is not None and span_of(a.text, "Harrow", 1) in firm.mentions
     assert not any(s <= s2 and e2 <= e and (s, e) != (s2, e2) for s, e in firm.mentions for s2, e2 in firm.mentions)
+
+
+def test_a_firm_named_with_a_trade_word_is_an_organisation_and_its_bare_name_its_short_form(reader):
+    a = reader.read("Nordwind Shipping agreed on Monday to buy Baltic Lines. Nordwind chief executive Lars Holm "
+                    "said the deal made sense.\n\nRegulators could ask Nordwind to sell some routes, and "
+                    "Nordwind said it would.")
+    firm = entity_of(a, "Nordwind Shipping")
+    assert firm is not None and firm.type == "ORG"
+    assert same(a, ("Nordwind Shipping", 0), ("Nordwind", 1), ("Nordwind", 2), ("Nordwind", 3))
+    assert not same(a, ("Nordwind Shipping", 0), ("Lars Holm", 0))
+    a = reader.read("Kessler Motors cut 400 jobs on Monday. Kessler said sales had fallen. Kessler Motors "
+                    "shares fell 3 percent.")
+    assert same(a, ("Kessler Motors", 0), ("Kessler", 1), ("Kessler Motors", 1))

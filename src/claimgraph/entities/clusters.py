@@ -35,7 +35,9 @@ ORG_LABELS = ("ORG", "NEWS_OUTLET", "GOVERNMENT")
 # words after a name that make it a company's or an institution's ("Harvard University", "Harrow
 # School")
 ORG_SUFFIX_WORDS = frozenset("""university college inc corp corporation company co ltd llc plc group
-airlines airways holdings school academy institute""".split())
+airlines airways holdings school academy institute shipping motors pharmaceuticals technologies logistics
+industries telecom petroleum bancorp""".split())
+SCHOOL_WORDS = frozenset("university college school academy institute".split())
 DEFINITE = "the "  # what stands before a short form ("the Commission")
 # buildings and grounds: "the Palace", "the Museum" as often stand for one the article does not name
 FACILITY_WORDS = frozenset("""palace museum church cathedral castle mosque temple hall house tower bridge
@@ -308,8 +310,13 @@ class NameSieve:
         if not orgs:
             return
         words = {j: ms[j].name.split() for j in orgs}
+        people_words = {w.lower() for m in ms if m.label == "PERSON" and " " in m.name for w in m.name.split()}
         for i, m in enumerate(ms):
-            if m.label not in ORG_LABELS + PLACE_LABELS or (m.gid and m.label in PLACE_LABELS):
+            # "Nordwind" the tagger took for a person, after "Nordwind Shipping": the firm's short
+            # form, where no person's name of several words has that word
+            person_word = m.label == "PERSON" and " " not in m.name and m.name.lower() not in people_words
+            if m.label not in ORG_LABELS + PLACE_LABELS and not person_word \
+                    or (m.gid and m.label in PLACE_LABELS):
                 continue
             wi = m.name.split()
             if all(w.lower() in ORG_WORDS for w in wi):
@@ -327,10 +334,16 @@ class NameSieve:
                     continue
                 if wj[:len(wi)] != wi and not all(w[:1].isupper() for w in extra):
                     continue
+                if person_word and (wj[:len(wi)] != wi or any(w.lower() in SCHOOL_WORDS for w in extra)):
+                    continue  # (a school is named after a person or a place: "Harrow", "Rice")
                 cands.add(find(j))
             target = NameSieve._most_named(cands, ms, find)
             if target is not None:
                 union(target, i)
+                if person_word:  # one sense per document: every "Nordwind" the tagger took for a person
+                    for o in ms:
+                        if o.label == "PERSON" and o.name == m.name:
+                            o.label = "ORG"
 
     @staticmethod
     def _head_short_forms(text: str, ms, find, union) -> None:

@@ -142,7 +142,8 @@ press times post news daily journal herald tribune""".split())
 # (unlike "Hall", "Church" or "Park"): the head-noun cue of Collins & Singer (1999)'s spelling rules
 INSTITUTION_HEADS = frozenset("""hotel motel hostel university college school academy museum airport stadium
 arena hospital clinic cathedral mosque synagogue institute restaurant cafe café library inc ltd llc corp
-corporation company foundation association society""".split())
+corporation company foundation association society shipping airlines airways holdings motors
+pharmaceuticals technologies logistics industries telecom petroleum plc bancorp""".split())
 # given names that are also common family names ("Mary Thomas", "Anna James")
 FAMILY_TOO = frozenset("""thomas james john george henry howard lewis scott morgan ross grant
 russell lawrence douglas arthur frank mark allen ellis paul martin""".split())
