@@ -464,3 +464,11 @@ def test_a_firm_named_with_a_trade_word_is_an_organisation_and_its_bare_name_its
     a = reader.read("Kessler Motors cut 400 jobs on Monday. Kessler said sales had fallen. Kessler Motors "
                     "shares fell 3 percent.")
     assert same(a, ("Kessler Motors", 0), ("Kessler", 1), ("Kessler Motors", 1))
+
+
+def test_a_description_said_together_with_a_name_after_it_is_no_mention_of_an_earlier_one(reader):
+    a = reader.read("MANILA (Reuters) - A typhoon killed at least 23 people in the central Philippines on "
+                    "Wednesday, officials said.\n\nTyphoon Marisol made landfall on the island of Samar before dawn, "
+                    "the state weather agency PAGASA said.")
+    outlet = entity_of(a, "Reuters")
+    assert outlet is not None and span_of(a.text, "the state weather agency") not in outlet.mentions

@@ -1063,6 +1063,11 @@ class MentionFinder:
                 continue
             if tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS") and label == "PERSON":
                 continue
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ not in ("PRON", "DET", "PUNCT") \
+                    and doc[tok.i + 1].text[:1].isupper() and not doc[tok.i + 1].is_sent_start \
+                    and doc[tok.i + 1].ent_type_ not in ("DATE", "TIME") and label != "PERSON":
+                continue  # "the publishing giant Elsevier", "the state weather agency PAGASA": the name's own
+                # noun, said with it, not a mention of another organisation named before
             dets = [c for c in tok.children if c.dep_ == "det"]
             poss = [c for c in tok.children if c.dep_ == "poss"]
             owner = None
