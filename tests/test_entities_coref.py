@@ -472,3 +472,12 @@ def test_a_description_said_together_with_a_name_after_it_is_no_mention_of_an_ea
                     "the state weather agency PAGASA said.")
     outlet = entity_of(a, "Reuters")
     assert outlet is not None and span_of(a.text, "the state weather agency") not in outlet.mentions
+
+
+def test_a_firm_described_by_its_trade_carrier_giant_manufacturer(reader):
+    a = reader.read("Baltic Lines has struggled since freight rates fell. The carrier lost $85 million in the "
+                    "first half.")
+    assert same(a, ("Baltic Lines", 0), ("The carrier", 0))
+    a = reader.read("Meta, which owns Facebook, declined to comment. The social media giant has said it "
+                    "supports age checks.")
+    assert same(a, ("Meta", 0), ("The social media giant", 0))
