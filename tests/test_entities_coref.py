@@ -481,3 +481,12 @@ def test_a_firm_described_by_its_trade_carrier_giant_manufacturer(reader):
     a = reader.read("Meta, which owns Facebook, declined to comment. The social media giant has said it "
                     "supports age checks.")
     assert same(a, ("Meta", 0), ("The social media giant", 0))
+
+
+def test_a_firm_described_with_its_nationality_or_its_home_town_based(reader):
+    a = reader.read("Nordwind Shipping agreed to buy Baltic Lines. The Copenhagen-based company said the deal "
+                    "would save money.")
+    assert same(a, ("Nordwind Shipping", 0), ("The Copenhagen-based company", 0))
+    a = reader.read("Anna Berg said Nordwind Shipping was likely to sell routes. She said the Danish shipping "
+                    "group would offer to sell its ferry routes.")
+    assert same(a, ("Nordwind Shipping", 0), ("the Danish shipping group", 0))

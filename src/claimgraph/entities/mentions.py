@@ -354,6 +354,29 @@ start-up supermarket e-tailer airline carrier giant manufacturer supplier export
 importer""".split())  # not "publisher": as often a person
 
 
+#: a state's own bodies: "the Indian government", "the Russian army" are that state's, not a body
+#: named before
+STATE_BODY_NOUNS = frozenset("government army military ministry administration navy parliament police".split())
+
+#: modifiers that make a description introduce one of its own ("the first Roman Catholic school",
+#: "the Slovenian national team")
+NEW_ONE_WORDS = frozenset("first national new".split())
+
+
+def _describing_name(doc: Doc, i: int) -> bool:
+    """A name that only says what kind a description's thing is: a nationality adjective ("the
+    *Danish* shipping group", "the *German* institute") or a place glued to "-based", "-owned" ("the
+    *Copenhagen*-based company"); the description still stands for something named before."""
+    tok = doc[i]
+    if tok.ent_type_ == "NORP" and tok.dep_ == "amod":
+        return True
+    k = i + 1
+    while k < len(doc) and doc[k].ent_type_ == tok.ent_type_ and doc[k].text != "-" and k - i < 4:
+        k += 1
+    return k + 1 < len(doc) and doc[k].text == "-" and doc[k + 1].lower_ in HYPHEN_WORDS \
+        and doc[k + 1].dep_ == "amod"
+
+
 def industry_noun(word: str) -> bool:
     """"carmaker", "drugmakers", "chipmaker", "retailer", "insurers" …"""
     if word.endswith("s") and len(word) > 4:
@@ -1087,6 +1110,9 @@ class MentionFinder:
             # a name may modify a role ("the top U.S. diplomat"), never an organisation's or place's head
             if any(i in taken and not (label == "PERSON" and (doc[i].dep_ in ("compound", "amod", "nmod")
                                                               or owner is not None and i in owner))
+                   and not (label == "ORG" and low not in STATE_BODY_NOUNS and tok.i - left <= 4
+                            and not any(doc[k].lower_ in NEW_ONE_WORDS for k in range(left, tok.i))
+                            and _describing_name(doc, i))
                    for i in range(left, tok.i)):
                 continue
             right = tok.i + 1
