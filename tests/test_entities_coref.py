@@ -490,3 +490,10 @@ def test_a_firm_described_with_its_nationality_or_its_home_town_based(reader):
     a = reader.read("Anna Berg said Nordwind Shipping was likely to sell routes. She said the Danish shipping "
                     "group would offer to sell its ferry routes.")
     assert same(a, ("Nordwind Shipping", 0), ("the Danish shipping group", 0))
+
+
+def test_a_datelines_agency_in_brackets_is_no_short_form_of_the_city(reader):
+    a = reader.read("MADRID (AP) - Diego Alvarez scored twice as Real Madrid beat Sevilla 3-1 on Saturday. "
+                    "Alvarez put Madrid ahead in the 67th minute.")
+    assert not same(a, ("MADRID", 0), ("AP", 0))
+    assert entity_of(a, "MADRID").type == "GPE"

@@ -62,6 +62,14 @@ def person_words(m: Mention) -> list[str]:
 MIN_MISSPELT = 5
 
 
+def _known_apart(a: Mention, b: Mention) -> bool:
+    """Two names the gazetteer knows as two things, or a place and a news outlet: a dateline's
+    "MADRID (AP)" is no name with its acronym in brackets."""
+    if a.gid and b.gid and a.gid != b.gid:
+        return True
+    return "NEWS_OUTLET" in (a.label, b.label) and (a.label in PLACE_LABELS or b.label in PLACE_LABELS)
+
+
 def misspelling_of(word: str, family: str) -> bool:
     """``word`` is one edit away from the family name ``family`` (both lower case, both at
     least :data:`MIN_MISSPELT` letters): a misspelling, as copy makes them ("Pederson" for
@@ -118,7 +126,7 @@ class NameSieve:
                 ms[b].label = ms[a].label
                 union(a, b)
             elif ms[a].label not in ("PERSON",) and (_AKA.match(between) or (
-                    _PAREN.match(between) and is_acronym(ms[b].name))):
+                    _PAREN.match(between) and is_acronym(ms[b].name) and not _known_apart(ms[a], ms[b]))):
                 if ms[b].label != "PERSON" or ms[a].label == "PERSON":
                     union(a, b)
             elif ms[a].label == "PERSON" and ms[b].label != "NORP" and _PERSON_AKA.match(between):
