@@ -497,3 +497,12 @@ def test_a_datelines_agency_in_brackets_is_no_short_form_of_the_city(reader):
                     "Alvarez put Madrid ahead in the 67th minute.")
     assert not same(a, ("MADRID", 0), ("AP", 0))
     assert entity_of(a, "MADRID").type == "GPE"
+
+
+def test_a_name_typed_as_an_organisation_in_apposition_to_a_persons_role_is_that_person(reader):
+    a = reader.read("Baltic Lines lost $85 million in the first half, and its chairwoman, Ilze Ozola, said in "
+                    "June that it was looking for a partner.")
+    ozola = entity_of(a, "Ilze Ozola")
+    assert ozola is not None and ozola.type == "PERSON"
+    assert same(a, ("its chairwoman", 0), ("Ilze Ozola", 0))
+    assert not same(a, ("Baltic Lines", 0), ("Ilze Ozola", 0))

@@ -59,6 +59,11 @@ APPOSITIVE_CLOSERS = (",", ")", "—", "–")  # what ends an appositive inside 
 # a headline's "Given Family" the tagger did not call a person: two or three capitalised words
 HEADING_NAME = re.compile(r"[^\W\d_][^\W\d_A-Z]+(?: [^\W\d_][^\W\d_A-Z]+){1,2}")
 ROLE_HEADS = PERSON_NOUNS | frozenset("head member founder owner editor".split())
+# person nouns also said of a firm or a body ("the market leader, Acme", "the champion, Ajax")
+ROLE_OF_FIRMS_TOO = frozenset("leader champion general expert".split())
+# last words of an organisation's name ("Nordic Holdings") that the noun lists lack
+ORG_WORD_STOP = frozenset("""holdings lines shipping airlines airways motors group partners capital
+systems technologies media energy foods""".split())
 APPOS_THING_NOUNS = ORG_NOUNS | PLACE_NOUNS | frozenset(
     "island area district port suburb neighborhood neighbourhood county municipality "
     "agency outlet website broadcaster newspaper network group organization organisation "
@@ -323,6 +328,23 @@ class EntityClusterer(Step):
             if inside >= MIN_LOCATIVE and 2 * inside > len(names):
                 labels[ci] = "GPE"
 
+    @staticmethod
+    def _person_by_role(cl: list[Mention], nps) -> bool:
+        """"its chairwoman, Ilze Ozola": a name of two or three capitalised words the tagger
+        typed as an organisation, unknown to the gazetteer and with no organisation word, in
+        apposition to a person's role (a firm's "chairwoman", "spokesman", "chief executive") is
+        that person."""
+        if not any(np.lemma_.lower() in PERSON_NOUNS and np.lemma_.lower() not in ROLE_OF_FIRMS_TOO
+                   for np in nps):
+            return False
+        for x in cl:
+            words = x.name.split()
+            if x.kind != "name" or x.gid or not 2 <= len(words) <= 3 or not all(
+                    w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
+                    or any(w.lower() in ORG_NOUNS or w.lower() in ORG_WORD_STOP for w in words):
+                return False
+        return True
+
     def _appositives(self, doc: Doc, clusters, labels, sent_of, taken: set) -> None:
         """``NAME, a former senior lieutenant in X,`` and ``the match referee, NAME``."""
         for ci, cl in enumerate(clusters):
@@ -337,6 +359,10 @@ class EntityClusterer(Step):
                 # hung the name after the quotation on the quotation's last noun
                 nps = [np for np in nps if not _quote_mark_between(doc, np.i, tok.i)
                        and np.lemma_.lower() not in NAME_NOUNS]
+                if labels[ci] == "ORG" and self._person_by_role(cl, nps):
+                    labels[ci] = "PERSON"
+                    for x in cl:
+                        x.label = "PERSON"
                 if labels[ci] != "PERSON":  # "Somalia, the country"; not "Asia, the website"
                     # "an art museum, the Pera Museum": the name's own head noun fits as well
                     own = {w.lower() for w in m.name.split()}
