@@ -428,3 +428,81 @@ def test_the_carmaker_or_the_retailer_is_the_firm_named_before(reader):
                              ("Dunmore Foods closed two plants. The retailer said sales fell.",
                               "Dunmore Foods", "The retailer")):
         assert same(reader.read(text), (name, 0), (desc, 0)), desc
+
+
+# -- news classes (co8) -----------------------------------------------------------------------
+def test_a_bare_family_name_shared_with_a_relative_is_the_person_introduced_first(reader):
+    a = reader.read("Helen Marsh, a lawyer, died on Sunday. Her son, David Marsh, said the cause was heart "
+                    "failure. Marsh was one of three women in her class.")
+    assert same(a, ("Helen Marsh", 0), ("Marsh", 2))
+    assert not same(a, ("David Marsh", 0), ("Marsh", 2))
+
+
+def test_the_nationality_or_party_word_after_the_is_a_person_described(reader):
+    a = reader.read("Paolo Ricci took over the club in the summer. The Italian said his team had played badly. "
+                    "Ken Dawson said he would appeal. The Republican has defended similar laws.")
+    assert same(a, ("Paolo Ricci", 0), ("The Italian", 0))
+    assert same(a, ("Ken Dawson", 0), ("The Republican", 0))
+    assert entity_of(a, "Italian").type == "PERSON"
+
+
+def test_a_name_inside_a_longer_name_of_the_same_entity_is_no_mention_of_its_own(reader):
+    a = reader.read("Harrow School opened in 1880. Harrow has 900 pupils. The Harrow School board met on Monday.")
+    firm = entity_of(a, "Harrow School")
+    assert firm is not None and span_of(a.text, "Harrow", 1) in firm.mentions
+    assert not any(s <= s2 and e2 <= e and (s, e) != (s2, e2) for s, e in firm.mentions for s2, e2 in firm.mentions)
+
+
+def test_a_firm_named_with_a_trade_word_is_an_organisation_and_its_bare_name_its_short_form(reader):
+    a = reader.read("Nordwind Shipping agreed on Monday to buy Baltic Lines. Nordwind chief executive Lars Holm "
+                    "said the deal made sense.\n\nRegulators could ask Nordwind to sell some routes, and "
+                    "Nordwind said it would.")
+    firm = entity_of(a, "Nordwind Shipping")
+    assert firm is not None and firm.type == "ORG"
+    assert same(a, ("Nordwind Shipping", 0), ("Nordwind", 1), ("Nordwind", 2), ("Nordwind", 3))
+    assert not same(a, ("Nordwind Shipping", 0), ("Lars Holm", 0))
+    a = reader.read("Kessler Motors cut 400 jobs on Monday. Kessler said sales had fallen. Kessler Motors "
+                    "shares fell 3 percent.")
+    assert same(a, ("Kessler Motors", 0), ("Kessler", 1), ("Kessler Motors", 1))
+
+
+def test_a_description_said_together_with_a_name_after_it_is_no_mention_of_an_earlier_one(reader):
+    a = reader.read("MANILA (Reuters) - A typhoon killed at least 23 people in the central Philippines on "
+                    "Wednesday, officials said.\n\nTyphoon Marisol made landfall on the island of Samar before dawn, "
+                    "the state weather agency PAGASA said.")
+    outlet = entity_of(a, "Reuters")
+    assert outlet is not None and span_of(a.text, "the state weather agency") not in outlet.mentions
+
+
+def test_a_firm_described_by_its_trade_carrier_giant_manufacturer(reader):
+    a = reader.read("Baltic Lines has struggled since freight rates fell. The carrier lost $85 million in the "
+                    "first half.")
+    assert same(a, ("Baltic Lines", 0), ("The carrier", 0))
+    a = reader.read("Meta, which owns Facebook, declined to comment. The social media giant has said it "
+                    "supports age checks.")
+    assert same(a, ("Meta", 0), ("The social media giant", 0))
+
+
+def test_a_firm_described_with_its_nationality_or_its_home_town_based(reader):
+    a = reader.read("Nordwind Shipping agreed to buy Baltic Lines. The Copenhagen-based company said the deal "
+                    "would save money.")
+    assert same(a, ("Nordwind Shipping", 0), ("The Copenhagen-based company", 0))
+    a = reader.read("Anna Berg said Nordwind Shipping was likely to sell routes. She said the Danish shipping "
+                    "group would offer to sell its ferry routes.")
+    assert same(a, ("Nordwind Shipping", 0), ("the Danish shipping group", 0))
+
+
+def test_a_datelines_agency_in_brackets_is_no_short_form_of_the_city(reader):
+    a = reader.read("MADRID (AP) - Diego Alvarez scored twice as Real Madrid beat Sevilla 3-1 on Saturday. "
+                    "Alvarez put Madrid ahead in the 67th minute.")
+    assert not same(a, ("MADRID", 0), ("AP", 0))
+    assert entity_of(a, "MADRID").type == "GPE"
+
+
+def test_a_name_typed_as_an_organisation_in_apposition_to_a_persons_role_is_that_person(reader):
+    a = reader.read("Baltic Lines lost $85 million in the first half, and its chairwoman, Ilze Ozola, said in "
+                    "June that it was looking for a partner.")
+    ozola = entity_of(a, "Ilze Ozola")
+    assert ozola is not None and ozola.type == "PERSON"
+    assert same(a, ("its chairwoman", 0), ("Ilze Ozola", 0))
+    assert not same(a, ("Baltic Lines", 0), ("Ilze Ozola", 0))

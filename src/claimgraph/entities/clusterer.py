@@ -59,6 +59,11 @@ APPOSITIVE_CLOSERS = (",", ")", "—", "–")  # what ends an appositive inside 
 # a headline's "Given Family" the tagger did not call a person: two or three capitalised words
 HEADING_NAME = re.compile(r"[^\W\d_][^\W\d_A-Z]+(?: [^\W\d_][^\W\d_A-Z]+){1,2}")
 ROLE_HEADS = PERSON_NOUNS | frozenset("head member founder owner editor".split())
+# person nouns also said of a firm or a body ("the market leader, Acme", "the champion, Ajax")
+ROLE_OF_FIRMS_TOO = frozenset("leader champion general expert".split())
+# last words of an organisation's name ("Nordic Holdings") that the noun lists lack
+ORG_WORD_STOP = frozenset("""holdings lines shipping airlines airways motors group partners capital
+systems technologies media energy foods""".split())
 APPOS_THING_NOUNS = ORG_NOUNS | PLACE_NOUNS | frozenset(
     "island area district port suburb neighborhood neighbourhood county municipality "
     "agency outlet website broadcaster newspaper network group organization organisation "
@@ -143,7 +148,18 @@ class EntityClusterer(Step):
         link_turns(doc, clusters, labels, doc_text(doc), sent_of, taken, lambda at: inside_quotation(doc, at))
         link_letter(doc, clusters, labels, doc_text(doc), sent_of, taken, lambda at: inside_quotation(doc, at))
         link_author(doc, clusters, labels, sent_of, taken, lambda at: inside_quotation(doc, at))
-        return self._entities(clusters, labels)
+        self._drop_described_nationalities(clusters)
+        keep = [ci for ci, cl in enumerate(clusters) if cl]
+        return self._entities([clusters[ci] for ci in keep], [labels[ci] for ci in keep])
+
+    @staticmethod
+    def _drop_described_nationalities(clusters: list[list[Mention]]) -> None:
+        """The nationality word of "the Italian" a person took as a description is no mention of
+        the nation any more."""
+        heads = {m.head for cl in clusters for m in cl if m.kind == "desc" and m.extra.get("demonym")}
+        if heads:
+            for cl in clusters:
+                cl[:] = [m for m in cl if not (m.kind == "name" and m.label == "NORP" and m.head in heads)]
 
     @staticmethod
     def _kind_words(doc: Doc, clusters: list[list[Mention]], labels: list[str]) -> set[str]:
@@ -312,6 +328,23 @@ class EntityClusterer(Step):
             if inside >= MIN_LOCATIVE and 2 * inside > len(names):
                 labels[ci] = "GPE"
 
+    @staticmethod
+    def _person_by_role(cl: list[Mention], nps) -> bool:
+        """"its chairwoman, Ilze Ozola": a name of two or three capitalised words the tagger
+        typed as an organisation, unknown to the gazetteer and with no organisation word, in
+        apposition to a person's role (a firm's "chairwoman", "spokesman", "chief executive") is
+        that person."""
+        if not any(np.lemma_.lower() in PERSON_NOUNS and np.lemma_.lower() not in ROLE_OF_FIRMS_TOO
+                   for np in nps):
+            return False
+        for x in cl:
+            words = x.name.split()
+            if x.kind != "name" or x.gid or not 2 <= len(words) <= 3 or not all(
+                    w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
+                    or any(w.lower() in ORG_NOUNS or w.lower() in ORG_WORD_STOP for w in words):
+                return False
+        return True
+
     def _appositives(self, doc: Doc, clusters, labels, sent_of, taken: set) -> None:
         """``NAME, a former senior lieutenant in X,`` and ``the match referee, NAME``."""
         for ci, cl in enumerate(clusters):
@@ -326,6 +359,10 @@ class EntityClusterer(Step):
                 # hung the name after the quotation on the quotation's last noun
                 nps = [np for np in nps if not _quote_mark_between(doc, np.i, tok.i)
                        and np.lemma_.lower() not in NAME_NOUNS]
+                if labels[ci] == "ORG" and self._person_by_role(cl, nps):
+                    labels[ci] = "PERSON"
+                    for x in cl:
+                        x.label = "PERSON"
                 if labels[ci] != "PERSON":  # "Somalia, the country"; not "Asia, the website"
                     # "an art museum, the Pera Museum": the name's own head noun fits as well
                     own = {w.lower() for w in m.name.split()}
@@ -534,7 +571,13 @@ class EntityClusterer(Step):
             label = labels[ci]
             ent = Entity(id=f"E{len(out) + 1}", name=self._name(names, label), type=label)
             seen = set()
+            # a name inside a longer name of the same entity ("Nordwind" of "Nordwind Shipping",
+            # found again as a recurring word) is no mention of its own
+            inner = {id(m) for m in names for o in names
+                     if o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)}
             for m in cl:
+                if id(m) in inner:
+                    continue
                 if (m.start, m.end) not in seen:
                     seen.add((m.start, m.end))
                     ent.mentions.append((m.start, m.end))

@@ -35,7 +35,9 @@ ORG_LABELS = ("ORG", "NEWS_OUTLET", "GOVERNMENT")
 # words after a name that make it a company's or an institution's ("Harvard University", "Harrow
 # School")
 ORG_SUFFIX_WORDS = frozenset("""university college inc corp corporation company co ltd llc plc group
-airlines airways holdings school academy institute""".split())
+airlines airways holdings school academy institute shipping motors pharmaceuticals technologies logistics
+industries telecom petroleum bancorp""".split())
+SCHOOL_WORDS = frozenset("university college school academy institute".split())
 DEFINITE = "the "  # what stands before a short form ("the Commission")
 # buildings and grounds: "the Palace", "the Museum" as often stand for one the article does not name
 FACILITY_WORDS = frozenset("""palace museum church cathedral castle mosque temple hall house tower bridge
@@ -58,6 +60,14 @@ def person_words(m: Mention) -> list[str]:
 
 
 MIN_MISSPELT = 5
+
+
+def _known_apart(a: Mention, b: Mention) -> bool:
+    """Two names the gazetteer knows as two things, or a place and a news outlet: a dateline's
+    "MADRID (AP)" is no name with its acronym in brackets."""
+    if a.gid and b.gid and a.gid != b.gid:
+        return True
+    return "NEWS_OUTLET" in (a.label, b.label) and (a.label in PLACE_LABELS or b.label in PLACE_LABELS)
 
 
 def misspelling_of(word: str, family: str) -> bool:
@@ -116,7 +126,7 @@ class NameSieve:
                 ms[b].label = ms[a].label
                 union(a, b)
             elif ms[a].label not in ("PERSON",) and (_AKA.match(between) or (
-                    _PAREN.match(between) and is_acronym(ms[b].name))):
+                    _PAREN.match(between) and is_acronym(ms[b].name) and not _known_apart(ms[a], ms[b]))):
                 if ms[b].label != "PERSON" or ms[a].label == "PERSON":
                     union(a, b)
             elif ms[a].label == "PERSON" and ms[b].label != "NORP" and _PERSON_AKA.match(between):
@@ -289,10 +299,14 @@ class NameSieve:
         if find is None or len({find(j) for j in before}) == 1:
             return max(before, key=lambda j: ms[j].start)
         weight: dict[int, int] = {}
+        first: dict[int, int] = {}
         for j in range(i):
             r = find(j)
             weight[r] = weight.get(r, 0) + 1
-        return max(before, key=lambda j: (weight.get(find(j), 0), ms[j].start))
+            first.setdefault(r, ms[j].start)
+        # on a tie, the one introduced first: a relative named later ("Her son, David Marsh") is
+        # told apart by the given name, the article's subject keeps the bare family name
+        return max(before, key=lambda j: (weight.get(find(j), 0), -first[find(j)], ms[j].start))
 
     @staticmethod
     def _org_short_forms(ms, find, union) -> None:
@@ -304,8 +318,13 @@ class NameSieve:
         if not orgs:
             return
         words = {j: ms[j].name.split() for j in orgs}
+        people_words = {w.lower() for m in ms if m.label == "PERSON" and " " in m.name for w in m.name.split()}
         for i, m in enumerate(ms):
-            if m.label not in ORG_LABELS + PLACE_LABELS or (m.gid and m.label in PLACE_LABELS):
+            # "Nordwind" the tagger took for a person, after "Nordwind Shipping": the firm's short
+            # form, where no person's name of several words has that word
+            person_word = m.label == "PERSON" and " " not in m.name and m.name.lower() not in people_words
+            if m.label not in ORG_LABELS + PLACE_LABELS and not person_word \
+                    or (m.gid and m.label in PLACE_LABELS):
                 continue
             wi = m.name.split()
             if all(w.lower() in ORG_WORDS for w in wi):
@@ -323,10 +342,16 @@ class NameSieve:
                     continue
                 if wj[:len(wi)] != wi and not all(w[:1].isupper() for w in extra):
                     continue
+                if person_word and (wj[:len(wi)] != wi or any(w.lower() in SCHOOL_WORDS for w in extra)):
+                    continue  # (a school is named after a person or a place: "Harrow", "Rice")
                 cands.add(find(j))
             target = NameSieve._most_named(cands, ms, find)
             if target is not None:
                 union(target, i)
+                if person_word:  # one sense per document: every "Nordwind" the tagger took for a person
+                    for o in ms:
+                        if o.label == "PERSON" and o.name == m.name:
+                            o.label = "ORG"
 
     @staticmethod
     def _head_short_forms(text: str, ms, find, union) -> None:

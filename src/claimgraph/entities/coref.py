@@ -871,7 +871,7 @@ class Resolver:
         g = "m" if noun in MALE_NOUNS else "f" if noun in FEMALE_NOUNS else None
         year_old = "year-old" in m.name or "year - old" in m.name
         generic_org = noun in GENERIC_ORG or industry_noun(noun)  # "the carmaker": the firm named before
-        if not (noun in GENERIC_PERSON or year_old or noun in GENERIC_PLACE or generic_org
+        if not (noun in GENERIC_PERSON or year_old or m.extra.get("demonym") or noun in GENERIC_PLACE or generic_org
                 or noun in GENERIC_SETTLEMENT):
             return None
         excl = self._subject_of_own_verb(doc, m, active)

@@ -104,6 +104,7 @@ foundation federation league library publisher church academy orchestra band air
 """.split())
 _DESC_NOUNS = PERSON_NOUNS | ORG_NOUNS | PLACE_NOUNS | DESC_PERSON_NOUNS | DESC_ORG_NOUNS | frozenset(
     ("men", "women", "children", "wives"))
+DEMONYM_PERSON_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
 _EA_NAME = re.compile(r"\b([A-Z][a-z]{0,5}) ([A-Z][a-z]+-[A-Za-z][a-z]+)\b")
 _QUOTES = set("\"'“”‘’«»„`")
 _JOINERS = ("of", "'", "’", "for")
@@ -142,7 +143,8 @@ press times post news daily journal herald tribune""".split())
 # (unlike "Hall", "Church" or "Park"): the head-noun cue of Collins & Singer (1999)'s spelling rules
 INSTITUTION_HEADS = frozenset("""hotel motel hostel university college school academy museum airport stadium
 arena hospital clinic cathedral mosque synagogue institute restaurant cafe café library inc ltd llc corp
-corporation company foundation association society""".split())
+corporation company foundation association society shipping airlines airways holdings motors
+pharmaceuticals technologies logistics industries telecom petroleum plc bancorp""".split())
 # given names that are also common family names ("Mary Thomas", "Anna James")
 FAMILY_TOO = frozenset("""thomas james john george henry howard lewis scott morgan ross grant
 russell lawrence douglas arthur frank mark allen ellis paul martin""".split())
@@ -369,7 +371,31 @@ def _named_kind_of_body(doc: Doc, start: int, end: int) -> bool:
 
 #: words for a kind of firm that news puts before its name ("carmaker Stellantis")
 INDUSTRY_NOUNS = frozenset("""retailer insurer reinsurer lender miner brewer broker conglomerate startup
-start-up supermarket e-tailer airline""".split())  # not "publisher": as often a person
+start-up supermarket e-tailer airline carrier giant manufacturer supplier exporter
+importer""".split())  # not "publisher": as often a person
+
+
+#: a state's own bodies: "the Indian government", "the Russian army" are that state's, not a body
+#: named before
+STATE_BODY_NOUNS = frozenset("government army military ministry administration navy parliament police".split())
+
+#: modifiers that make a description introduce one of its own ("the first Roman Catholic school",
+#: "the Slovenian national team")
+NEW_ONE_WORDS = frozenset("first national new".split())
+
+
+def _describing_name(doc: Doc, i: int) -> bool:
+    """A name that only says what kind a description's thing is: a nationality adjective ("the
+    *Danish* shipping group", "the *German* institute") or a place glued to "-based", "-owned" ("the
+    *Copenhagen*-based company"); the description still stands for something named before."""
+    tok = doc[i]
+    if tok.ent_type_ == "NORP" and tok.dep_ == "amod":
+        return True
+    k = i + 1
+    while k < len(doc) and doc[k].ent_type_ == tok.ent_type_ and doc[k].text != "-" and k - i < 4:
+        k += 1
+    return k + 1 < len(doc) and doc[k].text == "-" and doc[k + 1].lower_ in HYPHEN_WORDS \
+        and doc[k + 1].dep_ == "amod"
 
 
 def industry_noun(word: str) -> bool:
@@ -1099,6 +1125,11 @@ class MentionFinder:
                 continue
             if tok.dep_ == "compound" or tok.tag_ in ("NNS", "NNPS") and label == "PERSON":
                 continue
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ not in ("PRON", "DET", "PUNCT") \
+                    and doc[tok.i + 1].text[:1].isupper() and not doc[tok.i + 1].is_sent_start \
+                    and doc[tok.i + 1].ent_type_ not in ("DATE", "TIME") and label != "PERSON":
+                continue  # "the publishing giant Elsevier", "the state weather agency PAGASA": the name's own
+                # noun, said with it, not a mention of another organisation named before
             dets = [c for c in tok.children if c.dep_ == "det"]
             poss = [c for c in tok.children if c.dep_ == "poss"]
             owner = None
@@ -1117,6 +1148,9 @@ class MentionFinder:
             # a name may modify a role ("the top U.S. diplomat"), never an organisation's or place's head
             if any(i in taken and not (label == "PERSON" and (doc[i].dep_ in ("compound", "amod", "nmod")
                                                               or owner is not None and i in owner))
+                   and not (label == "ORG" and low not in STATE_BODY_NOUNS and tok.i - left <= 4
+                            and not any(doc[k].lower_ in NEW_ONE_WORDS for k in range(left, tok.i))
+                            and _describing_name(doc, i))
                    for i in range(left, tok.i)):
                 continue
             right = tok.i + 1
@@ -1128,4 +1162,23 @@ class MentionFinder:
             out.append(Mention(start, end, doc_text(doc)[start:end], label, "desc", tok.i,
                                sent_of[tok.i], start, end, number="pl" if tok.tag_ == "NNS" else "sg",
                                extra={"noun": low, "held": held}))
+        out.extend(self._demonym_people(doc, sent_of))
+        return out
+
+    @staticmethod
+    def _demonym_people(doc: Doc, sent_of) -> list[Mention]:
+        """"The Italian said", "the Republican has defended": a nationality or party word the
+        tagger marked (NORP) that heads a singular noun phrase after *the* is a person described
+        by it (a generic description, like "the 40-year-old"), not the nation or party."""
+        out = []
+        for tok in doc:
+            if tok.ent_type_ != "NORP" or tok.tag_ not in ("NNP", "NN") or tok.dep_ not in DEMONYM_PERSON_DEPS:
+                continue
+            dets = [c for c in tok.children if c.dep_ == "det"]
+            if len(dets) != 1 or dets[0].lower_ != "the" or dets[0].i != tok.i - 1 \
+                    or any(c.dep_ not in ("det", "punct") for c in tok.children) or tok.text.endswith("s"):
+                continue
+            start, end = dets[0].idx, tok.idx + len(tok.text)
+            out.append(Mention(start, end, doc_text(doc)[start:end], "PERSON", "desc", tok.i, sent_of[tok.i],
+                               start, end, number="sg", extra={"noun": tok.lower_, "held": False, "demonym": True}))
         return out
