@@ -1256,3 +1256,20 @@ def test_a_content_ends_on_no_dangling_conjunction(reader):
               pos=["DET", "NOUN", "AUX", "ADV", "ADJ", "CCONJ"])
     assert _without_final_punct(doc, 0, 6) == 5
     assert _without_final_punct(doc, 5, 6) == 6  # (a conjunction alone stays: nothing to trim to)
+
+
+def test_an_opening_clause_of_asking_tagged_finite_is_still_the_question_put_to_the_subject(reader):
+    from spacy.tokens import Doc
+
+    from claimgraph.quotes.candidates import subject_of
+
+    # the tagger read the opening participle as a past tense (seen in an interview feature)
+    words = ["Asked", "whether", "the", "award", "had", "changed", "things", ",", "Mbeki", "laughed", "."]
+    doc = Doc(reader.nlp.vocab, words=words, heads=[9, 5, 3, 5, 5, 0, 5, 9, 9, 9, 9],
+              deps=["advcl", "mark", "det", "nsubj", "aux", "ccomp", "dobj", "punct", "nsubj", "ROOT", "punct"],
+              pos=["VERB", "SCONJ", "DET", "NOUN", "AUX", "VERB", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT"],
+              tags=["VBD", "IN", "DT", "NN", "VBD", "VBN", "NNS", ",", "NNP", "VBD", "."],
+              lemmas=["ask", "whether", "the", "award", "have", "change", "thing", ",", "Mbeki", "laugh", "."],
+              sent_starts=[True] + [False] * 10)
+    assert subject_of(doc[0]) is None  # whoever asked, it was not Mbeki
+    assert subject_of(doc[9]).text == "Mbeki"

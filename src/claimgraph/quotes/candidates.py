@@ -386,7 +386,11 @@ def _passive_of_asking(verb: Token) -> bool:
     kids = list(verb.children)
     if any(c.dep_ in ("agent", "nsubj", "csubj", "aux", "nsubjpass") for c in kids):
         return False
-    return verb.tag_ == "VBN" or any(c.lower_ in PARTICIPLE_MARKERS for c in kids if c.dep_ in ("advmod", "mark"))
+    if verb.tag_ == "VBN" or any(c.lower_ in PARTICIPLE_MARKERS for c in kids if c.dep_ in ("advmod", "mark")):
+        return True
+    # "Asked whether the star had changed things, Okafor laughed.": an adverbial clause with
+    # no subject that opens its sentence is a participle, however the tagger read it
+    return verb.dep_ == "advcl" and verb.i == verb.sent.start and verb.head.i > verb.i
 
 
 EXPLETIVE_HEADS = frozenset("be seem appear become remain mean look sound".split())
