@@ -1273,3 +1273,13 @@ def test_an_opening_clause_of_asking_tagged_finite_is_still_the_question_put_to_
               sent_starts=[True] + [False] * 10)
     assert subject_of(doc[0]) is None  # whoever asked, it was not Mbeki
     assert subject_of(doc[9]).text == "Mbeki"
+
+
+def test_a_quotation_left_open_at_a_paragraph_end_goes_on_in_the_next_paragraph(reader):
+    a = reader.read('"The mill paid well, but I hated it," Ms. Varga said. "Every night I came home deaf '
+                    'from the looms and swore I would quit.\n\n"Then the mill shut, and the choice was '
+                    'made for me. I opened the bakery a month later."\n\nShe now employs nine people.')
+    q = _quote(a, "The mill paid well")
+    assert "the choice was made for me" in a.span_text(q.content)  # one statement, with its cue
+    assert not [o for o in a.quotes if o is not q and "the choice was made" in a.span_text(o.content)]
+    assert q.speaker_text == "Ms. Varga"

@@ -1153,10 +1153,15 @@ def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[Quo
                 continue
             gap = text[st.end:qs.start]
             cue_between = st.end <= st.cue[0] < qs.start
-            if "\n" in gap and not (cue_between and _next_paragraph_goes_on(text, gap)) \
+            # “… laughing at them.¶“Then my mother got sick …”: a quotation left open at the end
+            # of its paragraph goes on in the quotation that opens the next one
+            goes_on = qs.continues is not None and 0 <= qs.continues < len(quoted) \
+                and quoted[qs.continues].start < st.end <= quoted[qs.continues].end + 1 \
+                and not gap.strip(" \t\xa0\n" + QUOTE_CHARS)
+            if "\n" in gap and not (cue_between and _next_paragraph_goes_on(text, gap) or goes_on) \
                     or len(gap) > (200 if cue_between else 80):
                 break
-            if not cue_between and gap.strip(" ,.;:\"“”‘’'—–-"):
+            if not cue_between and not goes_on and gap.strip(" ,.;:\"“”‘’'—–-"):
                 break
             sentence = text[qs.start:qs.end].rstrip().endswith((".", "!", "?", "…"))
             if qs.words(text) < MIN_QUOTE_WORDS and not sentence or qs in (names or ()) and not sentence:
