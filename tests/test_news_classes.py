@@ -1283,3 +1283,18 @@ def test_a_quotation_left_open_at_a_paragraph_end_goes_on_in_the_next_paragraph(
     assert "the choice was made for me" in a.span_text(q.content)  # one statement, with its cue
     assert not [o for o in a.quotes if o is not q and "the choice was made" in a.span_text(o.content)]
     assert q.speaker_text == "Ms. Varga"
+
+
+@pytest.mark.parametrize("frame", ["the Norwegian said with a smile", "the 24-year-old Dane told reporters"])
+def test_a_singular_nationality_noun_as_speaker_is_the_player_just_named(reader, frame):
+    a = reader.read(f"Jonas Lindqvist, who has 14 goals this season, said the winner was his best. "
+                    f'"I did not even see the ball go in," {frame}.')
+    q = _quote(a, "did not even see the ball")
+    assert a.entity(q.speaker).name == "Jonas Lindqvist"
+
+
+def test_a_nationality_that_names_a_whole_people_is_no_epithet(reader):
+    from claimgraph.quotes.speakers import nationality_noun
+
+    doc = reader.nlp("The French said no. The Norwegian said yes. The Norwegians said no.")
+    assert [nationality_noun(t) for t in doc if t.text in ("French", "Norwegian", "Norwegians")] == [False, True, False]

@@ -41,9 +41,9 @@ from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.quotes.confidence import confidence, quote_basis, speaker_form
 from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, fragments, strip_marks
 from claimgraph.quotes.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, appositive_names, conjoined_speakers,
-                                          SINGLE_PARTITIVES, epithet_antecedent, is_epithet, partitive_whole,
-                                          mentions_cover, named_in_apposition, paragraphs_apart, piece_mention,
-                                          neighbour_speaker, relative_antecedent, resolve_pronoun,
+                                          SINGLE_PARTITIVES, epithet_antecedent, is_epithet, nationality_noun,
+                                          partitive_whole, mentions_cover, named_in_apposition, paragraphs_apart,
+                                          piece_mention, neighbour_speaker, relative_antecedent, resolve_pronoun,
                                           speaker_mention)
 
 PARTIAL_CUE_LEMMAS = frozenset({"describe", "call", "term", "label", "dub", "brand", "characterize",
@@ -377,7 +377,8 @@ class QuoteFinder(Step):
             # "“I am sorry,” the 58-year-old said": the person just named, unless the
             # description names someone of its own
             known = entity_by_id(doc, entity_at(doc, *mention))
-            if known is None or not known.name[:1].isupper() or not mentions_cover(doc, known.id, head.idx):
+            if known is None or not known.name[:1].isupper() or not mentions_cover(doc, known.id, head.idx) \
+                    or nationality_noun(head):  # "the Norwegian" names a nation's man, not an entity
                 ent_id = epithet_antecedent(doc, head, last_speaker)
                 if ent_id is not None:
                     add_mention(doc, ent_id, mention)
