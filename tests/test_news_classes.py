@@ -1298,3 +1298,10 @@ def test_a_nationality_that_names_a_whole_people_is_no_epithet(reader):
 
     doc = reader.nlp("The French said no. The Norwegian said yes. The Norwegians said no.")
     assert [nationality_noun(t) for t in doc if t.text in ("French", "Norwegian", "Norwegians")] == [False, True, False]
+
+
+def test_a_second_that_clause_after_one_hung_on_a_statement_noun_is_said_too(reader):
+    a = reader.read("The bakery's owner, Lena Marsh, said in a statement that she was \"heartbroken\" and that "
+                    "the shop would stay shut until Friday.")
+    q = _quote(a, "heartbroken")
+    assert a.span_text(q.content).endswith("the shop would stay shut until Friday")

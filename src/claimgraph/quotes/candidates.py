@@ -619,12 +619,17 @@ MODALS = frozenset({"would", "could", "will", "might", "may", "should", "must", 
 def _reported_conjunct_end(verb: Token, end: int) -> int:
     """"said in a statement that it was “bitterly disappointed” *and would ask the council to
     reconsider*": a subjectless modal clause right after a misattached that-clause, which the
-    parser conjoined to the reporting verb, goes on with what was said; the new end."""
+    parser conjoined to the reporting verb, goes on with what was said, and so does a second
+    that-clause ("… that he was “devastated” *and that the venue would stay closed*"); the new end."""
     doc = verb.doc
     for conj in verb.rights:
-        if conj.dep_ != "conj" or conj.left_edge.i < end or any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+        if conj.dep_ != "conj" or conj.left_edge.i < end:
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in MODALS for c in conj.children):
+        second = conj.left_edge.lower_ == "that" and any(c.dep_ == "mark" and c.i == conj.left_edge.i
+                                                          for c in conj.children)
+        if not second and any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+            continue
+        if not second and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in conj.children):
             continue
         if all(t.dep_ == "cc" or t.is_punct for t in doc[end:conj.left_edge.i]) and conj.left_edge.i > end:
             return _without_final_punct(doc, end, conj.right_edge.i + 1)
