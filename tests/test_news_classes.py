@@ -1305,3 +1305,28 @@ def test_a_second_that_clause_after_one_hung_on_a_statement_noun_is_said_too(rea
                     "the shop would stay shut until Friday.")
     q = _quote(a, "heartbroken")
     assert a.span_text(q.content).endswith("the shop would stay shut until Friday")
+
+
+def test_an_active_verb_with_an_object_after_a_passive_content_is_the_cues_second_verb(reader):
+    from spacy.tokens import Doc
+
+    from claimgraph.quotes.candidates import content_bounds
+
+    # "The agency warned that more floods were expected and closed the bridge." as the parser
+    # reads it: the second verb conjoined to the passive content
+    words = ["The", "agency", "warned", "that", "more", "floods", "were", "expected", "and", "closed", "the",
+             "bridge", "."]
+    doc = Doc(reader.nlp.vocab, words=words, heads=[1, 2, 2, 7, 5, 7, 7, 2, 7, 7, 11, 9, 2],
+              deps=["det", "nsubj", "ROOT", "mark", "amod", "nsubjpass", "auxpass", "ccomp", "cc", "conj", "det",
+                    "dobj", "punct"],
+              pos=["DET", "NOUN", "VERB", "SCONJ", "ADJ", "NOUN", "AUX", "VERB", "CCONJ", "VERB", "DET", "NOUN",
+                   "PUNCT"],
+              tags=["DT", "NN", "VBD", "IN", "JJR", "NNS", "VBD", "VBN", "CC", "VBD", "DT", "NN", "."],
+              lemmas=["the", "agency", "warn", "that", "more", "flood", "be", "expect", "and", "close", "the",
+                      "bridge", "."])
+    start, end = content_bounds(doc[7], doc[2])
+    assert doc[start:end].text == "more floods were expected"
+    # a passive going on stays in the content: "… were approved and released"
+    doc[9].tag_ = "VBN"
+    start, end = content_bounds(doc[7], doc[2])
+    assert doc[start:end].text == "more floods were expected and closed the bridge"

@@ -571,6 +571,11 @@ def _second_predicate(conj: Token, head: Token, cue: Optional[Token]) -> bool:
     """Is a subject-less verb conjoined to the content head the cue's own second verb?"""
     if cue is None:
         return True
+    if conj.tag_ == cue.tag_ == "VBD" and any(c.dep_ == "auxpass" for c in head.children) \
+            and any(c.dep_ == "dobj" for c in conj.children):
+        # "warned that more storms were expected and *issued a red alert*": an active past
+        # verb with an object cannot go on a passive content; it goes on the cue
+        return True
     return conj.lemma_ in REPORTING_LEMMAS or conj.tag_ == cue.tag_ != _finite_tag(head)
 
 
