@@ -1330,3 +1330,10 @@ def test_an_active_verb_with_an_object_after_a_passive_content_is_the_cues_secon
     doc[9].tag_ = "VBN"
     start, end = content_bounds(doc[7], doc[2])
     assert doc[start:end].text == "more floods were expected and closed the bridge"
+
+
+def test_a_name_after_a_personal_honorific_that_the_tagger_missed_is_a_person(reader):
+    a = reader.read('"The more you walk, the better, but even a little helps," Dr. del Pozo Cruz said in an '
+                    'interview.')
+    q = _quote(a, "The more you walk")
+    assert a.entity(q.speaker).type == "PERSON"

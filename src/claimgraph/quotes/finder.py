@@ -460,6 +460,7 @@ class QuoteFinder(Step):
                 start -= 1
             whole = partitive_whole(head)
             personal = (head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and taken_up_as_person(doc, start, head.i + 1)
+                        or head.pos_ == "PROPN" and doc[start].lower_.rstrip(".") in PERSONAL_HONORIFICS  # "Dr. del Pozo"
                         or whole is not None and head.lower_ in SINGLE_PARTITIVES and names_people(whole)  # "one of the aides"
                         or head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS)  # "a DHS spokesperson"
             type_ = "PERSON" if personal else "ORG" if head.ent_type_ == "ORG" else \
@@ -468,6 +469,9 @@ class QuoteFinder(Step):
             ent_id = add_entity(doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
         return ent_id
 
+
+#: honorifics that only ever stand before a person's name
+PERSONAL_HONORIFICS = frozenset("dr prof professor mr mrs ms miss mx sir dame rev reverend".split())
 
 #: modifiers that take up the one described before ("the same official")
 SAME_WORDS = frozenset({"same", "aforementioned"})
