@@ -1337,3 +1337,19 @@ def test_a_name_after_a_personal_honorific_that_the_tagger_missed_is_a_person(re
                     'interview.')
     q = _quote(a, "The more you walk")
     assert a.entity(q.speaker).type == "PERSON"
+
+
+def test_a_sentences_first_noun_and_its_of_run_into_a_firms_name_are_no_part_of_it(reader):
+    from spacy.tokens import Doc
+
+    # the tagger ran "Shares of" into the company's name (seen under a headline)
+    words = ["Shares", "of", "Kelvar", "Corp", "rose", "9", "percent", "."]
+    doc = Doc(reader.nlp.vocab, words=words, heads=[4, 0, 3, 1, 4, 6, 4, 4],
+              deps=["nsubj", "prep", "compound", "pobj", "ROOT", "nummod", "npadvmod", "punct"],
+              pos=["NOUN", "ADP", "PROPN", "PROPN", "VERB", "NUM", "NOUN", "PUNCT"],
+              tags=["NNS", "IN", "NNP", "NNP", "VBD", "CD", "NN", "."],
+              lemmas=["share", "of", "Kelvar", "Corp", "rise", "9", "percent", "."],
+              sent_starts=[True] + [False] * 7, ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-PERCENT",
+                                                      "I-PERCENT", "O"])
+    doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
+    assert [(e.name, e.type) for e in doc._.cg_entities] == [("Kelvar Corp", "ORG")]

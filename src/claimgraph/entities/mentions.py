@@ -106,6 +106,9 @@ _DESC_NOUNS = PERSON_NOUNS | ORG_NOUNS | PLACE_NOUNS | DESC_PERSON_NOUNS | DESC_
 _EA_NAME = re.compile(r"\b([A-Z][a-z]{0,5}) ([A-Z][a-z]+-[A-Za-z][a-z]+)\b")
 _QUOTES = set("\"'“”‘’«»„`")
 _JOINERS = ("of", "'", "’", "for")
+#: what a firm issues or employs, which a sentence opens with before its "of" ("Shares of …")
+OF_FIRM_NOUNS = frozenset("""shares share stock stocks units bonds securities subsidiaries employees workers
+staff customers shareholders investors executives""".split())
 # words a title-case headline leaves in lower case
 _SMALL_WORDS = frozenset("a an the and but or nor for to of in on at by with from as is vs via "
                          "into over after up down off out".split())
@@ -484,6 +487,11 @@ class MentionFinder:
             label = "ORG"
         elif label == "PERSON" and start >= 1 and (industry_noun(doc[start - 1].lower_) or _named_kind_of_body(doc, start, end)):
             label = "ORG"  # "the Mogadishu-based group Somali Public Agenda", "the charity Oxfam"
+        # "Shares of Nvantis Corp rose": the tagger ran a sentence's first noun and its "of"
+        # into the firm's name; what is traded or employed there is no part of it
+        if label == "ORG" and end - start >= 3 and doc[start].pos_ == "NOUN" and doc[start + 1].lower_ == "of" \
+                and doc[start].lower_ in OF_FIRM_NOUNS and doc[start + 2].pos_ == "PROPN":
+            start += 2
         if start >= end:
             return None
         # "Activist Lerato Dlamini" tagged as a title (NORP) and an organisation "Dlamini": a
