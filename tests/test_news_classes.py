@@ -1353,3 +1353,8 @@ def test_a_sentences_first_noun_and_its_of_run_into_a_firms_name_are_no_part_of_
                                                       "I-PERCENT", "O"])
     doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
     assert [(e.name, e.type) for e in doc._.cg_entities] == [("Kelvar Corp", "ORG")]
+
+
+def test_a_bare_number_set_off_after_a_persons_name_is_an_age(reader):
+    a = reader.read("The driver, Maria Lopes, 19, was named by police. On Monday, 12, maybe 13, were hurt.")
+    assert [(q.text, q.unit) for q in a.quantities] == [("19", "years of age"), ("12", None), ("13", None)]
