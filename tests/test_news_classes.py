@@ -1358,3 +1358,12 @@ def test_a_sentences_first_noun_and_its_of_run_into_a_firms_name_are_no_part_of_
 def test_a_bare_number_set_off_after_a_persons_name_is_an_age(reader):
     a = reader.read("The driver, Maria Lopes, 19, was named by police. On Monday, 12, maybe 13, were hurt.")
     assert [(q.text, q.unit) for q in a.quantities] == [("19", "years of age"), ("12", None), ("13", None)]
+
+
+@pytest.mark.parametrize("text", ["The crew did everything they could.", "We did all we could for the village."])
+def test_a_modal_whose_verb_is_left_out_after_everything_is_ability_not_a_hedge(reader, text):
+    assert reader.read(text).hedges == []
+
+
+def test_could_with_its_verb_is_still_a_hedge(reader):
+    assert len(reader.read("The storm could reach the coast on Friday.").hedges) == 1
