@@ -1367,3 +1367,18 @@ def test_a_modal_whose_verb_is_left_out_after_everything_is_ability_not_a_hedge(
 
 def test_could_with_its_verb_is_still_a_hedge(reader):
     assert len(reader.read("The storm could reach the coast on Friday.").hedges) == 1
+
+
+def test_a_name_compounded_to_an_analysts_noun_before_a_person_is_the_firm(reader):
+    from spacy.tokens import Doc
+
+    # the tagger read the brokerage as a person (seen in earnings copy)
+    words = ["Halvorsen", "analyst", "Mark", "Oduya", "wrote", "it", "."]
+    doc = Doc(reader.nlp.vocab, words=words, heads=[3, 3, 3, 4, 4, 4, 4],
+              deps=["compound", "compound", "compound", "nsubj", "ROOT", "dobj", "punct"],
+              pos=["PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"],
+              tags=["NNP", "NN", "NNP", "NNP", "VBD", "PRP", "."],
+              lemmas=["Halvorsen", "analyst", "Mark", "Oduya", "write", "it", "."],
+              sent_starts=[True] + [False] * 6, ents=["B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O"])
+    doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
+    assert [(e.name, e.type) for e in doc._.cg_entities] == [("Halvorsen", "ORG"), ("Mark Oduya", "PERSON")]

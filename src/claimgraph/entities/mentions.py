@@ -334,6 +334,9 @@ def _agent_noun_before(doc: Doc, start: int, end: int) -> bool:
         and lemma not in FIRM_AGENT_NOUNS
 
 
+#: a firm's employees whose noun news sets between the firm's name and theirs ("Jefferies analyst Brent Thill")
+FIRM_ROLE_NOUNS = frozenset("analyst analysts economist economists strategist strategists".split())
+
 #: nouns for a body of people that news sets before its name ("the group X", "the charity X")
 BODY_NOUNS = frozenset("""group organization organisation movement coalition alliance charity nonprofit
 party network agency firm company bank union association institute foundation militia band think-tank
@@ -510,6 +513,12 @@ class MentionFinder:
                 and self.gaz.place(doc_text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]) is None \
                 and self.gaz.org(doc_text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]) is None:
             label = "PERSON"
+        # "Bernstein analyst Mark Moerdler": a name compounded to an analyst's noun before a
+        # person's name is the firm the analyst works for
+        if label == "PERSON" and end + 1 < len(doc) and doc[end].lower_ in FIRM_ROLE_NOUNS \
+                and doc[end].dep_ == "compound" and doc[end + 1].ent_type_ == "PERSON" \
+                and doc[end].head.ent_type_ == "PERSON" and doc[end].head.i > end:
+            label = "ORG"
         # "Mahad Wasuge is the executive director …": the tagger took the family name alone; the
         # untagged capitalised word the parser joined to it is the person's given name
         if end - start == 1 and (label == "PERSON" or taken_up_as_person(doc, start, end)) \
