@@ -1382,3 +1382,18 @@ def test_a_name_compounded_to_an_analysts_noun_before_a_person_is_the_firm(reade
               sent_starts=[True] + [False] * 6, ents=["B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O"])
     doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
     assert [(e.name, e.type) for e in doc._.cg_entities] == [("Halvorsen", "ORG"), ("Mark Oduya", "PERSON")]
+
+
+def test_a_name_ending_in_a_firms_word_is_a_firm_whatever_persons_noun_stands_before_it(reader):
+    from spacy.tokens import Doc
+
+    # the tagger read the fund as a person, after "activist investor"
+    words = ["It", "faced", "activist", "investor", "Harwick", "Capital", "."]
+    doc = Doc(reader.nlp.vocab, words=words, heads=[1, 1, 5, 5, 5, 1, 1],
+              deps=["nsubj", "ROOT", "amod", "compound", "compound", "dobj", "punct"],
+              pos=["PRON", "VERB", "ADJ", "NOUN", "PROPN", "PROPN", "PUNCT"],
+              tags=["PRP", "VBD", "JJ", "NN", "NNP", "NNP", "."],
+              lemmas=["it", "face", "activist", "investor", "Harwick", "Capital", "."],
+              sent_starts=[True] + [False] * 6, ents=["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"])
+    doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
+    assert [(e.name, e.type) for e in doc._.cg_entities] == [("Harwick Capital", "ORG")]

@@ -144,7 +144,8 @@ press times post news daily journal herald tribune""".split())
 # (unlike "Hall", "Church" or "Park"): the head-noun cue of Collins & Singer (1999)'s spelling rules
 INSTITUTION_HEADS = frozenset("""hotel motel hostel university college school academy museum airport stadium
 arena hospital clinic cathedral mosque synagogue institute restaurant cafe café library inc ltd llc corp
-corporation company foundation association society""".split())
+corporation company foundation association society
+management capital partners holdings investments advisors advisers associates ventures plc""".split())
 # given names that are also common family names ("Mary Thomas", "Anna James")
 FAMILY_TOO = frozenset("""thomas james john george henry howard lewis scott morgan ross grant
 russell lawrence douglas arthur frank mark allen ellis paul martin""".split())
@@ -508,7 +509,8 @@ class MentionFinder:
             label = "PERSON"
         # "presidential adviser Mesut Casin" tagged as a place: a person's noun compounded to
         # the name makes it a person's, where the gazetteer knows no place or body of that name
-        if start >= 1 and (label in ("GPE", "LOC", "ORG", "NORP") and _role_noun_before(doc, start, end)
+        if start >= 1 and doc[end - 1].lower_ not in INSTITUTION_HEADS \
+                and (label in ("GPE", "LOC", "ORG", "NORP") and _role_noun_before(doc, start, end)
                            or label in ("GPE", "LOC", "NORP") and _agent_noun_before(doc, start, end)) \
                 and self.gaz.place(doc_text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]) is None \
                 and self.gaz.org(doc_text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]) is None:
