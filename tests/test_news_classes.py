@@ -1397,3 +1397,19 @@ def test_a_name_ending_in_a_firms_word_is_a_firm_whatever_persons_noun_stands_be
               sent_starts=[True] + [False] * 6, ents=["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"])
     doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
     assert [(e.name, e.type) for e in doc._.cg_entities] == [("Harwick Capital", "ORG")]
+
+
+def test_a_possessive_inside_or_ending_an_organisations_name_is_part_of_it(reader):
+    from spacy.tokens import Doc
+
+    # the tagger took the institution's word alone, and the chain's name without its 's
+    words = ["The", "Huntington", "'s", "Society", "and", "Kelsey", "'s", "said", "so", "."]
+    doc = Doc(reader.nlp.vocab, words=words, spaces=[True, False, True, True, True, False, True, True, False, False],
+              heads=[3, 3, 1, 7, 3, 3, 5, 7, 7, 7],
+              deps=["det", "poss", "case", "nsubj", "cc", "conj", "case", "ROOT", "advmod", "punct"],
+              pos=["DET", "PROPN", "PART", "PROPN", "CCONJ", "PROPN", "PART", "VERB", "ADV", "PUNCT"],
+              tags=["DT", "NNP", "POS", "NNP", "CC", "NNP", "POS", "VBD", "RB", "."],
+              lemmas=["the", "Huntington", "'s", "Society", "and", "Kelsey", "'s", "say", "so", "."],
+              sent_starts=[True] + [False] * 9, ents=["O", "O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "O", "O"])
+    doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
+    assert sorted(e.name for e in doc._.cg_entities) == ["Huntington's Society", "Kelsey's"]

@@ -473,6 +473,16 @@ class MentionFinder:
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in _QUOTES
                                or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in _TRAILING):
             end -= 1
+        # "McDonald's said": a firm's name that ends in a possessive with nothing possessed after it
+        if label == "ORG" and end < len(doc) and doc[end].tag_ == "POS" and doc[end - 1].text[:1].isupper() \
+                and (end + 1 >= len(doc) or doc[end + 1].pos_ in ("VERB", "AUX")) and doc[end].ent_type_ == "ORG":
+            end += 1
+        # "the Alzheimer's Society": the tagger left out the name that owns an institution's word
+        if label == "ORG" and end - start == 1 and start >= 2 and doc[start - 1].tag_ == "POS" \
+                and doc[start].lower_ in INSTITUTION_HEADS | ORG_HEADS and doc[start - 2].is_title \
+                and doc[start - 2].pos_ == "PROPN" and not doc[start - 2].ent_type_ \
+                and self.gaz.place(doc[start - 2].text) is None:
+            start -= 2
         # "Dubai-based", "Iranian-flagged": a name glued to an English word is the name
         if end - start >= 3 and doc[end - 2].text == "-" and doc[end - 1].is_lower \
                 and label != "PERSON":
