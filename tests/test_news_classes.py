@@ -1413,3 +1413,9 @@ def test_a_possessive_inside_or_ending_an_organisations_name_is_part_of_it(reade
               sent_starts=[True] + [False] * 9, ents=["O", "O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "O", "O"])
     doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
     assert sorted(e.name for e in doc._.cg_entities) == ["Huntington's Society", "Kelsey's"]
+
+
+def test_a_two_word_trade_noun_refers_back_to_the_firm_named_before(reader):
+    a = reader.read("Shares of Orvane Systems rose on Thursday after the software maker reported record sales.")
+    ent = next(e for e in a.entities if e.name == "Orvane Systems")
+    assert "the software maker" in [a.text[s:e] for s, e in ent.mentions]

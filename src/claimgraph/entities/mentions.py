@@ -355,7 +355,7 @@ def _named_kind_of_body(doc: Doc, start: int, end: int) -> bool:
 
 #: words for a kind of firm that news puts before its name ("carmaker Stellantis")
 INDUSTRY_NOUNS = frozenset("""retailer insurer reinsurer lender miner brewer broker conglomerate startup
-start-up supermarket e-tailer airline""".split())  # not "publisher": as often a person
+start-up supermarket e-tailer airline maker manufacturer""".split())  # not "publisher": as often a person
 
 
 def industry_noun(word: str) -> bool:
