@@ -1419,3 +1419,9 @@ def test_a_two_word_trade_noun_refers_back_to_the_firm_named_before(reader):
     a = reader.read("Shares of Orvane Systems rose on Thursday after the software maker reported record sales.")
     ent = next(e for e in a.entities if e.name == "Orvane Systems")
     assert "the software maker" in [a.text[s:e] for s, e in ent.mentions]
+
+
+def test_whom_a_spokeswoman_speaks_for_belongs_to_the_speaker_phrase(reader):
+    a = reader.read("A spokeswoman for the county sheriff said the road would reopen on Friday.")
+    q = _quote(a, "the road would reopen")
+    assert q.speaker_text == "spokeswoman for the county sheriff"

@@ -65,15 +65,20 @@ def speaker_mention(head: Token) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
+#: nouns of those who speak *for* someone ("a spokeswoman *for the department*", "a lawyer *for the family*")
+FOR_ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson representative lawyer attorney
+counsel agent publicist""".split())
 #: how long an "of" phrase after a speaker's noun may be and still name who it is
 OF_PHRASE_TOKENS = 8
 
 
 def _of_phrase_end(head: Token, end: int) -> int:
-    """"the leader *of his legal team*", "a member *of the upper house*": a short "of" phrase
+    """"the leader *of his legal team*", "a member *of the upper house*", "a spokeswoman *for the
+    department*": a short "of" phrase (or "for" after a noun of speaking for someone)
     says who the speaker is and belongs to the speaker phrase (no clause, comma or quotation
     inside it); where it ends (token index, exclusive), else ``end``."""
-    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.i == head.i + 1 and (
+        c.lower_ == "of" or c.lower_ == "for" and head.lemma_.lower() in FOR_ROLE_NOUNS)), None)
     if of is None:
         return end
     stop = of.right_edge.i + 1
