@@ -1425,3 +1425,17 @@ def test_whom_a_spokeswoman_speaks_for_belongs_to_the_speaker_phrase(reader):
     a = reader.read("A spokeswoman for the county sheriff said the road would reopen on Friday.")
     q = _quote(a, "the road would reopen")
     assert q.speaker_text == "spokeswoman for the county sheriff"
+
+
+def test_a_city_the_tagger_took_for_a_person_after_a_preposition_of_place_is_a_city(reader):
+    from spacy.tokens import Doc
+
+    words = ["Ships", "were", "sent", "to", "Rotterdam", "."]
+    doc = Doc(reader.nlp.vocab, words=words, heads=[2, 2, 2, 2, 3, 2],
+              deps=["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"],
+              pos=["NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+              tags=["NNS", "VBD", "VBN", "IN", "NNP", "."],
+              lemmas=["ship", "be", "send", "to", "Rotterdam", "."],
+              sent_starts=[True] + [False] * 5, ents=["O", "O", "O", "O", "B-PERSON", "O"])
+    doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
+    assert [(e.name, e.type) for e in doc._.cg_entities] == [("Rotterdam", "GPE")]

@@ -335,6 +335,19 @@ def _agent_noun_before(doc: Doc, start: int, end: int) -> bool:
         and lemma not in FIRM_AGENT_NOUNS
 
 
+#: a city the tagger took for a person is a city where the sentence puts it somewhere (a
+#: smaller place's name is as likely a family name)
+PLACE_BY_CONTEXT_POPULATION = 100_000
+LOCATIVE_PREPS = frozenset("in to from into near outside at via towards toward".split())
+
+
+def _where(doc: Doc, i: int) -> bool:
+    """Does the sentence use ``doc[i]`` as a place: the object of a preposition of place or
+    direction ("*to* Rotterdam")?"""
+    tok = doc[i]
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS and tok.head.i == i - 1
+
+
 #: a firm's employees whose noun news sets between the firm's name and theirs ("Jefferies analyst Brent Thill")
 FIRM_ROLE_NOUNS = frozenset("analyst analysts economist economists strategist strategists".split())
 
@@ -568,6 +581,10 @@ class MentionFinder:
         if not any(c.isalpha() for c in name) or not (name[0].isupper() or name[0].isdigit()
                                                       or NAME_PARTICLE.match(name)):
             return None
+        if label == "PERSON" and end - start == 1 and _where(doc, start):
+            known = self.gaz.place(name)
+            if known is not None and known.population >= PLACE_BY_CONTEXT_POPULATION:
+                label = "GPE"  # "diverting vessels to Rotterdam and Antwerp": a city, not a person
         type_, place, org, country = self._retype(name, label, end - start, _plain_names(doc, start, end),
                                                   taken_up_as_person(doc, start, end))
         if type_ is None:
