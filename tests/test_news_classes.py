@@ -1439,3 +1439,17 @@ def test_a_city_the_tagger_took_for_a_person_after_a_preposition_of_place_is_a_c
               sent_starts=[True] + [False] * 5, ents=["O", "O", "O", "O", "B-PERSON", "O"])
     doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
     assert [(e.name, e.type) for e in doc._.cg_entities] == [("Rotterdam", "GPE")]
+
+
+def test_a_place_name_ending_in_a_bodys_word_is_the_body(reader):
+    from spacy.tokens import Doc
+
+    words = ["Officers", "of", "North", "Ashdale", "Police", "said", "so", "."]
+    doc = Doc(reader.nlp.vocab, words=words, heads=[5, 0, 4, 4, 1, 5, 5, 5],
+              deps=["nsubj", "prep", "compound", "compound", "pobj", "ROOT", "advmod", "punct"],
+              pos=["NOUN", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"],
+              tags=["NNS", "IN", "NNP", "NNP", "NNP", "VBD", "RB", "."],
+              lemmas=["officer", "of", "North", "Ashdale", "Police", "say", "so", "."],
+              sent_starts=[True] + [False] * 7, ents=["O", "O", "B-GPE", "I-GPE", "I-GPE", "O", "O", "O"])
+    doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
+    assert [(e.name, e.type) for e in doc._.cg_entities] == [("North Ashdale Police", "ORG")]

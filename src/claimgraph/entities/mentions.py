@@ -348,6 +348,9 @@ def _where(doc: Doc, i: int) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS and tok.head.i == i - 1
 
 
+#: last words that make a place's name a body's ("West Yorkshire Police")
+BODY_OF_PLACE_HEADS = frozenset("police constabulary council university college hospital ministry".split())
+
 #: a firm's employees whose noun news sets between the firm's name and theirs ("Jefferies analyst Brent Thill")
 FIRM_ROLE_NOUNS = frozenset("analyst analysts economist economists strategist strategists".split())
 
@@ -659,6 +662,8 @@ class MentionFinder:
             return org.type, None, org, None
         if label == "PERSON" and n_tokens > 1 and fold(name.split()[-1]).lower() in INSTITUTION_HEADS:
             return "ORG", None, None, None  # "Socotra Hotel", "Brighton High School": no one's family name
+        if label in ("GPE", "LOC") and n_tokens > 1 and place is None and fold(name.split()[-1]) in BODY_OF_PLACE_HEADS:
+            return "ORG", None, None, None  # "West Yorkshire Police", "Kent County Council": a body, not the place
         if label in ("ORG", "GPE", "LOC", "NORP") and place is None and plain and (
                 self.looks_personal(name) or personal):
             # "Brock Holt" tagged ORG: a given name and a family name; "Chalida Tajaroensuk,
