@@ -1453,3 +1453,10 @@ def test_a_place_name_ending_in_a_bodys_word_is_the_body(reader):
               sent_starts=[True] + [False] * 7, ents=["O", "O", "B-GPE", "I-GPE", "I-GPE", "O", "O", "O"])
     doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
     assert [(e.name, e.type) for e in doc._.cg_entities] == [("North Ashdale Police", "ORG")]
+
+
+def test_the_club_is_never_the_newspaper_named_before(reader):
+    a = reader.read("Fans told the Daily Record that the queue was long.\n\nThe club's chairman said the gates "
+                    "opened late.")
+    paper = next(e for e in a.entities if e.name == "Daily Record")
+    assert [a.text[s:e] for s, e in paper.mentions] == ["the Daily Record"]
