@@ -98,6 +98,7 @@ NAMED_BY_OF = frozenset("city town village island state province region country 
 # modifiers of a description that set it apart from what came before ("the other island")
 OTHER_WORDS = frozenset("other another".split())
 GENERIC_ORG = frozenset("company firm group organisation organization agency team club".split())
+NEVER_OUTLET_NOUNS = frozenset("team club".split())
 POSSESSIVE_DETERMINERS = frozenset("his her their its my our your".split())
 
 
@@ -894,6 +895,8 @@ class Resolver:
 
         if generic_org:
             want = ("ORG", "NEWS_OUTLET")  # "the organisation" is not a capital standing for its state
+            if noun in NEVER_OUTLET_NOUNS:
+                want = ("ORG",)  # "told the Yorkshire Evening Post … The club's owner": no paper is a club
 
         def ok(ci, a):
             if labels[ci] not in want or m.sent - a.sent > 2 or ci in excl:

@@ -108,6 +108,9 @@ DEMONYM_PERSON_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
 _EA_NAME = re.compile(r"\b([A-Z][a-z]{0,5}) ([A-Z][a-z]+-[A-Za-z][a-z]+)\b")
 _QUOTES = set("\"'“”‘’«»„`")
 _JOINERS = ("of", "'", "’", "for")
+#: what a firm issues or employs, which a sentence opens with before its "of" ("Shares of …")
+OF_FIRM_NOUNS = frozenset("""shares share stock stocks units bonds securities subsidiaries employees workers
+staff customers shareholders investors executives""".split())
 # words a title-case headline leaves in lower case
 _SMALL_WORDS = frozenset("a an the and but or nor for to of in on at by with from as is vs via "
                          "into over after up down off out".split())
@@ -144,7 +147,8 @@ press times post news daily journal herald tribune""".split())
 INSTITUTION_HEADS = frozenset("""hotel motel hostel university college school academy museum airport stadium
 arena hospital clinic cathedral mosque synagogue institute restaurant cafe café library inc ltd llc corp
 corporation company foundation association society shipping airlines airways holdings motors
-pharmaceuticals technologies logistics industries telecom petroleum plc bancorp""".split())
+pharmaceuticals technologies logistics industries telecom petroleum plc bancorp
+management capital partners investments advisors advisers associates ventures""".split())
 # given names that are also common family names ("Mary Thomas", "Anna James")
 FAMILY_TOO = frozenset("""thomas james john george henry howard lewis scott morgan ross grant
 russell lawrence douglas arthur frank mark allen ellis paul martin""".split())
@@ -354,6 +358,25 @@ def _agent_noun_before(doc: Doc, start: int, end: int) -> bool:
         and lemma not in FIRM_AGENT_NOUNS
 
 
+#: a city the tagger took for a person is a city where the sentence puts it somewhere (a
+#: smaller place's name is as likely a family name)
+PLACE_BY_CONTEXT_POPULATION = 100_000
+LOCATIVE_PREPS = frozenset("in to from into near outside at via towards toward".split())
+
+
+def _where(doc: Doc, i: int) -> bool:
+    """Does the sentence use ``doc[i]`` as a place: the object of a preposition of place or
+    direction ("*to* Rotterdam")?"""
+    tok = doc[i]
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS and tok.head.i == i - 1
+
+
+#: last words that make a place's name a body's ("West Yorkshire Police")
+BODY_OF_PLACE_HEADS = frozenset("police constabulary council university college hospital ministry".split())
+
+#: a firm's employees whose noun news sets between the firm's name and theirs ("Jefferies analyst Brent Thill")
+FIRM_ROLE_NOUNS = frozenset("analyst analysts economist economists strategist strategists".split())
+
 #: nouns for a body of people that news sets before its name ("the group X", "the charity X")
 BODY_NOUNS = frozenset("""group organization organisation movement coalition alliance charity nonprofit
 party network agency firm company bank union association institute foundation militia band think-tank
@@ -371,7 +394,7 @@ def _named_kind_of_body(doc: Doc, start: int, end: int) -> bool:
 
 #: words for a kind of firm that news puts before its name ("carmaker Stellantis")
 INDUSTRY_NOUNS = frozenset("""retailer insurer reinsurer lender miner brewer broker conglomerate startup
-start-up supermarket e-tailer airline carrier giant manufacturer supplier exporter
+start-up supermarket e-tailer airline carrier giant maker manufacturer supplier exporter
 importer""".split())  # not "publisher": as often a person
 
 
@@ -528,6 +551,16 @@ class MentionFinder:
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in _QUOTES
                                or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in _TRAILING):
             end -= 1
+        # "McDonald's said": a firm's name that ends in a possessive with nothing possessed after it
+        if label == "ORG" and end < len(doc) and doc[end].tag_ == "POS" and doc[end - 1].text[:1].isupper() \
+                and (end + 1 >= len(doc) or doc[end + 1].pos_ in ("VERB", "AUX")) and doc[end].ent_type_ == "ORG":
+            end += 1
+        # "the Alzheimer's Society": the tagger left out the name that owns an institution's word
+        if label == "ORG" and end - start == 1 and start >= 2 and doc[start - 1].tag_ == "POS" \
+                and doc[start].lower_ in INSTITUTION_HEADS | ORG_HEADS and doc[start - 2].is_title \
+                and doc[start - 2].pos_ == "PROPN" and not doc[start - 2].ent_type_ \
+                and self.gaz.place(doc[start - 2].text) is None:
+            start -= 2
         # "Dubai-based", "Iranian-flagged": a name glued to an English word is the name
         if end - start >= 3 and doc[end - 2].text == "-" and doc[end - 1].is_lower \
                 and label != "PERSON":
@@ -546,6 +579,11 @@ class MentionFinder:
             label = "ORG"
         elif label == "PERSON" and start >= 1 and (industry_noun(doc[start - 1].lower_) or _named_kind_of_body(doc, start, end)):
             label = "ORG"  # "the Mogadishu-based group Somali Public Agenda", "the charity Oxfam"
+        # "Shares of Nvantis Corp rose": the tagger ran a sentence's first noun and its "of"
+        # into the firm's name; what is traded or employed there is no part of it
+        if label == "ORG" and end - start >= 3 and doc[start].pos_ == "NOUN" and doc[start + 1].lower_ == "of" \
+                and doc[start].lower_ in OF_FIRM_NOUNS and doc[start + 2].pos_ == "PROPN":
+            start += 2
         if start >= end:
             return None
         # "Activist Lerato Dlamini" tagged as a title (NORP) and an organisation "Dlamini": a
@@ -559,11 +597,18 @@ class MentionFinder:
             label = "PERSON"
         # "presidential adviser Mesut Casin" tagged as a place: a person's noun compounded to
         # the name makes it a person's, where the gazetteer knows no place or body of that name
-        if start >= 1 and (label in ("GPE", "LOC", "ORG", "NORP") and _role_noun_before(doc, start, end)
+        if start >= 1 and doc[end - 1].lower_ not in INSTITUTION_HEADS \
+                and (label in ("GPE", "LOC", "ORG", "NORP") and _role_noun_before(doc, start, end)
                            or label in ("GPE", "LOC", "NORP") and _agent_noun_before(doc, start, end)) \
                 and self.gaz.place(doc_text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]) is None \
                 and self.gaz.org(doc_text(doc)[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]) is None:
             label = "PERSON"
+        # "Bernstein analyst Mark Moerdler": a name compounded to an analyst's noun before a
+        # person's name is the firm the analyst works for
+        if label == "PERSON" and end + 1 < len(doc) and doc[end].lower_ in FIRM_ROLE_NOUNS \
+                and doc[end].dep_ == "compound" and doc[end + 1].ent_type_ == "PERSON" \
+                and doc[end].head.ent_type_ == "PERSON" and doc[end].head.i > end:
+            label = "ORG"
         # "Mahad Wasuge is the executive director …": the tagger took the family name alone; the
         # untagged capitalised word the parser joined to it is the person's given name
         if end - start == 1 and (label == "PERSON" or taken_up_as_person(doc, start, end)) \
@@ -601,6 +646,10 @@ class MentionFinder:
         if not any(c.isalpha() for c in name) or not (name[0].isupper() or name[0].isdigit()
                                                       or NAME_PARTICLE.match(name)):
             return None
+        if label == "PERSON" and end - start == 1 and _where(doc, start):
+            known = self.gaz.place(name)
+            if known is not None and known.population >= PLACE_BY_CONTEXT_POPULATION:
+                label = "GPE"  # "diverting vessels to Rotterdam and Antwerp": a city, not a person
         type_, place, org, country = self._retype(name, label, end - start, _plain_names(doc, start, end),
                                                   taken_up_as_person(doc, start, end))
         if type_ is None:
@@ -675,6 +724,8 @@ class MentionFinder:
             return org.type, None, org, None
         if label == "PERSON" and n_tokens > 1 and fold(name.split()[-1]).lower() in INSTITUTION_HEADS:
             return "ORG", None, None, None  # "Socotra Hotel", "Brighton High School": no one's family name
+        if label in ("GPE", "LOC") and n_tokens > 1 and place is None and fold(name.split()[-1]) in BODY_OF_PLACE_HEADS:
+            return "ORG", None, None, None  # "West Yorkshire Police", "Kent County Council": a body, not the place
         if label in ("ORG", "GPE", "LOC", "NORP") and place is None and plain and (
                 self.looks_personal(name) or personal):
             # "Brock Holt" tagged ORG: a given name and a family name; "Chalida Tajaroensuk,

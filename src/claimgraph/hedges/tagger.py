@@ -71,6 +71,10 @@ def _negated(tok: Token) -> bool:
 
 
 # ---------------------------------------------------------------- cue tests
+#: what a modal with its verb left out sums up in "did *everything* they could"
+ELIDED_ABILITY_HEADS = frozenset("everything all anything whatever what nothing best most much".split())
+
+
 def _modal(tok: Token) -> Optional[int]:
     """may / might / could as an epistemic modal (not the month, not *could not*)."""
     if tok.tag_ != MODAL_TAG and tok.lower_ != "might":
@@ -82,6 +86,9 @@ def _modal(tok: Token) -> Optional[int]:
     if tok.lower_ == "could" and tok.head.lemma_ in ("see", "hear", "feel", "afford", "find") \
             and not any(c.dep_ == "auxpass" for c in tok.head.children):
         return None  # "could see": ability
+    if tok.lower_ in ("could", "can") and tok.dep_ == "relcl" and tok.head.lower_ in ELIDED_ABILITY_HEADS \
+            and not any(c.pos_ in ("VERB", "AUX") for c in tok.children):
+        return None  # "did everything they could", "all we can": ability, its verb left out
     words = [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 5]]
     for tail in (["or", tok.lower_, "not"], [",", "or", tok.lower_, "not"]):
         if words[:len(tail)] == tail:

@@ -343,6 +343,8 @@ class QuantityTagger(Step):
                 continue
             seen.add((q.start, q.end))
             counts, unit = None, q.unit
+            if unit is None and _apposed_age(doc, text, q):
+                unit = AGE_UNIT  # "said Tom Barker, 28, who …"
             if unit is None:
                 counts, head = _counted(doc, text, q.number_end)
                 if head is not None and not (q.low == 1 and text[q.number_end:q.number_end + 3] == " of"):
@@ -367,6 +369,21 @@ class QuantityTagger(Step):
 
     def set_annotations(self, doc: Doc, quantities: list[Quantity]) -> None:
         doc._.cg_quantities = quantities
+
+
+def _apposed_age(doc: Doc, text: str, q: QuantityMatch) -> bool:
+    """"said Tom Barker, 28, who …", "Giulia Rossi, 54, a teacher": a bare whole number set
+    off by commas right after a person's name is the person's age."""
+    number = text[q.start:q.end]
+    if not number.isdigit() or not 0 < int(number) < 115 or q.high not in (None, q.low) \
+            or text[q.end:q.end + 1] != "," or not text[:q.start].endswith(", "):
+        return False
+    if any(e.type == "PERSON" and any(b == q.start - 2 for _, b in e.mentions)
+           for e in (doc._.cg_entities if doc.has_extension("cg_entities") else None) or []):
+        return True
+    span = doc.char_span(q.start - 3, q.start - 2, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[-1].ent_type_ == "PERSON" \
+        and span[-1].idx + len(span[-1].text) == q.start - 2
 
 
 def _counted(doc: Doc, text: str, end: int, of_only: bool = False,

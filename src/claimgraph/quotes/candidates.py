@@ -386,7 +386,11 @@ def _passive_of_asking(verb: Token) -> bool:
     kids = list(verb.children)
     if any(c.dep_ in ("agent", "nsubj", "csubj", "aux", "nsubjpass") for c in kids):
         return False
-    return verb.tag_ == "VBN" or any(c.lower_ in PARTICIPLE_MARKERS for c in kids if c.dep_ in ("advmod", "mark"))
+    if verb.tag_ == "VBN" or any(c.lower_ in PARTICIPLE_MARKERS for c in kids if c.dep_ in ("advmod", "mark")):
+        return True
+    # "Asked whether the star had changed things, Okafor laughed.": an adverbial clause with
+    # no subject that opens its sentence is a participle, however the tagger read it
+    return verb.dep_ == "advcl" and verb.i == verb.sent.start and verb.head.i > verb.i
 
 
 EXPLETIVE_HEADS = frozenset("be seem appear become remain mean look sound".split())
@@ -567,6 +571,11 @@ def _second_predicate(conj: Token, head: Token, cue: Optional[Token]) -> bool:
     """Is a subject-less verb conjoined to the content head the cue's own second verb?"""
     if cue is None:
         return True
+    if conj.tag_ == cue.tag_ == "VBD" and any(c.dep_ == "auxpass" for c in head.children) \
+            and any(c.dep_ == "dobj" for c in conj.children):
+        # "warned that more storms were expected and *issued a red alert*": an active past
+        # verb with an object cannot go on a passive content; it goes on the cue
+        return True
     return conj.lemma_ in REPORTING_LEMMAS or conj.tag_ == cue.tag_ != _finite_tag(head)
 
 
@@ -615,12 +624,17 @@ MODALS = frozenset({"would", "could", "will", "might", "may", "should", "must", 
 def _reported_conjunct_end(verb: Token, end: int) -> int:
     """"said in a statement that it was “bitterly disappointed” *and would ask the council to
     reconsider*": a subjectless modal clause right after a misattached that-clause, which the
-    parser conjoined to the reporting verb, goes on with what was said; the new end."""
+    parser conjoined to the reporting verb, goes on with what was said, and so does a second
+    that-clause ("… that he was “devastated” *and that the venue would stay closed*"); the new end."""
     doc = verb.doc
     for conj in verb.rights:
-        if conj.dep_ != "conj" or conj.left_edge.i < end or any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+        if conj.dep_ != "conj" or conj.left_edge.i < end:
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in MODALS for c in conj.children):
+        second = conj.left_edge.lower_ == "that" and any(c.dep_ == "mark" and c.i == conj.left_edge.i
+                                                          for c in conj.children)
+        if not second and any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+            continue
+        if not second and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in conj.children):
             continue
         if all(t.dep_ == "cc" or t.is_punct for t in doc[end:conj.left_edge.i]) and conj.left_edge.i > end:
             return _without_final_punct(doc, end, conj.right_edge.i + 1)

@@ -42,9 +42,9 @@ from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.quotes.confidence import confidence, quote_basis, speaker_form
 from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, fragments, strip_marks
 from claimgraph.quotes.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, appositive_names, conjoined_speakers,
-                                          SINGLE_PARTITIVES, epithet_antecedent, is_epithet, partitive_whole,
-                                          mentions_cover, named_in_apposition, paragraphs_apart, piece_mention,
-                                          neighbour_speaker, relative_antecedent, resolve_pronoun,
+                                          SINGLE_PARTITIVES, epithet_antecedent, is_epithet, nationality_noun,
+                                          partitive_whole, mentions_cover, named_in_apposition, paragraphs_apart,
+                                          piece_mention, neighbour_speaker, relative_antecedent, resolve_pronoun,
                                           speaker_mention)
 
 PARTIAL_CUE_LEMMAS = frozenset({"describe", "call", "term", "label", "dub", "brand", "characterize",
@@ -378,7 +378,8 @@ class QuoteFinder(Step):
             # "“I am sorry,” the 58-year-old said": the person just named, unless the
             # description names someone of its own
             known = entity_by_id(doc, entity_at(doc, *mention))
-            if known is None or not known.name[:1].isupper() or not mentions_cover(doc, known.id, head.idx):
+            if known is None or not known.name[:1].isupper() or not mentions_cover(doc, known.id, head.idx) \
+                    or nationality_noun(head):  # "the Norwegian" names a nation's man, not an entity
                 ent_id = epithet_antecedent(doc, head, last_speaker)
                 if ent_id is not None:
                     add_mention(doc, ent_id, mention)
@@ -460,6 +461,7 @@ class QuoteFinder(Step):
                 start -= 1
             whole = partitive_whole(head)
             personal = (head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and taken_up_as_person(doc, start, head.i + 1)
+                        or head.pos_ == "PROPN" and doc[start].lower_.rstrip(".") in PERSONAL_HONORIFICS  # "Dr. del Pozo"
                         or whole is not None and head.lower_ in SINGLE_PARTITIVES and names_people(whole)  # "one of the aides"
                         or head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS  # "a DHS spokesperson"
                         or head.tag_ == "NN" and head.lemma_.lower() in PEOPLE_ROLE_NOUNS)  # "the business owner"
@@ -469,6 +471,9 @@ class QuoteFinder(Step):
             ent_id = add_entity(doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
         return ent_id
 
+
+#: honorifics that only ever stand before a person's name
+PERSONAL_HONORIFICS = frozenset("dr prof professor mr mrs ms miss mx sir dame rev reverend".split())
 
 #: modifiers that take up the one described before ("the same official")
 SAME_WORDS = frozenset({"same", "aforementioned"})
@@ -1155,10 +1160,15 @@ def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[Quo
                 continue
             gap = text[st.end:qs.start]
             cue_between = st.end <= st.cue[0] < qs.start
-            if "\n" in gap and not (cue_between and _next_paragraph_goes_on(text, gap)) \
+            # “… laughing at them.¶“Then my mother got sick …”: a quotation left open at the end
+            # of its paragraph goes on in the quotation that opens the next one
+            goes_on = qs.continues is not None and 0 <= qs.continues < len(quoted) \
+                and quoted[qs.continues].start < st.end <= quoted[qs.continues].end + 1 \
+                and not gap.strip(" \t\xa0\n" + QUOTE_CHARS)
+            if "\n" in gap and not (cue_between and _next_paragraph_goes_on(text, gap) or goes_on) \
                     or len(gap) > (200 if cue_between else 80):
                 break
-            if not cue_between and gap.strip(" ,.;:\"“”‘’'—–-"):
+            if not cue_between and not goes_on and gap.strip(" ,.;:\"“”‘’'—–-"):
                 break
             sentence = text[qs.start:qs.end].rstrip().endswith((".", "!", "?", "…"))
             if qs.words(text) < MIN_QUOTE_WORDS and not sentence or qs in (names or ()) and not sentence:

@@ -65,15 +65,20 @@ def speaker_mention(head: Token) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
+#: nouns of those who speak *for* someone ("a spokeswoman *for the department*", "a lawyer *for the family*")
+FOR_ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson representative lawyer attorney
+counsel agent publicist""".split())
 #: how long an "of" phrase after a speaker's noun may be and still name who it is
 OF_PHRASE_TOKENS = 8
 
 
 def _of_phrase_end(head: Token, end: int) -> int:
-    """"the leader *of his legal team*", "a member *of the upper house*": a short "of" phrase
+    """"the leader *of his legal team*", "a member *of the upper house*", "a spokeswoman *for the
+    department*": a short "of" phrase (or "for" after a noun of speaking for someone)
     says who the speaker is and belongs to the speaker phrase (no clause, comma or quotation
     inside it); where it ends (token index, exclusive), else ``end``."""
-    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1), None)
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.i == head.i + 1 and (
+        c.lower_ == "of" or c.lower_ == "for" and head.lemma_.lower() in FOR_ROLE_NOUNS)), None)
     if of is None:
         return end
     stop = of.right_edge.i + 1
@@ -430,13 +435,30 @@ def is_epithet(head: Token) -> bool:
     if not (is_definite_word(det) or any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)):
         return False
     noun = head.lower_
+    left = list(first)
+    if nationality_noun(head) and all(t.i == head.i or t.lower_ == "the" or is_age_word(t)
+                                       or t.lower_ in EPITHET_MODIFIERS or t.is_punct or t.like_num
+                                       or t.dep_ in ("npadvmod", "amod", "nummod") and t.i + 3 >= head.i
+                                       for t in left):
+        return True  # "“…,” *the Norwegian* said", "the 24-year-old Frenchman told reporters"
     if not age and not (head.pos_ == "NOUN" and head.tag_ == "NN"
                         and (noun in PERSON_NOUNS or noun in FEMALE_EPITHETS or noun in MALE_EPITHETS)):
         return False
-    left = list(first)
     return age or any(is_age_word(t) or t.lower_ in EPITHET_MODIFIERS for t in left) or any(
         c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.like_num for o in c.children)
         for c in head.children)
+
+
+def nationality_noun(head: Token) -> bool:
+    """A singular noun for one person of a nation ("Norwegian", "Frenchman", "Briton"), not
+    an adjective that also names the nation's people as a whole ("the French", "the Swiss",
+    "the Chinese": the government or the team as often as one person)."""
+    word = head.text
+    return (head.tag_ in ("NN", "NNP") and word[:1].isupper() and gazetteer().demonym(word) is not None
+            and not word.lower().endswith(COLLECTIVE_DEMONYM_ENDINGS))
+
+
+COLLECTIVE_DEMONYM_ENDINGS = ("ish", "ch", "ese", "ss", "men", "s")
 
 
 def is_definite_word(tok: Optional[Token]) -> bool:
