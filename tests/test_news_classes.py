@@ -1328,3 +1328,14 @@ def test_a_known_organisation_named_in_full_is_one_and_a_capital_tagged_as_a_bod
     names = {e.name: e.type for e in a.entities}
     assert names.get("Reporters Without Borders") == "ORG" and "Borders" not in names
     assert names.get("Harare") == "GPE"
+
+
+# ---- review (rev9): rules written for one example, narrowed on ordinary news ---------------
+
+def test_the_first_half_of_a_period_is_no_share():
+    from claimgraph.numbers.quantities import find_quantities
+    text = "Sales rose 5% in the first half of the year and slowed in the second half of March."
+    assert [(text[q.start:q.end], q.unit) for q in find_quantities(text)] == [("5%", "percent")]
+    # a bare "half of" a group is still a share
+    assert [(q.low, q.unit) for q in find_quantities("Half of the analysts polled expected a cut.")] \
+        == [(50, "percent")]
