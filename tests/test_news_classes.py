@@ -1339,3 +1339,10 @@ def test_the_first_half_of_a_period_is_no_share():
     # a bare "half of" a group is still a share
     assert [(q.low, q.unit) for q in find_quantities("Half of the analysts polled expected a cut.")] \
         == [(50, "percent")]
+
+
+def test_one_of_the_letters_is_a_document_not_a_person(reader):
+    a = reader.read("Tesco wrote to shareholders twice this year. One of the letters, sent on Monday, said the "
+                    "dividend would rise.")
+    one = next(e for e in a.entities if e.name.lower().startswith("one"))
+    assert one.type != "PERSON"
