@@ -1346,3 +1346,10 @@ def test_one_of_the_letters_is_a_document_not_a_person(reader):
                     "dividend would rise.")
     one = next(e for e in a.entities if e.name.lower().startswith("one"))
     assert one.type != "PERSON"
+
+
+def test_a_party_that_runs_a_newspaper_is_no_outlet(reader):
+    a = reader.read("The Workers Unity Party's newspaper said on Monday that the tariffs would hurt both "
+                    "economies. The Workers Unity Party has not commented officially.")
+    party = next(e for e in a.entities if e.name == "Workers Unity Party")
+    assert party.type != "NEWS_OUTLET"

@@ -334,6 +334,19 @@ distributor producer exporter importer supplier partner investor sponsor owner l
 container computer""".split())
 
 
+#: organisation heads that are the name of a news outlet too ("Fox News Network", "Kyodo News Agency")
+OUTLET_HEADS = frozenset("agency network broadcaster newspaper service".split())
+
+
+def _owner_body(name: str) -> bool:
+    """Is ``name`` a body that owns or runs an outlet rather than the outlet ("the Communist
+    Party's newspaper", "a ruling party newspaper", "the army's TV channel"): its last word
+    is a body's head noun?"""
+    words = name.split()
+    last = words[-1].lower() if words else ""
+    return (last in ORG_HEADS or last in ORG_NOUNS) and last not in OUTLET_HEADS
+
+
 def _role_noun_before(doc: Doc, start: int, end: int) -> bool:
     """Is the word right before ``doc[start:end]`` a lower-case noun of a person's role
     compounded to the name ("presidential *adviser* Mesut Casin", "*spokesman* John Kirby")?"""
@@ -643,8 +656,8 @@ class MentionFinder:
         if outlet is not None:  # "the newspaper El Diario", "the daily La Nación": an outlet
             m.label = "NEWS_OUTLET"
             m.start = outlet.start()
-        elif m.label in ("ORG", "MISC") and not m.gid and (_OUTLET_AFTER.match(text, name_end) or _OUTLET_KIND_BEFORE.search(
-                text, max(0, name_start - 30), name_start)):
+        elif m.label in ("ORG", "MISC") and not m.gid and (_OUTLET_AFTER.match(text, name_end) and not _owner_body(m.name)
+                                                            or _OUTLET_KIND_BEFORE.search(text, max(0, name_start - 30), name_start)):
             m.label = "NEWS_OUTLET"  # "the Vietnam Investment Review news website", "online magazine Healthcare Asia"
         elif m.label == "PERSON":
             self._person_np(doc, m, start)
