@@ -1353,3 +1353,10 @@ def test_a_party_that_runs_a_newspaper_is_no_outlet(reader):
                     "economies. The Workers Unity Party has not commented officially.")
     party = next(e for e in a.entities if e.name == "Workers Unity Party")
     assert party.type != "NEWS_OUTLET"
+
+
+def test_a_newcomer_described_in_his_own_right_is_not_the_role_named_before(reader):
+    a = reader.read("The housing minister resigned on Monday after weeks of pressure over the flood response. "
+                    "John Carter, whose home was flooded in March, said the resignation came too late.")
+    carter = next(e for e in a.entities if e.name == "John Carter")
+    assert "The housing minister" not in {a.text[s:e] for s, e in carter.mentions}

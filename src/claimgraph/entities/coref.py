@@ -802,7 +802,8 @@ class Resolver:
             if not names or any(x.role for x in cl):
                 continue
             first = min(names, key=lambda x: x.start)
-            if first.start > m.end and first.sent == m.sent + 1 and doc[first.head].dep_ in ("nsubj", "nsubjpass"):
+            if first.start > m.end and first.sent == m.sent + 1 and doc[first.head].dep_ in ("nsubj", "nsubjpass") \
+                    and not _introduced_apart(doc, first):
                 firsts.append((first.start, ci))
         # (not when another person acts in between: "The envoy met X. Y said …")
         starts_between = [ci for ci, cl in enumerate(clusters) if labels[ci] == "PERSON"
@@ -980,6 +981,15 @@ class Resolver:
         if len(ranked) > 1 and count.get(ranked[0], 0) <= count.get(ranked[1], 0):
             return None
         return ranked[0]
+
+
+def _introduced_apart(doc: Doc, m: Mention) -> bool:
+    """Does the name ``m`` come with words of its own that say who the person is ("John Carter,
+    whose home was flooded, said"; "Ana Ruiz, 45, said"): a newcomer described anew, not the
+    holder of a role named just before (the wire lede's "Fu Cong blamed …" goes straight on)?"""
+    head = doc[m.head]
+    return any(c.dep_ in ("relcl", "appos", "amod", "npadvmod") and c.i > head.i for c in head.children) \
+        or head.i + 1 < len(doc) and doc[head.i + 1].text in (",", "(")
 
 
 def _not_within_itself(clusters: list[list[Mention]]) -> None:
