@@ -1360,3 +1360,11 @@ def test_a_newcomer_described_in_his_own_right_is_not_the_role_named_before(read
                     "John Carter, whose home was flooded in March, said the resignation came too late.")
     carter = next(e for e in a.entities if e.name == "John Carter")
     assert "The housing minister" not in {a.text[s:e] for s, e in carter.mentions}
+
+
+def test_a_pronoun_in_a_descriptions_relative_clause_does_not_part_it_from_its_person(reader):
+    a = reader.read("Police arrested Maria Gomez on Friday. The woman, who said she had been at home all "
+                    "night, was released on Saturday.")
+    gomez = next(e for e in a.entities if e.name == "Maria Gomez")
+    assert any(a.text[s:e].startswith("The woman") for s, e in gomez.mentions)
+    assert not any(e.name == "woman" for e in a.entities)
