@@ -1368,3 +1368,8 @@ def test_a_pronoun_in_a_descriptions_relative_clause_does_not_part_it_from_its_p
     gomez = next(e for e in a.entities if e.name == "Maria Gomez")
     assert any(a.text[s:e].startswith("The woman") for s, e in gomez.mentions)
     assert not any(e.name == "woman" for e in a.entities)
+
+
+def test_a_firm_named_after_its_trade_noun_stays_a_firm(reader):
+    a = reader.read("Studio owner Warner Bros said it would appeal the ruling.")
+    assert next(e for e in a.entities if "Warner" in e.name).type == "ORG"  # not a person by "owner"

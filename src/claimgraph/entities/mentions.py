@@ -353,7 +353,8 @@ def _role_noun_before(doc: Doc, start: int, end: int) -> bool:
     role = doc[start - 1]
     lemma = role.lemma_.lower()
     return role.pos_ == "NOUN" and role.is_lower and role.dep_ == "compound" and start <= role.head.i < end \
-        and (lemma in PERSON_NOUNS or lemma in DESC_PERSON_NOUNS)
+        and (lemma in PERSON_NOUNS or lemma in DESC_PERSON_NOUNS) \
+        and lemma not in FIRM_AGENT_NOUNS  # ("studio owner Warner Bros", "record producer Sony Music")
 
 
 def _agent_noun_before(doc: Doc, start: int, end: int) -> bool:
