@@ -1373,3 +1373,9 @@ def test_a_pronoun_in_a_descriptions_relative_clause_does_not_part_it_from_its_p
 def test_a_firm_named_after_its_trade_noun_stays_a_firm(reader):
     a = reader.read("Studio owner Warner Bros said it would appeal the ruling.")
     assert next(e for e in a.entities if "Warner" in e.name).type == "ORG"  # not a person by "owner"
+
+
+def test_a_name_whose_outlet_is_named_after_it_owns_the_outlet(reader):
+    a = reader.read("Nine Entertainment's newspaper, The Age, reported the deal on Monday. Nine Entertainment "
+                    "said it would not comment.")
+    assert next(e for e in a.entities if e.name == "Nine Entertainment").type != "NEWS_OUTLET"
