@@ -341,7 +341,7 @@ class Resolver:
                 ci = self._named_next(doc, m, clusters, labels)
             if ci is not None:
                 clusters[ci].append(m)
-        _not_within_itself(clusters)
+        _not_within_itself(doc, clusters)
 
     def speakers(self, doc: Doc, clusters: list[list[Mention]], labels: list[str],
                  text: str, words: list[str], sent_of: list[int], taken: set) -> None:
@@ -803,7 +803,8 @@ class Resolver:
             if not names or any(x.role for x in cl):
                 continue
             first = min(names, key=lambda x: x.start)
-            if first.start > m.end and first.sent == m.sent + 1 and doc[first.head].dep_ in ("nsubj", "nsubjpass"):
+            if first.start > m.end and first.sent == m.sent + 1 and doc[first.head].dep_ in ("nsubj", "nsubjpass") \
+                    and not _introduced_apart(doc, first):
                 firsts.append((first.start, ci))
         # (not when another person acts in between: "The envoy met X. Y said …")
         starts_between = [ci for ci, cl in enumerate(clusters) if labels[ci] == "PERSON"
@@ -985,13 +986,35 @@ class Resolver:
         return ranked[0]
 
 
-def _not_within_itself(clusters: list[list[Mention]]) -> None:
+def _introduced_apart(doc: Doc, m: Mention) -> bool:
+    """Does the name ``m`` come with words of its own that say who the person is ("John Carter,
+    whose home was flooded, said"; "Ana Ruiz, 45, said"): a newcomer described anew, not the
+    holder of a role named just before (the wire lede's "Fu Cong blamed …" goes straight on)?"""
+    head = doc[m.head]
+    return any(c.dep_ in ("relcl", "appos", "amod", "npadvmod") and c.i > head.i for c in head.children) \
+        or head.i + 1 < len(doc) and doc[head.i + 1].text in (",", "(")
+
+
+def _not_within_itself(doc: Doc, clusters: list[list[Mention]]) -> None:
     """A description that holds a pronoun of its own cluster ("the leader of *his* legal team"
     linked to the man *his* is) is someone else: a phrase cannot refer to what a part of it
-    refers to (the i-within-i condition, Chomsky 1981). The description leaves the cluster."""
+    refers to (the i-within-i condition, Chomsky 1981). The description leaves the cluster.
+    A pronoun in a relative clause of the description is no part of what names it ("the man,
+    who said *he* had been at home"): that pronoun may be the man."""
     for cl in clusters:
-        inner = [(x.start, x.end) for x in cl if x.kind == "pronoun"]
+        inner = [x for x in cl if x.kind == "pronoun"]
         if not inner:
             continue
         cl[:] = [m for m in cl if m.kind != "desc" or not any(
-            m.start <= s and e <= m.end and (s, e) != (m.start, m.end) for s, e in inner)]
+            m.start <= x.start and x.end <= m.end and (x.start, x.end) != (m.start, m.end)
+            and not _in_relative_clause(doc, x.head, m.head) for x in inner)]
+
+
+def _in_relative_clause(doc: Doc, i: int, head: int) -> bool:
+    """Is token ``i`` inside a relative or participial clause that hangs below token ``head``?"""
+    tok = doc[i]
+    while tok.i != head and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl"):
+            return True
+        tok = tok.head
+    return False

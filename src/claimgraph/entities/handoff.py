@@ -192,12 +192,18 @@ PEOPLE_ROLE_NOUNS = DESC_PERSON_NOUNS | frozenset("person aide insider staffer r
                                                   "citizen parent survivor".split())
 
 
+#: things whose nouns end as an agent's do ("paper", "poster", "chapter")
+THING_AGENT_NOUNS = frozenset("""paper newspaper poster banner chapter number container computer printer
+border tower corner folder center centre order answer cluster filter trailer document""".split())
+
+
 def names_people(tok) -> bool:
     """Does the noun ``tok`` name people ("aides", "residents", "analysts", "nurses"), not
     things ("one of our ads")? A person noun, or a word of an agent's ending."""
     lemma = tok.lemma_.lower()
     return lemma in PERSON_NOUNS or lemma in DESC_PERSON_NOUNS or lemma in PEOPLE_NOUNS \
-        or len(lemma) > 4 and lemma.endswith(PERSON_SUFFIXES)
+        or len(lemma) > 4 and lemma.endswith(PERSON_SUFFIXES) and lemma not in DOCUMENT_NOUNS \
+        and lemma not in THING_AGENT_NOUNS  # ("one of the letters", "one of the papers": documents)
 
 
 #: who may be named as the author of a document ("General Statistics Office data show")

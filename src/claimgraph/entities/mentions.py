@@ -338,13 +338,39 @@ distributor producer exporter importer supplier partner investor sponsor owner l
 container computer""".split())
 
 
+#: organisation heads that are the name of a news outlet too ("Fox News Network", "Kyodo News Agency")
+OUTLET_HEADS = frozenset("agency network broadcaster newspaper service".split())
+
+
+def _owner_body(name: str) -> bool:
+    """Is ``name`` a body that owns or runs an outlet rather than the outlet ("the Communist
+    Party's newspaper", "a ruling party newspaper", "the army's TV channel"): its last word
+    is a body's head noun?"""
+    words = name.split()
+    last = words[-1].lower() if words else ""
+    return (last in ORG_HEADS or last in ORG_NOUNS) and last not in OUTLET_HEADS
+
+
+#: a name after the outlet noun: "X's newspaper, The Age", "X's tabloid Bild" name the outlet apart
+_NAMED_AFTER_OUTLET = re.compile(r",? (?:[Tt]he )?[A-Z]")
+
+
+def _owner_of_named_outlet(text: str, name_end: int) -> bool:
+    """"Nine Entertainment's newspaper, The Age", "Axel Springer's tabloid Bild": a possessive
+    name whose outlet is then named is its owner, not the outlet."""
+    found = _OUTLET_AFTER.match(text, name_end)
+    return found is not None and text.startswith(("'s", "’s"), name_end) \
+        and _NAMED_AFTER_OUTLET.match(text, found.end()) is not None
+
+
 def _role_noun_before(doc: Doc, start: int, end: int) -> bool:
     """Is the word right before ``doc[start:end]`` a lower-case noun of a person's role
     compounded to the name ("presidential *adviser* Mesut Casin", "*spokesman* John Kirby")?"""
     role = doc[start - 1]
     lemma = role.lemma_.lower()
     return role.pos_ == "NOUN" and role.is_lower and role.dep_ == "compound" and start <= role.head.i < end \
-        and (lemma in PERSON_NOUNS or lemma in DESC_PERSON_NOUNS)
+        and (lemma in PERSON_NOUNS or lemma in DESC_PERSON_NOUNS) \
+        and lemma not in FIRM_AGENT_NOUNS  # ("studio owner Warner Bros", "record producer Sony Music")
 
 
 def _agent_noun_before(doc: Doc, start: int, end: int) -> bool:
@@ -692,8 +718,9 @@ class MentionFinder:
         if outlet is not None:  # "the newspaper El Diario", "the daily La Nación": an outlet
             m.label = "NEWS_OUTLET"
             m.start = outlet.start()
-        elif m.label in ("ORG", "MISC") and not m.gid and (_OUTLET_AFTER.match(text, name_end) or _OUTLET_KIND_BEFORE.search(
-                text, max(0, name_start - 30), name_start)):
+        elif m.label in ("ORG", "MISC") and not m.gid and (_OUTLET_AFTER.match(text, name_end) and not _owner_body(m.name)
+                                                            and not _owner_of_named_outlet(text, name_end)
+                                                            or _OUTLET_KIND_BEFORE.search(text, max(0, name_start - 30), name_start)):
             m.label = "NEWS_OUTLET"  # "the Vietnam Investment Review news website", "online magazine Healthcare Asia"
         elif m.label == "PERSON":
             self._person_np(doc, m, start)

@@ -296,6 +296,10 @@ def find_quantities(text: str, pos: int = 0, endpos: Optional[int] = None) -> li
     return sorted(found, key=lambda q: q.start)  # a rescanned second amount comes after the first
 
 
+# an ordinal or "the latter" before a bare "half": a part of a period or a match, not a share
+_PART_OF_TIME = re.compile(r"\b(?:first|second|latter|former|back|front)\s+$", re.IGNORECASE)
+
+
 def _small(word: str) -> float:
     return 1.0 if word.lower() in ("a", "an") else parse_number(word) or 0.0
 
@@ -309,6 +313,8 @@ def _fractions(text: str, pos: int, endpos: int) -> list[QuantityMatch]:
             if not m.group("fnum") and not den_word.startswith("half") \
                     or re.search(r"\band\s+$", text[max(0, m.start() - 5):m.start()]):
                 continue  # "thirds of" alone; "one and a half"
+            if not m.group("fnum") and _PART_OF_TIME.search(text[max(0, m.start() - 12):m.start()]):
+                continue  # "the first half of the year", "the second half of March": a period, no share
             num = _small(m.group("fnum") or "one")
             den = _DENOMINATORS[den_word.rstrip("s") if den_word != "halves" else "half"]
         else:

@@ -467,7 +467,8 @@ class QuoteFinder(Step):
                         or head.tag_ == "NN" and head.lemma_.lower() in PEOPLE_ROLE_NOUNS)  # "the business owner"
             type_ = "PERSON" if personal else "ORG" if head.ent_type_ == "ORG" else \
                 "GPE" if head.ent_type_ == "GPE" else "ORG" if head.pos_ == "PROPN" else \
-                "MISC" if head.lemma_.lower() in DOCUMENT_NOUNS else collective_type(head)  # "the statement said": a document
+                "MISC" if head.lemma_.lower() in DOCUMENT_NOUNS or whole is not None and whole.lemma_.lower() in DOCUMENT_NOUNS \
+                else collective_type(head)  # "the statement said", "one of the letters said": a document
             ent_id = add_entity(doc, doc_text(doc)[mention[0]:mention[1]], type_, mention)
         return ent_id
 
