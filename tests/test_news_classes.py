@@ -1583,3 +1583,11 @@ def test_a_name_whose_outlet_is_named_after_it_owns_the_outlet(reader):
     a = reader.read("Nine Entertainment's newspaper, The Age, reported the deal on Monday. Nine Entertainment "
                     "said it would not comment.")
     assert next(e for e in a.entities if e.name == "Nine Entertainment").type != "NEWS_OUTLET"
+
+
+def test_an_acronym_with_of_in_it_is_the_organisations_short_form(reader):
+    a = reader.read("Analysts praised the Economic Community of West African States for its plan. The minister "
+                    "spoke at a meeting of the Economic Community of West African States. ECOWAS security "
+                    "chiefs also met, and ECOWAS said it would keep its ties.")
+    ecowas = [e for e in a.entities if "ECOWAS" in {a.text[s:t] for s, t in e.mentions}]
+    assert len(ecowas) == 1 and ecowas[0].name == "Economic Community of West African States"

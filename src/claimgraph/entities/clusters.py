@@ -27,7 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from claimgraph.lexicon.gazetteer import norm_key
 from claimgraph.entities.mentions import PLACE_FEATURE_HEADS, Mention
-from claimgraph.entities.names import (FEMALE_TITLES, MALE_TITLES, abbreviates, acronym, family_name, given_names, is_acronym,
+from claimgraph.entities.names import (FEMALE_TITLES, MALE_TITLES, abbreviates, acronyms, family_name, given_names, is_acronym,
                                        name_words, variants)
 
 PLACE_LABELS = ("GPE", "LOC")
@@ -137,7 +137,8 @@ class NameSieve:
         full_by_acr: dict[str, int] = {}
         for i, m in enumerate(ms):
             if m.label not in ("PERSON", "NORP") and not is_acronym(m.name) and " " in m.name:
-                full_by_acr.setdefault(acronym(m.name), i)
+                for short in acronyms(m.name):
+                    full_by_acr.setdefault(short, i)
         for i, m in enumerate(ms):
             if is_acronym(m.name) and m.label not in ("PERSON", "NORP"):
                 j = full_by_acr.get(m.name.replace(".", ""))

@@ -30,7 +30,8 @@ from typing import Optional
 from spacy.tokens import Doc
 
 from claimgraph.lexicon.gazetteer import Gazetteer, Org, Place, fold
-from claimgraph.entities.names import EAST_ASIAN_FAMILY_NAMES, TITLES, family_name, family_name_with_particles, name_words
+from claimgraph.entities.names import (EAST_ASIAN_FAMILY_NAMES, TITLES, acronyms, family_name,
+                                       family_name_with_particles, name_words)
 from claimgraph.parsed import doc_text
 from claimgraph.furniture import credit_spans
 
@@ -511,6 +512,7 @@ class MentionFinder:
         for m in self._scan_untagged(doc, covered, sent_of) + self._recurring_names(doc, covered, sent_of):
             m.heading = _in_ranges(m.name_start, headings)
             (head if m.heading else body).append(m)
+        body += self._acronym_mentions(doc, body, covered, sent_of)
         nested = self._nested_places(doc, body, sent_of)
         nested += self._nested_names(doc, body, {m.head for m in nested}, sent_of)
         nested += self._conjuncts(doc, body, sent_of)
@@ -531,6 +533,21 @@ class MentionFinder:
         body.sort(key=lambda m: m.start)
         head.sort(key=lambda m: m.start)
         return body, head
+
+    def _acronym_mentions(self, doc: Doc, body: list[Mention], covered: set, sent_of) -> list[Mention]:
+        """"ECOWAS" after "the Economic Community of West African States": an all-capital word
+        the tagger left untyped that spells an organisation's initials is its short form (the
+        alias pass joins them)."""
+        shorts = {a for m in body if m.label in ("ORG", "GOVERNMENT", "NEWS_OUTLET") and len(m.name.split()) >= 3
+                  for a in acronyms(m.name) if len(a) >= 3}
+        out = []
+        for tok in doc:
+            if tok.text in shorts and tok.i not in covered and not tok.ent_type_:
+                m = self._make(doc, tok.i, tok.i + 1, "ORG", sent_of)
+                if m is not None:
+                    covered.add(tok.i)
+                    out.append(m)
+        return out
 
     def _add_known_orgs(self, doc: Doc, spans):
         """Organisations of the gazetteer named in full ("Reporters Without Borders"), where

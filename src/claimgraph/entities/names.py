@@ -142,6 +142,15 @@ def given_names(words: list[str]) -> list[str]:
     return words[1:] if is_family_first(words) else words[:-1]
 
 
+def acronyms(name: str) -> set[str]:
+    """The initials a short form of ``name`` may use: of its capitalised words (``AP``), and
+    with "of" and "and" too (``ECOWAS``, Economic Community *of* West African States)."""
+    short = acronym(name)
+    words = [w for w in re.split(r"[\s\-]+", name) if w and fold(w) not in ("the",)]
+    full = "".join(w[0].upper() for w in words if w[0].isalpha() and (w[0].isupper() or fold(w) in ("of", "and")))
+    return {short, full} - {""}
+
+
 def acronym(name: str) -> str:
     """Initials of the capitalised words: ``Associated Press`` -> ``AP``."""
     out = []
