@@ -1591,3 +1591,15 @@ def test_an_acronym_with_of_in_it_is_the_organisations_short_form(reader):
                     "chiefs also met, and ECOWAS said it would keep its ties.")
     ecowas = [e for e in a.entities if "ECOWAS" in {a.text[s:t] for s, t in e.mentions}]
     assert len(ecowas) == 1 and ecowas[0].name == "Economic Community of West African States"
+
+
+def test_a_country_of_several_words_tagged_as_a_person_is_the_country(reader):
+    from spacy.tokens import Doc
+
+    words = ["In", "January", ",", "Burkina", "Faso", "left", "the", "bloc", "."]
+    doc = Doc(reader.nlp.vocab, words=words, heads=[5, 0, 5, 4, 5, 5, 7, 5, 5],
+              deps=["prep", "pobj", "punct", "compound", "nsubj", "ROOT", "det", "dobj", "punct"],
+              pos=["ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+              sent_starts=[True] + [False] * 8, ents=["O", "B-DATE", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"])
+    doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
+    assert [(e.name, e.type) for e in doc._.cg_entities] == [("Burkina Faso", "GPE")]

@@ -779,8 +779,8 @@ class MentionFinder:
             big = place.is_country or place.capital_of or place.population >= 1_000_000
             if label in ("GPE", "LOC") or label in REPAIRABLE_LABELS:
                 return place.type, place, None, None
-            if label == "PERSON" and n_tokens == 1 and big:
-                return "GPE", place, None, None
+            if label == "PERSON" and (n_tokens == 1 and big or n_tokens > 1 and place.is_country):
+                return "GPE", place, None, None  # ("Burkina Faso" tagged as a person)
             if label == "ORG" and (place.is_country or place.capital_of):
                 return "GPE", place, None, None  # ("Zimbabwe's capital, Harare," tagged as a body)
         if demonym and label != "PERSON":
