@@ -1603,3 +1603,15 @@ def test_a_country_of_several_words_tagged_as_a_person_is_the_country(reader):
               sent_starts=[True] + [False] * 8, ents=["O", "B-DATE", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"])
     doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
     assert [(e.name, e.type) for e in doc._.cg_entities] == [("Burkina Faso", "GPE")]
+
+
+def test_a_name_compounded_to_region_is_a_place_whatever_the_tagger_said(reader):
+    from spacy.tokens import Doc
+
+    words = ["Fighting", "spread", "across", "the", "Sahel", "region", "."]
+    doc = Doc(reader.nlp.vocab, words=words, heads=[1, 1, 1, 5, 5, 2, 1],
+              deps=["nsubj", "ROOT", "prep", "det", "compound", "pobj", "punct"],
+              pos=["NOUN", "VERB", "ADP", "DET", "PROPN", "NOUN", "PUNCT"],
+              sent_starts=[True] + [False] * 6, ents=["O", "O", "O", "O", "B-PERSON", "O", "O"])
+    doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
+    assert [(e.name, e.type) for e in doc._.cg_entities] == [("Sahel region", "LOC")]

@@ -702,7 +702,9 @@ class MentionFinder:
         if type_ == "NORP" and doc[end - 1].pos_ == "ADJ":
             m.extra["adjective"] = True  # "Russian troops": says whose, names no one
         # "the Kursk region", "Donetsk oblast": one place
-        if type_ in ("GPE", "LOC") and end < n and doc[end].lower_ in REGION_WORDS:
+        if (type_ in ("GPE", "LOC") or type_ == "PERSON" and doc[end - 1].dep_ == "compound"
+                and doc[end - 1].head.i == end) and end < n and doc[end].lower_ in REGION_WORDS:
+            # (a name compounded to "region" is a place, whatever the tagger said: "the Sahel region")
             end += 1
             m.name_end = m.end = doc[end - 1].idx + len(doc[end - 1].text)
             m.name = doc_text(doc)[m.name_start:m.name_end]
