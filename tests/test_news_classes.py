@@ -1615,3 +1615,19 @@ def test_a_name_compounded_to_region_is_a_place_whatever_the_tagger_said(reader)
               sent_starts=[True] + [False] * 6, ents=["O", "O", "O", "O", "B-PERSON", "O", "O"])
     doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
     assert [(e.name, e.type) for e in doc._.cg_entities] == [("Sahel region", "LOC")]
+
+
+def test_a_person_and_others_conjoined_give_the_person_no_role_of_theirs(reader):
+    from spacy.tokens import Doc
+
+    words = ["Sanctions", "on", "Ardit", "Kola", "and", "members", "of", "his", "family", "took", "effect", "."]
+    doc = Doc(reader.nlp.vocab, words=words, heads=[9, 0, 3, 1, 3, 3, 5, 8, 6, 9, 9, 9],
+              deps=["nsubj", "prep", "compound", "pobj", "cc", "conj", "prep", "poss", "pobj", "ROOT", "dobj",
+                    "punct"],
+              pos=["NOUN", "ADP", "PROPN", "PROPN", "CCONJ", "NOUN", "ADP", "PRON", "NOUN", "VERB", "NOUN", "PUNCT"],
+              tags=["NNS", "IN", "NNP", "NNP", "CC", "NNS", "IN", "PRP$", "NN", "VBD", "NN", "."],
+              lemmas=["sanction", "on", "Ardit", "Kola", "and", "member", "of", "his", "family", "take", "effect", "."],
+              sent_starts=[True] + [False] * 11, ents=["O", "O", "B-PERSON", "I-PERSON"] + ["O"] * 8)
+    doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
+    kola = next(e for e in doc._.cg_entities if e.name == "Ardit Kola")
+    assert not (kola.role or "").startswith("members")

@@ -549,8 +549,9 @@ class EntityClusterer(Step):
         """``NAME, a former lieutenant, and now head of the Institute``: a second role."""
         heads = [tok] + [c for c in tok.children if c.dep_ in APPOS_DEPS]
         for c in (c for h in heads for c in h.children):
-            if c.dep_ != "conj" or c.pos_ != "NOUN" or c.lemma_.lower() not in ROLE_HEADS:
-                continue
+            if c.dep_ != "conj" or c.pos_ != "NOUN" or c.lemma_.lower() not in ROLE_HEADS or c.tag_ == "NNS" \
+                    or any(g.dep_ == "poss" and g.tag_ == "PRP$" for g in c.children):
+                continue  # (not "Berisha and members of his family", "Berisha, his wife, Liri …": others)
             right = c.right_edge.i + 1
             for k in range(c.i + 1, right):
                 if doc[k].text in (",", ";", "(", "—", "–") or doc[k].dep_ in ("relcl", "acl"):
