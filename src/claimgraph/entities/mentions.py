@@ -540,7 +540,10 @@ class MentionFinder:
         alias pass joins them)."""
         shorts = {a for m in body if m.label in ("ORG", "GOVERNMENT", "NEWS_OUTLET") and len(m.name.split()) >= 3
                   for a in acronyms(m.name) if len(a) >= 3}
-        out = []
+        out: list[Mention] = []
+        text = doc_text(doc)
+        if not shorts or not any(short in text for short in shorts):
+            return out
         for tok in doc:
             if tok.text in shorts and tok.i not in covered and not tok.ent_type_:
                 m = self._make(doc, tok.i, tok.i + 1, "ORG", sent_of)
