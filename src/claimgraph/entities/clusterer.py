@@ -33,7 +33,7 @@ from claimgraph.entities.coref import Resolver, inside_quotation
 from claimgraph.entities.interview import link_turns
 from claimgraph.entities.introductions import link_introductions
 from claimgraph.entities.letter import link_letter
-from claimgraph.lexicon import is_quote_mark
+from claimgraph.lexicon import quote_mark_between
 from claimgraph.lexicon.gazetteer import Gazetteer, fold, gazetteer, norm_key
 from claimgraph.entities.mentions import (ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, Mention, MentionFinder,
                                           verb_lemma, words_of)
@@ -357,7 +357,7 @@ class EntityClusterer(Step):
                     nps.append(tok.head)
                 # "“… but also friends,” Mary Stone, the chief of staff, said": the parser
                 # hung the name after the quotation on the quotation's last noun
-                nps = [np for np in nps if not _quote_mark_between(doc, np.i, tok.i)
+                nps = [np for np in nps if not quote_mark_between(doc, np.i, tok.i)
                        and np.lemma_.lower() not in NAME_NOUNS]
                 if labels[ci] == "ORG" and self._person_by_role(cl, nps):
                     labels[ci] = "PERSON"
@@ -657,11 +657,6 @@ class EntityClusterer(Step):
     def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:
         doc._.cg_entities = entities
 
-
-def _quote_mark_between(doc: Doc, a: int, b: int) -> bool:
-    """Does a quotation mark stand between tokens ``a`` and ``b`` (either order)?"""
-    lo, hi = sorted((a, b))
-    return any(is_quote_mark(doc[k]) for k in range(lo + 1, hi))
 
 
 def _hyphenated_nouns(doc: Doc, nps: list) -> tuple[list, dict[int, int]]:

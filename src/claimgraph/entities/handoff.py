@@ -182,14 +182,15 @@ def named_in_its_kind(doc: Doc, ent_id: str, head) -> bool:
     return any(left <= s and e <= head.idx and not _of_others(doc, e, head) for s, e in ent.mentions)
 
 
+#: nouns of people by where they stand, not by a trade or a title ("a *resident*", "an *aide*")
+_STANDING_NOUNS = frozenset("person aide insider staffer resident witness member voter citizen parent "
+                            "survivor".split())
 #: plural nouns of people that name no trade ("one of the *aides*", "most of the *residents*")
-PEOPLE_NOUNS = frozenset("people person aide source insider staffer resident witness member official "
-                         "voter citizen parent victim survivor".split())
+PEOPLE_NOUNS = _STANDING_NOUNS | frozenset("people source official victim".split())
 
 
 #: singular nouns of a person that are no title ("the business *owner* said", "a *resident*")
-PEOPLE_ROLE_NOUNS = DESC_PERSON_NOUNS | frozenset("person aide insider staffer resident witness member voter "
-                                                  "citizen parent survivor".split())
+PEOPLE_ROLE_NOUNS = DESC_PERSON_NOUNS | _STANDING_NOUNS
 
 
 #: things whose nouns end as an agent's do ("paper", "poster", "chapter")

@@ -117,16 +117,15 @@ _SMALL_WORDS = frozenset("a an the and but or nor for to of in on at by with fro
                          "into over after up down off out".split())
 _TRAILING = frozenset(("'s", "’s", "of", "and", "the", "for", "in"))
 # "the newspaper El Diario", "the state-run daily La Nación", "the news agency Prensa Latina"
-_OUTLET_BEFORE = re.compile(
-    r"\b[Tt]he (?:[\w-]+ ){0,2}?(?:newspaper|daily|weekly|broadcaster|news agency|wire service|magazine|"
-    r"tabloid|news site|news website|news outlet|outlet|(?:TV|television|radio) (?:channel|station|network))"
-    r",? $")
+#: kinds of news outlet, as news writes them before or after an outlet's name
+_OUTLET_KINDS = (r"newspaper|broadcaster|news agency|wire service|magazine|tabloid|news site|news website|"
+                 r"news outlet|(?:TV|television|radio) (?:channel|station|network)")
+_OUTLET_BEFORE = re.compile(r"\b[Tt]he (?:[\w-]+ ){0,2}?(?:daily|weekly|outlet|" + _OUTLET_KINDS + r"),? $")
 # "online magazine Healthcare Asia": a kind of outlet right before the name, with no determiner
 _OUTLET_KIND_BEFORE = re.compile(r"\b(?:online|news|business|trade|weekly|daily) (?:magazine|newspaper|site|website|portal) $")
 # "the government-run Vietnam Investment Review news website": the kind of outlet after the name
-_OUTLET_AFTER = re.compile(r"(?:[’']s)? (?:online |daily |weekly |business |financial )?(?:newspaper|news agency|wire service|"
-                           r"magazine|tabloid|news site|news website|news portal|news outlet|broadcaster|"
-                           r"(?:TV|television|radio) (?:channel|station|network))\b")
+_OUTLET_AFTER = re.compile(r"(?:[’']s)? (?:online |daily |weekly |business |financial )?(?:news portal|"
+                           + _OUTLET_KINDS + r")\b")
 # "Secretary of State", "Minister for Foreign Affairs", "Governor of the Central Bank" before a name
 # (not across a sentence's end: "... President of the Club. Ruiz said")
 _TITLE_OF = re.compile(
@@ -364,13 +363,20 @@ def _owner_of_named_outlet(text: str, name_end: int) -> bool:
         and _NAMED_AFTER_OUTLET.match(text, found.end()) is not None
 
 
+def _noun_compounded_before(doc: Doc, start: int, end: int) -> str:
+    """The lemma of the lower-case noun right before ``doc[start:end]`` that the parser
+    compounded to the name ("presidential *adviser* Mesut Casin"), else ""."""
+    noun = doc[start - 1]
+    if noun.pos_ == "NOUN" and noun.is_lower and noun.dep_ == "compound" and start <= noun.head.i < end:
+        return noun.lemma_.lower()
+    return ""
+
+
 def _role_noun_before(doc: Doc, start: int, end: int) -> bool:
     """Is the word right before ``doc[start:end]`` a lower-case noun of a person's role
     compounded to the name ("presidential *adviser* Mesut Casin", "*spokesman* John Kirby")?"""
-    role = doc[start - 1]
-    lemma = role.lemma_.lower()
-    return role.pos_ == "NOUN" and role.is_lower and role.dep_ == "compound" and start <= role.head.i < end \
-        and (lemma in PERSON_NOUNS or lemma in DESC_PERSON_NOUNS) \
+    lemma = _noun_compounded_before(doc, start, end)
+    return (lemma in PERSON_NOUNS or lemma in DESC_PERSON_NOUNS) \
         and lemma not in FIRM_AGENT_NOUNS  # ("studio owner Warner Bros", "record producer Sony Music")
 
 
@@ -378,10 +384,8 @@ def _agent_noun_before(doc: Doc, start: int, end: int) -> bool:
     """A noun of what someone does by its ending ("presidential *adviser* X"), not a firm's
     trade ("chipmaker", "carrier", "operator"): weaker evidence, for names the tagger took
     for places only."""
-    role = doc[start - 1]
-    lemma = role.lemma_.lower()
-    return role.pos_ == "NOUN" and role.is_lower and role.dep_ == "compound" and start <= role.head.i < end \
-        and len(lemma) > 5 and lemma.endswith(AGENT_ENDINGS) and not industry_noun(lemma) \
+    lemma = _noun_compounded_before(doc, start, end)
+    return len(lemma) > 5 and lemma.endswith(AGENT_ENDINGS) and not industry_noun(lemma) \
         and lemma not in FIRM_AGENT_NOUNS
 
 

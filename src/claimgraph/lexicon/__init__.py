@@ -72,6 +72,12 @@ def is_quote_mark(tok) -> bool:
     return tok.text in TYPEWRITER_MARKS or len(tok.text) == 1 and tok.text in QUOTE_CHARS
 
 
+def quote_mark_between(doc, a: int, b: int) -> bool:
+    """Does a quotation mark stand strictly between tokens ``a`` and ``b`` (either order)?"""
+    lo, hi = sorted((a, b))
+    return any(is_quote_mark(doc[k]) for k in range(lo + 1, hi))
+
+
 #: the double marks that open or close a quotation (straight and curly)
 DOUBLE_MARKS = "\"“”"
 SINGLE_OPEN = "‘"

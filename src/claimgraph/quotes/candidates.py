@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.parsed import line_break_tokens, sentence_starts, tokens_with
 from claimgraph.entities.handoff import PERSON_NOUNS, TITLES, inside_quotation, token_entity_type
 from claimgraph.lexicon.gazetteer import fold, gazetteer
-from claimgraph.lexicon import REPORTING_LEMMAS, is_quote_mark, verb_classes
+from claimgraph.lexicon import REPORTING_LEMMAS, is_quote_mark, quote_mark_between, verb_classes
 
 # dependency labels (ClearNLP / spaCy English)
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis"})
@@ -359,10 +359,14 @@ def _stranded_subject(verb: Token) -> Optional[Token]:
     return tok
 
 
+#: a hyphen and its Unicode forms (U+2010, U+2011), as the tokenizer splits them off
+HYPHENS = ("-", "\u2010", "\u2011")
+
+
 def is_age_word(tok: Token) -> bool:
     """The "old" of an age used as a noun phrase ("the 58-year-old"), split by the tokenizer."""
     doc = tok.doc
-    return tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 1].text in ("-", "‐", "‑") \
+    return tok.lower_ == "old" and tok.i >= 2 and doc[tok.i - 1].text in HYPHENS \
         and doc[tok.i - 2].lower_ == "year"
 
 
@@ -512,10 +516,8 @@ def _without_final_punct(doc: Doc, start: int, end: int) -> int:
 def _renamed_past_quotation(subj: Token) -> Token:
     """"“… but also friends,” Mary Stone, the chief of staff, said": a subject inside a
     quotation with the name after the closing mark in apposition to it is that name."""
-    doc = subj.doc
     for app in subj.rights:
-        if app.dep_ == "appos" and any(is_quote_mark(doc[k])
-                                       for k in range(subj.i + 1, app.left_edge.i)):
+        if app.dep_ == "appos" and quote_mark_between(subj.doc, subj.i, app.left_edge.i):
             return app
     return subj
 

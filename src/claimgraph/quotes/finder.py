@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from claimgraph.step import Step
 from claimgraph.model import Quote
 from claimgraph.parsed import doc_text, sentence_of, tokens_with
-from claimgraph.lexicon import DOUBLE_MARKS, QUOTE_CHARS, is_quote_mark
+from claimgraph.lexicon import DOUBLE_MARKS, QUOTE_CHARS, is_quote_mark, quote_mark_between
 from claimgraph.quotes.candidates import (EXPLETIVE_HEADS, SUBJECT_DEPS, Candidate, _introduces_quotation, cue_span,
                                             generate_candidates, subject_of)
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
@@ -710,7 +710,7 @@ def _cue_after(doc: Doc, end_char: int) -> Optional[Token]:
                 return None
             if tok.dep_ in ("parataxis", "ccomp", "advcl", "conj") and (
                     i <= tok.head.i < tok.i or tok.head.i > tok.i
-                    and not any(is_quote_mark(t) for t in doc[tok.i + 1:tok.head.i])):
+                    and not quote_mark_between(doc, tok.i, tok.head.i)):
                 return None  # “… standards.” Lopez’s health was better, Ruiz said: the frame of that clause
             return tok
     return None

@@ -18,7 +18,7 @@ from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.parsed import doc_text, paragraph_of, sentence_of
 from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, PERSON_NOUNS, TITLES,  # noqa: F401
                                         entity_at, in_fronted_adjunct, inside_quotation, mentions_cover)  # mentions_cover: the quote step's
-from claimgraph.quotes.candidates import is_age_word, predicated
+from claimgraph.quotes.candidates import HYPHENS, is_age_word, predicated
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
@@ -39,7 +39,7 @@ def speaker_mention(head: Token) -> tuple[int, int]:
     doc = head.doc
     if is_age_word(head):  # "the 58-year-old": the whole age, however the parser split it
         start = min(start, head.i - 2)
-        while start > 0 and (doc[start - 1].like_num or doc[start - 1].text in ("-", "\u2010", "\u2011")):
+        while start > 0 and (doc[start - 1].like_num or doc[start - 1].text in HYPHENS):
             start -= 1
     end = head.i + 1
     whole = partitive_whole(head)
