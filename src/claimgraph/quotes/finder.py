@@ -463,8 +463,8 @@ class QuoteFinder(Step):
             personal = (head.ent_type_ == "PERSON" or head.pos_ == "PROPN" and taken_up_as_person(doc, start, head.i + 1)
                         or head.pos_ == "PROPN" and doc[start].lower_.rstrip(".") in PERSONAL_HONORIFICS  # "Dr. del Pozo"
                         or whole is not None and head.lower_ in SINGLE_PARTITIVES and names_people(whole)  # "one of the aides"
-                        or head.tag_ == "NN" and head.lemma_.lower() in PERSON_NOUNS  # "a DHS spokesperson"
-                        or head.tag_ == "NN" and head.lemma_.lower() in PEOPLE_ROLE_NOUNS)  # "the business owner"
+                        or head.tag_ == "NN" and (head.lemma_.lower() in PERSON_NOUNS  # "a DHS spokesperson"
+                                                  or head.lemma_.lower() in PEOPLE_ROLE_NOUNS))  # "the business owner"
             type_ = "PERSON" if personal else "ORG" if head.ent_type_ == "ORG" else \
                 "GPE" if head.ent_type_ == "GPE" else "ORG" if head.pos_ == "PROPN" else \
                 "MISC" if head.lemma_.lower() in DOCUMENT_NOUNS or whole is not None and whole.lemma_.lower() in DOCUMENT_NOUNS \
