@@ -62,7 +62,7 @@ def subject_of(verb: Token) -> Optional[Token]:
     while seen < 5:
         subj = _own_subject(tok, inherited=seen > 0)
         if subj is not None:
-            subj = _renamed_past_quotation(subj)
+            subj = _past_object_of_verb_before(_renamed_past_quotation(subj))
             if _expletive(subj):
                 return None
             frame = _frame_before(verb, subj) if seen and verb.tag_ == "VBG" else None
@@ -73,8 +73,10 @@ def subject_of(verb: Token) -> Optional[Token]:
                     return child
         head = tok.head
         if tok.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("PROPN", "NOUN") and tok.tag_ in ("VBD", "VBZ") \
-                and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
-            return head  # "Leavitt called the comments …" parsed as a noun phrase: the noun is the subject
+                and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
+            # "Leavitt called the comments …", "Thune, a member of …, called on him to
+            # withdraw" parsed as a noun phrase: the noun is the subject
+            return head
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and (
                 head.pos_ == "PROPN" or head.tag_ == "NNS" or head.ent_type_ in ("PERSON", "ORG", "NORP")):
             return tok.head  # "staff members suggesting that …": the noun does the suggesting
@@ -112,6 +114,18 @@ def subject_of(verb: Token) -> Optional[Token]:
         if name is not None:
             return name
     return _stranded_subject(verb)
+
+
+def _past_object_of_verb_before(subj: Token) -> Token:
+    """"Rubio has won *a state and Cruz* suggested …": a common noun that follows a verb with
+    nothing between is that verb's object, which the parser conjoined to the name that is
+    the subject of the next clause; the name is the subject."""
+    doc = subj.doc
+    before = subj.left_edge.i - 1
+    if subj.pos_ != "NOUN" or subj.ent_type_ or before < 0 or doc[before].pos_ not in ("VERB", "AUX") \
+            or doc[before].dep_ in ("aux", "auxpass"):
+        return subj
+    return next((c for c in subj.children if c.dep_ == "conj" and c.pos_ == "PROPN"), subj)
 
 
 def _frame_before(verb: Token, subj: Token) -> Optional[Token]:
@@ -273,15 +287,25 @@ def _framing_participle(verb: Token) -> bool:
             or after + 1 < len(doc) and doc[after].text == ":" and is_quote_mark(doc[after + 1]))
 
 
+#: verb classes whose passive subject holds the belief or feeling ("she *is assured of*
+#: winning", "voters *were convinced* that …"), in any clause; not "expect" ("is expected
+#: to": others expect it)
+HOLDER_PASSIVE_CLASSES = frozenset({"think", "want", "promise"})
+
+
 def _experiencer(verb: Token) -> Optional[Token]:
     """The subject of a passive of feeling or thinking in a clause of its own ("…, when *he*
     was embittered at …", "even though *some voters* have been attracted to …"): the one who
     feels it, not the subject of the clause it hangs on. Not a passive of saying or asking
     ("was told", "was asked"), whose subject is the one addressed."""
-    if verb.dep_ not in ("advcl", "conj") or any(c.dep_ == "agent" for c in verb.children):
+    if any(c.dep_ == "agent" for c in verb.children):
         return None
-    if set(verb_classes().get(verb.lemma_.lower(), ())) & (ADDRESSEE_CLASSES | {"say"}):
+    classes = set(verb_classes().get(verb.lemma_.lower(), ()))
+    if classes & (ADDRESSEE_CLASSES | {"say"}):
         return None
+    if verb.dep_ not in ("advcl", "conj") and (not classes & HOLDER_PASSIVE_CLASSES or any(
+            c.dep_ == "xcomp" for c in verb.children)):
+        return None  # "Trump *is thought to* …": a raising passive's subject thinks nothing
     return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
@@ -348,6 +372,11 @@ def _stranded_subject(verb: Token) -> Optional[Token]:
     while i >= 0 and (doc[i].dep_ in ("aux", "neg", "advmod") or doc[i].text == ","):
         i -= 1
     i = _before_parenthetical(doc, i)
+    if i > 0 and doc[i].text == ")":
+        # "Sen. Elizabeth Warren (D-MA) said …": the name before the party and state
+        opening = next((k for k in range(i - 1, max(i - 8, -1), -1) if doc[k].text == "("), None)
+        if opening is not None:
+            i = opening - 1
     if i >= 0 and is_age_word(doc[i]):
         return doc[i]  # "“…,” the 58-year-old said": the parser hung the age on the verb
     if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or doc[i].dep_ in ("poss", "nsubj", "nsubjpass", "expl"):
@@ -385,8 +414,8 @@ def _passive_of_asking(verb: Token) -> bool:
     """"(when) asked whether …", "urged to …": a verb of asking or urging used as a bare
     participle, whose understood subject is the one addressed (tagged VBN, or VBD after
     "when" where the tagger misses the participle)."""
-    if not ADDRESSEE_CLASSES & set(verb_classes().get(verb.lemma_.lower(), ())):
-        return False
+    if verb.tag_ == "VBG" or not ADDRESSEE_CLASSES & set(verb_classes().get(verb.lemma_.lower(), ())):
+        return False  # "…, while also *suggesting* that …": a present participle is active
     kids = list(verb.children)
     if any(c.dep_ in ("agent", "nsubj", "csubj", "aux", "nsubjpass") for c in kids):
         return False
