@@ -116,6 +116,9 @@ class Rules:
                            r"month|year|quarter|decade|century)\b", RX), self._rel_unit),
             ("that_unit", P(r"\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same|the\s+(?P<rel>following|"
                             r"preceding|previous))\s+(?P<unit>year|day|month|week)\b", RX), self._that_unit),
+            # "For the week, the index lost 4%": the week the story is about; "the week of Dec. 4"
+            ("the_week", P(rf"\b(?i:the)\s+week\b(?!-)(?:\s+(?i:of|ended|ending|beginning|starting)\s+"
+                           rf"(?P<mon>{MONTH_RX})\s+(?P<day>{DAYNUM_RX}))?"), self._the_week),
             ("weekend", P(r"\b(?:the|this|last|next)\s+weekend\b", RX), self._weekend),
             ("duration_rel", P(rf"\b(?:the\s+)?(?P<rel>past|last|next|previous|coming|first|final|following|"
                                rf"recent)\s+(?P<n>{NUM_RX})\s+(?P<unit>{UNIT_RX})\b", RX), self._duration),
@@ -521,6 +524,20 @@ class Rules:
             return "DATE", iso_week(d + dt.timedelta(days=days)) + "-WE", "low", True
         days = (d.weekday() + 2) % 7 if d.weekday() < 5 else 0
         return "DATE", iso_week(d - dt.timedelta(days=days + (0 if d.weekday() >= 5 else 1)) ) + "-WE", "low", True
+
+    def _the_week(self, m, ctx, pos):
+        if ctx.dct is None:
+            return "DATE", None, "low", True
+        if m.group("mon"):  # "the week of March 6": the ISO week that holds the day
+            mon, day = month_of(m.group("mon")), int(re.sub(r"\D", "", m.group("day")))
+            y = self._year_of(mon, day, ctx, pos)
+            if day > calendar.monthrange(y, mon)[1]:
+                return None
+            return "DATE", iso_week(dt.date(y, mon, day)), "low", True
+        # a bare "the week" takes up the week of the story's events, which the text seldom pins
+        # down: TimeBank leaves the week open in the publication year ("1989-WXX", TIMEX3's X
+        # for an unknown digit), as it does for all four such in its train part
+        return "DATE", f"{ctx.dct.year}-WXX", "low", True
 
     def _duration(self, m, ctx, pos):
         n = count_of(m.group("n"))
