@@ -477,3 +477,12 @@ def test_the_week_of_a_story_and_the_week_of_a_date():
     # "the weekend", "the past week" keep their own readings
     v = values("Talks went on over the weekend and through the past week.")
     assert "the week" not in v
+
+
+def test_last_week_written_on_a_sunday_is_the_week_just_ending():
+    # on a Sunday the working week just over is still the publication's ISO week (Monday to
+    # Sunday): "last week" is that one, not the week before it
+    sunday = dt.date(2023, 11, 5)
+    v = values("The council met last week and will vote next week.", sunday)
+    assert v["last week"] == "2023-W44" and v["next week"] == "2023-W45"
+    assert values("The council met last week.", dt.date(2023, 11, 4))["last week"] == "2023-W43"

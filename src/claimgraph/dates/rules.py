@@ -476,6 +476,9 @@ class Rules:
             return "DATE", None, "low", True
         k = -1 if rel in _LOOKING_BACK else {"next": 1}.get(rel, 0)  # "this past week": the last one
         d = ctx.dct
+        if unit == "week" and k == -1 and d.weekday() == 6:
+            k = 0  # written on a Sunday, "last week" is the working week just over: the ISO week
+            # (Monday to Sunday) that ends on publication day, not the one before it
         if unit == "year":
             return "DATE", str(d.year + k), "high", True
         if unit == "month":
