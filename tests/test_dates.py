@@ -486,3 +486,14 @@ def test_last_week_written_on_a_sunday_is_the_week_just_ending():
     v = values("The council met last week and will vote next week.", sunday)
     assert v["last week"] == "2023-W44" and v["next week"] == "2023-W45"
     assert values("The council met last week.", dt.date(2023, 11, 4))["last week"] == "2023-W43"
+
+
+def test_coming_months_without_an_article_are_some_future_time():
+    # "in coming months", "in future quarters": a time ahead of publication (FUTURE_REF, with
+    # publication as its start), where "the coming years" stays a span of years
+    text = "Harbor Foods expects demand to ease in coming months and margins to widen in future quarters."
+    found = find_dates(text, DCT)
+    assert [(text[m.start:m.end], m.value) for m in found] == [("coming months", "FUTURE_REF"),
+                                                               ("future quarters", "FUTURE_REF")]
+    assert found[0].start_date == "2023-11-02"
+    assert values("Prices will rise over the coming years.")["the coming years"] == "PXY"

@@ -157,6 +157,9 @@ class Rules:
              self._numeric_date),
             ("next_day", P(r"\b(?:the\s+)?(?P<rel>previous|next|following)\s+(?P<unit>day|morning|evening|night)\b"
                            r"|\bthe\s+day\s+(?P<rel2>before|after)\b(?!\s+(?:yesterday|tomorrow))", RX), self._next_day),
+            # "in coming months", "in future quarters": some time ahead (FUTURE_REF), not a span
+            ("vague_future", P(r"(?<!\bthe\s)(?<!\bthe\s\s)\b(?:coming|future|upcoming)\s+(?P<unit>days|weeks|months|"
+                               r"quarters|years)\b", RX), self._ref("FUTURE_REF")),
             ("vague_units", P(r"\b(?:the\s+)?(?:coming|next|past|last|previous|recent|few)\s+(?:few\s+|several\s+)?"
                               r"(?P<unit>minutes|hours|days|weeks|months|years|decades)\b"
                               r"|\bthe\s+(?P<unit2>days|weeks|months|years)\s+ahead\b", RX), self._bare_units),
