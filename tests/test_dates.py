@@ -464,3 +464,36 @@ def test_decades_in_words_and_someday():
     assert values("Islam will one day be the second largest religion.", day)["one day"] == "FUTURE_REF"
     found = find_dates("He had been in the job one day. It took one day to fly.", day)
     assert [m.value for m in found] == ["P1D", "P1D"]
+
+
+def test_the_week_of_a_story_and_the_week_of_a_date():
+    # a bare "the week" takes up the week the story is about: TimeBank writes it as a week of
+    # the publication year left open (1989-WXX, all four such in its train part); "the week of
+    # March 6" is that date's ISO week
+    text = ("The Harbor index fell 2% on Friday. For the week, it lost 4%, and the week's busiest "
+            "session was Tuesday. A hearing is set for the week of Dec. 4.")
+    found = [(text[m.start:m.end], m.value) for m in find_dates(text, DCT) if "week" in text[m.start:m.end]]
+    assert found == [("the week", "2023-WXX"), ("the week", "2023-WXX"), ("the week of Dec. 4", "2023-W49")]
+    # "the weekend", "the past week" keep their own readings
+    v = values("Talks went on over the weekend and through the past week.")
+    assert "the week" not in v
+
+
+def test_last_week_written_on_a_sunday_is_the_week_just_ending():
+    # on a Sunday the working week just over is still the publication's ISO week (Monday to
+    # Sunday): "last week" is that one, not the week before it
+    sunday = dt.date(2023, 11, 5)
+    v = values("The council met last week and will vote next week.", sunday)
+    assert v["last week"] == "2023-W44" and v["next week"] == "2023-W45"
+    assert values("The council met last week.", dt.date(2023, 11, 4))["last week"] == "2023-W43"
+
+
+def test_coming_months_without_an_article_are_some_future_time():
+    # "in coming months", "in future quarters": a time ahead of publication (FUTURE_REF, with
+    # publication as its start), where "the coming years" stays a span of years
+    text = "Harbor Foods expects demand to ease in coming months and margins to widen in future quarters."
+    found = find_dates(text, DCT)
+    assert [(text[m.start:m.end], m.value) for m in found] == [("coming months", "FUTURE_REF"),
+                                                               ("future quarters", "FUTURE_REF")]
+    assert found[0].start_date == "2023-11-02"
+    assert values("Prices will rise over the coming years.")["the coming years"] == "PXY"

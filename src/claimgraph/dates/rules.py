@@ -116,6 +116,9 @@ class Rules:
                            r"month|year|quarter|decade|century)\b", RX), self._rel_unit),
             ("that_unit", P(r"\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same|the\s+(?P<rel>following|"
                             r"preceding|previous))\s+(?P<unit>year|day|month|week)\b", RX), self._that_unit),
+            # "For the week, the index lost 4%": the week the story is about; "the week of Dec. 4"
+            ("the_week", P(rf"\b(?i:the)\s+week\b(?!-)(?:\s+(?i:of|ended|ending|beginning|starting)\s+"
+                           rf"(?P<mon>{MONTH_RX})\s+(?P<day>{DAYNUM_RX}))?"), self._the_week),
             ("weekend", P(r"\b(?:the|this|last|next)\s+weekend\b", RX), self._weekend),
             ("duration_rel", P(rf"\b(?:the\s+)?(?P<rel>past|last|next|previous|coming|first|final|following|"
                                rf"recent)\s+(?P<n>{NUM_RX})\s+(?P<unit>{UNIT_RX})\b", RX), self._duration),
@@ -154,6 +157,9 @@ class Rules:
              self._numeric_date),
             ("next_day", P(r"\b(?:the\s+)?(?P<rel>previous|next|following)\s+(?P<unit>day|morning|evening|night)\b"
                            r"|\bthe\s+day\s+(?P<rel2>before|after)\b(?!\s+(?:yesterday|tomorrow))", RX), self._next_day),
+            # "in coming months", "in future quarters": some time ahead (FUTURE_REF), not a span
+            ("vague_future", P(r"(?<!\bthe\s)(?<!\bthe\s\s)\b(?:coming|future|upcoming)\s+(?P<unit>days|weeks|months|"
+                               r"quarters|years)\b", RX), self._ref("FUTURE_REF")),
             ("vague_units", P(r"\b(?:the\s+)?(?:coming|next|past|last|previous|recent|few)\s+(?:few\s+|several\s+)?"
                               r"(?P<unit>minutes|hours|days|weeks|months|years|decades)\b"
                               r"|\bthe\s+(?P<unit2>days|weeks|months|years)\s+ahead\b", RX), self._bare_units),
@@ -473,6 +479,9 @@ class Rules:
             return "DATE", None, "low", True
         k = -1 if rel in _LOOKING_BACK else {"next": 1}.get(rel, 0)  # "this past week": the last one
         d = ctx.dct
+        if unit == "week" and k == -1 and d.weekday() == 6:
+            k = 0  # written on a Sunday, "last week" is the working week just over: the ISO week
+            # (Monday to Sunday) that ends on publication day, not the one before it
         if unit == "year":
             return "DATE", str(d.year + k), "high", True
         if unit == "month":
@@ -521,6 +530,20 @@ class Rules:
             return "DATE", iso_week(d + dt.timedelta(days=days)) + "-WE", "low", True
         days = (d.weekday() + 2) % 7 if d.weekday() < 5 else 0
         return "DATE", iso_week(d - dt.timedelta(days=days + (0 if d.weekday() >= 5 else 1)) ) + "-WE", "low", True
+
+    def _the_week(self, m, ctx, pos):
+        if ctx.dct is None:
+            return "DATE", None, "low", True
+        if m.group("mon"):  # "the week of March 6": the ISO week that holds the day
+            mon, day = month_of(m.group("mon")), int(re.sub(r"\D", "", m.group("day")))
+            y = self._year_of(mon, day, ctx, pos)
+            if day > calendar.monthrange(y, mon)[1]:
+                return None
+            return "DATE", iso_week(dt.date(y, mon, day)), "low", True
+        # a bare "the week" takes up the week of the story's events, which the text seldom pins
+        # down: TimeBank leaves the week open in the publication year ("1989-WXX", TIMEX3's X
+        # for an unknown digit), as it does for all four such in its train part
+        return "DATE", f"{ctx.dct.year}-WXX", "low", True
 
     def _duration(self, m, ctx, pos):
         n = count_of(m.group("n"))

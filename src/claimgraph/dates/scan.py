@@ -34,7 +34,7 @@ _WORD = re.compile(r"\w+")
 WINDOW = 45  # characters of context each side of a trigger
 # rules that hold a unit word, or digits, run on narrower windows around those
 RULE_TRIGGERS = {"duration": "unit", "ago": "unit", "bare_units": "unit", "duration_rel": "unit",
-                 "vague_units": "unit", "rel_unit": "unit", "that_unit": "unit", "year": "digit",
+                 "vague_units": "unit", "vague_future": "unit", "rel_unit": "unit", "that_unit": "unit", "year": "digit",
                  "clock": "digit", "quarter_code": "digit", "report_period": "unit",
                  "the_year": "unit",
                  "holiday": "named", "spoken_year": "named"}
