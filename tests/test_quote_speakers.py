@@ -103,3 +103,11 @@ def test_an_object_the_parser_conjoined_to_the_next_subject_is_not_the_speaker(r
         (".", 4, "punct", "PUNCT", ".", "."),
     ]
     assert subject_of(_doc(reader, rows)[4]).text == "union"
+
+
+def test_a_participle_of_saying_after_a_nouns_content_clause_goes_on_about_the_one_who_dismissed_it(reader):
+    # the parser hangs "saying" on the verb of "the accusations that …"; the chair says it
+    text = ("The party chair on Wednesday dismissed the accusations that the rival campaign is violating "
+            "election law through its fundraising agreement — saying the other campaign chose not to "
+            "accept the same help.")
+    assert _subject(reader, text, "saying") == "chair"

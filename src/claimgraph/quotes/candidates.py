@@ -328,10 +328,20 @@ def _frame_participle_of(verb: Token) -> Optional[Token]:
         return None
     head = verb.head
     reporter = head.head
-    if head.dep_ != "ccomp" or reporter.lemma_ not in REPORTING_LEMMAS or reporter.i > head.i:
+    if head.dep_ == "acl" and reporter.dep_ == "dobj" and any(c.dep_ == "mark" for c in head.children):
+        # "dismissed the accusations that the campaign is violating the law — *saying* …":
+        # the clause is the content of a noun, the object of the one who dismisses
+        reporter = reporter.head
+    elif head.dep_ != "ccomp" or reporter.lemma_ not in REPORTING_LEMMAS:
+        return None
+    if reporter.i > head.i or reporter.pos_ != "VERB":
         return None
     participle = verb.tag_ == "VBG" and verb.lemma_ in REPORTING_LEMMAS
-    return reporter if participle and verb.i > 0 and verb.doc[verb.i - 1].text == "," else None
+    return reporter if participle and verb.i > 0 and verb.doc[verb.i - 1].text in PARTICIPLE_BREAKS else None
+
+
+#: the punctuation that sets a participle off from the clause before it
+PARTICIPLE_BREAKS = frozenset({",", "—", "–", "--"})
 
 
 def _after_quotation(verb: Token) -> bool:
