@@ -111,3 +111,30 @@ def test_a_participle_of_saying_after_a_nouns_content_clause_goes_on_about_the_o
             "election law through its fundraising agreement — saying the other campaign chose not to "
             "accept the same help.")
     assert _subject(reader, text, "saying") == "chair"
+
+
+def test_a_day_before_a_bracketed_date_is_never_a_stranded_subject(reader):
+    from claimgraph.quotes.candidates import subject_of
+
+    # "A report set for release Friday (Dec. 13) finds countries must act." with the parser's
+    # "finds" left without a subject
+    doc = _doc(reader, [
+        ("A", 1, "det", "DET", "DT", "a"),
+        ("report", 2, "nsubj", "NOUN", "NN", "report"),
+        ("set", 2, "ROOT", "VERB", "VBN", "set"),
+        ("for", 2, "prep", "ADP", "IN", "for"),
+        ("release", 3, "pobj", "NOUN", "NN", "release"),
+        ("Friday", 2, "npadvmod", "PROPN", "NNP", "Friday"),
+        ("(", 5, "punct", "PUNCT", "-LRB-", "("),
+        ("Dec.", 5, "appos", "PROPN", "NNP", "Dec."),
+        ("13", 7, "nummod", "NUM", "CD", "13"),
+        (")", 5, "punct", "PUNCT", "-RRB-", ")"),
+        ("finds", 10, "ROOT", "VERB", "VBZ", "find"),
+        ("countries", 13, "nsubj", "NOUN", "NNS", "country"),
+        ("must", 13, "aux", "AUX", "MD", "must"),
+        ("act", 10, "ccomp", "VERB", "VB", "act"),
+        (".", 10, "punct", "PUNCT", ".", "."),
+    ])
+    doc.ents = [doc.char_span(doc[5].idx, doc[8].idx + 2, label="DATE")]
+    found = subject_of(doc[10])
+    assert found is None or found.ent_type_ != "DATE"

@@ -389,8 +389,9 @@ def _stranded_subject(verb: Token) -> Optional[Token]:
             i = opening - 1
     if i >= 0 and is_age_word(doc[i]):
         return doc[i]  # "“…,” the 58-year-old said": the parser hung the age on the verb
-    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or doc[i].dep_ in ("poss", "nsubj", "nsubjpass", "expl"):
-        return None  # (nor "*There* are concerns about …": an expletive says nothing)
+    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or doc[i].dep_ in ("poss", "nsubj", "nsubjpass", "expl") \
+            or doc[i].ent_type_ in TIME_ENT_TYPES:
+        return None  # (nor "*There* are concerns about …": an expletive says nothing; nor "*Friday* (Dec. 13)")
     tok = doc[i]
     # "Whitfield, the majority leader," → Whitfield; but a name stays itself ("Ohio, Senator Whitfield")
     while tok.dep_ in ("appos", "compound") and tok.pos_ != "PROPN" and tok.head.i < verb.i and tok.head is not tok:
