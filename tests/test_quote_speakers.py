@@ -138,3 +138,10 @@ def test_a_day_before_a_bracketed_date_is_never_a_stranded_subject(reader):
     doc.ents = [doc.char_span(doc[5].idx, doc[8].idx + 2, label="DATE")]
     found = subject_of(doc[10])
     assert found is None or found.ent_type_ != "DATE"
+
+
+def test_a_statement_a_country_is_named_before_speaks_for_the_country(reader):
+    a = reader.read("The United States called for a meeting. “The Council must act,” the U.S. statement said.")
+    names = {e.id: e.name for e in a.entities}
+    assert len(a.quotes) == 1
+    assert names.get(a.quotes[0].speaker) in ("US", "United States", "U.S.")

@@ -209,6 +209,9 @@ def names_people(tok) -> bool:
 
 #: who may be named as the author of a document ("General Statistics Office data show")
 AUTHOR_TYPES = frozenset({"ORG", "GOVERNMENT", "NEWS_OUTLET", "PERSON"})
+#: documents a country named before them can only have issued ("the U.S. statement said");
+#: a country's "report" or "study" may be one about it ("the Kenya report")
+STATEMENT_NOUNS = frozenset({"statement", "letter", "communique", "declaration", "note", "memo", "release"})
 
 
 def authored_by(doc: Doc, ent_id: str, head) -> bool:
@@ -216,7 +219,9 @@ def authored_by(doc: Doc, ent_id: str, head) -> bool:
     noun ("General Statistics Office data show", "a Pentagon report found", "Trump's letter
     said"), so that what it says is that entity's?"""
     ent = entity_by_id(doc, ent_id)
-    if ent is None or ent.type not in AUTHOR_TYPES or head.lemma_.lower() not in DOCUMENT_NOUNS:
+    lemma = head.lemma_.lower()
+    if ent is None or lemma not in DOCUMENT_NOUNS or ent.type not in AUTHOR_TYPES and not (
+            ent.type == "GPE" and lemma in STATEMENT_NOUNS):
         return False
     left = head.left_edge.idx
     return any(left <= s and e <= head.idx for s, e in ent.mentions)
