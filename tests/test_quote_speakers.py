@@ -145,3 +145,11 @@ def test_a_statement_a_country_is_named_before_speaks_for_the_country(reader):
     names = {e.id: e.name for e in a.entities}
     assert len(a.quotes) == 1
     assert names.get(a.quotes[0].speaker) in ("US", "United States", "U.S.")
+
+
+def test_the_statement_someone_issued_speaks_for_them(reader):
+    a = reader.read("Meanwhile, Secretary of State Antony Blinken issued a statement Tuesday saying the United "
+                    "States is deeply disappointed. The statement threatened sanctions and visa restrictions.")
+    names = {e.id: e.name for e in a.entities}
+    threat = next(q for q in a.quotes if "sanctions" in a.text[q.content[0]:q.content[1]])
+    assert names.get(threat.speaker) == "Antony Blinken"

@@ -449,7 +449,7 @@ class QuoteFinder(Step):
             # entity layer took it for by looser fit (strict head match first: Lee et al. 2013)
             ent_id = _described_before(doc, head) or ent_id
         if ent_id is None:
-            ent_id = _described_before(doc, head) or outlet_described(doc, head)
+            ent_id = _described_before(doc, head) or outlet_described(doc, head) or _issuer_before(doc, head)
             if ent_id is not None:
                 add_mention(doc, ent_id, mention)
                 return ent_id
@@ -503,6 +503,30 @@ def _described_before(doc: Doc, head: Token) -> Optional[str]:
         return not own or own <= set(" ".join([ent.name, *ent.aliases,
                                                *(text[s:e] for s, e in ent.mentions)]).lower().split())
     return latest_before(filter(described, doc._.cg_entities or []), head.idx)
+
+
+#: verbs by which someone puts out a document ("Blinken *issued* a statement")
+ISSUING_LEMMAS = frozenset({"issue", "release", "publish", "send", "post", "sign", "write", "deliver", "file"})
+
+
+def _issuer_before(doc: Doc, head: Token) -> Optional[str]:
+    """"Blinken issued a statement Tuesday … *The statement* threatened sanctions": a
+    definite document noun with no modifier of its own takes up the last document of that
+    noun put out by a named speaker (the direct anaphora of a definite description, Hawkins
+    1978; Poesio and Vieira 1998), and what it says is that speaker's. The entity, or None."""
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or lemma not in DOCUMENT_NOUNS or not is_definite(head) \
+            or any(t.dep_ != "det" for t in doc[head.left_edge.i:head.i]):
+        return None
+    earlier = next((t for t in reversed(doc[max(0, head.i - 200):head.i]) if t.lemma_.lower() == lemma), None)
+    if earlier is None or earlier.dep_ != "dobj" or earlier.head.lemma_ not in ISSUING_LEMMAS:
+        return None
+    subj = next((c for c in earlier.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    ent_id = entity_at(doc, *speaker_mention(subj))
+    ent = entity_by_id(doc, ent_id) if ent_id is not None else None
+    return ent_id if ent is not None and ent.type in ("PERSON", "ORG", "GOVERNMENT", "GPE", "NEWS_OUTLET") else None
 
 
 def _head_noun_of(doc: Doc, ent_id: str, head: Token) -> bool:
