@@ -153,3 +153,17 @@ def test_the_statement_someone_issued_speaks_for_them(reader):
     names = {e.id: e.name for e in a.entities}
     threat = next(q for q in a.quotes if "sanctions" in a.text[q.content[0]:q.content[1]])
     assert names.get(threat.speaker) == "Antony Blinken"
+
+
+def test_a_pronoun_continuing_the_subject_pronoun_of_the_sentence_before_is_that_person(reader):
+    text = ("Sibusiso Sithole, a security guard, was diagnosed last year. “I was shocked,” he said. Palwende "
+            "Boua, a researcher in Burkina Faso, said long-term studies are rare. “Following the same people "
+            "is providing much more information,” Boua said. Boua is preparing a policy brief for the "
+            "government. For Sithole, managing his diabetes has been a long journey. But with treatment, he "
+            "has regained control over his health. “What I can tell people is that they must go and check "
+            "the way they eat,” he said.")
+    a = reader.read(text)
+    names = {e.id: e.name for e in a.entities}
+    last = max(a.quotes, key=lambda q: q.content[0])
+    assert "What I can tell people" in a.text[last.content[0]:last.content[1]]
+    assert names.get(last.speaker) == "Sibusiso Sithole"

@@ -17,7 +17,7 @@ from claimgraph.lexicon import is_quote_mark
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.parsed import doc_text, paragraph_of, sentence_of
 from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, PERSON_NOUNS, TITLES,  # noqa: F401
-                                        entity_at, in_fronted_adjunct, inside_quotation, mentions_cover)  # mentions_cover: the quote step's
+                                        entity_at, entity_by_id, in_fronted_adjunct, inside_quotation, mentions_cover)  # mentions_cover: the quote step's
 from claimgraph.quotes.candidates import HYPHENS, is_age_word, predicated
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
@@ -172,7 +172,8 @@ def resolve_pronoun(doc: Doc, pron: Token, last_speaker) -> Optional[str]:
     if last_speaker is not None and not plural:
         ent = next((e for e in ents if e.id == last_speaker[0]), None)
         if ent is not None and ent.type == "PERSON" and pron.idx - last_speaker[1] < 1200 and agrees(ent):
-            subject = _subject_of_sentence_before(doc, sent, ents, wanted, agrees, after=last_speaker[1])
+            subject = _subject_of_sentence_before(doc, sent, ents, wanted, agrees, after=last_speaker[1]) \
+                or _same_pronoun_subject_before(doc, sent, pron)
             return subject or ent.id
     linked = entity_at(doc, pron.idx, pron.idx + len(pron.text))
     if linked is not None:
@@ -204,6 +205,24 @@ def _subject_of_sentence_before(doc: Doc, sent, ents, wanted, agrees, after: int
     found = [(s, e.id) for e in ents if e.type in wanted and agrees(e) for s, end in e.mentions
              if before.start_char <= s < before.end_char and main_subject(s, end)]
     return min(found)[1] if found else None
+
+
+def _same_pronoun_subject_before(doc: Doc, sent, pron: Token) -> Optional[str]:
+    """"For Sithole, managing his diabetes has been a long journey. But … *he* has regained
+    control over his health. “…,” *he* said.": the same pronoun as the main subject of the
+    sentence just before continues its referent (centering's Continue transition, Grosz,
+    Joshi & Weinstein 1995), which the entity layer resolved there — not the speaker
+    quoted sentences earlier. The entity, or None."""
+    if sent.start == 0:
+        return None
+    before = sentence_of(doc, sent.start - 1)
+    subj = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == before.root.i
+                 and t.lower_ == pron.lower_), None)
+    if subj is None or inside_quotation(doc, subj.idx):
+        return None
+    ent_id = entity_at(doc, subj.idx, subj.idx + len(subj.text))
+    ent = entity_by_id(doc, ent_id) if ent_id is not None else None
+    return ent_id if ent is not None and ent.type == "PERSON" else None
 
 
 def _in_adjunct(doc: Doc, offset: int, pron: Token) -> bool:
