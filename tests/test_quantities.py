@@ -147,3 +147,14 @@ def test_fractions_and_ratios_are_shares_in_percent(text, expected):
 def test_ordinals_and_clock_ratios_are_not_fractions():
     assert find_quantities("Sales in the third quarter of the year rose.") == []
     assert [q.unit for q in find_quantities("She scored 2 in 10 minutes.")] == [None, "minutes"]
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Type 2 diabetes now affects 24 million adults.", "24 million"),
+    ("A Category 4 hurricane struck 3 coastal towns.", "3"),
+    ("Under Article 5 of the treaty, 32 members must respond.", "32"),
+    ("I was wearing size 40 that time, he said, and lost 12 kilograms.", "12 kilograms"),
+])
+def test_a_number_that_names_a_type_or_a_category_is_no_amount(text, amount):
+    q, found = one(text)
+    assert found == amount

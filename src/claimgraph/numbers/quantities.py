@@ -123,6 +123,12 @@ _MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(MONTHS
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s*[ap]\.?m\b|\s*GMT|\s*(?:st|nd|rd|th)\b|s\b|'s\b|\.\d)",
                          re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
+# a noun a number names one of ("type 2 diabetes", "Article 5", "Section 230", "size 40"):
+# the number is a label, not an amount (MUC-7's NUMEX leaves identifiers out, Chinchor 1998)
+_LABEL_BEFORE = re.compile(r"\b(?:number|no\.|type|level|phase|category|article|section|stage|grade|size"
+                           r"|chapter|round|game|flight|route|tier|class|model|version|channel|gate|room"
+                           r"|platform|ward|precinct|amendment|page|item|rule|line|lane|terminal|unit)\s*$",
+                           re.IGNORECASE)
 # fractions and ratios, read as percent: "a third of", "two-thirds of", "half of", "one in five"
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6,
                  "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
@@ -234,8 +240,8 @@ def find_quantities(text: str, pos: int = 0, endpos: Optional[int] = None) -> li
         if after[:1].isalpha() and not m.group("short1") and not m.group("short2") \
                 and not n1[-1:].isalpha():
             continue  # "11th", "G7", "3D"
-        if re.search(r"\b(?:number|no\.)\s*$", before, re.IGNORECASE):
-            continue
+        if _LABEL_BEFORE.search(before):
+            continue  # "No. 3", "type 2 diabetes", "a Category 4 hurricane": a name, no amount
         if n1.lower() == "one" and (m.group("between") or "").lower().startswith("from") and not m.group("n2"):
             continue  # "from one place to another"
         low, high, vague = _value(n1, m.group("short1"))
