@@ -440,3 +440,10 @@ def test_a_given_name_against_a_gendered_appositive_leaves_the_gender_open():
     resolver = Resolver({"peter": "m"})
     assert resolver._gender([name]) == "m" and resolver._gender([appos]) == "f"
     assert resolver._gender([name, appos]) is None  # two people merged into one cluster
+
+
+def test_a_name_written_twice_in_a_row_is_not_the_entitys_name(reader):
+    a = reader.read("Rogene Calvert contributed stories about her father, David Gee, to the anthology. David Gee "
+                    "David Gee migrated from China to the U.S. in the late 1920s. David Gee worked in San Francisco.")
+    assert "David Gee" in {e.name for e in a.entities}
+    assert "David Gee David Gee" not in {e.name for e in a.entities}

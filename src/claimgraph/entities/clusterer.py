@@ -602,7 +602,7 @@ class EntityClusterer(Step):
                 return self.gaz.countries[m.gid[2:]].name
             if m.gid and m.gid.startswith("o:"):
                 return m.gid[2:]
-        body = [m for m in names if not m.heading] or names
+        body = [m for m in names if not m.heading and not _doubled(m.name)] or names
         if label == "PERSON":
             return max(body, key=lambda m: (len(m.name.split()), -m.start)).name
         counts = Counter(m.name for m in body)
@@ -673,3 +673,11 @@ def _hyphenated_nouns(doc: Doc, nps: list) -> tuple[list, dict[int, int]]:
         elif np.text not in ("-", "‑"):
             keep.append(np)
     return keep, glued
+
+
+def _doubled(name: str) -> bool:
+    """"David Gee David Gee": a name written twice in a row, a sub-heading run into the
+    sentence that names the same person, is no name of its own."""
+    words = name.split()
+    half = len(words) // 2
+    return half > 0 and len(words) % 2 == 0 and words[:half] == words[half:]
