@@ -167,3 +167,16 @@ def test_a_pronoun_continuing_the_subject_pronoun_of_the_sentence_before_is_that
     last = max(a.quotes, key=lambda q: q.content[0])
     assert "What I can tell people" in a.text[last.content[0]:last.content[1]]
     assert names.get(last.speaker) == "Sibusiso Sithole"
+
+
+def test_they_after_a_group_quoted_in_the_sentence_before_is_that_group(reader):
+    text = ("Prime Minister Ana Lopez is expected to visit Kenya and Ghana in late May to strengthen trade ties. "
+            "According to analysts, Spain wants closer ties in Africa to counter the growing clout of other "
+            "powers in the region. Analysts told reporters that the visit is aimed at boosting cooperation "
+            "with Kenya and Ghana based on a shared vision of an \"open Atlantic region.\" They said there is "
+            "an expectation that security cooperation will increase among the countries.")
+    a = reader.read(text)
+    names = {e.id: e.name.lower() for e in a.entities}
+    said = [(q.speaker, q.content) for q in a.quotes] + [(at.source, at.claim) for at in a.attributions]
+    who = [names.get(s) for s, (b, e) in said if "expectation" in text[b:e]]
+    assert who == ["analysts"]

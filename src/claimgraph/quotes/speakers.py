@@ -175,6 +175,12 @@ def resolve_pronoun(doc: Doc, pron: Token, last_speaker) -> Optional[str]:
             subject = _subject_of_sentence_before(doc, sent, ents, wanted, agrees, after=last_speaker[1]) \
                 or _same_pronoun_subject_before(doc, sent, pron)
             return subject or ent.id
+    if last_speaker is not None and plural and pron.lower_ == "they" and _in_sentence_after(doc, sent, last_speaker[1]):
+        ent = next((e for e in ents if e.id == last_speaker[0]), None)
+        if ent is not None and ent.type == "GROUP":
+            # "Analysts told VOA that … *They* said …": the group quoted in the sentence just
+            # before goes on speaking (centering's Continue; Grosz, Joshi & Weinstein 1995)
+            return ent.id
     linked = entity_at(doc, pron.idx, pron.idx + len(pron.text))
     if linked is not None:
         return linked
@@ -205,6 +211,14 @@ def _subject_of_sentence_before(doc: Doc, sent, ents, wanted, agrees, after: int
     found = [(s, e.id) for e in ents if e.type in wanted and agrees(e) for s, end in e.mentions
              if before.start_char <= s < before.end_char and main_subject(s, end)]
     return min(found)[1] if found else None
+
+
+def _in_sentence_after(doc: Doc, sent, offset: int) -> bool:
+    """Does ``offset`` (the end of the last statement) fall in the sentence just before ``sent``?"""
+    if sent.start == 0:
+        return False
+    before = sentence_of(doc, sent.start - 1)
+    return before.start_char <= offset - 1 < before.end_char
 
 
 def _same_pronoun_subject_before(doc: Doc, sent, pron: Token) -> Optional[str]:
