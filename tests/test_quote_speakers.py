@@ -180,3 +180,11 @@ def test_they_after_a_group_quoted_in_the_sentence_before_is_that_group(reader):
     said = [(q.speaker, q.content) for q in a.quotes] + [(at.source, at.claim) for at in a.attributions]
     who = [names.get(s) for s, (b, e) in said if "expectation" in text[b:e]]
     assert who == ["analysts"]
+
+
+def test_whom_a_report_cites_is_not_what_it_says(reader):
+    text = ("Lopez's travels will include meeting Kenya's president, according to Kyodo News, citing Japanese "
+            "government sources.")
+    a = reader.read(text)
+    contents = [text[q.content[0]:q.content[1]] for q in a.quotes]
+    assert not any(c.startswith("Japanese government sources") for c in contents)

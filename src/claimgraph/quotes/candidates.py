@@ -735,7 +735,7 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                 (start, end), rel = bounds, f"prep:{child.lower_}"
             else:
                 continue
-            if end <= start:
+            if end <= start or rel == "dobj" and _cited_source(tok, child):
                 continue
             if rel == "dobj":
                 # object complements belong to the content: "described X as Y", "called X Y"
@@ -786,6 +786,19 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
             end = _without_final_punct(doc, start, end)
             if end > start:
                 yield Candidate(tok, start, end, "inverted", subject_of(tok))
+
+
+#: who a report cites ("citing *Japanese government sources*"): a source, not what is said
+CITED_SOURCE_NOUNS = frozenset({"source", "official", "person", "people", "participant", "witness", "aide",
+                                "insider", "diplomat"})
+
+
+def _cited_source(verb: Token, obj: Token) -> bool:
+    """"…, according to Kyodo News, *citing* Japanese government sources": the object of
+    "cite" that names people or a body is where the report comes from (the source chain's
+    next link, :mod:`.sources`), not its content."""
+    return verb.lemma_ == "cite" and (obj.lemma_.lower() in CITED_SOURCE_NOUNS or obj.lemma_.lower() in PERSON_NOUNS
+                                      or obj.ent_type_ in ("PERSON", "ORG", "NORP"))
 
 
 COLON_SPEAKER_ENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
