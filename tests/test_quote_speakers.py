@@ -188,3 +188,11 @@ def test_whom_a_report_cites_is_not_what_it_says(reader):
     a = reader.read(text)
     contents = [text[q.content[0]:q.content[1]] for q in a.quotes]
     assert not any(c.startswith("Japanese government sources") for c in contents)
+
+
+def test_a_day_in_the_possessive_opens_the_content_it_belongs_to(reader):
+    text = ("Lawmakers welcomed Tuesday’s announcement that the two sides had agreed to a 30-day ceasefire as "
+            "a step toward peace.")
+    a = reader.read(text)
+    contents = [text[q.content[0]:q.content[1]] for q in a.quotes]
+    assert not any(c.startswith("’s") or c.startswith("s ") for c in contents)

@@ -582,6 +582,8 @@ def _past_time_of_saying(doc: Doc, start: int, end: int) -> int:
     e = k + 1
     while e < end and doc[e].ent_iob_ == "I":
         e += 1
+    if e < end and doc[e].tag_ == "POS":
+        return start  # "welcomed *Tuesday’s* announcement that …": the date is a possessive of the content
     if e < end and doc[e].lower_ == ",":
         e += 1
     rest = doc[e:end]
