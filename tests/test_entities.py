@@ -447,3 +447,12 @@ def test_a_name_written_twice_in_a_row_is_not_the_entitys_name(reader):
                     "David Gee migrated from China to the U.S. in the late 1920s. David Gee worked in San Francisco.")
     assert "David Gee" in {e.name for e in a.entities}
     assert "David Gee David Gee" not in {e.name for e in a.entities}
+
+
+def test_an_institution_in_the_possessive_before_a_known_surname_is_two_names(reader):
+    text = ("Lourdes Casanova, a professor at Cornell University, said the gap is closing. "
+            "\"It will take some time,\" Cornell’s Casanova said.")
+    a = reader.read(text)
+    names = {e.id: e.name for e in a.entities}
+    assert "Cornell’s Casanova" not in names.values()
+    assert {names.get(q.speaker) for q in a.quotes} == {"Lourdes Casanova"}
