@@ -196,3 +196,13 @@ def test_a_day_in_the_possessive_opens_the_content_it_belongs_to(reader):
     a = reader.read(text)
     contents = [text[q.content[0]:q.content[1]] for q in a.quotes]
     assert not any(c.startswith("’s") or c.startswith("s ") for c in contents)
+
+
+def test_it_opening_a_sentence_takes_the_body_that_is_the_subject_of_the_sentence_before(reader):
+    text = ("\"Closing the camps will have an adverse impact on us,\" Haji said of refugees. The United Nations "
+            "High Commission for Refugees (UNHCR) shares that concern. It issued a statement last week saying "
+            "the decision would affect the protection of refugees in Kenya.")
+    a = reader.read(text)
+    names = {e.id: e.name for e in a.entities}
+    said = next(q for q in a.quotes if "protection of refugees" in text[q.content[0]:q.content[1]])
+    assert names.get(said.speaker) in ("UNHCR", "United Nations High Commission for Refugees")

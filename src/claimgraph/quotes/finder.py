@@ -34,7 +34,7 @@ from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, l
 from claimgraph.lexicon import DOCUMENT_NOUNS, REPORTING_LEMMAS, verb_classes
 from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, PEOPLE_ROLE_NOUNS, PERSON_NOUNS,
                                         add_entity,
-                                        add_mention, authored_by, collective_type, entity_at, entity_by_id, is_definite,
+                                        add_mention, authored_by, collective_type, entity_at, entity_by_id, inside_quotation, is_definite,
                                         latest_before, named_in_its_kind, names_people, outlet_described,
                                         taken_up_as_person, token_entity_type)
 from claimgraph.furniture import Furniture
@@ -566,10 +566,31 @@ def _neuter_antecedent(doc: Doc, pron: Token, last_speaker) -> Optional[str]:
     linked = entity_at(doc, pron.idx, pron.idx + len(pron.text))
     if linked is not None:
         return linked
+    subject = _body_subject_before(doc, pron)
+    if subject is not None:
+        return subject
     if last_speaker is None or pron.idx - last_speaker[1] > 600:
         return None
     ent = entity_by_id(doc, last_speaker[0])
     return ent.id if ent is not None and ent.type in NEUTER_SPEAKER_TYPES else None
+
+
+def _body_subject_before(doc: Doc, pron: Token) -> Optional[str]:
+    """"The U.N. refugee agency shares that concern. *It* issued a statement saying …": an
+    "it" that opens its clause takes the body that is the main subject of the sentence just
+    before (the backward-looking centre, Grosz, Joshi & Weinstein 1995), before the one
+    quoted last."""
+    sent = sentence_of(doc, pron.i)
+    if sent.start == 0 or pron.i != sent.start:
+        return None
+    before = sentence_of(doc, sent.start - 1)
+    subj = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == before.root.i), None)
+    if subj is None or inside_quotation(doc, subj.idx):
+        return None
+    ent_id = entity_at(doc, *speaker_mention(subj))
+    ent = entity_by_id(doc, ent_id) if ent_id is not None else None
+    return ent_id if ent is not None and ent.type in NEUTER_SPEAKER_TYPES and mentions_cover(doc, ent_id, subj.idx) \
+        else None
 
 
 #: a cue-less quotation is a statement of its own when it is whole quoted sentences of at
