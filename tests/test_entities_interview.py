@@ -84,3 +84,19 @@ def test_the_predicate_noun_of_an_interviewees_i_is_the_interviewee(reader):
     assert dana is not None and span_of(a.text, "I") in dana.mentions
     start = a.text.index("the only candidate")
     assert any(s == start for s, _ in dana.mentions), dana.mentions
+
+
+PAIR = """Wikinews interviews two bakers
+The Larchmont Bakehouse opened in 2019 and is owned by Nadia Ferreira and Owen Talbot. The shop sells rye bread.
+What made you open a bakery?
+We both worked night shifts in a hotel kitchen. Our rye bread started as a staff snack.
+How many loaves do you bake a day?
+We bake about three hundred. Saturdays keep us busy."""
+
+
+def test_we_in_the_answers_is_the_group_the_introduction_names(reader):
+    a = reader.read(PAIR)
+    pair = next((e for e in a.entities if e.type == "GROUP"), None)
+    assert pair is not None
+    for sub, occ in (("We", 0), ("Our", 0), ("We", 1), ("us", 0)):
+        assert span_of(a.text, sub, occ) in pair.mentions, (sub, occ)
