@@ -66,3 +66,37 @@ def test_questions_to_the_reader_with_no_first_person_answer_are_no_interview(re
     brandt = entity_of(a, "Brandt", 1)
     # ... but no answer says "I": the "you" of the questions is the reader, not Brandt
     assert brandt is not None and span_of(a.text, "you") not in brandt.mentions
+
+
+CANDIDATE = """Wikinews interviews mayoral candidate Dana Whitcombe
+Dana Whitcombe is running for mayor of Port Ellery. Whitcombe spoke with us by telephone.
+Why should voters choose you?
+I am the only candidate who has run a small business in this town. I know what it costs to keep a shop open.
+What would you change first?
+The bus routes. I would add a night line to the harbour."""
+
+
+def test_the_predicate_noun_of_an_interviewees_i_is_the_interviewee(reader):
+    """The first person joins the interviewee only after the pronoun pass (turns are read
+    late), so the copula's predicate noun of that *I* is read after it too."""
+    a = reader.read(CANDIDATE)
+    dana = entity_of(a, "Whitcombe", 1)
+    assert dana is not None and span_of(a.text, "I") in dana.mentions
+    start = a.text.index("the only candidate")
+    assert any(s == start for s, _ in dana.mentions), dana.mentions
+
+
+PAIR = """Wikinews interviews two bakers
+The Larchmont Bakehouse opened in 2019 and is owned by Nadia Ferreira and Owen Talbot. The shop sells rye bread.
+What made you open a bakery?
+We both worked night shifts in a hotel kitchen. Our rye bread started as a staff snack.
+How many loaves do you bake a day?
+We bake about three hundred. Saturdays keep us busy."""
+
+
+def test_we_in_the_answers_is_the_group_the_introduction_names(reader):
+    a = reader.read(PAIR)
+    pair = next((e for e in a.entities if e.type == "GROUP"), None)
+    assert pair is not None
+    for sub, occ in (("We", 0), ("Our", 0), ("We", 1), ("us", 0)):
+        assert span_of(a.text, sub, occ) in pair.mentions, (sub, occ)

@@ -148,6 +148,10 @@ class EntityClusterer(Step):
         link_turns(doc, clusters, labels, doc_text(doc), sent_of, taken, lambda at: inside_quotation(doc, at))
         link_letter(doc, clusters, labels, doc_text(doc), sent_of, taken, lambda at: inside_quotation(doc, at))
         link_author(doc, clusters, labels, sent_of, taken, lambda at: inside_quotation(doc, at))
+        # the first person joins a speaker, an interviewee or a letter's signer only above, after
+        # the first pronoun pass: its copula's predicate noun ("I am the only candidate who ...")
+        # is the same identity by predication (GUM train genres: CoNLL 0.6513 -> 0.6517)
+        self._predicates(doc, clusters, labels, sent_of, taken, mention_kind="pronoun")
         self._drop_described_nationalities(clusters)
         keep = [ci for ci, cl in enumerate(clusters) if cl]
         return self._entities([clusters[ci] for ci in keep], [labels[ci] for ci in keep])

@@ -11,7 +11,9 @@ The layout is recognised from the text alone: at least :data:`MIN_QUESTIONS` par
 end in a question mark and address a *you*, each followed by a paragraph that is not a
 question, with an *I* in some answer. The interviewee is the person named most often in the
 introduction before the first question; an article whose introduction names no one, or
-several people as often (experts asked in turn), is left alone.
+several people as often (experts asked in turn), is left alone. When the introduction names
+one group of people together ("owned by Ana Ruiz and Tom Hale"), the *we* of the answers is
+that group.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from claimgraph.entities.mentions import Mention
 MIN_QUESTIONS = 2  # answered question paragraphs that make an article an interview
 ANSWER_PERSON = frozenset("i me my mine myself".split())  # the interviewee, in an answer
 QUESTION_PERSON = frozenset("you your yours yourself".split())  # the interviewee, in a question
+ANSWER_GROUP = frozenset("we us our ours ourselves".split())  # the interviewees together, in an answer
 PRONOUN_TAGS = ("PRP", "PRP$")
 QUESTION_END = "?"
 QUOTE_MARKS = ('"', "“", "”")
@@ -84,10 +87,36 @@ def link_turns(doc: Doc, clusters: list[list[Mention]], labels: list[str], text:
     spans = turns(text)
     if not spans:
         return
-    ci = interviewee(clusters, labels, next(s for s, _, kind in spans if kind == "q"))
+    first_question = next(s for s, _, kind in spans if kind == "q")
+    _link_group(doc, clusters, labels, spans, first_question, sent_of, taken, quoted)
+    ci = interviewee(clusters, labels, first_question)
     if ci is None:
         return
-    wanted = {"a": ANSWER_PERSON, "q": QUESTION_PERSON}
+    found = _pronouns(doc, spans, {"a": ANSWER_PERSON, "q": QUESTION_PERSON}, taken, quoted)
+    if not any(kind == "a" for _, kind in found):
+        return  # answers that never say "I" are no one's turns (an explainer's questions)
+    for tok, _ in found:
+        attach_pronoun(tok, ci, clusters, labels, sent_of, taken)
+
+
+def _link_group(doc: Doc, clusters: list[list[Mention]], labels: list[str], spans, before: int,
+                sent_of: list[int], taken: set, quoted) -> None:
+    """``Wikinews interviewed Ana Ruiz and Tom Hale ...``: when the introduction names one group
+    of people (two or more named together) and no other, the *we* of the answers is that group,
+    the interviewees speaking together (the first person plural includes its speaker: the
+    speaker sieve of Lee et al. 2013 for the plural; GUM marks the group and its *we* as one
+    entity)."""
+    groups = [ci for ci, cl in enumerate(clusters) if labels[ci] == "GROUP" and any(m.start < before for m in cl)]
+    if len(groups) != 1:
+        return
+    found = _pronouns(doc, spans, {"a": ANSWER_GROUP}, taken, quoted)
+    for tok, _ in found:
+        attach_pronoun(tok, groups[0], clusters, labels, sent_of, taken)
+
+
+def _pronouns(doc: Doc, spans, wanted: dict, taken: set, quoted) -> list:
+    """(token, turn kind) of the pronouns in ``wanted[kind]`` of the question ("q") or answer
+    ("a") turns, outside quotation marks and not taken by a mention."""
     found: list = []
     k = 0
     for tok in doc:
@@ -96,14 +125,11 @@ def link_turns(doc: Doc, clusters: list[list[Mention]], labels: list[str], text:
         if k == len(spans):
             break
         s, _, kind = spans[k]
-        if tok.idx < s or tok.i in taken or tok.lower_ not in wanted[kind] or tok.tag_ not in PRONOUN_TAGS:
+        if tok.idx < s or tok.i in taken or tok.lower_ not in wanted.get(kind, ()) or tok.tag_ not in PRONOUN_TAGS:
             continue
         if not quoted(tok.idx):
             found.append((tok, kind))
-    if not any(kind == "a" for _, kind in found):
-        return  # answers that never say "I" are no one's turns (an explainer's questions)
-    for tok, _ in found:
-        attach_pronoun(tok, ci, clusters, labels, sent_of, taken)
+    return found
 
 
 def attach_pronoun(tok, ci: int, clusters: list[list[Mention]], labels: list[str], sent_of: list[int],
