@@ -1,5 +1,6 @@
 """Candidates whose cue is a predicate rather than a verb with its content as a dependent
-(:mod:`claimgraph.quotes.predicates`), on parses written out by hand for these tests."""
+(:mod:`claimgraph.quotes.predicates`), and verb candidates the parser builds in a way of its
+own (:mod:`claimgraph.quotes.candidates`), on parses written out by hand for these tests."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -74,3 +75,31 @@ def test_a_fronted_as_clause_attributes_the_clause_after_it(reader):
         (".", 9, "punct", "PUNCT", ".", "."),
     ])
     assert ("noted", "inverted", "the ferry service has lost money for years", "auditor") in _found(doc)
+
+
+def test_an_adjective_of_attitude_takes_its_clause(reader):
+    doc = _doc(reader, [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("growers", 2, "nsubj", "NOUN", "NNS", "grower"),
+        ("were", 2, "ROOT", "AUX", "VBD", "be"),
+        ("hopeful", 2, "acomp", "ADJ", "JJ", "hopeful"),
+        ("that", 8, "mark", "SCONJ", "IN", "that"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("frost", 8, "nsubj", "NOUN", "NN", "frost"),
+        ("would", 8, "aux", "AUX", "MD", "would"),
+        ("pass", 3, "ccomp", "VERB", "VB", "pass"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])
+    assert ("hopeful", "adj:ccomp", "the frost would pass", "growers") in _found(doc)
+    infinitive = _doc(reader, [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("council", 2, "nsubj", "NOUN", "NN", "council"),
+        ("is", 2, "ROOT", "AUX", "VBZ", "be"),
+        ("eager", 2, "acomp", "ADJ", "JJ", "eager"),
+        ("to", 5, "aux", "PART", "TO", "to"),
+        ("reopen", 3, "xcomp", "VERB", "VB", "reopen"),
+        ("the", 7, "det", "DET", "DT", "the"),
+        ("pier", 5, "dobj", "NOUN", "NN", "pier"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])
+    assert ("eager", "adj:xcomp", "to reopen the pier", "council") in _found(infinitive)

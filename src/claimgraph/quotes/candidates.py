@@ -928,6 +928,12 @@ def _noun_candidates(noun: Token) -> Iterator[Candidate]:
         yield Candidate(noun, start, end, rel, speaker)
 
 
+def infinitive(verb: Token) -> bool:
+    """A to-infinitive: a verb with "to" as its auxiliary ("*to open* the borders")."""
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i
+                                                 for c in verb.children)
+
+
 #: the prepositions that name the one whose act a nominal cue is ("criticism *from* rivals",
 #: "a warning *by* the ministry")
 NOMINAL_AGENT_PREPS = frozenset({"from", "by"})
