@@ -103,3 +103,30 @@ def test_an_adjective_of_attitude_takes_its_clause(reader):
         (".", 2, "punct", "PUNCT", ".", "."),
     ])
     assert ("eager", "adj:xcomp", "to reopen the pier", "council") in _found(infinitive)
+
+
+def test_call_for_someone_to_act_is_the_object_of_call_for(reader):
+    # "for" parsed as the mark of an infinitive clause with its own subject
+    doc = _doc(reader, [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("mayor", 2, "nsubj", "NOUN", "NN", "mayor"),
+        ("called", 2, "ROOT", "VERB", "VBD", "call"),
+        ("for", 6, "mark", "SCONJ", "IN", "for"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("board", 6, "nsubj", "NOUN", "NN", "board"),
+        ("resign", 2, "advcl", "VERB", "VB", "resign"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])
+    assert not any(rel == "prep:for" for _, rel, _, _ in _found(doc))  # no infinitive, no clause
+    doc = _doc(reader, [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("mayor", 2, "nsubj", "NOUN", "NN", "mayor"),
+        ("called", 2, "ROOT", "VERB", "VBD", "call"),
+        ("for", 7, "mark", "SCONJ", "IN", "for"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("board", 7, "nsubj", "NOUN", "NN", "board"),
+        ("to", 7, "aux", "PART", "TO", "to"),
+        ("resign", 2, "advcl", "VERB", "VB", "resign"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])
+    assert ("called", "prep:for", "the board to resign", "mayor") in _found(doc)

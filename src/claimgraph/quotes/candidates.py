@@ -693,6 +693,12 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                 if bounds is None:
                     continue
                 (start, end), rel = bounds, f"prep:{child.lower_}"
+            elif rel == "advcl" and tok.pos_ == "VERB" and _for_clause(child):
+                # "called for Republicans to throw their support behind Christie": the parser
+                # makes "for" the mark of an infinitive clause; the object of "call for" all the same
+                start, end = content_bounds(child, tok)
+                start = max(start, child.left_edge.i + 1)
+                rel = "prep:for"
             else:
                 continue
             if end <= start:
@@ -926,6 +932,14 @@ def _noun_candidates(noun: Token) -> Iterator[Candidate]:
         if speaker is None and noun.dep_ in ("dobj", "attr", "pobj"):
             speaker = subject_of(noun.head if noun.dep_ != "pobj" else noun.head.head)
         yield Candidate(noun, start, end, rel, speaker)
+
+
+def _for_clause(verb: Token) -> bool:
+    """An infinitive clause with a subject, opened by "for" ("for *the Americans* to support
+    Ukraine's membership")."""
+    first = verb.doc[verb.left_edge.i]
+    return first.lower_ == "for" and first.dep_ == "mark" and first.head.i == verb.i and infinitive(verb) \
+        and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def infinitive(verb: Token) -> bool:
