@@ -130,3 +130,17 @@ def test_call_for_someone_to_act_is_the_object_of_call_for(reader):
         (".", 2, "punct", "PUNCT", ".", "."),
     ])
     assert ("called", "prep:for", "the board to resign", "mayor") in _found(doc)
+
+
+def test_a_passive_with_an_agent_gives_its_subject_as_the_content(reader):
+    doc = _doc(reader, [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("budget", 3, "nsubjpass", "NOUN", "NN", "budget"),
+        ("was", 3, "auxpass", "AUX", "VBD", "be"),
+        ("derided", 3, "ROOT", "VERB", "VBN", "deride"),
+        ("by", 3, "agent", "ADP", "IN", "by"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("unions", 4, "pobj", "NOUN", "NNS", "union"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ])
+    assert ("derided", "nsubjpass", "The budget", "unions") in _found(doc)

@@ -723,10 +723,12 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                 if end > start:
                     yield Candidate(tok, start, end, "self", None)
                 if subj.dep_ == "nsubjpass":
-                    start, end = content_bounds(subj)
-                    if end > start:
-                        agent = subject_of(tok)
-                        yield Candidate(tok, start, end, "nsubjpass", agent if agent is not subj else None)
+                    yield from _passive_subject(tok, subj)
+            elif subj is not None and subj.dep_ == "nsubjpass" and not any(c.dep_ in ("ccomp", "dobj")
+                                                                          for c in tok.children):
+                # "His comments were quickly derided by Armin Laschet": what the agent judged is
+                # the passive's subject (the agent is the speaker)
+                yield from _passive_subject(tok, subj)
         # "“…,” he said." with the quote parsed as the head of the cue; "Otherwise, she
         # said, growth may stall." with the cue's clause set off by commas in the middle
         if tok.lemma_ in REPORTING_LEMMAS and not _introduces_quotation(tok, comma=True) and (
@@ -752,6 +754,15 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
             end = _without_final_punct(doc, start, end)
             if end > start:
                 yield Candidate(tok, start, end, "inverted", subject_of(tok))
+
+
+def _passive_subject(verb: Token, subj: Token) -> Iterator[Candidate]:
+    """The subject of a passive as the content ("Manafort's role was disclosed"), the agent,
+    if any, as the speaker."""
+    start, end = content_bounds(subj)
+    if end > start:
+        agent = subject_of(verb)
+        yield Candidate(verb, start, end, "nsubjpass", agent if agent is not subj else None)
 
 
 COLON_SPEAKER_ENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
