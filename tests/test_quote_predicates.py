@@ -1,5 +1,6 @@
 """Candidates whose cue is a predicate rather than a verb with its content as a dependent
-(:mod:`claimgraph.quotes.predicates`), on parses written out by hand for these tests."""
+(:mod:`claimgraph.quotes.predicates`), and verb candidates the parser builds in a way of its
+own (:mod:`claimgraph.quotes.candidates`), on parses written out by hand for these tests."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -74,3 +75,72 @@ def test_a_fronted_as_clause_attributes_the_clause_after_it(reader):
         (".", 9, "punct", "PUNCT", ".", "."),
     ])
     assert ("noted", "inverted", "the ferry service has lost money for years", "auditor") in _found(doc)
+
+
+def test_an_adjective_of_attitude_takes_its_clause(reader):
+    doc = _doc(reader, [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("growers", 2, "nsubj", "NOUN", "NNS", "grower"),
+        ("were", 2, "ROOT", "AUX", "VBD", "be"),
+        ("hopeful", 2, "acomp", "ADJ", "JJ", "hopeful"),
+        ("that", 8, "mark", "SCONJ", "IN", "that"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("frost", 8, "nsubj", "NOUN", "NN", "frost"),
+        ("would", 8, "aux", "AUX", "MD", "would"),
+        ("pass", 3, "ccomp", "VERB", "VB", "pass"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])
+    assert ("hopeful", "adj:ccomp", "the frost would pass", "growers") in _found(doc)
+    infinitive = _doc(reader, [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("council", 2, "nsubj", "NOUN", "NN", "council"),
+        ("is", 2, "ROOT", "AUX", "VBZ", "be"),
+        ("eager", 2, "acomp", "ADJ", "JJ", "eager"),
+        ("to", 5, "aux", "PART", "TO", "to"),
+        ("reopen", 3, "xcomp", "VERB", "VB", "reopen"),
+        ("the", 7, "det", "DET", "DT", "the"),
+        ("pier", 5, "dobj", "NOUN", "NN", "pier"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])
+    assert ("eager", "adj:xcomp", "to reopen the pier", "council") in _found(infinitive)
+
+
+def test_call_for_someone_to_act_is_the_object_of_call_for(reader):
+    # "for" parsed as the mark of an infinitive clause with its own subject
+    doc = _doc(reader, [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("mayor", 2, "nsubj", "NOUN", "NN", "mayor"),
+        ("called", 2, "ROOT", "VERB", "VBD", "call"),
+        ("for", 6, "mark", "SCONJ", "IN", "for"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("board", 6, "nsubj", "NOUN", "NN", "board"),
+        ("resign", 2, "advcl", "VERB", "VB", "resign"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])
+    assert not any(rel == "prep:for" for _, rel, _, _ in _found(doc))  # no infinitive, no clause
+    doc = _doc(reader, [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("mayor", 2, "nsubj", "NOUN", "NN", "mayor"),
+        ("called", 2, "ROOT", "VERB", "VBD", "call"),
+        ("for", 7, "mark", "SCONJ", "IN", "for"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("board", 7, "nsubj", "NOUN", "NN", "board"),
+        ("to", 7, "aux", "PART", "TO", "to"),
+        ("resign", 2, "advcl", "VERB", "VB", "resign"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])
+    assert ("called", "prep:for", "the board to resign", "mayor") in _found(doc)
+
+
+def test_a_passive_with_an_agent_gives_its_subject_as_the_content(reader):
+    doc = _doc(reader, [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("budget", 3, "nsubjpass", "NOUN", "NN", "budget"),
+        ("was", 3, "auxpass", "AUX", "VBD", "be"),
+        ("derided", 3, "ROOT", "VERB", "VBN", "deride"),
+        ("by", 3, "agent", "ADP", "IN", "by"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("unions", 4, "pobj", "NOUN", "NNS", "union"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ])
+    assert ("derided", "nsubjpass", "The budget", "unions") in _found(doc)

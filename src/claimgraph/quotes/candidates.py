@@ -735,6 +735,12 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                 if bounds is None:
                     continue
                 (start, end), rel = bounds, f"prep:{child.lower_}"
+            elif rel == "advcl" and tok.pos_ == "VERB" and _for_clause(child):
+                # "called for Republicans to throw their support behind Christie": the parser
+                # makes "for" the mark of an infinitive clause; the object of "call for" all the same
+                start, end = content_bounds(child, tok)
+                start = max(start, child.left_edge.i + 1)
+                rel = "prep:for"
             else:
                 continue
             if end <= start or rel == "dobj" and _cited_source(tok, child):
@@ -759,10 +765,12 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                 if end > start:
                     yield Candidate(tok, start, end, "self", None)
                 if subj.dep_ == "nsubjpass":
-                    start, end = content_bounds(subj)
-                    if end > start:
-                        agent = subject_of(tok)
-                        yield Candidate(tok, start, end, "nsubjpass", agent if agent is not subj else None)
+                    yield from _passive_subject(tok, subj)
+            elif subj is not None and subj.dep_ == "nsubjpass" and not any(c.dep_ in ("ccomp", "dobj")
+                                                                          for c in tok.children):
+                # "His comments were quickly derided by Armin Laschet": what the agent judged is
+                # the passive's subject (the agent is the speaker)
+                yield from _passive_subject(tok, subj)
         # "“…,” he said." with the quote parsed as the head of the cue; "Otherwise, she
         # said, growth may stall." with the cue's clause set off by commas in the middle
         if tok.lemma_ in REPORTING_LEMMAS and not _introduces_quotation(tok, comma=True) and (
@@ -801,6 +809,15 @@ def _cited_source(verb: Token, obj: Token) -> bool:
     next link, :mod:`.sources`), not its content."""
     return verb.lemma_ == "cite" and (obj.lemma_.lower() in CITED_SOURCE_NOUNS or obj.lemma_.lower() in PERSON_NOUNS
                                       or obj.ent_type_ in ("PERSON", "ORG", "NORP"))
+
+
+def _passive_subject(verb: Token, subj: Token) -> Iterator[Candidate]:
+    """The subject of a passive as the content ("Manafort's role was disclosed"), the agent,
+    if any, as the speaker."""
+    start, end = content_bounds(subj)
+    if end > start:
+        agent = subject_of(verb)
+        yield Candidate(verb, start, end, "nsubjpass", agent if agent is not subj else None)
 
 
 COLON_SPEAKER_ENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -981,6 +998,20 @@ def _noun_candidates(noun: Token) -> Iterator[Candidate]:
         if speaker is None and noun.dep_ in ("dobj", "attr", "pobj"):
             speaker = subject_of(noun.head if noun.dep_ != "pobj" else noun.head.head)
         yield Candidate(noun, start, end, rel, speaker)
+
+
+def _for_clause(verb: Token) -> bool:
+    """An infinitive clause with a subject, opened by "for" ("for *the Americans* to support
+    Ukraine's membership")."""
+    first = verb.doc[verb.left_edge.i]
+    return first.lower_ == "for" and first.dep_ == "mark" and first.head.i == verb.i and infinitive(verb) \
+        and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def infinitive(verb: Token) -> bool:
+    """A to-infinitive: a verb with "to" as its auxiliary ("*to open* the borders")."""
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" and c.i < verb.i
+                                                 for c in verb.children)
 
 
 #: the prepositions that name the one whose act a nominal cue is ("criticism *from* rivals",

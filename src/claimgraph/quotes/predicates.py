@@ -2,7 +2,8 @@
 
 :mod:`.candidates` finds a cue verb (or noun) with its content among its dependents. Here
 are the predicates that say where someone stands with other words: an adjective of
-attitude with its complement (*critical of*, *confident in*), and a preposition of
+attitude with its complement (*critical of*, *confident in*) or its clause (*confident
+that …*, *willing to …*), and a preposition of
 stance after the copula (*is against the plan*, *was for the TPP*); and the reporting
 verb of a fronted *as*-clause, whose content is the clause it is set before (*As The
 Atlantic noted, trust is collapsing*). Whether
@@ -16,12 +17,13 @@ from spacy.tokens import Doc
 
 from claimgraph.lexicon import REPORTING_LEMMAS
 from claimgraph.parsed import tokens_with
-from claimgraph.quotes.candidates import Candidate, content_bounds, prep_object_bounds, subject_of
+from claimgraph.quotes.candidates import Candidate, content_bounds, infinitive, prep_object_bounds, subject_of
 
 
 def predicate_candidates(doc: Doc) -> Iterator[Candidate]:
     """Every candidate of this module, in document order of the generators."""
     yield from _adjective_candidates(doc)
+    yield from _adjective_clause_candidates(doc)
     yield from _stance_candidates(doc)
     yield from _fronted_as_candidates(doc)
 
@@ -49,6 +51,30 @@ def _adjective_candidates(doc: Doc) -> Iterator[Candidate]:
             bounds = prep_object_bounds(prep)
             if bounds is not None and bounds[1] > bounds[0]:
                 yield Candidate(adj, bounds[0], bounds[1], f"adj:{prep.lower_}", subject_of(adj))
+
+
+#: where an adjective with a clause of its own is predicated of someone: besides the places
+#: of :data:`PREDICATIVE_ADJ_DEPS`, a small-clause complement ("made me *proud to be* …") and
+#: a verbless adverbial clause ("each *suddenly willing to* get personal")
+CLAUSAL_ADJ_DEPS = PREDICATIVE_ADJ_DEPS | {"ccomp", "advcl"}
+
+
+def _adjective_clause_candidates(doc: Doc) -> Iterator[Candidate]:
+    """Adjectives of belief, feeling and will with a clause as complement: "was *optimistic
+    that* she would weather the review", "is *willing to* predict …", "*surprised that* …",
+    "*less sure where* Rubio stands" (relation "adj:ccomp", or "adj:xcomp" for the
+    infinitive). Quirk et al. (1985, ch. 16) list the adjectives that take a that-clause
+    or an infinitive as complement; most are attitudes PolNeAR annotates. An
+    adjective of that kind with no attitude ("*likely to* win", "*able to* pay") is the
+    classifier's to reject."""
+    for adj in tokens_with(doc, "POS", ("ADJ",)):
+        if adj.dep_ not in CLAUSAL_ADJ_DEPS or adj.dep_ == "amod" and adj.i < adj.head.i:
+            continue
+        for child in adj.rights:
+            if child.dep_ == "ccomp" or child.dep_ == "xcomp" and infinitive(child):
+                start, end = content_bounds(child, adj)
+                if end > start:
+                    yield Candidate(adj, start, end, f"adj:{child.dep_}", subject_of(adj))
 
 
 #: prepositions that, predicated of someone by the copula, take a side: "I'm *for* the
