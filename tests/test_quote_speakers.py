@@ -4,6 +4,8 @@ of speaker errors found on PolNeAR's train part, on sentences written for these 
 it reads the made-up sentence right and the class needs its misreading)."""
 from __future__ import annotations
 
+import json
+
 import pytest
 from spacy.tokens import Doc
 
@@ -206,3 +208,21 @@ def test_it_opening_a_sentence_takes_the_body_that_is_the_subject_of_the_sentenc
     names = {e.id: e.name for e in a.entities}
     said = next(q for q in a.quotes if "protection of refugees" in text[q.content[0]:q.content[1]])
     assert names.get(said.speaker) in ("UNHCR", "United Nations High Commission for Refugees")
+
+
+
+@pytest.mark.parametrize("article, words, speaker", [
+    # an "it" inside the quoted words frames nothing (not "Schengen", the subject before it)
+    ("It will be remembered only in the history books", "It will be remembered", "Luca Zaia"),
+    # a "he" whose sentence before holds a statement the quote step resolved keeps that speaker,
+    # over the entity layer's link of that sentence's "he"
+    ("He said the news did not surprise him", "the news did not surprise him", "Thomas Countryman"),
+    ("We launched a drug war", "We launched a drug war", "Kevin Hassett"),
+])
+def test_pronoun_speakers_in_voa_articles(reader, shared_dir, article, words, speaker):
+    voa = shared_dir / "data" / "voa" / "articles.jsonl"
+    text = next(json.loads(line)["text"] for line in voa.open(encoding="utf-8") if article in line)
+    a = reader.read(text)
+    names = {e.id: e.name for e in a.entities}
+    found = next(q for q in a.quotes if words in text[q.content[0]:q.content[1]])
+    assert names.get(found.speaker) == speaker

@@ -581,8 +581,8 @@ def _body_subject_before(doc: Doc, pron: Token) -> Optional[str]:
     before (the backward-looking centre, Grosz, Joshi & Weinstein 1995), before the one
     quoted last."""
     sent = sentence_of(doc, pron.i)
-    if sent.start == 0 or pron.i != sent.start:
-        return None
+    if sent.start == 0 or pron.i != sent.start or inside_quotation(doc, pron.idx):
+        return None  # (an "it" inside the quoted words frames nothing)
     before = sentence_of(doc, sent.start - 1)
     subj = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == before.root.i), None)
     if subj is None or inside_quotation(doc, subj.idx):

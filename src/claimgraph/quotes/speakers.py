@@ -173,7 +173,7 @@ def resolve_pronoun(doc: Doc, pron: Token, last_speaker) -> Optional[str]:
         ent = next((e for e in ents if e.id == last_speaker[0]), None)
         if ent is not None and ent.type == "PERSON" and pron.idx - last_speaker[1] < 1200 and agrees(ent):
             subject = _subject_of_sentence_before(doc, sent, ents, wanted, agrees, after=last_speaker[1]) \
-                or _same_pronoun_subject_before(doc, sent, pron)
+                or _same_pronoun_subject_before(doc, sent, pron, after=last_speaker[1])
             return subject or ent.id
     if last_speaker is not None and plural and pron.lower_ == "they" and _in_sentence_after(doc, sent, last_speaker[1]):
         ent = next((e for e in ents if e.id == last_speaker[0]), None)
@@ -221,15 +221,18 @@ def _in_sentence_after(doc: Doc, sent, offset: int) -> bool:
     return before.start_char <= offset - 1 < before.end_char
 
 
-def _same_pronoun_subject_before(doc: Doc, sent, pron: Token) -> Optional[str]:
+def _same_pronoun_subject_before(doc: Doc, sent, pron: Token, after: int) -> Optional[str]:
     """"For Sithole, managing his diabetes has been a long journey. But … *he* has regained
     control over his health. “…,” *he* said.": the same pronoun as the main subject of the
     sentence just before continues its referent (centering's Continue transition, Grosz,
     Joshi & Weinstein 1995), which the entity layer resolved there — not the speaker
-    quoted sentences earlier. The entity, or None."""
+    quoted sentences earlier; not when the last statement ends in that sentence (at
+    ``after``), whose speaker the quote step resolved itself. The entity, or None."""
     if sent.start == 0:
         return None
     before = sentence_of(doc, sent.start - 1)
+    if after > before.start_char:
+        return None
     subj = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == before.root.i
                  and t.lower_ == pron.lower_), None)
     if subj is None or inside_quotation(doc, subj.idx):
