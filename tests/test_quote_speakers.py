@@ -226,3 +226,16 @@ def test_pronoun_speakers_in_voa_articles(reader, shared_dir, article, words, sp
     names = {e.id: e.name for e in a.entities}
     found = next(q for q in a.quotes if words in text[q.content[0]:q.content[1]])
     assert names.get(found.speaker) == speaker
+
+
+@pytest.mark.parametrize("text, agent, kept", [
+    ("Turkish-Iranian relations are characterized by rivalry and cooperation.", "rivalry", False),
+    ("The history of the kingdom has been told mainly by word of mouth.", "word", False),
+    ("His comments were quickly derided by the finance minister.", "minister", True),
+])
+def test_a_passives_agent_speaks_only_when_it_can_hold_a_view(reader, text, agent, kept):
+    from claimgraph.quotes.candidates import generate_candidates
+
+    doc = reader.nlp(text)
+    speakers = {c.speaker.text for c in generate_candidates(doc) if c.relation == "nsubjpass" and c.speaker is not None}
+    assert (agent in speakers) is kept

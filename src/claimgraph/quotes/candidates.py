@@ -19,9 +19,9 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Token
 
 from claimgraph.parsed import line_break_tokens, sentence_starts, tokens_with
-from claimgraph.entities.handoff import PERSON_NOUNS, TITLES, inside_quotation, token_entity_type
+from claimgraph.entities.handoff import PERSON_NOUNS, TITLES, inside_quotation, names_people, token_entity_type
 from claimgraph.lexicon.gazetteer import fold, gazetteer
-from claimgraph.lexicon import REPORTING_LEMMAS, is_quote_mark, quote_mark_between, verb_classes
+from claimgraph.lexicon import DOCUMENT_NOUNS, REPORTING_LEMMAS, is_quote_mark, quote_mark_between, verb_classes
 
 # dependency labels (ClearNLP / spaCy English)
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "parataxis"})
@@ -767,7 +767,8 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                 if subj.dep_ == "nsubjpass":
                     yield from _passive_subject(tok, subj)
             elif subj is not None and subj.dep_ == "nsubjpass" and not any(c.dep_ in ("ccomp", "dobj")
-                                                                          for c in tok.children):
+                                                                          for c in tok.children) \
+                    and _agent_holds_views(tok):
                 # "His comments were quickly derided by Armin Laschet": what the agent judged is
                 # the passive's subject (the agent is the speaker)
                 yield from _passive_subject(tok, subj)
@@ -809,6 +810,19 @@ def _cited_source(verb: Token, obj: Token) -> bool:
     next link, :mod:`.sources`), not its content."""
     return verb.lemma_ == "cite" and (obj.lemma_.lower() in CITED_SOURCE_NOUNS or obj.lemma_.lower() in PERSON_NOUNS
                                       or obj.ent_type_ in ("PERSON", "ORG", "NORP"))
+
+
+def _agent_holds_views(verb: Token) -> bool:
+    """Is the passive's agent someone who can judge or say (a name, a body, people, a
+    pronoun, a document: "derided *by Armin Laschet*", "echoed *by tax experts*"), not a
+    thing or a force ("characterized *by rivalry*", "told *by word of mouth*")?"""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if obj is None:
+        return False
+    lemma = obj.lemma_.lower()
+    return (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or names_people(obj) or lemma in DOCUMENT_NOUNS)
 
 
 def _passive_subject(verb: Token, subj: Token) -> Iterator[Candidate]:
