@@ -43,7 +43,7 @@ from claimgraph.quotes.confidence import confidence, quote_basis, speaker_form
 from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, fragments, strip_marks
 from claimgraph.quotes.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, appositive_names, conjoined_speakers,
                                           SINGLE_PARTITIVES, epithet_antecedent, is_epithet, nationality_noun,
-                                          partitive_whole, mentions_cover, named_in_apposition, paragraphs_apart,
+                                          main_subject_before, partitive_whole, mentions_cover, named_in_apposition, paragraphs_apart,
                                           piece_mention, neighbour_speaker, relative_antecedent, resolve_pronoun,
                                           speaker_mention)
 
@@ -581,11 +581,10 @@ def _body_subject_before(doc: Doc, pron: Token) -> Optional[str]:
     before (the backward-looking centre, Grosz, Joshi & Weinstein 1995), before the one
     quoted last."""
     sent = sentence_of(doc, pron.i)
-    if sent.start == 0 or pron.i != sent.start or inside_quotation(doc, pron.idx):
+    if pron.i != sent.start or inside_quotation(doc, pron.idx):
         return None  # (an "it" inside the quoted words frames nothing)
-    before = sentence_of(doc, sent.start - 1)
-    subj = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == before.root.i), None)
-    if subj is None or inside_quotation(doc, subj.idx):
+    subj = main_subject_before(doc, sent)
+    if subj is None:
         return None
     ent_id = entity_at(doc, *speaker_mention(subj))
     ent = entity_by_id(doc, ent_id) if ent_id is not None else None

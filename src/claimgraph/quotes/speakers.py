@@ -213,6 +213,16 @@ def _subject_of_sentence_before(doc: Doc, sent, ents, wanted, agrees, after: int
     return min(found)[1] if found else None
 
 
+def main_subject_before(doc: Doc, sent) -> Optional[Token]:
+    """The subject of the main verb of the sentence just before ``sent``, outside quotation
+    marks (its backward-looking centre), or None."""
+    if sent.start == 0:
+        return None
+    before = sentence_of(doc, sent.start - 1)
+    subj = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == before.root.i), None)
+    return None if subj is None or inside_quotation(doc, subj.idx) else subj
+
+
 def _in_sentence_after(doc: Doc, sent, offset: int) -> bool:
     """Does ``offset`` (the end of the last statement) fall in the sentence just before ``sent``?"""
     if sent.start == 0:
@@ -228,14 +238,10 @@ def _same_pronoun_subject_before(doc: Doc, sent, pron: Token, after: int) -> Opt
     Joshi & Weinstein 1995), which the entity layer resolved there — not the speaker
     quoted sentences earlier; not when the last statement ends in that sentence (at
     ``after``), whose speaker the quote step resolved itself. The entity, or None."""
-    if sent.start == 0:
+    if sent.start == 0 or after > sentence_of(doc, sent.start - 1).start_char:
         return None
-    before = sentence_of(doc, sent.start - 1)
-    if after > before.start_char:
-        return None
-    subj = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == before.root.i
-                 and t.lower_ == pron.lower_), None)
-    if subj is None or inside_quotation(doc, subj.idx):
+    subj = main_subject_before(doc, sent)
+    if subj is None or subj.lower_ != pron.lower_:
         return None
     ent_id = entity_at(doc, subj.idx, subj.idx + len(subj.text))
     ent = entity_by_id(doc, ent_id) if ent_id is not None else None
