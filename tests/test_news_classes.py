@@ -1631,3 +1631,21 @@ def test_a_person_and_others_conjoined_give_the_person_no_role_of_theirs(reader)
     doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
     kola = next(e for e in doc._.cg_entities if e.name == "Ardit Kola")
     assert not (kola.role or "").startswith("members")
+
+
+# ---- content boundaries: the next items of a list the parser hung on the cue ---------------
+
+@pytest.mark.parametrize("text, first, content", [
+    ("The governor pledged to cut property taxes, hire more teachers and repair the old hospital.",
+     "to cut property taxes", "to cut property taxes, hire more teachers and repair the old hospital"),
+    ("The minister called for a full inquiry, and then a public apology.",
+     "a full inquiry", "a full inquiry, and then a public apology"),
+])
+def test_a_list_runs_past_its_first_item(reader, text, first, content):
+    a = reader.read(text)
+    assert a.span_text(_quote(a, first).content) == content
+
+
+def test_the_cues_own_second_predicate_stays_out_of_the_content(reader):
+    a = reader.read("The governor pledged to cut property taxes and urged lawmakers to act.")
+    assert "urged" not in a.span_text(_quote(a, "to cut property taxes").content)
