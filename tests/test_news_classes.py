@@ -1649,3 +1649,15 @@ def test_a_list_runs_past_its_first_item(reader, text, first, content):
 def test_the_cues_own_second_predicate_stays_out_of_the_content(reader):
     a = reader.read("The governor pledged to cut property taxes and urged lawmakers to act.")
     assert "urged" not in a.span_text(_quote(a, "to cut property taxes").content)
+
+
+# ---- content boundaries: when and where it was said is not what was said ------------------
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor repeated his position at a town hall in Riverside.", "his position"),
+    ("The governor criticized the budget cuts on Thursday.", "the budget cuts"),
+    ("The union called for more funding in a statement on Friday.", "more funding"),
+])
+def test_the_occasion_of_saying_stays_out_of_the_content(reader, text, content):
+    a = reader.read(text)
+    assert [a.span_text(q.content) for q in a.quotes] == [content]
