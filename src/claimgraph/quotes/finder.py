@@ -176,6 +176,7 @@ class QuoteFinder(Step):
             _join_complements(doc, cand, accepted)
             _with_object(doc, cand)
             _continued_on_cue(doc, cand)
+            _without_speakers_gloss(doc, cand)
         chosen = _drop_nested(list(best.values()))
         statements = [self._statement(doc, cand, quoted) for cand in chosen]
         statements += self._adjacent_cue_quotes(doc, quoted, statements)
@@ -990,6 +991,27 @@ def _continued_on_cue(doc: Doc, cand: Candidate) -> None:
         if new_end <= end:
             return
         cand.content_end = new_end
+
+
+#: verbs by which a participle after the content goes on about the speaker's own saying
+GLOSS_LEMMAS = frozenset({"say", "add", "note", "point", "cite", "argue", "insist", "claim", "explain", "tell",
+                          "warn", "write", "stress", "acknowledge", "concede", "suggest", "repeat"})
+
+
+def _without_speakers_gloss(doc: Doc, cand: Candidate) -> None:
+    """"has said that his rivals are maligning his record, *pointing to* his rating", "said
+    the plan would cost jobs, *adding that* …": a participle of saying set off by a comma at
+    the end of a reported clause is the speaker's, hung on the content by the parser; the
+    content ends before it."""
+    if cand.relation != "ccomp" or cand.content_start <= cand.cue.i:
+        return
+    end = cand.content_end
+    for tok in doc[cand.content_start + 2:end]:
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_ in GLOSS_LEMMAS and tok.left_edge.i == tok.i \
+                and tok.right_edge.i >= end - 1 and doc[tok.i - 1].text == "," \
+                and cand.content_start <= tok.head.i < tok.i:
+            cand.content_end = tok.i - 1
+            return
 
 
 def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
