@@ -1631,3 +1631,30 @@ def test_a_person_and_others_conjoined_give_the_person_no_role_of_theirs(reader)
     doc = reader.nlp.get_pipe("claimgraph_entities")(doc)
     kola = next(e for e in doc._.cg_entities if e.name == "Ardit Kola")
     assert not (kola.role or "").startswith("members")
+
+
+# ---- content boundaries ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, content", [
+    # the next items of a list, which the parser hung on the cue
+    ("The governor pledged to cut property taxes, hire more teachers and repair the old hospital.",
+     "to cut property taxes, hire more teachers and repair the old hospital"),
+    ("The minister called for a full inquiry, and then a public apology.", "a full inquiry, and then a public apology"),
+    # when and where it was said is not what was said
+    ("The mayor repeated his position at a town hall in Riverside.", "his position"),
+    ("The governor criticized the budget cuts on Thursday.", "the budget cuts"),
+    ("The union called for more funding in a statement on Friday.", "more funding"),
+    # a participle of saying after the reported clause is the speaker's own gloss
+    ("The mayor has said that the new tax will hurt small shops, pointing to a survey of local owners.",
+     "the new tax will hurt small shops"),
+    ("The agency said the bridge was safe, citing an inspection carried out in May.", "the bridge was safe"),
+])
+def test_a_content_ends_where_what_was_said_ends(reader, text, content):
+    a = reader.read(text)
+    first = " ".join(content.split()[:3])
+    assert a.span_text(_quote(a, first).content) == content
+
+
+def test_the_cues_own_second_predicate_stays_out_of_the_content(reader):
+    a = reader.read("The governor pledged to cut property taxes and urged lawmakers to act.")
+    assert "urged" not in a.span_text(_quote(a, "to cut property taxes").content)

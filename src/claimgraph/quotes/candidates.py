@@ -1048,11 +1048,34 @@ def _nominal_agent(noun: Token) -> Optional[Token]:
 TRAILING_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "conj", "prep", "npadvmod"})
 
 
+#: the occasions on which something is said ("thanked supporters *at a rally*", "repeated
+#: his position *during the debate*")
+OCCASION_NOUNS = frozenset("statement interview speech rally conference briefing hearing debate event meeting "
+                           "hall op-ed editorial column appearance broadcast session forum summit convention "
+                           "address remarks visit trip tour".split())
+#: the prepositions that set an occasion or a time of saying
+OCCASION_PREPS = frozenset({"in", "at", "on", "during", "before"})
+
+
+def _occasion(tok: Token) -> bool:
+    """Is the cue's dependent ``tok`` when or where something was said ("*on Thursday*",
+    "*Saturday*", "*in a statement*", "*at a town hall*"), not more of what was said?"""
+    if tok.dep_ == "npadvmod":
+        return tok.ent_type_ in ("DATE", "TIME")
+    if tok.dep_ != "prep" or tok.lower_ not in OCCASION_PREPS:
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    # ("in the 1990s", "in June" may date what was said: "a 2.8 percent jobless rate in June")
+    return obj is not None and (obj.ent_type_ in ("DATE", "TIME") and tok.lower_ in ("on", "before")
+                                or obj.lower_ in OCCASION_NOUNS or obj.lemma_.lower() in OCCASION_NOUNS)
+
+
 def extension(doc: Doc, cand: "Candidate") -> Optional[tuple[int, str]]:
     """A longer end: the cue's next dependent when it follows the content directly
-    ("announced the creation of a website *to explain the process*")."""
+    ("announced the creation of a website *to explain the process*"), unless it only says
+    when or where it was said."""
     nxt = next((c for c in cand.cue.rights if c.left_edge.i == cand.content_end), None)
-    if nxt is None or nxt.dep_ in ("punct", "cc", "conj") or nxt.is_punct:
+    if nxt is None or nxt.dep_ in ("punct", "cc", "conj") or nxt.is_punct or _occasion(nxt):
         return None
     end = nxt.right_edge.i + 1
     while end > cand.content_end and doc[end - 1].is_punct:
@@ -1090,11 +1113,15 @@ def content_variants(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
 
 def further_extension(doc: Doc, cand: "Candidate", first: int) -> Optional[tuple[int, str]]:
     """The longest end: the cue's dependents that follow the content one after another
-    ("sent *a letter* on Thursday to Senate leaders opposing …") up to a comma."""
+    ("sent *a letter* on Thursday to Senate leaders opposing …") up to a comma, or up to
+    a last one that only says when or where it was said."""
     end = first
     for c in cand.cue.rights:
         if c.left_edge.i != end or c.dep_ in ("punct", "cc", "conj") or c.is_punct:
             continue
+        if _occasion(c) and not any(d.left_edge.i == c.right_edge.i + 1 and d.dep_ not in ("punct", "cc", "conj")
+                                    for d in cand.cue.rights):
+            break
         end = c.right_edge.i + 1
     while end > first and doc[end - 1].is_punct:
         end -= 1

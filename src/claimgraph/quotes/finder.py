@@ -28,8 +28,8 @@ from claimgraph.step import Step
 from claimgraph.model import Quote
 from claimgraph.parsed import doc_text, sentence_of, tokens_with
 from claimgraph.lexicon import DOUBLE_MARKS, QUOTE_CHARS, is_quote_mark, quote_mark_between
-from claimgraph.quotes.candidates import (EXPLETIVE_HEADS, SUBJECT_DEPS, Candidate, _introduces_quotation, cue_span,
-                                            generate_candidates, subject_of)
+from claimgraph.quotes.candidates import (EXPLETIVE_HEADS, MODALS, SUBJECT_DEPS, Candidate, _finite_tag,
+                                            _introduces_quotation, cue_span, generate_candidates, subject_of)
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
 from claimgraph.lexicon import DOCUMENT_NOUNS, REPORTING_LEMMAS, verb_classes
 from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, PEOPLE_ROLE_NOUNS, PERSON_NOUNS,
@@ -175,6 +175,8 @@ class QuoteFinder(Step):
             cand.content_end = choose_boundary(doc, cand, self.model)
             _join_complements(doc, cand, accepted)
             _with_object(doc, cand)
+            _continued_on_cue(doc, cand)
+            _without_speakers_gloss(doc, cand)
         chosen = _drop_nested(list(best.values()))
         statements = [self._statement(doc, cand, quoted) for cand in chosen]
         statements += self._adjacent_cue_quotes(doc, quoted, statements)
@@ -965,6 +967,95 @@ def _with_object(doc: Doc, cand: Candidate) -> None:
     obj = next((c for c in cand.cue.children if c.dep_ == "dobj" and c.right_edge.i + 1 == prep.i), None)
     if obj is not None and obj.i > cand.cue.i:
         cand.content_start = obj.left_edge.i
+
+
+#: what may stand between a content and the next item of its list
+LIST_JOINTS = frozenset({",", ":", "and", "or"})
+
+
+def _continued_on_cue(doc: Doc, cand: Candidate) -> None:
+    """"touted her plans to invest in roads, *expand* benefits and *enable* free college",
+    "pledged to cut taxes and *fix* the system", "criticized him for his votes *and his
+    vote* on …", "reiterated his pledges: *rebuilding* the military, …": the parser hung the
+    next items of the content's list on the cue. A subjectless verb in another form than
+    the cue's and in the form of a verb of the content (or a modal one: "*would face* …"),
+    or a noun conjoined to the cue after a phrase content, goes on with the content; the
+    cue's own second predicate ("said X *and urged* Y") or a clause of its own does not."""
+    cue = cand.cue
+    if cand.content_start <= cue.i or cue.pos_ not in ("VERB", "AUX"):
+        return
+    while True:
+        end = cand.content_end
+        nxt = next((c for c in cue.rights if c.left_edge.i >= end and c.dep_ in ("conj", "advcl", "dep")), None)
+        if nxt is None:
+            return
+        gap = doc[end:nxt.left_edge.i]
+        if len(gap) > 2 or any(t.lower_ not in LIST_JOINTS for t in gap):
+            return
+        if any(c.dep_ in SUBJECT_DEPS for c in nxt.children) or nxt.lemma_ in REPORTING_LEMMAS:
+            return
+        content = doc[cand.content_start:end]
+        if nxt.pos_ in ("VERB", "AUX"):
+            # ("and the board *could not find* …" with its subject misattached is a clause of its own)
+            # nor where the content ends on a conjoined noun that may be its subject ("renew its
+            # sponsorship of the event and *the PGA* could not find …")
+            last = doc[end - 1]
+            if not gap and "conj" in (last.dep_, last.head.dep_):
+                return
+            modal = nxt.dep_ == "conj" and any(c.dep_ == "aux" and c.lower_ in MODALS for c in nxt.children) \
+                and all(c.dep_ in ("aux", "neg", "advmod", "prep", "cc", "punct") for c in nxt.lefts)
+            parallel = nxt.tag_ in ("VB", "VBG") and nxt.tag_ not in (cue.tag_, _finite_tag(cue)) and (
+                nxt.dep_ == "conj" or nxt.tag_ == "VBG" and any(t.lower_ == ":" for t in gap)
+                or nxt.tag_ == "VBG" and cand.relation in ("dobj", "xcomp") and doc[cand.content_start].tag_ == "VBG") \
+                and any(t.tag_ == nxt.tag_ and t.pos_ in ("VERB", "AUX") for t in content)
+            if not (modal or parallel):
+                return
+        elif nxt.pos_ in ("NOUN", "PROPN"):
+            # (a phrase of its own: "and *his vote* …", not a verb tagged as a noun: "and praises")
+            if nxt.dep_ != "conj" or cand.relation not in ("dobj",) and not cand.relation.startswith("prep:") \
+                    or not any(t.lower_ in ("and", "or") for t in gap) or nxt.left_edge.i == nxt.i:
+                return
+        else:
+            return
+        new_end = nxt.right_edge.i + 1
+        for c in doc[nxt.i + 1:new_end]:
+            # not past a clause of its own conjoined in the item ("… *and he pledged* …") or
+            # the cue's second predicate ("blamed her for a decade of policies that have
+            # wrought turmoil *and cast* her as …": in the cue's form, not the item's)
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and (
+                    any(g.dep_ in SUBJECT_DEPS for g in c.children) or c.lemma_ in REPORTING_LEMMAS
+                    or c.tag_ == cue.tag_ != nxt.tag_):
+                cut = c.left_edge.i
+                while cut > nxt.i and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
+                    cut -= 1
+                new_end = min(new_end, cut)
+                break
+        while new_end > end and doc[new_end - 1].is_punct and not is_quote_mark(doc[new_end - 1]):
+            new_end -= 1
+        if new_end <= end:
+            return
+        cand.content_end = new_end
+
+
+#: verbs by which a participle after the content goes on about the speaker's own saying
+GLOSS_LEMMAS = frozenset({"say", "add", "note", "point", "cite", "argue", "insist", "claim", "explain", "tell",
+                          "warn", "write", "stress", "acknowledge", "concede", "suggest", "repeat"})
+
+
+def _without_speakers_gloss(doc: Doc, cand: Candidate) -> None:
+    """"has said that his rivals are maligning his record, *pointing to* his rating", "said
+    the plan would cost jobs, *adding that* …": a participle of saying set off by a comma at
+    the end of a reported clause is the speaker's, hung on the content by the parser; the
+    content ends before it."""
+    if cand.relation != "ccomp" or cand.content_start <= cand.cue.i:
+        return
+    end = cand.content_end
+    for tok in doc[cand.content_start + 2:end]:
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_ in GLOSS_LEMMAS and tok.left_edge.i == tok.i \
+                and tok.right_edge.i >= end - 1 and doc[tok.i - 1].text == "," \
+                and cand.content_start <= tok.head.i < tok.i:
+            cand.content_end = tok.i - 1
+            return
 
 
 def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
