@@ -19,7 +19,8 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Token
 
 from claimgraph.parsed import line_break_tokens, sentence_starts, tokens_with
-from claimgraph.entities.handoff import PERSON_NOUNS, TITLES, inside_quotation, names_people, token_entity_type
+from claimgraph.entities.handoff import (KIND_NOUNS, ORG_NOUNS, PERSON_NOUNS, TITLES, inside_quotation, names_people,
+                                        token_entity_type)
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.lexicon import DOCUMENT_NOUNS, REPORTING_LEMMAS, is_quote_mark, quote_mark_between, verb_classes
 
@@ -822,7 +823,8 @@ def _agent_holds_views(verb: Token) -> bool:
         return False
     lemma = obj.lemma_.lower()
     return (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-            or names_people(obj) or lemma in DOCUMENT_NOUNS)
+            or names_people(obj) or lemma in DOCUMENT_NOUNS or lemma in ORG_NOUNS
+            or lemma in KIND_NOUNS["GOVERNMENT"])
 
 
 def _passive_subject(verb: Token, subj: Token) -> Iterator[Candidate]:
