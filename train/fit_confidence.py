@@ -1,6 +1,6 @@
 """Fit the confidence calibration (``claimgraph/data/confidence.json``) on the PolNeAR train part.
 
-    python train/fit_confidence.py [--bases BASES.jsonl] [--reuse]
+    python train/fit_confidence.py [--bases BASES.jsonl] [--reuse] [--no-heldout]
 
 Runs the entity, quote and source steps over the cached parses of every PolNeAR dev
 document (scope "all", as the project metric reads PolNeAR) with
@@ -18,7 +18,9 @@ in the middle bins. A logistic model per section (quotes, attributions) is fitte
 *train* part only (L2-regularised, Newton steps, numpy); the held-out third is only
 scored: the reliability table (10 bins of predicted confidence: count, mean confidence,
 observed accuracy) and the expected calibration error go into the meta and are printed.
-``--reuse`` fits again from the bases written by an earlier run (``--bases``).
+``--reuse`` fits again from the bases written by an earlier run (``--bases``);
+``--no-heldout`` fits without reading the held-out third at all (while tuning), leaving
+the meta's reliability table empty until the final fit.
 """
 from __future__ import annotations
 
@@ -86,16 +88,16 @@ def collect(gold: list[dict], scope: str = "all", keep=None, cue_model=None) -> 
     return rows
 
 
-def cross_fitted(gold: list[dict]) -> list[dict]:
-    """Rows of the held-out third read with the shipped cue model, and of each train fold
-    read with the cue model trained on the other fold."""
+def cross_fitted(gold: list[dict], heldout: bool = True) -> list[dict]:
+    """Rows of the held-out third read with the shipped cue model (unless ``heldout`` is
+    false), and of each train fold read with the cue model trained on the other fold."""
     from cv_threshold import fold_model, in_fold
     nlp, docs = load_docs(gold)
     import claimgraph.entities.clusterer  # noqa: F401 - the classifier reads what the entity step found
     ents = nlp.add_pipe("claimgraph_entities")
     docs = [ents(d) for d in docs]
     models = {f: fold_model(gold, docs, f) for f in (0, 1)}
-    rows = collect(gold, keep=lambda g: split_of(g["id"]) == "heldout")
+    rows = collect(gold, keep=lambda g: split_of(g["id"]) == "heldout") if heldout else []
     for f in (0, 1):
         rows += collect(gold, keep=in_fold(f), cue_model=models[f])
     return rows
@@ -163,12 +165,14 @@ def main():
     ap.add_argument("--bases", type=Path, default=Path("/tmp/claimgraph-confidence-bases.jsonl"))
     ap.add_argument("--reuse", action="store_true")
     ap.add_argument("--out", type=Path, default=TABLE_FILE)
+    ap.add_argument("--no-heldout", action="store_true",
+                    help="fit without reading the held-out part (while tuning); the meta then has no reliability table")
     args = ap.parse_args()
     gold = load_gold()
     if args.reuse:
         rows = [json.loads(line) for line in args.bases.open()]
     else:
-        rows = cross_fitted(gold)
+        rows = cross_fitted(gold, heldout=not args.no_heldout)
         with args.bases.open("w") as fh:
             for r in rows:
                 fh.write(json.dumps(r) + "\n")
@@ -191,7 +195,8 @@ def main():
                                 "claimgraph.quotes.confidence.speaker_form",
                                 "claimgraph.quotes.confidence.vector"]},
         "libraries": libraries(), "hyperparameters": hp, "command": COMMAND, "heldout": {}}
-    table["meta"]["heldout"] = evaluate_heldout(rows, table, hp["bins"])
+    if not args.no_heldout:
+        table["meta"]["heldout"] = evaluate_heldout(rows, table, hp["bins"])
     args.out.write_text(json.dumps(table, sort_keys=True, indent=1) + "\n")
     for name, res in table["meta"]["heldout"].items():
         cal = res["calibrated"]
