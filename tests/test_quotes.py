@@ -944,3 +944,14 @@ def test_frame_after_a_question_mark_has_no_comma(reader):
                     "the council would not pay more. “It looks like we are not going to have a very good "
                     "relationship, who knows?” Lena Park told reporters on Friday.")
     assert a.entity(_find(a, "very good relationship").speaker).name == "Lena Park"
+
+
+def test_a_content_never_ends_inside_as_well_as(reader):
+    """"issued a string of decisions that …, as well as its two biggest trading partners":
+    the content may end before the conjunction "as well as", never after its "as well"."""
+    a = reader.read("Trump last week issued a string of whip-sawing tariff decisions that plunged the three major "
+                    "U.S. stock market indexes and roiled relations with Canada and Mexico, which are long-time "
+                    "U.S. allies and its closest neighbors, as well as its two biggest trading partners.")
+    content = a.span_text(_find(a, "tariff decisions").content)
+    assert not content.endswith("as well"), content
+

@@ -1100,7 +1100,7 @@ def content_variants(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
         if tok.dep_ not in TRAILING_CLAUSE_DEPS or tok.right_edge.i < end - 1 or not (start <= tok.head.i < end):
             continue
         cut = tok.left_edge.i
-        while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
+        while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc" or _of_conjunction(doc[cut - 1])):
             cut -= 1
         if cut - start < 2 or cut in seen:
             continue
@@ -1111,6 +1111,12 @@ def content_variants(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
         out.append((cut, f"{tok.dep_}|{lead.lower_ if lead.is_stop or lead.is_punct else lead.pos_}|"
                          f"{'subj' if own_subject else 'nosubj'}|{joint or '-'}"))
     return out
+
+
+def _of_conjunction(tok: Token) -> bool:
+    """"…, *as well* as its two biggest trading partners": a word that modifies the
+    conjunction is part of it; a content never ends inside "as well as"."""
+    return tok.dep_ == "advmod" and tok.head.dep_ == "cc" and tok.i < tok.head.i
 
 
 def further_extension(doc: Doc, cand: "Candidate", first: int) -> Optional[tuple[int, str]]:
