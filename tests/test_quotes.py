@@ -955,3 +955,15 @@ def test_a_content_never_ends_inside_as_well_as(reader):
     content = a.span_text(_find(a, "tariff decisions").content)
     assert not content.endswith("as well"), content
 
+
+def test_the_sources_a_report_cites_as_saying_are_not_its_words(reader):
+    """"The Ledger cited “two officials in the port authority” as saying …": the quoted
+    sources are whom the report names, no statement; what they are cited as saying is the
+    content, without the participle."""
+    a = reader.read("In its March report, The Daily Ledger cited \"two officials in the port authority\" as saying "
+                    "the cargo ship would leave the harbor in early April, but it did not leave until May.")
+    spans = [a.span_text(q.content) for q in a.quotes] + [a.span_text(x.claim) for x in a.attributions]
+    assert not any("officials in the port authority" in s for s in spans), spans
+    said = [s for s in spans if "the cargo ship would leave" in s]
+    assert said and not any(s.startswith("saying") for s in said), spans
+

@@ -733,7 +733,7 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                 rel = "ccomp"
             elif rel == "prep" and tok.pos_ == "VERB":
                 bounds = prep_object_bounds(child)
-                if bounds is None:
+                if bounds is None or _as_saying(child):
                     continue
                 (start, end), rel = bounds, f"prep:{child.lower_}"
             elif rel == "advcl" and tok.pos_ == "VERB" and _for_clause(child):
@@ -811,6 +811,14 @@ def _cited_source(verb: Token, obj: Token) -> bool:
     next link, :mod:`.sources`), not its content."""
     return verb.lemma_ == "cite" and (obj.lemma_.lower() in CITED_SOURCE_NOUNS or obj.lemma_.lower() in PERSON_NOUNS
                                       or obj.ent_type_ in ("PERSON", "ORG", "NORP"))
+
+
+def _as_saying(prep: Token) -> bool:
+    """"cited security officials *as saying* the ship would depart": what the participle of
+    saying says is its own content (its subject is the one cited); "as saying …" is no
+    content of "cite", "quote" or "describe"."""
+    return prep.lower_ == "as" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" and c.lemma_ in REPORTING_LEMMAS
+                                       for c in prep.children)
 
 
 def _agent_holds_views(verb: Token) -> bool:
