@@ -967,3 +967,17 @@ def test_the_sources_a_report_cites_as_saying_are_not_its_words(reader):
     said = [s for s in spans if "the cargo ship would leave" in s]
     assert said and not any(s.startswith("saying") for s in said), spans
 
+
+@pytest.mark.parametrize("text, words", [
+    ("Responding to the newspaper's query about the contract, a ministry spokesman said the deal was legal.",
+     "the newspaper's query"),
+    ("Ms. Okafor reports to the regional health board based in Abuja and has visited the clinics twice.",
+     "the regional health board"),
+])
+def test_whom_one_answers_or_reports_to_is_not_what_one_says(reader, text, words):
+    """"Responding to VOA's query", "reports to the U.N. Human Rights Council": the object
+    of "to" after a verb of answering or reporting is the one addressed or the thing
+    answered, no content."""
+    a = reader.read(text)
+    spans = [a.span_text(q.content) for q in a.quotes] + [a.span_text(x.claim) for x in a.attributions]
+    assert not any(s.startswith(words) for s in spans), spans

@@ -733,7 +733,7 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                 rel = "ccomp"
             elif rel == "prep" and tok.pos_ == "VERB":
                 bounds = prep_object_bounds(child)
-                if bounds is None or _as_saying(child):
+                if bounds is None or _as_saying(child) or _addressed(tok, child):
                     continue
                 (start, end), rel = bounds, f"prep:{child.lower_}"
             elif rel == "advcl" and tok.pos_ == "VERB" and _for_clause(child):
@@ -811,6 +811,17 @@ def _cited_source(verb: Token, obj: Token) -> bool:
     next link, :mod:`.sources`), not its content."""
     return verb.lemma_ == "cite" and (obj.lemma_.lower() in CITED_SOURCE_NOUNS or obj.lemma_.lower() in PERSON_NOUNS
                                       or obj.ent_type_ in ("PERSON", "ORG", "NORP"))
+
+
+#: verbs whose "to" names whom one speaks to or what one answers ("*reports to* the Human
+#: Rights Council", "*responding to* VOA's query", "*wrote to* the governor"), never what is said
+ADDRESSEE_TO_LEMMAS = frozenset({"respond", "reply", "react", "answer", "report", "write", "speak", "talk",
+                                 "say", "explain", "complain", "appeal", "announce"})
+
+
+def _addressed(verb: Token, prep: Token) -> bool:
+    """Is ``prep`` the "to" of the one addressed or the thing answered?"""
+    return prep.lower_ == "to" and verb.lemma_.lower() in ADDRESSEE_TO_LEMMAS
 
 
 def _as_saying(prep: Token) -> bool:
