@@ -829,7 +829,8 @@ def _as_saying(prep: Token) -> bool:
     saying says is its own content (its subject is the one cited); "as saying …" is no
     content of "cite", "quote" or "describe"."""
     return prep.lower_ == "as" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" and c.lemma_ in REPORTING_LEMMAS
-                                       for c in prep.children)
+                                       and c.left_edge.i == c.i for c in prep.children)  # (nothing before it:
+    # not "refer to them as the “Axis of Upheaval,” describing …", a name the parser made its subject)
 
 
 def _agent_holds_views(verb: Token) -> bool:
