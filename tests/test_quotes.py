@@ -990,3 +990,14 @@ def test_a_name_given_with_as_before_a_participle_stays_the_content(reader):
     a = reader.read("Many foreign policy analysts and military officials refer to these four nations as the "
                     "“Axis of Upheaval,” describing their growing anti-Western collaboration.")
     assert all(a.span_text(q.content) != "Axis of Upheaval" for q in a.quotes), [a.span_text(q.content) for q in a.quotes]
+
+
+def test_no_entity_for_the_speaker_of_a_statement_left_out(reader, shared_dir):
+    """"An ordinance last month extended quarantine requirements …" (a VOA article): an
+    attitude the speech scope leaves out; its would-be speaker, named by the quote step
+    alone, is no entity of the article (it was a GROUP 'ordinance')."""
+    voa = shared_dir / "data" / "voa" / "articles.jsonl"
+    text = next(json.loads(line)["text"] for line in voa.open(encoding="utf-8")
+                if "An ordinance last month extended" in line)
+    a = reader.read(text)
+    assert "ordinance" not in [e.name.lower() for e in a.entities]

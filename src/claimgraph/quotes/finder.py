@@ -308,6 +308,7 @@ class QuoteFinder(Step):
     # ---- write ------------------------------------------------------------------------
     def set_annotations(self, doc: Doc, statements: list[Statement]) -> None:
         quotes: list[Quote] = []
+        known = {e.id for e in doc._.cg_entities or []}
         last_speaker: Optional[tuple[str, int]] = None  # entity id, char offset
         resolved: list[tuple[Statement, Optional[str], Optional[tuple[int, int]]]] = []
         for st in statements:
@@ -350,6 +351,11 @@ class QuoteFinder(Step):
                                                               types.get(q.speaker), max(1, len(q.speakers))))
             quotes.append(q)
         speak_in_first_person(doc, quotes)
+        # a speaker this step named only for a statement it did not keep (an attitude outside
+        # the speech scope: "An *ordinance* last month extended …") is no entity of the article
+        used = {q.speaker for q in quotes} | {s for q in quotes for s in q.speakers}
+        if doc._.cg_entities:
+            doc._.cg_entities = [e for e in doc._.cg_entities if e.id in known or e.id in used]
         doc._.cg_quotes = quotes
 
     def _speaker(self, doc: Doc, st: Statement, last_speaker) -> tuple[Optional[str], Optional[tuple[int, int]]]:
