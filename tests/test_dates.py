@@ -479,6 +479,15 @@ def test_the_week_of_a_story_and_the_week_of_a_date():
     assert "the week" not in v
 
 
+def test_the_week_set_against_the_weekend_is_no_date():
+    """"half empty during the week and fully booked at weekends", "any day of the week": the
+    working days of any week, or the week as a cycle, not the week of the story."""
+    for text in ("The airport hotel is running at around 50 percent occupancy during the week and is fully "
+                 "booked at weekends.", "The clinic is open every day of the week."):
+        found = [text[m.start:m.end] for m in find_dates(text, DCT)]
+        assert "the week" not in found, (text, found)
+
+
 def test_last_week_written_on_a_sunday_is_the_week_just_ending():
     # on a Sunday the working week just over is still the publication's ISO week (Monday to
     # Sunday): "last week" is that one, not the week before it

@@ -944,3 +944,60 @@ def test_frame_after_a_question_mark_has_no_comma(reader):
                     "the council would not pay more. “It looks like we are not going to have a very good "
                     "relationship, who knows?” Lena Park told reporters on Friday.")
     assert a.entity(_find(a, "very good relationship").speaker).name == "Lena Park"
+
+
+def test_a_content_never_ends_inside_as_well_as(reader):
+    """"issued a string of decisions that …, as well as its two biggest trading partners":
+    the content may end before the conjunction "as well as", never after its "as well"."""
+    a = reader.read("Trump last week issued a string of whip-sawing tariff decisions that plunged the three major "
+                    "U.S. stock market indexes and roiled relations with Canada and Mexico, which are long-time "
+                    "U.S. allies and its closest neighbors, as well as its two biggest trading partners.")
+    content = a.span_text(_find(a, "tariff decisions").content)
+    assert not content.endswith("as well"), content
+
+
+def test_the_sources_a_report_cites_as_saying_are_not_its_words(reader):
+    """"The Ledger cited “two officials in the port authority” as saying …": the quoted
+    sources are whom the report names, no statement; what they are cited as saying is the
+    content, without the participle."""
+    a = reader.read("In its March report, The Daily Ledger cited \"two officials in the port authority\" as saying "
+                    "the cargo ship would leave the harbor in early April, but it did not leave until May.")
+    spans = [a.span_text(q.content) for q in a.quotes] + [a.span_text(x.claim) for x in a.attributions]
+    assert not any("officials in the port authority" in s for s in spans), spans
+    said = [s for s in spans if "the cargo ship would leave" in s]
+    assert said and not any(s.startswith("saying") for s in said), spans
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Responding to the newspaper's query about the contract, a ministry spokesman said the deal was legal.",
+     "the newspaper's query"),
+    ("Ms. Okafor reports to the regional health board based in Abuja and has visited the clinics twice.",
+     "the regional health board"),
+])
+def test_whom_one_answers_or_reports_to_is_not_what_one_says(reader, text, words):
+    """"Responding to VOA's query", "reports to the U.N. Human Rights Council": the object
+    of "to" after a verb of answering or reporting is the one addressed or the thing
+    answered, no content."""
+    a = reader.read(text)
+    spans = [a.span_text(q.content) for q in a.quotes] + [a.span_text(x.claim) for x in a.attributions]
+    assert not any(s.startswith(words) for s in spans), spans
+
+
+def test_a_name_given_with_as_before_a_participle_stays_the_content(reader):
+    """"refer to these four nations as the “Axis of Upheaval,” describing …": the name is what
+    they call them, though the parser made it the subject of the participle; only a bare
+    "as saying …" gives up the content to the participle."""
+    a = reader.read("Many foreign policy analysts and military officials refer to these four nations as the "
+                    "“Axis of Upheaval,” describing their growing anti-Western collaboration.")
+    assert all(a.span_text(q.content) != "Axis of Upheaval" for q in a.quotes), [a.span_text(q.content) for q in a.quotes]
+
+
+def test_no_entity_for_the_speaker_of_a_statement_left_out(reader, shared_dir):
+    """"An ordinance last month extended quarantine requirements …" (a VOA article): an
+    attitude the speech scope leaves out; its would-be speaker, named by the quote step
+    alone, is no entity of the article (it was a GROUP 'ordinance')."""
+    voa = shared_dir / "data" / "voa" / "articles.jsonl"
+    text = next(json.loads(line)["text"] for line in voa.open(encoding="utf-8")
+                if "An ordinance last month extended" in line)
+    a = reader.read(text)
+    assert "ordinance" not in [e.name.lower() for e in a.entities]

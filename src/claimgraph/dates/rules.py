@@ -43,6 +43,13 @@ from claimgraph.dates.patterns import (
 from claimgraph.lexicon import WEEKDAYS
 
 
+#: "half empty during the week and fully booked at weekends": "the week" set against the
+#: weekend is the working days of any week, no date
+_WEEKEND_SET_AGAINST = re.compile(r"\b(?:at|on|over|during)\s+(?:the\s+)?weekends?\b", re.I)
+#: "the days of the week", "any day of the week": the week as a cycle
+_WEEKDAYS = re.compile(r"\b(?:days?|time|times|nights?)\s+of\s+$", re.I)
+
+
 class Rules:
     """The patterns and their normalisation functions, tried longest match first."""
 
@@ -540,6 +547,9 @@ class Rules:
             if day > calendar.monthrange(y, mon)[1]:
                 return None
             return "DATE", iso_week(dt.date(y, mon, day)), "low", True
+        if _WEEKDAYS.search(m.string, max(0, m.start() - 40), m.start()) or _WEEKEND_SET_AGAINST.search(
+                m.string[max(0, m.start() - 60):m.start()] + " " + m.string[m.end():m.end() + 60]):
+            return None  # "busy during the week and full at weekends", "days of the week": no one week
         # a bare "the week" takes up the week of the story's events, which the text seldom pins
         # down: TimeBank leaves the week open in the publication year ("1989-WXX", TIMEX3's X
         # for an unknown digit), as it does for all four such in its train part

@@ -733,7 +733,7 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                 rel = "ccomp"
             elif rel == "prep" and tok.pos_ == "VERB":
                 bounds = prep_object_bounds(child)
-                if bounds is None:
+                if bounds is None or _as_saying(child) or _addressed(tok, child):
                     continue
                 (start, end), rel = bounds, f"prep:{child.lower_}"
             elif rel == "advcl" and tok.pos_ == "VERB" and _for_clause(child):
@@ -811,6 +811,26 @@ def _cited_source(verb: Token, obj: Token) -> bool:
     next link, :mod:`.sources`), not its content."""
     return verb.lemma_ == "cite" and (obj.lemma_.lower() in CITED_SOURCE_NOUNS or obj.lemma_.lower() in PERSON_NOUNS
                                       or obj.ent_type_ in ("PERSON", "ORG", "NORP"))
+
+
+#: verbs whose "to" names whom one speaks to or what one answers ("*reports to* the Human
+#: Rights Council", "*responding to* VOA's query", "*wrote to* the governor"), never what is said
+ADDRESSEE_TO_LEMMAS = frozenset({"respond", "reply", "react", "answer", "report", "write", "speak", "talk",
+                                 "say", "explain", "complain", "appeal", "announce"})
+
+
+def _addressed(verb: Token, prep: Token) -> bool:
+    """Is ``prep`` the "to" of the one addressed or the thing answered?"""
+    return prep.lower_ == "to" and verb.lemma_.lower() in ADDRESSEE_TO_LEMMAS
+
+
+def _as_saying(prep: Token) -> bool:
+    """"cited security officials *as saying* the ship would depart": what the participle of
+    saying says is its own content (its subject is the one cited); "as saying …" is no
+    content of "cite", "quote" or "describe"."""
+    return prep.lower_ == "as" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" and c.lemma_ in REPORTING_LEMMAS
+                                       and c.left_edge.i == c.i for c in prep.children)  # (nothing before it:
+    # not "refer to them as the “Axis of Upheaval,” describing …", a name the parser made its subject)
 
 
 def _agent_holds_views(verb: Token) -> bool:
@@ -1100,7 +1120,7 @@ def content_variants(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
         if tok.dep_ not in TRAILING_CLAUSE_DEPS or tok.right_edge.i < end - 1 or not (start <= tok.head.i < end):
             continue
         cut = tok.left_edge.i
-        while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
+        while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc" or _of_conjunction(doc[cut - 1])):
             cut -= 1
         if cut - start < 2 or cut in seen:
             continue
@@ -1111,6 +1131,12 @@ def content_variants(doc: Doc, start: int, end: int) -> list[tuple[int, str]]:
         out.append((cut, f"{tok.dep_}|{lead.lower_ if lead.is_stop or lead.is_punct else lead.pos_}|"
                          f"{'subj' if own_subject else 'nosubj'}|{joint or '-'}"))
     return out
+
+
+def _of_conjunction(tok: Token) -> bool:
+    """"…, *as well* as its two biggest trading partners": a word that modifies the
+    conjunction is part of it; a content never ends inside "as well as"."""
+    return tok.dep_ == "advmod" and tok.head.dep_ == "cc" and tok.i < tok.head.i
 
 
 def further_extension(doc: Doc, cand: "Candidate", first: int) -> Optional[tuple[int, str]]:

@@ -28,7 +28,7 @@ from claimgraph.step import Step
 from claimgraph.model import Quote
 from claimgraph.parsed import doc_text, sentence_of, tokens_with
 from claimgraph.lexicon import DOUBLE_MARKS, QUOTE_CHARS, is_quote_mark, quote_mark_between
-from claimgraph.quotes.candidates import (EXPLETIVE_HEADS, MODALS, SUBJECT_DEPS, Candidate, _finite_tag,
+from claimgraph.quotes.candidates import (EXPLETIVE_HEADS, MODALS, SUBJECT_DEPS, Candidate, _cited_source, _finite_tag,
                                             _introduces_quotation, cue_span, generate_candidates, subject_of)
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
 from claimgraph.lexicon import DOCUMENT_NOUNS, REPORTING_LEMMAS, verb_classes
@@ -250,7 +250,7 @@ class QuoteFinder(Step):
         for qs in quoted:
             if _covered(qs, [s for s in found if not _cue_inside(s, qs)]):
                 continue
-            if qs.words(text) < MIN_QUOTE_WORDS and not _short_sentence_framed(doc, qs):
+            if qs.words(text) < MIN_QUOTE_WORDS and not _short_sentence_framed(doc, qs) or _cited_words(doc, qs):
                 continue
             frame = _adjacent_frame(doc, qs)
             if frame is None:
@@ -276,7 +276,7 @@ class QuoteFinder(Step):
                 holder.end = strip_marks(doc_text(doc), qs.start, qs.end)[1]
                 continue
             span = doc.char_span(qs.start, qs.end, alignment_mode="expand")
-            if span is None or not len(span):
+            if span is None or not len(span) or _cited_words(doc, qs):
                 continue
             words = qs.words(doc_text(doc))
             start, end = strip_marks(doc_text(doc), qs.start, qs.end)
@@ -308,6 +308,7 @@ class QuoteFinder(Step):
     # ---- write ------------------------------------------------------------------------
     def set_annotations(self, doc: Doc, statements: list[Statement]) -> None:
         quotes: list[Quote] = []
+        known = {e.id for e in doc._.cg_entities or []}
         last_speaker: Optional[tuple[str, int]] = None  # entity id, char offset
         resolved: list[tuple[Statement, Optional[str], Optional[tuple[int, int]]]] = []
         for st in statements:
@@ -350,6 +351,11 @@ class QuoteFinder(Step):
                                                               types.get(q.speaker), max(1, len(q.speakers))))
             quotes.append(q)
         speak_in_first_person(doc, quotes)
+        # a speaker this step named only for a statement it did not keep (an attitude outside
+        # the speech scope: "An *ordinance* last month extended …") is no entity of the article
+        used = {q.speaker for q in quotes} | {s for q in quotes for s in q.speakers}
+        if doc._.cg_entities:
+            doc._.cg_entities = [e for e in doc._.cg_entities if e.id in known or e.id in used]
         doc._.cg_quotes = quotes
 
     def _speaker(self, doc: Doc, st: Statement, last_speaker) -> tuple[Optional[str], Optional[tuple[int, int]]]:
@@ -1098,6 +1104,17 @@ def _chain(quoted: list[QuotedSpan], inside: list[QuotedSpan]) -> list[QuotedSpa
                 members |= {i, q.continues}
                 changed = True
     return [quoted[i] for i in sorted(members)]
+
+
+def _cited_words(doc: Doc, qs: QuotedSpan) -> bool:
+    """"The Financial Times cited “security officials in two Western countries” as saying
+    …": quotation marks around the sources a report cites, the object of "cite", set off
+    whom it names, not what anyone said."""
+    span = doc.char_span(qs.start, qs.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ == "dobj" and root.head.i < span.start and _cited_source(root.head, root)
 
 
 def _governing_cue(span: SpacySpan) -> Optional[Token]:
