@@ -116,6 +116,13 @@ def entity_by_id(doc: Doc, ent_id: Optional[str]) -> Optional[Entity]:
     return next((e for e in doc._.cg_entities or [] if e.id == ent_id), None)
 
 
+def typed_entity_at(doc: Doc, start: int, end: int, types) -> Optional[str]:
+    """Id of the entity :func:`entity_at` finds at ``[start, end)`` when its type is one of
+    ``types``, else None."""
+    ent = entity_by_id(doc, entity_at(doc, start, end))
+    return ent.id if ent is not None and ent.type in types else None
+
+
 def latest_before(ents, offset: int) -> Optional[str]:
     """Id of the entity among ``ents`` mentioned last before ``offset``, or None."""
     best, best_at = None, -1

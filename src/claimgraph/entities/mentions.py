@@ -275,9 +275,9 @@ def _possessor_pieces(doc: Doc, start: int, end: int, label: str, family: set[st
     it in the possessive is two names when what follows the possessive is the family name
     of a person named in full in the article (the institution, then the person); "St.
     John's University", "the People's Liberation Army" stay whole."""
-    for k in range(start + 1, end - 1):
-        if doc[k].tag_ == "POS" and end - k == 2 and doc[k + 1].text in family:
-            return [(start, k, label), (k + 1, end, "PERSON")]
+    k = end - 2  # the possessive right before the span's last word
+    if k > start and doc[k].tag_ == "POS" and doc[k + 1].text in family:
+        return [(start, k, label), (k + 1, end, "PERSON")]
     return [(start, end, label)]
 
 

@@ -36,7 +36,7 @@ from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGU
                                         add_entity,
                                         add_mention, authored_by, collective_type, entity_at, entity_by_id, inside_quotation, is_definite,
                                         latest_before, named_in_its_kind, names_people, outlet_described,
-                                        taken_up_as_person, token_entity_type)
+                                        taken_up_as_person, token_entity_type, typed_entity_at)
 from claimgraph.furniture import Furniture
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.quotes.confidence import confidence, quote_basis, speaker_form
@@ -532,9 +532,7 @@ def _issuer_before(doc: Doc, head: Token) -> Optional[str]:
     subj = next((c for c in earlier.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
-    ent_id = entity_at(doc, *speaker_mention(subj))
-    ent = entity_by_id(doc, ent_id) if ent_id is not None else None
-    return ent_id if ent is not None and ent.type in ("PERSON", "ORG", "GOVERNMENT", "GPE", "NEWS_OUTLET") else None
+    return typed_entity_at(doc, *speaker_mention(subj), ("PERSON", "ORG", "GOVERNMENT", "GPE", "NEWS_OUTLET"))
 
 
 def _head_noun_of(doc: Doc, ent_id: str, head: Token) -> bool:
@@ -594,10 +592,8 @@ def _body_subject_before(doc: Doc, pron: Token) -> Optional[str]:
     subj = main_subject_before(doc, sent)
     if subj is None:
         return None
-    ent_id = entity_at(doc, *speaker_mention(subj))
-    ent = entity_by_id(doc, ent_id) if ent_id is not None else None
-    return ent_id if ent is not None and ent.type in NEUTER_SPEAKER_TYPES and mentions_cover(doc, ent_id, subj.idx) \
-        else None
+    ent_id = typed_entity_at(doc, *speaker_mention(subj), NEUTER_SPEAKER_TYPES)
+    return ent_id if ent_id is not None and mentions_cover(doc, ent_id, subj.idx) else None
 
 
 #: a cue-less quotation is a statement of its own when it is whole quoted sentences of at

@@ -17,7 +17,8 @@ from claimgraph.lexicon import is_quote_mark
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.parsed import doc_text, paragraph_of, sentence_of
 from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, PERSON_NOUNS, TITLES,  # noqa: F401
-                                        entity_at, entity_by_id, in_fronted_adjunct, inside_quotation, mentions_cover)  # mentions_cover: the quote step's
+                                        entity_at, entity_by_id, in_fronted_adjunct, inside_quotation, mentions_cover,
+                                        typed_entity_at)  # mentions_cover: the quote step's
 from claimgraph.quotes.candidates import HYPHENS, is_age_word, predicated
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "i", "we"})
@@ -169,18 +170,17 @@ def resolve_pronoun(doc: Doc, pron: Token, last_speaker) -> Optional[str]:
         # what he called …" is Trump's phrase
         subjects = [(s, ent_id) for s, ent_id in earlier if is_subject_at(doc, s)]
         return max(subjects or earlier)[1]
-    if last_speaker is not None and not plural:
-        ent = next((e for e in ents if e.id == last_speaker[0]), None)
-        if ent is not None and ent.type == "PERSON" and pron.idx - last_speaker[1] < 1200 and agrees(ent):
-            subject = _subject_of_sentence_before(doc, sent, ents, wanted, agrees, after=last_speaker[1]) \
-                or _same_pronoun_subject_before(doc, sent, pron, after=last_speaker[1])
-            return subject or ent.id
-    if last_speaker is not None and plural and pron.lower_ == "they" and _in_sentence_after(doc, sent, last_speaker[1]):
-        ent = next((e for e in ents if e.id == last_speaker[0]), None)
-        if ent is not None and ent.type == "GROUP":
-            # "Analysts told VOA that … *They* said …": the group quoted in the sentence just
-            # before goes on speaking (centering's Continue; Grosz, Joshi & Weinstein 1995)
-            return ent.id
+    last = entity_by_id(doc, last_speaker[0]) if last_speaker is not None else None
+    if last is not None and not plural and last.type == "PERSON" and pron.idx - last_speaker[1] < 1200 \
+            and agrees(last):
+        subject = _subject_of_sentence_before(doc, sent, ents, wanted, agrees, after=last_speaker[1]) \
+            or _same_pronoun_subject_before(doc, sent, pron, after=last_speaker[1])
+        return subject or last.id
+    if last is not None and plural and last.type == "GROUP" and pron.lower_ == "they" \
+            and _in_sentence_after(doc, sent, last_speaker[1]):
+        # "Analysts told VOA that … *They* said …": the group quoted in the sentence just
+        # before goes on speaking (centering's Continue; Grosz, Joshi & Weinstein 1995)
+        return last.id
     linked = entity_at(doc, pron.idx, pron.idx + len(pron.text))
     if linked is not None:
         return linked
@@ -243,9 +243,7 @@ def _same_pronoun_subject_before(doc: Doc, sent, pron: Token, after: int) -> Opt
     subj = main_subject_before(doc, sent)
     if subj is None or subj.lower_ != pron.lower_:
         return None
-    ent_id = entity_at(doc, subj.idx, subj.idx + len(subj.text))
-    ent = entity_by_id(doc, ent_id) if ent_id is not None else None
-    return ent_id if ent is not None and ent.type == "PERSON" else None
+    return typed_entity_at(doc, subj.idx, subj.idx + len(subj.text), ("PERSON",))
 
 
 def _in_adjunct(doc: Doc, offset: int, pron: Token) -> bool:
