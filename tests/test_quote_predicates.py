@@ -3,13 +3,7 @@
 own (:mod:`claimgraph.quotes.candidates`), on parses written out by hand for these tests."""
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
-
-def _doc(reader, rows):
-    """A Doc from (word, head, dep, pos, tag, lemma) rows."""
-    words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows))
-    return Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+from parses import hand_parsed as _doc
 
 
 def _found(doc):

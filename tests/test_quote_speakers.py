@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from spacy.tokens import Doc
+from parses import hand_parsed
 
 
 def _subject(reader, text: str, cue: str):
@@ -20,10 +20,7 @@ def _subject(reader, text: str, cue: str):
 
 
 def _doc(reader, rows):
-    """A Doc from (word, head, dep, pos, tag, lemma) rows."""
-    words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows))
-    return Doc(reader.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
-               sent_starts=[True] + [False] * (len(words) - 1))
+    return hand_parsed(reader, rows, one_sentence=True)
 
 
 def test_a_present_participle_after_while_is_active_and_takes_the_main_subject(reader):
