@@ -333,6 +333,35 @@ def test_a_quoted_sub_heading_run_into_the_text_is_no_statement(reader):
     assert ("union", "the strike would go on until Friday") in _said(a)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The strike entered its third week. Union demands The union says wages must rise by 8 percent.",
+     [("union", "wages must rise by 8 percent")]),
+    ("Prices rose sharply. Chinese demand The changes in immigration policy have come with consequences, "
+     "Mr. Tan said.", [("Mr. Tan", "The changes in immigration policy have come with consequences")]),
+])
+def test_an_unquoted_sub_heading_run_into_the_text_is_neither_speaker_nor_content(reader, text, expected):
+    assert _said(reader.read(text)) == expected
+
+
+@pytest.mark.parametrize("text, heading", [
+    ("The port reopened. Local reaction A city spokesperson expressed relief.", "Local reaction"),
+    ("The judge ruled, Ms. Ruiz said. The outcome If the family loses, an appeal follows.", "The outcome"),
+    ("Rates rose. Jobs and savings The wind farm employs forty people.", "Jobs and savings"),
+    ("Prices rose. Protesters demand The Times retract the story.", None),
+    ("It rained. Officials say The agreement holds.", None),
+    ("Sanders Promises Action On Immigration In First Days As President.", None),
+    ("The mayor also attacked The Daily Star newspaper on Monday.", None),
+    ("“We stayed, senator,” Metro This Morning host Dana Ruiz said.", None),
+])
+def test_run_in_headings_are_short_verbless_phrases_before_a_capitalised_opener(reader, text, heading):
+    from claimgraph.parsed import run_in_headings
+
+    doc = reader.nlp(text)
+    assert [doc[a:b].text for a, b in run_in_headings(doc)] == ([heading] if heading else [])
+    if heading:
+        assert any(sent.text == heading for sent in doc.sents)
+
+
 def test_a_sub_heading_in_straight_single_quotes_is_furniture_but_a_possessive_is_not():
     from claimgraph.furniture import furniture_spans
 

@@ -3,7 +3,8 @@
 Copy taken from the web keeps the lines a page puts around and inside a story: links to
 other stories (*WATCH: …*, *READ MORE: …*, *ALSO READ: …*), photo captions and credits
 (*FILE - … (AP Photo/…)*, *(Photo by … / AFP)*, *Photo credit: …*) and the dateline
-(*LAGOS (Staff report) —*), and a quoted sub-heading run into the text. A verb of saying in a link's title is another story's
+(*LAGOS (Staff report) —*), and a sub-heading run into the text, quoted or not
+(:func:`claimgraph.parsed.run_in_headings` finds the unquoted ones on the tagged doc). A verb of saying in a link's title is another story's
 statement, a photo credit names a photographer, not a speaker, and a dateline is neither
 a person nor a source. :func:`furniture_spans` finds these stretches on the working copy
 of the text; the quote and source steps drop the statements whose cue or speaker lies in
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Optional
+from typing import Iterable, Optional
 
 from claimgraph.lexicon import QUOTATION_FRAME_VERBS, REPORTING_LEMMAS
 from claimgraph.parsed import DATELINE
@@ -91,9 +92,13 @@ def furniture_spans(text: str) -> list[Span]:
         while start < m.end() and text[start].isspace():
             start += 1
         spans.append((start, m.end()))
-    spans.sort()
+    return _merged(spans)
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    """Sorted spans, overlapping ones joined."""
     merged: list[list[int]] = []
-    for a, b in spans:
+    for a, b in sorted(spans):
         if merged and a <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], b)
         else:
@@ -130,8 +135,8 @@ def _title_end(text: str, start: int, own_line: bool) -> int:
 class Furniture:
     """The furniture spans of one text, for "is this offset in one" by bisection."""
 
-    def __init__(self, text: str):
-        self.spans = furniture_spans(text)
+    def __init__(self, text: str, headings: Iterable[Span] = ()):
+        self.spans = _merged(furniture_spans(text) + list(headings))
         self.starts = [a for a, _ in self.spans]
 
     def __bool__(self) -> bool:

@@ -137,6 +137,90 @@ def merge_windows(text: str, spans: Iterable[tuple[int, int]], before: int,
 DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.'’ /-]{1,40}(?:,[^\n—–()]{1,40})?(?:\s*\([^)\n]{1,30}\))?\s*(?:—|–|--?)\s+")
 
 
+# A sub-heading run into the text by an extraction that lost its line breaks: after a
+# sentence's end, a short noun phrase (no verb) and then a capitalised word that opens a
+# sentence and could not go on a noun phrase ("… their voices have been ignored. British
+# colony The Chagos Islands, …", "… Dakin-Grimm said. The outcome If the judge …").
+#: the words that open the sentence after a run-in heading
+RUN_IN_OPENERS = frozenset(
+    "The A An In On At For As After When While But Since Despite During Although If Even Many Some Most "
+    "According With Under Last Earlier This These Those Its His Her Their Our Now However Meanwhile Still Yet "
+    "Today It He She They We Unlike Following Before Over From By Among Because Until Once Both Each Every "
+    "Other Another Several Few Such".split())
+#: the tags a run-in heading is made of: nouns, names, adjectives, numbers, determiners,
+#: and inside it "and", "of", "into" ("Jobs and savings", "Integration into Japan")
+_HEADING_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "DT", "POS", "HYPH", "CC", "IN",
+                           "PRP$", "``", "''"})
+_HEADING_FIRST_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "JJS", "CD", "DT", "``"})
+_HEADING_LAST_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD", "''"})
+MAX_HEADING_WORDS = 5
+_SAY_FORMS = frozenset({"say", "says", "tell", "tells"})
+
+
+def _after_sentence_end(doc: Doc, i: int) -> bool:
+    """Token ``i`` follows a sentence's end (. ! ? or a quotation closed after one) or starts a line."""
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    if "\n" in prev.whitespace_ or prev.is_space:
+        return True
+    if not prev.whitespace_:
+        return False
+    if prev.text in (".", "!", "?"):
+        return True
+    return prev.is_punct and prev.text in "”\"’'" and i >= 2 and doc[i - 2].text[-1:] in ".!?"
+
+
+def _lower_word_follows(doc: Doc, i: int, window: int = 7) -> bool:
+    """A lower-case word of four letters or more among the next ``window`` words of the line."""
+    for tok in doc[i:i + window]:
+        if tok.is_lower and len(tok) > 3:
+            return True
+        if "\n" in tok.whitespace_ or tok.is_space:
+            return False
+    return False
+
+
+def _verb_ends_heading(doc: Doc, i: int, j: int) -> bool:
+    """"Chinese demand The changes …", "Rebel group surges Since last August …": the tagger
+    read the heading's last noun as a verb; a heading still, when a lower-case word follows
+    the opener (not "… demand The Times retract …") and the verb is no verb of saying
+    ("Officials say The …")."""
+    before = doc[j - 1]
+    return before.tag_ in ("VBZ", "VBP") and j - i >= 2 and doc[j + 1].is_lower \
+        and before.lower_ not in _SAY_FORMS and all(t.tag_ in _HEADING_TAGS for t in doc[i:j - 1])
+
+
+def run_in_headings(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans ``[start, end)`` of the sub-headings run into the text (needs the tagger's
+    tags, not the parse: the sentencizer calls it before the parser and the steps after it).
+    Not in Title Case copy ("Sanders Promises Action On Immigration …"), where every word
+    is capitalised: the sentence after the heading must have a lower-case word."""
+    out = []
+    n = len(doc)
+    for i in range(n - 2):
+        first = doc[i]
+        if first.tag_ not in _HEADING_FIRST_TAGS or not (first.text[:1].isupper() or first.tag_ == "``") \
+                or not _after_sentence_end(doc, i):
+            continue
+        for j in range(i + 1, min(i + MAX_HEADING_WORDS + 1, n - 1)):
+            before = doc[j - 1]
+            if before.whitespace_ != " ":
+                break
+            if doc[j].text in RUN_IN_OPENERS and _lower_word_follows(doc, j + 1) \
+                    and (before.tag_ in _HEADING_LAST_TAGS or _verb_ends_heading(doc, i, j)):
+                out.append((i, j))
+                break
+            if doc[j].tag_ not in _HEADING_TAGS and not (doc[j].tag_ in ("VBZ", "VBP") and doc[j + 1].text in RUN_IN_OPENERS):
+                break
+    return out
+
+
+def run_in_heading_spans(doc: Doc) -> list[tuple[int, int]]:
+    """The character spans of :func:`run_in_headings`."""
+    return [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for a, b in run_in_headings(doc)]
+
+
 class ParagraphSentencizer(Step):
     """Sentence starts that the parser must respect: paragraph breaks, ALL-CAPS headings
     and datelines (runs before the parser, which keeps preset boundaries)."""
@@ -159,6 +243,8 @@ class ParagraphSentencizer(Step):
             for m in DATELINE.finditer(text):
                 if m.end() in by_char:
                     starts.append(by_char[m.end()])
+        for a, b in run_in_headings(doc):
+            starts += [a, b]
         return starts
 
     def set_annotations(self, doc: Doc, starts: list[int]) -> None:
