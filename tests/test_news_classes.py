@@ -185,6 +185,45 @@ def test_a_negation_inside_a_quotation_does_not_negate_the_quote(reader):
         ("The bridge did not reopen on Monday.", "negated")]
 
 
+@pytest.mark.parametrize("text, claim, fragments, cues", [
+    ("If the talks fail, AP notes, the ceasefire could collapse.",
+     "If the talks fail, AP notes, the ceasefire could collapse", ["If the talks fail", "the ceasefire could collapse"],
+     ["could", "If"]),
+    ("If the dam breaks, the mayor said, the lower town will flood.",
+     "If the dam breaks, the mayor said, the lower town will flood", ["If the dam breaks", "the lower town will flood"],
+     ["If"]),
+    ("The mayor said that if the dam breaks, the lower town will flood.",
+     "if the dam breaks, the lower town will flood", ["if the dam breaks, the lower town will flood"], ["if"]),
+    ("The dockers will strike unless wages rise, the union said.",
+     "The dockers will strike unless wages rise", ["The dockers will strike unless wages rise"], ["unless"]),
+])
+def test_a_condition_stays_in_the_claim_and_makes_it_conditional(reader, text, claim, fragments, cues):
+    from claimgraph.hedges.certainty import claim_certainty
+
+    a = reader.read(text)
+    items = [(x.content, x.fragments, x.certainty) for x in a.quotes] + \
+            [(x.claim, x.fragments, x.certainty) for x in a.attributions]
+    assert [(a.span_text(span), [a.span_text(f) for f in frs], c) for span, frs, c in items] == \
+        [(claim, fragments, "conditional")]
+    # the label names the cues it rests on (the text report prints them)
+    assert [c.cues for c in claim_certainty(a) if c.kind != "sentence"] == [cues]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The minister asked if the talks had failed.", "the talks had failed"),
+    ("The prosecutor asked the farmer if he agreed with the charges.", "the farmer if he agreed with the charges"),
+    ("Even if the talks fail, the ceasefire will hold, the minister said.",
+     "Even if the talks fail, the ceasefire will hold"),
+    ("The judge will decide if the law applies, the lawyer said.", "The judge will decide if the law applies"),
+    ("“The river is rising. If it rains again, we leave,” the farmer said.",
+     "The river is rising. If it rains again, we leave,"),
+])
+def test_an_if_that_sets_no_condition_of_the_claim_leaves_it_certain(reader, text, content):
+    a = reader.read(text)
+    q = _quote(a, content.split(" if ")[0].split(".")[0])
+    assert (a.span_text(q.content), q.certainty) == (content, "certain")
+
+
 def test_a_negative_indirect_claim_is_still_asserted(reader):
     a = reader.read("The harbour master said the ferries would never run at night.")
     q = _quote(a, "ferries would never run")

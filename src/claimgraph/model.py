@@ -28,7 +28,7 @@ QuoteKind = Literal["direct", "partial", "mixed", "indirect"]
 QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
 Act = Literal["speech", "attitude"]
 #: how firmly a claim is put, from most to least certain (hedges and negations)
-Certainty = Literal["certain", "probable", "reported", "believed", "possible", "unconfirmed",
+Certainty = Literal["certain", "probable", "reported", "believed", "possible", "conditional", "unconfirmed",
                     "not denied", "negated", "denied"]
 CERTAINTY_ORDER: tuple[str, ...] = get_args(Certainty)
 EntityType = Literal["PERSON", "ORG", "NEWS_OUTLET", "GOVERNMENT", "GPE", "LOC", "NORP", "GROUP",

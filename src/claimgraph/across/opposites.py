@@ -22,7 +22,7 @@ claims). Two clauses make one proposition in opposite polarity when (all must ho
   word the other clause lacks — turned round when the speaker *denied* it (the certainty
   step's ``denied``);
 - neither is hedged or conditional: a quote whose certainty is ``possible``,
-  ``unconfirmed``, ``not denied`` or ``negated`` (*did not say*), a question, or a clause
+  ``conditional``, ``unconfirmed``, ``not denied`` or ``negated`` (*did not say*), a question, or a clause
   with *if*/*unless*/*whether*/*let's say*, or a negated verb of saying (*I'm not saying
   that …*), asserts nothing to contradict;
 - the two articles are not one text republished (wire copy), and the pair is not already
@@ -49,7 +49,7 @@ OVERLAP = 0.75   # share of each clause's content words the other one holds
 NEG_REACH = 8    # a negation scopes over the next so many words of its clause
 MAX_CANDIDATES = 400  # earlier clauses compared per speaker or per (story, entity)
 #: certainty labels under which a quote asserts nothing to contradict
-NOT_ASSERTED = frozenset({"possible", "unconfirmed", "not denied", "negated"})
+NOT_ASSERTED = frozenset({"possible", "conditional", "unconfirmed", "not denied", "negated"})
 #: words of a condition, a supposition or an embedded question: the clause asserts nothing
 CONDITIONAL = frozenset({"if", "unless", "whether", "suppose", "supposing", "imagine", "let"})
 #: a negated verb of saying (*I'm not saying that …*) withholds a claim, it makes none

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from dataclasses import dataclass
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -97,7 +99,8 @@ def claim_certainty(article) -> list[ClaimCertainty]:
             # a cue in the frame that interrupts a quotation ("…,” she said, perhaps
             # wearily, “…”) is the article's, not the speaker's
             cues = [h for h in cues if any(a <= h.cue[0] and h.cue[1] <= b for a, b in pieces)]
-        out.append(_labelled(article, kind, s, e, cues))
+        condition = conditional_cue(article.text, pieces or [(s, e)])
+        out.append(_labelled(article, kind, s, e, cues, [condition] if condition else []))
     for s, e in text_sentences(article.text):
         # the sentence outside every quote and attribution is a claim of the article itself
         cues = [h for h in hedges.within(s, e) if h.id not in inside]
@@ -144,15 +147,46 @@ class _Cues:
         return [self.hedges[i] for i in sorted(i for i in self.order[lo:hi] if self.hedges[i].cue[1] <= e)]
 
 
-def _labelled(article, kind: str, s: int, e: int, cues: list[Hedge]) -> ClaimCertainty:
+#: "if"/"unless" that set a condition, not the "if" of an indirect question ("asked if",
+#: "unclear if") or of a fixed phrase ("even if", "as if", "if any", "if possible")
+CONDITION_WORD = re.compile(r"\b(if|unless)\b(?!\s+(?:any|anything|possible|necessary|needed|so|not|ever)\b)",
+                            re.IGNORECASE)
+ASKING = frozenset({"ask", "asked", "asks", "asking", "wonder", "wondered", "wondering"})
+SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s+[A-Z“\"‘]")
+NOT_CONDITION_BEFORE = frozenset(
+    "even as what ask asked asks asking decide decided decides deciding determine determined see seen know knows "
+    "knew wonder wondered wonders check checked unclear clear sure uncertain question questioned tell told learn "
+    "find found whether".split())
+
+
+def conditional_cue(text: str, pieces: list[tuple[int, int]]) -> Optional[str]:
+    """The word that makes a quoted or attributed claim conditional ("*If* the talks fail,
+    … the ceasefire could collapse"; "… will flood *unless* the dam holds"), if any: the
+    claim is asserted only under its condition (Saurí & Pustejovsky 2009 leave such
+    claims uncommitted, CT-U in FactBank). Not for a claim of several sentences, whose
+    condition holds for one of them only."""
+    if SENTENCE_BREAK.search(text, pieces[0][0], pieces[-1][1]):
+        return None
+    for a, b in pieces:
+        for m in CONDITION_WORD.finditer(text, a, b):
+            lead = re.split(r"[.!?;:]", text[max(0, m.start() - 40):m.start()])[-1]  # this sentence's
+            before = [w.lower() for w in re.findall(r"[A-Za-z]+", lead)]
+            if before and before[-1] in NOT_CONDITION_BEFORE or ASKING & set(before[-4:]):
+                continue  # "asked the elder Lai *if* he agreed": the question, not a condition
+            return m.group(1)
+    return None
+
+
+def _labelled(article, kind: str, s: int, e: int, cues: list[Hedge],
+              conditions: Optional[list[str]] = None) -> ClaimCertainty:
     if kind != "sentence" or any(h.certainty != "negated" for h in cues):
         # "We are not leaving," she said: the speaker asserts a negative claim; the
         # negation stays a hedge record of its own, the quote or claim is not "negated".
         # In the article's own voice a negation labels a sentence with no other cue
         # ("probably won't return" is probable).
         cues = [h for h in cues if h.certainty != "negated"]
-    labels = [h.certainty for h in cues]
-    words = [h.cue_text or article.span_text(h.cue) for h in cues]
+    labels = [h.certainty for h in cues] + ["conditional"] * len(conditions or [])
+    words = [h.cue_text or article.span_text(h.cue) for h in cues] + list(conditions or [])
     if not labels and kind == "sentence":
         neg = NEGATION_WORDS.search(article.text, s, e)
         if neg:

@@ -535,10 +535,38 @@ def content_bounds(head: Token, cue: Optional[Token] = None) -> tuple[int, int]:
     if cue is not None and start == cue.i + 1:
         start = _past_time_of_saying(doc, start, end)
     while start < end and (doc[start].dep_ in CLAUSE_TRIM_DEPS and doc[start].lower_ in ("that", "whether", "if")
+                           and not _condition_mark(doc[start])
                            or doc[start].is_punct and not is_quote_mark(doc[start])):
         start += 1
     end = _without_final_punct(doc, start, end)
     return start, end
+
+
+#: the subordinators of a condition ("*If* the talks fail, the ceasefire could collapse")
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _condition_mark(tok: Token) -> bool:
+    """"said that *if* the talks fail, …": the "if" of an adverbial clause inside the
+    content is the content's condition, kept in it; the "if" of "asked *if* they had
+    failed" introduces the content itself and goes."""
+    return tok.lower_ in CONDITION_MARKS and tok.dep_ == "mark" and tok.head.dep_ == "advcl"
+
+
+def _or_condition_start(cue: Token, start: int) -> int:
+    condition = fronted_condition(cue, start)
+    return start if condition is None else condition
+
+
+def fronted_condition(cue: Token, start: int) -> Optional[int]:
+    """Where a condition that the parser hung on a parenthetical cue begins, when it
+    comes before the content ("*If the talks fail*, AP notes, the ceasefire could
+    collapse"): the condition is part of the claim."""
+    for child in cue.lefts:
+        if child.dep_ == "advcl" and child.right_edge.i < start \
+                and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
+            return child.left_edge.i
+    return None
 
 
 #: punctuation that ends a content as part of its last word ("up to 30%")
@@ -725,6 +753,10 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                             and c.right_edge.i + 1 >= child.left_edge.i - 1]
                     if lead:
                         start = min(start, lead[0].left_edge.i)
+                if rel == "ccomp" and child.i > tok.i and doc[start - 1].text == ",":
+                    # "If the talks fail, the minister said, the ceasefire could collapse":
+                    # the condition before the frame set off by commas is the content's
+                    start = _or_condition_start(tok, start)
             elif rel in ("prep", "npadvmod") and tok.pos_ == "VERB" \
                     and (clause := _misattached_that_clause(tok, child)) is not None:
                 # "had warned for months that the law would …": the that-clause is the cue's
@@ -784,6 +816,7 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
             while head.dep_ in ("aux", "auxpass") and head.head is not head:
                 head = head.head  # "Even then, he said, he’s learned …" hung on the auxiliary
             start, end = content_bounds(head, tok)
+            start = _or_condition_start(tok, start)
             # "Take action before the election, they said, and you risk …": a clause of its own
             # that the parser conjoined to the cue goes on with the content, not with the frame
             goes_on = [c for c in tok.rights if c.dep_ == "conj" and c.lemma_ not in REPORTING_LEMMAS
