@@ -292,6 +292,16 @@ def test_a_percent_range_with_a_sign_on_both_ends_is_one_range(reader, text, low
     assert [(q.text, q.low, q.high) for q in qs][:2] == [("5%", 5, 5), ("7%", 7, 7)]
 
 
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("Tariffs ranged from 250% to 390%, officials said.", 250, 390, "percent"),
+    ("Sentences ranging from 5 to 10 years were handed down.", 5, 10, "years"),
+    ("Fares vary from $3 to $5.", 3, 5, "USD"),
+])
+def test_from_a_to_b_after_a_verb_of_ranging_is_one_range(reader, text, low, high, unit):
+    qs = reader.read(text).quantities
+    assert [(q.low, q.high, q.unit) for q in qs] == [(low, high, unit)]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Between 250% and 390% more families applied.", [(250, 390, "percent")]),
     ("Ticket sales rose 40% to 210, from 150 last spring.",

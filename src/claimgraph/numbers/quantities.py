@@ -125,6 +125,8 @@ _TIME_AFTER = re.compile(r"^(?::\d\d|\s*[ap]\.?m\b|\s*GMT|\s*(?:st|nd|rd|th)\b|s
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
 # a noun a number names one of ("type 2 diabetes", "Article 5", "Section 230", "size 40"):
 # the number is a label, not an amount (MUC-7's NUMEX leaves identifiers out, Chinchor 1998)
+#: "ranged / ranging / varied from A to B": a span of values, not a change from A to B
+_RANGE_VERB_BEFORE = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying)|anywhere)\s+$", re.IGNORECASE)
 _LABEL_BEFORE = re.compile(r"\b(?:number|no\.|type|level|phase|category|article|section|stage|grade|size"
                            r"|chapter|round|game|flight|route|tier|class|model|version|channel|gate|room"
                            r"|platform|ward|precinct|amendment|page|item|rule|line|lane|terminal|unit)\s*$",
@@ -252,6 +254,7 @@ def find_quantities(text: str, pos: int = 0, endpos: Optional[int] = None) -> li
             if low2 is None:
                 continue
             if m.group("between") and m.group("between").lower().startswith("from") \
+                    and not _RANGE_VERB_BEFORE.search(text, max(0, m.start() - 30), m.start()) \
                     or low2 < low or m.group("pct1") and not m.group("pct"):
                 # "from 5% to 7%", "rose 40% to 210": two amounts, not a range; keep the
                 # first, rescan the second
