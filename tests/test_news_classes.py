@@ -485,6 +485,22 @@ def test_a_title_with_a_name_at_its_end_is_that_persons(reader):
     assert a.entity(q.speaker).name == "Peter Okello"
 
 
+def test_a_pronoun_that_speaks_after_an_unnamed_person_described_is_that_person(reader):
+    a = reader.read("The mayor visited the flooded district on Monday. She said the bridge would be rebuilt "
+                    "by spring.")
+    q = _quote(a, "the bridge would be rebuilt")
+    speaker = a.entity(q.speaker)
+    assert (speaker.name, speaker.type) == ("mayor", "PERSON")
+    assert [a.span_text(m) for m in speaker.mentions] == ["The mayor", "She"]
+    # a holder named later still takes the role and its pronoun (cataphora)
+    a = reader.read("The province's premier toured the fire zone on Monday. She said the roads would reopen. "
+                    "Premier Danielle Smith later met firefighters in Calgary.")
+    assert a.entity(_quote(a, "the roads would reopen").speaker).name == "Danielle Smith"
+    # a pronoun that says nothing does not go to the one described: "My mother" is as near
+    a = reader.read("The doctor checked the chart. My mother was tired. She is not well.")
+    assert not [e for e in a.entities if e.type == "PERSON"]
+
+
 # ---- class 6: source chains ----------------------------------------------------------------
 
 def _attribution(article, words):

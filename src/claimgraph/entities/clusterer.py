@@ -571,10 +571,16 @@ class EntityClusterer(Step):
         for ci in order:
             cl = sorted(clusters[ci], key=lambda m: m.start)
             names = [m for m in cl if m.kind == "name"]
-            if not names or labels[ci] == "GROUP" and len(cl) == 1:
+            described = next((m for m in cl if m.extra.get("in_view")), None) if not names else None
+            if not names and described is None or labels[ci] == "GROUP" and len(cl) == 1:
                 continue  # a group no pronoun took up is no entity of the article
             label = labels[ci]
-            ent = Entity(id=f"E{len(out) + 1}", name=self._name(names, label), type=label)
+            # a person the article never names, whom a pronoun takes up ("The mayor visited
+            # the site. She said …"): named by the description, as a speaker so described is
+            roles = [] if names else list(dict.fromkeys(
+                re.sub(r"^(?:the|a|an)\s+", "", x.name, flags=re.I) for x in cl if x.kind == "desc"))
+            name = self._name(names, label) if names else max(roles, key=len)
+            ent = Entity(id=f"E{len(out) + 1}", name=name, type=label, aliases=roles)
             seen = set()
             # a name inside a longer name of the same entity ("Nordwind" of "Nordwind Shipping",
             # found again as a recurring word) is no mention of its own

@@ -293,6 +293,7 @@ class Resolver:
         self._sent_of: list[int] = []  # the doc's token -> sentence number
         self._name_at: dict[int, int] = {}  # head token of a name mention -> its cluster
         self._not_speaker: Optional[int] = None  # speaker of the quotation the pronoun is in
+        self._in_view: set[int] = set()  # clusters of an unnamed person described (see _person_in_view)
 
     def resolve(self, doc: Doc, clusters: list[list[Mention]], labels: list[str],
                 pronouns: list[Mention], descs: list[Mention], sent_of: list[int]) -> None:
@@ -312,6 +313,8 @@ class Resolver:
         events.sort(key=lambda t: (t[0], t[1]))
         active: list[tuple[int, Mention]] = []  # (cluster, mention) seen so far
         later: list[Mention] = []  # descriptions with no antecedent: maybe cataphora
+        provisional: dict[int, int] = {}  # id of such a description of a person -> its own cluster
+        self._in_view = set(provisional.values())
         k = 0
         self._mentioned = mentioned = {}  # cluster -> mentions in ``active``
         for start, _, m in events:
@@ -327,6 +330,19 @@ class Resolver:
             if ci is None:
                 if m.kind == "desc":
                     later.append(m)
+                    if self._person_in_view(doc, m):
+                        # "The mayor visited the site. She said …": a person the article
+                        # describes but never names is there for a pronoun to take
+                        provisional[id(m)] = len(clusters)
+                        self._in_view.add(len(clusters))
+                        m.extra["in_view"] = True
+                        self._named_tokens.add(m.head)
+                        clusters.append([m])
+                        labels.append("PERSON")
+                        noun = m.extra.get("noun", "")
+                        gender.append("m" if noun in MALE_NOUNS else "f" if noun in FEMALE_NOUNS else None)
+                        active.append((len(clusters) - 1, m))
+                        mentioned[len(clusters) - 1] = 1
                 continue
             clusters[ci].append(m)
             self._named_tokens.add(m.head)
@@ -339,8 +355,25 @@ class Resolver:
             if ci is None and m.label == "PERSON" and m.extra.get("noun", "") in PERSON_NOUNS - GENERIC_PERSON | LEADER_NOUNS \
                     and m.name.split()[0].lower() not in POSSESSIVE_DETERMINERS:  # (not "her mother")
                 ci = self._named_next(doc, m, clusters, labels)
-            if ci is not None:
+            own = provisional.get(id(m))
+            if ci is not None and own is not None:
+                m.extra.pop("in_view", None)
+                clusters[ci].extend(clusters[own])  # the pronouns it took go with it to the name
+                clusters[own] = []
+            elif ci is not None:
                 clusters[ci].append(m)
+        for own in provisional.values():
+            if clusters[own] and not any(x.kind == "pronoun" for x in clusters[own]):
+                for x in clusters[own]:
+                    x.extra.pop("in_view", None)
+                    self._named_tokens.discard(x.head)
+                clusters[own] = []  # no pronoun took it: no entity of its own, as before
+        if provisional:
+            first = min(provisional.values())
+            kept = [k for k in range(first, len(clusters)) if clusters[k]]
+            clusters[first:] = [clusters[k] for k in kept]
+            labels[first:] = [labels[k] for k in kept]
+        self._in_view = {ci for ci, cl in enumerate(clusters) if any(x.extra.get("in_view") for x in cl)}
         _not_within_itself(doc, clusters)
 
     def speakers(self, doc: Doc, clusters: list[list[Mention]], labels: list[str],
@@ -636,13 +669,28 @@ class Resolver:
         return bool(names) and all(" " not in x.name and not x.gid and x.name[:1].isupper()
                                    and not x.name.isupper() for x in names)
 
+    @staticmethod
+    def _person_in_view(doc: Doc, m: Mention) -> bool:
+        """A singular definite description of a person by role ("the mayor", "the company's
+        chief executive") as the subject of its clause: the one a later he or she may mean."""
+        noun = m.extra.get("noun", "")
+        return m.label == "PERSON" and m.number == "sg" and not m.extra.get("held") \
+            and not m.extra.get("demonym") and noun in PERSON_NOUNS | DESC_PERSON_NOUNS \
+            and noun not in GENERIC_PERSON and doc[m.head].dep_ in ("nsubj", "nsubjpass") \
+            and not inside_quotation(doc, m.start)
+
     def _pronoun(self, doc, m, active, labels, gender, clusters) -> Optional[int]:
         low = m.name.lower()
         if m.number == "loc":  # "there": the place named last in its sentence or the one before
             return self._salience(doc, m, active, lambda ci, a: labels[ci] in ("GPE", "LOC") and a.kind == "name"
                                   and a.label != "NORP" and m.sent - a.sent <= 1 and _located(doc[a.head]))
         if m.number == "sg" and m.gender in ("m", "f"):
+            pron = doc[m.head]
+            reports = pron.dep_ in SUBJECT_DEPS and pron.head.lemma_.lower() in REPORTING_LEMMAS
+
             def ok(ci, a):  # not the phrase the pronoun is in ("his father" for its "his": i-within-i)
+                if ci in self._in_view and not (reports and m.sent - a.sent <= 1):
+                    return False  # an unnamed person described just before speaks: "She said …"
                 return labels[ci] in PERSON_TYPES and gender[ci] in (None, m.gender) and ci != self._not_speaker \
                     and not a.start <= m.start < a.end
             local = self._clause_owner(doc, m, active, ok)
@@ -758,7 +806,7 @@ class Resolver:
     @staticmethod
     def _fits(m: Mention, noun: str, cluster: list[Mention]) -> bool:
         role = " ; ".join(x.role or "" for x in cluster) + " ; " + \
-            " ; ".join(x.name for x in cluster if x.kind in ("name", "appos")) + " ; " + \
+            " ; ".join(x.name for x in cluster if x.kind in ("name", "appos") or x.extra.get("in_view")) + " ; " + \
             " ; ".join(x.extra["kind"] for x in cluster if x.extra.get("kind"))  # "business consultancy X"
         return role_matches(role, noun, _modifiers(m.name, noun))
 
