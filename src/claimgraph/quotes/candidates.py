@@ -302,9 +302,9 @@ PREDICATED_SUBJECT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 SPEAKING_ENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: entity types of amounts and times, which say nothing
 MEASURE_ENT_TYPES = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "DATE", "TIME"})
-#: nouns of collectives that speak without an agent's ending
-COLLECTIVE_SPEAKER_NOUNS = frozenset("""people public crowd audience electorate majority minority side camp
-staff panel board campaign guy folk folks kid individual""".split())
+#: nouns of people and collectives that speak, without an agent's ending
+SPEAKER_NOUNS = frozenset("""people public crowd audience electorate majority minority side camp
+staff panel board campaign guy folk folks kid individual critic skeptic sceptic""".split())
 
 
 def could_speak(noun: Token) -> bool:
@@ -322,7 +322,7 @@ def could_speak(noun: Token) -> bool:
         return True
     lemma = noun.lemma_.lower()
     return (names_people(noun) or lemma in ORG_NOUNS or lemma in DESC_ORG_NOUNS or lemma in PLACE_NOUNS
-            or lemma in DOCUMENT_NOUNS or lemma in COLLECTIVE_SPEAKER_NOUNS
+            or lemma in DOCUMENT_NOUNS or lemma in SPEAKER_NOUNS
             or any(lemma in kind for kind in KIND_NOUNS.values()))
 
 
