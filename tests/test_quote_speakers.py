@@ -236,3 +236,144 @@ def test_a_passives_agent_speaks_only_when_it_can_hold_a_view(reader, text, agen
     doc = reader.nlp(text)
     speakers = {c.speaker.text for c in generate_candidates(doc) if c.relation == "nsubjpass" and c.speaker is not None}
     assert (agent in speakers) is kept
+
+
+# ---- speakers that cannot speak: a manner, a thing, an amount, a time (PolNeAR train, round spk2) ----
+
+def test_an_infinitive_on_a_noun_that_cannot_speak_takes_the_subject_of_its_clause(reader):
+    # "adopted an attack to weaken … by portraying": the attack portrays no one; the leaders do
+    a = reader.read("Opposition leaders have adopted a two-pronged attack to weaken the mayor by portraying him "
+                    "as a tool of developers.")
+    said = next(q for q in a.quotes if "tool of developers" in a.span_text(q.content))
+    assert a.span_text(said.speaker_mention) == "Opposition leaders"
+
+
+def test_a_thing_used_does_not_control_the_infinitive_after_it(reader):
+    text = ("Using a colourful phrase to describe the rebels as puppets of a foreign power, the general said "
+            "they would be defeated.")
+    assert _subject(reader, text, "describe") == "general"
+
+
+def test_a_participle_of_saying_after_a_second_conjunct_of_the_reported_clause_is_the_reporters(reader):
+    text = ("She said her brother had always been a fair employer and would be the same as mayor, saying that "
+            "he backs higher wages for nurses.")
+    assert _subject(reader, text, "saying") == "She"
+
+
+def test_a_participle_of_saying_after_a_comma_inside_the_closing_mark_is_the_reporters(reader):
+    from claimgraph.quotes.candidates import subject_of
+
+    # 'Lee said the plan was “reckless,” adding that it would hurt farmers.' with "adding" hung
+    # on the reported clause's verb
+    doc = _doc(reader, [
+        ("Lee", 1, "nsubj", "PROPN", "NNP", "Lee"),
+        ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("plan", 4, "nsubj", "NOUN", "NN", "plan"),
+        ("was", 1, "ccomp", "AUX", "VBD", "be"),
+        ("“", 4, "punct", "PUNCT", "``", "“"),
+        ("reckless", 4, "acomp", "ADJ", "JJ", "reckless"),
+        (",", 4, "punct", "PUNCT", ",", ","),
+        ("”", 4, "punct", "PUNCT", "''", "”"),
+        ("adding", 4, "advcl", "VERB", "VBG", "add"),
+        ("that", 13, "mark", "SCONJ", "IN", "that"),
+        ("it", 13, "nsubj", "PRON", "PRP", "it"),
+        ("would", 13, "aux", "AUX", "MD", "would"),
+        ("hurt", 9, "ccomp", "VERB", "VB", "hurt"),
+        ("farmers", 13, "dobj", "NOUN", "NNS", "farmer"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])
+    assert subject_of(doc[9]).text == "Lee"
+
+
+def test_a_participle_conjoined_to_a_passive_inside_the_reported_clause_goes_with_the_participle_above(reader):
+    text = ("Lee defended the budget on Monday, saying that the cuts were painful but were forced by falling "
+            "revenue - and arguing that the schools would be spared.")
+    assert _subject(reader, text, "arguing") == "Lee"
+
+
+def test_a_verb_after_a_clause_it_was_given_as_complement_is_the_next_predicate_of_its_subject(reader):
+    text = ("He promised to be a builder of roads and cast doubt on the official growth rate of 2.1 percent, "
+            "suggested that the real figure could be much lower.")
+    assert _subject(reader, text, "suggested") == "He"
+
+
+def test_a_noun_whose_relative_clause_lacks_its_object_is_no_next_predicate(reader):
+    from claimgraph.quotes.candidates import subject_of
+
+    # "Critics alleged that the army rigged the elections, charges the board denied." with
+    # "charges" read as the root verb and the clause before as its complement
+    doc = _doc(reader, [
+        ("Critics", 1, "nsubj", "NOUN", "NNS", "critic"),
+        ("alleged", 9, "ccomp", "VERB", "VBD", "allege"),
+        ("that", 5, "mark", "SCONJ", "IN", "that"),
+        ("the", 4, "det", "DET", "DT", "the"),
+        ("army", 5, "nsubj", "NOUN", "NN", "army"),
+        ("rigged", 1, "ccomp", "VERB", "VBD", "rig"),
+        ("the", 7, "det", "DET", "DT", "the"),
+        ("elections", 5, "dobj", "NOUN", "NNS", "election"),
+        (",", 9, "punct", "PUNCT", ",", ","),
+        ("charges", 9, "ROOT", "VERB", "VBZ", "charge"),
+        ("the", 11, "det", "DET", "DT", "the"),
+        ("board", 12, "nsubj", "NOUN", "NN", "board"),
+        ("denied", 9, "ccomp", "VERB", "VBD", "deny"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ])
+    found = subject_of(doc[9])
+    assert found is None or found.text != "Critics"
+
+
+def test_a_time_taken_for_the_subject_gives_way_to_the_name_before_the_verb(reader):
+    from claimgraph.quotes.candidates import subject_of
+
+    # "Friday at the meeting Councillor Anne Barker said the strike would go ahead." with the
+    # day as the subject and the name hung on the meeting
+    doc = _doc(reader, [
+        ("Friday", 7, "nsubj", "PROPN", "NNP", "Friday"),
+        ("at", 0, "prep", "ADP", "IN", "at"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("meeting", 1, "pobj", "NOUN", "NN", "meeting"),
+        ("Councillor", 6, "compound", "PROPN", "NNP", "Councillor"),
+        ("Anne", 6, "compound", "PROPN", "NNP", "Anne"),
+        ("Barker", 3, "appos", "PROPN", "NNP", "Barker"),
+        ("said", 7, "ROOT", "VERB", "VBD", "say"),
+        ("the", 9, "det", "DET", "DT", "the"),
+        ("strike", 11, "nsubj", "NOUN", "NN", "strike"),
+        ("would", 11, "aux", "AUX", "MD", "would"),
+        ("go", 7, "ccomp", "VERB", "VB", "go"),
+        ("ahead", 11, "advmod", "ADV", "RB", "ahead"),
+        (".", 7, "punct", "PUNCT", ".", "."),
+    ])
+    doc.ents = [doc.char_span(doc[0].idx, doc[0].idx + 6, label="DATE"),
+                doc.char_span(doc[5].idx, doc[6].idx + 6, label="PERSON")]
+    assert subject_of(doc[7]).text == "Barker"
+
+
+def test_a_participle_on_a_clause_whose_subject_cannot_speak_takes_the_subject_above(reader):
+    from claimgraph.quotes.candidates import subject_of
+
+    # "The mayor struck hopeful tones rarely heard, praising the plan." with "praising" hung on
+    # "heard", read as a clause of its own about the tones
+    doc = _doc(reader, [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("mayor", 2, "nsubj", "NOUN", "NN", "mayor"),
+        ("struck", 2, "ROOT", "VERB", "VBD", "strike"),
+        ("hopeful", 4, "amod", "ADJ", "JJ", "hopeful"),
+        ("tones", 6, "nsubj", "NOUN", "NNS", "tone"),
+        ("rarely", 6, "advmod", "ADV", "RB", "rarely"),
+        ("heard", 2, "ccomp", "VERB", "VBN", "hear"),
+        (",", 6, "punct", "PUNCT", ",", ","),
+        ("praising", 6, "advcl", "VERB", "VBG", "praise"),
+        ("the", 10, "det", "DET", "DT", "the"),
+        ("plan", 8, "dobj", "NOUN", "NN", "plan"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])
+    assert subject_of(doc[8]).text == "mayor"
+
+
+def test_a_verb_of_a_relative_clause_in_the_quoted_subject_is_no_frame(reader):
+    # "Nothing the president said … ,” the Ohio senator said": the senator says it
+    a = reader.read("Nothing the president said in his speech “will ease the fears of voters,” the Ohio senator "
+                    "said on Sunday.")
+    said = next(q for q in a.quotes if "ease the fears" in a.span_text(q.content))
+    assert a.span_text(said.speaker_mention) == "Ohio senator"

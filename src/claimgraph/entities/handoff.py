@@ -17,7 +17,8 @@ from claimgraph.entities.coref import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULA
                                       in_fronted_adjunct, inside_quotation)  # step's pronouns
 from claimgraph.entities.clusters import misspelling_of
 from claimgraph.entities.clusterer import PERSON_SUFFIXES
-from claimgraph.entities.mentions import DESC_PERSON_NOUNS, ORG_NOUNS, PERSON_NOUNS, taken_up_as_person  # noqa: F401 - for the quote step
+from claimgraph.entities.mentions import (DESC_ORG_NOUNS, DESC_PERSON_NOUNS, ORG_NOUNS, PERSON_NOUNS,  # noqa: F401
+                                         PLACE_NOUNS, taken_up_as_person)  # (for the quote step)
 from claimgraph.entities.names import TITLES  # noqa: F401 - for the quote step
 from claimgraph.lexicon import DOCUMENT_NOUNS
 from claimgraph.lexicon.gazetteer import norm_key

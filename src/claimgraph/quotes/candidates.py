@@ -19,8 +19,8 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Token
 
 from claimgraph.parsed import line_break_tokens, sentence_starts, tokens_with
-from claimgraph.entities.handoff import (KIND_NOUNS, ORG_NOUNS, PERSON_NOUNS, TITLES, inside_quotation, names_people,
-                                        token_entity_type)
+from claimgraph.entities.handoff import (DESC_ORG_NOUNS, KIND_NOUNS, ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, TITLES,
+                                        inside_quotation, names_people, token_entity_type)
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.lexicon import DOCUMENT_NOUNS, REPORTING_LEMMAS, is_quote_mark, quote_mark_between, verb_classes
 
@@ -62,11 +62,15 @@ def subject_of(verb: Token) -> Optional[Token]:
     tok = verb
     while seen < 5:
         subj = _own_subject(tok, inherited=seen > 0)
+        if subj is not None and subj.ent_type_ in TIME_ENT_TYPES:
+            subj = _named_after_time(subj, tok) or subj
         if subj is not None:
             subj = _past_object_of_verb_before(_renamed_past_quotation(subj))
             if _expletive(subj):
                 return None
             frame = _frame_before(verb, subj) if seen and verb.tag_ == "VBG" else None
+            if frame is None and seen and verb.tag_ == "VBG":
+                frame = _speaking_subject_above(tok, subj)
             return frame if frame is not None else _named_in_title(_past_heading(subj))
         for child in tok.children:
             if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
@@ -88,7 +92,7 @@ def subject_of(verb: Token) -> Optional[Token]:
         if experiencer is not None:
             return experiencer
         if tok.dep_ in SUBJECT_INHERIT_DEPS and tok.head is not tok:
-            tok = _inherits_from(tok)
+            tok = _participle_conjoined_to(tok) or _inherits_from(tok)
             seen += 1
             # "issued a statement calling for …": through the noun to its verb
             while tok.dep_ in ("dobj", "pobj", "prep") and tok.head is not tok and seen < 5:
@@ -96,6 +100,11 @@ def subject_of(verb: Token) -> Optional[Token]:
                 seen += 1
             continue
         if tok.dep_ == "relcl" and tok.head is not tok:
+            clause = _clause_of_unspeaking_noun(tok)
+            if clause is not None:
+                tok = clause
+                seen += 1
+                continue
             return predicated(tok.head)
         if _unattached_predicate(tok):
             tok = tok.head
@@ -127,6 +136,25 @@ def _past_object_of_verb_before(subj: Token) -> Token:
             or doc[before].dep_ in ("aux", "auxpass"):
         return subj
     return next((c for c in subj.children if c.dep_ == "conj" and c.pos_ == "PROPN"), subj)
+
+
+def _speaking_subject_above(clause: Token, subj: Token) -> Optional[Token]:
+    """"Trump struck populist *notes* similar to those Sanders had sounded, *trumpeting* …": a
+    participle the parser hung on a clause whose subject cannot say anything (a thing, an
+    amount) belongs to a clause above it; the nearest subject up the clauses that can
+    speak, or None."""
+    if subj.pos_ != "NOUN" or could_speak(subj):
+        return None
+    node = clause
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "conj", "advcl", "xcomp") or node.head is node:
+            return None
+        node = node.head
+        own = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if own is not None:  # (not a demonstrative: "*That* meant the vessel was …, indicating …")
+            return own if could_speak(own) and own.tag_ != "DT" and own.lower_ not in ("it", "this", "that") \
+                and not inside_quotation(node.doc, own.idx) else None
+    return None
 
 
 def _frame_before(verb: Token, subj: Token) -> Optional[Token]:
@@ -214,6 +242,25 @@ def _opening_participle_subject(verb: Token) -> Optional[Token]:
                  and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
+def _participle_conjoined_to(verb: Token) -> Optional[Token]:
+    """"Rubio pushed back, *saying* the bill … was waylaid by voter mistrust — *and arguing*
+    that …": a bare present participle can only be conjoined to another participle, so one
+    the parser conjoined to a finite or passive verb inside the clause before belongs with
+    the participle above it (the coordination of likes, Quirk et al. 1985 §13.7), whose
+    subject it shares; that participle, or None."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    head = verb.head
+    if head.tag_ == "VBG" or head.pos_ not in ("VERB", "AUX"):
+        return None
+    node = head
+    while node.head is not node and node.dep_ in ("ccomp", "conj", "xcomp", "advcl"):
+        node = node.head
+        if node.tag_ == "VBG" and node.pos_ == "VERB" and node.dep_ in ("advcl", "xcomp", "conj"):
+            return node
+    return None
+
+
 def _inherits_from(tok: Token) -> Token:
     """The verb a subject-less verb takes its subject from: its head, except for the
     reporting verb's own second predicate conjoined by the parser to the clause it reports
@@ -240,12 +287,61 @@ def _object_controller(verb: Token) -> Optional[Token]:
     head = verb.head
     if head is verb or head.lemma_ in SUBJECT_CONTROL_LEMMAS:
         return None
-    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i
-                 and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i
+                and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    # "*Using a crude expression* to describe the Turks …": a thing used does not describe;
+    # the infinitive says what for, and the subject does
+    return obj if obj is not None and could_speak(obj) else None
 
 
 #: subjects a predicate nominal names ("*Grijalva* was the first Democrat to endorse …")
 PREDICATED_SUBJECT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+#: entity types of those who can say or think something
+SPEAKING_ENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: entity types of amounts and times, which say nothing
+MEASURE_ENT_TYPES = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "DATE", "TIME"})
+#: nouns of people and collectives that speak, without an agent's ending
+SPEAKER_NOUNS = frozenset("""people public crowd audience electorate majority minority side camp
+staff panel board campaign guy folk folks kid individual critic skeptic sceptic""".split())
+
+
+def could_speak(noun: Token) -> bool:
+    """Can the noun stand for someone who says or thinks something — a name, a pronoun, a
+    person, a group of people, an organisation, a place (its government) or a document — and
+    not a thing, an act or a manner ("*his way* to say", "*a crude expression* to describe",
+    "*an attack* to exploit …")?"""
+    of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is not None and could_speak(whole):
+        return True  # "an unprecedented *number of Republicans*", "two of the senators"
+    if noun.ent_type_ in MEASURE_ENT_TYPES:
+        return False  # "4.9 percent", "$20 million", "Tuesday"
+    if noun.pos_ in ("PROPN", "PRON") or noun.ent_type_ in SPEAKING_ENT_TYPES:
+        return True
+    lemma = noun.lemma_.lower()
+    return (names_people(noun) or lemma in ORG_NOUNS or lemma in DESC_ORG_NOUNS or lemma in PLACE_NOUNS
+            or lemma in DOCUMENT_NOUNS or lemma in SPEAKER_NOUNS
+            or any(lemma in kind for kind in KIND_NOUNS.values()))
+
+
+def _clause_of_unspeaking_noun(clause: Token) -> Optional[Token]:
+    """"He went out of *his way to say* …", "Democrats adopted *an attack to exploit* her
+    position by labeling her …": an infinitive the parser hung on a noun that cannot say
+    anything (a manner, an act, a means) is a purpose or manner adjunct whose understood
+    subject is the clause's (subject control, Quirk et al. 1985 §15.46), not the noun. The
+    verb of the clause the noun stands in, or None (a noun that can speak keeps the
+    infinitive: "the first Democrat *to endorse* him")."""
+    if clause.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    noun = clause.head
+    if noun.pos_ != "NOUN" or could_speak(noun):
+        return None
+    node = noun
+    while node.dep_ in ("dobj", "pobj", "prep") and node.head is not node:
+        node = node.head
+    return node if node is not noun and node.pos_ in ("VERB", "AUX") else None
 
 
 def predicated(noun: Token) -> Token:
@@ -328,6 +424,8 @@ def _frame_participle_of(verb: Token) -> Optional[Token]:
     if verb.dep_ not in ("advcl", "xcomp") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
     head = verb.head
+    while head.dep_ == "conj" and head.head is not head and not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        head = head.head  # "said her father has been … and *would do* the same, saying …": the first conjunct's
     reporter = head.head
     if head.dep_ == "acl" and reporter.dep_ == "dobj" and any(c.dep_ == "mark" for c in head.children):
         # "dismissed the accusations that the campaign is violating the law — *saying* …":
@@ -338,7 +436,10 @@ def _frame_participle_of(verb: Token) -> Optional[Token]:
     if reporter.i > head.i or reporter.pos_ != "VERB":
         return None
     participle = verb.tag_ == "VBG" and verb.lemma_ in REPORTING_LEMMAS
-    return reporter if participle and verb.i > 0 and verb.doc[verb.i - 1].text in PARTICIPLE_BREAKS else None
+    before = verb.i - 1
+    while before > 0 and is_quote_mark(verb.doc[before]):
+        before -= 1  # '… was maniacal,” *adding* …': the comma inside the closing mark
+    return reporter if participle and before >= 0 and verb.doc[before].text in PARTICIPLE_BREAKS else None
 
 
 #: the punctuation that sets a participle off from the clause before it
@@ -390,6 +491,9 @@ def _stranded_subject(verb: Token) -> Optional[Token]:
             i = opening - 1
     if i >= 0 and is_age_word(doc[i]):
         return doc[i]  # "“…,” the 58-year-old said": the parser hung the age on the verb
+    listed = _subject_of_predicate_before(verb, i)
+    if listed is not None:
+        return listed
     if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or doc[i].dep_ in ("poss", "nsubj", "nsubjpass", "expl") \
             or doc[i].ent_type_ in TIME_ENT_TYPES:
         return None  # (nor "*There* are concerns about …": an expletive says nothing; nor "*Friday* (Dec. 13)")
@@ -398,6 +502,50 @@ def _stranded_subject(verb: Token) -> Optional[Token]:
     while tok.dep_ in ("appos", "compound") and tok.pos_ != "PROPN" and tok.head.i < verb.i and tok.head is not tok:
         tok = tok.head
     return tok
+
+
+def _subject_of_predicate_before(verb: Token, i: int) -> Optional[Token]:
+    """"He pledged to be … and cast doubt on the official rate of *4.9 percent*, suggested
+    that …": a finite verb with no subject after a comma, where the parser made the clause
+    before it (ending at ``i``) its complement, is the next predicate of that clause's
+    subject, not said by the noun that ends it; the subject, or None."""
+    doc = verb.doc
+    if i < 0 or verb.i < 1:
+        return None
+    said = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
+    if said is not None and said.pos_ == "VERB" and not any(t.dep_ not in ("punct", "aux", "neg", "advmod")
+                                                           for t in said.rights):
+        # "…, *charges* the election board denied": a noun whose relative clause lacks its object
+        return None
+    for clause in verb.lefts:
+        if clause.dep_ not in ("ccomp", "conj") or not clause.left_edge.i <= i <= clause.right_edge.i \
+                or inside_quotation(doc, clause.idx):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+        if subj is not None and could_speak(subj) and not inside_quotation(doc, subj.idx):
+            return subj
+    return None
+
+
+def _named_after_time(subj: Token, verb: Token) -> Optional[Token]:
+    """"*Saturday* at the party's state convention *Sen. Elizabeth Warren* (D-MA) said …": a
+    time opening the sentence with no comma, which the parser took for the subject and hung
+    the name on, says nothing; the name that ends right before the verb inside that phrase
+    is the subject (else None)."""
+    doc = verb.doc
+    if subj.i > verb.i:
+        return None
+    i = verb.i - 1
+    while i >= 0 and (doc[i].dep_ in ("aux", "neg", "advmod") or doc[i].text == ","):
+        i -= 1
+    if i > 0 and doc[i].text == ")":
+        opening = next((k for k in range(i - 1, max(i - 8, -1), -1) if doc[k].text == "("), None)
+        if opening is not None:
+            i = opening - 1
+    if i <= subj.i or i > subj.right_edge.i:
+        return None
+    tok = doc[i]
+    return tok if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "") else None
 
 
 #: a hyphen and its Unicode forms (U+2010, U+2011), as the tokenizer splits them off
@@ -872,12 +1020,7 @@ def _agent_holds_views(verb: Token) -> bool:
     thing or a force ("characterized *by rivalry*", "told *by word of mouth*")?"""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if obj is None:
-        return False
-    lemma = obj.lemma_.lower()
-    return (obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-            or names_people(obj) or lemma in DOCUMENT_NOUNS or lemma in ORG_NOUNS
-            or lemma in KIND_NOUNS["GOVERNMENT"])
+    return obj is not None and could_speak(obj)
 
 
 def _passive_subject(verb: Token, subj: Token) -> Iterator[Candidate]:

@@ -188,6 +188,9 @@ class QuoteFinder(Step):
                 cue = doc.char_span(*st.cue, alignment_mode="expand")
                 if cue is not None:
                     st.speaker_head = _frame_subject(doc, st.end, cue.root)
+            elif st.cue is not None and st.speaker_head is not None and st.start <= st.speaker_head.idx < st.cue[0] \
+                    and st.cue[1] <= st.end:
+                _reframed(doc, st)
         statements.sort(key=lambda s: s.start)
         statements = _pseudo_clefts(doc_text(doc), statements)
         statements = _join_same_cue(doc_text(doc), _merge_split_quotes(
@@ -762,6 +765,23 @@ def _cue_after(doc: Doc, end_char: int) -> Optional[Token]:
                 return None  # “… standards.” Lopez’s health was better, Ruiz said: the frame of that clause
             return tok
     return None
+
+
+def _reframed(doc: Doc, st: Statement) -> None:
+    """"Nothing the president *said* “will assuage people's fears,” the Florida senator
+    *said*.": a cue inside its own content (a verb of a relative clause in the quoted
+    subject) is a word of what was said; the frame after the quotation is the statement's,
+    with its speaker."""
+    cue = doc.char_span(*st.cue, alignment_mode="expand")
+    if cue is None or cue.root.dep_ != "relcl" or cue.root.head.dep_ != "nsubj":
+        return
+    frame = _cue_after(doc, st.end)
+    if frame is None or frame.idx < st.end or cue.root.head.head.i != frame.i:
+        return  # the noun the cue's clause modifies is the subject of the frame: a word of the quotation
+    speaker = subject_of(frame)
+    if speaker is None or speaker.idx < st.end:
+        return
+    st.cue, st.speaker_head, st.cue_lemma = cue_span(frame), speaker, frame.lemma_
 
 
 def _frame_subject(doc: Doc, quote_end: int, cue: Token) -> Optional[Token]:
