@@ -217,8 +217,13 @@ def run_in_headings(doc: Doc) -> list[tuple[int, int]]:
 
 
 def run_in_heading_spans(doc: Doc) -> list[tuple[int, int]]:
-    """The character spans of :func:`run_in_headings`."""
-    return [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for a, b in run_in_headings(doc)]
+    """The character spans of :func:`run_in_headings` on the parsed doc (found once per doc,
+    for the quote and the source steps)."""
+    spans = doc.user_data.get("cg_run_in_headings")
+    if spans is None:
+        spans = doc.user_data["cg_run_in_headings"] = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+                                                       for a, b in run_in_headings(doc)]
+    return spans
 
 
 class ParagraphSentencizer(Step):
