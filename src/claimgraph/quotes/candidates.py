@@ -1162,7 +1162,8 @@ def conjunct_extensions(doc: Doc, cand: "Candidate") -> list[tuple[int, str]]:
     to put out a plan *and has* the most experience"), one on the cue when the content
     follows it ("said she had no plans to yell, *but* when Trump mentioned Cruz, it just
     happened"). A conjoined verb that reports or judges on its own ("… *and warned* against
-    …", "… *and questioned* how …") is the cue's second predicate and no choice.
+    …", "… *and questioned* how …") is the cue's second predicate and no choice, nor is a
+    clause after "but" about another subject (as in :func:`content_bounds`).
     ``(end, "more|head or cue|the conjunction|subj or nosubj")`` pairs."""
     end = cand.content_end
     head = doc[cand.content_start:end].root
@@ -1178,6 +1179,8 @@ def conjunct_extensions(doc: Doc, cand: "Candidate") -> list[tuple[int, str]]:
         gap = doc[end:conj.left_edge.i]
         if len(gap) > 3 or not all(t.dep_ == "cc" or t.is_punct and not is_quote_mark(t) for t in gap):
             continue
+        if any(t.lower_ in ("but", "yet") for t in gap) and not _same_subject(conj, head):
+            continue  # "said the unit had better food, but many servicemen still suffered": a contrast of its own
         stop = next((b for b in line_break_tokens(doc) if end <= b <= conj.right_edge.i), conj.right_edge.i + 1)
         new_end = _without_final_punct(doc, end, stop)
         if new_end > end:
