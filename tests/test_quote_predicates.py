@@ -138,3 +138,41 @@ def test_a_passive_with_an_agent_gives_its_subject_as_the_content(reader):
         (".", 3, "punct", "PUNCT", ".", "."),
     ])
     assert ("derided", "nsubjpass", "The budget", "unions") in _found(doc)
+
+
+def _club_said(reader, second, lemma):
+    """"The club said its membership has grown since May and *<second>* 400 members.": the
+    parser conjoins the second verb to the content's head."""
+    return _doc(reader, [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("club", 2, "nsubj", "NOUN", "NN", "club"),
+        ("said", 2, "ROOT", "VERB", "VBD", "say"),
+        ("its", 4, "poss", "PRON", "PRP$", "its"),
+        ("membership", 6, "nsubj", "NOUN", "NN", "membership"),
+        ("has", 6, "aux", "AUX", "VBZ", "have"),
+        ("grown", 2, "ccomp", "VERB", "VBN", "grow"),
+        ("since", 6, "prep", "SCONJ", "IN", "since"),
+        ("May", 7, "pobj", "PROPN", "NNP", "May"),
+        ("and", 6, "cc", "CCONJ", "CC", "and"),
+        (second, 6, "conj", "VERB", "VBD", lemma),
+        ("400", 12, "nummod", "NUM", "CD", "400"),
+        ("members", 10, "dobj", "NOUN", "NNS", "member"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ], one_sentence=True)
+
+
+def test_a_verb_conjoined_to_the_content_is_a_longer_end_to_choose(reader):
+    """The ranker may take the content on over a clause conjoined to its head that the parse's
+    own bounds leave out, unless that verb reports on its own ("… and *said* …")."""
+    from claimgraph.quotes.candidates import boundary_choices, generate_candidates
+
+    def choices(doc):
+        cand = next(c for c in generate_candidates(doc) if c.cue.text == "said" and c.relation == "ccomp")
+        return doc[cand.content_start:cand.content_end].text, {
+            (d, doc[cand.content_start:end].text) for end, d in boundary_choices(doc, cand)}
+
+    content, ends = choices(_club_said(reader, "reached", "reach"))
+    assert content == "its membership has grown since May"
+    assert ("more|head|and|nosubj", "its membership has grown since May and reached 400 members") in ends
+    _, ends = choices(_club_said(reader, "announced", "announce"))
+    assert not any(d.startswith("more|") for d, _ in ends)

@@ -64,6 +64,19 @@ def test_indirect_speech_with_subject_speaker(reader):
     assert "minister" in a.span_text(q.speaker_mention)
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The club said its membership has grown since the spring and reached 400 last month.",
+     "its membership has grown since the spring and reached 400 last month"),
+    ("The engineer said the bridge has been closed since June and carried few trucks before that.",
+     "the bridge has been closed since June and carried few trucks before that"),
+])
+def test_a_content_goes_on_over_a_verb_conjoined_to_it(reader, text, content):
+    """"said X has grown … and reached …": the second verb, in the cue's tense but no
+    reporting verb, goes on with what was said (the boundary ranker's choice)."""
+    a = reader.read(text)
+    assert [a.span_text(q.content) for q in a.quotes] == [content]
+
+
 def test_partial_quote_of_a_description(reader):
     a = reader.read("Governor Ana Ruiz described the flooding of the farms in the valley as “a slow-motion "
                     "catastrophe” on Tuesday.")

@@ -1332,9 +1332,45 @@ def further_extension(doc: Doc, cand: "Candidate", first: int) -> Optional[tuple
     return (end, "extend|all|all|-") if end > first else None
 
 
+def conjunct_extensions(doc: Doc, cand: "Candidate") -> list[tuple[int, str]]:
+    """Longer ends past a clause conjoined right after the content, for the ranker to weigh:
+    one on the content's head that :func:`content_bounds` cut ("notes that he was the first
+    to put out a plan *and has* the most experience"), one on the cue when the content
+    follows it ("said she had no plans to yell, *but* when Trump mentioned Cruz, it just
+    happened"). A conjoined verb that reports or judges on its own ("… *and warned* against
+    …", "… *and questioned* how …") is the cue's second predicate and no choice, nor is a
+    clause after "but" about another subject (as in :func:`content_bounds`).
+    ``(end, "more|head or cue|the conjunction|subj or nosubj")`` pairs."""
+    end = cand.content_end
+    head = doc[cand.content_start:end].root
+    out = []
+    for owner, tok in (("head", head), ("cue", cand.cue)):
+        if owner == "cue" and cand.content_start < tok.i:
+            continue
+        conj = next((c for c in tok.rights if c.dep_ == "conj" and c.left_edge.i >= end and c.pos_ in ("VERB", "AUX")),
+                    None)
+        if conj is None or conj.lemma_.lower() in verb_classes() \
+                or any(t.pos_ == "VERB" and t.lemma_ in REPORTING_LEMMAS for t in conj.subtree):
+            continue
+        gap = doc[end:conj.left_edge.i]
+        if len(gap) > 3 or not all(t.dep_ == "cc" or t.is_punct and not is_quote_mark(t) for t in gap):
+            continue
+        if any(t.lower_ in ("but", "yet") for t in gap) and not _same_subject(conj, head):
+            continue  # "said the unit had better food, but many servicemen still suffered": a contrast of its own
+        stop = next((b for b in line_break_tokens(doc) if end <= b <= conj.right_edge.i), conj.right_edge.i + 1)
+        new_end = _without_final_punct(doc, end, stop)
+        if new_end > end:
+            cc = next((t.lower_ for t in gap if t.dep_ == "cc"), gap[0].text if gap else "-")
+            subj = "subj" if any(c.dep_ in SUBJECT_DEPS for c in conj.children) else "nosubj"
+            out.append((new_end, f"more|{owner}|{cc}|{subj}"))
+    return out
+
+
 def boundary_choices(doc: Doc, cand: "Candidate") -> list[tuple[int, str]]:
     """Every end the ranker chooses from: the parse's, shorter ones, longer ones."""
     choices = content_variants(doc, cand.content_start, cand.content_end)
+    seen = {end for end, _ in choices}
+    choices += [(end, d) for end, d in conjunct_extensions(doc, cand) if end not in seen]
     longer = extension(doc, cand)
     if longer is not None:
         choices.append(longer)

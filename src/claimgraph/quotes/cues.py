@@ -53,6 +53,16 @@ def boundary_features(doc: Doc, cand: "Candidate", end: int, description: str) -
         classes = verb_classes().get(cand.cue.lemma_.lower(), ("none",))
         return ["extend", f"extend,dep={lead}", f"extend,dep,lead={lead},{subj}", f"extend,rel={cand.relation}",
                 f"extend,rel,dep={cand.relation},{lead}"] + [f"extend,class={c}" for c in classes]
+    if dep == "more":
+        # a clause conjoined after the content (candidates.conjunct_extensions): on the
+        # content's head or on the cue, after which conjunction, with a subject of its own or not
+        owner, cc, own_subject = lead, subj, joint
+        verb = next((t for t in doc[cand.content_end:end] if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")), None)
+        same_tag = verb is not None and verb.tag_ == cand.cue.tag_
+        classes = verb_classes().get(cand.cue.lemma_.lower(), ("none",))
+        return ["more", f"more,owner={owner}", f"more,owner,cc={owner},{cc}", f"more,owner,subj={owner},{own_subject}",
+                f"more,owner,cc,subj={owner},{cc},{own_subject}", f"more,owner,sametag={owner},{same_tag}",
+                f"more,rel={cand.relation}"] + [f"more,class={c}" for c in classes]
     removed = cand.content_end - end
     size = "1-3" if removed <= 3 else "4-8" if removed <= 8 else "9-20" if removed <= 20 else "21+"
     quoted = any(is_quote_mark(t) for t in doc[end:cand.content_end])
