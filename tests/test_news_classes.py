@@ -501,6 +501,14 @@ def test_a_pronoun_that_speaks_after_an_unnamed_person_described_is_that_person(
     assert not [e for e in a.entities if e.type == "PERSON"]
 
 
+def test_a_title_before_a_name_the_tagger_took_for_a_place_makes_it_a_person_with_that_role(reader):
+    a = reader.read("Solo Mayor Hadi Rudyatmo said the supply had grown. Prices fell and sellers moved. "
+                    "“It will not end,” said the mayor.")
+    person = next(e for e in a.entities if e.name == "Hadi Rudyatmo")
+    assert (person.type, person.role) == ("PERSON", "Solo Mayor")
+    assert a.entity(_quote(a, "It will not end").speaker) is person
+
+
 # ---- class 6: source chains ----------------------------------------------------------------
 
 def _attribution(article, words):

@@ -383,6 +383,16 @@ def _noun_compounded_before(doc: Doc, start: int, end: int) -> str:
     return ""
 
 
+def _titled_as_place(doc: Doc, start: int, end: int, m: "Mention", place) -> bool:
+    """"Mayor Hadi Rudyatmo", "Governor Ganjar Pranowo" typed as a place: a capitalised
+    title right before a name of two or three words no gazetteer knows as a place makes
+    the name a person's (the small tagger takes many unfamiliar names for places)."""
+    return m.label in ("GPE", "LOC") and place is None and not m.gid and 2 <= end - start <= 3 and start > 0 \
+        and doc[start - 1].is_title and not doc[start - 1].ent_type_ \
+        and fold(doc[start - 1].text).rstrip(".") in TITLES and doc[start - 1].lower_ not in ("general", "prince", "crown") \
+        and all(t.pos_ == "PROPN" and t.is_title for t in doc[start:end])
+
+
 def _role_noun_before(doc: Doc, start: int, end: int) -> bool:
     """Is the word right before ``doc[start:end]`` a lower-case noun of a person's role
     compounded to the name ("presidential *adviser* Mesut Casin", "*spokesman* John Kirby")?"""
@@ -761,7 +771,8 @@ class MentionFinder:
                                                             and not _owner_of_named_outlet(text, name_end)
                                                             or _OUTLET_KIND_BEFORE.search(text, max(0, name_start - 30), name_start)):
             m.label = "NEWS_OUTLET"  # "the Vietnam Investment Review news website", "online magazine Healthcare Asia"
-        elif m.label == "PERSON":
+        elif m.label == "PERSON" or _titled_as_place(doc, start, end, m, place):
+            m.label = "PERSON"
             self._person_np(doc, m, start)
         elif start > 0 and doc[start - 1].lower_ == "the" and m.label not in ("NORP",) \
                 and not (doc[end - 1].dep_ in ("compound", "nmod", "amod") and doc[end - 1].head.i >= end) \
