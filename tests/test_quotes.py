@@ -708,6 +708,22 @@ def test_a_quotation_after_a_colon_that_ends_the_line_before(reader):
     assert a.entity(q.speaker).name.endswith("Baker")
 
 
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The inquiry into the flood reported on Monday. The panel's conclusion: “The agency ignored every "
+     "warning it was given.”", "The agency ignored every warning it was given.", "panel"),
+    ("The jury deliberated for two days. The verdict of the jury: guilty on all counts.",
+     "guilty on all counts", "jury"),
+])
+def test_a_finding_before_a_colon_is_its_holders_statement(reader, text, content, speaker):
+    a = reader.read(text)
+    q = _find(a, content)
+    assert a.span_text(q.content) == content
+    assert speaker in (a.entity(q.speaker).name if q.speaker else q.speaker_text or "")
+    # a problem before a colon is the article's own framing, not anyone's finding
+    assert not reader.read("The budget passed on Monday. The main problem: nobody knows how to pay for "
+                           "the new bridge.").quotes
+
+
 def test_a_quotation_after_a_colon_takes_the_subject_of_the_sentence_it_ends(reader):
     a = reader.read("The union leader made her position clear in a statement: “We will not accept a contract "
                     "that cuts pensions.”")

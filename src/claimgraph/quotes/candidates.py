@@ -1105,7 +1105,9 @@ def _colon_candidates(doc: Doc) -> Iterator[Candidate]:
         left = doc[sent.start:colon.i]
         head = left.root
         if not _colon_speaker(head):
-            continue
+            head = finding_holder(head)  # "Its main finding: “…”": the report's words
+            if head is None:
+                continue
         start, end = colon.i + 1, sent.end
         if end - start < 4 and k + 1 < len(sents) and "\n" not in doc[colon.i:sents[k + 1].start].text:
             end = sents[k + 1].end  # "AP: | Trump chair routed money to lobbyists."
@@ -1121,6 +1123,27 @@ def _colon_candidates(doc: Doc) -> Iterator[Candidate]:
             start += 1
         if end - start >= 3:
             yield Candidate(colon, start, end, "colon", head)
+
+
+#: nouns for what a report, a court or a speaker concluded or said, before a colon and the
+#: words themselves ("Its main finding: “…”", "The court's verdict: …")
+FINDING_NOUNS = frozenset("finding findings conclusion conclusions verdict message warning advice "
+                          "recommendation recommendations answer reply response".split())
+
+
+def finding_holder(noun: Token) -> Optional[Token]:
+    """Whose finding a colon introduces: the possessor of a finding noun ("*the panel's*
+    conclusion") or the object of its *of* ("the verdict *of the jury*"); None for any
+    other phrase, and for a possessive pronoun ("Its main finding:"), which the quotation's
+    own rules give the speaker of the sentence before."""
+    if noun.lemma_.lower() not in FINDING_NOUNS and noun.lower_ not in FINDING_NOUNS:
+        return None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return None if child.pos_ == "PRON" else child
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in child.children if g.dep_ == "pobj" and g.pos_ != "PRON"), None)
+    return None
 
 
 def _colon_speaker(head: Token) -> bool:

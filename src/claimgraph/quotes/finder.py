@@ -29,7 +29,8 @@ from claimgraph.model import Quote
 from claimgraph.parsed import doc_text, run_in_heading_spans, sentence_of, tokens_with
 from claimgraph.lexicon import DOUBLE_MARKS, QUOTE_CHARS, is_quote_mark, quote_mark_between
 from claimgraph.quotes.candidates import (EXPLETIVE_HEADS, MODALS, SUBJECT_DEPS, Candidate, _cited_source, _finite_tag,
-                                            _introduces_quotation, cue_span, generate_candidates, subject_of)
+                                            _introduces_quotation, cue_span, finding_holder, generate_candidates,
+                                            subject_of)
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
 from claimgraph.lexicon import DOCUMENT_NOUNS, REPORTING_LEMMAS, verb_classes
 from claimgraph.entities.handoff import (FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR, PEOPLE_ROLE_NOUNS, PERSON_NOUNS,
@@ -161,7 +162,7 @@ class QuoteFinder(Step):
         accepted: list[Candidate] = []
         for cand in generate_candidates(doc):
             cand.score = rate(featurise(cand, quoted_tokens), self.model, dense_features(cand))
-            if _plain_report(cand) or _naming_report(cand):
+            if _plain_report(cand) or _naming_report(cand) or _finding_before_colon(cand):
                 # "X said (that) …", "…, notes Reuters.": unambiguous in news copy, whatever
                 # the training corpus' house style made the classifier believe
                 cand.score = max(cand.score, self.threshold + 0.1)
@@ -663,6 +664,13 @@ def _frame(cue: Optional[tuple[int, int]], mention: Optional[tuple[int, int]]) -
 
 
 SAY_CLASS_RELATIONS = frozenset({"ccomp", "inverted", "parataxis"})
+
+
+def _finding_before_colon(cand: Candidate) -> bool:
+    """"Its main finding: “The agency failed to act.”": a quotation after a finding noun and
+    a colon is what its holder concluded (issue 10, class 3)."""
+    return cand.relation == "colon" and cand.speaker is not None and cand.speaker.dep_ in ("poss", "pobj") \
+        and finding_holder(cand.speaker.head if cand.speaker.dep_ == "poss" else cand.speaker.head.head) is cand.speaker
 
 
 def _plain_report(cand: Candidate) -> bool:
