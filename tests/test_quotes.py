@@ -724,6 +724,17 @@ def test_a_finding_before_a_colon_is_its_holders_statement(reader, text, content
                            "the new bridge.").quotes
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("“Minors get home around 9 p.m. at night, so when do they even have time to use social media?” "
+     "wrote another user from Beijing.", "user"),
+    ("“It works,” wrote the ambassador.", "ambassador"),
+])
+def test_an_inverted_speaker_the_parser_took_for_the_object_speaks(reader, text, speaker):
+    a = reader.read(text)
+    assert len(a.quotes) == 1
+    assert speaker in (a.entity(a.quotes[0].speaker).name if a.quotes[0].speaker else "")
+
+
 def test_a_quotation_after_a_colon_takes_the_subject_of_the_sentence_it_ends(reader):
     a = reader.read("The union leader made her position clear in a statement: “We will not accept a contract "
                     "that cuts pensions.”")

@@ -116,7 +116,7 @@ def subject_of(verb: Token) -> Optional[Token]:
         nxt = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod")
                     and c.ent_type_ not in TIME_ENT_TYPES), None)
         if nxt is not None and (nxt.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or nxt.pos_ == "PROPN"
-                                or nxt.lemma_ in ("official", "spokesman", "spokeswoman", "ambassador")):
+                                or nxt.pos_ == "NOUN" and could_speak(nxt)):
             left = verb.doc[verb.i - 1] if verb.i > 0 else None
             if left is not None and (left.is_punct or left.is_quote):
                 return nxt
@@ -304,7 +304,7 @@ SPEAKING_ENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 MEASURE_ENT_TYPES = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "DATE", "TIME"})
 #: nouns of people and collectives that speak, without an agent's ending
 SPEAKER_NOUNS = frozenset("""people public crowd audience electorate majority minority side camp
-staff panel board campaign guy folk folks kid individual critic skeptic sceptic""".split())
+staff panel board campaign guy folk folks kid individual critic skeptic sceptic user netizen fan""".split())
 
 
 def could_speak(noun: Token) -> bool:
