@@ -679,6 +679,18 @@ def test_a_quotation_nobody_in_the_discourse_says_is_a_statement_with_no_speaker
     assert Article.from_record(a.to_record()).quotes[0].reason == q.reason
 
 
+def test_a_cued_statement_with_no_speaker_says_why(reader):
+    from claimgraph.report import render
+
+    a = reader.read('"We are not leaving the valley," she said.')
+    q = a.quotes[0]
+    assert q.speaker is None and q.reason == "“she” stands for no one the article names"
+    assert "no speaker: “she” stands for no one the article names" in render(a)
+    # a speaker found leaves no reason
+    a = reader.read('"We are not leaving the valley," Ana Ruiz said.')
+    assert a.quotes[0].speaker is not None and a.quotes[0].reason is None
+
+
 def test_the_report_shows_a_statement_with_no_speaker_and_its_reason(reader):
     from claimgraph.report import NO_SPEAKER, render
 
@@ -696,7 +708,8 @@ def test_the_report_shows_a_statement_with_no_speaker_and_its_reason(reader):
 ])
 def test_a_scare_quote_title_or_phrase_is_still_no_statement(reader, text):
     a = reader.read(text)
-    assert not any(q.reason for q in a.quotes), [(a.span_text(q.content), q.reason) for q in a.quotes]
+    # no cue-less statement (a quotation nobody says, given with its reason)
+    assert not any(q.reason and q.cue is None for q in a.quotes), [(a.span_text(q.content), q.reason) for q in a.quotes]
     assert all(q.speaker is not None or q.cue is not None for q in a.quotes)
 
 

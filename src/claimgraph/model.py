@@ -86,7 +86,8 @@ class Quote(_Checked):
     #: ``speaker`` is the first. Empty when there is one speaker.
     speakers: list[str] = field(default_factory=list, metadata={"ref": "entities"})
     #: why ``speaker`` is None for a statement found without one (a quoted passage with no
-    #: cue in its sentence and no speaker the discourse makes clear); None otherwise
+    #: cue in its sentence and no speaker the discourse makes clear; a pronoun that stands for
+    #: no one the article names); None when there is a speaker
     reason: Optional[str] = None
 
 

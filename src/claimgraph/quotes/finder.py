@@ -338,6 +338,10 @@ class QuoteFinder(Step):
                 reason = unspoken_reason(text, st, quoted)
                 if reason is None:
                     continue
+            elif ent_id is None:
+                # a cue whose speaker the article leaves open: say why there is none
+                reason = (f"“{text[mention[0]:mention[1]]}” stands for no one the article names" if mention
+                          else f"no one says “{text[st.cue[0]:st.cue[1]]}” in its sentence")
             act = "speech" if speech_act(st, doc) else "attitude"
             if act != "speech" and self.scope == "speech":
                 continue
