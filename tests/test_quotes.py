@@ -741,11 +741,16 @@ def test_a_finding_before_a_colon_is_its_holders_statement(reader, text, content
     ("“Minors get home around 9 p.m. at night, so when do they even have time to use social media?” "
      "wrote another user from Beijing.", "user"),
     ("“It works,” wrote the ambassador.", "ambassador"),
+    ("“We are leaving the talks because nobody listens to us,” read the statement.", "statement"),
 ])
 def test_an_inverted_speaker_the_parser_took_for_the_object_speaks(reader, text, speaker):
     a = reader.read(text)
     assert len(a.quotes) == 1
-    assert speaker in (a.entity(a.quotes[0].speaker).name if a.quotes[0].speaker else "")
+    q = a.quotes[0]
+    assert speaker in (a.entity(q.speaker).name if q.speaker else "")
+    # the cue is the frame's verb, and the speaker is not also a content of it
+    assert q.cue is not None and a.span_text(q.cue) in ("wrote", "read")
+    assert not a.span_text(q.content).endswith(speaker)
 
 
 def test_a_quotation_after_a_colon_takes_the_subject_of_the_sentence_it_ends(reader):

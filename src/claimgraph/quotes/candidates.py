@@ -111,10 +111,13 @@ def subject_of(verb: Token) -> Optional[Token]:
             seen += 1
             continue
         break
-    # "…,” wrote the ambassador: an inverted subject the parser took for an object
-    if verb.lemma_ in REPORTING_LEMMAS:
+    # "…,” wrote the ambassador: an inverted subject the parser took for an object; "…,” read
+    # the statement: a document that reads so
+    if verb.lemma_ in REPORTING_LEMMAS or verb.lemma_ == "read":
         nxt = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod")
                     and c.ent_type_ not in TIME_ENT_TYPES), None)
+        if nxt is not None and verb.lemma_ == "read" and nxt.lemma_.lower() not in DOCUMENT_NOUNS:
+            nxt = None
         if nxt is not None and (nxt.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or nxt.pos_ == "PROPN"
                                 or nxt.pos_ == "NOUN" and could_speak(nxt)):
             left = verb.doc[verb.i - 1] if verb.i > 0 else None
@@ -934,6 +937,8 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                         end = max(end, content_bounds(sib, tok)[1] if sib.dep_ != "prep" else sib.right_edge.i + 1)
             if not speaker_done:
                 speaker, speaker_done = subject_of(tok), True
+            if rel == "dobj" and speaker is not None and speaker.i == child.i:
+                continue  # "…,” wrote another user: the object the parser found is the speaker
             yield Candidate(tok, start, end, rel, speaker)
         if tok.pos_ == "VERB" and tok.dep_ in ("ROOT", "conj", "ccomp"):
             # the cue inside its own content: "Garland looks dead on arrival", "it must be

@@ -162,7 +162,7 @@ class QuoteFinder(Step):
         accepted: list[Candidate] = []
         for cand in generate_candidates(doc):
             cand.score = rate(featurise(cand, quoted_tokens), self.model, dense_features(cand))
-            if _plain_report(cand) or _naming_report(cand) or _finding_before_colon(cand):
+            if _plain_report(cand) or _naming_report(cand) or _finding_before_colon(cand) or _document_reads(cand):
                 # "X said (that) …", "…, notes Reuters.": unambiguous in news copy, whatever
                 # the training corpus' house style made the classifier believe
                 cand.score = max(cand.score, self.threshold + 0.1)
@@ -668,6 +668,12 @@ def _frame(cue: Optional[tuple[int, int]], mention: Optional[tuple[int, int]]) -
 
 
 SAY_CLASS_RELATIONS = frozenset({"ccomp", "inverted", "parataxis"})
+
+
+def _document_reads(cand: Candidate) -> bool:
+    """"“…,” read the statement", "the letter read": a document that reads so quotes itself."""
+    return cand.cue.lemma_ == "read" and cand.relation in SAY_CLASS_RELATIONS and cand.speaker is not None \
+        and cand.speaker.lemma_.lower() in DOCUMENT_NOUNS
 
 
 def _finding_before_colon(cand: Candidate) -> bool:
