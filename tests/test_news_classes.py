@@ -387,6 +387,8 @@ def test_a_quoted_sub_heading_run_into_the_text_is_no_statement(reader):
      [("union", "wages must rise by 8 percent")]),
     ("Prices rose sharply. Chinese demand The changes in immigration policy have come with consequences, "
      "Mr. Tan said.", [("Mr. Tan", "The changes in immigration policy have come with consequences")]),
+    ("The bridge fell. Emergency situation “So far, nobody has come to help us,” the mayor said.",
+     [("mayor", "So far, nobody has come to help us,")]),
 ])
 def test_an_unquoted_sub_heading_run_into_the_text_is_neither_speaker_nor_content(reader, text, expected):
     assert _said(reader.read(text)) == expected
@@ -396,6 +398,9 @@ def test_an_unquoted_sub_heading_run_into_the_text_is_neither_speaker_nor_conten
     ("The port reopened. Local reaction A city spokesperson expressed relief.", "Local reaction"),
     ("The judge ruled, Ms. Ruiz said. The outcome If the family loses, an appeal follows.", "The outcome"),
     ("Rates rose. Jobs and savings The wind farm employs forty people.", "Jobs and savings"),
+    ("The bridge fell. Emergency situation “So far, nobody has come to help us,” the mayor said.",
+     "Emergency situation"),
+    ("The senator spoke. Former Gov. C.L. “Butch” Otter said the plan was sound.", None),
     ("Prices rose. Protesters demand The Times retract the story.", None),
     ("It rained. Officials say The agreement holds.", None),
     ("Sanders Promises Action On Immigration In First Days As President.", None),

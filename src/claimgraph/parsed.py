@@ -181,6 +181,15 @@ def _lower_word_follows(doc: Doc, i: int, window: int = 7) -> bool:
     return False
 
 
+def _opens_quotation(doc: Doc, j: int, words: int = 5) -> bool:
+    """An opening mark before a capitalised word and a quotation of at least ``words``
+    tokens ("Difficult switch “We have many values in common …”"), not a nickname
+    ("C.L. “Butch” Otter")."""
+    if doc[j].text not in ("“", '"', "‘") or j + words >= len(doc) or not doc[j + 1].text[:1].isupper():
+        return False
+    return not any(t.text in ("”", '"', "’") for t in doc[j + 1:j + 1 + words])
+
+
 def _verb_ends_heading(doc: Doc, i: int, j: int) -> bool:
     """"Chinese demand The changes …", "Rebel group surges Since last August …": the tagger
     read the heading's last noun as a verb; a heading still, when a lower-case word follows
@@ -207,7 +216,8 @@ def run_in_headings(doc: Doc) -> list[tuple[int, int]]:
             before = doc[j - 1]
             if before.whitespace_ != " ":
                 break
-            if doc[j].text in RUN_IN_OPENERS and _lower_word_follows(doc, j + 1) \
+            if (doc[j].text in RUN_IN_OPENERS or j - i >= 2 and _opens_quotation(doc, j)) \
+                    and _lower_word_follows(doc, j + 1) \
                     and (before.tag_ in _HEADING_LAST_TAGS or _verb_ends_heading(doc, i, j)):
                 out.append((i, j))
                 break
