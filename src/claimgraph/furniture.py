@@ -16,8 +16,10 @@ import bisect
 import re
 from typing import Iterable, Optional
 
+from spacy.tokens import Doc
+
 from claimgraph.lexicon import QUOTATION_FRAME_VERBS, REPORTING_LEMMAS
-from claimgraph.parsed import DATELINE
+from claimgraph.parsed import DATELINE, doc_text, run_in_heading_spans
 
 Span = tuple[int, int]
 
@@ -138,6 +140,11 @@ class Furniture:
     def __init__(self, text: str, headings: Iterable[Span] = ()):
         self.spans = _merged(furniture_spans(text) + list(headings))
         self.starts = [a for a, _ in self.spans]
+
+    @classmethod
+    def of_doc(cls, doc: Doc) -> "Furniture":
+        """The furniture of a parsed doc: that of its text and its run-in sub-headings."""
+        return cls(doc_text(doc), run_in_heading_spans(doc))
 
     def __bool__(self) -> bool:
         return bool(self.spans)

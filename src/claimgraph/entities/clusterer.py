@@ -571,8 +571,7 @@ class EntityClusterer(Step):
         for ci in order:
             cl = sorted(clusters[ci], key=lambda m: m.start)
             names = [m for m in cl if m.kind == "name"]
-            described = next((m for m in cl if m.extra.get("in_view")), None) if not names else None
-            if not names and described is None or labels[ci] == "GROUP" and len(cl) == 1:
+            if not names and not any(m.extra.get("in_view") for m in cl) or labels[ci] == "GROUP" and len(cl) == 1:
                 continue  # a group no pronoun took up is no entity of the article
             label = labels[ci]
             # a person the article never names, whom a pronoun takes up ("The mayor visited

@@ -314,7 +314,7 @@ class Resolver:
         active: list[tuple[int, Mention]] = []  # (cluster, mention) seen so far
         later: list[Mention] = []  # descriptions with no antecedent: maybe cataphora
         provisional: dict[int, int] = {}  # id of such a description of a person -> its own cluster
-        self._in_view = set(provisional.values())
+        self._in_view = set()  # the clusters in ``provisional``, for the pronoun test
         k = 0
         self._mentioned = mentioned = {}  # cluster -> mentions in ``active``
         for start, _, m in events:
@@ -373,7 +373,6 @@ class Resolver:
             kept = [k for k in range(first, len(clusters)) if clusters[k]]
             clusters[first:] = [clusters[k] for k in kept]
             labels[first:] = [labels[k] for k in kept]
-        self._in_view = {ci for ci, cl in enumerate(clusters) if any(x.extra.get("in_view") for x in cl)}
         _not_within_itself(doc, clusters)
 
     def speakers(self, doc: Doc, clusters: list[list[Mention]], labels: list[str],

@@ -100,7 +100,7 @@ def claim_certainty(article) -> list[ClaimCertainty]:
             # wearily, “…”) is the article's, not the speaker's
             cues = [h for h in cues if any(a <= h.cue[0] and h.cue[1] <= b for a, b in pieces)]
         condition = conditional_cue(article.text, pieces or [(s, e)])
-        out.append(_labelled(article, kind, s, e, cues, [condition] if condition else []))
+        out.append(_labelled(article, kind, s, e, cues, (condition,) if condition else ()))
     for s, e in text_sentences(article.text):
         # the sentence outside every quote and attribution is a claim of the article itself
         cues = [h for h in hedges.within(s, e) if h.id not in inside]
@@ -178,15 +178,15 @@ def conditional_cue(text: str, pieces: list[tuple[int, int]]) -> Optional[str]:
 
 
 def _labelled(article, kind: str, s: int, e: int, cues: list[Hedge],
-              conditions: Optional[list[str]] = None) -> ClaimCertainty:
+              conditions: tuple[str, ...] = ()) -> ClaimCertainty:
     if kind != "sentence" or any(h.certainty != "negated" for h in cues):
         # "We are not leaving," she said: the speaker asserts a negative claim; the
         # negation stays a hedge record of its own, the quote or claim is not "negated".
         # In the article's own voice a negation labels a sentence with no other cue
         # ("probably won't return" is probable).
         cues = [h for h in cues if h.certainty != "negated"]
-    labels = [h.certainty for h in cues] + ["conditional"] * len(conditions or [])
-    words = [h.cue_text or article.span_text(h.cue) for h in cues] + list(conditions or [])
+    labels = [h.certainty for h in cues] + ["conditional"] * len(conditions)
+    words = [h.cue_text or article.span_text(h.cue) for h in cues] + list(conditions)
     if not labels and kind == "sentence":
         neg = NEGATION_WORDS.search(article.text, s, e)
         if neg:

@@ -123,10 +123,10 @@ _MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(MONTHS
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s*[ap]\.?m\b|\s*GMT|\s*(?:st|nd|rd|th)\b|s\b|'s\b|\.\d)",
                          re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
-# a noun a number names one of ("type 2 diabetes", "Article 5", "Section 230", "size 40"):
-# the number is a label, not an amount (MUC-7's NUMEX leaves identifiers out, Chinchor 1998)
 #: "ranged / ranging / varied from A to B": a span of values, not a change from A to B
 _RANGE_VERB_BEFORE = re.compile(r"\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying)|anywhere)\s+$", re.IGNORECASE)
+# a noun a number names one of ("type 2 diabetes", "Article 5", "Section 230", "size 40"):
+# the number is a label, not an amount (MUC-7's NUMEX leaves identifiers out, Chinchor 1998)
 _LABEL_BEFORE = re.compile(r"\b(?:number|no\.|type|level|phase|category|article|section|stage|grade|size"
                            r"|chapter|round|game|flight|route|tier|class|model|version|channel|gate|room"
                            r"|platform|ward|precinct|amendment|page|item|rule|line|lane|terminal|unit)\s*$",

@@ -118,7 +118,7 @@ def subject_of(verb: Token) -> Optional[Token]:
                     and c.ent_type_ not in TIME_ENT_TYPES), None)
         if nxt is not None and verb.lemma_ == "read" and nxt.lemma_.lower() not in DOCUMENT_NOUNS:
             nxt = None
-        if nxt is not None and (nxt.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or nxt.pos_ == "PROPN"
+        if nxt is not None and (nxt.ent_type_ in SPEAKING_ENT_TYPES or nxt.pos_ == "PROPN"
                                 or nxt.pos_ == "NOUN" and could_speak(nxt)):
             left = verb.doc[verb.i - 1] if verb.i > 0 else None
             if left is not None and (left.is_punct or left.is_quote):
@@ -297,11 +297,8 @@ def _object_controller(verb: Token) -> Optional[Token]:
     return obj if obj is not None and could_speak(obj) else None
 
 
-#: subjects a predicate nominal names ("*Grijalva* was the first Democrat to endorse …")
-PREDICATED_SUBJECT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-
-
-#: entity types of those who can say or think something
+#: entity types of those who can say or think something: a predicate nominal's subject
+#: ("*Grijalva* was the first Democrat to endorse …"), a name before a headline colon
 SPEAKING_ENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: entity types of amounts and times, which say nothing
 MEASURE_ENT_TYPES = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "DATE", "TIME"})
@@ -364,7 +361,7 @@ def predicated(noun: Token) -> Token:
     if copula.lemma_ != "be":
         return noun
     subj = next((c for c in copula.children if c.dep_ == "nsubj"), None)
-    if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in PREDICATED_SUBJECT_TYPES
+    if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in SPEAKING_ENT_TYPES
                              or subj.lower_ in ("he", "she", "they", "i", "we")):
         return subj
     return noun
@@ -548,7 +545,7 @@ def _named_after_time(subj: Token, verb: Token) -> Optional[Token]:
     if i <= subj.i or i > subj.right_edge.i:
         return None
     tok = doc[i]
-    return tok if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE", "") else None
+    return tok if tok.pos_ == "PROPN" and (tok.ent_type_ in SPEAKING_ENT_TYPES or not tok.ent_type_) else None
 
 
 #: a hyphen and its Unicode forms (U+2010, U+2011), as the tokenizer splits them off
@@ -704,20 +701,15 @@ def _condition_mark(tok: Token) -> bool:
     return tok.lower_ in CONDITION_MARKS and tok.dep_ == "mark" and tok.head.dep_ == "advcl"
 
 
-def _or_condition_start(cue: Token, start: int) -> int:
-    condition = fronted_condition(cue, start)
-    return start if condition is None else condition
-
-
-def fronted_condition(cue: Token, start: int) -> Optional[int]:
-    """Where a condition that the parser hung on a parenthetical cue begins, when it
-    comes before the content ("*If the talks fail*, AP notes, the ceasefire could
-    collapse"): the condition is part of the claim."""
+def _with_fronted_condition(cue: Token, start: int) -> int:
+    """The content's start, moved back to a condition that the parser hung on a
+    parenthetical cue before the content ("*If the talks fail*, AP notes, the ceasefire
+    could collapse"): the condition is part of the claim."""
     for child in cue.lefts:
         if child.dep_ == "advcl" and child.right_edge.i < start \
                 and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
             return child.left_edge.i
-    return None
+    return start
 
 
 #: punctuation that ends a content as part of its last word ("up to 30%")
@@ -907,7 +899,7 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
                 if rel == "ccomp" and child.i > tok.i and doc[start - 1].text == ",":
                     # "If the talks fail, the minister said, the ceasefire could collapse":
                     # the condition before the frame set off by commas is the content's
-                    start = _or_condition_start(tok, start)
+                    start = _with_fronted_condition(tok, start)
             elif rel in ("prep", "npadvmod") and tok.pos_ == "VERB" \
                     and (clause := _misattached_that_clause(tok, child)) is not None:
                 # "had warned for months that the law would …": the that-clause is the cue's
@@ -969,7 +961,7 @@ def generate_candidates(doc: Doc) -> Iterator[Candidate]:
             while head.dep_ in ("aux", "auxpass") and head.head is not head:
                 head = head.head  # "Even then, he said, he’s learned …" hung on the auxiliary
             start, end = content_bounds(head, tok)
-            start = _or_condition_start(tok, start)
+            start = _with_fronted_condition(tok, start)
             # "Take action before the election, they said, and you risk …": a clause of its own
             # that the parser conjoined to the cue goes on with the content, not with the frame
             goes_on = [c for c in tok.rights if c.dep_ == "conj" and c.lemma_ not in REPORTING_LEMMAS
@@ -1037,7 +1029,6 @@ def _passive_subject(verb: Token, subj: Token) -> Iterator[Candidate]:
         yield Candidate(verb, start, end, "nsubjpass", agent if agent is not subj else None)
 
 
-COLON_SPEAKER_ENT_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 COLON_SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NEWS_OUTLET", "GOVERNMENT", "GROUP"})
 
 
@@ -1157,7 +1148,7 @@ def _colon_speaker(head: Token) -> bool:
     Interview turns ("Q:", "A:") are not attributions."""
     if len(head.text) < 2:
         return False
-    if head.pos_ == "PROPN" or head.ent_type_ in COLON_SPEAKER_ENT_TYPES:
+    if head.pos_ == "PROPN" or head.ent_type_ in SPEAKING_ENT_TYPES:
         return True
     return head.is_title and token_entity_type(head) in COLON_SPEAKER_TYPES
 

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from claimgraph.step import Step
 from claimgraph.model import Quote
-from claimgraph.parsed import doc_text, run_in_heading_spans, sentence_of, tokens_with
+from claimgraph.parsed import doc_text, sentence_of, tokens_with
 from claimgraph.lexicon import DOUBLE_MARKS, QUOTE_CHARS, is_quote_mark, quote_mark_between
 from claimgraph.quotes.candidates import (EXPLETIVE_HEADS, MODALS, SUBJECT_DEPS, Candidate, _cited_source, _finite_tag,
                                             _introduces_quotation, cue_span, finding_holder, generate_candidates,
@@ -197,7 +197,7 @@ class QuoteFinder(Step):
         statements = _join_same_cue(doc_text(doc), _merge_split_quotes(
             doc_text(doc), statements, quoted, _cue_tokens(doc), _frame_clauses(doc),
             [q for q in quoted if _quoted_name(doc, q)]))
-        furniture = Furniture(doc_text(doc), run_in_heading_spans(doc))
+        furniture = Furniture.of_doc(doc)
         return _clear_of_furniture(doc, statements, furniture) if furniture else statements
 
     def _statement(self, doc: Doc, cand: Candidate, quoted: list[QuotedSpan]) -> Statement:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.step import Step
 from claimgraph.lexicon import DOCUMENT_NOUNS, EVIDENTIAL_LEMMAS
 from claimgraph.model import Attribution
-from claimgraph.parsed import doc_text, run_in_heading_spans, sentence_of, tokens_with
+from claimgraph.parsed import doc_text, sentence_of, tokens_with
 from claimgraph.entities.handoff import PERSON_NOUNS, add_entity, entity_or_new
 from claimgraph.furniture import Furniture
 from claimgraph.quotes.handoff import carry_via, withdraw_quotes, within as _within
@@ -137,7 +137,7 @@ class SourceFinder(Step):
 
     def predict(self, doc: Doc) -> list[FoundSource]:
         found = find_source_preps(doc)
-        furniture = Furniture(doc_text(doc), run_in_heading_spans(doc)) if found else None
+        furniture = Furniture.of_doc(doc) if found else None
         if not furniture:
             return found
         out = []
