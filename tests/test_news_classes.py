@@ -1765,3 +1765,41 @@ def test_a_content_ends_where_what_was_said_ends(reader, text, content):
 def test_the_cues_own_second_predicate_stays_out_of_the_content(reader):
     a = reader.read("The governor pledged to cut property taxes and urged lawmakers to act.")
     assert "urged" not in a.span_text(_quote(a, "to cut property taxes").content)
+
+
+# ---- class 3: an interview's labelled turns ------------------------------------------------
+
+INTERVIEW = ("Maria Lopez grew up in a mining town and now runs the largest clinic in the province. "
+             "Questions and answers have been edited for length.\n\n"
+             "Q: You opened the clinic in 2015. Why?\n\n"
+             "A: I saw families driving four hours for a checkup. Nobody should have to do that.\n\n"
+             "Q: What has changed since then?\n\n"
+             "A: We see two hundred patients a week, and my colleagues say the waiting list has never "
+             "been shorter.\n")
+
+
+def test_an_interviews_answer_is_the_interviewees_statement(reader):
+    a = reader.read(INTERVIEW)
+    q = _quote(a, "I saw families driving")
+    assert a.span_text(q.content).startswith("I saw families") and "Nobody should" in a.span_text(q.content)
+    assert a.entity(q.speaker).name == "Maria Lopez"
+    assert a.span_text(q.speaker_mention) == "A" and q.kind == "direct"
+
+
+def test_an_interviews_question_is_the_interviewers_with_a_reason(reader):
+    a = reader.read(INTERVIEW)
+    q = _quote(a, "What has changed")
+    assert q.speaker is None and "interviewer" in q.reason
+    assert a.span_text(q.speaker_mention) == "Q"
+
+
+def test_a_report_inside_an_answer_stays_a_statement_of_its_own(reader):
+    a = reader.read(INTERVIEW)
+    inner = [(r.claim, r.source_mention) for r in a.attributions] + [(q.content, q.speaker_mention) for q in a.quotes]
+    assert any(a.span_text(c).startswith("the waiting list has never") and m and a.span_text(m) == "my colleagues"
+               for c, m in inner)
+
+
+def test_a_lone_label_makes_no_interview(reader):
+    a = reader.read("A: the first option, said the panel. Q. Smith chaired it.")
+    assert all(q.speaker_mention is None or a.span_text(q.speaker_mention) not in ("A", "Q") for q in a.quotes)

@@ -18,10 +18,11 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.parsed import line_break_tokens, sentence_starts, tokens_with
+from claimgraph.parsed import doc_text, line_break_tokens, sentence_starts, tokens_with
 from claimgraph.entities.handoff import (DESC_ORG_NOUNS, KIND_NOUNS, ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, TITLES,
                                         inside_quotation, names_people, token_entity_type)
 from claimgraph.lexicon.gazetteer import fold, gazetteer
+from claimgraph.quotes.turns import labelled_turns
 from claimgraph.lexicon import DOCUMENT_NOUNS, REPORTING_LEMMAS, is_quote_mark, quote_mark_between, verb_classes
 
 # dependency labels (ClearNLP / spaCy English)
@@ -860,6 +861,7 @@ def _reported_conjunct_end(verb: Token, end: int) -> int:
 def generate_candidates(doc: Doc) -> Iterator[Candidate]:
     """Every verb–dependent pair that could be a cue with its content."""
     yield from _colon_candidates(doc)
+    yield from _turn_candidates(doc)
     yield from _evidence_in_candidates(doc)
     from claimgraph.quotes.predicates import predicate_candidates  # (it builds on this module)
     yield from predicate_candidates(doc)
@@ -1121,6 +1123,18 @@ def _colon_candidates(doc: Doc) -> Iterator[Candidate]:
             yield Candidate(colon, start, end, "colon", head)
 
 
+def _turn_candidates(doc: Doc) -> Iterator[Candidate]:
+    """"Q: … / A: …": each labelled turn of an interview is a statement whose content is the
+    rest of its paragraph and whose speaker the label names (:mod:`claimgraph.quotes.turns`)."""
+    for turn in labelled_turns(doc_text(doc)):
+        label = doc.char_span(*turn.label, alignment_mode="expand")
+        mark = doc.char_span(*turn.mark, alignment_mode="expand")
+        words = doc.char_span(*turn.words, alignment_mode="expand")
+        if label is None or mark is None or words is None or not len(words):
+            continue
+        yield Candidate(mark[0], words.start, words.end, "turn", label[0])
+
+
 #: nouns for what a report, a court or a speaker concluded or said, before a colon and the
 #: words themselves ("Its main finding: “…”", "The court's verdict: …")
 FINDING_NOUNS = frozenset("finding findings conclusion conclusions verdict message warning advice "
@@ -1145,7 +1159,7 @@ def finding_holder(noun: Token) -> Optional[Token]:
 def _colon_speaker(head: Token) -> bool:
     """A name before a headline colon: a proper noun, a named entity, or a word the
     entity step found as a person or organisation ("Trump" tagged as a common noun).
-    Interview turns ("Q:", "A:") are not attributions."""
+    Interview turns ("Q:", "A:") are :func:`_turn_candidates`'."""
     if len(head.text) < 2:
         return False
     if head.pos_ == "PROPN" or head.ent_type_ in SPEAKING_ENT_TYPES:

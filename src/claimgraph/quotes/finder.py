@@ -42,6 +42,7 @@ from claimgraph.furniture import Furniture
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.quotes.confidence import confidence, quote_basis, speaker_form
 from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, fragments, strip_marks
+from claimgraph.quotes.turns import turn_reason, turn_speaker
 from claimgraph.quotes.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, appositive_names, conjoined_speakers,
                                           SINGLE_PARTITIVES, epithet_antecedent, is_epithet, nationality_noun,
                                           main_subject_before, partitive_whole, mentions_cover, named_in_apposition, paragraphs_apart,
@@ -84,7 +85,8 @@ SPEECH_CLASSES = frozenset({"say", "ask", "urge", "promise", "describe", "discus
 #: stances taken in public, by word: an endorsement, a defence, advocacy, a protest
 PUBLIC_STANCE_LEMMAS = frozenset({"endorse", "defend", "advocate", "protest"})
 SPEECH_NOUN_CLASSES = frozenset({"noun_say", "noun_criticize"})
-SPEECH_RELATIONS = frozenset({"adjacent", "governed", "orphan", "colon", "inverted", "evidence:in"})
+SPEECH_RELATIONS = frozenset({"adjacent", "governed", "orphan", "colon", "turn", "inverted", "evidence:in"})
+TURN_SCORE = 0.9  # an interview's labelled turn: the layout, not a reading of the parse, makes it a statement
 
 
 def _intended(doc: Doc, st: Statement) -> bool:
@@ -166,6 +168,8 @@ class QuoteFinder(Step):
                 # "X said (that) …", "…, notes Reuters.": unambiguous in news copy, whatever
                 # the training corpus' house style made the classifier believe
                 cand.score = max(cand.score, self.threshold + 0.1)
+            if cand.relation == "turn":
+                cand.score = max(cand.score, TURN_SCORE)
             if cand.score < self.threshold:
                 continue
             accepted.append(cand)
@@ -178,7 +182,9 @@ class QuoteFinder(Step):
             _with_object(doc, cand)
             _continued_on_cue(doc, cand)
             _without_speakers_gloss(doc, cand)
-        chosen = _drop_nested(list(best.values()))
+        # an interview's turn holds the reports inside an answer, it does not replace them
+        chosen = _drop_nested([c for c in best.values() if c.relation != "turn"]) \
+            + [c for c in best.values() if c.relation == "turn"]
         statements = [self._statement(doc, cand, quoted) for cand in chosen]
         statements += self._adjacent_cue_quotes(doc, quoted, statements)
         statements = _drop_inside_quotes(statements)
@@ -242,6 +248,8 @@ class QuoteFinder(Step):
                         and not doc_text(doc)[end:fragment.end].strip(".,;!?…"):
                     # 'was "fair and generous."': the content closes the quotation it opened
                     end = fragment.end + 1
+        if cand.relation == "turn":
+            kind = "direct"  # the interviewee's own words, which the layout, not marks, sets off
         negated = any(c.dep_ == "neg" for c in cand.cue.children)
         return Statement(kind, start, end, cue_span(cand.cue), cand.speaker, cand.score, cand.cue.lemma_,
                          cand.relation, negated)
@@ -338,6 +346,8 @@ class QuoteFinder(Step):
                 reason = unspoken_reason(text, st, quoted)
                 if reason is None:
                     continue
+            elif ent_id is None and st.relation == "turn":
+                reason = turn_reason(doc, st.speaker_head)
             elif ent_id is None:
                 # a cue whose speaker the article leaves open: say why there is none
                 reason = (f"“{text[mention[0]:mention[1]]}” stands for no one the article names" if mention
@@ -370,6 +380,8 @@ class QuoteFinder(Step):
         head = st.speaker_head
         if head is None:
             return None, None
+        if st.relation == "turn":
+            return turn_speaker(doc, head), (head.idx, head.idx + len(head.text))
         mention = speaker_mention(head)
         low = head.lower_
         if head.pos_ == "PRON" and low in PERSONAL_PRONOUNS | PLURAL_PRONOUNS:
@@ -722,8 +734,9 @@ def _covered(qs: QuotedSpan, found: list[Statement]) -> bool:
 
 def _drop_inside_quotes(statements: list[Statement]) -> list[Statement]:
     """Relations whose cue sits inside another statement's direct quotation belong to
-    the quoted speaker's own words, not to the article's attributions."""
-    direct = [s for s in statements if s.kind == "direct"]
+    the quoted speaker's own words, not to the article's attributions. An interview's turn
+    is a paragraph of talk, not a quotation: the reports in an answer stay the article's."""
+    direct = [s for s in statements if s.kind == "direct" and s.relation != "turn"]
     return [s for s in statements
             if not (s.cue and any(d is not s and d.start <= s.cue[0] < d.end for d in direct))]
 
