@@ -1803,3 +1803,21 @@ def test_a_report_inside_an_answer_stays_a_statement_of_its_own(reader):
 def test_a_lone_label_makes_no_interview(reader):
     a = reader.read("A: the first option, said the panel. Q. Smith chaired it.")
     assert all(q.speaker_mention is None or a.span_text(q.speaker_mention) not in ("A", "Q") for q in a.quotes)
+
+
+# ---- what was asked of someone: the addressee is part of the content ------------------------
+
+@pytest.mark.parametrize("text, content", [
+    ("The farmers' union urged the regional council to delay the vote on the new water tariffs.",
+     "the regional council to delay the vote on the new water tariffs"),
+    ("Lawyers for the families have asked the appeals court to reopen the case.",
+     "the appeals court to reopen the case"),
+])
+def test_what_was_asked_of_someone_holds_whom_it_was_asked_of(reader, text, content):
+    a = reader.read(text)
+    assert content in [a.span_text(q.content) for q in a.quotes] + [a.span_text(r.claim) for r in a.attributions]
+
+
+def test_a_promise_to_someone_does_not_make_them_act(reader):
+    a = reader.read("The governor promised voters to cut property taxes by a tenth next year.")
+    assert all(not a.span_text(q.content).startswith("voters") for q in a.quotes)
