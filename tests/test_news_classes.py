@@ -50,6 +50,23 @@ def test_an_uninterrupted_quote_is_one_fragment(reader):
     assert q.fragments == [q.content]
 
 
+def test_a_quotation_completed_before_its_frame_goes_on_after_it(reader):
+    a = reader.read("“I have great admiration for the ambition” of the mayor's plan, Mr. Smith said. "
+                    "“It is more detailed than the last one. But I worry about the cost.”")
+    assert len(a.quotes) == 1
+    q = a.quotes[0]
+    assert a.span_text(q.content).endswith("But I worry about the cost.")
+    assert _texts(a, q.fragments) == ["I have great admiration for the ambition” of the mayor's plan",
+                                      "It is more detailed than the last one. But I worry about the cost."]
+
+
+def test_a_clause_of_the_writers_own_after_the_quotation_ends_the_statement(reader):
+    a = reader.read("“You squeezed the workers to the breaking point” to drive up the price, she said. "
+                    "“You went on television to blame them.”")
+    q = _quote(a, "You squeezed the workers")
+    assert "television" not in a.span_text(q.content)
+
+
 def test_fragments_survive_the_json_record_and_show_in_the_report(reader):
     a = reader.read('"We will appeal," the mayor said. "The ruling ignores the facts."')
     back = Article.from_record(a.to_record())
