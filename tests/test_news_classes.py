@@ -67,6 +67,17 @@ def test_a_clause_of_the_writers_own_after_the_quotation_ends_the_statement(read
     assert "television" not in a.span_text(q.content)
 
 
+def test_according_to_on_the_frame_covers_the_quotation_going_on(reader):
+    a = reader.read("“I ask you to stand with the workers of this city,” Sanders said, according to CNN. "
+                    "“It is of utmost importance that we win this fight.”")
+    q = _quote(a, "I ask you")
+    att = a.attributions[0]
+    assert att.source_text == "CNN"
+    assert att.claim == q.content
+    assert _texts(a, att.fragments) == ["I ask you to stand with the workers of this city",
+                                        "It is of utmost importance that we win this fight."]
+
+
 def test_fragments_survive_the_json_record_and_show_in_the_report(reader):
     a = reader.read('"We will appeal," the mayor said. "The ruling ignores the facts."')
     back = Article.from_record(a.to_record())
