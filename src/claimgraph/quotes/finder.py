@@ -52,6 +52,7 @@ PARTIAL_CUE_LEMMAS = frozenset({"describe", "call", "term", "label", "dub", "bra
                                 "characterise", "denounce", "condemn", "hail", "praise"})
 NAME_INTRODUCERS = frozenset({"known", "called", "dubbed", "nicknamed", "named", "titled", "so-called", "as"})
 MIN_QUOTE_WORDS = 4
+SENTENCE_END_MARKS = (".", "!", "?", "…")
 SHORT_OBJECT_WORDS = 4  # "called *the political system* “rotten”": an object this short stays in the content
 DOUBLE_QUOTES = frozenset(DOUBLE_MARKS)
 
@@ -1160,7 +1161,10 @@ def _governing_cue(span: SpacySpan) -> Optional[Token]:
         if head is tok:
             return None
         if head.pos_ == "VERB" and (head.lemma_ in PARTIAL_CUE_LEMMAS or head.lemma_ in ("say", "add", "warn")):
-            return None if head.i >= span.end and _introduces_quotation(head) else head
+            # (“… continue.” He added, “…”: a quoted sentence closed before a frame that
+            # introduces the next quotation with a comma is not what that frame reports)
+            after = head.i >= span.end
+            return None if after and _introduces_quotation(head, comma=_closes_sentence(span)) else head
         if head.i >= span.start and head.i < span.end:
             tok = head
             continue
@@ -1169,6 +1173,12 @@ def _governing_cue(span: SpacySpan) -> Optional[Token]:
             continue
         return None
     return None
+
+
+def _closes_sentence(span: SpacySpan) -> bool:
+    """Does the quotation end with its own full stop, question or exclamation mark?"""
+    last = next((t for t in reversed(span) if not is_quote_mark(t) and not t.is_space), None)
+    return last is not None and last.text in SENTENCE_END_MARKS
 
 
 def _short_object(cue: Token, quote: SpacySpan) -> Optional[int]:
