@@ -50,6 +50,49 @@ def test_an_uninterrupted_quote_is_one_fragment(reader):
     assert q.fragments == [q.content]
 
 
+def test_a_quotation_completed_before_its_frame_goes_on_after_it(reader):
+    a = reader.read("“I have great admiration for the ambition” of the mayor's plan, Mr. Smith said. "
+                    "“It is more detailed than the last one. But I worry about the cost.”")
+    assert len(a.quotes) == 1
+    q = a.quotes[0]
+    assert a.span_text(q.content).endswith("But I worry about the cost.")
+    assert _texts(a, q.fragments) == ["I have great admiration for the ambition” of the mayor's plan",
+                                      "It is more detailed than the last one. But I worry about the cost."]
+
+
+def test_a_clause_of_the_writers_own_after_the_quotation_ends_the_statement(reader):
+    a = reader.read("“You squeezed the workers to the breaking point” to drive up the price, she said. "
+                    "“You went on television to blame them.”")
+    q = _quote(a, "You squeezed the workers")
+    assert "television" not in a.span_text(q.content)
+
+
+@pytest.mark.parametrize("text, second, third", [
+    ("''No matter how they explained it, the country is falling apart,'' he said in 2014. ''Regional, "
+     "tribal and religious feuds continue.'' He added, ''And you want us to repeat these mistakes elsewhere?''",
+     "feuds continue", "And you want us"),
+    ("''Whatever they promised, the region is coming apart,'' she said in 2015. ''Old clan disputes go on.'' "
+     "She added, ''Do you want us to make the same mistakes again?''", "disputes go on", "Do you want us"),
+])
+def test_a_quoted_sentence_before_he_added_goes_on_with_the_frame_before_it(reader, text, second, third):
+    a = reader.read(text)
+    first = _quote(a, second)
+    assert a.span_text(first.content).startswith(("No matter", "Whatever"))
+    assert a.span_text(first.cue) == "said"
+    assert a.span_text(_quote(a, third).content).startswith(third)
+
+
+def test_according_to_on_the_frame_covers_the_quotation_going_on(reader):
+    a = reader.read("“I ask you to stand with the workers of this city,” Sanders said, according to CNN. "
+                    "“It is of utmost importance that we win this fight.”")
+    q = _quote(a, "I ask you")
+    att = a.attributions[0]
+    assert att.source_text == "CNN"
+    assert att.claim == q.content
+    assert _texts(a, att.fragments) == ["I ask you to stand with the workers of this city",
+                                        "It is of utmost importance that we win this fight."]
+
+
 def test_fragments_survive_the_json_record_and_show_in_the_report(reader):
     a = reader.read('"We will appeal," the mayor said. "The ruling ignores the facts."')
     back = Article.from_record(a.to_record())

@@ -54,6 +54,7 @@ PARTIAL_CUE_LEMMAS = frozenset({"describe", "call", "term", "label", "dub", "bra
                                 "characterise", "denounce", "condemn", "hail", "praise"})
 NAME_INTRODUCERS = frozenset({"known", "called", "dubbed", "nicknamed", "named", "titled", "so-called", "as"})
 MIN_QUOTE_WORDS = 4
+SENTENCE_END_MARKS = (".", "!", "?", "…")
 SHORT_OBJECT_WORDS = 4  # "called *the political system* “rotten”": an object this short stays in the content
 DOUBLE_QUOTES = frozenset(DOUBLE_MARKS)
 
@@ -204,7 +205,8 @@ class QuoteFinder(Step):
         statements = _pseudo_clefts(doc_text(doc), statements)
         statements = _join_same_cue(doc_text(doc), _merge_split_quotes(
             doc_text(doc), statements, quoted, _cue_tokens(doc), _frame_clauses(doc),
-            [q for q in quoted if _quoted_name(doc, q)]))
+            [q for q in quoted if _quoted_name(doc, q)],
+            {id(st) for st in statements if _opens_before_frame(doc, st, quoted)}))
         furniture = Furniture.of_doc(doc)
         return _clear_of_furniture(doc, statements, furniture) if furniture else statements
 
@@ -1190,7 +1192,10 @@ def _governing_cue(span: SpacySpan) -> Optional[Token]:
         if head is tok:
             return None
         if head.pos_ == "VERB" and (head.lemma_ in PARTIAL_CUE_LEMMAS or head.lemma_ in ("say", "add", "warn")):
-            return None if head.i >= span.end and _introduces_quotation(head) else head
+            # (“… continue.” He added, “…”: a quoted sentence closed before a frame that
+            # introduces the next quotation with a comma is not what that frame reports)
+            after = head.i >= span.end
+            return None if after and _introduces_quotation(head, comma=_closes_sentence(span)) else head
         if head.i >= span.start and head.i < span.end:
             tok = head
             continue
@@ -1199,6 +1204,12 @@ def _governing_cue(span: SpacySpan) -> Optional[Token]:
             continue
         return None
     return None
+
+
+def _closes_sentence(span: SpacySpan) -> bool:
+    """Does the quotation end with its own full stop, question or exclamation mark?"""
+    last = next((t for t in reversed(span) if not is_quote_mark(t) and not t.is_space), None)
+    return last is not None and last.text in SENTENCE_END_MARKS
 
 
 def _short_object(cue: Token, quote: SpacySpan) -> Optional[int]:
@@ -1361,18 +1372,21 @@ def _frame_clauses(doc: Doc) -> dict[int, int]:
 def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[QuotedSpan],
                         cue_offsets: Optional[list[int]] = None,
                         frame: Optional[dict[int, int]] = None,
-                        names: Optional[list[QuotedSpan]] = None) -> list[Statement]:
+                        names: Optional[list[QuotedSpan]] = None,
+                        opening: Optional[set[int]] = None) -> list[Statement]:
     """“First part,” she said. “Second part.” is one statement: a quotation with a cue
     absorbs the quotations that follow it in the same paragraph when only the cue's
     clause stands between them; relations found *inside* the absorbed quotations are the
     quoted speaker's own words and are dropped. A cue-less quotation *before* a cued one
-    stays a statement of its own (same speaker, see :func:`neighbour_speaker`)."""
+    stays a statement of its own (same speaker, see :func:`neighbour_speaker`). A mixed
+    statement goes on when it ends with its quotation, or when it is one of ``opening``
+    (ids, see :func:`_opens_before_frame`)."""
     statements = sorted(statements, key=lambda s: s.start)
     merged: set[int] = set()
     for st in statements:
         if st.cue is None or st.kind not in ("direct", "partial") and not (
-                st.kind == "mixed" and any(abs(q.end - st.end) <= 1 for q in quoted)):
-            continue  # a mixed statement goes on only when it ends with its quotation
+                st.kind == "mixed" and (any(abs(q.end - st.end) <= 1 for q in quoted) or id(st) in (opening or ()))):
+            continue  # a mixed statement goes on only when it ends with its quotation or opens before its frame
         for qs in quoted:
             if qs.start <= st.end:
                 continue
@@ -1416,6 +1430,20 @@ def _merge_split_quotes(text: str, statements: list[Statement], quoted: list[Quo
             continue
         out.append(st)
     return out
+
+
+def _opens_before_frame(doc: Doc, st: Statement, quoted: list[QuotedSpan]) -> bool:
+    """“I admire the mechanics” of the plan, Mr. Lee said. “…”: a mixed statement that opens
+    with a quotation, ends before its frame and adds no verb to it (a phrase that completes
+    the quoted words) is the quoted speaker's sentence with the frame set after it, as in a
+    direct quote; the quotation after the frame goes on with it. (“You squeezed them” *to
+    drive up the price*, she said: a clause of the writer's own, the next quotation is
+    another statement.)"""
+    if st.kind != "mixed" or st.cue is None or st.cue[0] < st.end:
+        return False
+    opener = next((q for q in quoted if abs(q.start - st.start) <= 1 and q.end < st.end), None)
+    tail = doc.char_span(opener.end, st.end, alignment_mode="expand") if opener is not None else None
+    return tail is not None and not any(t.pos_ in ("VERB", "AUX") for t in tail)
 
 
 def _next_paragraph_goes_on(text: str, gap: str) -> bool:

@@ -188,8 +188,9 @@ def fragments(text: str, start: int, end: int, quoted: list[QuotedSpan], whole_q
 
     The frame is the unquoted text between two quotations of the content — any such text
     when the statement is all quotation (``whole_quote``: direct and partial quotes), else
-    only the stretch that holds the cue — and ``frame`` itself (the cue and its speaker,
-    "Otherwise, she said, …") where it lies inside the content outside every quotation."""
+    only the stretch from where the frame is set off to the next quotation — and ``frame``
+    itself (the cue and its speaker, "Otherwise, she said, …") where it lies inside the
+    content outside every quotation."""
     inside = [q for q in quoted if q.start < end and q.end > start]
     cuts: list[tuple[int, int]] = []
     for a, b in zip(inside, inside[1:]):
@@ -197,8 +198,12 @@ def fragments(text: str, start: int, end: int, quoted: list[QuotedSpan], whole_q
         gap = text[gap_start:gap_end]
         if not any(c.isalnum() for c in gap):
             continue  # a quotation going on in the next paragraph, or two marks in a row
-        if whole_quote or frame is not None and gap_start <= frame[0] < gap_end:
+        if whole_quote:
             cuts.append((gap_start, gap_end))
+        elif frame is not None and gap_start <= frame[0] < gap_end:
+            # (“I admire the mechanics” of the plan, she said. “…”: the words before the
+            # frame that completes the quotation are the statement's)
+            cuts.append((_set_off(text, frame, gap_start, gap_end)[0], gap_end))
     if frame is not None and start < frame[0] and frame[1] < end \
             and not any(a <= frame[0] < b for a, b in cuts) \
             and not any(q.start <= frame[0] < q.end for q in inside):

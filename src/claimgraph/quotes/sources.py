@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.step import Step
 from claimgraph.lexicon import DOCUMENT_NOUNS, EVIDENTIAL_LEMMAS
-from claimgraph.model import Attribution
+from claimgraph.model import Attribution, Quote
 from claimgraph.parsed import doc_text, sentence_of, tokens_with
 from claimgraph.entities.handoff import PERSON_NOUNS, add_entity, entity_or_new
 from claimgraph.furniture import Furniture
@@ -159,6 +159,7 @@ class SourceFinder(Step):
         anonymous_refs = _anonymous_refs(doc, attributions)
         last_group: Optional[tuple[str, str]] = None  # entity id, text
         for fs in found:
+            _over_quotation_going_on(doc, fs)
             head = fs.head
             author = _document_author(head)
             if author is not None:
@@ -572,6 +573,25 @@ def _office_owner(head: Token) -> Optional[Token]:
     if head.lemma_.lower() not in OFFICE_NOUNS:
         return None
     return next((c for c in head.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+
+
+def _over_quotation_going_on(doc: Doc, fs: FoundSource) -> None:
+    """“I ask you to stand with us,” Sanders said, according to CNN. “It is of utmost
+    importance.”: a source phrase on the frame of a quotation that goes on after the frame
+    vouches for the whole quotation, not only the sentence it stands in; the claim covers
+    the quote (which opens the claim and holds its own frame), its passages the quote's."""
+    quote = next((q for q in doc._.cg_quotes or [] if q.cue is not None and fs.claim[0] <= q.cue[0] < fs.claim[1]
+                  and abs(q.content[0] - fs.claim[0]) <= 1 and q.content[1] > fs.claim[1]
+                  and _frame_between(q)), None)
+    if quote is not None:
+        fs.claim = quote.content
+        fs.fragments = list(quote.fragments)
+
+
+def _frame_between(quote: Quote) -> bool:
+    """Does the quote's cue stand between its passages (“…,” she said. “…”), not in them?"""
+    cue = quote.cue[0]
+    return quote.content[0] < cue < quote.content[1] and not any(a <= cue < b for a, b in quote.fragments)
 
 
 def _carry_via(doc: Doc, fs: FoundSource, via_id: Optional[str], owner_id: Optional[str],
