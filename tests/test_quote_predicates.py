@@ -176,3 +176,42 @@ def test_a_verb_conjoined_to_the_content_is_a_longer_end_to_choose(reader):
     assert ("more|head|and|nosubj", "its membership has grown since May and reached 400 members") in ends
     _, ends = choices(_club_said(reader, "announced", "announce"))
     assert not any(d.startswith("more|") for d, _ in ends)
+
+
+def test_a_stance_received_has_the_receiver_as_its_content(reader):
+    """"The levy has drawn criticism from farmers": the farmers criticise the levy, the
+    subject of the receiving verb; a thing drawn that is no stance is no candidate."""
+    doc = _doc(reader, [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("levy", 3, "nsubj", "NOUN", "NN", "levy"),
+        ("has", 3, "aux", "AUX", "VBZ", "have"),
+        ("drawn", 3, "ROOT", "VERB", "VBN", "draw"),
+        ("criticism", 3, "dobj", "NOUN", "NN", "criticism"),
+        ("from", 3, "prep", "ADP", "IN", "from"),
+        ("farmers", 5, "pobj", "NOUN", "NNS", "farmer"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ])
+    assert ("criticism", "received", "The levy", "farmers") in _found(doc)
+    other = _doc(reader, [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("mill", 2, "nsubj", "NOUN", "NN", "mill"),
+        ("draws", 2, "ROOT", "VERB", "VBZ", "draw"),
+        ("water", 2, "dobj", "NOUN", "NN", "water"),
+        ("from", 2, "prep", "ADP", "IN", "from"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("river", 4, "pobj", "NOUN", "NN", "river"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])
+    assert not any(rel == "received" for _, rel, _, _ in _found(other))
+    # "The mayor has strong support among pensioners"
+    doc = _doc(reader, [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("mayor", 2, "nsubj", "NOUN", "NN", "mayor"),
+        ("has", 2, "ROOT", "VERB", "VBZ", "have"),
+        ("strong", 4, "amod", "ADJ", "JJ", "strong"),
+        ("support", 2, "dobj", "NOUN", "NN", "support"),
+        ("among", 4, "prep", "ADP", "IN", "among"),
+        ("pensioners", 5, "pobj", "NOUN", "NNS", "pensioner"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])
+    assert ("support", "received", "The mayor", "pensioners") in _found(doc)

@@ -6,16 +6,17 @@ attitude with its complement (*critical of*, *confident in*) or its clause (*con
 that …*, *willing to …*), and a preposition of
 stance after the copula (*is against the plan*, *was for the TPP*); and the reporting
 verb of a fronted *as*-clause, whose content is the clause it is set before (*As The
-Atlantic noted, trust is collapsing*). Whether
+Atlantic noted, trust is collapsing*); and a noun of stance received, whose content is
+the receiver (*the levy has drawn criticism from farmers*). Whether
 each is an attribution is, as for every candidate, the cue classifier's decision.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Optional
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from claimgraph.lexicon import REPORTING_LEMMAS
+from claimgraph.lexicon import REPORTING_LEMMAS, verb_classes
 from claimgraph.parsed import tokens_with
 from claimgraph.quotes.candidates import Candidate, content_bounds, infinitive, prep_object_bounds, subject_of
 
@@ -26,6 +27,7 @@ def predicate_candidates(doc: Doc) -> Iterator[Candidate]:
     yield from _adjective_clause_candidates(doc)
     yield from _stance_candidates(doc)
     yield from _fronted_as_candidates(doc)
+    yield from _received_stance_candidates(doc)
 
 
 #: where an adjective is predicated of someone: after a copula or a verb of becoming
@@ -116,3 +118,53 @@ def _fronted_as_candidates(doc: Doc) -> Iterator[Candidate]:
         start = max(start, after + 1)
         if end - start >= 3:
             yield Candidate(verb, start, end, "inverted", subject_of(verb))
+
+
+#: the nominal cue classes of taking sides (``noun_criticize``: "criticism", "condemnation";
+#: ``noun_support``: "support", "praise", "opposition") in ``data/cue_verb_classes.tsv``
+STANCE_NOUN_CLASSES = frozenset({"noun_criticize", "noun_support"})
+
+#: verbs whose subject is on the receiving end of their object ("*drew* criticism", "*has*
+#: strong support", "*won* the backing of …", "*sparked* opposition"): the object's act is
+#: directed at the subject
+RECEIVING_LEMMAS = frozenset("draw face receive win get attract earn enjoy have garner gain invite provoke "
+                             "spark".split())
+
+#: prepositions that name who holds a received stance ("criticism *from* rivals", "support
+#: *among* evangelicals", "support *within* the party", "the backing *of* the unions")
+HOLDER_PREPS = frozenset({"from", "among", "by", "within", "of"})
+
+
+def _stance_noun(noun: Token) -> bool:
+    """A noun of taking sides (:data:`STANCE_NOUN_CLASSES`)."""
+    return bool(STANCE_NOUN_CLASSES & set(verb_classes().get(noun.lemma_.lower(), ())))
+
+
+def _holder_of_received(noun: Token, verb: Token) -> Optional[Token]:
+    """Who holds the stance: the object of "from", "among" … on the noun or on the verb."""
+    for prep in list(noun.rights) + [c for c in verb.rights if c.i > noun.i]:
+        if prep.dep_ == "prep" and prep.lower_ in HOLDER_PREPS:
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _received_stance_candidates(doc: Doc) -> Iterator[Candidate]:
+    """A stance received: "the bill *has drawn criticism* from Democrats", "Clinton *has
+    strong support* among black voters", "the plan *won the backing* of the unions". The
+    noun's act (criticising, supporting) is aimed at the subject of the receiving verb, which
+    is therefore its content (relation "received"), held by whoever "from" or "among" names.
+    The noun is the cue as PolNeAR marks it; the classifier decides, from the noun and the
+    relation, whether the stance is reported ("has support" of a bill in a vote count may
+    not be)."""
+    for noun in tokens_with(doc, "DEP", ("dobj",)):
+        verb = noun.head
+        if verb.lemma_.lower() not in RECEIVING_LEMMAS or not _stance_noun(noun):
+            continue
+        subj = subject_of(verb)
+        if subj is None or subj.i > verb.i:
+            continue
+        start, end = content_bounds(subj)
+        if end > start:
+            yield Candidate(noun, start, end, "received", _holder_of_received(noun, verb))
