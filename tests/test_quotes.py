@@ -652,6 +652,22 @@ def test_an_empty_it_is_no_speaker(broad_reader):
     assert found and all(c.speaker is None for c in found)
 
 
+def test_a_circumstance_of_the_act_is_no_content(reader):
+    """When, where and despite what something was done is not what it was about: no
+    candidate for "during a call", "on Saturday", "at a rally", "despite her lead"; a
+    preposition's object that the act is about ("commented on the debate") stays one."""
+    from claimgraph.quotes.candidates import generate_candidates
+
+    def prep_contents(text):
+        doc = reader.nlp(text)
+        return {(c.cue.text, doc[c.content_start:c.content_end].text) for c in generate_candidates(doc)
+                if c.relation.startswith("prep:")}
+
+    assert prep_contents("The former governor endorsed the mayor during a conference call with reporters.") == set()
+    assert prep_contents("The senator debated his challenger on Saturday and spoke at a rally in Denver.") == set()
+    assert prep_contents("The senator campaigned for the mayor on Saturday.") == {("campaigned", "the mayor")}
+    assert ("commented", "the debate") in prep_contents("The chairman commented on the debate.")
+
 # ---- quotations with no cue in their sentence (issue 10, class 3) ---------------------
 
 def test_a_quotation_paragraph_continues_the_speaker_of_the_paragraph_before(reader):
