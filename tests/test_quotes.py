@@ -668,6 +668,20 @@ def test_a_circumstance_of_the_act_is_no_content(reader):
     assert prep_contents("The senator campaigned for the mayor on Saturday.") == {("campaigned", "the mayor")}
     assert ("commented", "the debate") in prep_contents("The chairman commented on the debate.")
 
+def test_a_name_in_quotation_marks_is_no_partial_quote(reader):
+    """A participle of naming with no one who names ("an account called “Tax Watch”") and a
+    programme's title in the phrase of the occasion ("said on ABC's “Morning Report”") set
+    off names; with the namer ("dubbed “Pathfinders” by the campaign") the name is a
+    partial quote, and so are the words a verb of naming puts on its object."""
+    def contents(text):
+        article = reader.read(text)
+        return [article.span_text(q.content) for q in article.quotes]
+
+    assert contents('The video was shared by an account called "Tax Watch" that the mayor follows.') == []
+    assert contents('The senator said on ABC\'s "Morning Report" that taxes would fall.') == ["that taxes would fall"]
+    assert contents('Its fundraisers, dubbed "Pathfinders" by the campaign, raised millions.') == ["Pathfinders"]
+    assert contents('The mayor called the plan "a disaster" and promised a vote.') == ['the plan "a disaster"']
+
 # ---- quotations with no cue in their sentence (issue 10, class 3) ---------------------
 
 def test_a_quotation_paragraph_continues_the_speaker_of_the_paragraph_before(reader):

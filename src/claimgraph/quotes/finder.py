@@ -297,6 +297,8 @@ class QuoteFinder(Step):
             words = qs.words(doc_text(doc))
             start, end = strip_marks(doc_text(doc), qs.start, qs.end)
             cue = _governing_cue(span)
+            if cue is not None and _name_given(doc, qs, span, cue):
+                continue
             if cue is not None and words < 15:
                 own = next((st for st in found if st.cue == cue_span(cue) and cue.idx < st.start
                             and st.end <= qs.start and sentence_of(doc, span.start).start_char <= st.start), None)
@@ -1204,6 +1206,26 @@ def _governing_cue(span: SpacySpan) -> Optional[Token]:
             continue
         return None
     return None
+
+
+def _name_given(doc: Doc, qs: QuotedSpan, span: SpacySpan, cue: Token) -> bool:
+    """Is the quotation a name, not words said? After a participle of naming with no one
+    who names ("an account *called* “Hypo-Cruz”", "the *so-called* “special relationship”")
+    the marks set off what a thing is called, and a title in a phrase of the cue's
+    occasion ("said on CNN's “State of the Union”") names the programme. (With the namer,
+    "*dubbed* “Hillblazers” by the campaign", "a plan he *calls* “Fair Deal”", the name is
+    the namer's word and a partial quote.)"""
+    if cue.tag_ == "VBN" and cue.dep_ in ("acl", "amod") and not any(c.dep_ == "agent" for c in cue.children) \
+            and (span.root.head.i == cue.i or span.start <= cue.head.i < span.end):
+        return True  # the name is the participle's complement, or the noun it names
+    if not _quoted_name(doc, qs):
+        return False
+    tok = span.root
+    while tok.head is not tok and tok.head.i != cue.i:
+        if tok.dep_ == "pobj":
+            return True
+        tok = tok.head
+    return tok.dep_ == "pobj"
 
 
 def _closes_sentence(span: SpacySpan) -> bool:
