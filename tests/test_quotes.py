@@ -682,6 +682,27 @@ def test_a_name_in_quotation_marks_is_no_partial_quote(reader):
     assert contents('Its fundraisers, dubbed "Pathfinders" by the campaign, raised millions.') == ["Pathfinders"]
     assert contents('The mayor called the plan "a disaster" and promised a vote.') == ['the plan "a disaster"']
 
+def test_the_object_of_a_verb_of_naming_parsed_as_a_complement_stays_in_the_content(reader):
+    """"Kerr called both Lee and Ortiz “reckless”" with the object misread as a second
+    predicate complement: the statement still starts at the object (one small clause)."""
+    from parses import hand_parsed
+
+    from claimgraph.quotes.finder import _short_object
+
+    doc = hand_parsed(reader, [
+        ("Kerr", 1, "nsubj", "PROPN", "NNP", "Kerr"),
+        ("called", 1, "ROOT", "VERB", "VBD", "call"),
+        ("both", 3, "preconj", "CCONJ", "CC", "both"),
+        ("Lee", 5, "nmod", "PROPN", "NNP", "Lee"),
+        ("and", 3, "cc", "CCONJ", "CC", "and"),
+        ("Ortiz", 1, "oprd", "PROPN", "NNP", "Ortiz"),
+        ("“", 7, "punct", "PUNCT", "``", "“"),
+        ("reckless", 1, "oprd", "ADJ", "JJ", "reckless"),
+        ("”", 7, "punct", "PUNCT", "''", "”"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ], one_sentence=True)
+    assert _short_object(doc[1], doc[6:9]) == doc[2].idx
+
 # ---- quotations with no cue in their sentence (issue 10, class 3) ---------------------
 
 def test_a_quotation_paragraph_continues_the_speaker_of_the_paragraph_before(reader):

@@ -56,6 +56,9 @@ NAME_INTRODUCERS = frozenset({"known", "called", "dubbed", "nicknamed", "named",
 MIN_QUOTE_WORDS = 4
 SENTENCE_END_MARKS = (".", "!", "?", "…")
 SHORT_OBJECT_WORDS = 4  # "called *the political system* “rotten”": an object this short stays in the content
+#: the object of a verb of naming before the quoted words, which the parser may also label a
+#: predicate complement ("called *both senators* “reckless”")
+SMALL_CLAUSE_OBJECT_DEPS = frozenset({"dobj", "oprd"})
 DOUBLE_QUOTES = frozenset(DOUBLE_MARKS)
 
 
@@ -1240,7 +1243,7 @@ def _short_object(cue: Token, quote: SpacySpan) -> Optional[int]:
     what is said is said of it. None when there is none, or it is long."""
     if cue.lemma_ not in PARTIAL_CUE_LEMMAS:
         return None
-    obj = next((c for c in cue.rights if c.dep_ == "dobj" and c.i < quote.start), None)
+    obj = next((c for c in cue.rights if c.dep_ in SMALL_CLAUSE_OBJECT_DEPS and c.i < quote.start), None)
     if obj is None:
         return None
     first = obj.left_edge
