@@ -652,6 +652,57 @@ def test_an_empty_it_is_no_speaker(broad_reader):
     assert found and all(c.speaker is None for c in found)
 
 
+def test_a_circumstance_of_the_act_is_no_content(reader):
+    """When, where and despite what something was done is not what it was about: no
+    candidate for "during a call", "on Saturday", "at a rally", "despite her lead"; a
+    preposition's object that the act is about ("commented on the debate") stays one."""
+    from claimgraph.quotes.candidates import generate_candidates
+
+    def prep_contents(text):
+        doc = reader.nlp(text)
+        return {(c.cue.text, doc[c.content_start:c.content_end].text) for c in generate_candidates(doc)
+                if c.relation.startswith("prep:")}
+
+    assert prep_contents("The former governor endorsed the mayor during a conference call with reporters.") == set()
+    assert prep_contents("The senator debated his challenger on Saturday and spoke at a rally in Denver.") == set()
+    assert prep_contents("The senator campaigned for the mayor on Saturday.") == {("campaigned", "the mayor")}
+    assert ("commented", "the debate") in prep_contents("The chairman commented on the debate.")
+
+def test_a_name_in_quotation_marks_is_no_partial_quote(reader):
+    """A participle of naming with no one who names ("an account called “Tax Watch”") and a
+    programme's title in the phrase of the occasion ("said on ABC's “Morning Report”") set
+    off names; with the namer ("dubbed “Pathfinders” by the campaign") the name is a
+    partial quote, and so are the words a verb of naming puts on its object."""
+    def contents(text):
+        article = reader.read(text)
+        return [article.span_text(q.content) for q in article.quotes]
+
+    assert contents('The video was shared by an account called "Tax Watch" that the mayor follows.') == []
+    assert contents('The senator said on ABC\'s "Morning Report" that taxes would fall.') == ["that taxes would fall"]
+    assert contents('Its fundraisers, dubbed "Pathfinders" by the campaign, raised millions.') == ["Pathfinders"]
+    assert contents('The mayor called the plan "a disaster" and promised a vote.') == ['the plan "a disaster"']
+
+def test_the_object_of_a_verb_of_naming_parsed_as_a_complement_stays_in_the_content(reader):
+    """"Kerr called both Lee and Ortiz “reckless”" with the object misread as a second
+    predicate complement: the statement still starts at the object (one small clause)."""
+    from parses import hand_parsed
+
+    from claimgraph.quotes.finder import _short_object
+
+    doc = hand_parsed(reader, [
+        ("Kerr", 1, "nsubj", "PROPN", "NNP", "Kerr"),
+        ("called", 1, "ROOT", "VERB", "VBD", "call"),
+        ("both", 3, "preconj", "CCONJ", "CC", "both"),
+        ("Lee", 5, "nmod", "PROPN", "NNP", "Lee"),
+        ("and", 3, "cc", "CCONJ", "CC", "and"),
+        ("Ortiz", 1, "oprd", "PROPN", "NNP", "Ortiz"),
+        ("“", 7, "punct", "PUNCT", "``", "“"),
+        ("reckless", 1, "oprd", "ADJ", "JJ", "reckless"),
+        ("”", 7, "punct", "PUNCT", "''", "”"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ], one_sentence=True)
+    assert _short_object(doc[1], doc[6:9]) == doc[2].idx
+
 # ---- quotations with no cue in their sentence (issue 10, class 3) ---------------------
 
 def test_a_quotation_paragraph_continues_the_speaker_of_the_paragraph_before(reader):

@@ -56,6 +56,9 @@ NAME_INTRODUCERS = frozenset({"known", "called", "dubbed", "nicknamed", "named",
 MIN_QUOTE_WORDS = 4
 SENTENCE_END_MARKS = (".", "!", "?", "…")
 SHORT_OBJECT_WORDS = 4  # "called *the political system* “rotten”": an object this short stays in the content
+#: the object of a verb of naming before the quoted words, which the parser may also label a
+#: predicate complement ("called *both senators* “reckless”")
+SMALL_CLAUSE_OBJECT_DEPS = frozenset({"dobj", "oprd"})
 DOUBLE_QUOTES = frozenset(DOUBLE_MARKS)
 
 
@@ -297,6 +300,8 @@ class QuoteFinder(Step):
             words = qs.words(doc_text(doc))
             start, end = strip_marks(doc_text(doc), qs.start, qs.end)
             cue = _governing_cue(span)
+            if cue is not None and _name_given(doc, qs, span, cue):
+                continue
             if cue is not None and words < 15:
                 own = next((st for st in found if st.cue == cue_span(cue) and cue.idx < st.start
                             and st.end <= qs.start and sentence_of(doc, span.start).start_char <= st.start), None)
@@ -1206,6 +1211,26 @@ def _governing_cue(span: SpacySpan) -> Optional[Token]:
     return None
 
 
+def _name_given(doc: Doc, qs: QuotedSpan, span: SpacySpan, cue: Token) -> bool:
+    """Is the quotation a name, not words said? After a participle of naming with no one
+    who names ("an account *called* “Hypo-Cruz”", "the *so-called* “special relationship”")
+    the marks set off what a thing is called, and a title in a phrase of the cue's
+    occasion ("said on CNN's “State of the Union”") names the programme. (With the namer,
+    "*dubbed* “Hillblazers” by the campaign", "a plan he *calls* “Fair Deal”", the name is
+    the namer's word and a partial quote.)"""
+    if cue.tag_ == "VBN" and cue.dep_ in ("acl", "amod") and not any(c.dep_ == "agent" for c in cue.children) \
+            and (span.root.head.i == cue.i or span.start <= cue.head.i < span.end):
+        return True  # the name is the participle's complement, or the noun it names
+    if not _quoted_name(doc, qs):
+        return False
+    tok = span.root
+    while tok.head is not tok and tok.head.i != cue.i:
+        if tok.dep_ == "pobj":
+            return True
+        tok = tok.head
+    return tok.dep_ == "pobj"
+
+
 def _closes_sentence(span: SpacySpan) -> bool:
     """Does the quotation end with its own full stop, question or exclamation mark?"""
     last = next((t for t in reversed(span) if not is_quote_mark(t) and not t.is_space), None)
@@ -1218,7 +1243,7 @@ def _short_object(cue: Token, quote: SpacySpan) -> Optional[int]:
     what is said is said of it. None when there is none, or it is long."""
     if cue.lemma_ not in PARTIAL_CUE_LEMMAS:
         return None
-    obj = next((c for c in cue.rights if c.dep_ == "dobj" and c.i < quote.start), None)
+    obj = next((c for c in cue.rights if c.dep_ in SMALL_CLAUSE_OBJECT_DEPS and c.i < quote.start), None)
     if obj is None:
         return None
     first = obj.left_edge
