@@ -1147,9 +1147,13 @@ def _colon_candidates(doc: Doc) -> Iterator[Candidate]:
 
 
 def _turn_candidates(doc: Doc) -> Iterator[Candidate]:
-    """"Q: … / A: …": each labelled turn of an interview is a statement whose content is the
-    rest of its paragraph and whose speaker the label names (:mod:`claimgraph.quotes.turns`)."""
+    """"Q: … / A: …": each labelled answer of an interview is a statement whose content is the
+    rest of its paragraph and whose speaker the label names (:mod:`claimgraph.quotes.turns`).
+    A question asserts nothing; what it reports ("You said yesterday that …") the other
+    candidates find."""
     for turn in labelled_turns(doc_text(doc)):
+        if turn.kind != "answer":
+            continue
         label = doc.char_span(*turn.label, alignment_mode="expand")
         mark = doc.char_span(*turn.mark, alignment_mode="expand")
         words = doc.char_span(*turn.words, alignment_mode="expand")

@@ -43,7 +43,7 @@ from claimgraph.furniture import Furniture
 from claimgraph.lexicon.gazetteer import fold, gazetteer
 from claimgraph.quotes.confidence import confidence, quote_basis, speaker_form
 from claimgraph.quotes.marks import QuotedSpan, find_quoted_spans, fragments, strip_marks
-from claimgraph.quotes.turns import turn_reason, turn_speaker
+from claimgraph.quotes.turns import TURN_REASON, turn_speaker
 from claimgraph.quotes.speakers import (PERSONAL_PRONOUNS, PLURAL_PRONOUNS, appositive_names, conjoined_speakers,
                                           SINGLE_PARTITIVES, epithet_antecedent, is_epithet, nationality_noun,
                                           main_subject_before, partitive_whole, mentions_cover, named_in_apposition, paragraphs_apart,
@@ -356,7 +356,7 @@ class QuoteFinder(Step):
                 if reason is None:
                     continue
             elif ent_id is None and st.relation == "turn":
-                reason = turn_reason(doc, st.speaker_head)
+                reason = TURN_REASON
             elif ent_id is None:
                 # a cue whose speaker the article leaves open: say why there is none
                 reason = (f"“{text[mention[0]:mention[1]]}” stands for no one the article names" if mention

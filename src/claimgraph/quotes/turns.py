@@ -2,8 +2,8 @@
 
 A news Q&A ("Questions and answers have been edited for length and clarity.") prints each
 turn as a paragraph opened by a label, with no quotation marks and no reporting verb. Each
-answer is the interviewee's statement and each question the interviewer's: the turn, not a
-verb, gives the speaker (the dialogue turns of conversational coreference, e.g. the speaker
+answer is the interviewee's statement (a question asserts nothing): the turn, not a verb,
+gives the speaker (the dialogue turns of conversational coreference, e.g. the speaker
 features of the CoNLL-2012 shared task, Pradhan et al. 2012; PolNeAR annotates such turns as
 attributions with the label as source and the colon as cue, Newell et al. 2018).
 
@@ -78,18 +78,10 @@ def interviewee(doc, turns: list[Turn]) -> Optional[str]:
 
 
 def turn_speaker(doc, label) -> Optional[str]:
-    """Who speaks the turn whose label is the token ``label``: the interviewee for an answer,
-    no one the article names for a question (the interviewer)."""
+    """Who speaks the answer whose label is the token ``label``: the interviewee."""
     turns = labelled_turns(doc_text(doc))
     turn = turn_at(turns, label.idx)
-    if turn is None or turn.kind == "question":
-        return None
-    return interviewee(doc, turns)
+    return None if turn is None or turn.kind != "answer" else interviewee(doc, turns)
 
 
-def turn_reason(doc, label) -> str:
-    """Why a turn has no speaker."""
-    turn = turn_at(labelled_turns(doc_text(doc)), label.idx)
-    if turn is not None and turn.kind == "question":
-        return "an interviewer's question; the article does not name the interviewer"
-    return "an interview's answer; the article does not name the interviewee"
+TURN_REASON = "an interview's answer; the article does not name the interviewee"
