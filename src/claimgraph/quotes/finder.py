@@ -167,7 +167,10 @@ class QuoteFinder(Step):
         quoted_tokens = quoted_token_set(doc, quoted)
         best: dict[int, Candidate] = {}
         accepted: list[Candidate] = []
+        furniture = Furniture.of_doc(doc)
         for cand in generate_candidates(doc):
+            if furniture and _in_furniture(doc, cand, furniture):
+                continue  # "‘We must keep talking’ The union told …": a heading is no one's words
             cand.score = rate(featurise(cand, quoted_tokens), self.model, dense_features(cand))
             if _plain_report(cand) or _naming_report(cand) or _finding_before_colon(cand) or _document_reads(cand):
                 # "X said (that) …", "…, notes Reuters.": unambiguous in news copy, whatever
@@ -210,7 +213,6 @@ class QuoteFinder(Step):
             doc_text(doc), statements, quoted, _cue_tokens(doc), _frame_clauses(doc),
             [q for q in quoted if _quoted_name(doc, q)],
             {id(st) for st in statements if _opens_before_frame(doc, st, quoted)}))
-        furniture = Furniture.of_doc(doc)
         return _clear_of_furniture(doc, statements, furniture) if furniture else statements
 
     def _statement(self, doc: Doc, cand: Candidate, quoted: list[QuotedSpan]) -> Statement:
@@ -1331,6 +1333,12 @@ def _pseudo_clefts(text: str, statements: list[Statement]) -> list[Statement]:
             prev.cue, prev.speaker_head, prev.cue_lemma = st.cue, st.speaker_head, st.cue_lemma
             prev.relation, prev.score = "adjacent", max(prev.score, st.score)
     return out
+
+
+def _in_furniture(doc: Doc, cand: Candidate, furniture: Furniture) -> bool:
+    """Is the candidate's whole content page furniture (a run-in sub-heading, a credit)?"""
+    last = doc[cand.content_end - 1]
+    return furniture.clear(doc_text(doc), doc[cand.content_start].idx, last.idx + len(last.text)) is None
 
 
 def _clear_of_furniture(doc: Doc, statements: list[Statement], furniture: Furniture) -> list[Statement]:
