@@ -67,21 +67,6 @@ def test_a_clause_of_the_writers_own_after_the_quotation_ends_the_statement(read
     assert "television" not in a.span_text(q.content)
 
 
-@pytest.mark.parametrize("text, second, third", [
-    ("''No matter how they explained it, the country is falling apart,'' he said in 2014. ''Regional, "
-     "tribal and religious feuds continue.'' He added, ''And you want us to repeat these mistakes elsewhere?''",
-     "feuds continue", "And you want us"),
-    ("''Whatever they promised, the region is coming apart,'' she said in 2015. ''Old clan disputes go on.'' "
-     "She added, ''Do you want us to make the same mistakes again?''", "disputes go on", "Do you want us"),
-])
-def test_a_quoted_sentence_before_he_added_goes_on_with_the_frame_before_it(reader, text, second, third):
-    a = reader.read(text)
-    first = _quote(a, second)
-    assert a.span_text(first.content).startswith(("No matter", "Whatever"))
-    assert a.span_text(first.cue) == "said"
-    assert a.span_text(_quote(a, third).content).startswith(third)
-
-
 def test_according_to_on_the_frame_covers_the_quotation_going_on(reader):
     a = reader.read("“I ask you to stand with the workers of this city,” Sanders said, according to CNN. "
                     "“It is of utmost importance that we win this fight.”")

@@ -54,7 +54,6 @@ PARTIAL_CUE_LEMMAS = frozenset({"describe", "call", "term", "label", "dub", "bra
                                 "characterise", "denounce", "condemn", "hail", "praise"})
 NAME_INTRODUCERS = frozenset({"known", "called", "dubbed", "nicknamed", "named", "titled", "so-called", "as"})
 MIN_QUOTE_WORDS = 4
-SENTENCE_END_MARKS = (".", "!", "?", "…")
 SHORT_OBJECT_WORDS = 4  # "called *the political system* “rotten”": an object this short stays in the content
 #: the object of a verb of naming before the quoted words, which the parser may also label a
 #: predicate complement ("called *both senators* “reckless”")
@@ -1199,10 +1198,7 @@ def _governing_cue(span: SpacySpan) -> Optional[Token]:
         if head is tok:
             return None
         if head.pos_ == "VERB" and (head.lemma_ in PARTIAL_CUE_LEMMAS or head.lemma_ in ("say", "add", "warn")):
-            # (“… continue.” He added, “…”: a quoted sentence closed before a frame that
-            # introduces the next quotation with a comma is not what that frame reports)
-            after = head.i >= span.end
-            return None if after and _introduces_quotation(head, comma=_closes_sentence(span)) else head
+            return None if head.i >= span.end and _introduces_quotation(head) else head
         if head.i >= span.start and head.i < span.end:
             tok = head
             continue
@@ -1231,12 +1227,6 @@ def _name_given(doc: Doc, qs: QuotedSpan, span: SpacySpan, cue: Token) -> bool:
             return True
         tok = tok.head
     return tok.dep_ == "pobj"
-
-
-def _closes_sentence(span: SpacySpan) -> bool:
-    """Does the quotation end with its own full stop, question or exclamation mark?"""
-    last = next((t for t in reversed(span) if not is_quote_mark(t) and not t.is_space), None)
-    return last is not None and last.text in SENTENCE_END_MARKS
 
 
 def _short_object(cue: Token, quote: SpacySpan) -> Optional[int]:
