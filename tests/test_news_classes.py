@@ -1850,3 +1850,10 @@ def test_what_was_asked_of_someone_holds_whom_it_was_asked_of(reader, text, cont
 def test_a_promise_to_someone_does_not_make_them_act(reader):
     a = reader.read("The governor promised voters to cut property taxes by a tenth next year.")
     assert all(not a.span_text(q.content).startswith("voters") for q in a.quotes)
+
+
+def test_whom_someone_told_is_no_statement(reader):
+    a = reader.read("The minister later told reporters in the capital. She also told a long story about her "
+                    "first campaign.")
+    said = [a.span_text(q.content) for q in a.quotes]
+    assert not any(s.startswith("reporters") for s in said)

@@ -29,7 +29,7 @@ from claimgraph.model import Quote
 from claimgraph.parsed import doc_text, sentence_of, tokens_with
 from claimgraph.lexicon import DOUBLE_MARKS, QUOTE_CHARS, is_quote_mark, quote_mark_between
 from claimgraph.quotes.candidates import (EXPLETIVE_HEADS, MODALS, SUBJECT_CONTROL_LEMMAS, SUBJECT_DEPS, Candidate,
-                                            _cited_source, _finite_tag,
+                                            _cited_source, _finite_tag, could_speak,
                                             _introduces_quotation, cue_span, finding_holder, generate_candidates,
                                             subject_of)
 from claimgraph.quotes.cues import choose_boundary, dense_features, featurise, load_model, rate
@@ -168,6 +168,8 @@ class QuoteFinder(Step):
         accepted: list[Candidate] = []
         furniture = Furniture.of_doc(doc)
         for cand in generate_candidates(doc):
+            if _listener_object(doc, cand):
+                continue
             if furniture and _in_furniture(doc, cand, furniture):
                 continue  # "‘We must keep talking’ The union told …": a heading is no one's words
             cand.score = rate(featurise(cand, quoted_tokens), self.model, dense_features(cand))
@@ -1323,6 +1325,19 @@ def _pseudo_clefts(text: str, statements: list[Statement]) -> list[Statement]:
             prev.cue, prev.speaker_head, prev.cue_lemma = st.cue, st.speaker_head, st.cue_lemma
             prev.relation, prev.score = "adjacent", max(prev.score, st.score)
     return out
+
+
+#: verbs whose direct object is whom they speak to ("told *reporters*", "assured *voters*")
+LISTENER_OBJECT_LEMMAS = frozenset({"tell", "inform", "assure", "brief", "notify", "remind", "email", "text"})
+
+
+def _listener_object(doc: Doc, cand: Candidate) -> bool:
+    """"told VOA", "briefed reporters": the object of a verb of telling that could speak is
+    who listened, not what was said ("told a story", "told the truth" stay contents)."""
+    if cand.relation != "dobj" or cand.cue.lemma_.lower() not in LISTENER_OBJECT_LEMMAS:
+        return False
+    root = doc[cand.content_start:cand.content_end].root
+    return root.dep_ == "dobj" and could_speak(root)
 
 
 def _in_furniture(doc: Doc, cand: Candidate, furniture: Furniture) -> bool:
