@@ -1857,3 +1857,10 @@ def test_whom_someone_told_is_no_statement(reader):
                     "first campaign.")
     said = [a.span_text(q.content) for q in a.quotes]
     assert not any(s.startswith("reporters") for s in said)
+
+
+def test_a_document_issued_is_no_statement_but_what_it_says_is(reader):
+    a = reader.read("The refugee agency issued a statement on Tuesday. The statement said the camps were full.")
+    said = [a.span_text(q.content) for q in a.quotes]
+    assert "a statement" not in said
+    assert "the camps were full" in said

@@ -168,7 +168,7 @@ class QuoteFinder(Step):
         accepted: list[Candidate] = []
         furniture = Furniture.of_doc(doc)
         for cand in generate_candidates(doc):
-            if _listener_object(doc, cand):
+            if _listener_object(doc, cand) or _bare_document_issued(doc, cand):
                 continue
             if furniture and _in_furniture(doc, cand, furniture):
                 continue  # "‘We must keep talking’ The union told …": a heading is no one's words
@@ -1338,6 +1338,15 @@ def _listener_object(doc: Doc, cand: Candidate) -> bool:
         return False
     root = doc[cand.content_start:cand.content_end].root
     return root.dep_ == "dobj" and could_speak(root)
+
+
+def _bare_document_issued(doc: Doc, cand: Candidate) -> bool:
+    """"issued a statement", "released a report": a document issued with nothing said of its
+    words is no content (what it says, when the article gives it, is the content)."""
+    if cand.relation != "dobj" or cand.cue.lemma_.lower() not in ISSUING_LEMMAS:
+        return False
+    span = doc[cand.content_start:cand.content_end]
+    return span.root.lemma_.lower() in DOCUMENT_SOURCES and len(span) <= 3
 
 
 def _in_furniture(doc: Doc, cand: Candidate, furniture: Furniture) -> bool:
