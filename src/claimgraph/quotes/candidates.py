@@ -1186,7 +1186,7 @@ def finding_holder(noun: Token) -> Optional[Token]:
 def _colon_speaker(head: Token) -> bool:
     """A name before a headline colon: a proper noun, a named entity, or a word the
     entity step found as a person or organisation ("Trump" tagged as a common noun).
-    Interview turns ("Q:", "A:") are :func:`_turn_candidates`'."""
+    An interview's turn labels ("Q:", "A:") are too short: :func:`_turn_candidates` reads them."""
     if len(head.text) < 2:
         return False
     if head.pos_ == "PROPN" or head.ent_type_ in SPEAKING_ENT_TYPES:

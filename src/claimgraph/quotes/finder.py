@@ -393,7 +393,7 @@ class QuoteFinder(Step):
         if head is None:
             return None, None
         if st.relation == "turn":
-            return turn_speaker(doc, head), (head.idx, head.idx + len(head.text))
+            return turn_speaker(doc), (head.idx, head.idx + len(head.text))
         mention = speaker_mention(head)
         low = head.lower_
         if head.pos_ == "PRON" and low in PERSONAL_PRONOUNS | PLURAL_PRONOUNS:

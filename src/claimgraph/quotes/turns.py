@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from claimgraph.entities.handoff import FIRST_PERSON_SINGULAR
 from claimgraph.parsed import doc_text
 
-QUESTION_LABELS = frozenset({"q", "question"})
-ANSWER_LABELS = frozenset({"a", "answer"})
+QUESTION_LABELS = frozenset({"q", "question"})  # any other label (A, Answer) opens an answer
 MIN_QUESTIONS = 2
 #: a label at the start of a paragraph, its colon (or full stop after a bare Q or A), the turn
 TURN_LINE = re.compile(r"^[ \t]*(?P<label>Q|A|Question|Answer|QUESTION|ANSWER)(?P<mark>:|\.(?=[ \t]))[ \t]*"
@@ -52,14 +52,6 @@ def labelled_turns(text: str) -> list[Turn]:
     return found
 
 
-def turn_at(turns: list[Turn], offset: int) -> Optional[Turn]:
-    """The turn whose label starts at character ``offset``."""
-    return next((t for t in turns if t.label[0] == offset), None)
-
-
-FIRST_PERSON = frozenset("i me my mine myself".split())
-
-
 def interviewee(doc, turns: list[Turn]) -> Optional[str]:
     """The entity id of the person who answers: the one the entity step gave an answer's
     *I* to (:mod:`claimgraph.entities.interview`), else the only person named most often
@@ -68,7 +60,7 @@ def interviewee(doc, turns: list[Turn]) -> Optional[str]:
     answers = [t.words for t in turns if t.kind == "answer"]
     people = [e for e in doc._.cg_entities or [] if e.type == "PERSON"]
     for ent in people:
-        if any(text[s:e].lower() in FIRST_PERSON and any(a <= s < b for a, b in answers) for s, e in ent.mentions):
+        if any(text[s:e].lower() in FIRST_PERSON_SINGULAR and any(a <= s < b for a, b in answers) for s, e in ent.mentions):
             return ent.id
     first = next(t.label[0] for t in turns if t.kind == "question")
     counts = sorted(((sum(s < first for s, _ in e.mentions), e.id) for e in people), reverse=True)
@@ -77,11 +69,9 @@ def interviewee(doc, turns: list[Turn]) -> Optional[str]:
     return counts[0][1]
 
 
-def turn_speaker(doc, label) -> Optional[str]:
-    """Who speaks the answer whose label is the token ``label``: the interviewee."""
-    turns = labelled_turns(doc_text(doc))
-    turn = turn_at(turns, label.idx)
-    return None if turn is None or turn.kind != "answer" else interviewee(doc, turns)
+def turn_speaker(doc) -> Optional[str]:
+    """Who speaks an answer of the doc's interview: the interviewee (every answer is theirs)."""
+    return interviewee(doc, labelled_turns(doc_text(doc)))
 
 
 TURN_REASON = "an interview's answer; the article does not name the interviewee"
